@@ -1,0 +1,146 @@
+package aws
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Model is the typed view of a graph that rules read.
+type Model struct {
+	Graph *graph.Graph
+	// Accounts says which account each resource is deployed to and whether
+	// that is the organisation's management account.
+	Accounts *Accounts
+
+	index *Index
+}
+
+// Options carry what the scan knows about accounts beyond the code.
+type Options struct {
+	// ManagementAccountIDs are the organisation's management accounts
+	// (--management-account-id, management_account_ids in the config).
+	ManagementAccountIDs []string
+	// Accounts map source paths to accounts for stacks and roots deployed
+	// by pipelines, whose code does not say where they go.
+	Accounts []AccountMapping
+}
+
+// AccountMapping assigns the resources of files matching Paths (globs
+// relative to the scan root, ** allowed) to an account.
+type AccountMapping struct {
+	ID string
+	// Role is "management" for the organisation's management account, or
+	// free text ("security", "workload").
+	Role  string
+	Paths []string
+}
+
+// Build converts g into the typed model. It never fails: resources it
+// cannot read are modelled with unknown attributes.
+func Build(g *graph.Graph, opts Options) *Model {
+	m := &Model{Graph: g, index: NewIndex(g)}
+	m.Accounts = buildAccounts(m.index, opts)
+	return m
+}
+
+// Index finds resources by type and resolves references between them.
+func (m *Model) Index() *Index { return m.index }
+
+// Index looks up the resources of a graph.
+type Index struct {
+	byType map[string][]*graph.Resource
+	byAddr map[unitAddress]*graph.Resource
+	// byBase maps an address without its instance key to its instances.
+	byBase map[unitAddress][]*graph.Resource
+}
+
+type unitAddress struct{ unit, address string }
+
+// NewIndex indexes the resources of g.
+func NewIndex(g *graph.Graph) *Index {
+	ix := &Index{
+		byType: map[string][]*graph.Resource{},
+		byAddr: map[unitAddress]*graph.Resource{},
+		byBase: map[unitAddress][]*graph.Resource{},
+	}
+	for _, r := range g.Resources {
+		ix.byType[r.Type] = append(ix.byType[r.Type], r)
+		ix.byAddr[unitAddress{r.Unit, r.Address}] = r
+		base := stripInstanceKey(r.Address)
+		ix.byBase[unitAddress{r.Unit, base}] = append(ix.byBase[unitAddress{r.Unit, base}], r)
+	}
+	return ix
+}
+
+// stripInstanceKey removes a trailing [key] from a Terraform address.
+func stripInstanceKey(addr string) string {
+	if strings.HasSuffix(addr, "]") {
+		if i := strings.LastIndex(addr, "["); i > 0 {
+			return addr[:i]
+		}
+	}
+	return addr
+}
+
+// OfType returns the resources of the given native types, in graph order.
+func (ix *Index) OfType(types ...string) []*graph.Resource {
+	if len(types) == 1 {
+		return ix.byType[types[0]]
+	}
+	var out []*graph.Resource
+	for _, t := range types {
+		out = append(out, ix.byType[t]...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Unit != b.Unit {
+			return a.Unit < b.Unit
+		}
+		return graph.CompareRange(a.Range, b.Range) < 0
+	})
+	return out
+}
+
+// Resolve returns the resource a reference made from resource from points
+// to: the exact instance, or, when the reference names a resource with
+// instances but no key, the single instance there is. It returns nil when
+// the target is not in the scanned code.
+func (ix *Index) Resolve(from *graph.Resource, ref graph.Ref) *graph.Resource {
+	if r, ok := ix.byAddr[unitAddress{from.Unit, ref.Address}]; ok {
+		return r
+	}
+	if rs := ix.byBase[unitAddress{from.Unit, ref.Address}]; len(rs) == 1 {
+		return rs[0]
+	}
+	return nil
+}
+
+// Referenced returns the resources of the given types that v refers to
+// (directly or anywhere inside it).
+func (ix *Index) Referenced(from *graph.Resource, v graph.Value, types ...string) []*graph.Resource {
+	var out []*graph.Resource
+	seen := map[*graph.Resource]bool{}
+	for _, ref := range v.AllRefs() {
+		r := ix.Resolve(from, ref)
+		if r == nil || seen[r] || !typeIn(r.Type, types) {
+			continue
+		}
+		seen[r] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+func typeIn(t string, types []string) bool {
+	if len(types) == 0 {
+		return true
+	}
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}

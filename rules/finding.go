@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Status says whether a result is a failed check or one that could not be
+// evaluated because it depends on values unknown before deployment.
+type Status uint8
+
+// Result statuses.
+const (
+	Failed Status = iota + 1
+	Undetermined
+)
+
+// String names the status.
+func (s Status) String() string {
+	if s == Undetermined {
+		return "undetermined"
+	}
+	return "failed"
+}
+
+// Related is a secondary location of a finding: a module call, the evidence
+// for an account, the place a value was set.
+type Related struct {
+	Loc     graph.Loc
+	Message string
+}
+
+// Edit replaces the text of Range with Text; an empty range (Start == End)
+// inserts.
+type Edit struct {
+	Range graph.Range
+	Text  string
+}
+
+// Fix is a change that resolves a finding, offered to IDEs as a quick fix.
+type Fix struct {
+	Description string
+	Edits       []Edit
+}
+
+// Suppression records why a finding is not reported: an inline
+// `blindspot:ignore` comment (or Metadata entry) that matched it.
+type Suppression struct {
+	Justification string
+	// Range is where the suppression is written.
+	Range graph.Range
+	// Until is the expiry date (YYYY-MM-DD), empty when none.
+	Until string
+}
+
+// Baseline states of a finding compared with a baseline file (SARIF
+// baselineState); empty when no baseline was given.
+const (
+	BaselineNew       = "new"
+	BaselineUnchanged = "unchanged"
+)
+
+// Finding is one result of a rule.
+type Finding struct {
+	RuleID   string
+	Severity Severity
+	Status   Status
+	Message  string
+	Loc      graph.Loc
+	Related  []Related
+	Fix      *Fix
+	// Suppressed is set when an inline suppression matched; such findings
+	// are reported only with --include-suppressed.
+	Suppressed *Suppression
+	// BaselineState is BaselineNew or BaselineUnchanged when a baseline was
+	// given.
+	BaselineState string
+}
+
+// Fingerprint identifies the finding independently of line numbers: the
+// rule, the unit, the resource address and the attribute path. Edits
+// elsewhere in the file leave it unchanged.
+func (f *Finding) Fingerprint() string {
+	h := sha256.New()
+	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	write(f.RuleID)
+	if r := f.Loc.Resource; r != nil {
+		write(r.Unit)
+		write(r.Address)
+	} else {
+		write(f.Loc.Range.File)
+	}
+	write(f.Loc.Path)
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// SortFindings orders findings by file, line, column, rule and message, the
+// order every report uses.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if c := graph.CompareRange(a.Loc.Range, b.Loc.Range); c != 0 {
+			return c < 0
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+)
+
+// Subject is what a finding is about: anything with a location, such as a
+// graph.Loc, a *graph.Resource or a typed aws.Attr.
+type Subject interface {
+	Loc() graph.Loc
+}
+
+// unknownReasoner is implemented by subjects that can say why their value
+// is unknown (aws.Attr).
+type unknownReasoner interface {
+	UnknownReason() string
+}
+
+// Pass is the input of one rule's Check and collects its results.
+type Pass struct {
+	Rule  *Rule
+	Graph *graph.Graph
+	AWS   *aws.Model
+
+	results []*Finding
+}
+
+// ReportIf reports a finding about subject when cond is True, and an
+// undetermined result when cond is Unknown (or the subject's resource may
+// not exist). It returns the finding so the caller can raise its severity or
+// add related locations and fixes; nil when nothing failed.
+func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...any) *Finding {
+	loc := subject.Loc()
+	existsWhy := ""
+	if r := loc.Resource; r != nil && r.Exists != graph.True {
+		existsWhy = r.ExistsWhy
+		if existsWhy == "" {
+			existsWhy = "whether " + r.Address + " is created is not known"
+		}
+		cond = cond.And(graph.Unknown)
+	}
+	switch cond {
+	case graph.True:
+		return p.add(Failed, loc, fmt.Sprintf(format, args...))
+	case graph.Unknown:
+		why := existsWhy
+		if why == "" {
+			if u, ok := subject.(unknownReasoner); ok {
+				why = u.UnknownReason()
+			}
+		}
+		if why == "" {
+			why = "a value it depends on is not known before deployment"
+		}
+		p.add(Undetermined, loc, fmt.Sprintf("could not evaluate %s: %s", p.Rule.ID, why))
+	}
+	return nil
+}
+
+// Report reports a finding about subject unconditionally.
+func (p *Pass) Report(subject Subject, format string, args ...any) *Finding {
+	return p.ReportIf(graph.True, subject, format, args...)
+}
+
+func (p *Pass) add(status Status, loc graph.Loc, msg string) *Finding {
+	f := &Finding{
+		RuleID:   p.Rule.ID,
+		Severity: p.Rule.Severity,
+		Status:   status,
+		Message:  msg,
+		Loc:      loc,
+	}
+	if !loc.Source.IsZero() && loc.Source != loc.Range {
+		f.Related = append(f.Related, Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"})
+	}
+	if r := loc.Resource; r != nil {
+		for _, c := range r.Calls {
+			f.Related = append(f.Related, Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
+		}
+	}
+	p.results = append(p.results, f)
+	return f
+}
+
+// Results returns what the pass collected.
+func (p *Pass) Results() []Finding {
+	out := make([]Finding, len(p.results))
+	for i, f := range p.results {
+		out[i] = *f
+	}
+	return out
+}
+
+// Run checks every rule against the model and returns findings and
+// undetermined results, sorted. A rule that panics does not stop the scan:
+// its panic becomes an error diagnostic naming the rule.
+func Run(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, []graph.Diagnostic) {
+	var all []Finding
+	var diags []graph.Diagnostic
+	for _, r := range rs {
+		fs, err := runOne(r, g, m)
+		if err != nil {
+			diags = append(diags, graph.Diagnostic{Severity: graph.Error, Code: "internal-error", Message: err.Error()})
+			continue
+		}
+		all = append(all, fs...)
+	}
+	SortFindings(all)
+	return all, diags
+}
+
+func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, err error) {
+	p := &Pass{Rule: r, Graph: g, AWS: m}
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("rule %s failed: %v\n%s", r.ID, v, debug.Stack())
+		}
+	}()
+	r.Check(p)
+	return p.Results(), nil
+}
