@@ -123,3 +123,16 @@ func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, err error) {
 	r.Check(p)
 	return p.Results(), nil
 }
+
+// Because returns subject with why as the explanation used when the
+// rule's answer about it is unknown.
+func Because(subject Subject, why string) Subject {
+	return because{subject, why}
+}
+
+type because struct {
+	Subject
+	why string
+}
+
+func (b because) UnknownReason() string { return b.why }

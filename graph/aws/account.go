@@ -1,6 +1,11 @@
 package aws
 
 import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
@@ -11,16 +16,29 @@ type Deployment struct {
 	AccountID string
 	// Management is True when the resource lands in the management account.
 	Management graph.Tri
-	// Reason says how the account was identified, in a sentence.
+	// Reason says how the account was identified, as a sentence fragment
+	// that completes "deployed in the management account: ...".
 	Reason string
-	// Evidence locates what identified it (a provider block, an
-	// Organizations resource, a config mapping); zero when nothing did.
+	// Evidence locates what identified it (a provider argument, an
+	// Organizations resource); zero when nothing in the code did.
 	Evidence graph.Loc
+}
+
+// UnitAccount is the account a unit is deployed to according to the
+// configuration's account mapping.
+type UnitAccount struct {
+	ID         string
+	Management bool
+	// Evidence is the mapping entry in the configuration file.
+	Evidence graph.Range
 }
 
 // Accounts holds the deployment of every resource.
 type Accounts struct {
-	byResource map[*graph.Resource]Deployment
+	// ManagementIDs are the management account IDs known from options and
+	// inferred from the code, sorted.
+	ManagementIDs []string
+	byResource    map[*graph.Resource]Deployment
 }
 
 // Of returns the deployment of r.
@@ -31,6 +49,174 @@ func (a *Accounts) Of(r *graph.Resource) Deployment {
 	return Deployment{Reason: "the account " + r.Address + " is deployed to is not known"}
 }
 
-func buildAccounts(ix *Index, opts Options) *Accounts {
-	return &Accounts{byResource: map[*graph.Resource]Deployment{}}
+// IsOrganizationsType reports whether a resource type manages AWS
+// Organizations itself (the organisation, its accounts, OUs and policies),
+// which only the management account (or a delegated administrator for
+// policies) can do.
+func IsOrganizationsType(t string) bool {
+	return strings.HasPrefix(t, "aws_organizations_") || strings.HasPrefix(t, "AWS::Organizations::")
+}
+
+var roleARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):`)
+
+// providerKey identifies a provider configuration within a unit.
+type providerKey struct{ unit, address string }
+
+func providerOf(r *graph.Resource) providerKey {
+	if r.Provider != nil {
+		return providerKey{r.Unit, r.Provider.Address}
+	}
+	addr := r.ProviderRef
+	if addr == "" {
+		addr = "aws"
+	}
+	return providerKey{r.Unit, addr}
+}
+
+// providerAccount is the account a provider configuration says it uses.
+type providerAccount struct {
+	id       string
+	evidence graph.Loc
+	how      string
+}
+
+func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
+	at := func(v graph.Value) graph.Loc { return graph.Loc{Path: p.Address, Range: v.Range, Source: v.Source} }
+	if ar, ok := p.Attrs.Get("assume_role"); ok {
+		if ar.Kind() == graph.KindList && len(ar.Elems()) > 0 {
+			ar = ar.Elems()[0]
+		}
+		if arn, ok := ar.Get("role_arn"); ok {
+			if s, ok := arn.AsString(); ok {
+				if m := roleARN.FindStringSubmatch(s); m != nil {
+					return providerAccount{m[1], at(arn), fmt.Sprintf("provider %s assumes a role in account %s", p.Address, m[1])}, true
+				}
+			}
+			// An assumed role we cannot read: the account is unknown even
+			// if allowed_account_ids is set below.
+		}
+	}
+	if ids, ok := p.Attrs.Get("allowed_account_ids"); ok && len(ids.Elems()) == 1 {
+		if s, ok := ids.Elems()[0].AsString(); ok {
+			return providerAccount{s, at(ids), fmt.Sprintf("provider %s allows only account %s", p.Address, s)}, true
+		}
+	}
+	return providerAccount{}, false
+}
+
+func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
+	accts := &Accounts{byResource: map[*graph.Resource]Deployment{}}
+	mgmt := map[string]string{} // id -> how it is known
+	for _, id := range opts.ManagementAccountIDs {
+		mgmt[id] = "account " + id + " is the management account (--management-account-id)"
+	}
+	for _, ua := range opts.UnitAccounts {
+		if ua.Management && ua.ID != "" {
+			mgmt[ua.ID] = "account " + ua.ID + " is mapped as the management account in the configuration"
+		}
+	}
+
+	providers := map[providerKey]providerAccount{}
+	for _, p := range g.Providers {
+		if p.Name != "aws" {
+			continue
+		}
+		if pa, ok := accountOfProvider(p); ok {
+			providers[providerKey{p.Unit, p.Address}] = pa
+		}
+	}
+
+	// The provider (or template) that manages AWS Organizations resources
+	// is the management account.
+	orgProvider := map[providerKey]*graph.Resource{}
+	orgUnit := map[string]*graph.Resource{}
+	for _, r := range g.Resources {
+		if !IsOrganizationsType(r.Type) {
+			continue
+		}
+		if r.Format == graph.CloudFormation {
+			if orgUnit[r.Unit] == nil {
+				orgUnit[r.Unit] = r
+			}
+			continue
+		}
+		k := providerOf(r)
+		if orgProvider[k] == nil {
+			orgProvider[k] = r
+		}
+		if pa, ok := providers[k]; ok {
+			if _, known := mgmt[pa.id]; !known {
+				mgmt[pa.id] = fmt.Sprintf("%s, which manages %s", pa.how, r.Address)
+			}
+		}
+	}
+	for unit, r := range orgUnit {
+		if ua, ok := opts.UnitAccounts[unit]; ok && ua.ID != "" {
+			if _, known := mgmt[ua.ID]; !known {
+				mgmt[ua.ID] = fmt.Sprintf("account %s creates %s", ua.ID, r.Address)
+			}
+		}
+	}
+	for id := range mgmt {
+		accts.ManagementIDs = append(accts.ManagementIDs, id)
+	}
+	sort.Strings(accts.ManagementIDs)
+
+	decide := func(id, how string, evidence graph.Loc) Deployment {
+		d := Deployment{AccountID: id, Evidence: evidence}
+		if why, ok := mgmt[id]; ok {
+			d.Management = graph.True
+			d.Reason = how
+			if !strings.Contains(how, "management") {
+				d.Reason = how + "; " + why
+			}
+			return d
+		}
+		d.Management = graph.False
+		d.Reason = how + ", which is not a management account"
+		return d
+	}
+
+	for _, r := range g.Resources {
+		var d Deployment
+		ua, mapped := opts.UnitAccounts[r.Unit]
+		switch {
+		case r.Format == graph.CloudFormation && orgUnit[r.Unit] != nil:
+			org := orgUnit[r.Unit]
+			d = Deployment{Management: graph.True, AccountID: ua.ID, Evidence: org.Loc(),
+				Reason: fmt.Sprintf("its template creates %s (%s), so it is deployed in the management account", org.Address, org.Type)}
+		case r.Format != graph.CloudFormation && orgProvider[providerOf(r)] != nil:
+			org := orgProvider[providerOf(r)]
+			k := providerOf(r)
+			d = Deployment{Management: graph.True, AccountID: providers[k].id, Evidence: org.Loc(),
+				Reason: fmt.Sprintf("its provider %s also manages %s, so it is the management account", k.address, org.Address)}
+		case r.Format != graph.CloudFormation && providers[providerOf(r)].id != "":
+			pa := providers[providerOf(r)]
+			d = decide(pa.id, pa.how, pa.evidence)
+		case mapped && ua.ID != "":
+			d = decide(ua.ID, "the configuration maps "+r.Unit+" to account "+ua.ID, graph.Loc{Range: ua.Evidence})
+		case mapped && ua.Management:
+			d = Deployment{Management: graph.True, Evidence: graph.Loc{Range: ua.Evidence},
+				Reason: "the configuration maps " + r.Unit + " to the management account"}
+		case r.Format != graph.CloudFormation && unitManagesOrg(orgProvider, r.Unit):
+			d = Deployment{Management: graph.Unknown,
+				Reason: fmt.Sprintf("provider %s does not say which account it uses, and this configuration also manages the organisation", providerOf(r).address)}
+		case len(mgmt) > 0:
+			d = Deployment{Management: graph.Unknown,
+				Reason: "the account " + r.Address + " is deployed to is not known (map it in .blindspot.yaml accounts)"}
+		default:
+			d = Deployment{Management: graph.False, Reason: "no management account is identified in this scan"}
+		}
+		accts.byResource[r] = d
+	}
+	return accts
+}
+
+func unitManagesOrg(orgProvider map[providerKey]*graph.Resource, unit string) bool {
+	for k := range orgProvider {
+		if k.unit == unit {
+			return true
+		}
+	}
+	return false
 }

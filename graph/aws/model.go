@@ -13,6 +13,9 @@ type Model struct {
 	// Accounts says which account each resource is deployed to and whether
 	// that is the organisation's management account.
 	Accounts *Accounts
+	S3       S3
+	EC2      EC2
+	KMS      KMS
 
 	index *Index
 }
@@ -22,26 +25,20 @@ type Options struct {
 	// ManagementAccountIDs are the organisation's management accounts
 	// (--management-account-id, management_account_ids in the config).
 	ManagementAccountIDs []string
-	// Accounts map source paths to accounts for stacks and roots deployed
-	// by pipelines, whose code does not say where they go.
-	Accounts []AccountMapping
-}
-
-// AccountMapping assigns the resources of files matching Paths (globs
-// relative to the scan root, ** allowed) to an account.
-type AccountMapping struct {
-	ID string
-	// Role is "management" for the organisation's management account, or
-	// free text ("security", "workload").
-	Role  string
-	Paths []string
+	// UnitAccounts gives the account of units (by graph.Unit.Path) that
+	// the configuration maps, for stacks and roots deployed by pipelines
+	// whose code does not say where they go.
+	UnitAccounts map[string]UnitAccount
 }
 
 // Build converts g into the typed model. It never fails: resources it
 // cannot read are modelled with unknown attributes.
 func Build(g *graph.Graph, opts Options) *Model {
 	m := &Model{Graph: g, index: NewIndex(g)}
-	m.Accounts = buildAccounts(m.index, opts)
+	m.Accounts = buildAccounts(m.index, g, opts)
+	buildS3(m)
+	buildEC2(m)
+	buildKMS(m)
 	return m
 }
 

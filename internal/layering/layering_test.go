@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 	"rules/ruletest":    {"*"},
 	"sarif":             {"graph", "graph/aws", "rules"},
 	"internal/report":   {"graph", "graph/aws", "rules"},
-	"internal/config":   {"graph", "rules", "graph/aws"},
+	"internal/config":   {"graph", "rules", "graph/aws", "parser"},
 	"internal/suppress": {"graph", "rules"},
 	"internal/scan":     {"graph", "graph/aws", "parser", "rules", "internal/config", "internal/suppress"},
 	"internal":          {"*"},

@@ -1,0 +1,420 @@
+// Package config reads blindspot's configuration file, .blindspot.yaml.
+// Reading is strict: an unknown key or a value of the wrong type is an
+// error naming the file, line and column, because a misspelled setting
+// that is silently ignored (an exclude that excludes nothing, a disabled
+// rule that still runs) is worse than a failed run.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/parser"
+	"github.com/blindspot-iac/blindspot/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultFile is the configuration file read from the working directory
+// when --config is not given.
+const DefaultFile = ".blindspot.yaml"
+
+// Config is the content of a configuration file. Paths in it are relative
+// to the directory of the file and are returned resolved.
+type Config struct {
+	// File is the path the configuration was read from.
+	File string
+	// Exclude holds globs of files and directories to leave out.
+	Exclude []string
+	// Enable, when not empty, limits the scan to these rules.
+	Enable []string
+	// Disable removes rules from the scan.
+	Disable []string
+	// Severity overrides rule severities by rule ID.
+	Severity map[string]rules.Severity
+	// FailOn is the lowest severity that fails the scan (zero: unset).
+	FailOn rules.Severity
+	// ManagementAccountIDs are the organisation's management accounts.
+	ManagementAccountIDs []string
+	// Accounts map paths to the accounts they are deployed to.
+	Accounts []Account
+	// Terraform inputs.
+	VarFiles []string
+	Vars     []string
+	// CloudFormation inputs.
+	ParameterFiles []string
+	Parameters     []string
+}
+
+// Account maps source paths to an AWS account.
+type Account struct {
+	ID string
+	// Role is "management" for the management account; anything else is
+	// descriptive ("security", "log-archive", "workload").
+	Role  string
+	Paths []string
+	// Range is where the entry is written, for evidence in findings.
+	Range graph.Range
+}
+
+// Error is a configuration error with its position.
+type Error struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Load reads the configuration file at path. When path is empty it reads
+// DefaultFile if it exists and returns an empty configuration otherwise.
+func Load(path string) (*Config, error) {
+	explicit := path != ""
+	if !explicit {
+		path = DefaultFile
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return &Config{}, nil
+		}
+		return nil, fmt.Errorf("reading configuration: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads configuration data; file names it in errors and anchors
+// relative paths.
+func Parse(file string, data []byte) (*Config, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{File: file, Line: yamlErrorLine(err), Column: 1, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	c := &Config{File: file}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	p := &reader{file: file, dir: filepath.Dir(file)}
+	p.config(doc.Content[0], c)
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return c, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrorLine(err error) int {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		var n int
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
+
+type reader struct {
+	file string
+	dir  string
+	errs []error
+}
+
+func (p *reader) fail(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fields walks a mapping, calling the handler registered for each key and
+// reporting keys that have none.
+func (p *reader) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		if !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+			p.fail(n, "%s must be a mapping", what)
+		}
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		h, ok := handlers[k.Value]
+		if !ok {
+			p.fail(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, handlers))
+			continue
+		}
+		if seen[k.Value] {
+			p.fail(k, "key %q appears twice in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		h(v)
+	}
+}
+
+func suggest(key string, handlers map[string]func(*yaml.Node)) string {
+	var keys []string
+	for k := range handlers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	best, bestDist := "", 4
+	for _, k := range keys {
+		if d := distance(strings.ToLower(key), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf(" (known keys: %s)", strings.Join(keys, ", "))
+}
+
+// distance is the Levenshtein distance, for suggestions.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func (p *reader) str(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!map" || n.Tag == "!!seq" {
+		p.fail(n, "%s must be a string", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (p *reader) strs(n *yaml.Node, what string) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		s, _ := p.str(n, what)
+		return []string{s}
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.fail(n, "%s must be a list of strings", what)
+		return nil
+	}
+	var out []string
+	for _, e := range n.Content {
+		if s, ok := p.str(e, what+" entries"); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *reader) path(s string) string {
+	if filepath.IsAbs(s) || p.dir == "." || p.dir == "" {
+		return s
+	}
+	return filepath.Join(p.dir, s)
+}
+
+var accountID = regexp.MustCompile(`^\d{12}$`)
+
+func (p *reader) config(root *yaml.Node, c *Config) {
+	p.fields(root, "the configuration", map[string]func(*yaml.Node){
+		"exclude": func(n *yaml.Node) { c.Exclude = p.strs(n, "exclude") },
+		"rules": func(n *yaml.Node) {
+			p.fields(n, "rules", map[string]func(*yaml.Node){
+				"enable":  func(n *yaml.Node) { c.Enable = p.ruleIDs(n, "rules.enable") },
+				"disable": func(n *yaml.Node) { c.Disable = p.ruleIDs(n, "rules.disable") },
+			})
+		},
+		"severity": func(n *yaml.Node) {
+			if n.Kind != yaml.MappingNode {
+				p.fail(n, "severity must map rule IDs to low, medium, high or critical")
+				return
+			}
+			c.Severity = map[string]rules.Severity{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				id, v := n.Content[i], n.Content[i+1]
+				s, ok := p.str(v, "severity of "+id.Value)
+				if !ok {
+					continue
+				}
+				sev, err := rules.ParseSeverity(s)
+				if err != nil {
+					p.fail(v, "%v", err)
+					continue
+				}
+				c.Severity[id.Value] = sev
+			}
+		},
+		"fail_on": func(n *yaml.Node) {
+			if s, ok := p.str(n, "fail_on"); ok {
+				sev, err := rules.ParseSeverity(s)
+				if err != nil {
+					p.fail(n, "fail_on: %v", err)
+					return
+				}
+				c.FailOn = sev
+			}
+		},
+		"management_account_ids": func(n *yaml.Node) {
+			c.ManagementAccountIDs = p.accountIDs(n, "management_account_ids")
+		},
+		"accounts": func(n *yaml.Node) {
+			if n.Kind != yaml.SequenceNode {
+				p.fail(n, "accounts must be a list of {id, role, paths}")
+				return
+			}
+			for _, e := range n.Content {
+				a := Account{Range: graph.Range{File: p.file, Start: graph.Pos{Line: e.Line, Column: e.Column, Byte: -1},
+					End: graph.Pos{Line: e.Line, Column: e.Column + 1, Byte: -1}}}
+				p.fields(e, "an accounts entry", map[string]func(*yaml.Node){
+					"id": func(n *yaml.Node) {
+						if ids := p.accountIDs(n, "id"); len(ids) == 1 {
+							a.ID = ids[0]
+						}
+					},
+					"role":  func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
+					"paths": func(n *yaml.Node) { a.Paths = p.strs(n, "paths") },
+				})
+				if a.ID == "" && a.Role != "management" {
+					p.fail(e, "an accounts entry needs an id (or role: management)")
+				}
+				if len(a.Paths) == 0 {
+					p.fail(e, "an accounts entry needs paths")
+				}
+				c.Accounts = append(c.Accounts, a)
+			}
+		},
+		"terraform": func(n *yaml.Node) {
+			p.fields(n, "terraform", map[string]func(*yaml.Node){
+				"var_files": func(n *yaml.Node) {
+					for _, f := range p.strs(n, "terraform.var_files") {
+						c.VarFiles = append(c.VarFiles, p.path(f))
+					}
+				},
+				"vars": func(n *yaml.Node) { c.Vars = p.keyValues(n, "terraform.vars") },
+			})
+		},
+		"cloudformation": func(n *yaml.Node) {
+			p.fields(n, "cloudformation", map[string]func(*yaml.Node){
+				"parameter_files": func(n *yaml.Node) {
+					for _, f := range p.strs(n, "cloudformation.parameter_files") {
+						c.ParameterFiles = append(c.ParameterFiles, p.path(f))
+					}
+				},
+				"parameters": func(n *yaml.Node) { c.Parameters = p.keyValues(n, "cloudformation.parameters") },
+			})
+		},
+	})
+}
+
+func (p *reader) ruleIDs(n *yaml.Node, what string) []string {
+	ids := p.strs(n, what)
+	for _, id := range ids {
+		if !strings.HasPrefix(id, "aws-") {
+			p.fail(n, "%s: %q is not a rule ID (aws-...)", what, id)
+		}
+	}
+	return ids
+}
+
+func (p *reader) accountIDs(n *yaml.Node, what string) []string {
+	var out []string
+	check := func(e *yaml.Node) {
+		if e.Kind != yaml.ScalarNode || !accountID.MatchString(e.Value) {
+			p.fail(e, "%s: %q is not a 12-digit AWS account ID (quote it so YAML keeps leading zeros)", what, e.Value)
+			return
+		}
+		out = append(out, e.Value)
+	}
+	if n.Kind == yaml.SequenceNode {
+		for _, e := range n.Content {
+			check(e)
+		}
+	} else {
+		check(n)
+	}
+	return out
+}
+
+// keyValues reads a mapping of names to scalar values as name=value pairs,
+// in file order.
+func (p *reader) keyValues(n *yaml.Node, what string) []string {
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, "%s must be a mapping of names to values", what)
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			p.fail(v, "%s.%s must be a single value", what, k.Value)
+			continue
+		}
+		out = append(out, k.Value+"="+v.Value)
+	}
+	return out
+}
+
+// Validate checks rule IDs against the registry.
+func (c *Config) Validate(reg *rules.Registry) error {
+	var errs []error
+	check := func(ids []string, what string) {
+		for _, id := range ids {
+			if _, ok := reg.Lookup(id); !ok {
+				errs = append(errs, &Error{File: c.File, Msg: fmt.Sprintf("%s names unknown rule %q (see `blindspot rules`)", what, id)})
+			}
+		}
+	}
+	check(c.Enable, "rules.enable")
+	check(c.Disable, "rules.disable")
+	var sev []string
+	for id := range c.Severity {
+		sev = append(sev, id)
+	}
+	sort.Strings(sev)
+	check(sev, "severity")
+	return errors.Join(errs...)
+}
+
+// UnitAccount returns the account the configuration maps a unit to: the
+// first accounts entry one of whose paths matches the unit's path
+// (relative to the configuration file's directory).
+func (c *Config) UnitAccount(unitPath string) (aws.UnitAccount, bool) {
+	base := filepath.Dir(c.File)
+	rel := unitPath
+	if r, err := filepath.Rel(base, unitPath); err == nil {
+		rel = r
+	}
+	rel = filepath.ToSlash(rel)
+	mgmt := map[string]bool{}
+	for _, id := range c.ManagementAccountIDs {
+		mgmt[id] = true
+	}
+	for _, a := range c.Accounts {
+		for _, g := range a.Paths {
+			if parser.MatchGlob(g, rel) {
+				return aws.UnitAccount{ID: a.ID, Management: a.Role == "management" || mgmt[a.ID], Evidence: a.Range}, true
+			}
+		}
+	}
+	return aws.UnitAccount{}, false
+}

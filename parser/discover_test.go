@@ -1,0 +1,205 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// tree writes files (path -> content) under a new temporary directory.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const cfnYAML = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n"
+
+func TestDiscover(t *testing.T) {
+	root := tree(t, map[string]string{
+		"main.tf":                               `resource "aws_s3_bucket" "b" {}`,
+		"modules/logs/main.tf":                  `resource "aws_s3_bucket" "l" {}`,
+		"modules/logs/vars.tf.json":             `{}`,
+		"stacks/bucket.yaml":                    cfnYAML,
+		"stacks/no-version.json":                `{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}`,
+		"stacks/short-form.yml":                 "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${AWS::StackName}-t'\n",
+		"stacks/broken.template":                "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n",
+		"k8s/deployment.yaml":                   "apiVersion: apps/v1\nkind: Deployment\n",
+		"package.json":                          `{"name": "x"}`,
+		"plan.json":                             `{"format_version": "1.2", "planned_values": {}}`,
+		".git/config.tf":                        `resource "x" "y" {}`,
+		"node_modules/pkg/template.yaml":        cfnYAML,
+		".terraform/modules/vpc/main.tf":        `resource "aws_vpc" "v" {}`,
+		"docs/readme.md":                        "# not code\n",
+		"cdk.out/Stack.template.json":           `{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+		"stacks/other-resources-mapping.yaml":   "Resources:\n  thing:\n    Type: Custom::Thing\n",
+		"stacks/mentions-aws-in-a-string.yaml":  "description: uses AWS::S3::Bucket\n",
+		"terraform.tfvars":                      `x = 1`,
+		"stacks/params/prod.json":               `[{"ParameterKey": "Env", "ParameterValue": "prod"}]`,
+		"stacks/resources-not-a-mapping.yaml":   "Resources: AWS::S3::Bucket\n",
+		"stacks/top-level-list-mentioning.yaml": "- AWS::S3::Bucket\n",
+	})
+	units, diags := Discover([]string{root}, Options{})
+	for _, d := range diags {
+		t.Errorf("unexpected diagnostic: %v", d)
+	}
+	got := map[string]Kind{}
+	for _, u := range units {
+		rel, _ := filepath.Rel(root, u.Path)
+		got[filepath.ToSlash(rel)] = u.Kind
+	}
+	want := map[string]Kind{
+		".":                           TerraformModule,
+		"modules/logs":                TerraformModule,
+		"stacks/bucket.yaml":          CloudFormationTemplate,
+		"stacks/no-version.json":      CloudFormationTemplate,
+		"stacks/short-form.yml":       CloudFormationTemplate,
+		"stacks/broken.template":      CloudFormationTemplate,
+		"plan.json":                   TerraformPlan,
+		"cdk.out/Stack.template.json": CloudFormationTemplate,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("units:\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestDiscoverSymlinks(t *testing.T) {
+	outside := tree(t, map[string]string{"secret/main.tf": `resource "aws_s3_bucket" "x" {}`})
+	root := tree(t, map[string]string{
+		"app/main.tf":   `resource "aws_s3_bucket" "b" {}`,
+		"shared/bkt.tf": `resource "aws_s3_bucket" "s" {}`,
+	})
+	mustSymlink(t, root, filepath.Join(root, "app", "loop")) // back to the root: a loop
+	mustSymlink(t, filepath.Join(outside, "secret"), filepath.Join(root, "escape"))
+	mustSymlink(t, filepath.Join(root, "shared"), filepath.Join(root, "linked")) // inside, already visited or not
+	mustSymlink(t, filepath.Join(root, "missing"), filepath.Join(root, "dangling"))
+
+	units, diags := Discover([]string{root}, Options{})
+	var paths []string
+	for _, u := range units {
+		rel, _ := filepath.Rel(root, u.Path)
+		paths = append(paths, filepath.ToSlash(rel))
+	}
+	for _, p := range paths {
+		if strings.HasPrefix(p, "escape") {
+			t.Errorf("followed a symlink out of the root: %s", p)
+		}
+	}
+	if !contains(paths, "app") {
+		t.Errorf("app module not found in %v", paths)
+	}
+	if !contains(paths, "shared") && !contains(paths, "linked") {
+		t.Errorf("shared module not found in %v", paths)
+	}
+	codes := map[string]bool{}
+	for _, d := range diags {
+		codes[d.Code] = true
+	}
+	for _, c := range []string{"symlink-outside-root", "symlink-loop", "broken-symlink"} {
+		if !codes[c] {
+			t.Errorf("no %s diagnostic in %v", c, diags)
+		}
+	}
+}
+
+func TestDiscoverExplicitFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"net/sg.tf":       `resource "aws_security_group" "s" {}`,
+		"net/vars.tf":     `variable "x" {}`,
+		"stack.yaml":      cfnYAML,
+		"k8s.yaml":        "kind: Service\n",
+		"notes.txt":       "hello",
+		"net/prod.tfvars": `x = 1`,
+	})
+	units, diags := Discover([]string{
+		filepath.Join(root, "net", "sg.tf"),
+		filepath.Join(root, "net", "vars.tf"),
+		filepath.Join(root, "net", "prod.tfvars"),
+		filepath.Join(root, "stack.yaml"),
+		filepath.Join(root, "k8s.yaml"),
+		filepath.Join(root, "notes.txt"),
+		filepath.Join(root, "absent.tf"),
+	}, Options{})
+	want := []Unit{
+		{Kind: TerraformModule, Path: filepath.Join(root, "net"), Root: filepath.Join(root, "net")},
+		{Kind: CloudFormationTemplate, Path: filepath.Join(root, "stack.yaml"), Root: root},
+	}
+	if !reflect.DeepEqual(units, want) {
+		t.Errorf("units = %v, want %v", units, want)
+	}
+	codes := map[string]int{}
+	for _, d := range diags {
+		codes[d.Code]++
+	}
+	if codes["unsupported-file"] != 2 || codes["path-not-found"] != 1 {
+		t.Errorf("diagnostics = %v", diags)
+	}
+}
+
+func TestDiscoverExclude(t *testing.T) {
+	root := tree(t, map[string]string{
+		"main.tf":                 `resource "aws_s3_bucket" "b" {}`,
+		"examples/demo/main.tf":   `resource "aws_s3_bucket" "d" {}`,
+		"stacks/legacy/old.yaml":  cfnYAML,
+		"stacks/current/new.yaml": cfnYAML,
+		"stacks/test.yaml":        cfnYAML,
+	})
+	units, _ := Discover([]string{root}, Options{Exclude: []string{"examples/**", "stacks/legacy", "test.yaml"}})
+	var got []string
+	for _, u := range units {
+		rel, _ := filepath.Rel(root, u.Path)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := []string{".", "stacks/current/new.yaml"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("units = %v, want %v", got, want)
+	}
+}
+
+func TestMatchGlob(t *testing.T) {
+	tests := []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"examples/**", "examples/a/b/main.tf", true},
+		{"**/test/**", "modules/x/test/fixture.yaml", true},
+		{"**/*.yaml", "a/b/c.yaml", true},
+		{"*.yaml", "deep/dir/c.yaml", true},
+		{"stacks/*.yaml", "stacks/a/b.yaml", false},
+		{"stacks/*.yaml", "stacks/b.yaml", true},
+		{"modules/legacy", "modules/legacy/main.tf", true},
+		{"modules/legacy", "modules/legacy2/main.tf", false},
+	}
+	for _, tt := range tests {
+		if got := MatchGlob(tt.pattern, tt.name); got != tt.want {
+			t.Errorf("MatchGlob(%q, %q) = %v, want %v", tt.pattern, tt.name, got, tt.want)
+		}
+	}
+}
+
+func mustSymlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symlinks not supported: %v", err)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,9 @@
+// Package ec2 holds blindspot's rules for EC2 and VPC networking.
+package ec2
+
+import "github.com/blindspot-iac/blindspot/rules"
+
+// Rules returns the package's rules.
+func Rules() []*rules.Rule {
+	return []*rules.Rule{OpenIngress}
+}

@@ -1,0 +1,9 @@
+package ec2
+
+import (
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/rules/ruletest"
+)
+
+func TestOpenIngress(t *testing.T) { ruletest.Run(t, OpenIngress) }

@@ -1,0 +1,9 @@
+package kms
+
+import (
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/rules/ruletest"
+)
+
+func TestRotationDisabled(t *testing.T) { ruletest.Run(t, RotationDisabled) }
