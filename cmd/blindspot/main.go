@@ -1,0 +1,110 @@
+// Command blindspot is a static security analyzer for AWS
+// infrastructure-as-code: it reads Terraform and CloudFormation, evaluates
+// them as their own tools would, and reports security problems as text,
+// JSON, SARIF or GitHub workflow annotations.
+//
+// Usage:
+//
+//	blindspot scan [PATH...]     scan files and directories (default ".")
+//	blindspot rules              list the rules
+//	blindspot version            print the version
+//
+// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error
+// or a file that could not be read (the report is still written).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exitError carries an exit code out of a command.
+type exitCodeError struct {
+	code int
+	err  error
+}
+
+func (e *exitCodeError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitClean
+	}
+	var ec *exitCodeError
+	if errors.As(err, &ec) {
+		if ec.err != nil {
+			fmt.Fprintf(stderr, "blindspot: %v\n", ec.err)
+		}
+		return ec.code
+	}
+	fmt.Fprintf(stderr, "blindspot: %v\n", err)
+	return exitError
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "blindspot",
+		Short:         "Static security analysis for AWS Terraform and CloudFormation",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newScanCmd(stdout, stderr), newRulesCmd(stdout), newVersionCmd(stdout))
+	return root
+}
+
+func newVersionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(stdout, "blindspot %s\n", version())
+			return nil
+		},
+	}
+}
+
+// version is the module version when built with `go install ...@vX`, or
+// the VCS revision, or "devel".
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel-" + s.Value[:12]
+		}
+	}
+	return "devel"
+}

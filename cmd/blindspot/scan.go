@@ -1,0 +1,337 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/scan"
+	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
+	"github.com/blindspot-iac/blindspot/sarif"
+)
+
+const informationURI = "https://github.com/blindspot-iac/blindspot"
+
+// scanFlags are the scan command's options.
+type scanFlags struct {
+	format            string
+	output            string
+	failOn            string
+	vars              []string
+	varFiles          []string
+	parameters        []string
+	parameterFiles    []string
+	managementIDs     []string
+	configFile        string
+	exclude           []string
+	baseline          string
+	writeBaseline     string
+	includeSuppressed bool
+	showUnknown       bool
+	noColor           bool
+	verbose           bool
+	jobs              int
+}
+
+func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [PATH...]",
+		Short: "Scan Terraform and CloudFormation for security problems",
+		Long: `Scan files and directories (default ".") for Terraform modules, Terraform plan
+JSON and CloudFormation templates, evaluate them, and report security problems.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a
+file that could not be read (the report is still written).`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "report format: text, json, sarif or github")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high or critical")
+	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
+	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
+	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
+	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
+	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
+	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
+	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE`")
+	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "report suppressed findings too (marked as suppressed)")
+	fl.BoolVar(&f.showUnknown, "show-unknown", false, "report checks that could not be evaluated")
+	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
+	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
+	return cmd
+}
+
+func usageErr(format string, args ...any) error {
+	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, stdout, stderr io.Writer) error {
+	switch f.format {
+	case "text", "json", "sarif", "github":
+	default:
+		return usageErr("unknown --format %q (want text, json, sarif or github)", f.format)
+	}
+	cfg, err := config.Load(f.configFile)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	reg := builtin.Registry()
+	if err := cfg.Validate(reg); err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	failOn, err := rules.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	if !failOnSet && cfg.FailOn != 0 {
+		failOn = cfg.FailOn
+	}
+	ruleSet, err := selectRules(reg, cfg)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	progress := newProgress(stderr)
+	opts := scan.Options{
+		Paths:                paths,
+		Exclude:              append(append([]string{}, cfg.Exclude...), f.exclude...),
+		Vars:                 append(append([]string{}, cfg.Vars...), f.vars...),
+		VarFiles:             append(append([]string{}, cfg.VarFiles...), f.varFiles...),
+		Parameters:           append(append([]string{}, cfg.Parameters...), f.parameters...),
+		ParameterFiles:       append(append([]string{}, cfg.ParameterFiles...), f.parameterFiles...),
+		ManagementAccountIDs: append(append([]string{}, cfg.ManagementAccountIDs...), f.managementIDs...),
+		Rules:                ruleSet,
+		Jobs:                 f.jobs,
+		Progress:             progress.update,
+	}
+	if len(cfg.Accounts) > 0 {
+		opts.UnitAccount = func(unit string) (aws.UnitAccount, bool) { return cfg.UnitAccount(unit) }
+	}
+	res, err := scan.Run(ctx, opts)
+	progress.done()
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	findings := res.Findings
+	applySeverities(findings, cfg)
+	diags := append([]graph.Diagnostic{}, res.Diagnostics...)
+	diags = append(diags, suppress.Apply(findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: time.Now()})...)
+	graph.SortDiagnostics(diags)
+
+	if f.writeBaseline != "" {
+		if err := writeBaseline(f.writeBaseline, findings); err != nil {
+			return &exitCodeError{code: exitError, err: err}
+		}
+	}
+	if f.baseline != "" {
+		b, err := suppress.ReadBaseline(f.baseline)
+		if err != nil {
+			return &exitCodeError{code: exitError, err: err}
+		}
+		var dropped int
+		findings, dropped = b.Apply(findings)
+		if dropped > 0 {
+			diags = append(diags, graph.Notef(graph.Range{File: f.baseline}, "baseline", "%d findings recorded in the baseline are not reported", dropped))
+		}
+	}
+
+	printDiagnostics(stderr, diags, f.verbose)
+	if err := writeReport(f, ruleSet, findings, diags, failOn, stdout); err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	for _, d := range diags {
+		if d.Severity == graph.Error {
+			return &exitCodeError{code: exitError}
+		}
+	}
+	for _, fd := range findings {
+		if fd.Status == rules.Failed && fd.Suppressed == nil && fd.Severity >= failOn {
+			return &exitCodeError{code: exitFindings}
+		}
+	}
+	return nil
+}
+
+// selectRules applies the configuration's enable and disable lists.
+func selectRules(reg *rules.Registry, cfg *config.Config) ([]*rules.Rule, error) {
+	enabled := map[string]bool{}
+	for _, id := range cfg.Enable {
+		enabled[id] = true
+	}
+	disabled := map[string]bool{}
+	for _, id := range cfg.Disable {
+		disabled[id] = true
+	}
+	var out []*rules.Rule
+	for _, r := range reg.All() {
+		if (len(enabled) == 0 || enabled[r.ID]) && !disabled[r.ID] {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("the configuration disables every rule")
+	}
+	return out, nil
+}
+
+// applySeverities applies the configuration's severity overrides.
+func applySeverities(fs []rules.Finding, cfg *config.Config) {
+	for i := range fs {
+		if s, ok := cfg.Severity[fs[i].RuleID]; ok {
+			fs[i].Severity = s
+		}
+	}
+}
+
+func writeBaseline(path string, fs []rules.Finding) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("writing baseline: %w", err)
+	}
+	b := suppress.NewBaseline(fs, relativePath)
+	if err := b.Write(out); err != nil {
+		out.Close()
+		return fmt.Errorf("writing baseline: %w", err)
+	}
+	return out.Close()
+}
+
+// relativePath shows a path relative to the working directory when it is
+// inside it, with forward slashes.
+func relativePath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
+
+func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, stdout io.Writer) (err error) {
+	w := stdout
+	toTerminal := isTerminal(stdout)
+	if f.output != "" {
+		file, err := os.Create(f.output)
+		if err != nil {
+			return fmt.Errorf("writing report: %w", err)
+		}
+		defer func() {
+			if cerr := file.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("writing report: %w", cerr)
+			}
+		}()
+		w = file
+		toTerminal = false
+	}
+	wd, _ := os.Getwd()
+	ropts := report.Options{
+		BaseDir:           wd,
+		ShowUnknown:       f.showUnknown,
+		IncludeSuppressed: f.includeSuppressed,
+		Color:             toTerminal && !f.noColor && os.Getenv("NO_COLOR") == "",
+		FailOn:            failOn,
+	}
+	switch f.format {
+	case "json":
+		return report.WriteJSON(w, rs, fs, diags, ropts)
+	case "sarif":
+		return sarif.Write(w, rs, fs, diags, sarif.Options{
+			ToolVersion:       version(),
+			InformationURI:    informationURI,
+			BaseDir:           wd,
+			ShowUnknown:       f.showUnknown,
+			IncludeSuppressed: f.includeSuppressed,
+			HelpURI:           helpURI,
+		})
+	case "github":
+		return report.WriteGitHub(w, rs, fs, diags, ropts)
+	}
+	return report.WriteText(w, rs, fs, diags, ropts)
+}
+
+// helpURI is the rule's documentation page.
+func helpURI(ruleID string) string {
+	return informationURI + "/blob/main/docs/rules/" + ruleID + ".md"
+}
+
+// printDiagnostics writes diagnostics to stderr, where they do not mix with
+// the report.
+func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose bool) {
+	for _, d := range diags {
+		if d.Severity == graph.Debug && !verbose {
+			continue
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progress reports scan progress on a terminal once a scan has run for two
+// seconds, on one line that it rewrites.
+type progress struct {
+	w       io.Writer
+	enabled bool
+	start   time.Time
+	mu      sync.Mutex
+	shown   bool
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, enabled: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) update(done, total int) {
+	if !p.enabled || time.Since(p.start) < 2*time.Second {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.shown = true
+	fmt.Fprintf(p.w, "\rblindspot: evaluated %d of %d units (%s)", done, total, time.Since(p.start).Round(time.Second))
+}
+
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
