@@ -1,0 +1,472 @@
+package aws
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Policy is an IAM policy document: an identity policy, a resource policy
+// (bucket, key, queue, topic), a role trust policy, or a service control
+// policy. It is read from a JSON string (heredoc, jsonencode, file(),
+// aws_iam_policy_document) or from an object (CloudFormation).
+type Policy struct {
+	// At locates the attribute holding the document.
+	At graph.Loc
+	// Known is false when the document itself is not known; Why says why.
+	Known bool
+	Why   string
+	// Invalid is set when the document is known but is not a policy (bad
+	// JSON, no Statement); it says what is wrong.
+	Invalid    string
+	Version    string
+	Statements []*Statement
+	// Text is the JSON text when the document was written as a string
+	// (empty for CloudFormation objects); MinifiedSize is the number of
+	// characters without whitespace outside strings, which is what AWS
+	// counts against policy size quotas (-1 when unknown).
+	Text         string
+	MinifiedSize int
+}
+
+// Statement is one policy statement.
+type Statement struct {
+	At  graph.Loc
+	Sid string
+	// Effect is "Allow" or "Deny" (AWS is case-sensitive); anything else
+	// makes the policy invalid.
+	Effect String
+	// Action and NotAction (one of them is set in a valid statement).
+	Action, NotAction StringSet
+	// Resource and NotResource.
+	Resource, NotResource StringSet
+	// Principal and NotPrincipal are nil when absent.
+	Principal, NotPrincipal *Principal
+	// Conditions in document order.
+	Conditions []Condition
+	// ConditionUnknown is true when the Condition block could not be read.
+	ConditionUnknown bool
+}
+
+// Principal is the Principal (or NotPrincipal) element.
+type Principal struct {
+	At graph.Loc
+	// Wildcard is true for "Principal": "*" and {"AWS": "*"}.
+	Wildcard graph.Tri
+	// ByType maps AWS, Service, Federated, CanonicalUser to their values.
+	ByType map[string]StringSet
+}
+
+// Condition is one operator/key/values triple of a Condition block.
+type Condition struct {
+	At graph.Loc
+	// Operator as written ("StringEquals", "ForAnyValue:StringLike",
+	// "BoolIfExists").
+	Operator string
+	// Key as written; compare with EqualFold, condition keys are
+	// case-insensitive.
+	Key    string
+	Values StringSet
+}
+
+// StringSet is a list of strings in which some elements, or the whole
+// list, may be unknown.
+type StringSet struct {
+	At graph.Loc
+	// Set is true when the element is present.
+	Set bool
+	// Values are the known elements.
+	Values []string
+	// Unknown counts unknown elements; AllUnknown means the list itself
+	// is unknown.
+	Unknown    int
+	AllUnknown bool
+	Why        string
+}
+
+// Loc locates the set.
+func (s StringSet) Loc() graph.Loc { return s.At }
+
+// UnknownReason says why the set is not fully known.
+func (s StringSet) UnknownReason() string { return s.Why }
+
+// Any is True when some element satisfies pred, False when every element
+// is known and none does, Unknown otherwise.
+func (s StringSet) Any(pred func(string) bool) graph.Tri {
+	for _, v := range s.Values {
+		if pred(v) {
+			return graph.True
+		}
+	}
+	if s.AllUnknown || s.Unknown > 0 {
+		return graph.Unknown
+	}
+	return graph.False
+}
+
+// All is True when every element is known and satisfies pred (and there
+// is at least one), False when a known element does not, Unknown otherwise.
+func (s StringSet) All(pred func(string) bool) graph.Tri {
+	for _, v := range s.Values {
+		if !pred(v) {
+			return graph.False
+		}
+	}
+	if s.AllUnknown || s.Unknown > 0 {
+		return graph.Unknown
+	}
+	return graph.TriOf(len(s.Values) > 0)
+}
+
+// Contains tests for an element equal to x, case-insensitively.
+func (s StringSet) Contains(x string) graph.Tri {
+	return s.Any(func(v string) bool { return strings.EqualFold(v, x) })
+}
+
+// IsAllow is True for Allow statements.
+func (st *Statement) IsAllow() graph.Tri { return st.Effect.Test(func(e string) bool { return e == "Allow" }) }
+
+// IsDeny is True for Deny statements.
+func (st *Statement) IsDeny() graph.Tri { return st.Effect.Test(func(e string) bool { return e == "Deny" }) }
+
+// CoversAction is True when the statement's actions include action
+// (Action matching it, or NotAction not matching it).
+func (st *Statement) CoversAction(action string) graph.Tri {
+	if st.Action.Set {
+		return st.Action.Any(func(p string) bool { return WildcardMatch(p, action) })
+	}
+	if st.NotAction.Set {
+		return st.NotAction.Any(func(p string) bool { return WildcardMatch(p, action) }).Not()
+	}
+	return graph.False
+}
+
+// CoversAllResources is True when the statement applies to every resource
+// ("*" in Resource, or a NotResource).
+func (st *Statement) CoversAllResources() graph.Tri {
+	if st.Resource.Set {
+		return st.Resource.Any(func(r string) bool { return r == "*" })
+	}
+	return graph.TriOf(st.NotResource.Set)
+}
+
+// HasConditions is True when the statement has a Condition block.
+func (st *Statement) HasConditions() graph.Tri {
+	if st.ConditionUnknown {
+		return graph.Unknown
+	}
+	return graph.TriOf(len(st.Conditions) > 0)
+}
+
+// ConditionsOn returns the conditions on key (case-insensitive).
+func (st *Statement) ConditionsOn(key string) []Condition {
+	var out []Condition
+	for _, c := range st.Conditions {
+		if strings.EqualFold(c.Key, key) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// WildcardMatch matches an IAM pattern (with * and ?) against a value,
+// case-insensitively, as IAM matches actions.
+func WildcardMatch(pattern, value string) bool {
+	p, v := strings.ToLower(pattern), strings.ToLower(value)
+	// Iterative glob match with backtracking on the last star.
+	pi, vi, star, mark := 0, 0, -1, 0
+	for vi < len(v) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == v[vi]):
+			pi++
+			vi++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, vi
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			vi = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// PolicyOf reads the policy document in field f.
+func PolicyOf(f Field) *Policy {
+	pol := &Policy{At: f.Loc(), MinifiedSize: -1}
+	if !f.IsSet() {
+		pol.Known = true
+		pol.Invalid = "no policy document"
+		return pol
+	}
+	v := f.Value
+	if !v.IsKnown() {
+		pol.Why = v.Why()
+		return pol
+	}
+	if s, ok := v.AsString(); ok && v.Kind() == graph.KindString {
+		pol.Text = s
+		pol.MinifiedSize = MinifiedLength(s)
+		decoded, err := DecodeJSON(s, v.Range)
+		if err != nil {
+			pol.Known = true
+			pol.Invalid = "the policy is not valid JSON: " + err.Error()
+			return pol
+		}
+		v = decoded
+		f = Field{Res: f.Res, Path: f.Path, Value: v, Present: true}
+	} else if v.Kind() == graph.KindObject {
+		if enc, ok := encodeJSON(v); ok {
+			pol.MinifiedSize = len(enc)
+		}
+	}
+	pol.Known = true
+	if v.Kind() != graph.KindObject {
+		pol.Invalid = "the policy is not a JSON object"
+		return pol
+	}
+	pol.Version, _ = f.Get("Version").Value.AsString()
+	stmts := f.Get("Statement")
+	if !stmts.IsSet() {
+		pol.Invalid = "the policy has no Statement"
+		return pol
+	}
+	if !stmts.Value.IsKnown() {
+		pol.Known = false
+		pol.Why = stmts.Value.Why()
+		return pol
+	}
+	blocks, _ := stmts.Blocks()
+	for _, b := range blocks {
+		if !b.Value.IsKnown() {
+			pol.Known = false
+			pol.Why = b.Value.Why()
+			return pol
+		}
+		pol.Statements = append(pol.Statements, statementOf(b))
+	}
+	return pol
+}
+
+func statementOf(b Field) *Statement {
+	st := &Statement{At: b.Loc()}
+	st.Sid, _ = b.Get("Sid").Value.AsString()
+	st.Effect = StringOf(b.Get("Effect"), nil)
+	st.Action = stringSetOf(b.Get("Action"))
+	st.NotAction = stringSetOf(b.Get("NotAction"))
+	st.Resource = stringSetOf(b.Get("Resource"))
+	st.NotResource = stringSetOf(b.Get("NotResource"))
+	st.Principal = principalOf(b.Get("Principal"))
+	st.NotPrincipal = principalOf(b.Get("NotPrincipal"))
+	cond := b.Get("Condition")
+	if cond.IsSet() {
+		if !cond.Value.IsKnown() || cond.Value.Kind() != graph.KindObject {
+			st.ConditionUnknown = true
+		} else {
+			for _, op := range cond.Value.Fields() {
+				opField := Field{Res: b.Res, Path: cond.Path + "." + op.Key, Value: op.Value, Present: true}
+				if op.Value.Kind() != graph.KindObject {
+					st.ConditionUnknown = true
+					continue
+				}
+				for _, kv := range op.Value.Fields() {
+					kf := opField.Get(kv.Key)
+					st.Conditions = append(st.Conditions, Condition{At: kf.Loc(), Operator: op.Key, Key: kv.Key, Values: stringSetOf(kf)})
+				}
+			}
+		}
+	}
+	return st
+}
+
+func stringSetOf(f Field) StringSet {
+	s := StringSet{At: f.Loc(), Set: f.IsSet()}
+	if !s.Set {
+		return s
+	}
+	v := f.Value
+	if !v.IsKnown() {
+		s.AllUnknown, s.Why = true, v.Why()
+		return s
+	}
+	elems := []graph.Value{v}
+	if v.Kind() == graph.KindList {
+		elems = v.Elems()
+	}
+	for _, e := range elems {
+		if str, ok := e.AsString(); ok && e.IsKnown() {
+			s.Values = append(s.Values, str)
+			continue
+		}
+		s.Unknown++
+		if s.Why == "" {
+			s.Why = e.Why()
+		}
+	}
+	return s
+}
+
+func principalOf(f Field) *Principal {
+	if !f.IsSet() {
+		return nil
+	}
+	p := &Principal{At: f.Loc(), ByType: map[string]StringSet{}}
+	v := f.Value
+	switch {
+	case !v.IsKnown():
+		p.Wildcard = graph.Unknown
+	case v.Kind() == graph.KindString:
+		s, _ := v.AsString()
+		p.Wildcard = graph.TriOf(s == "*")
+		p.ByType["AWS"] = stringSetOf(f)
+	case v.Kind() == graph.KindObject:
+		for _, fl := range v.Fields() {
+			p.ByType[fl.Key] = stringSetOf(f.Get(fl.Key))
+		}
+		p.Wildcard = graph.False
+		if aws, ok := p.ByType["AWS"]; ok {
+			p.Wildcard = aws.Any(func(s string) bool { return s == "*" })
+		}
+	default:
+		p.Wildcard = graph.Unknown
+	}
+	return p
+}
+
+// DecodeJSON parses JSON text into a Value whose every node carries r (a
+// string value has no positions inside it).
+func DecodeJSON(text string, r graph.Range) (graph.Value, error) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var x any
+	if err := dec.Decode(&x); err != nil {
+		return graph.Value{}, err
+	}
+	if dec.More() {
+		return graph.Value{}, fmt.Errorf("unexpected content after the JSON document")
+	}
+	return fromJSON(x, r), nil
+}
+
+func fromJSON(x any, r graph.Range) graph.Value {
+	switch t := x.(type) {
+	case nil:
+		return graph.Null(r)
+	case bool:
+		return graph.Bool(t, r)
+	case json.Number:
+		f, err := t.Float64()
+		if err != nil {
+			return graph.String(t.String(), r)
+		}
+		return graph.Number(f, r)
+	case string:
+		return graph.String(t, r)
+	case []any:
+		elems := make([]graph.Value, len(t))
+		for i, e := range t {
+			elems[i] = fromJSON(e, r)
+		}
+		return graph.List(elems, r)
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fields := make([]graph.Field, len(keys))
+		for i, k := range keys {
+			fields[i] = graph.Field{Key: k, KeyRange: r, Value: fromJSON(t[k], r)}
+		}
+		return graph.Object(fields, r)
+	}
+	return graph.UnknownValue("unsupported JSON value", r)
+}
+
+// MinifiedLength counts the characters of JSON text without the whitespace
+// outside strings.
+func MinifiedLength(text string) int {
+	n, inString, escaped := 0, false, false
+	for _, c := range text {
+		switch {
+		case inString:
+			n++
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+			n++
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// encodeJSON writes a known value as minified JSON.
+func encodeJSON(v graph.Value) (string, bool) {
+	var b bytes.Buffer
+	if !writeJSON(&b, v) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+func writeJSON(b *bytes.Buffer, v graph.Value) bool {
+	switch v.Kind() {
+	case graph.KindNull:
+		b.WriteString("null")
+	case graph.KindBool, graph.KindNumber:
+		s, _ := v.AsString()
+		b.WriteString(s)
+	case graph.KindString:
+		s, _ := v.AsString()
+		enc, _ := json.Marshal(s)
+		b.Write(enc)
+	case graph.KindList:
+		b.WriteByte('[')
+		for i, e := range v.Elems() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if !writeJSON(b, e) {
+				return false
+			}
+		}
+		b.WriteByte(']')
+	case graph.KindObject:
+		b.WriteByte('{')
+		for i, f := range v.Fields() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			k, _ := json.Marshal(f.Key)
+			b.Write(k)
+			b.WriteByte(':')
+			if !writeJSON(b, f.Value) {
+				return false
+			}
+		}
+		b.WriteByte('}')
+	default:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,123 @@
+package aws
+
+import (
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+func TestWildcardMatch(t *testing.T) {
+	tests := []struct {
+		pattern, value string
+		want           bool
+	}{
+		{"*", "s3:GetObject", true},
+		{"s3:*", "s3:GetObject", true},
+		{"s3:Get*", "s3:getobject", true},
+		{"S3:GETOBJECT", "s3:GetObject", true},
+		{"s3:Put*", "s3:GetObject", false},
+		{"iam:*Role*", "iam:UpdateRoleDescription", true},
+		{"iam:?etRole", "iam:GetRole", true},
+		{"organizations:Leave*", "organizations:LeaveOrganization", true},
+		{"ec2:*", "s3:GetObject", false},
+		{"", "", true},
+		{"a*b*c", "aXXbYYc", true},
+		{"a*b*c", "aXXbYY", false},
+	}
+	for _, tt := range tests {
+		if got := WildcardMatch(tt.pattern, tt.value); got != tt.want {
+			t.Errorf("WildcardMatch(%q, %q) = %v, want %v", tt.pattern, tt.value, got, tt.want)
+		}
+	}
+}
+
+func policyField(v graph.Value) Field {
+	r := &graph.Resource{Address: "aws_iam_policy.p", Exists: graph.True}
+	return Field{Res: r, Path: "policy", Value: v, Present: true}
+}
+
+func TestPolicyOfJSONString(t *testing.T) {
+	text := `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Admin", "Effect": "Allow", "Action": "*", "Resource": "*"},
+    {"Effect": "Deny", "NotAction": ["iam:*"], "Resource": "*",
+     "Principal": {"AWS": "*"},
+     "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+  ]
+}`
+	p := PolicyOf(policyField(graph.String(text, graph.Range{})))
+	if !p.Known || p.Invalid != "" || len(p.Statements) != 2 {
+		t.Fatalf("policy = %+v", p)
+	}
+	admin, deny := p.Statements[0], p.Statements[1]
+	if admin.Sid != "Admin" || !admin.IsAllow().IsTrue() || !admin.CoversAction("ec2:RunInstances").IsTrue() || !admin.CoversAllResources().IsTrue() {
+		t.Errorf("admin statement = %+v", admin)
+	}
+	if !deny.IsDeny().IsTrue() || deny.CoversAction("iam:CreateUser") != graph.False || !deny.CoversAction("s3:GetObject").IsTrue() {
+		t.Errorf("NotAction handling wrong: %+v", deny)
+	}
+	if deny.Principal == nil || !deny.Principal.Wildcard.IsTrue() {
+		t.Errorf("principal = %+v", deny.Principal)
+	}
+	if c := deny.ConditionsOn("AWS:SecureTransport"); len(c) != 1 || c[0].Operator != "Bool" || !c[0].Values.Contains("false").IsTrue() {
+		t.Errorf("conditions = %+v", deny.Conditions)
+	}
+	if p.MinifiedSize != MinifiedLength(text) || p.MinifiedSize >= len(text) {
+		t.Errorf("MinifiedSize = %d of %d", p.MinifiedSize, len(text))
+	}
+}
+
+func TestPolicyOfPartlyUnknown(t *testing.T) {
+	r := graph.Range{}
+	stmt := graph.Object([]graph.Field{
+		{Key: "Effect", Value: graph.String("Allow", r)},
+		{Key: "Action", Value: graph.List([]graph.Value{graph.String("s3:GetObject", r)}, r)},
+		{Key: "Resource", Value: graph.List([]graph.Value{graph.UnknownValue("aws_s3_bucket.b.arn is known only after apply", r)}, r)},
+	}, r)
+	p := PolicyOf(policyField(graph.Object([]graph.Field{{Key: "Statement", Value: graph.List([]graph.Value{stmt}, r)}}, r)))
+	if !p.Known || len(p.Statements) != 1 {
+		t.Fatalf("policy = %+v", p)
+	}
+	st := p.Statements[0]
+	if st.CoversAllResources() != graph.Unknown {
+		t.Errorf("CoversAllResources = %v, want unknown", st.CoversAllResources())
+	}
+	if st.Resource.Why != "aws_s3_bucket.b.arn is known only after apply" {
+		t.Errorf("Why = %q", st.Resource.Why)
+	}
+	if p.MinifiedSize != -1 {
+		t.Errorf("MinifiedSize of a partly unknown object = %d, want -1", p.MinifiedSize)
+	}
+}
+
+func TestPolicyOfInvalid(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		v    graph.Value
+	}{
+		{"bad json", graph.String("{not json", graph.Range{})},
+		{"no statement", graph.String(`{"Version": "2012-10-17"}`, graph.Range{})},
+		{"trailing content", graph.String(`{"Statement": []} x`, graph.Range{})},
+	} {
+		if p := PolicyOf(policyField(tt.v)); !p.Known || p.Invalid == "" {
+			t.Errorf("%s: policy = %+v, want invalid", tt.name, p)
+		}
+	}
+	if p := PolicyOf(policyField(graph.UnknownValue("var.policy has no value", graph.Range{}))); p.Known || p.Why != "var.policy has no value" {
+		t.Errorf("unknown policy = %+v", p)
+	}
+}
+
+func TestStringSet(t *testing.T) {
+	known := StringSet{Set: true, Values: []string{"a", "b"}}
+	partial := StringSet{Set: true, Values: []string{"a"}, Unknown: 1}
+	isB := func(s string) bool { return s == "b" }
+	isLower := func(s string) bool { return s >= "a" && s <= "z" }
+	if known.Any(isB) != graph.True || partial.Any(isB) != graph.Unknown || (StringSet{Set: true, Values: []string{"a"}}).Any(isB) != graph.False {
+		t.Error("Any is wrong")
+	}
+	if known.All(isLower) != graph.True || partial.All(isLower) != graph.Unknown || partial.All(isB) != graph.False {
+		t.Error("All is wrong")
+	}
+}
