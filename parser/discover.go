@@ -260,7 +260,8 @@ func (d *discoverer) file(p string, explicit bool) {
 		d.add(TerraformPlan, p)
 	default:
 		if explicit {
-			d.diag(graph.Warning, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
+			// Hooks pass every YAML and JSON file; most are not ours.
+			d.diag(graph.Debug, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
 		}
 	}
 }

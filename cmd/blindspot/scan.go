@@ -65,7 +65,7 @@ file that could not be read (the report is still written).`,
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "report format: text, json, sarif or github")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
-	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high or critical")
+	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
@@ -101,7 +101,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if err := cfg.Validate(reg); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	failOn, err := rules.ParseSeverity(f.failOn)
+	failOn, err := parseFailOn(f.failOn)
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}
@@ -174,6 +174,16 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		}
 	}
 	return nil
+}
+
+// neverFail is a threshold above every severity: --fail-on none.
+const neverFail = rules.Critical + 1
+
+func parseFailOn(s string) (rules.Severity, error) {
+	if strings.EqualFold(s, "none") {
+		return neverFail, nil
+	}
+	return rules.ParseSeverity(s)
 }
 
 // selectRules applies the configuration's enable and disable lists.

@@ -128,10 +128,14 @@ func (s StringSet) Contains(x string) graph.Tri {
 }
 
 // IsAllow is True for Allow statements.
-func (st *Statement) IsAllow() graph.Tri { return st.Effect.Test(func(e string) bool { return e == "Allow" }) }
+func (st *Statement) IsAllow() graph.Tri {
+	return st.Effect.Test(func(e string) bool { return e == "Allow" })
+}
 
 // IsDeny is True for Deny statements.
-func (st *Statement) IsDeny() graph.Tri { return st.Effect.Test(func(e string) bool { return e == "Deny" }) }
+func (st *Statement) IsDeny() graph.Tri {
+	return st.Effect.Test(func(e string) bool { return e == "Deny" })
+}
 
 // CoversAction is True when the statement's actions include action
 // (Action matching it, or NotAction not matching it).
