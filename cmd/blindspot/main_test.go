@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/sarif/sariftest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// inRepoRoot runs the test from the repository root, as users and CI run
+// blindspot, so that report paths are repository-relative.
+func inRepoRoot(t *testing.T) {
+	t.Helper()
+	t.Chdir(filepath.Join("..", ".."))
+}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+var coreRules = []string{
+	"aws-ec2-open-ingress",
+	"aws-kms-rotation-disabled",
+	"aws-org-management-account-workload",
+	"aws-s3-versioning-disabled",
+}
+
+// TestScanExamples is the walking skeleton's acceptance test: every core
+// rule fires on the examples in both formats, the scan exits 1, and each
+// report format matches its golden file.
+func TestScanExamples(t *testing.T) {
+	inRepoRoot(t)
+	for _, format := range []string{"text", "json", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "scan", "--format", format, "examples/terraform", "examples/cloudformation")
+			if code != exitFindings {
+				t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitFindings, stderr)
+			}
+			golden := filepath.Join("cmd", "blindspot", "testdata", "examples."+format)
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd/blindspot -update)", err)
+			}
+			if out != string(want) {
+				t.Errorf("%s report differs from %s (run go test ./cmd/blindspot -update and review the diff)\n%s", format, golden, out)
+			}
+			if format == "sarif" {
+				sariftest.Validate(t, []byte(out))
+			}
+		})
+	}
+}
+
+func TestEveryCoreRuleFiresInBothFormats(t *testing.T) {
+	inRepoRoot(t)
+	_, out, stderr := runCLI(t, "scan", "--format", "json", "examples/terraform", "examples/cloudformation")
+	var report struct {
+		Findings []struct {
+			RuleID string `json:"ruleId"`
+			File   string `json:"file"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("JSON report: %v\n%s\n%s", err, out, stderr)
+	}
+	fired := map[string]bool{}
+	for _, f := range report.Findings {
+		format := "cloudformation"
+		if strings.HasSuffix(f.File, ".tf") {
+			format = "terraform"
+		}
+		fired[f.RuleID+" "+format] = true
+	}
+	for _, id := range coreRules {
+		for _, format := range []string{"terraform", "cloudformation"} {
+			if !fired[id+" "+format] {
+				t.Errorf("%s did not fire on the %s examples", id, format)
+			}
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	inRepoRoot(t)
+	clean := t.TempDir()
+	if err := os.WriteFile(filepath.Join(clean, "main.tf"), []byte("resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := t.TempDir()
+	if err := os.WriteFile(filepath.Join(broken, "main.tf"), []byte("resource \"aws_kms_key\" {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"clean", []string{"scan", clean}, exitClean},
+		{"findings", []string{"scan", "examples/cloudformation"}, exitFindings},
+		{"findings below fail-on", []string{"scan", "--fail-on", "critical", "examples/cloudformation/storage.yaml"}, exitClean},
+		{"fail-on none", []string{"scan", "--fail-on", "none", "examples/"}, exitClean},
+		{"unparseable file", []string{"scan", broken}, exitError},
+		{"bad format", []string{"scan", "--format", "xml", clean}, exitError},
+		{"bad fail-on", []string{"scan", "--fail-on", "urgent", clean}, exitError},
+		{"unknown flag", []string{"scan", "--nope", clean}, exitError},
+		{"missing path", []string{"scan", filepath.Join(clean, "absent")}, exitError},
+		{"version", []string{"version"}, exitClean},
+		{"rules", []string{"rules"}, exitClean},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, _, stderr := runCLI(t, tt.args...); code != tt.want {
+				t.Errorf("%v: exit %d, want %d; stderr:\n%s", tt.args, code, tt.want, stderr)
+			}
+		})
+	}
+}
+
+func TestReportOnStdoutDiagnosticsOnStderr(t *testing.T) {
+	inRepoRoot(t)
+	broken := t.TempDir()
+	if err := os.WriteFile(filepath.Join(broken, "bad.yaml"), []byte("AWSTemplateFormatVersion: x\nResources: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "scan", "--format", "sarif", broken)
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	if !strings.Contains(stderr, "bad.yaml:") {
+		t.Errorf("stderr does not name the file: %q", stderr)
+	}
+	sariftest.Validate(t, []byte(out))
+	if !strings.Contains(out, "toolExecutionNotifications") {
+		t.Errorf("SARIF does not carry the parse problem as a notification")
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	inRepoRoot(t)
+	path := filepath.Join(t.TempDir(), "report.sarif")
+	code, out, _ := runCLI(t, "scan", "--format", "sarif", "--output", path, "examples/cloudformation")
+	if code != exitFindings || out != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing on stdout", code, out)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sariftest.Validate(t, data)
+}

@@ -1,0 +1,122 @@
+package scan
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/aws/s3"
+)
+
+func writeTree(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// TestBadInputDoesNotStopTheScan feeds every kind of broken file next to a
+// good one: each broken file gets a diagnostic naming it (with a line where
+// there is one), and the good files are still checked.
+func TestBadInputDoesNotStopTheScan(t *testing.T) {
+	binary := make([]byte, 4096)
+	for i := range binary {
+		binary[i] = byte(i * 7)
+	}
+	root := writeTree(t, map[string][]byte{
+		"broken-hcl/main.tf":      []byte("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n"),
+		"empty-tf/main.tf":        {},
+		"binary-tf/main.tf":       binary,
+		"stacks/broken.yaml":      []byte("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n"),
+		"stacks/trailing.json":    []byte(`{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"B": {"Type": "AWS::S3::Bucket"}}} garbage`),
+		"stacks/empty.yaml":       {},
+		"stacks/binary.yaml":      append([]byte("AWSTemplateFormatVersion: \x00\x01"), binary...),
+		"good/main.tf":            []byte("resource \"aws_s3_bucket\" \"good\" {\n  bucket = \"acme-good\"\n}\n"),
+		"stacks/good.yaml":        []byte("Resources:\n  Good:\n    Type: AWS::S3::Bucket\n"),
+		"stacks/kubernetes.yaml":  []byte("apiVersion: v1\nkind: ConfigMap\n"),
+		"stacks/package.json":     []byte(`{"name": "app", "version": "1.0.0"}`),
+		"stacks/not-template.yml": []byte("just: yaml\n"),
+	})
+	res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: []*rules.Rule{s3.VersioningDisabled}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errorsByFile := map[string]graph.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		if d.Code == "internal-error" {
+			t.Errorf("internal error: %v", d)
+		}
+		if d.Severity == graph.Error {
+			rel, _ := filepath.Rel(root, d.Range.File)
+			errorsByFile[filepath.ToSlash(rel)] = d
+		}
+	}
+	for _, f := range []string{"broken-hcl/main.tf", "binary-tf/main.tf", "stacks/broken.yaml", "stacks/trailing.json", "stacks/binary.yaml"} {
+		d, ok := errorsByFile[f]
+		if !ok {
+			t.Errorf("no error diagnostic for %s; got %v", f, res.Diagnostics)
+			continue
+		}
+		if d.Range.Start.Line == 0 {
+			t.Errorf("diagnostic for %s has no line: %v", f, d)
+		}
+	}
+	for _, f := range []string{"stacks/kubernetes.yaml", "stacks/package.json", "stacks/not-template.yml", "good/main.tf", "stacks/good.yaml", "empty-tf/main.tf"} {
+		if d, ok := errorsByFile[f]; ok {
+			t.Errorf("unexpected error for %s: %v", f, d)
+		}
+	}
+	var found []string
+	for _, f := range res.Findings {
+		found = append(found, f.Loc.Resource.Address)
+	}
+	got := strings.Join(found, ",")
+	if !strings.Contains(got, "aws_s3_bucket.good") || !strings.Contains(got, "Good") {
+		t.Errorf("good files were not checked: findings on %s", got)
+	}
+}
+
+func TestCalledModulesAreNotScannedTwice(t *testing.T) {
+	root := writeTree(t, map[string][]byte{
+		"main.tf": []byte(`module "logs" {
+  source = "./modules/bucket"
+  name   = "acme-logs"
+}
+`),
+		"modules/bucket/main.tf": []byte(`variable "name" {}
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+`),
+		"other/main.tf": []byte(`resource "aws_s3_bucket" "other" {
+  bucket = "acme-other"
+}
+`),
+	})
+	res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: []*rules.Rule{s3.VersioningDisabled}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addrs []string
+	for _, f := range res.Findings {
+		addrs = append(addrs, f.Loc.Resource.Address)
+	}
+	want := "aws_s3_bucket.other,module.logs.aws_s3_bucket.this"
+	sort.Strings(addrs)
+	if got := strings.Join(addrs, ","); got != want {
+		t.Errorf("findings on %s, want %s", got, want)
+	}
+}
