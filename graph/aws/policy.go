@@ -474,3 +474,119 @@ func writeJSON(b *bytes.Buffer, v graph.Value) bool {
 	}
 	return true
 }
+
+// CoversEveryAction is True when the statement's Action holds a pattern
+// that matches every action of every service ("*", "*:*"). A NotAction
+// statement covers everything except what it lists, which is not every
+// action.
+func (st *Statement) CoversEveryAction() graph.Tri {
+	if !st.Action.Set {
+		return graph.False
+	}
+	return st.Action.Any(func(p string) bool {
+		return strings.Trim(p, "*") == "" || p == "*:*"
+	})
+}
+
+// limitingConditionKeys are the global and service condition keys that
+// restrict who can use a statement: the calling principal, its account or
+// organisation, or where the request comes from. A statement granting
+// access to "*" under a positive condition on one of them is not public.
+// Keys that say how the request is made (aws:SecureTransport,
+// aws:MultiFactorAuthPresent) or that any caller can supply
+// (sts:ExternalId) do not limit who.
+var limitingConditionKeys = map[string]bool{
+	"aws:sourcearn":             true,
+	"aws:sourceaccount":         true,
+	"aws:sourceowner":           true,
+	"aws:sourceorgid":           true,
+	"aws:sourceorgpaths":        true,
+	"aws:sourcevpc":             true,
+	"aws:sourcevpce":            true,
+	"aws:sourceip":              true,
+	"aws:vpcsourceip":           true,
+	"aws:principalorgid":        true,
+	"aws:principalorgpaths":     true,
+	"aws:principalaccount":      true,
+	"aws:principalarn":          true,
+	"aws:principalservicename":  true,
+	"aws:userid":                true,
+	"aws:username":              true,
+	"kms:calleraccount":         true,
+	"s3:dataaccesspointaccount": true,
+	"s3:dataaccesspointarn":     true,
+}
+
+// IsLimitingConditionKey reports whether a condition key restricts who can
+// use a statement (see LimitsCaller).
+func IsLimitingConditionKey(key string) bool {
+	return limitingConditionKeys[strings.ToLower(key)]
+}
+
+// LimitsCaller is True when the statement has a condition that restricts
+// the caller to specific principals, accounts, organisations, networks or
+// source resources: a positive operator (StringEquals, StringLike,
+// ArnEquals, ArnLike, IpAddress, and their ForAnyValue forms) on a limiting
+// key with a value that is not a wildcard. Negated operators, IfExists
+// forms (which pass when the key is absent) and ForAllValues forms (which
+// pass on an empty set) do not limit.
+func (st *Statement) LimitsCaller() graph.Tri {
+	result := graph.False
+	if st.ConditionUnknown {
+		result = graph.Unknown
+	}
+	for _, c := range st.Conditions {
+		result = result.Or(c.limitsCaller())
+	}
+	return result
+}
+
+func (c Condition) limitsCaller() graph.Tri {
+	if !IsLimitingConditionKey(c.Key) {
+		return graph.False
+	}
+	op := strings.ToLower(c.Operator)
+	if strings.HasPrefix(op, "forallvalues:") || strings.HasSuffix(op, "ifexists") {
+		return graph.False
+	}
+	op = strings.TrimPrefix(op, "foranyvalue:")
+	var wildcard func(string) bool
+	switch op {
+	case "stringequals", "stringequalsignorecase", "arnequals":
+		// Exact matches: whatever the value, it names someone. An
+		// unknown value (an account ID known after apply) still limits.
+		if len(c.Values.Values) == 0 && !c.Values.AllUnknown && c.Values.Unknown == 0 {
+			return graph.False
+		}
+		return graph.True
+	case "stringlike", "arnlike":
+		wildcard = func(v string) bool { return strings.Trim(v, "*?") == "" || v == "arn:aws:*" || v == "arn:*" }
+	case "ipaddress":
+		wildcard = IsInternet
+	default:
+		return graph.False
+	}
+	if len(c.Values.Values) == 0 && !c.Values.AllUnknown && c.Values.Unknown == 0 {
+		return graph.False
+	}
+	// A Like pattern or address range limits only if no value is a
+	// wildcard; an unknown value might be one.
+	return c.Values.All(func(v string) bool { return !wildcard(v) })
+}
+
+// GrantsPublicAccess is True when the statement allows everyone: an Allow
+// with a wildcard principal ("*", {"AWS": "*"}) or a NotPrincipal (every
+// principal but those listed), and no condition that limits the caller.
+// Identity policies (no principal) never grant public access.
+func (st *Statement) GrantsPublicAccess() graph.Tri {
+	var anyone graph.Tri
+	switch {
+	case st.Principal != nil:
+		anyone = st.Principal.Wildcard
+	case st.NotPrincipal != nil:
+		anyone = graph.True
+	default:
+		anyone = graph.False
+	}
+	return st.IsAllow().And(anyone).And(st.LimitsCaller().Not())
+}
