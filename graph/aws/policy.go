@@ -590,3 +590,64 @@ func (st *Statement) GrantsPublicAccess() graph.Tri {
 	}
 	return st.IsAllow().And(anyone).And(st.LimitsCaller().Not())
 }
+
+// Loc locates the policy document.
+func (p *Policy) Loc() graph.Loc { return p.At }
+
+// UnknownReason says why the document, or whether it satisfies a test, is
+// not known.
+func (p *Policy) UnknownReason() string {
+	switch {
+	case p.Invalid != "":
+		return p.Invalid
+	case p.Why != "":
+		return p.Why
+	}
+	return "a statement of the policy is not known"
+}
+
+// AnyStatement is True when some statement satisfies test, False when the
+// document is known, valid and none does, and Unknown otherwise (an
+// unknown or invalid document is not known to hold anything).
+func (p *Policy) AnyStatement(test func(*Statement) graph.Tri) graph.Tri {
+	result := graph.False
+	for _, st := range p.Statements {
+		result = result.Or(test(st))
+	}
+	if result == graph.True {
+		return result
+	}
+	if !p.Known || p.Invalid != "" {
+		return graph.Unknown
+	}
+	return result
+}
+
+// AppliesToEveryone is True when the statement's principal is everyone
+// ("*" or {"AWS": "*"}).
+func (st *Statement) AppliesToEveryone() graph.Tri {
+	if st.Principal == nil {
+		return graph.False
+	}
+	return st.Principal.Wildcard
+}
+
+// DeniesInsecureTransport is True for a statement that denies every
+// principal every action of the given service prefix ("s3") when
+// aws:SecureTransport is false, the form AWS documents for requiring
+// HTTPS. A deny on the TLS version alone does not refuse plain HTTP (the
+// key is absent there, and a numeric condition on an absent key does not
+// match), so it does not count.
+func (st *Statement) DeniesInsecureTransport(service string) graph.Tri {
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:SecureTransport") {
+		switch strings.ToLower(c.Operator) {
+		case "bool", "boolifexists":
+			cond = cond.Or(c.Values.Contains("false"))
+		}
+	}
+	return graph.All(st.IsDeny(), st.AppliesToEveryone(), st.CoversAction(service+":*"), cond)
+}
