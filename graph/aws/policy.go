@@ -86,6 +86,27 @@ type StringSet struct {
 	Unknown    int
 	AllUnknown bool
 	Why        string
+	// RefDerived counts the unknown elements (or the unknown list) that
+	// are references to attributes of other resources: an ARN or ID known
+	// only after apply, which is never a bare wildcard.
+	RefDerived int
+}
+
+// anyWildcard is True when an element is exactly "*"; unknown elements
+// derived from resource attributes are not.
+func (s StringSet) anyWildcard() graph.Tri {
+	t := s.Any(func(v string) bool { return v == "*" })
+	if t == graph.Unknown && s.RefDerived > 0 && s.RefDerived == s.Unknown+boolInt(s.AllUnknown) {
+		return graph.False
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Loc locates the set.
@@ -153,7 +174,7 @@ func (st *Statement) CoversAction(action string) graph.Tri {
 // ("*" in Resource, or a NotResource).
 func (st *Statement) CoversAllResources() graph.Tri {
 	if st.Resource.Set {
-		return st.Resource.Any(func(r string) bool { return r == "*" })
+		return st.Resource.anyWildcard()
 	}
 	return graph.TriOf(st.NotResource.Set)
 }
@@ -301,6 +322,9 @@ func stringSetOf(f Field) StringSet {
 	v := f.Value
 	if !v.IsKnown() {
 		s.AllUnknown, s.Why = true, v.Why()
+		if len(v.Refs()) > 0 {
+			s.RefDerived = 1
+		}
 		return s
 	}
 	elems := []graph.Value{v}
@@ -313,6 +337,9 @@ func stringSetOf(f Field) StringSet {
 			continue
 		}
 		s.Unknown++
+		if !e.IsKnown() && len(e.AllRefs()) > 0 {
+			s.RefDerived++
+		}
 		if s.Why == "" {
 			s.Why = e.Why()
 		}
