@@ -273,7 +273,7 @@ func buildUserPolicies(m *Model) {
 		case "aws_iam_policy_attachment":
 			f := a.Get("users")
 			t, why := nonEmpty(f)
-			add(r, f.Loc(), "attaches a managed policy to IAM users", t, why)
+			add(r, KeyLoc(f), "attaches a managed policy to IAM users", t, why)
 		case "AWS::IAM::User":
 			for _, p := range []struct{ prop, what string }{
 				{"Policies", "embeds inline policies in the user"},
@@ -282,7 +282,7 @@ func buildUserPolicies(m *Model) {
 				f := a.Get(p.prop)
 				t, why := nonEmpty(f)
 				if t != graph.False {
-					add(r, f.Loc(), p.what, t, why)
+					add(r, KeyLoc(f), p.what, t, why)
 				}
 			}
 		case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
@@ -293,7 +293,7 @@ func buildUserPolicies(m *Model) {
 				what = "embeds the policy in IAM users"
 			}
 			if t != graph.False {
-				add(r, f.Loc(), what, t, why)
+				add(r, KeyLoc(f), what, t, why)
 			}
 		}
 	}

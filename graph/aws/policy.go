@@ -228,7 +228,7 @@ func WildcardMatch(pattern, value string) bool {
 
 // PolicyOf reads the policy document in field f.
 func PolicyOf(f Field) *Policy {
-	pol := &Policy{At: f.Loc(), MinifiedSize: -1}
+	pol := &Policy{At: KeyLoc(f), MinifiedSize: -1}
 	if !f.IsSet() {
 		pol.Known = true
 		pol.Invalid = "no policy document"
@@ -315,7 +315,7 @@ func statementOf(b Field) *Statement {
 }
 
 func stringSetOf(f Field) StringSet {
-	s := StringSet{At: f.Loc(), Set: f.IsSet()}
+	s := StringSet{At: KeyLoc(f), Set: f.IsSet()}
 	if !s.Set {
 		return s
 	}
@@ -351,7 +351,7 @@ func principalOf(f Field) *Principal {
 	if !f.IsSet() {
 		return nil
 	}
-	p := &Principal{At: f.Loc(), ByType: map[string]StringSet{}}
+	p := &Principal{At: KeyLoc(f), ByType: map[string]StringSet{}}
 	v := f.Value
 	switch {
 	case !v.IsKnown():

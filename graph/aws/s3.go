@@ -309,7 +309,7 @@ var (
 // publicAccessBlockOf reads the four settings from f; each is off when
 // absent.
 func publicAccessBlockOf(r *graph.Resource, f Field, account bool, names blockNames) *S3PublicAccessBlock {
-	blk := &S3PublicAccessBlock{Resource: r, At: f.Loc(), Account: account}
+	blk := &S3PublicAccessBlock{Resource: r, At: KeyLoc(f), Account: account}
 	if f.Path == "" {
 		blk.At = r.Loc()
 	}
