@@ -9,11 +9,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/blindspot-iac/blindspot/internal/ruledocs"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 func newRulesCmd(stdout io.Writer) *cobra.Command {
-	var format string
+	var format, outputDir string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules",
@@ -44,10 +45,17 @@ func newRulesCmd(stdout io.Writer) *cobra.Command {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
+			case "markdown":
+				if err := ruledocs.Write(outputDir, reg.All()); err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "wrote the reference of %d rules to %s\n", len(reg.All()), outputDir)
+				return nil
 			}
-			return usageErr("unknown --format %q (want %s)", format, strings.Join([]string{"text", "json"}, " or "))
+			return usageErr("unknown --format %q (want %s)", format, strings.Join([]string{"text", "json", "markdown"}, ", "))
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, or markdown (writes the rule reference)")
+	cmd.Flags().StringVar(&outputDir, "output-dir", "docs/rules", "directory the markdown reference is written to")
 	return cmd
 }

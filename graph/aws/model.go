@@ -16,6 +16,8 @@ type Model struct {
 	S3       S3
 	EC2      EC2
 	KMS      KMS
+	IAM      IAM
+	Secrets  Secrets
 
 	index *Index
 }
@@ -39,6 +41,8 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildS3(m)
 	buildEC2(m)
 	buildKMS(m)
+	buildIAM(m)
+	buildSecrets(m)
 	return m
 }
 

@@ -86,6 +86,27 @@ type StringSet struct {
 	Unknown    int
 	AllUnknown bool
 	Why        string
+	// RefDerived counts the unknown elements (or the unknown list) that
+	// are references to attributes of other resources: an ARN or ID known
+	// only after apply, which is never a bare wildcard.
+	RefDerived int
+}
+
+// anyWildcard is True when an element is exactly "*"; unknown elements
+// derived from resource attributes are not.
+func (s StringSet) anyWildcard() graph.Tri {
+	t := s.Any(func(v string) bool { return v == "*" })
+	if t == graph.Unknown && s.RefDerived > 0 && s.RefDerived == s.Unknown+boolInt(s.AllUnknown) {
+		return graph.False
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Loc locates the set.
@@ -153,7 +174,7 @@ func (st *Statement) CoversAction(action string) graph.Tri {
 // ("*" in Resource, or a NotResource).
 func (st *Statement) CoversAllResources() graph.Tri {
 	if st.Resource.Set {
-		return st.Resource.Any(func(r string) bool { return r == "*" })
+		return st.Resource.anyWildcard()
 	}
 	return graph.TriOf(st.NotResource.Set)
 }
@@ -207,7 +228,7 @@ func WildcardMatch(pattern, value string) bool {
 
 // PolicyOf reads the policy document in field f.
 func PolicyOf(f Field) *Policy {
-	pol := &Policy{At: f.Loc(), MinifiedSize: -1}
+	pol := &Policy{At: KeyLoc(f), MinifiedSize: -1}
 	if !f.IsSet() {
 		pol.Known = true
 		pol.Invalid = "no policy document"
@@ -294,13 +315,16 @@ func statementOf(b Field) *Statement {
 }
 
 func stringSetOf(f Field) StringSet {
-	s := StringSet{At: f.Loc(), Set: f.IsSet()}
+	s := StringSet{At: KeyLoc(f), Set: f.IsSet()}
 	if !s.Set {
 		return s
 	}
 	v := f.Value
 	if !v.IsKnown() {
 		s.AllUnknown, s.Why = true, v.Why()
+		if len(v.Refs()) > 0 {
+			s.RefDerived = 1
+		}
 		return s
 	}
 	elems := []graph.Value{v}
@@ -313,6 +337,9 @@ func stringSetOf(f Field) StringSet {
 			continue
 		}
 		s.Unknown++
+		if !e.IsKnown() && len(e.AllRefs()) > 0 {
+			s.RefDerived++
+		}
 		if s.Why == "" {
 			s.Why = e.Why()
 		}
@@ -324,7 +351,7 @@ func principalOf(f Field) *Principal {
 	if !f.IsSet() {
 		return nil
 	}
-	p := &Principal{At: f.Loc(), ByType: map[string]StringSet{}}
+	p := &Principal{At: KeyLoc(f), ByType: map[string]StringSet{}}
 	v := f.Value
 	switch {
 	case !v.IsKnown():
@@ -473,4 +500,181 @@ func writeJSON(b *bytes.Buffer, v graph.Value) bool {
 		return false
 	}
 	return true
+}
+
+// CoversEveryAction is True when the statement's Action holds a pattern
+// that matches every action of every service ("*", "*:*"). A NotAction
+// statement covers everything except what it lists, which is not every
+// action.
+func (st *Statement) CoversEveryAction() graph.Tri {
+	if !st.Action.Set {
+		return graph.False
+	}
+	return st.Action.Any(func(p string) bool {
+		return strings.Trim(p, "*") == "" || p == "*:*"
+	})
+}
+
+// limitingConditionKeys are the global and service condition keys that
+// restrict who can use a statement: the calling principal, its account or
+// organisation, or where the request comes from. A statement granting
+// access to "*" under a positive condition on one of them is not public.
+// Keys that say how the request is made (aws:SecureTransport,
+// aws:MultiFactorAuthPresent) or that any caller can supply
+// (sts:ExternalId) do not limit who.
+var limitingConditionKeys = map[string]bool{
+	"aws:sourcearn":             true,
+	"aws:sourceaccount":         true,
+	"aws:sourceowner":           true,
+	"aws:sourceorgid":           true,
+	"aws:sourceorgpaths":        true,
+	"aws:sourcevpc":             true,
+	"aws:sourcevpce":            true,
+	"aws:sourceip":              true,
+	"aws:vpcsourceip":           true,
+	"aws:principalorgid":        true,
+	"aws:principalorgpaths":     true,
+	"aws:principalaccount":      true,
+	"aws:principalarn":          true,
+	"aws:principalservicename":  true,
+	"aws:userid":                true,
+	"aws:username":              true,
+	"kms:calleraccount":         true,
+	"s3:dataaccesspointaccount": true,
+	"s3:dataaccesspointarn":     true,
+}
+
+// IsLimitingConditionKey reports whether a condition key restricts who can
+// use a statement (see LimitsCaller).
+func IsLimitingConditionKey(key string) bool {
+	return limitingConditionKeys[strings.ToLower(key)]
+}
+
+// LimitsCaller is True when the statement has a condition that restricts
+// the caller to specific principals, accounts, organisations, networks or
+// source resources: a positive operator (StringEquals, StringLike,
+// ArnEquals, ArnLike, IpAddress, and their ForAnyValue forms) on a limiting
+// key with a value that is not a wildcard. Negated operators, IfExists
+// forms (which pass when the key is absent) and ForAllValues forms (which
+// pass on an empty set) do not limit.
+func (st *Statement) LimitsCaller() graph.Tri {
+	result := graph.False
+	if st.ConditionUnknown {
+		result = graph.Unknown
+	}
+	for _, c := range st.Conditions {
+		result = result.Or(c.limitsCaller())
+	}
+	return result
+}
+
+func (c Condition) limitsCaller() graph.Tri {
+	if !IsLimitingConditionKey(c.Key) {
+		return graph.False
+	}
+	op := strings.ToLower(c.Operator)
+	if strings.HasPrefix(op, "forallvalues:") || strings.HasSuffix(op, "ifexists") {
+		return graph.False
+	}
+	op = strings.TrimPrefix(op, "foranyvalue:")
+	var wildcard func(string) bool
+	switch op {
+	case "stringequals", "stringequalsignorecase", "arnequals":
+		// Exact matches: whatever the value, it names someone. An
+		// unknown value (an account ID known after apply) still limits.
+		if len(c.Values.Values) == 0 && !c.Values.AllUnknown && c.Values.Unknown == 0 {
+			return graph.False
+		}
+		return graph.True
+	case "stringlike", "arnlike":
+		wildcard = func(v string) bool { return strings.Trim(v, "*?") == "" || v == "arn:aws:*" || v == "arn:*" }
+	case "ipaddress":
+		wildcard = IsInternet
+	default:
+		return graph.False
+	}
+	if len(c.Values.Values) == 0 && !c.Values.AllUnknown && c.Values.Unknown == 0 {
+		return graph.False
+	}
+	// A Like pattern or address range limits only if no value is a
+	// wildcard; an unknown value might be one.
+	return c.Values.All(func(v string) bool { return !wildcard(v) })
+}
+
+// GrantsPublicAccess is True when the statement allows everyone: an Allow
+// with a wildcard principal ("*", {"AWS": "*"}) or a NotPrincipal (every
+// principal but those listed), and no condition that limits the caller.
+// Identity policies (no principal) never grant public access.
+func (st *Statement) GrantsPublicAccess() graph.Tri {
+	var anyone graph.Tri
+	switch {
+	case st.Principal != nil:
+		anyone = st.Principal.Wildcard
+	case st.NotPrincipal != nil:
+		anyone = graph.True
+	default:
+		anyone = graph.False
+	}
+	return st.IsAllow().And(anyone).And(st.LimitsCaller().Not())
+}
+
+// Loc locates the policy document.
+func (p *Policy) Loc() graph.Loc { return p.At }
+
+// UnknownReason says why the document, or whether it satisfies a test, is
+// not known.
+func (p *Policy) UnknownReason() string {
+	switch {
+	case p.Invalid != "":
+		return p.Invalid
+	case p.Why != "":
+		return p.Why
+	}
+	return "a statement of the policy is not known"
+}
+
+// AnyStatement is True when some statement satisfies test, False when the
+// document is known, valid and none does, and Unknown otherwise (an
+// unknown or invalid document is not known to hold anything).
+func (p *Policy) AnyStatement(test func(*Statement) graph.Tri) graph.Tri {
+	result := graph.False
+	for _, st := range p.Statements {
+		result = result.Or(test(st))
+	}
+	if result == graph.True {
+		return result
+	}
+	if !p.Known || p.Invalid != "" {
+		return graph.Unknown
+	}
+	return result
+}
+
+// AppliesToEveryone is True when the statement's principal is everyone
+// ("*" or {"AWS": "*"}).
+func (st *Statement) AppliesToEveryone() graph.Tri {
+	if st.Principal == nil {
+		return graph.False
+	}
+	return st.Principal.Wildcard
+}
+
+// DeniesInsecureTransport is True for a statement that denies every
+// principal every action of the given service prefix ("s3") when
+// aws:SecureTransport is false, the form AWS documents for requiring
+// HTTPS. A deny on the TLS version alone does not refuse plain HTTP (the
+// key is absent there, and a numeric condition on an absent key does not
+// match), so it does not count.
+func (st *Statement) DeniesInsecureTransport(service string) graph.Tri {
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:SecureTransport") {
+		switch strings.ToLower(c.Operator) {
+		case "bool", "boolifexists":
+			cond = cond.Or(c.Values.Contains("false"))
+		}
+	}
+	return graph.All(st.IsDeny(), st.AppliesToEveryone(), st.CoversAction(service+":*"), cond)
 }

@@ -121,3 +121,79 @@ func TestStringSet(t *testing.T) {
 		t.Error("All is wrong")
 	}
 }
+
+func TestCoversAllResourcesWithReferences(t *testing.T) {
+	r := graph.Range{}
+	arn := graph.UnknownValue("aws_iam_role.app.arn is known only after apply", r).
+		WithRefs(graph.Ref{Address: "aws_iam_role.app", Attr: "arn"})
+	unknownVar := graph.UnknownValue("var.resource has no value", r)
+	for _, tt := range []struct {
+		name     string
+		resource graph.Value
+		want     graph.Tri
+	}{
+		{"reference element", graph.List([]graph.Value{arn}, r), graph.False},
+		{"reference value", arn, graph.False},
+		{"variable element", graph.List([]graph.Value{unknownVar}, r), graph.Unknown},
+		{"star with reference", graph.List([]graph.Value{arn, graph.String("*", r)}, r), graph.True},
+	} {
+		stmt := graph.Object([]graph.Field{
+			{Key: "Effect", Value: graph.String("Allow", r)},
+			{Key: "Action", Value: graph.String("iam:PassRole", r)},
+			{Key: "Resource", Value: tt.resource},
+		}, r)
+		p := PolicyOf(policyField(graph.Object([]graph.Field{{Key: "Statement", Value: stmt}}, r)))
+		if got := p.Statements[0].CoversAllResources(); got != tt.want {
+			t.Errorf("%s: CoversAllResources = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestGrantsPublicAccess(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      graph.Tri
+	}{
+		{"star", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}`, graph.True},
+		{"aws star list", `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "*"]}, "Action": "s3:GetObject"}]}`, graph.True},
+		{"account", `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject"}]}`, graph.False},
+		{"deny", `{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*"}]}`, graph.False},
+		{"not principal", `{"Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:*"}]}`, graph.True},
+		{"org condition", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}`, graph.False},
+		{"source ip", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"IpAddress": {"aws:SourceIp": ["203.0.113.0/24"]}}}]}`, graph.False},
+		{"source ip any", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}}]}`, graph.True},
+		{"like wildcard", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringLike": {"aws:PrincipalArn": "*"}}}]}`, graph.True},
+		{"negated", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}}]}`, graph.True},
+		{"if exists", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringEqualsIfExists": {"aws:SourceVpce": "vpce-1"}}}]}`, graph.True},
+		{"transport only", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}`, graph.True},
+		{"kms caller account", `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Condition": {"StringEquals": {"kms:CallerAccount": "111122223333"}}}]}`, graph.False},
+		{"identity policy", `{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`, graph.False},
+	} {
+		p := PolicyOf(policyField(graph.String(tt.doc, graph.Range{})))
+		if len(p.Statements) != 1 {
+			t.Fatalf("%s: %+v", tt.name, p)
+		}
+		if got := p.Statements[0].GrantsPublicAccess(); got != tt.want {
+			t.Errorf("%s: GrantsPublicAccess = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestDeniesInsecureTransport(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      graph.Tri
+	}{
+		{"documented form", `{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}`, graph.True},
+		{"bool value", `{"Statement": [{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*", "Condition": {"Bool": {"aws:securetransport": false}}}]}`, graph.True},
+		{"only get", `{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}`, graph.False},
+		{"tls version", `{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Condition": {"NumericLessThan": {"s3:TlsVersion": "1.2"}}}]}`, graph.False},
+		{"allow", `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}`, graph.False},
+	} {
+		p := PolicyOf(policyField(graph.String(tt.doc, graph.Range{})))
+		got := p.AnyStatement(func(st *Statement) graph.Tri { return st.DeniesInsecureTransport("s3") })
+		if got != tt.want {
+			t.Errorf("%s: DeniesInsecureTransport = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

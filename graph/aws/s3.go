@@ -9,6 +9,17 @@ import (
 // S3 holds the S3 resources of the model.
 type S3 struct {
 	Buckets []*S3Bucket
+	// BucketPolicies holds every bucket policy, inline or split, including
+	// those whose bucket is not in the scanned code.
+	BucketPolicies []*S3BucketPolicy
+	// PublicAccessBlocks holds every bucket-level public access block
+	// (aws_s3_bucket_public_access_block, PublicAccessBlockConfiguration),
+	// including those whose bucket is not in the scanned code.
+	PublicAccessBlocks []*S3PublicAccessBlock
+	// AccountPublicAccessBlocks holds the account-level blocks
+	// (aws_s3_account_public_access_block; CloudFormation has no such
+	// resource).
+	AccountPublicAccessBlocks []*S3PublicAccessBlock
 }
 
 // S3Bucket is an S3 bucket with the configuration joined from split
@@ -20,43 +31,302 @@ type S3Bucket struct {
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
+	// Encryption is the default server-side encryption algorithm:
+	// "AES256" (SSE-S3, which S3 applies to every bucket without a
+	// configuration since January 2023), "aws:kms" or "aws:kms:dsse".
+	Encryption String
+	// PublicAccessBlock is the bucket's own public access block; nil when
+	// it has none. PublicAccessBlockWhy is set instead when a block whose
+	// bucket is not known may apply to it.
+	PublicAccessBlock    *S3PublicAccessBlock
+	PublicAccessBlockWhy string
+	// Policy is the bucket policy; nil when it has none. PolicyWhy is set
+	// instead when a policy whose bucket is not known may apply to it.
+	Policy    *S3BucketPolicy
+	PolicyWhy string
+}
+
+// S3BucketPolicy is a bucket policy: the legacy policy argument of
+// aws_s3_bucket, an aws_s3_bucket_policy or an AWS::S3::BucketPolicy.
+type S3BucketPolicy struct {
+	// Resource is where the policy is written (the bucket itself for the
+	// legacy inline argument).
+	Resource *graph.Resource
+	// Bucket is the bucket it applies to; nil when that is not in the
+	// scanned code or cannot be determined.
+	Bucket   *S3Bucket
+	Document *Policy
+}
+
+// S3PublicAccessBlock is an S3 Block Public Access configuration, for one
+// bucket or for a whole account. Absent settings are off.
+type S3PublicAccessBlock struct {
+	// Resource is the split resource, or the bucket for CloudFormation's
+	// PublicAccessBlockConfiguration.
+	Resource *graph.Resource
+	// At locates the configuration.
+	At graph.Loc
+	// Account is true for an account-level block; AccountID is its
+	// account_id argument (unset: the provider's account).
+	Account   bool
+	AccountID String
+	// Bucket is the bucket a bucket-level block applies to, when known.
+	Bucket *S3Bucket
+	// The four settings, in the order AWS lists them.
+	BlockPublicACLs       Bool
+	IgnorePublicACLs      Bool
+	BlockPublicPolicy     Bool
+	RestrictPublicBuckets Bool
+}
+
+// PublicAccessSetting is one of the four settings of a block.
+type PublicAccessSetting struct {
+	// Name is the API name (BlockPublicAcls, ...).
+	Name string
+	On   Bool
+}
+
+// Settings returns the four settings with their API names.
+func (p *S3PublicAccessBlock) Settings() []PublicAccessSetting {
+	return []PublicAccessSetting{
+		{"BlockPublicAcls", p.BlockPublicACLs},
+		{"IgnorePublicAcls", p.IgnorePublicACLs},
+		{"BlockPublicPolicy", p.BlockPublicPolicy},
+		{"RestrictPublicBuckets", p.RestrictPublicBuckets},
+	}
 }
 
 // VersioningEnabled is True when versioning is Enabled.
 func (b *S3Bucket) VersioningEnabled() graph.Tri { return Equals(b.Versioning, "Enabled") }
 
+// s3Split is a split resource configuring one bucket (versioning,
+// encryption, policy, public access block) before it is joined.
+type s3Split struct {
+	res    *graph.Resource
+	bucket Field
+}
+
 // s3Versioning is a split aws_s3_bucket_versioning resource before it is
 // joined.
 type s3Versioning struct {
-	res    *graph.Resource
-	bucket Field
+	s3Split
 	status String
 }
 
 func buildS3(m *Model) {
 	ix := m.index
-	var splits []s3Versioning
+	var versionings []s3Versioning
 	for _, r := range ix.OfType("aws_s3_bucket_versioning") {
 		a := Attrs(r)
-		splits = append(splits, s3Versioning{
-			res:    r,
-			bucket: a.Get("bucket"),
-			status: StringOf(a.Get("versioning_configuration").Get("status"), nil),
+		versionings = append(versionings, s3Versioning{
+			s3Split: s3Split{r, a.Get("bucket")},
+			status:  StringOf(a.Get("versioning_configuration").Get("status"), nil),
 		})
 	}
+	encryptions := splitsOf(ix, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
+	policies := splitsOf(ix, "aws_s3_bucket_policy", "bucket")
+	policies = append(policies, splitsOf(ix, "AWS::S3::BucketPolicy", "Bucket")...)
+	blocks := splitsOf(ix, "aws_s3_bucket_public_access_block", "bucket")
+
 	for _, r := range ix.OfType("aws_s3_bucket", "AWS::S3::Bucket") {
 		a := Attrs(r)
 		b := &S3Bucket{Resource: r}
 		if r.Format == graph.CloudFormation {
 			b.Name = StringOf(a.Get("BucketName"), nil)
 			b.Versioning = StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled"))
+			b.Encryption = sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
+				"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc())
+			if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
+				b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
+				b.PublicAccessBlock.Bucket = b
+				m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
+			}
 		} else {
 			b.Name = StringOf(a.Get("bucket"), nil)
 			b.Versioning = inlineVersioning(a.Get("versioning"))
-			b.Versioning = joinVersioning(ix, b, splits)
+			b.Versioning = joinVersioning(ix, b, versionings)
+			b.Encryption = sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
+				"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())
+			if a.Get("policy").IsSet() {
+				b.Policy = &S3BucketPolicy{Resource: r, Bucket: b, Document: PolicyOf(a.Get("policy"))}
+				m.S3.BucketPolicies = append(m.S3.BucketPolicies, b.Policy)
+			}
 		}
 		m.S3.Buckets = append(m.S3.Buckets, b)
 	}
+
+	// Split encryption configurations.
+	for _, b := range m.S3.Buckets {
+		match, maybe := joinSplit(ix, b, encryptions)
+		switch {
+		case match != nil:
+			enc := sseAlgorithm(Attrs(match).Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", match.Loc())
+			if match.Exists != graph.True {
+				enc = UnknownAttr[string](existsWhy(match), enc.At)
+			}
+			b.Encryption = enc
+		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
+			b.Encryption = UnknownAttr[string](mayConfigure(maybe), b.Encryption.At)
+		}
+	}
+
+	// Split bucket policies; every policy is kept, joined or not.
+	for _, s := range policies {
+		doc := "policy"
+		if s.res.Format == graph.CloudFormation {
+			doc = "PolicyDocument"
+		}
+		pol := &S3BucketPolicy{Resource: s.res, Document: PolicyOf(Attrs(s.res).Get(doc))}
+		for _, b := range m.S3.Buckets {
+			if targets(ix, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
+				pol.Bucket = b
+				break
+			}
+		}
+		m.S3.BucketPolicies = append(m.S3.BucketPolicies, pol)
+	}
+	for _, b := range m.S3.Buckets {
+		match, maybe := joinSplit(ix, b, policies)
+		switch {
+		case match != nil:
+			for _, pol := range m.S3.BucketPolicies {
+				if pol.Resource == match {
+					b.Policy = pol
+				}
+			}
+		case maybe != nil && b.Policy == nil:
+			b.PolicyWhy = mayConfigure(maybe)
+		}
+	}
+
+	// Public access blocks.
+	for _, s := range blocks {
+		blk := publicAccessBlockOf(s.res, Attrs(s.res), false, tfBlockNames)
+		for _, b := range m.S3.Buckets {
+			if targets(ix, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
+				blk.Bucket = b
+				break
+			}
+		}
+		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, blk)
+	}
+	for _, b := range m.S3.Buckets {
+		if b.Resource.Format == graph.CloudFormation {
+			continue
+		}
+		match, maybe := joinSplit(ix, b, blocks)
+		switch {
+		case match != nil:
+			for _, blk := range m.S3.PublicAccessBlocks {
+				if blk.Resource == match {
+					b.PublicAccessBlock = blk
+				}
+			}
+		case maybe != nil:
+			b.PublicAccessBlockWhy = mayConfigure(maybe)
+		}
+	}
+	for _, r := range ix.OfType("aws_s3_account_public_access_block") {
+		blk := publicAccessBlockOf(r, Attrs(r), true, tfBlockNames)
+		blk.AccountID = StringOf(Attrs(r).Get("account_id"), nil)
+		m.S3.AccountPublicAccessBlocks = append(m.S3.AccountPublicAccessBlocks, blk)
+	}
+}
+
+// splitsOf lists the resources of type t with the field that names their
+// bucket.
+func splitsOf(ix *Index, t, bucketField string) []s3Split {
+	var out []s3Split
+	for _, r := range ix.OfType(t) {
+		out = append(out, s3Split{r, Attrs(r).Get(bucketField)})
+	}
+	return out
+}
+
+// joinSplit finds the split resource that configures b: match when one
+// certainly does, otherwise maybe, a split resource in the same unit whose
+// bucket cannot be determined and so might be b.
+func joinSplit(ix *Index, b *S3Bucket, splits []s3Split) (match, maybe *graph.Resource) {
+	for _, s := range splits {
+		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
+		case graph.True:
+			return s.res, nil
+		case graph.Unknown:
+			if s.res.Unit == b.Resource.Unit && maybe == nil {
+				maybe = s.res
+			}
+		}
+	}
+	return nil, maybe
+}
+
+func mayConfigure(r *graph.Resource) string {
+	return "the bucket of " + r.Address + " is not known, so it may configure this bucket"
+}
+
+func existsWhy(r *graph.Resource) string {
+	if r.ExistsWhy != "" {
+		return r.ExistsWhy
+	}
+	return "whether " + r.Address + " is created is not known"
+}
+
+// sseAlgorithm reads the default encryption algorithm from a list of
+// encryption rules (Terraform rule blocks, CloudFormation
+// ServerSideEncryptionConfiguration): the first rule with a default
+// applies. Without one, S3 encrypts with SSE-S3 (AES256).
+func sseAlgorithm(rulesField Field, byDefault, algorithm string, header graph.Loc) String {
+	rules, ok := rulesField.Blocks()
+	if !ok {
+		return UnknownAttr[string](rulesField.Value.Why(), rulesField.Loc())
+	}
+	for _, rule := range rules {
+		if !rule.Value.IsKnown() {
+			return UnknownAttr[string](rule.Value.Why(), rule.Loc())
+		}
+		if d := rule.Get(byDefault); d.IsSet() {
+			return StringOf(d.Get(algorithm), nil)
+		}
+	}
+	return Default("AES256", header)
+}
+
+// IsKMSAlgorithm is True when an encryption algorithm uses AWS KMS
+// (aws:kms, or aws:kms:dsse for dual-layer encryption).
+func IsKMSAlgorithm(s String) graph.Tri {
+	return s.Test(func(v string) bool { return v == "aws:kms" || v == "aws:kms:dsse" })
+}
+
+// blockNames are the argument names of the four public access settings
+// in one format.
+type blockNames [4]string
+
+var (
+	tfBlockNames  = blockNames{"block_public_acls", "ignore_public_acls", "block_public_policy", "restrict_public_buckets"}
+	cfnBlockNames = blockNames{"BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"}
+)
+
+// publicAccessBlockOf reads the four settings from f; each is off when
+// absent.
+func publicAccessBlockOf(r *graph.Resource, f Field, account bool, names blockNames) *S3PublicAccessBlock {
+	blk := &S3PublicAccessBlock{Resource: r, At: KeyLoc(f), Account: account}
+	if f.Path == "" {
+		blk.At = r.Loc()
+	}
+	setting := func(name string) Bool {
+		s := f.Get(name)
+		b := BoolOf(s, Ptr(false))
+		if !s.IsSet() {
+			// Point an absent setting at the configuration that omits it.
+			b.At = graph.Loc{Resource: r, Path: s.Path, Range: blk.At.Range}
+		}
+		return b
+	}
+	blk.BlockPublicACLs = setting(names[0])
+	blk.IgnorePublicACLs = setting(names[1])
+	blk.BlockPublicPolicy = setting(names[2])
+	blk.RestrictPublicBuckets = setting(names[3])
+	return blk
 }
 
 // inlineVersioning reads the legacy `versioning { enabled = ... }` block of
@@ -131,4 +401,40 @@ func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, n
 		}
 	}
 	return graph.Unknown
+}
+
+// AccountBlockApplies says whether the account-level block blk applies to
+// the account resource r is deployed in, and, when that is unknown, why.
+// A block applies to the resources of the same Terraform provider
+// configuration (the same account, whatever the region: account-level
+// settings are global), and to any resource whose account is known to be
+// the block's. A block managed through another provider configuration of
+// the same unit may or may not be in r's account; one in another unit is
+// not assumed to be.
+func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource) (graph.Tri, string) {
+	blockAccount := m.Accounts.Of(blk.Resource).AccountID
+	explicit := blk.AccountID.Set
+	if id, ok := blk.AccountID.Get(); ok && explicit {
+		blockAccount = id
+	}
+	resourceAccount := m.Accounts.Of(r).AccountID
+	var applies graph.Tri
+	why := ""
+	switch {
+	case blockAccount != "" && resourceAccount != "":
+		applies = graph.TriOf(blockAccount == resourceAccount)
+	case explicit && !blk.AccountID.IsKnown():
+		applies, why = graph.Unknown, "the account_id of "+blk.Resource.Address+" is not known: "+blk.AccountID.Why
+	case !explicit && r.Format != graph.CloudFormation && blk.Resource.Unit == r.Unit && providerOf(blk.Resource) == providerOf(r):
+		applies = graph.True
+	case blk.Resource.Unit == r.Unit:
+		applies, why = graph.Unknown, "the account-level public access block "+blk.Resource.Address+
+			" uses another provider configuration, which may be another account"
+	default:
+		applies = graph.False
+	}
+	if applies != graph.False && blk.Resource.Exists != graph.True {
+		applies, why = applies.And(graph.Unknown), existsWhy(blk.Resource)
+	}
+	return applies, why
 }

@@ -4,9 +4,11 @@ package builtin
 import (
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/aws/ec2"
+	"github.com/blindspot-iac/blindspot/rules/aws/iam"
 	"github.com/blindspot-iac/blindspot/rules/aws/kms"
 	"github.com/blindspot-iac/blindspot/rules/aws/org"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
+	"github.com/blindspot-iac/blindspot/rules/aws/secrets"
 )
 
 // Rules returns every built-in rule, in no particular order.
@@ -14,9 +16,11 @@ func Rules() []*rules.Rule {
 	var all []*rules.Rule
 	for _, pkg := range [][]*rules.Rule{
 		ec2.Rules(),
+		iam.Rules(),
 		kms.Rules(),
 		org.Rules(),
 		s3.Rules(),
+		secrets.Rules(),
 	} {
 		all = append(all, pkg...)
 	}

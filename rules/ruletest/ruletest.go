@@ -24,6 +24,12 @@
 //
 // Good fixtures must produce nothing; unknown fixtures must produce at least
 // one undetermined result and no finding.
+//
+// When a kind of fixture cannot exist for a format (no CloudFormation
+// resource type can express the problem), testdata/<rule-id>/exemptions.txt
+// says so, one line per missing fixture with the reason:
+//
+//	bad cloudformation: CloudFormation has no resource type for ...
 package ruletest
 
 import (
@@ -51,10 +57,14 @@ func Run(t *testing.T, rule *rules.Rule) {
 	if err != nil {
 		t.Fatalf("rule %s has no fixtures: %v", rule.ID, err)
 	}
-	coverage := map[string]bool{}
+	coverage, err := readExemptions(filepath.Join(dir, exemptionsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasSuffix(name, ".want") || strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") {
+		if strings.HasSuffix(name, ".want") || strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") ||
+			name == exemptionsFile {
 			continue
 		}
 		kind := fixtureKind(name)
@@ -79,6 +89,36 @@ func Run(t *testing.T, rule *rules.Rule) {
 			}
 		}
 	}
+}
+
+// exemptionsFile lists the fixtures a rule cannot have, with reasons.
+const exemptionsFile = "exemptions.txt"
+
+// readExemptions reads "<kind> <format>: <reason>" lines into a coverage
+// map; a missing file exempts nothing.
+func readExemptions(path string) (map[string]bool, error) {
+	coverage := map[string]bool{}
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return coverage, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		what, reason, ok := strings.Cut(line, ":")
+		f := strings.Fields(what)
+		if !ok || strings.TrimSpace(reason) == "" || len(f) != 2 || fixtureKind(f[0]) != f[0] ||
+			(f[1] != "terraform" && f[1] != "cloudformation") {
+			return nil, fmt.Errorf("%s: bad line %q (want \"<bad|good|unknown> <terraform|cloudformation>: <reason>\")", path, line)
+		}
+		coverage[f[0]+" "+f[1]] = true
+	}
+	return coverage, nil
 }
 
 func fixtureKind(name string) string {

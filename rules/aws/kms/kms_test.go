@@ -7,3 +7,4 @@ import (
 )
 
 func TestRotationDisabled(t *testing.T) { ruletest.Run(t, RotationDisabled) }
+func TestKeyPolicyPublic(t *testing.T)  { ruletest.Run(t, KeyPolicyPublic) }

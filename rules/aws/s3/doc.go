@@ -5,5 +5,12 @@ import "github.com/blindspot-iac/blindspot/rules"
 
 // Rules returns the package's rules.
 func Rules() []*rules.Rule {
-	return []*rules.Rule{VersioningDisabled}
+	return []*rules.Rule{
+		VersioningDisabled,
+		PublicAccessNotBlocked,
+		EncryptionNotKMS,
+		InsecureTransportAllowed,
+		PolicyPublicPrincipal,
+		PolicySSEKMSNotEnforced,
+	}
 }

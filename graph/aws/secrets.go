@@ -1,0 +1,168 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Secrets holds the values the code writes in places where AWS
+// credentials leak into source control: Terraform provider arguments,
+// Terraform variable defaults and tfvars values, CloudFormation parameter
+// defaults, and Lambda environment variables (SAM functions arrive as
+// AWS::Lambda::Function).
+type Secrets struct {
+	Values []*CodeValue
+}
+
+// CodeValue is one value written in the code, with the name it is stored
+// under. Values nested in maps and lists are listed leaf by leaf.
+type CodeValue struct {
+	// At locates the value. At.Resource is nil: a secret is in the code
+	// whether or not the resource holding it is created, so findings do
+	// not depend on it. At.Path names the place for fingerprints
+	// ("provider.aws.secret_key", "variable.creds.default.secret",
+	// "aws_lambda_function.f.environment.variables.KEY").
+	At graph.Loc
+	// Where describes the place for messages: `argument secret_key of
+	// provider aws`, `the default of variable "creds"`, `environment
+	// variable KEY of aws_lambda_function.f`.
+	Where string
+	// Name is the key the value is stored under: the argument, variable,
+	// parameter or environment variable name, or the map key of a nested
+	// value.
+	Name string
+	// Value is the value as evaluated; it may be unknown.
+	Value graph.Value
+	// Group numbers the object the value sits in: values with the same
+	// Group are siblings (one provider block, one environment map, one
+	// map default).
+	Group int
+	// Resource is the resource holding the value (a Lambda function);
+	// nil for providers and inputs.
+	Resource *graph.Resource
+	// CredentialSlot is true when the place is meant for an AWS
+	// credential: the provider's access_key, secret_key and token, or an
+	// environment variable named for one.
+	CredentialSlot bool
+}
+
+// Loc locates the value.
+func (c *CodeValue) Loc() graph.Loc { return c.At }
+
+func buildSecrets(m *Model) {
+	group := 0
+	next := func() int { group++; return group }
+	add := func(cv *CodeValue) { m.Secrets.Values = append(m.Secrets.Values, cv) }
+
+	for _, p := range m.Graph.Providers {
+		if p.Name != "aws" {
+			continue
+		}
+		g := next()
+		for _, f := range p.Attrs.Fields() {
+			switch f.Key {
+			case "access_key", "secret_key", "token":
+				add(&CodeValue{
+					At:    graph.Loc{Path: "provider." + p.Address + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source},
+					Where: "argument " + f.Key + " of provider " + p.Address,
+					Name:  f.Key, Value: f.Value, Group: g, CredentialSlot: true,
+				})
+			}
+		}
+	}
+
+	for _, in := range m.Graph.Inputs {
+		kind, field := "variable", "default"
+		if in.Format == graph.CloudFormation {
+			kind, field = "parameter", "Default"
+		}
+		if in.HasDefault {
+			walkLeaves(in.Default, in.Name, "the "+strings.ToLower(field)+" of "+kind+" "+in.Name,
+				kind+"."+in.Name+"."+field, next(), next, add)
+		}
+		// A value from a tfvars or parameter file is in the code too; one
+		// from the command line (no range) is not. A value that is the
+		// default itself is found twice; the rule reports each place once.
+		v := in.Value
+		written := v.Source
+		if written.IsZero() {
+			written = v.Range
+		}
+		if !written.IsZero() && (v.IsKnown() || len(v.Alternatives()) > 0) {
+			walkLeaves(v, in.Name, "the value of "+kind+" "+in.Name+" (set in "+written.File+")",
+				kind+"."+in.Name+".value", next(), next, add)
+		}
+	}
+
+	for _, r := range m.index.OfType("aws_lambda_function", "AWS::Lambda::Function") {
+		vars := Attrs(r).Get("environment").Get("variables")
+		if r.Format == graph.CloudFormation {
+			vars = Attrs(r).Get("Environment").Get("Variables")
+		}
+		if !vars.IsSet() {
+			continue
+		}
+		g := next()
+		path := r.Address + "." + vars.Path
+		if vars.Value.Kind() != graph.KindObject {
+			// The whole map is unknown or one of several maps.
+			add(&CodeValue{
+				At:    graph.Loc{Path: path, Range: vars.Value.Range, Source: vars.Value.Source},
+				Where: "the environment variables of " + r.Address,
+				Name:  "", Value: vars.Value, Group: g, Resource: r,
+			})
+			continue
+		}
+		for _, f := range vars.Value.Fields() {
+			add(&CodeValue{
+				At:    graph.Loc{Path: path + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source},
+				Where: "environment variable " + f.Key + " of " + r.Address,
+				Name:  f.Key, Value: f.Value, Group: g, Resource: r,
+				CredentialSlot: IsCredentialName(f.Key),
+			})
+		}
+	}
+}
+
+// walkLeaves adds every leaf of v (nested map values and list elements,
+// named by their nearest map key) as a CodeValue.
+func walkLeaves(v graph.Value, name, where, path string, group int, next func() int, add func(*CodeValue)) {
+	switch v.Kind() {
+	case graph.KindObject:
+		g := next()
+		for _, f := range v.Fields() {
+			walkLeaves(f.Value, f.Key, where+" (key "+f.Key+")", path+"."+f.Key, g, next, add)
+		}
+	case graph.KindList:
+		for _, e := range v.Elems() {
+			walkLeaves(e, name, where, path, group, next, add)
+		}
+	default:
+		add(&CodeValue{
+			At:    graph.Loc{Path: path, Range: v.Range, Source: v.Source},
+			Where: where, Name: name, Value: v, Group: group,
+		})
+	}
+}
+
+// IsCredentialName reports whether a name says it holds an AWS access key
+// ID, secret access key or session token (AWS_ACCESS_KEY_ID,
+// SECRET_ACCESS_KEY, aws_secret_key, SessionToken).
+func IsCredentialName(name string) bool {
+	n := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, name)
+	for _, s := range []string{"accesskey", "secretkey", "secretaccesskey", "sessiontoken", "awssecret"} {
+		if strings.Contains(n, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,152 @@
+// Package ruledocs generates the rule reference (docs/rules) from rule
+// metadata: one Markdown page per rule and an index, so the documentation
+// cannot drift from what the rules say about themselves.
+package ruledocs
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// Command is how the documentation is regenerated; pages name it.
+const Command = "go run ./cmd/blindspot rules --format markdown"
+
+// IndexName is the file name of the index page.
+const IndexName = "README.md"
+
+// File is one generated page.
+type File struct {
+	// Name is the file name inside the output directory.
+	Name    string
+	Content []byte
+}
+
+// Generate returns the pages for rs: the index first, then one page per
+// rule in ID order.
+func Generate(rs []*rules.Rule) []File {
+	sorted := append([]*rules.Rule(nil), rs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	files := []File{{Name: IndexName, Content: index(sorted)}}
+	for _, r := range sorted {
+		files = append(files, File{Name: r.ID + ".md", Content: page(r)})
+	}
+	return files
+}
+
+// Write writes the pages for rs into dir, creating it if needed, and
+// removes rule pages (aws-*.md) of rules that no longer exist.
+func Write(dir string, rs []*rules.Rule) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	keep := map[string]bool{}
+	for _, f := range Generate(rs) {
+		keep[f.Name] = true
+		path := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	stale, err := filepath.Glob(filepath.Join(dir, "aws-*.md"))
+	if err != nil {
+		return fmt.Errorf("listing %s: %w", dir, err)
+	}
+	for _, path := range stale {
+		if !keep[filepath.Base(path)] {
+			if err := os.Remove(path); err != nil {
+				return fmt.Errorf("removing %s: %w", path, err)
+			}
+		}
+	}
+	return nil
+}
+
+const generatedNote = "<!-- Generated from the rule metadata by `" + Command + "`. Do not edit. -->\n\n"
+
+func index(rs []*rules.Rule) []byte {
+	var b bytes.Buffer
+	b.WriteString(generatedNote)
+	b.WriteString("# Rule reference\n\n")
+	fmt.Fprintf(&b, "blindspot has %d rules. Each page says what the rule checks and why, how to fix a finding in "+
+		"Terraform and CloudFormation, and which compliance controls the rule supports.\n\n", len(rs))
+	b.WriteString("| Rule | Severity | Title |\n| --- | --- | --- |\n")
+	for _, r := range rs {
+		fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s |\n", r.ID, r.ID, severityName(r.Severity), cell(r.Title))
+	}
+	return b.Bytes()
+}
+
+func page(r *rules.Rule) []byte {
+	var b bytes.Buffer
+	b.WriteString(generatedNote)
+	fmt.Fprintf(&b, "# %s\n\n", inline(r.Title))
+	b.WriteString("| | |\n| --- | --- |\n")
+	fmt.Fprintf(&b, "| ID | `%s` |\n", r.ID)
+	fmt.Fprintf(&b, "| Severity | %s |\n", severityName(r.Severity))
+	fmt.Fprintf(&b, "| Precision | %s |\n", r.Precision)
+	if len(r.Tags) > 0 {
+		fmt.Fprintf(&b, "| Tags | %s |\n", cell(strings.Join(r.Tags, ", ")))
+	}
+	b.WriteString("\n## Description\n\n")
+	b.WriteString(paragraphs(r.Description))
+	b.WriteString("\n## Remediation\n\n")
+	b.WriteString(paragraphs(r.Remediation.Text))
+	b.WriteString("\n### Terraform\n\n")
+	codeBlock(&b, "hcl", r.Remediation.Terraform)
+	b.WriteString("\n### CloudFormation\n\n")
+	codeBlock(&b, "yaml", r.Remediation.CloudFormation)
+	if len(r.Compliance) > 0 {
+		b.WriteString("\n## Compliance\n\n| Framework | Control |\n| --- | --- |\n")
+		for _, c := range r.Compliance {
+			fmt.Fprintf(&b, "| %s | %s |\n", cell(c.Framework), cell(c.ID))
+		}
+	}
+	b.WriteString("\n## References\n\n")
+	for _, ref := range r.References {
+		fmt.Fprintf(&b, "- <%s>\n", ref)
+	}
+	fmt.Fprintf(&b, "\n[All rules](%s)\n", IndexName)
+	return b.Bytes()
+}
+
+func severityName(s rules.Severity) string {
+	name := s.String()
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// paragraphs writes text as Markdown paragraphs (blank-line separated in
+// the metadata), escaped.
+func paragraphs(text string) string {
+	var b strings.Builder
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		b.WriteString(inline(strings.TrimSpace(para)))
+		b.WriteString("\n\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// inline escapes the characters Markdown would read as formatting, so that
+// metadata written as plain text ("*" on "*", aws_iam_role) shows as
+// written.
+var inlineEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
+)
+
+func inline(s string) string { return inlineEscaper.Replace(s) }
+
+// cell escapes text for a table cell.
+func cell(s string) string { return strings.ReplaceAll(inline(s), "|", `\|`) }
+
+func codeBlock(b *bytes.Buffer, lang, code string) {
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	fmt.Fprintf(b, "%s%s\n%s\n%s\n", fence, lang, strings.TrimRight(code, "\n"), fence)
+}

@@ -1,0 +1,28 @@
+resource "aws_iam_policy" "deployer" {
+  name = "deployer"
+  policy = jsonencode({ # want: aws-iam-passrole-wildcard
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" },
+    ]
+  })
+}
+
+# iam:* covers iam:PassRole; a service condition does not narrow the roles.
+resource "aws_iam_role_policy" "ci" {
+  name = "ci"
+  role = "ci"
+  policy = <<-POLICY # want: aws-iam-passrole-wildcard
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "iam:*",
+          "Resource": "*",
+          "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
+        }
+      ]
+    }
+  POLICY
+}

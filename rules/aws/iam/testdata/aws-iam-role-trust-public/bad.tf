@@ -1,0 +1,29 @@
+resource "aws_iam_role" "open" {
+  name = "open"
+  assume_role_policy = jsonencode({ # want: aws-iam-role-trust-public
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+# An external ID alone does not say who may assume the role.
+resource "aws_iam_role" "vendor" {
+  name = "vendor"
+  assume_role_policy = <<-POLICY # want: aws-iam-role-trust-public
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": "*",
+          "Action": "sts:AssumeRole",
+          "Condition": {"StringEquals": {"sts:ExternalId": "acme-7d1f"}}
+        }
+      ]
+    }
+  POLICY
+}

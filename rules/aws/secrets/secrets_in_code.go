@@ -1,0 +1,196 @@
+package secrets
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// InCode flags AWS access keys written in Terraform and CloudFormation
+// code.
+var InCode = &rules.Rule{
+	ID:       "aws-secrets-in-code",
+	Title:    "AWS access key written in infrastructure code",
+	Severity: rules.Critical,
+	Description: "An AWS access key committed to a repository is available to everyone who can read it, now " +
+		"and in every clone and fork of its history; automated scanners harvest public ones within minutes. " +
+		"The rule looks for access key IDs (AKIA or ASIA followed by 16 characters) and secret access keys " +
+		"(40 characters of base64 next to an access key ID, or stored under a name that says secret, password, " +
+		"token or credential) in Terraform provider arguments (access_key, secret_key, token), Terraform variable " +
+		"defaults and tfvars values, CloudFormation parameter defaults, and Lambda environment variables " +
+		"(aws_lambda_function, AWS::Lambda::Function, and SAM functions). The key itself is never shown in a " +
+		"report, only what kind it is and where. The documentation examples (values containing EXAMPLE) are " +
+		"ignored. A provider credential, or an environment variable named for one, whose value cannot be seen " +
+		"(a variable with no value, a parameter without default) is reported as undetermined: the key may " +
+		"still come from a file that was not scanned.",
+	Remediation: rules.Remediation{
+		Text: "Deactivate and delete the key in IAM now: removing it from the code does not remove it from the " +
+			"history. Then give the code a role instead: the provider takes credentials from the environment " +
+			"(AWS_PROFILE, an assumed role, OIDC in CI), and a Lambda function uses its execution role. Secrets " +
+			"that are not AWS credentials belong in Secrets Manager or Parameter Store, read at run time.",
+		Terraform: `provider "aws" {
+  region = "eu-west-1"
+  # No access_key / secret_key: credentials come from the environment
+  # or an assumed role.
+  assume_role {
+    role_arn = "arn:aws:iam::111122223333:role/terraform"
+  }
+}`,
+		CloudFormation: `Function:
+  Type: AWS::Lambda::Function
+  Properties:
+    Role: !GetAtt FunctionRole.Arn   # permissions come from the execution role
+    Environment:
+      Variables:
+        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret   # read from Secrets Manager at run time`,
+	},
+	References: []string{
+		"https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+		"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys",
+		"https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption",
+		"https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html",
+	},
+	Compliance: []rules.Control{
+		{Framework: rules.FrameworkNIST, ID: "PR.AA-01"},
+		{Framework: rules.FrameworkISO, ID: "A.5.17"},
+	},
+	Tags:      []string{"secrets", "credentials", "iam"},
+	Precision: "high",
+	Check:     checkSecrets,
+}
+
+var (
+	accessKeyID = regexp.MustCompile(`(?:^|[^A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Z0-9]|$)`)
+	secretKey   = regexp.MustCompile(`(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
+	secretName  = regexp.MustCompile(`(?i)secret|passw|token|credential|private.?key|api.?key`)
+)
+
+// leaf is one string written in the code.
+type leaf struct {
+	name  string
+	value string
+	at    graph.Range
+	src   graph.Range
+}
+
+func (l leaf) written() graph.Range {
+	if !l.src.IsZero() {
+		return l.src
+	}
+	return l.at
+}
+
+// leaves lists the strings in v (each alternative of an unknown value,
+// every element and field), named by their nearest key.
+func leaves(v graph.Value, name string, out []leaf) []leaf {
+	for _, alt := range v.Alternatives() {
+		switch alt.Kind() {
+		case graph.KindObject:
+			for _, f := range alt.Fields() {
+				out = leaves(f.Value, f.Key, out)
+			}
+		case graph.KindList:
+			for _, e := range alt.Elems() {
+				out = leaves(e, name, out)
+			}
+		case graph.KindString:
+			s, _ := alt.AsString()
+			out = append(out, leaf{name, s, alt.Range, alt.Source})
+		}
+	}
+	return out
+}
+
+func hasAccessKeyID(s string) (temporary, found bool) {
+	for _, m := range accessKeyID.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(m[1], "EXAMPLE") {
+			return strings.HasPrefix(m[1], "ASIA"), true
+		}
+	}
+	return false, false
+}
+
+func looksLikeSecretKey(s string) bool {
+	for _, m := range secretKey.FindAllStringSubmatch(s, -1) {
+		k := m[1]
+		if strings.Contains(k, "EXAMPLE") {
+			continue
+		}
+		upper := strings.ContainsAny(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+		lower := strings.ContainsAny(k, "abcdefghijklmnopqrstuvwxyz")
+		other := strings.ContainsAny(k, "0123456789/+")
+		if upper && lower && other {
+			return true
+		}
+	}
+	return false
+}
+
+func checkSecrets(p *rules.Pass) {
+	values := p.AWS.Secrets.Values
+	// Values given on the command line are not in the code, even when they
+	// reach an attribute that is.
+	fromCommandLine := map[string]bool{}
+	for _, in := range p.Graph.Inputs {
+		if in.Value.Range.IsZero() && in.Value.Source.IsZero() {
+			for _, l := range leaves(in.Value, in.Name, nil) {
+				fromCommandLine[l.value] = true
+			}
+		}
+	}
+	keyInGroup := map[int]bool{}
+	for _, cv := range values {
+		for _, l := range leaves(cv.Value, cv.Name, nil) {
+			if _, ok := hasAccessKeyID(l.value); ok {
+				keyInGroup[cv.Group] = true
+			}
+		}
+	}
+	reported := map[graph.Range]bool{}
+	for _, cv := range values {
+		if len(cv.Value.Alternatives()) == 0 {
+			if cv.CredentialSlot && len(cv.Value.AllRefs()) == 0 {
+				p.ReportIf(graph.Unknown, rules.Because(cv, "the value of "+cv.Where+" is not known ("+cv.Value.Why()+
+					"), so whether it is an AWS key written in the code cannot be told"), "")
+			}
+			continue
+		}
+		for _, l := range leaves(cv.Value, cv.Name, nil) {
+			if fromCommandLine[l.value] || l.written().IsZero() || reported[l.written()] {
+				continue
+			}
+			temporary, isKeyID := hasAccessKeyID(l.value)
+			isSecret := looksLikeSecretKey(l.value) &&
+				(isKeyID || keyInGroup[cv.Group] || secretName.MatchString(l.name) || aws.IsCredentialName(l.name))
+			var kinds []string
+			if isKeyID {
+				if temporary {
+					kinds = append(kinds, "a temporary AWS access key ID (ASIA...)")
+				} else {
+					kinds = append(kinds, "an AWS access key ID (AKIA...)")
+				}
+			}
+			if isSecret {
+				kinds = append(kinds, "an AWS secret access key")
+			}
+			if len(kinds) == 0 {
+				continue
+			}
+			reported[l.written()] = true
+			where := cv.Where
+			if l.name != cv.Name && l.name != "" {
+				where += ", key " + l.name
+			}
+			loc := graph.Loc{Path: cv.At.Path, Range: l.at, Source: l.src}
+			f := p.Report(loc, "%s is written in %s (the value is not shown)", strings.Join(kinds, " and "), where)
+			if cv.Resource != nil {
+				for _, c := range cv.Resource.Calls {
+					f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
+				}
+			}
+		}
+	}
+}
