@@ -1,0 +1,468 @@
+// Package sarif writes blindspot's results as SARIF 2.1.0, in the profile
+// GitHub code scanning and IDE SARIF viewers accept: every rule with full
+// metadata and a security-severity, results with exact regions relative to
+// %SRCROOT%, stable partial fingerprints, related locations for module call
+// chains and evidence, quick fixes, suppressions and baseline states, and
+// diagnostics as tool execution notifications.
+package sarif
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// GitHubMaxResults is the number of results per run GitHub code scanning
+// accepts; beyond it uploads are rejected.
+const GitHubMaxResults = 25000
+
+// srcRoot is the uriBaseId every artifact location is relative to.
+const srcRoot = "%SRCROOT%"
+
+// Options shape the report.
+type Options struct {
+	ToolVersion    string
+	InformationURI string
+	// BaseDir is the directory artifact URIs are made relative to (the
+	// repository root); absolute paths are used for files outside it.
+	BaseDir string
+	// ShowUnknown adds results that could not be evaluated, as kind "open".
+	ShowUnknown bool
+	// IncludeSuppressed adds suppressed results with their suppression.
+	IncludeSuppressed bool
+	// HelpURI gives a rule's documentation page; nil for none.
+	HelpURI func(ruleID string) string
+	// MaxResults truncates the results (0 means GitHubMaxResults).
+	MaxResults int
+}
+
+// Write writes one SARIF run for rs, fs and diags to w.
+func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	report, err := Build(rs, fs, diags, opts)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(report); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+// Build assembles the SARIF report.
+func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
+	report, err := gosarif.New(gosarif.Version210)
+	if err != nil {
+		return nil, fmt.Errorf("building SARIF: %w", err)
+	}
+	b := &builder{opts: opts}
+	run := gosarif.NewRun(gosarif.Tool{Driver: &gosarif.ToolComponent{Name: "blindspot"}})
+	if opts.InformationURI != "" {
+		uri := opts.InformationURI
+		run.Tool.Driver.InformationURI = &uri
+	}
+	if opts.ToolVersion != "" {
+		v := opts.ToolVersion
+		run.Tool.Driver.Version = &v
+		if semver := strings.TrimPrefix(v, "v"); isSemver(semver) {
+			run.Tool.Driver.SemanticVersion = &semver
+		}
+	}
+	root := "file://" + filepath.ToSlash(ensureSlash(absDir(opts.BaseDir)))
+	if !strings.HasPrefix(root, "file:///") {
+		root = "file:///" + strings.TrimPrefix(root, "file://")
+	}
+	run.OriginalUriBaseIDs = map[string]*gosarif.ArtifactLocation{srcRoot: {URI: &root}}
+	columnKind := "unicodeCodePoints"
+	run.ColumnKind = columnKind
+
+	sorted := append([]*rules.Rule(nil), rs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	index := map[string]uint{}
+	defaults := map[string]rules.Severity{}
+	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	for i, r := range sorted {
+		index[r.ID] = uint(i)
+		defaults[r.ID] = r.Severity
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r))
+	}
+
+	max := opts.MaxResults
+	if max <= 0 {
+		max = GitHubMaxResults
+	}
+	run.Results = []*gosarif.Result{}
+	kept := 0
+	dropped := 0
+	for i := range fs {
+		f := &fs[i]
+		if f.Status == rules.Undetermined && !opts.ShowUnknown {
+			continue
+		}
+		if f.Suppressed != nil && !opts.IncludeSuppressed {
+			continue
+		}
+		idx, ok := index[f.RuleID]
+		if !ok {
+			continue
+		}
+		if kept >= max {
+			dropped++
+			continue
+		}
+		kept++
+		run.Results = append(run.Results, b.result(f, idx, defaults[f.RuleID]))
+	}
+
+	inv := &gosarif.Invocation{}
+	success := true
+	inv.ExecutionSuccessful = &success
+	for _, d := range diags {
+		if d.Severity == graph.Debug {
+			continue
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
+	}
+	if dropped > 0 {
+		text := fmt.Sprintf("%d results were left out: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
+			Level:      "warning",
+			Message:    &gosarif.Message{Text: &text},
+			Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr("results-truncated")},
+		})
+	}
+	run.Invocations = []*gosarif.Invocation{inv}
+	report.AddRun(run)
+	return report, nil
+}
+
+type builder struct {
+	opts Options
+}
+
+func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
+	d := &gosarif.ReportingDescriptor{ID: r.ID}
+	name := pascal(r.ID)
+	d.Name = &name
+	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
+	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(firstNonEmpty(r.Description, r.Title))}
+	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: r.Severity.Level()}
+	text, markdown := help(r)
+	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
+	if b.opts.HelpURI != nil {
+		if u := b.opts.HelpURI(r.ID); u != "" {
+			d.HelpURI = &u
+		}
+	}
+	tags := []string{"security"}
+	for _, t := range r.Tags {
+		if t != "security" {
+			tags = append(tags, t)
+		}
+	}
+	props := gosarif.Properties{
+		"tags":              tags,
+		"security-severity": r.Severity.Score(),
+		"problem.severity":  problemSeverity(r.Severity),
+	}
+	if r.Precision != "" {
+		props["precision"] = r.Precision
+	}
+	if len(r.Compliance) > 0 {
+		var cs []string
+		for _, c := range r.Compliance {
+			cs = append(cs, c.Framework+" "+c.ID)
+		}
+		props["compliance"] = cs
+	}
+	d.Properties = props
+	return d
+}
+
+// problemSeverity is the CodeQL-style problem.severity GitHub shows.
+func problemSeverity(s rules.Severity) string {
+	switch s {
+	case rules.Critical, rules.High:
+		return "error"
+	case rules.Medium:
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// help renders a rule's help in text and Markdown.
+func help(r *rules.Rule) (text, markdown string) {
+	var t, m strings.Builder
+	fmt.Fprintf(&t, "%s\n\n%s\n", r.Title, r.Description)
+	fmt.Fprintf(&m, "**%s**\n\n%s\n", r.Title, r.Description)
+	if r.Remediation.Text != "" {
+		fmt.Fprintf(&t, "\nRemediation: %s\n", r.Remediation.Text)
+		fmt.Fprintf(&m, "\n### Remediation\n\n%s\n", r.Remediation.Text)
+	}
+	if r.Remediation.Terraform != "" {
+		fmt.Fprintf(&t, "\nTerraform:\n%s\n", r.Remediation.Terraform)
+		fmt.Fprintf(&m, "\nTerraform:\n\n```hcl\n%s\n```\n", strings.TrimRight(r.Remediation.Terraform, "\n"))
+	}
+	if r.Remediation.CloudFormation != "" {
+		fmt.Fprintf(&t, "\nCloudFormation:\n%s\n", r.Remediation.CloudFormation)
+		fmt.Fprintf(&m, "\nCloudFormation:\n\n```yaml\n%s\n```\n", strings.TrimRight(r.Remediation.CloudFormation, "\n"))
+	}
+	if len(r.References) > 0 {
+		t.WriteString("\nReferences:\n")
+		m.WriteString("\n### References\n\n")
+		for _, ref := range r.References {
+			fmt.Fprintf(&t, "- %s\n", ref)
+			fmt.Fprintf(&m, "- <%s>\n", ref)
+		}
+	}
+	return t.String(), m.String()
+}
+
+func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity) *gosarif.Result {
+	res := gosarif.NewRuleResult(f.RuleID)
+	res.RuleIndex = &idx
+	msg := f.Message
+	if f.Status == rules.Undetermined {
+		res.Kind = strPtr("open")
+		res.Level = strPtr("none")
+	} else {
+		res.Kind = strPtr("fail")
+		res.Level = strPtr(f.Severity.Level())
+	}
+	res.Message = gosarif.Message{Text: &msg}
+	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
+	for _, c := range callChain(f) {
+		res.RelatedLocations = append(res.RelatedLocations, b.location(c.Range, "module call "+c.Address))
+	}
+	for _, r := range f.Related {
+		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
+	}
+	if !f.Loc.Source.IsZero() && f.Loc.Source.File != "" {
+		res.RelatedLocations = append(res.RelatedLocations, b.location(f.Loc.Source, "the value is set here"))
+	}
+	for i, rl := range res.RelatedLocations {
+		id := uint(i + 1)
+		rl.Id = &id
+	}
+	res.PartialFingerprints = map[string]interface{}{"blindspotFingerprint/v1": f.Fingerprint()}
+	if f.Severity != 0 && f.Severity != defaultSeverity {
+		res.Properties = gosarif.Properties{"security-severity": f.Severity.Score()}
+	}
+	if f.Suppressed != nil {
+		just := f.Suppressed.Justification
+		if f.Suppressed.Until != "" {
+			just += " (until " + f.Suppressed.Until + ")"
+		}
+		status := "accepted"
+		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		res.Suppressions = []*gosarif.Suppression{{
+			Kind: "inSource", Status: &status, Justification: &just, Guid: &guid,
+			Location: b.location(f.Suppressed.Range, ""),
+		}}
+	}
+	if f.BaselineState != "" {
+		state := f.BaselineState
+		res.BaselineState = &state
+	}
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		res.Fixes = []*gosarif.Fix{b.fix(f.Fix)}
+	}
+	return res
+}
+
+// callChain is the module call chain of a finding inside a module.
+func callChain(f *rules.Finding) []graph.Call {
+	if f.Loc.Resource == nil {
+		return nil
+	}
+	return f.Loc.Resource.Calls
+}
+
+func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
+	out := &gosarif.Fix{Description: &gosarif.Message{Text: strPtr(fx.Description)}}
+	byFile := map[string]*gosarif.ArtifactChange{}
+	var order []string
+	for _, e := range fx.Edits {
+		ch, ok := byFile[e.Range.File]
+		if !ok {
+			ch = &gosarif.ArtifactChange{ArtifactLocation: *b.artifact(e.Range.File)}
+			byFile[e.Range.File] = ch
+			order = append(order, e.Range.File)
+		}
+		text := e.Text
+		ch.Replacements = append(ch.Replacements, &gosarif.Replacement{
+			DeletedRegion:   *region(e.Range),
+			InsertedContent: &gosarif.ArtifactContent{Text: &text},
+		})
+	}
+	for _, f := range order {
+		out.ArtifactChanges = append(out.ArtifactChanges, byFile[f])
+	}
+	return out
+}
+
+func (b *builder) notification(d graph.Diagnostic) *gosarif.Notification {
+	level := "note"
+	switch d.Severity {
+	case graph.Error:
+		level = "error"
+	case graph.Warning:
+		level = "warning"
+	}
+	msg := d.Message
+	n := &gosarif.Notification{Level: level, Message: &gosarif.Message{Text: &msg},
+		Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr(d.Code)}}
+	if d.Range.File != "" {
+		n.Locations = []*gosarif.Location{b.location(d.Range, "")}
+	}
+	return n
+}
+
+// location is a physical location; message is optional.
+func (b *builder) location(r graph.Range, message string) *gosarif.Location {
+	loc := &gosarif.Location{PhysicalLocation: &gosarif.PhysicalLocation{ArtifactLocation: b.artifact(r.File)}}
+	if r.Start.Line > 0 {
+		loc.PhysicalLocation.Region = region(r)
+	}
+	if message != "" {
+		loc.Message = &gosarif.Message{Text: strPtr(message)}
+	}
+	return loc
+}
+
+// artifact makes a file's URI relative to BaseDir under %SRCROOT%; files
+// outside it keep an absolute file URI.
+func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
+	if file == "" {
+		file = "."
+	}
+	abs := file
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(absDir(b.opts.BaseDir), file)
+	}
+	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && !strings.HasPrefix(rel, "..") {
+		uri := escapeURI(filepath.ToSlash(rel))
+		base := srcRoot
+		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
+	}
+	uri := "file://" + escapeURI(filepath.ToSlash(abs))
+	if !strings.HasPrefix(uri, "file:///") {
+		uri = "file:///" + strings.TrimPrefix(uri, "file://")
+	}
+	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// region converts a range; SARIF columns are 1-based like ours, and the end
+// column is exclusive like ours.
+func region(r graph.Range) *gosarif.Region {
+	start, startCol := r.Start.Line, r.Start.Column
+	if start < 1 {
+		start = 1
+	}
+	if startCol < 1 {
+		startCol = 1
+	}
+	reg := &gosarif.Region{StartLine: &start, StartColumn: &startCol}
+	if r.End.Line >= start && r.End.Line > 0 {
+		end, endCol := r.End.Line, r.End.Column
+		if endCol < 1 {
+			endCol = 1
+		}
+		if end == start && endCol <= startCol {
+			endCol = startCol + 1
+		}
+		reg.EndLine = &end
+		reg.EndColumn = &endCol
+	}
+	return reg
+}
+
+// escapeURI percent-encodes what a relative URI reference cannot hold.
+func escapeURI(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			strings.IndexByte("-._~/!$&'()*+,;=:@", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func absDir(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	return abs
+}
+
+func ensureSlash(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return p
+	}
+	return p + "/"
+}
+
+// guidOf derives a stable GUID (version 5 layout) from s.
+func guidOf(s string) string {
+	h := sha256.Sum256([]byte(s))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// pascal turns aws-s3-versioning-disabled into AwsS3VersioningDisabled, the
+// form SARIF's rule name takes.
+func pascal(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+func isSemver(v string) bool {
+	parts := strings.SplitN(strings.SplitN(v, "-", 2)[0], ".", 3)
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func strPtr(s string) *string { return &s }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
