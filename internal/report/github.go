@@ -1,0 +1,84 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// WriteGitHub writes GitHub Actions workflow commands that annotate the
+// pull request: ::error for critical and high findings, ::warning for
+// medium, ::notice for low and (with --show-unknown) for checks that could
+// not be evaluated; diagnostics that are errors or warnings too.
+func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	bw := bufio.NewWriter(w)
+	titles := map[string]string{}
+	for _, r := range rs {
+		titles[r.ID] = r.Title
+	}
+	for i := range fs {
+		f := &fs[i]
+		if !shown(f, opts) || f.Suppressed != nil {
+			continue
+		}
+		level := "notice"
+		switch {
+		case f.Status == rules.Undetermined:
+		case f.Severity >= rules.High:
+			level = "error"
+		case f.Severity == rules.Medium:
+			level = "warning"
+		}
+		title := f.RuleID
+		if t := titles[f.RuleID]; t != "" {
+			title += ": " + t
+		}
+		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
+	}
+	for _, d := range diags {
+		level := ""
+		switch d.Severity {
+		case graph.Error:
+			level = "error"
+		case graph.Warning:
+			level = "warning"
+		}
+		if level == "" {
+			continue
+		}
+		writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
+	}
+	return bw.Flush()
+}
+
+func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {
+	var props []string
+	if r.File != "" {
+		props = append(props, "file="+escapeProperty(displayPath(r.File, base)))
+		if r.Start.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Column))
+			if r.End.Line >= r.Start.Line && r.End.Line > 0 {
+				props = append(props, fmt.Sprintf("endLine=%d", r.End.Line))
+				if r.End.Line == r.Start.Line {
+					props = append(props, fmt.Sprintf("endColumn=%d", r.End.Column))
+				}
+			}
+		}
+	}
+	props = append(props, "title="+escapeProperty(title))
+	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message))
+}
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,129 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// JSONVersion is the version of the JSON report's shape. It changes only
+// when a field is removed or changes meaning; new fields may appear.
+const JSONVersion = 1
+
+// JSONReport is the shape of `blindspot scan --format json`.
+type JSONReport struct {
+	Version int `json:"version"`
+	// Findings are failed checks (and suppressed ones with
+	// --include-suppressed), sorted by file and position.
+	Findings []JSONFinding `json:"findings"`
+	// Unknowns are checks that could not be evaluated (with --show-unknown).
+	Unknowns    []JSONFinding    `json:"unknowns"`
+	Diagnostics []JSONDiagnostic `json:"diagnostics"`
+	Summary     Summary          `json:"summary"`
+}
+
+// JSONFinding is one result.
+type JSONFinding struct {
+	RuleID   string `json:"ruleId"`
+	Title    string `json:"title"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	JSONLocation
+	// Resource is the resource address (module.x.aws_s3_bucket.y["k"],
+	// LogicalId) and ResourceType its type; empty for file-level results.
+	Resource     string `json:"resource,omitempty"`
+	ResourceType string `json:"resourceType,omitempty"`
+	// Attribute is the attribute path inside the resource.
+	Attribute     string          `json:"attribute,omitempty"`
+	Fingerprint   string          `json:"fingerprint"`
+	Related       []JSONRelated   `json:"related,omitempty"`
+	Suppression   *JSONSuppressed `json:"suppression,omitempty"`
+	BaselineState string          `json:"baselineState,omitempty"`
+}
+
+// JSONLocation is a file position; EndColumn is exclusive.
+type JSONLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+}
+
+// JSONRelated is a secondary location.
+type JSONRelated struct {
+	Message string `json:"message"`
+	JSONLocation
+}
+
+// JSONSuppressed says why a finding is suppressed.
+type JSONSuppressed struct {
+	Justification string `json:"justification"`
+	Until         string `json:"until,omitempty"`
+	JSONLocation
+}
+
+// JSONDiagnostic is a problem met reading the input.
+type JSONDiagnostic struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	JSONLocation
+}
+
+// WriteJSON writes the JSON report.
+func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	titles := map[string]string{}
+	for _, r := range rs {
+		titles[r.ID] = r.Title
+	}
+	out := JSONReport{Version: JSONVersion, Findings: []JSONFinding{}, Unknowns: []JSONFinding{}, Diagnostics: []JSONDiagnostic{}, Summary: Summarize(fs, diags)}
+	for i := range fs {
+		f := &fs[i]
+		if !shown(f, opts) {
+			continue
+		}
+		jf := JSONFinding{
+			RuleID: f.RuleID, Title: titles[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
+			JSONLocation: location(f.Loc.Range, opts.BaseDir), Attribute: f.Loc.Path,
+			Fingerprint: f.Fingerprint(), BaselineState: f.BaselineState,
+		}
+		if r := f.Loc.Resource; r != nil {
+			jf.Resource, jf.ResourceType = r.Address, r.Type
+			for _, c := range r.Calls {
+				jf.Related = append(jf.Related, JSONRelated{Message: "module call " + c.Address, JSONLocation: location(c.Range, opts.BaseDir)})
+			}
+		}
+		for _, rel := range f.Related {
+			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})
+		}
+		if s := f.Suppressed; s != nil {
+			jf.Suppression = &JSONSuppressed{Justification: s.Justification, Until: s.Until, JSONLocation: location(s.Range, opts.BaseDir)}
+		}
+		if f.Status == rules.Undetermined {
+			out.Unknowns = append(out.Unknowns, jf)
+		} else {
+			out.Findings = append(out.Findings, jf)
+		}
+	}
+	for _, d := range diags {
+		if d.Severity == graph.Debug {
+			continue
+		}
+		out.Diagnostics = append(out.Diagnostics, JSONDiagnostic{Severity: d.Severity.String(), Code: d.Code, Message: d.Message, JSONLocation: location(d.Range, opts.BaseDir)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("writing JSON report: %w", err)
+	}
+	return nil
+}
+
+func location(r graph.Range, base string) JSONLocation {
+	return JSONLocation{File: displayPath(r.File, base), Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+}

@@ -1,0 +1,153 @@
+// Package report writes scan results for people and scripts: text (grouped
+// by file, with the source line and a caret under the offending value, and a
+// summary), JSON in a stable documented shape, and GitHub Actions workflow
+// annotations. SARIF lives in package sarif.
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// Options shape every report.
+type Options struct {
+	// BaseDir is the directory file paths are shown relative to.
+	BaseDir string
+	// ShowUnknown lists checks that could not be evaluated (they are always
+	// counted).
+	ShowUnknown bool
+	// IncludeSuppressed lists suppressed findings, marked as such.
+	IncludeSuppressed bool
+	// Color enables ANSI colours in text output.
+	Color bool
+	// FailOn is the lowest severity that fails the scan, for the summary;
+	// zero when findings never fail it.
+	FailOn rules.Severity
+}
+
+// Summary counts what a scan found.
+type Summary struct {
+	// Findings counts reported failed checks (not suppressed).
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"bySeverity"`
+	// Undetermined counts checks that could not be evaluated.
+	Undetermined int `json:"undetermined"`
+	// Suppressed counts findings silenced by inline suppressions.
+	Suppressed int `json:"suppressed"`
+	// Errors and Warnings count diagnostics.
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+// Summarize counts findings and diagnostics.
+func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
+	s := Summary{BySeverity: map[string]int{"critical": 0, "high": 0, "medium": 0, "low": 0}}
+	for _, f := range fs {
+		switch {
+		case f.Suppressed != nil:
+			s.Suppressed++
+		case f.Status == rules.Undetermined:
+			s.Undetermined++
+		default:
+			s.Findings++
+			s.BySeverity[f.Severity.String()]++
+		}
+	}
+	for _, d := range diags {
+		switch d.Severity {
+		case graph.Error:
+			s.Errors++
+		case graph.Warning:
+			s.Warnings++
+		}
+	}
+	return s
+}
+
+// shown reports whether a finding belongs in a report with these options.
+func shown(f *rules.Finding, opts Options) bool {
+	if f.Suppressed != nil && !opts.IncludeSuppressed {
+		return false
+	}
+	if f.Status == rules.Undetermined && !opts.ShowUnknown {
+		return false
+	}
+	return true
+}
+
+// displayPath shows a file relative to BaseDir, with forward slashes.
+func displayPath(file, base string) string {
+	if file == "" {
+		return ""
+	}
+	if filepath.IsAbs(file) && base != "" {
+		if absBase, err := filepath.Abs(base); err == nil {
+			if rel, err := filepath.Rel(absBase, file); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(file)
+}
+
+// sourceLines reads files once for the carets of a text report.
+type sourceLines struct {
+	base  string
+	files map[string][]string
+}
+
+func (s *sourceLines) line(file string, n int) (string, bool) {
+	lines, ok := s.files[file]
+	if !ok {
+		lines = readLines(s.resolve(file))
+		s.files[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return "", false
+	}
+	return lines[n-1], true
+}
+
+func (s *sourceLines) resolve(file string) string {
+	if filepath.IsAbs(file) || s.base == "" {
+		return file
+	}
+	if _, err := os.Stat(file); err == nil {
+		return file
+	}
+	return filepath.Join(s.base, file)
+}
+
+// readLines reads a text file's lines; an unreadable or huge file gives
+// none, and the report goes on without source excerpts.
+func readLines(path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() > 16<<20 {
+		return nil
+	}
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	return lines
+}
+
+// plural formats a count with its noun.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// ANSI styles used when Options.Color is set.
+const (
+	styleReset  = "\033[0m"
+	styleBold   = "\033[1m"
+	styleDim    = "\033[2m"
+	styleRed    = "\033[31m"
+	styleYellow = "\033[33m"
+	styleCyan   = "\033[36m"
+	styleGreen  = "\033[32m"
+)
+
+// WriteText writes findings the way compilers do (file:line:col: severity
+// rule: message), each followed by its source line and a caret under the
+// offending value, grouped by file, and then a summary.
+func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	bw := bufio.NewWriter(w)
+	src := &sourceLines{base: opts.BaseDir, files: map[string][]string{}}
+	paint := func(style, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return style + s + styleReset
+	}
+	lastFile := ""
+	first := true
+	for i := range fs {
+		f := &fs[i]
+		if !shown(f, opts) {
+			continue
+		}
+		file := displayPath(f.Loc.Range.File, opts.BaseDir)
+		if !first && file != lastFile {
+			fmt.Fprintln(bw)
+		}
+		first, lastFile = false, file
+		label, style := f.Severity.String(), severityStyle(f.Severity)
+		if f.Status == rules.Undetermined {
+			label, style = "unknown", styleDim
+		}
+		where := fmt.Sprintf("%s:%d:%d", file, f.Loc.Range.Start.Line, f.Loc.Range.Start.Column)
+		msg := f.Message
+		if f.Suppressed != nil {
+			msg += fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Justification)
+		}
+		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
+		writeExcerpt(bw, src, f.Loc.Range, paint)
+		for _, c := range callsOf(f) {
+			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, "in "+c.Address+" at"), displayPath(c.Range.File, opts.BaseDir), c.Range.Start.Line, c.Range.Start.Column)
+		}
+		for _, r := range f.Related {
+			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, r.Message+":"), displayPath(r.Loc.Range.File, opts.BaseDir), r.Loc.Range.Start.Line, r.Loc.Range.Start.Column)
+		}
+		if src := f.Loc.Source; !src.IsZero() && src.File != "" {
+			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, "value set at"), displayPath(src.File, opts.BaseDir), src.Start.Line, src.Start.Column)
+		}
+	}
+	if !first {
+		fmt.Fprintln(bw)
+	}
+	s := Summarize(fs, diags)
+	fmt.Fprintln(bw, summaryLine(s, opts, paint))
+	return bw.Flush()
+}
+
+func callsOf(f *rules.Finding) []graph.Call {
+	if f.Loc.Resource == nil {
+		return nil
+	}
+	return f.Loc.Resource.Calls
+}
+
+// writeExcerpt prints the source line of r and a caret line under it.
+func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(string, string) string) {
+	line, ok := src.line(r.File, r.Start.Line)
+	if !ok {
+		return
+	}
+	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
+	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), line)
+	col := max(r.Start.Column, 1)
+	var pad strings.Builder
+	n := 0
+	for _, c := range line {
+		if n >= col-1 {
+			break
+		}
+		if c == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+		n++
+	}
+	width := 1
+	lineLen := utf8.RuneCountInString(line)
+	switch {
+	case r.End.Line == r.Start.Line && r.End.Column > col:
+		width = r.End.Column - col
+	case r.End.Line > r.Start.Line:
+		width = lineLen - col + 1
+	}
+	width = max(min(width, lineLen-col+1), 1)
+	fmt.Fprintf(w, "%s%s%s\n", paint(styleDim, strings.Repeat(" ", len(gutter)-2)+"| "), pad.String(), paint(styleGreen, strings.Repeat("^", width)))
+}
+
+func severityStyle(s rules.Severity) string {
+	switch s {
+	case rules.Critical:
+		return styleBold + styleRed
+	case rules.High:
+		return styleRed
+	case rules.Medium:
+		return styleYellow
+	}
+	return styleCyan
+}
+
+// summaryLine is the last line of a text report.
+func summaryLine(s Summary, opts Options, paint func(string, string) string) string {
+	var parts []string
+	if s.Findings == 0 {
+		parts = append(parts, paint(styleGreen, "no findings"))
+	} else {
+		var sev []string
+		for _, name := range []string{"critical", "high", "medium", "low"} {
+			if n := s.BySeverity[name]; n > 0 {
+				sev = append(sev, fmt.Sprintf("%d %s", n, name))
+			}
+		}
+		parts = append(parts, paint(styleBold, plural(s.Findings, "finding"))+" ("+strings.Join(sev, ", ")+")")
+	}
+	if s.Undetermined > 0 {
+		hint := ""
+		if !opts.ShowUnknown {
+			hint = "; --show-unknown lists them"
+		}
+		parts = append(parts, fmt.Sprintf("%s could not be evaluated before deployment%s", plural(s.Undetermined, "check"), hint))
+	}
+	if s.Suppressed > 0 {
+		parts = append(parts, fmt.Sprintf("%d suppressed", s.Suppressed))
+	}
+	if s.Errors > 0 {
+		parts = append(parts, paint(styleRed, plural(s.Errors, "file error")+" (see stderr)"))
+	}
+	return strings.Join(parts, "; ")
+}
+
