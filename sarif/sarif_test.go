@@ -31,9 +31,9 @@ func sampleFindings() []rules.Finding {
 		Calls: []graph.Call{{Address: "module.logs", Range: rng("infra/main.tf", 3, 1, 20)}}}
 	return []rules.Finding{
 		{RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed, Message: "versioning is Suspended",
-			Loc:     graph.Loc{Resource: bucket, Path: "versioning.status", Range: rng("infra/modules/logs/main.tf", 7, 14, 25), Source: rng("infra/terraform.tfvars", 1, 12, 23)},
-			Related: []rules.Related{{Loc: graph.Loc{Range: rng("infra/providers.tf", 1, 1, 10)}, Message: "evidence"}},
-			Fix:     &rules.Fix{Description: "Enable versioning", Edits: []rules.Edit{{Range: rng("infra/modules/logs/main.tf", 7, 14, 25), Text: `"Enabled"`}}},
+			Loc:           graph.Loc{Resource: bucket, Path: "versioning.status", Range: rng("infra/modules/logs/main.tf", 7, 14, 25), Source: rng("infra/terraform.tfvars", 1, 12, 23)},
+			Related:       []rules.Related{{Loc: graph.Loc{Range: rng("infra/providers.tf", 1, 1, 10)}, Message: "evidence"}},
+			Fix:           &rules.Fix{Description: "Enable versioning", Edits: []rules.Edit{{Range: rng("infra/modules/logs/main.tf", 7, 14, 25), Text: `"Enabled"`}}},
 			BaselineState: rules.BaselineNew},
 		{RuleID: "aws-s3-versioning-disabled", Severity: rules.Critical, Status: rules.Undetermined, Message: "could not evaluate: var.enabled has no value",
 			Loc: graph.Loc{Range: rng("stacks/app.yaml", 4, 3, 9)}},

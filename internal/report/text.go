@@ -157,4 +157,3 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	}
 	return strings.Join(parts, "; ")
 }
-
