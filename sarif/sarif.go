@@ -242,14 +242,8 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	}
 	res.Message = gosarif.Message{Text: &msg}
 	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
-	for _, c := range callChain(f) {
-		res.RelatedLocations = append(res.RelatedLocations, b.location(c.Range, "module call "+c.Address))
-	}
 	for _, r := range f.Related {
 		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
-	}
-	if !f.Loc.Source.IsZero() && f.Loc.Source.File != "" {
-		res.RelatedLocations = append(res.RelatedLocations, b.location(f.Loc.Source, "the value is set here"))
 	}
 	for i, rl := range res.RelatedLocations {
 		id := uint(i + 1)
@@ -279,14 +273,6 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		res.Fixes = []*gosarif.Fix{b.fix(f.Fix)}
 	}
 	return res
-}
-
-// callChain is the module call chain of a finding inside a module.
-func callChain(f *rules.Finding) []graph.Call {
-	if f.Loc.Resource == nil {
-		return nil
-	}
-	return f.Loc.Resource.Calls
 }
 
 func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {

@@ -78,8 +78,8 @@ func TestWriteShapes(t *testing.T) {
 			if reg["startLine"].(float64) != 7 || reg["startColumn"].(float64) != 14 || reg["endColumn"].(float64) != 25 {
 				t.Errorf("region = %v", reg)
 			}
-			if n := len(r["relatedLocations"].([]any)); n != 3 {
-				t.Errorf("%d related locations, want module call, evidence and value source", n)
+			if n := len(r["relatedLocations"].([]any)); n != 1 {
+				t.Errorf("%d related locations, want the evidence", n)
 			}
 			if r["baselineState"] != "new" || r["fixes"] == nil || r["partialFingerprints"] == nil {
 				t.Errorf("result = %v", r)

@@ -93,9 +93,6 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		if r := f.Loc.Resource; r != nil {
 			jf.Resource, jf.ResourceType = r.Address, r.Type
-			for _, c := range r.Calls {
-				jf.Related = append(jf.Related, JSONRelated{Message: "module call " + c.Address, JSONLocation: location(c.Range, opts.BaseDir)})
-			}
 		}
 		for _, rel := range f.Related {
 			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})

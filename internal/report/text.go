@@ -57,14 +57,8 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
 		writeExcerpt(bw, src, f.Loc.Range, paint)
-		for _, c := range callsOf(f) {
-			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, "in "+c.Address+" at"), displayPath(c.Range.File, opts.BaseDir), c.Range.Start.Line, c.Range.Start.Column)
-		}
 		for _, r := range f.Related {
 			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, r.Message+":"), displayPath(r.Loc.Range.File, opts.BaseDir), r.Loc.Range.Start.Line, r.Loc.Range.Start.Column)
-		}
-		if src := f.Loc.Source; !src.IsZero() && src.File != "" {
-			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, "value set at"), displayPath(src.File, opts.BaseDir), src.Start.Line, src.Start.Column)
 		}
 	}
 	if !first {
@@ -73,13 +67,6 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, summaryLine(s, opts, paint))
 	return bw.Flush()
-}
-
-func callsOf(f *rules.Finding) []graph.Call {
-	if f.Loc.Resource == nil {
-		return nil
-	}
-	return f.Loc.Resource.Calls
 }
 
 // writeExcerpt prints the source line of r and a caret line under it.

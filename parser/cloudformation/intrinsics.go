@@ -419,7 +419,15 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 		combos = next
 	}
 	if combos == nil {
-		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive)
+		var lit strings.Builder
+		for _, p := range parts {
+			if s, ok := p.AsString(); ok {
+				lit.WriteString(s)
+			} else {
+				lit.WriteString(p.LiteralText())
+			}
+		}
+		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String())
 	}
 	alts := make([]graph.Value, len(combos))
 	for i, c := range combos {

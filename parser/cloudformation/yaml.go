@@ -2,6 +2,8 @@ package cloudformation
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -60,6 +62,9 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error",
 			"not a text file (binary content)")}
 	}
+	if d, ok := jsonError(file, data); ok {
+		return nil, []graph.Diagnostic{d}
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -80,6 +85,41 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(pos(file, root), "parse-error", "a template must be a mapping, found %s", kindName(root))}
 	}
 	return root, nil
+}
+
+// jsonError checks a JSON template with encoding/json, whose errors carry
+// an offset, where YAML's messages for JSON mistakes often have no line.
+func jsonError(file string, data []byte) (graph.Diagnostic, bool) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return graph.Diagnostic{}, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v any
+	err := dec.Decode(&v)
+	offset := int64(-1)
+	msg := ""
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		offset, msg = syn.Offset, syn.Error()
+	case err != nil:
+		offset, msg = dec.InputOffset(), err.Error()
+	default:
+		rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")
+		if len(rest) == 0 {
+			return graph.Diagnostic{}, false
+		}
+		offset = int64(len(data) - len(rest))
+		msg = "unexpected content after the end of the JSON document"
+	}
+	if offset < 0 || offset > int64(len(data)) {
+		offset = 0
+	}
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:offset], '\n')+1:offset])
+	return graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: line, Column: col, Byte: int(offset)}, End: graph.Pos{Line: line, Column: col + 1, Byte: int(offset) + 1}},
+		"parse-error", "cannot parse template: %s", msg), true
 }
 
 // parseError turns a yaml.v3 error ("yaml: line 3: mapping values are not

@@ -130,8 +130,53 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
 		}
+		if v, ok := s.namedRef(e.Traversal); ok {
+			return v.WithRange(r)
+		}
+	case *hclsyntax.TemplateExpr:
+		v := s.eval(expr, ctx)
+		if !v.IsKnown() && len(v.Alternatives()) == 0 {
+			var lit strings.Builder
+			for _, part := range e.Parts {
+				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
+					lit.WriteString(l.Val.AsString())
+				}
+			}
+			return v.WithLiteralText(lit.String())
+		}
+		return v
 	}
 	return s.eval(expr, ctx)
+}
+
+// namedRef resolves a plain reference to a variable or local (var.x,
+// local.y) to its value, recording where that value was written, so that
+// findings can point at both the use and the literal.
+func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 2 {
+		return graph.Value{}, false
+	}
+	name, ok := attrName(t, 1)
+	if !ok {
+		return graph.Value{}, false
+	}
+	var nv named
+	switch t.RootName() {
+	case "var":
+		nv, ok = s.vars[name]
+	case "local":
+		nv, ok = s.locals[name]
+	default:
+		return graph.Value{}, false
+	}
+	if !ok {
+		return graph.Value{}, false
+	}
+	v := nv.gv
+	if v.Source.IsZero() && v.IsKnown() {
+		v = v.WithSource(v.Range)
+	}
+	return v, true
 }
 
 // objectKey evaluates an object constructor key: a bare name or an

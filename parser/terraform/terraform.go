@@ -152,9 +152,9 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 		var gv graph.Value
 		var def graph.Value
 		hasDefault := false
+		literal := &hcl.EvalContext{Functions: s.funcs}
 		if a, ok := attrs["default"]; ok {
-			dv, _ := a.Expr.Value(nil)
-			def = fromCty(dv, toRange(a.Expr.Range()), "", nil)
+			def = s.value(a.Expr, literal, 0)
 			hasDefault = true
 		}
 		if in, ok := inputs[name]; ok {
@@ -163,9 +163,9 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 				gv = gv.WithSource(in.source)
 			}
 		} else if a, ok := attrs["default"]; ok {
-			dv, _ := a.Expr.Value(nil)
+			dv, _ := a.Expr.Value(literal)
 			val = dv
-			gv = fromCty(dv, toRange(a.Expr.Range()), "", nil)
+			gv = def
 		} else {
 			why := fmt.Sprintf("var.%s has no value (no default, not set in tfvars or with --var)", name)
 			if s.prefix != "" {
@@ -183,7 +183,9 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 				s.l.diag(graph.Warningf(decl, "invalid-variable", "value of var.%s does not match its type: %v", name, err))
 			} else {
 				val = converted
-				if gv.IsKnown() && !gv.ContainsUnknown() {
+				// A string given for a non-string variable (--var n=3) takes the
+				// variable's type; other values keep their element ranges.
+				if gv.Kind() == graph.KindString && ty != cty.String {
 					src := gv.Source
 					if src.IsZero() {
 						src = gv.Range

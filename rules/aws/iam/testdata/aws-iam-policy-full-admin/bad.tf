@@ -23,7 +23,8 @@ resource "aws_iam_role" "deployer" {
 
   inline_policy {
     name = "everything"
-    policy = <<-POLICY # want: aws-iam-policy-full-admin
+    policy = trimspace( # want: aws-iam-policy-full-admin
+      <<-POLICY
       {
         "Version": "2012-10-17",
         "Statement": [
@@ -32,6 +33,7 @@ resource "aws_iam_role" "deployer" {
         ]
       }
     POLICY
+    )
   }
 }
 

@@ -30,7 +30,8 @@ resource "aws_kms_key" "logs" {
 
 resource "aws_kms_key_policy" "logs" {
   key_id = aws_kms_key.logs.id
-  policy = <<-POLICY # want: aws-kms-key-policy-public
+  policy = trimspace( # want: aws-kms-key-policy-public
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -44,4 +45,5 @@ resource "aws_kms_key_policy" "logs" {
       ]
     }
   POLICY
+  )
 }
