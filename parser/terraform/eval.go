@@ -356,7 +356,11 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			continue
 		}
 		if nv != nil {
-			for _, ref := range nv.gv.AllRefs() {
+			part := nv.gv
+			if root == "module" {
+				part = follow(part, t[2:])
+			}
+			for _, ref := range part.AllRefs() {
 				if !seen[ref.String()] {
 					seen[ref.String()] = true
 					refs = append(refs, ref)
@@ -373,6 +377,28 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 		}
 	}
 	return why, refs
+}
+
+// follow descends a module's output value along the rest of a reference
+// (["key"].output), so that only the instance and output used count.
+func follow(v graph.Value, rest hcl.Traversal) graph.Value {
+	for _, step := range rest {
+		var key string
+		switch st := step.(type) {
+		case hcl.TraverseIndex:
+			key = indexKey(st.Key)
+		case hcl.TraverseAttr:
+			key = st.Name
+		default:
+			return v
+		}
+		f, ok := v.Get(key)
+		if !ok || !v.IsKnown() {
+			return v
+		}
+		v = f
+	}
+	return v
 }
 
 // whyOf is the reason of the first unknown part of v.
