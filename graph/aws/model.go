@@ -19,6 +19,19 @@ type Model struct {
 	IAM      IAM
 	Secrets  Secrets
 
+	CloudTrail CloudTrail
+	GuardDuty  GuardDuty
+	RDS        RDS
+	DynamoDB   DynamoDB
+	Messages   Messages
+	ECR        ECR
+	EKS        EKS
+	Lambda     Lambda
+	Volumes    Volumes
+	Instances  Instances
+	CloudFront CloudFront
+	ELB        ELB
+
 	index *Index
 }
 
@@ -43,6 +56,10 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
+	buildLogging(m)
+	buildData(m)
+	buildCompute(m)
+	buildEdge(m)
 	return m
 }
 

@@ -1,0 +1,9 @@
+package guardduty
+
+import (
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/rules/ruletest"
+)
+
+func TestDisabled(t *testing.T) { ruletest.Run(t, Disabled) }
