@@ -91,7 +91,7 @@ type Repository struct {
 }
 
 func buildData(m *Model) {
-	for _, r := range m.index.OfType("aws_db_instance", "aws_rds_cluster", "AWS::RDS::RDSDatabase", "AWS::RDS::DBCluster") {
+	for _, r := range m.index.OfType("aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster") {
 		a := Attrs(r)
 		d := &RDSDatabase{Resource: r, Cluster: r.Type == "aws_rds_cluster" || r.Type == "AWS::RDS::DBCluster"}
 		cfn := r.Format == graph.CloudFormation
