@@ -29,12 +29,43 @@ type GuardDuty struct {
 	Detectors []*Detector
 }
 
+// Config holds AWS Config recorders.
+type Config struct {
+	Recorders []*Recorder
+}
+
+// Recorder is an AWS Config configuration recorder.
+type Recorder struct {
+	Resource *graph.Resource
+	// AllSupported is whether every supported resource type is recorded
+	// (the default when no recording group is given).
+	AllSupported Bool
+}
+
+// SecurityHub holds Security Hub accounts and standard subscriptions.
+type SecurityHub struct {
+	Hubs []*Hub
+}
+
+// Hub is Security Hub enabled in an account.
+type Hub struct {
+	Resource *graph.Resource
+	// DefaultStandards is whether enabling the hub turns on the default
+	// standards (it does unless disabled).
+	DefaultStandards Bool
+	// Subscriptions are the standards subscribed in the same unit.
+	Subscriptions []*graph.Resource
+}
+
 // Detector is a GuardDuty detector.
 type Detector struct {
 	Resource *graph.Resource
 	// Enabled is whether the detector runs (on by default in Terraform;
 	// required in CloudFormation).
 	Enabled Bool
+	// S3Protection is whether S3 data events are analysed (on by default
+	// for new detectors).
+	S3Protection Bool
 }
 
 func buildLogging(m *Model) {
@@ -59,10 +90,54 @@ func buildLogging(m *Model) {
 		d := &Detector{Resource: r}
 		if r.Format == graph.CloudFormation {
 			d.Enabled = BoolOf(a.Get("Enable"), nil)
+			d.S3Protection = BoolOf(a.Get("DataSources").Get("S3Logs").Get("Enable"), Ptr(true))
+			for _, f := range blocksOf(a.Get("Features")) {
+				if EqualFold(StringOf(f.Get("Name"), nil), "S3_DATA_EVENTS") == graph.True {
+					d.S3Protection = EqualFoldBool(StringOf(f.Get("Status"), nil), "ENABLED")
+				}
+			}
 		} else {
 			d.Enabled = BoolOf(a.Get("enable"), Ptr(true))
+			d.S3Protection = BoolOf(a.Get("datasources").Get("s3_logs").Get("enable"), Ptr(true))
 		}
 		m.GuardDuty.Detectors = append(m.GuardDuty.Detectors, d)
+	}
+	// aws_guardduty_detector_feature sets a protection plan of a detector.
+	for _, r := range m.index.OfType("aws_guardduty_detector_feature") {
+		a := Attrs(r)
+		if EqualFold(StringOf(a.Get("name"), nil), "S3_DATA_EVENTS") != graph.True {
+			continue
+		}
+		for _, det := range m.index.Referenced(r, a.Get("detector_id").Value, "aws_guardduty_detector") {
+			for _, d := range m.GuardDuty.Detectors {
+				if d.Resource == det {
+					d.S3Protection = EqualFoldBool(StringOf(a.Get("status"), nil), "ENABLED")
+				}
+			}
+		}
+	}
+	for _, r := range m.index.OfType("aws_config_configuration_recorder", "AWS::Config::ConfigurationRecorder") {
+		a := Attrs(r)
+		group := a.Get("recording_group")
+		all := group.Get("all_supported")
+		if r.Format == graph.CloudFormation {
+			group = a.Get("RecordingGroup")
+			all = group.Get("AllSupported")
+		}
+		rec := &Recorder{Resource: r, AllSupported: atBlock(BoolOf(all, Ptr(!group.IsSet())), group)}
+		m.Config.Recorders = append(m.Config.Recorders, rec)
+	}
+	subs := map[string][]*graph.Resource{}
+	for _, r := range m.index.OfType("aws_securityhub_standards_subscription", "AWS::SecurityHub::Standard") {
+		subs[r.Unit] = append(subs[r.Unit], r)
+	}
+	for _, r := range m.index.OfType("aws_securityhub_account", "AWS::SecurityHub::Hub") {
+		a := Attrs(r)
+		def := a.Get("enable_default_standards")
+		if r.Format == graph.CloudFormation {
+			def = a.Get("EnableDefaultStandards")
+		}
+		m.SecurityHub.Hubs = append(m.SecurityHub.Hubs, &Hub{Resource: r, DefaultStandards: BoolOf(def, Ptr(true)), Subscriptions: subs[r.Unit]})
 	}
 }
 

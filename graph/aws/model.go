@@ -19,18 +19,21 @@ type Model struct {
 	IAM      IAM
 	Secrets  Secrets
 
-	CloudTrail CloudTrail
-	GuardDuty  GuardDuty
-	RDS        RDS
-	DynamoDB   DynamoDB
-	Messages   Messages
-	ECR        ECR
-	EKS        EKS
-	Lambda     Lambda
-	Volumes    Volumes
-	Instances  Instances
-	CloudFront CloudFront
-	ELB        ELB
+	CloudTrail  CloudTrail
+	GuardDuty   GuardDuty
+	RDS         RDS
+	DynamoDB    DynamoDB
+	Messages    Messages
+	ECR         ECR
+	EKS         EKS
+	Lambda      Lambda
+	Volumes     Volumes
+	Instances   Instances
+	CloudFront  CloudFront
+	ELB         ELB
+	VPC         VPC
+	Config      Config
+	SecurityHub SecurityHub
 
 	index *Index
 }
@@ -60,6 +63,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildData(m)
 	buildCompute(m)
 	buildEdge(m)
+	buildVPC(m)
 	return m
 }
 

@@ -5,6 +5,7 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
+	"github.com/blindspot-iac/blindspot/rules/aws/config"
 	"github.com/blindspot-iac/blindspot/rules/aws/dynamodb"
 	"github.com/blindspot-iac/blindspot/rules/aws/ec2"
 	"github.com/blindspot-iac/blindspot/rules/aws/ecr"
@@ -18,8 +19,10 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/rds"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
 	"github.com/blindspot-iac/blindspot/rules/aws/secrets"
+	"github.com/blindspot-iac/blindspot/rules/aws/securityhub"
 	"github.com/blindspot-iac/blindspot/rules/aws/sns"
 	"github.com/blindspot-iac/blindspot/rules/aws/sqs"
+	"github.com/blindspot-iac/blindspot/rules/aws/vpc"
 )
 
 // Rules returns every built-in rule, in no particular order.
@@ -37,6 +40,9 @@ func Rules() []*rules.Rule {
 		rds.Rules(),
 		sns.Rules(),
 		sqs.Rules(),
+		config.Rules(),
+		securityhub.Rules(),
+		vpc.Rules(),
 		ec2.Rules(),
 		iam.Rules(),
 		kms.Rules(),

@@ -7,3 +7,5 @@ import (
 )
 
 func TestDisabled(t *testing.T) { ruletest.Run(t, Disabled) }
+
+func TestS3ProtectionDisabled(t *testing.T) { ruletest.Run(t, S3ProtectionDisabled) }
