@@ -19,21 +19,22 @@ type Model struct {
 	IAM      IAM
 	Secrets  Secrets
 
-	CloudTrail  CloudTrail
-	GuardDuty   GuardDuty
-	RDS         RDS
-	DynamoDB    DynamoDB
-	Messages    Messages
-	ECR         ECR
-	EKS         EKS
-	Lambda      Lambda
-	Volumes     Volumes
-	Instances   Instances
-	CloudFront  CloudFront
-	ELB         ELB
-	VPC         VPC
-	Config      Config
-	SecurityHub SecurityHub
+	CloudTrail    CloudTrail
+	GuardDuty     GuardDuty
+	RDS           RDS
+	DynamoDB      DynamoDB
+	Messages      Messages
+	ECR           ECR
+	EKS           EKS
+	Lambda        Lambda
+	Volumes       Volumes
+	Instances     Instances
+	CloudFront    CloudFront
+	ELB           ELB
+	VPC           VPC
+	Config        Config
+	SecurityHub   SecurityHub
+	Organizations Organizations
 
 	index *Index
 }
@@ -64,6 +65,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCompute(m)
 	buildEdge(m)
 	buildVPC(m)
+	buildOrganizations(m)
 	return m
 }
 

@@ -115,14 +115,23 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		}
 		return graph.Object(fields, r)
 	case *hclsyntax.FunctionCallExpr:
+		// jsonencode of a literal object or list keeps its structure, so
+		// that findings in a policy point at the statement, and the known
+		// parts of a partly unknown document can still be checked.
 		if e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal {
-			v := s.eval(expr, ctx)
-			if v.IsKnown() {
-				return v
+			switch e.Args[0].(type) {
+			case *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
 			}
-			inner := s.value(e.Args[0], ctx, depth+1)
-			if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
-				return inner.WithRange(r)
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() {
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
 			}
 			return v
 		}
