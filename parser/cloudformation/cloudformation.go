@@ -101,6 +101,12 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.g.Inputs = append(l.g.Inputs, t.input(p, l.unit.Path))
 	}
 	for _, name := range t.resourceOrder {
+		if strings.HasPrefix(name, "Fn::ForEach::") {
+			e := t.resources[name]
+			l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(nodeRange(path, e.key), "foreach-not-expanded",
+				"%s is expanded by the AWS::LanguageExtensions transform at deployment; the resources it creates are not scanned", name))
+			continue
+		}
 		r, nested := t.resource(name, l.unit.Path, calls)
 		if r == nil {
 			continue

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -62,7 +63,7 @@ func (s *scope) context() *hcl.EvalContext {
 		"var":       objectOf(s.vars),
 		"local":     objectOf(s.locals),
 		"module":    objectOf(s.modules),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.mod.dir), "root": cty.StringVal(s.l.unit.Path), "cwd": cty.StringVal(".")}),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
 	data := map[string]cty.Value{}
@@ -76,6 +77,16 @@ func (s *scope) context() *hcl.EvalContext {
 	s.ctx = &hcl.EvalContext{Variables: vars, Functions: s.funcs}
 	s.dirty = false
 	return s.ctx
+}
+
+// modulePath is path.module: the module's directory relative to the root
+// module, where Terraform runs and relative file paths are resolved.
+func (s *scope) modulePath() string {
+	rel, err := filepath.Rel(s.l.unit.Path, s.mod.dir)
+	if err != nil {
+		return s.mod.dir
+	}
+	return filepath.ToSlash(rel)
 }
 
 func objectOf(m map[string]named) cty.Value {

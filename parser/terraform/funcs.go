@@ -37,8 +37,10 @@ var unknownAtApply = map[string]cty.Type{
 // functions returns the function table for a module: go-cty's standard
 // library where it behaves as Terraform's functions do, and our own
 // implementations of the rest, written from Terraform's documentation.
-// file() and templatefile() read only inside root.
-func functions(moduleDir, root string) map[string]function.Function {
+// file() and templatefile() resolve relative paths against workDir, the
+// root module's directory where Terraform runs, and read only inside root.
+func functions(workDir, root string) map[string]function.Function {
+	moduleDir := workDir
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -49,10 +51,10 @@ func functions(moduleDir, root string) map[string]function.Function {
 		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
 		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
 		"trimspace": stdlib.TrimSpaceFunc,
-		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"chunklist": stdlib.ChunklistFunc, "coalesce": coalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": stdlib.LookupFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": lookupFunc,
 		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
@@ -135,6 +137,68 @@ var lengthFunc = function.New(&function.Spec{
 			return cty.NumberIntVal(int64(v.LengthInt())).WithMarks(marks), nil
 		}
 		return cty.NilVal, fmt.Errorf("argument must be a string, a collection type, or a structural type")
+	},
+})
+
+// coalesceFunc is Terraform's coalesce: the first argument that is neither
+// null nor an empty string.
+var coalesceFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		for _, a := range args {
+			v, _ := a.Unmark()
+			if !v.IsKnown() {
+				return cty.DynamicVal, nil
+			}
+			if v.IsNull() || v.Type() == cty.String && v.AsString() == "" {
+				continue
+			}
+			return a, nil
+		}
+		return cty.NilVal, fmt.Errorf("no non-null, non-empty-string arguments")
+	},
+})
+
+// lookupFunc is Terraform's lookup: the default may be null, and it is
+// returned when the key is absent.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true, AllowUnknown: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if len(args) > 3 {
+			return cty.NilVal, fmt.Errorf("lookup takes at most three arguments")
+		}
+		m, marks := args[0].Unmark()
+		key, keyMarks := args[1].Unmark()
+		if !m.IsKnown() {
+			return cty.DynamicVal.WithMarks(marks), nil
+		}
+		ty := m.Type()
+		if m.IsNull() || !(ty.IsMapType() || ty.IsObjectType()) {
+			return cty.NilVal, fmt.Errorf("the first argument must be a map or an object")
+		}
+		k := key.AsString()
+		if ty.IsObjectType() && ty.HasAttribute(k) {
+			return m.GetAttr(k).WithMarks(marks).WithMarks(keyMarks), nil
+		}
+		if ty.IsMapType() {
+			has := m.HasIndex(cty.StringVal(k))
+			if !has.IsKnown() {
+				return cty.DynamicVal.WithMarks(marks), nil
+			}
+			if has.True() {
+				return m.Index(cty.StringVal(k)).WithMarks(marks).WithMarks(keyMarks), nil
+			}
+		}
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return cty.NilVal, fmt.Errorf("the map has no key %q and no default was given", k)
 	},
 })
 
@@ -305,9 +369,12 @@ func urlEncode(s string) string {
 // readInside reads a file for file() and templatefile(): relative paths are
 // relative to the working directory as in Terraform (modules use
 // path.module), and nothing outside root is read.
-func readInside(moduleDir, root, path string) ([]byte, error) {
+func readInside(workDir, root, path string) ([]byte, error) {
 	if root == "" {
-		root = moduleDir
+		root = workDir
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(workDir, path)
 	}
 	absRoot, err := filepath.Abs(root)
 	if err != nil {

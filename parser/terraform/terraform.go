@@ -118,7 +118,7 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, dirty: true,
 	}
-	s.funcs = functions(mod.dir, l.opts.Root)
+	s.funcs = functions(l.unit.Path, l.opts.Root)
 	for _, b := range mod.resources {
 		s.resourceTypes[b.Labels[0]] = true
 	}
@@ -157,7 +157,20 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			def = s.value(a.Expr, literal, 0)
 			hasDefault = true
 		}
-		if in, ok := inputs[name]; ok {
+		nullable := true
+		if a, ok := attrs["nullable"]; ok {
+			v, _ := a.Expr.Value(nil)
+			nullable = !(v.Type() == cty.Bool && v.IsKnown() && !v.IsNull() && v.False())
+		}
+		in, given := inputs[name]
+		// A variable declared nullable = false takes its default when the
+		// caller passes null.
+		if given && !nullable && in.val.IsKnown() && in.val.IsNull() {
+			if _, hasDef := attrs["default"]; hasDef {
+				given = false
+			}
+		}
+		if given {
 			val, gv = in.val, in.gv
 			if gv.Source.IsZero() && !in.source.IsZero() {
 				gv = gv.WithSource(in.source)
@@ -288,7 +301,14 @@ func (s *scope) resolveDependencies(stack []string) {
 		if !progress {
 			// A cycle: evaluate the first one with what is known.
 			it := rest[0]
-			s.l.diag(graph.Warningf(itemRange(it), "dependency-cycle", "%s.%s is part of a dependency cycle; it is evaluated with what is known", it.kind, it.name))
+			// Terraform resolves references between modules output by
+			// output, so modules that use each other's outputs are valid;
+			// a cycle of locals is not.
+			d := graph.Warningf(itemRange(it), "dependency-cycle", "%s.%s is part of a dependency cycle; it is evaluated with what is known", it.kind, it.name)
+			if it.kind != "local" {
+				d.Severity = graph.Debug
+			}
+			s.l.diag(d)
 			s.evalItem(it, stack)
 			delete(waiting, it.kind+"."+it.name)
 			rest = rest[1:]
