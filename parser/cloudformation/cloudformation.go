@@ -133,6 +133,11 @@ func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []g
 			"nested stack template %s lies outside the scanned directory; it is not read", loc))
 		return
 	}
+	if _, err := os.Stat(child); err != nil {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "nested-template-not-found",
+			"nested stack %s uses the template %s, which does not exist; its resources are not scanned", r.Address, loc))
+		return
+	}
 	given := map[string]supplied{}
 	for _, f := range n.params.Fields() {
 		given[f.Key] = supplied{value: f.Value, from: "the parent stack's Parameters"}

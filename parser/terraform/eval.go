@@ -46,6 +46,9 @@ type scope struct {
 
 	ctx   *hcl.EvalContext
 	dirty bool
+	// frozen keeps the context while a wave of independent items is
+	// evaluated.
+	frozen bool
 }
 
 // reserved roots of references that are not resource types.
@@ -56,7 +59,7 @@ var reserved = map[string]bool{
 
 // context returns the evaluation context, rebuilt when values changed.
 func (s *scope) context() *hcl.EvalContext {
-	if s.ctx != nil && !s.dirty {
+	if s.ctx != nil && (!s.dirty || s.frozen) {
 		return s.ctx
 	}
 	vars := map[string]cty.Value{

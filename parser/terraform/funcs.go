@@ -111,6 +111,19 @@ func functions(workDir, root string) map[string]function.Function {
 	for name, ty := range unknownAtApply {
 		fs[name] = unknownFunc(ty)
 	}
+	fs["sensitive"] = markFunc(true)
+	fs["nonsensitive"] = markFunc(false)
+	fs["pathexpand"] = stringFunc(func(p string) (string, error) {
+		// The home directory of whoever runs Terraform is not known here.
+		if p == "~" || strings.HasPrefix(p, "~/") {
+			return "", fmt.Errorf("the home directory is not known before apply")
+		}
+		return p, nil
+	})
+	fs["filemd5"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
+	fs["filesha1"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
+	fs["filesha256"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
+	fs["fileset"] = filesetFunc(moduleDir, root)
 	fs["file"] = fileFunc(moduleDir, root, false)
 	fs["filebase64"] = fileFunc(moduleDir, root, true)
 	fs["fileexists"] = fileExistsFunc(moduleDir, root)
@@ -422,6 +435,85 @@ func fileFunc(moduleDir, root string, asBase64 bool) function.Function {
 			return cty.StringVal(string(data)), nil
 		},
 	})
+}
+
+// markFunc is sensitive() (mark) and nonsensitive() (unmark).
+func markFunc(mark bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true, AllowMarked: true}},
+		Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if mark {
+				return args[0].Mark(sensitiveMark), nil
+			}
+			v, _ := args[0].Unmark()
+			return v, nil
+		},
+	})
+}
+
+func fileHashFunc(workDir, root string, h func([]byte) []byte) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			data, err := readInside(workDir, root, args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(hex.EncodeToString(h(data))), nil
+		},
+	})
+}
+
+// filesetFunc is fileset(path, pattern): the files under path matching a
+// glob, relative to path, within the scan root.
+func filesetFunc(workDir, root string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			base := args[0].AsString()
+			if !filepath.IsAbs(base) {
+				base = filepath.Join(workDir, base)
+			}
+			if _, err := readInsideDir(root, workDir, base); err != nil {
+				return cty.NilVal, err
+			}
+			matches, err := filepath.Glob(filepath.Join(base, args[1].AsString()))
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("invalid pattern: %w", err)
+			}
+			var out []cty.Value
+			for _, m := range matches {
+				if info, err := os.Stat(m); err == nil && !info.IsDir() {
+					rel, _ := filepath.Rel(base, m)
+					out = append(out, cty.StringVal(filepath.ToSlash(rel)))
+				}
+			}
+			if len(out) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			return cty.SetVal(out), nil
+		},
+	})
+}
+
+// readInsideDir checks that dir lies inside root.
+func readInsideDir(root, workDir, dir string) (string, error) {
+	if root == "" {
+		root = workDir
+	}
+	absRoot, err1 := filepath.Abs(root)
+	abs, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return "", fmt.Errorf("cannot resolve %s", dir)
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the scanned directory; blindspot does not read it", dir)
+	}
+	return abs, nil
 }
 
 func fileExistsFunc(moduleDir, root string) function.Function {

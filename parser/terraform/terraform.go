@@ -33,6 +33,9 @@ type Options struct {
 	VarFiles []string
 	// Root is the directory file() and templatefile() may read inside.
 	Root string
+	// Cache, when set, shares parsed modules with the other units of the
+	// scan.
+	Cache *ModuleCache
 }
 
 // LoadModule evaluates the root module in dir with the modules it calls. It
@@ -41,7 +44,10 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	g := &graph.Graph{}
 	unit := &graph.Unit{Path: dir, Format: graph.Terraform}
 	g.Units = append(g.Units, unit)
-	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}}
+	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}, cache: opts.Cache}
+	if l.cache == nil {
+		l.cache = NewModuleCache()
+	}
 	l.readModulesManifest(dir)
 	mod, ok := l.parseModule(dir)
 	if !ok {
@@ -59,6 +65,7 @@ type loader struct {
 	unit     *graph.Unit
 	opts     Options
 	reported map[string]bool
+	cache    *ModuleCache
 	// manifest maps module keys ("a", "a.b") to the directories terraform
 	// init downloaded them to.
 	manifest map[string]string
@@ -280,8 +287,10 @@ func (s *scope) resolveDependencies(stack []string) {
 		waiting[it.kind+"."+it.name] = true
 	}
 	for len(pending) > 0 {
-		progress := false
-		var rest []*item
+		// Items whose dependencies are all evaluated form a wave; they do
+		// not depend on each other, so they share one evaluation context
+		// instead of rebuilding it after each of them.
+		var wave, rest []*item
 		for _, it := range pending {
 			ready := true
 			for _, d := range it.deps {
@@ -290,13 +299,21 @@ func (s *scope) resolveDependencies(stack []string) {
 					break
 				}
 			}
-			if !ready {
+			if ready {
+				wave = append(wave, it)
+			} else {
 				rest = append(rest, it)
-				continue
 			}
+		}
+		progress := len(wave) > 0
+		s.context()
+		s.frozen = true
+		for _, it := range wave {
 			s.evalItem(it, stack)
+		}
+		s.frozen = false
+		for _, it := range wave {
 			delete(waiting, it.kind+"."+it.name)
-			progress = true
 		}
 		if !progress {
 			// A cycle: evaluate the first one with what is known.
