@@ -368,7 +368,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if reserved[root] {
 				continue
 			}
-			if ctxDefines(ctx, root) {
+			if !s.resourceTypes[root] && ctxDefines(ctx, root) {
 				// A dynamic block's iterator or a for expression's symbol.
 				if v, diags := t.TraverseAbs(ctx); (diags.HasErrors() || !v.IsWhollyKnown()) && why == "" {
 					why = root + " iterates over a collection that is not known before apply"
