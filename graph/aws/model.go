@@ -34,6 +34,8 @@ type Model struct {
 	VPC         VPC
 	Config      Config
 	SecurityHub SecurityHub
+	// Organizations is the AWS Organizations setup the code manages.
+	Organizations Organizations
 
 	index *Index
 }
@@ -64,6 +66,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCompute(m)
 	buildEdge(m)
 	buildVPC(m)
+	buildOrg(m)
 	return m
 }
 

@@ -688,3 +688,80 @@ func (st *Statement) DeniesInsecureTransport(service string) graph.Tri {
 	}
 	return graph.All(st.IsDeny(), st.AppliesToEveryone(), st.CoversAction(service+":*"), cond)
 }
+
+// DeniesAction is True for a Deny statement that covers action on every
+// resource, whatever its conditions (a guardrail usually exempts an
+// administrator role by condition).
+func (st *Statement) DeniesAction(action string) graph.Tri {
+	return graph.All(st.IsDeny(), st.CoversAction(action), st.CoversAllResources())
+}
+
+// baseOperator strips the set and IfExists qualifiers from a condition
+// operator and lower-cases it ("ForAnyValue:StringLikeIfExists" ->
+// "stringlike").
+func baseOperator(op string) string {
+	op = strings.ToLower(op)
+	if i := strings.Index(op, ":"); i >= 0 {
+		op = op[i+1:]
+	}
+	return strings.TrimSuffix(op, "ifexists")
+}
+
+// DeniesRootUser is True for a Deny statement on every action (Action "*"
+// or a NotAction list) under a StringLike or ArnLike condition on
+// aws:PrincipalArn matching the root user of any account
+// ("arn:aws:iam::*:root"), the form AWS documents for restricting the root
+// user of member accounts.
+func (st *Statement) DeniesRootUser() graph.Tri {
+	every := st.CoversEveryAction()
+	if st.NotAction.Set {
+		every = graph.True
+	}
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:PrincipalArn") {
+		switch baseOperator(c.Operator) {
+		case "stringlike", "arnlike":
+			cond = cond.Or(c.Values.Any(func(v string) bool {
+				return WildcardMatch(v, "arn:aws:iam::123456789012:root")
+			}))
+		}
+	}
+	return graph.All(st.IsDeny(), every, cond)
+}
+
+// RestrictsRegion is True for a Deny statement under a negated string
+// condition on aws:RequestedRegion (StringNotEquals, StringNotLike): it
+// denies requests to regions other than those listed.
+func (st *Statement) RestrictsRegion() graph.Tri {
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:RequestedRegion") {
+		switch baseOperator(c.Operator) {
+		case "stringnotequals", "stringnotequalsignorecase", "stringnotlike":
+			cond = graph.True
+		}
+	}
+	return st.IsDeny().And(cond)
+}
+
+// DeniesOnRoles is True for a Deny statement that covers every one of
+// actions on IAM roles: its Resource holds "*" or a role ARN pattern
+// ("arn:aws:iam::*:role/org-admin/*").
+func (st *Statement) DeniesOnRoles(actions ...string) graph.Tri {
+	t := st.IsDeny()
+	for _, a := range actions {
+		t = t.And(st.CoversAction(a))
+	}
+	res := graph.TriOf(st.NotResource.Set)
+	if st.Resource.Set {
+		res = st.Resource.Any(func(v string) bool {
+			return v == "*" || strings.Contains(strings.ToLower(v), ":role/")
+		})
+	}
+	return t.And(res)
+}

@@ -1,0 +1,37 @@
+resource "aws_organizations_organization" "this" {
+  feature_set = "ALL"
+}
+
+# SCPs apply to every principal of the account: they take no Principal.
+resource "aws_organizations_policy" "deny_s3_public" {
+  name = "deny-public-buckets"
+  content = jsonencode({ # want: aws-org-scp-invalid
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:PutBucketPublicAccessBlock"
+      Resource  = "*"
+    }]
+  })
+}
+
+# Effect is case-sensitive and actions need their service prefix.
+resource "aws_organizations_policy" "deny_leave" {
+  name = "deny-leave"
+  content = jsonencode({ # want: aws-org-scp-invalid aws-org-scp-invalid
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "deny", Action = ["LeaveOrganization"], Resource = "*" }]
+  })
+}
+
+# Not JSON at all: a trailing comma.
+resource "aws_organizations_policy" "broken" {
+  name    = "broken"
+  content = "{\"Version\": \"2012-10-17\", \"Statement\": [],}" # want: aws-org-scp-invalid
+}
+
+resource "aws_organizations_policy_attachment" "deny_s3_public" {
+  policy_id = aws_organizations_policy.deny_s3_public.id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
