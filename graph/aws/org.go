@@ -489,6 +489,10 @@ func (a *PolicyAttachment) reason(p *OrgPolicy, maybe bool) string {
 		}
 		return "whether " + a.Resource.Address + " is created is not known"
 	}
+	if a.Target.ID != "" {
+		return "whether " + a.Target.ID + ", which " + a.Resource.Address + " attaches " + p.Resource.Address +
+			" to, is one of the OUs or accounts managed here is not known"
+	}
 	return "whether " + a.Resource.Address + " attaches " + p.Resource.Address + " to it is not known"
 }
 
