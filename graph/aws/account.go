@@ -22,6 +22,9 @@ type Deployment struct {
 	// Evidence locates what identified it (a provider argument, an
 	// Organizations resource); zero when nothing in the code did.
 	Evidence graph.Loc
+	// Region is the region of the resource's Terraform provider
+	// configuration when it is written; empty otherwise.
+	Region string
 }
 
 // UnitAccount is the account a unit is deployed to according to the
@@ -55,6 +58,10 @@ func (a *Accounts) Of(r *graph.Resource) Deployment {
 // policies) can do.
 func IsOrganizationsType(t string) bool {
 	return strings.HasPrefix(t, "aws_organizations_") || strings.HasPrefix(t, "AWS::Organizations::")
+}
+
+func isOrganization(t string) bool {
+	return t == "aws_organizations_organization" || t == "AWS::Organizations::Organization"
 }
 
 var roleARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):`)
@@ -135,13 +142,15 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 			continue
 		}
 		if r.Format == graph.CloudFormation {
-			if orgUnit[r.Unit] == nil {
+			if orgUnit[r.Unit] == nil || isOrganization(r.Type) && !isOrganization(orgUnit[r.Unit].Type) {
 				orgUnit[r.Unit] = r
 			}
 			continue
 		}
 		k := providerOf(r)
-		if orgProvider[k] == nil {
+		// The organisation itself is the clearest evidence; any other
+		// Organizations resource will do when it is not there.
+		if orgProvider[k] == nil || isOrganization(r.Type) && !isOrganization(orgProvider[k].Type) {
 			orgProvider[k] = r
 		}
 		if pa, ok := providers[k]; ok {
@@ -206,6 +215,11 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 				Reason: "the account " + r.Address + " is deployed to is not known (map it in .blindspot.yaml accounts)"}
 		default:
 			d = Deployment{Management: graph.False, Reason: "no management account is identified in this scan"}
+		}
+		if r.Provider != nil {
+			if v, ok := r.Provider.Attrs.Get("region"); ok {
+				d.Region, _ = v.AsString()
+			}
 		}
 		accts.byResource[r] = d
 	}

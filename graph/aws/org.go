@@ -97,8 +97,11 @@ func (t Target) same(o Target) graph.Tri {
 		return graph.Unknown
 	case t.Kind != o.Kind:
 		return graph.False
+	case t.Kind == TargetRoot && t.Resource != nil && o.Resource != nil:
+		return graph.TriOf(t.Resource == o.Resource)
 	case t.Kind == TargetRoot:
-		// An organisation has one root.
+		// A literal root ID: an organisation has one root, and a
+		// scan is taken to hold one organisation's code.
 		return graph.True
 	case t.Resource != nil && o.Resource != nil:
 		return graph.TriOf(t.Resource == o.Resource)
@@ -606,7 +609,7 @@ func (o *Organizations) Applies(p *OrgPolicy, org *Organization) (graph.Tri, str
 func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.Tri) (graph.Tri, string, *OrgPolicy) {
 	result, why := graph.False, ""
 	for _, p := range o.Policies {
-		if p.Resource.Unit != org.Resource.Unit && !o.attachedByLiteralRoot(p) {
+		if !o.Concerns(org, p.Resource.Unit) && !o.attachedByLiteralRoot(p) {
 			continue
 		}
 		scp := p.IsSCP()
@@ -617,7 +620,7 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.T
 		if applies == graph.False {
 			continue
 		}
-		h := holds(p.Document)
+		h := holds(p.Document).And(deployable(p.Document))
 		t := graph.All(scp, applies, h, p.Resource.Exists)
 		if t == graph.True {
 			return t, "", p
@@ -637,6 +640,33 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.T
 		result = result.Or(t)
 	}
 	return result, why, nil
+}
+
+// deployable is False for a service control policy AWS would reject
+// because a statement names a principal: it never takes effect.
+func deployable(doc *Policy) graph.Tri {
+	for _, st := range doc.Statements {
+		if st.Principal != nil || st.NotPrincipal != nil {
+			return graph.False
+		}
+	}
+	return graph.True
+}
+
+// Concerns reports whether a resource in unit may belong to organisation
+// org: it is in the organisation's unit, or in a unit that manages no
+// organisation of its own (a stack deployed by a delegated administrator,
+// a root module of the security account).
+func (o *Organizations) Concerns(org *Organization, unit string) bool {
+	if unit == org.Resource.Unit {
+		return true
+	}
+	for _, other := range o.Orgs {
+		if other.Resource.Unit == unit {
+			return false
+		}
+	}
+	return true
 }
 
 // attachedByLiteralRoot reports whether a policy of another unit is
@@ -681,10 +711,14 @@ func (p *OrgPolicy) OptsOutOfAIServices() (graph.Tri, string) {
 }
 
 // Delegated says whether some account is registered as delegated
-// administrator of service (a service principal) in the scanned code.
-func (o *Organizations) Delegated(service string) (graph.Tri, string) {
+// administrator of service (a service principal) in the scanned code, for
+// the organisation managed in unit (any, when no unit manages one).
+func (o *Organizations) Delegated(service, unit string) (graph.Tri, string) {
 	result, why := graph.False, ""
 	for _, d := range o.DelegatedAdmins {
+		if !o.sameOrganization(unit, d.Resource.Unit) {
+			continue
+		}
 		t := d.Service.Test(func(s string) bool { return s == service }).And(d.Resource.Exists)
 		if t == graph.Unknown && why == "" {
 			why = "the service " + d.Resource.Address + " delegates is not known"
@@ -695,6 +729,21 @@ func (o *Organizations) Delegated(service string) (graph.Tri, string) {
 		result = result.Or(t)
 	}
 	return result, why
+}
+
+// sameOrganization reports whether resources of units a and b may belong
+// to the same organisation: one of them manages none, or both are the
+// same unit.
+func (o *Organizations) sameOrganization(a, b string) bool {
+	if a == b {
+		return true
+	}
+	managesA, managesB := false, false
+	for _, org := range o.Orgs {
+		managesA = managesA || org.Resource.Unit == a
+		managesB = managesB || org.Resource.Unit == b
+	}
+	return !managesA || !managesB
 }
 
 func orgTypeKeys(m map[string]string) []string {

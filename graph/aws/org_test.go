@@ -137,11 +137,11 @@ func TestOrgServicesAndDelegation(t *testing.T) {
 		t.Errorf("org services = %v (an aggregator without an organisation source does not count)", services)
 	}
 	for _, svc := range []string{GuardDutyService, ConfigService} {
-		if got, _ := o.Delegated(svc); got != graph.True {
+		if got, _ := o.Delegated(svc, "root"); got != graph.True {
 			t.Errorf("Delegated(%s) = %v, want true", svc, got)
 		}
 	}
-	if got, _ := o.Delegated(SecurityHubService); got != graph.False {
+	if got, _ := o.Delegated(SecurityHubService, "root"); got != graph.False {
 		t.Errorf("Delegated(securityhub) = %v, want false", got)
 	}
 }

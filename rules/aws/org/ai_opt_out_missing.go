@@ -59,7 +59,7 @@ resource "aws_organizations_policy_attachment" "ai_opt_out" {
 			root := aws.Target{Kind: aws.TargetRoot, Resource: org.Resource}
 			for _, pol := range p.AWS.Organizations.Policies {
 				isAI := aws.Equals(pol.Type, "AISERVICES_OPT_OUT_POLICY")
-				if isAI == graph.False {
+				if isAI == graph.False || !p.AWS.Organizations.Concerns(org, pol.Resource.Unit) {
 					continue
 				}
 				atRoot, w1 := pol.AttachedTo(root)

@@ -53,7 +53,7 @@ resource "aws_organizations_delegated_administrator" "config" {
 	Check: func(p *rules.Pass) {
 		for _, s := range p.AWS.Organizations.OrgServices {
 			d := p.AWS.Accounts.Of(s.Resource)
-			delegated, why := p.AWS.Organizations.Delegated(s.Service)
+			delegated, why := p.AWS.Organizations.Delegated(s.Service, s.Resource.Unit)
 			if d.Management != graph.True && why == "" {
 				why = d.Reason
 			}

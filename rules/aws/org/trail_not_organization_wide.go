@@ -53,6 +53,9 @@ var TrailNotOrganizationWide = &rules.Rule{
 		for _, org := range p.AWS.Organizations.Orgs {
 			held, why := graph.False, ""
 			for _, t := range p.AWS.CloudTrail.Trails {
+				if !p.AWS.Organizations.Concerns(org, t.Resource.Unit) {
+					continue
+				}
 				h := aws.IsTrue(t.Organization).And(t.Resource.Exists)
 				if h == graph.Unknown && why == "" {
 					why = t.Organization.UnknownReason()
