@@ -713,6 +713,9 @@ func baseOperator(op string) string {
 // ("arn:aws:iam::*:root"), the form AWS documents for restricting the root
 // user of member accounts.
 func (st *Statement) DeniesRootUser() graph.Tri {
+	if st.ExemptsOnly("aws:PrincipalArn") == graph.False {
+		return graph.False
+	}
 	every := st.CoversEveryAction()
 	if st.NotAction.Set {
 		every = graph.True
@@ -746,7 +749,7 @@ func (st *Statement) RestrictsRegion() graph.Tri {
 			cond = graph.True
 		}
 	}
-	return st.IsDeny().And(cond)
+	return graph.All(st.IsDeny(), cond, st.ExemptsOnly("aws:RequestedRegion"))
 }
 
 // DeniesOnRoles is True for a Deny statement that covers every one of
@@ -764,4 +767,35 @@ func (st *Statement) DeniesOnRoles(actions ...string) graph.Tri {
 		})
 	}
 	return t.And(res)
+}
+
+// ExemptsOnly is True when every condition of the statement, other than
+// those on the keys in ignore, only carves out exceptions: a negated
+// operator (StringNotEquals, StringNotLike, ArnNotLike, ...), Null, or
+// aws:ViaAWSService being false. A Deny under such conditions still
+// applies to everyone else; a Deny under a positive condition
+// (StringEquals aws:PrincipalArn on one role) applies only to the requests
+// that match it.
+func (st *Statement) ExemptsOnly(ignore ...string) graph.Tri {
+	if st.ConditionUnknown {
+		return graph.Unknown
+	}
+	result := graph.True
+next:
+	for _, c := range st.Conditions {
+		for _, k := range ignore {
+			if strings.EqualFold(c.Key, k) {
+				continue next
+			}
+		}
+		op := baseOperator(c.Operator)
+		switch {
+		case strings.Contains(op, "not"), op == "null":
+		case op == "bool" && strings.EqualFold(c.Key, "aws:ViaAWSService"):
+			result = result.And(c.Values.All(func(v string) bool { return strings.EqualFold(v, "false") }))
+		default:
+			return graph.False
+		}
+	}
+	return result
 }

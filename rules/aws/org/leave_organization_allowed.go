@@ -55,7 +55,7 @@ resource "aws_organizations_policy_attachment" "deny_leave" {
 	Precision: "high",
 	Check: func(p *rules.Pass) {
 		checkGuardrail(p, func(st *aws.Statement) graph.Tri {
-			return st.DeniesAction("organizations:LeaveOrganization")
+			return st.DeniesAction("organizations:LeaveOrganization").And(st.ExemptsOnly())
 		}, "denies organizations:LeaveOrganization")
 	},
 }

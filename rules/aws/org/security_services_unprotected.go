@@ -134,7 +134,7 @@ func denies(act protectedAction) func(*awsPolicy) graph.Tri {
 			for _, a := range act {
 				t = t.Or(st.DeniesAction(a))
 			}
-			return t
+			return t.And(st.ExemptsOnly())
 		})
 	}
 }
