@@ -19,22 +19,21 @@ type Model struct {
 	IAM      IAM
 	Secrets  Secrets
 
-	CloudTrail  CloudTrail
-	GuardDuty   GuardDuty
-	RDS         RDS
-	DynamoDB    DynamoDB
-	Messages    Messages
-	ECR         ECR
-	EKS         EKS
-	Lambda      Lambda
-	Volumes     Volumes
-	Instances   Instances
-	CloudFront  CloudFront
-	ELB         ELB
-	VPC         VPC
-	Config      Config
-	SecurityHub SecurityHub
-	// Organizations is the AWS Organizations setup the code manages.
+	CloudTrail    CloudTrail
+	GuardDuty     GuardDuty
+	RDS           RDS
+	DynamoDB      DynamoDB
+	Messages      Messages
+	ECR           ECR
+	EKS           EKS
+	Lambda        Lambda
+	Volumes       Volumes
+	Instances     Instances
+	CloudFront    CloudFront
+	ELB           ELB
+	VPC           VPC
+	Config        Config
+	SecurityHub   SecurityHub
 	Organizations Organizations
 
 	index *Index

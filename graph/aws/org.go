@@ -165,6 +165,9 @@ type OrgService struct {
 	At       graph.Loc
 	// What describes it for messages.
 	What string
+	// Maybe is set when the service is enabled only if a value that is
+	// not known (the organisation's trusted services) holds it.
+	Maybe string
 }
 
 // Organisation security services, by service principal.
@@ -343,6 +346,19 @@ func buildOrg(m *Model) {
 	}
 
 	for _, org := range o.Orgs {
+		if sp := org.ServiceAccessPrincipals; sp.AllUnknown || sp.Unknown > 0 {
+			known := map[string]bool{}
+			for _, v := range sp.Values {
+				known[canonicalService(v)] = true
+			}
+			for _, svc := range []string{GuardDutyService, SecurityHubService, ConfigService} {
+				if !known[svc] {
+					o.OrgServices = append(o.OrgServices, &OrgService{Service: svc, Resource: org.Resource, At: sp.At,
+						What:  org.Resource.Address + " may give " + svc + " trusted access to the organisation",
+						Maybe: "the trusted services of " + org.Resource.Address + " are not known: " + sp.Why})
+				}
+			}
+		}
 		for i, v := range org.ServiceAccessPrincipals.Values {
 			svc := canonicalService(v)
 			if svc != GuardDutyService && svc != SecurityHubService && svc != ConfigService {

@@ -42,6 +42,7 @@ var workloadTypes = func() map[string]Category {
 		}
 	}
 	add(Compute,
+		"aws_imagebuilder_image_pipeline", "aws_datasync_task", "AWS::ImageBuilder::ImagePipeline", "AWS::DataSync::Task",
 		"aws_instance", "aws_spot_instance_request", "aws_spot_fleet_request", "aws_ec2_fleet", "aws_ec2_host",
 		"aws_launch_template", "aws_launch_configuration", "aws_autoscaling_group",
 		"aws_lightsail_instance", "aws_batch_compute_environment", "aws_batch_job_definition", "aws_batch_job_queue",
@@ -64,6 +65,7 @@ var workloadTypes = func() map[string]Category {
 		"AWS::ECR::Repository", "AWS::ECR::PublicRepository", "AWS::AppRunner::Service", "AWS::Lightsail::Container",
 		"AWS::EMRContainers::VirtualCluster")
 	add(Serverless,
+		"aws_apigatewayv2_integration", "aws_iot_topic_rule", "aws_scheduler_schedule", "AWS::IoT::TopicRule", "AWS::Scheduler::Schedule",
 		"aws_lambda_function", "aws_lambda_layer_version", "aws_lambda_function_url", "aws_lambda_alias",
 		"aws_lambda_event_source_mapping", "aws_sfn_state_machine", "aws_sfn_activity",
 		"aws_appsync_graphql_api", "aws_appsync_datasource", "aws_appsync_resolver", "aws_amplify_app", "aws_amplify_branch",
@@ -106,6 +108,7 @@ var workloadTypes = func() map[string]Category {
 		"AWS::EFS::FileSystem", "AWS::FSx::FileSystem", "AWS::EC2::Volume",
 		"AWS::Backup::BackupVault", "AWS::Transfer::Server", "AWS::Lightsail::Bucket")
 	add(Analytics,
+		"aws_lakeformation_resource", "aws_appflow_flow", "aws_glue_trigger", "aws_emr_studio", "AWS::LakeFormation::Resource", "AWS::AppFlow::Flow", "AWS::Glue::Trigger", "AWS::EMR::Studio",
 		"aws_emr_cluster", "aws_emr_instance_group", "aws_emr_instance_fleet", "aws_emrserverless_application",
 		"aws_glue_job", "aws_glue_catalog_database", "aws_glue_catalog_table", "aws_glue_crawler", "aws_glue_dev_endpoint",
 		"aws_athena_workgroup", "aws_athena_database",
@@ -142,6 +145,7 @@ var workloadTypes = func() map[string]Category {
 		"aws_cloudfront_distribution", "aws_cloudfront_function", "aws_lightsail_distribution",
 		"AWS::CloudFront::Distribution", "AWS::CloudFront::Function", "AWS::Lightsail::Distribution")
 	add(MachineLearn,
+		"aws_comprehend_document_classifier",
 		"aws_sagemaker_endpoint", "aws_sagemaker_endpoint_configuration", "aws_sagemaker_notebook_instance",
 		"aws_sagemaker_model", "aws_sagemaker_domain", "aws_sagemaker_feature_group",
 		"aws_bedrockagent_agent", "aws_bedrockagent_knowledge_base", "aws_kendra_index",

@@ -101,6 +101,12 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.g.Inputs = append(l.g.Inputs, t.input(p, l.unit.Path))
 	}
 	for _, name := range t.resourceOrder {
+		if strings.HasPrefix(name, "Fn::ForEach::") {
+			e := t.resources[name]
+			l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(nodeRange(path, e.key), "foreach-not-expanded",
+				"%s is expanded by the AWS::LanguageExtensions transform at deployment; the resources it creates are not scanned", name))
+			continue
+		}
 		r, nested := t.resource(name, l.unit.Path, calls)
 		if r == nil {
 			continue
@@ -125,6 +131,11 @@ func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []g
 	if !insideRoot(child, l.opts.Root, filepath.Dir(l.unit.Path)) {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "outside-root",
 			"nested stack template %s lies outside the scanned directory; it is not read", loc))
+		return
+	}
+	if _, err := os.Stat(child); err != nil {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "nested-template-not-found",
+			"nested stack %s uses the template %s, which does not exist; its resources are not scanned", r.Address, loc))
 		return
 	}
 	given := map[string]supplied{}

@@ -23,7 +23,7 @@ func (t *template) condition(name string, r graph.Range) (graph.Tri, string) {
 	if st == nil {
 		node := t.condNodes[name]
 		if node == nil {
-			t.diags = append(t.diags, graph.Errorf(r, "unresolved-reference", "condition %s is not defined in Conditions", name))
+			t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "condition %s is not defined in Conditions", name))
 			return graph.Unknown, "condition " + name + " is not defined"
 		}
 		st = &condState{}

@@ -221,7 +221,7 @@ func (t *template) ref(arg *yaml.Node, r graph.Range) (graph.Value, bool) {
 		return graph.UnknownValue(name+" is known only after deployment", r).
 			WithRefs(graph.Ref{Address: t.prefix + name, Range: r}), true
 	}
-	t.diags = append(t.diags, graph.Errorf(r, "unresolved-reference", "Ref to %s, which is neither a parameter nor a resource of this template", name))
+	t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Ref to %s, which is neither a parameter nor a resource of this template", name))
 	return graph.UnknownValue(name+" is not defined in the template", r), true
 }
 
@@ -310,7 +310,7 @@ func (t *template) getAtt(arg *yaml.Node, r graph.Range, depth int) graph.Value 
 		return graph.UnknownValue("invalid Fn::GetAtt", r)
 	}
 	if _, ok := t.resources[res]; !ok {
-		t.diags = append(t.diags, graph.Errorf(r, "unresolved-reference", "Fn::GetAtt of %s, which is not a resource of this template", res))
+		t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::GetAtt of %s, which is not a resource of this template", res))
 	}
 	return graph.UnknownValue(res+"."+attr+" is known only after deployment", r).
 		WithRefs(graph.Ref{Address: t.prefix + res, Attr: attr, Range: r})
@@ -532,7 +532,7 @@ func (t *template) findInMap(arg *yaml.Node, r graph.Range, depth int) graph.Val
 	}
 	_, m := lookup(t.mappings, mapName)
 	if m == nil {
-		t.diags = append(t.diags, graph.Errorf(r, "unresolved-reference", "Fn::FindInMap: no mapping %s", mapName))
+		t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::FindInMap: no mapping %s", mapName))
 		return graph.UnknownValue("mapping "+mapName+" is not defined", r)
 	}
 	var alts []graph.Value
@@ -550,7 +550,7 @@ func (t *template) findInMap(arg *yaml.Node, r graph.Range, depth int) graph.Val
 					alts = append(alts, *fallback)
 					continue
 				}
-				t.diags = append(t.diags, graph.Errorf(r, "unresolved-reference", "Fn::FindInMap: mapping %s has no %s.%s", mapName, s1, s2))
+				t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::FindInMap: mapping %s has no %s.%s", mapName, s1, s2))
 				continue
 			}
 			v, _ := t.eval(val, depth)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -57,8 +58,49 @@ type module struct {
 	outputs   []*hcl.Block
 }
 
-// parseModule reads every .tf and .tf.json file of dir.
+// ModuleCache shares parsed module directories between module calls and
+// between the units of one scan: a module called many times (for_each,
+// examples calling the module they document) is parsed once. It is safe
+// for concurrent use; parsed modules are never modified.
+type ModuleCache struct {
+	mu   sync.Mutex
+	mods map[string]*cachedModule
+}
+
+type cachedModule struct {
+	once  sync.Once
+	mod   *module
+	ok    bool
+	diags []graph.Diagnostic
+}
+
+// NewModuleCache returns an empty cache.
+func NewModuleCache() *ModuleCache {
+	return &ModuleCache{mods: map[string]*cachedModule{}}
+}
+
+// parseModule returns the parsed module in dir, from the cache when another
+// call already parsed it; its parse diagnostics are reported each time.
 func (l *loader) parseModule(dir string) (*module, bool) {
+	key := absPath(dir)
+	l.cache.mu.Lock()
+	c := l.cache.mods[key]
+	if c == nil {
+		c = &cachedModule{}
+		l.cache.mods[key] = c
+	}
+	l.cache.mu.Unlock()
+	c.once.Do(func() {
+		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}}
+		c.mod, c.ok = p.parseModuleFiles(dir)
+		c.diags = p.g.Diagnostics
+	})
+	l.g.Diagnostics = append(l.g.Diagnostics, c.diags...)
+	return c.mod, c.ok
+}
+
+// parseModuleFiles reads every .tf and .tf.json file of dir.
+func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		l.diag(graph.Errorf(graph.Range{File: dir}, "read-error", "cannot read module directory: %v", err))

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -45,6 +46,9 @@ type scope struct {
 
 	ctx   *hcl.EvalContext
 	dirty bool
+	// frozen keeps the context while a wave of independent items is
+	// evaluated.
+	frozen bool
 }
 
 // reserved roots of references that are not resource types.
@@ -55,14 +59,14 @@ var reserved = map[string]bool{
 
 // context returns the evaluation context, rebuilt when values changed.
 func (s *scope) context() *hcl.EvalContext {
-	if s.ctx != nil && !s.dirty {
+	if s.ctx != nil && (!s.dirty || s.frozen) {
 		return s.ctx
 	}
 	vars := map[string]cty.Value{
 		"var":       objectOf(s.vars),
 		"local":     objectOf(s.locals),
 		"module":    objectOf(s.modules),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.mod.dir), "root": cty.StringVal(s.l.unit.Path), "cwd": cty.StringVal(".")}),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
 	data := map[string]cty.Value{}
@@ -76,6 +80,16 @@ func (s *scope) context() *hcl.EvalContext {
 	s.ctx = &hcl.EvalContext{Variables: vars, Functions: s.funcs}
 	s.dirty = false
 	return s.ctx
+}
+
+// modulePath is path.module: the module's directory relative to the root
+// module, where Terraform runs and relative file paths are resolved.
+func (s *scope) modulePath() string {
+	rel, err := filepath.Rel(s.l.unit.Path, s.mod.dir)
+	if err != nil {
+		return s.mod.dir
+	}
+	return filepath.ToSlash(rel)
 }
 
 func objectOf(m map[string]named) cty.Value {
@@ -115,14 +129,23 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		}
 		return graph.Object(fields, r)
 	case *hclsyntax.FunctionCallExpr:
+		// jsonencode of a literal object or list keeps its structure, so
+		// that findings in a policy point at the statement, and the known
+		// parts of a partly unknown document can still be checked.
 		if e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal {
-			v := s.eval(expr, ctx)
-			if v.IsKnown() {
-				return v
+			switch e.Args[0].(type) {
+			case *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
 			}
-			inner := s.value(e.Args[0], ctx, depth+1)
-			if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
-				return inner.WithRange(r)
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() {
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
 			}
 			return v
 		}

@@ -37,8 +37,10 @@ var unknownAtApply = map[string]cty.Type{
 // functions returns the function table for a module: go-cty's standard
 // library where it behaves as Terraform's functions do, and our own
 // implementations of the rest, written from Terraform's documentation.
-// file() and templatefile() read only inside root.
-func functions(moduleDir, root string) map[string]function.Function {
+// file() and templatefile() resolve relative paths against workDir, the
+// root module's directory where Terraform runs, and read only inside root.
+func functions(workDir, root string) map[string]function.Function {
+	moduleDir := workDir
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -49,10 +51,10 @@ func functions(moduleDir, root string) map[string]function.Function {
 		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
 		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
 		"trimspace": stdlib.TrimSpaceFunc,
-		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"chunklist": stdlib.ChunklistFunc, "coalesce": coalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": stdlib.LookupFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": lengthFunc, "lookup": lookupFunc,
 		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
@@ -109,6 +111,19 @@ func functions(moduleDir, root string) map[string]function.Function {
 	for name, ty := range unknownAtApply {
 		fs[name] = unknownFunc(ty)
 	}
+	fs["sensitive"] = markFunc(true)
+	fs["nonsensitive"] = markFunc(false)
+	fs["pathexpand"] = stringFunc(func(p string) (string, error) {
+		// The home directory of whoever runs Terraform is not known here.
+		if p == "~" || strings.HasPrefix(p, "~/") {
+			return "", fmt.Errorf("the home directory is not known before apply")
+		}
+		return p, nil
+	})
+	fs["filemd5"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
+	fs["filesha1"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
+	fs["filesha256"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
+	fs["fileset"] = filesetFunc(moduleDir, root)
 	fs["file"] = fileFunc(moduleDir, root, false)
 	fs["filebase64"] = fileFunc(moduleDir, root, true)
 	fs["fileexists"] = fileExistsFunc(moduleDir, root)
@@ -135,6 +150,68 @@ var lengthFunc = function.New(&function.Spec{
 			return cty.NumberIntVal(int64(v.LengthInt())).WithMarks(marks), nil
 		}
 		return cty.NilVal, fmt.Errorf("argument must be a string, a collection type, or a structural type")
+	},
+})
+
+// coalesceFunc is Terraform's coalesce: the first argument that is neither
+// null nor an empty string.
+var coalesceFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		for _, a := range args {
+			v, _ := a.Unmark()
+			if !v.IsKnown() {
+				return cty.DynamicVal, nil
+			}
+			if v.IsNull() || v.Type() == cty.String && v.AsString() == "" {
+				continue
+			}
+			return a, nil
+		}
+		return cty.NilVal, fmt.Errorf("no non-null, non-empty-string arguments")
+	},
+})
+
+// lookupFunc is Terraform's lookup: the default may be null, and it is
+// returned when the key is absent.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true, AllowUnknown: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if len(args) > 3 {
+			return cty.NilVal, fmt.Errorf("lookup takes at most three arguments")
+		}
+		m, marks := args[0].Unmark()
+		key, keyMarks := args[1].Unmark()
+		if !m.IsKnown() {
+			return cty.DynamicVal.WithMarks(marks), nil
+		}
+		ty := m.Type()
+		if m.IsNull() || !(ty.IsMapType() || ty.IsObjectType()) {
+			return cty.NilVal, fmt.Errorf("the first argument must be a map or an object")
+		}
+		k := key.AsString()
+		if ty.IsObjectType() && ty.HasAttribute(k) {
+			return m.GetAttr(k).WithMarks(marks).WithMarks(keyMarks), nil
+		}
+		if ty.IsMapType() {
+			has := m.HasIndex(cty.StringVal(k))
+			if !has.IsKnown() {
+				return cty.DynamicVal.WithMarks(marks), nil
+			}
+			if has.True() {
+				return m.Index(cty.StringVal(k)).WithMarks(marks).WithMarks(keyMarks), nil
+			}
+		}
+		if len(args) == 3 {
+			return args[2], nil
+		}
+		return cty.NilVal, fmt.Errorf("the map has no key %q and no default was given", k)
 	},
 })
 
@@ -305,9 +382,12 @@ func urlEncode(s string) string {
 // readInside reads a file for file() and templatefile(): relative paths are
 // relative to the working directory as in Terraform (modules use
 // path.module), and nothing outside root is read.
-func readInside(moduleDir, root, path string) ([]byte, error) {
+func readInside(workDir, root, path string) ([]byte, error) {
 	if root == "" {
-		root = moduleDir
+		root = workDir
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(workDir, path)
 	}
 	absRoot, err := filepath.Abs(root)
 	if err != nil {
@@ -355,6 +435,85 @@ func fileFunc(moduleDir, root string, asBase64 bool) function.Function {
 			return cty.StringVal(string(data)), nil
 		},
 	})
+}
+
+// markFunc is sensitive() (mark) and nonsensitive() (unmark).
+func markFunc(mark bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true, AllowMarked: true}},
+		Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if mark {
+				return args[0].Mark(sensitiveMark), nil
+			}
+			v, _ := args[0].Unmark()
+			return v, nil
+		},
+	})
+}
+
+func fileHashFunc(workDir, root string, h func([]byte) []byte) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			data, err := readInside(workDir, root, args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(hex.EncodeToString(h(data))), nil
+		},
+	})
+}
+
+// filesetFunc is fileset(path, pattern): the files under path matching a
+// glob, relative to path, within the scan root.
+func filesetFunc(workDir, root string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			base := args[0].AsString()
+			if !filepath.IsAbs(base) {
+				base = filepath.Join(workDir, base)
+			}
+			if _, err := readInsideDir(root, workDir, base); err != nil {
+				return cty.NilVal, err
+			}
+			matches, err := filepath.Glob(filepath.Join(base, args[1].AsString()))
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("invalid pattern: %w", err)
+			}
+			var out []cty.Value
+			for _, m := range matches {
+				if info, err := os.Stat(m); err == nil && !info.IsDir() {
+					rel, _ := filepath.Rel(base, m)
+					out = append(out, cty.StringVal(filepath.ToSlash(rel)))
+				}
+			}
+			if len(out) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			return cty.SetVal(out), nil
+		},
+	})
+}
+
+// readInsideDir checks that dir lies inside root.
+func readInsideDir(root, workDir, dir string) (string, error) {
+	if root == "" {
+		root = workDir
+	}
+	absRoot, err1 := filepath.Abs(root)
+	abs, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return "", fmt.Errorf("cannot resolve %s", dir)
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the scanned directory; blindspot does not read it", dir)
+	}
+	return abs, nil
 }
 
 func fileExistsFunc(moduleDir, root string) function.Function {

@@ -33,6 +33,9 @@ type Options struct {
 	VarFiles []string
 	// Root is the directory file() and templatefile() may read inside.
 	Root string
+	// Cache, when set, shares parsed modules with the other units of the
+	// scan.
+	Cache *ModuleCache
 }
 
 // LoadModule evaluates the root module in dir with the modules it calls. It
@@ -41,7 +44,10 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	g := &graph.Graph{}
 	unit := &graph.Unit{Path: dir, Format: graph.Terraform}
 	g.Units = append(g.Units, unit)
-	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}}
+	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}, cache: opts.Cache}
+	if l.cache == nil {
+		l.cache = NewModuleCache()
+	}
 	l.readModulesManifest(dir)
 	mod, ok := l.parseModule(dir)
 	if !ok {
@@ -59,6 +65,7 @@ type loader struct {
 	unit     *graph.Unit
 	opts     Options
 	reported map[string]bool
+	cache    *ModuleCache
 	// manifest maps module keys ("a", "a.b") to the directories terraform
 	// init downloaded them to.
 	manifest map[string]string
@@ -118,7 +125,7 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, dirty: true,
 	}
-	s.funcs = functions(mod.dir, l.opts.Root)
+	s.funcs = functions(l.unit.Path, l.opts.Root)
 	for _, b := range mod.resources {
 		s.resourceTypes[b.Labels[0]] = true
 	}
@@ -157,7 +164,20 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			def = s.value(a.Expr, literal, 0)
 			hasDefault = true
 		}
-		if in, ok := inputs[name]; ok {
+		nullable := true
+		if a, ok := attrs["nullable"]; ok {
+			v, _ := a.Expr.Value(nil)
+			nullable = !(v.Type() == cty.Bool && v.IsKnown() && !v.IsNull() && v.False())
+		}
+		in, given := inputs[name]
+		// A variable declared nullable = false takes its default when the
+		// caller passes null.
+		if given && !nullable && in.val.IsKnown() && in.val.IsNull() {
+			if _, hasDef := attrs["default"]; hasDef {
+				given = false
+			}
+		}
+		if given {
 			val, gv = in.val, in.gv
 			if gv.Source.IsZero() && !in.source.IsZero() {
 				gv = gv.WithSource(in.source)
@@ -267,8 +287,10 @@ func (s *scope) resolveDependencies(stack []string) {
 		waiting[it.kind+"."+it.name] = true
 	}
 	for len(pending) > 0 {
-		progress := false
-		var rest []*item
+		// Items whose dependencies are all evaluated form a wave; they do
+		// not depend on each other, so they share one evaluation context
+		// instead of rebuilding it after each of them.
+		var wave, rest []*item
 		for _, it := range pending {
 			ready := true
 			for _, d := range it.deps {
@@ -277,18 +299,33 @@ func (s *scope) resolveDependencies(stack []string) {
 					break
 				}
 			}
-			if !ready {
+			if ready {
+				wave = append(wave, it)
+			} else {
 				rest = append(rest, it)
-				continue
 			}
+		}
+		progress := len(wave) > 0
+		s.context()
+		s.frozen = true
+		for _, it := range wave {
 			s.evalItem(it, stack)
+		}
+		s.frozen = false
+		for _, it := range wave {
 			delete(waiting, it.kind+"."+it.name)
-			progress = true
 		}
 		if !progress {
 			// A cycle: evaluate the first one with what is known.
 			it := rest[0]
-			s.l.diag(graph.Warningf(itemRange(it), "dependency-cycle", "%s.%s is part of a dependency cycle; it is evaluated with what is known", it.kind, it.name))
+			// Terraform resolves references between modules output by
+			// output, so modules that use each other's outputs are valid;
+			// a cycle of locals is not.
+			d := graph.Warningf(itemRange(it), "dependency-cycle", "%s.%s is part of a dependency cycle; it is evaluated with what is known", it.kind, it.name)
+			if it.kind != "local" {
+				d.Severity = graph.Debug
+			}
+			s.l.diag(d)
 			s.evalItem(it, stack)
 			delete(waiting, it.kind+"."+it.name)
 			rest = rest[1:]

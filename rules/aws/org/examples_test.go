@@ -13,15 +13,19 @@ import (
 )
 
 // TestOrganizationExamples checks examples/organization: every
-// organisation rule fires on the bad landing zone and none on the good
-// one, in Terraform and in CloudFormation.
+// organisation rule fires on the landing zone without guardrails and none
+// on the one with them, in Terraform and in CloudFormation.
 func TestOrganizationExamples(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "examples", "organization")
 	for _, format := range []string{"terraform", "cloudformation"} {
-		for _, variant := range []string{"bad", "good"} {
+		for _, variant := range []string{"without-guardrails", "with-guardrails"} {
 			t.Run(format+"/"+variant, func(t *testing.T) {
 				dir := filepath.Join(root, format, variant)
+				if format == "cloudformation" {
+					dir += ".yaml"
+				}
 				if _, err := os.Stat(dir); err != nil {
+					// The examples are part of the repository.
 					t.Fatal(err)
 				}
 				res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}, Rules: Rules()})
@@ -43,9 +47,9 @@ func TestOrganizationExamples(t *testing.T) {
 				var missing, unexpected []string
 				for _, r := range Rules() {
 					switch {
-					case variant == "bad" && !fired[r.ID]:
+					case variant == "without-guardrails" && !fired[r.ID]:
 						missing = append(missing, r.ID)
-					case variant == "good" && fired[r.ID]:
+					case variant == "with-guardrails" && fired[r.ID]:
 						unexpected = append(unexpected, r.ID)
 					}
 				}

@@ -57,7 +57,14 @@ resource "aws_organizations_delegated_administrator" "config" {
 			if d.Management != graph.True && why == "" {
 				why = d.Reason
 			}
-			f := p.ReportIf(d.Management.And(delegated.Not()), rules.Because(s.At, why),
+			cond := d.Management.And(delegated.Not())
+			if s.Maybe != "" {
+				cond = cond.And(graph.Unknown)
+				if why == "" {
+					why = s.Maybe
+				}
+			}
+			f := p.ReportIf(cond, rules.Because(s.At, why),
 				"%s from the management account, but no account is registered as delegated administrator of %s",
 				s.What, aws.ServiceName(s.Service))
 			if f != nil && !d.Evidence.Range.IsZero() {

@@ -1,9 +1,9 @@
 resource "aws_iam_policy" "deployer" {
   name = "deployer"
-  policy = jsonencode({ # want: aws-iam-passrole-wildcard
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      { Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" },
+      { Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" }, # want: aws-iam-passrole-wildcard
     ]
   })
 }

@@ -1,10 +1,10 @@
 resource "aws_iam_role" "open" {
   name = "open"
-  assume_role_policy = jsonencode({ # want: aws-iam-role-trust-public
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" }
+      Principal = { AWS = "*" } # want: aws-iam-role-trust-public
       Action    = "sts:AssumeRole"
     }]
   })

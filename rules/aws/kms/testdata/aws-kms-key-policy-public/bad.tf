@@ -1,7 +1,7 @@
 resource "aws_kms_key" "shared" {
   description         = "shared data key"
   enable_key_rotation = true
-  policy = jsonencode({ # want: aws-kms-key-policy-public
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
@@ -14,7 +14,7 @@ resource "aws_kms_key" "shared" {
       {
         Sid       = "AllowUseByAnyone"
         Effect    = "Allow"
-        Principal = "*"
+        Principal = "*" # want: aws-kms-key-policy-public
         Action    = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource  = "*"
       },

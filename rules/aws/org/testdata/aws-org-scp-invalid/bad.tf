@@ -5,11 +5,11 @@ resource "aws_organizations_organization" "this" {
 # SCPs apply to every principal of the account: they take no Principal.
 resource "aws_organizations_policy" "deny_s3_public" {
   name = "deny-public-buckets"
-  content = jsonencode({ # want: aws-org-scp-invalid
+  content = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Deny"
-      Principal = "*"
+      Principal = "*" # want: aws-org-scp-invalid
       Action    = "s3:PutBucketPublicAccessBlock"
       Resource  = "*"
     }]
@@ -19,9 +19,13 @@ resource "aws_organizations_policy" "deny_s3_public" {
 # Effect is case-sensitive and actions need their service prefix.
 resource "aws_organizations_policy" "deny_leave" {
   name = "deny-leave"
-  content = jsonencode({ # want: aws-org-scp-invalid aws-org-scp-invalid
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "deny", Action = ["LeaveOrganization"], Resource = "*" }]
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "deny"                # want: aws-org-scp-invalid
+      Action   = ["LeaveOrganization"] # want: aws-org-scp-invalid
+      Resource = "*"
+    }]
   })
 }
 
