@@ -7,6 +7,8 @@
 package sarif
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -41,23 +43,66 @@ type Options struct {
 	IncludeSuppressed bool
 	// HelpURI gives a rule's documentation page; nil for none.
 	HelpURI func(ruleID string) string
-	// MaxResults truncates the results (0 means GitHubMaxResults).
+	// MaxResults truncates the results (0 means GitHubMaxResults, a
+	// negative number none).
 	MaxResults int
 }
 
-// Write writes one SARIF run for rs, fs and diags to w.
+// GitHubMaxGzipBytes is the largest gzip-compressed SARIF file GitHub code
+// scanning accepts.
+const GitHubMaxGzipBytes = 10 << 20
+
+// Write writes one SARIF run for rs, fs and diags to w. A report that would
+// exceed GitHub's upload size once compressed is written with fewer
+// results and a notification saying how many were left out.
 func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	report, err := Build(rs, fs, diags, opts)
-	if err != nil {
-		return err
+	return write(w, rs, fs, diags, opts, GitHubMaxGzipBytes)
+}
+
+func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
+	for {
+		report, err := Build(rs, fs, diags, opts)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+		results := len(report.Runs[0].Results)
+		if size := gzipSize(buf.Bytes()); size > maxGzip && results > 0 {
+			// Keep a share of the results proportional to the budget, with a
+			// margin for the rules and notifications that do not shrink.
+			opts.MaxResults = max(results*maxGzip/size*9/10, 0)
+			if opts.MaxResults == 0 {
+				opts.MaxResults = -1
+			}
+			continue
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+		return nil
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(report); err != nil {
-		return fmt.Errorf("writing SARIF: %w", err)
-	}
-	return nil
+}
+
+// gzipSize is the size of data compressed with gzip.
+func gzipSize(data []byte) int {
+	var n countingWriter
+	zw := gzip.NewWriter(&n)
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	return int(n)
+}
+
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }
 
 // Build assembles the SARIF report.
@@ -99,8 +144,11 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	}
 
 	max := opts.MaxResults
-	if max <= 0 {
+	switch {
+	case max == 0:
 		max = GitHubMaxResults
+	case max < 0:
+		max = 0
 	}
 	run.Results = []*gosarif.Result{}
 	kept := 0
@@ -135,7 +183,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
 	}
 	if dropped > 0 {
-		text := fmt.Sprintf("%d results were left out: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
+		text := fmt.Sprintf("%d results were left out to keep the report within GitHub code scanning's limits (%d results per run, 10 MB compressed). Fix or suppress findings, or scan fewer paths at once.", dropped, GitHubMaxResults)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
 			Level:      "warning",
 			Message:    &gosarif.Message{Text: &text},

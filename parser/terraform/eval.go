@@ -368,6 +368,27 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if reserved[root] {
 				continue
 			}
+			if !s.resourceTypes[root] && ctxDefines(ctx, root) {
+				// A dynamic block's iterator or a for expression's symbol.
+				if v, diags := t.TraverseAbs(ctx); (diags.HasErrors() || !v.IsWhollyKnown()) && why == "" {
+					why = root + " iterates over a collection that is not known before apply"
+				}
+				continue
+			}
+			if !s.resourceTypes[root] {
+				// Terraform rejects a reference to a resource the module
+				// does not declare (or a bare word such as False).
+				key := "undeclared:" + toRange(t.SourceRange()).String()
+				if !s.l.reported[key] {
+					s.l.reported[key] = true
+					s.l.diag(graph.Warningf(toRange(t.SourceRange()), "undeclared-reference",
+						"%s refers to nothing declared in this module; Terraform rejects it", describeTraversal(t)))
+				}
+				if why == "" {
+					why = describeTraversal(t) + " is not declared in this module"
+				}
+				continue
+			}
 			ref, desc := s.resourceRef(t)
 			if !seen[ref.String()] {
 				seen[ref.String()] = true
@@ -422,6 +443,16 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 		v = f
 	}
 	return v
+}
+
+// ctxDefines reports whether a name is a variable of ctx or its parents.
+func ctxDefines(ctx *hcl.EvalContext, name string) bool {
+	for c := ctx; c != nil; c = c.Parent() {
+		if _, ok := c.Variables[name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // whyOf is the reason of the first unknown part of v.
