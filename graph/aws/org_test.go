@@ -193,6 +193,10 @@ func TestGuardrailStatements(t *testing.T) {
 			func(st *Statement) graph.Tri { return st.ExemptsOnly() }, graph.True},
 		{"positive condition", `{"Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"111111111111"}}}]}`,
 			func(st *Statement) graph.Tri { return st.ExemptsOnly() }, graph.False},
+		{"leave denied outside some regions only", `{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}`,
+			func(st *Statement) graph.Tri {
+				return st.DeniesAction("organizations:LeaveOrganization").And(st.ExemptsOnly())
+			}, graph.False},
 		{"leave wildcard", `{"Statement":[{"Effect":"Deny","Action":"organizations:Leave*","Resource":"*"}]}`,
 			func(st *Statement) graph.Tri { return st.DeniesAction("organizations:LeaveOrganization") }, graph.True},
 	} {

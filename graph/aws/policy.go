@@ -771,8 +771,11 @@ func (st *Statement) DeniesOnRoles(actions ...string) graph.Tri {
 
 // ExemptsOnly is True when every condition of the statement, other than
 // those on the keys in ignore, only carves out exceptions: a negated
-// operator (StringNotEquals, StringNotLike, ArnNotLike, ...), Null, or
-// aws:ViaAWSService being false. A Deny under such conditions still
+// operator (StringNotEquals, StringNotLike, ArnNotLike, ...) on a key that
+// identifies the caller (aws:PrincipalArn, aws:PrincipalTag/team, ...),
+// Null, or aws:ViaAWSService being false. A negated condition on another
+// key (aws:RequestedRegion, aws:SourceIp) limits the Deny to some
+// requests. A Deny under such conditions still
 // applies to everyone else; a Deny under a positive condition
 // (StringEquals aws:PrincipalArn on one role) applies only to the requests
 // that match it.
@@ -790,7 +793,7 @@ next:
 		}
 		op := baseOperator(c.Operator)
 		switch {
-		case strings.Contains(op, "not"), op == "null":
+		case strings.Contains(op, "not") && identifiesCaller(c.Key), op == "null":
 		case op == "bool" && strings.EqualFold(c.Key, "aws:ViaAWSService"):
 			result = result.And(c.Values.All(func(v string) bool { return strings.EqualFold(v, "false") }))
 		default:
@@ -798,4 +801,12 @@ next:
 		}
 	}
 	return result
+}
+
+// identifiesCaller reports whether a condition key names who makes the
+// request: the principal, its account, organisation or tags.
+func identifiesCaller(key string) bool {
+	k := strings.ToLower(key)
+	return strings.HasPrefix(k, "aws:principal") || k == "aws:userid" || k == "aws:username" ||
+		strings.HasPrefix(k, "aws:sourceidentity")
 }
