@@ -23,8 +23,8 @@ func checkGuardrail(p *rules.Pass, holds func(*aws.Statement) graph.Tri, what st
 	}
 }
 
-// orgPolicies returns the organisation's policies of the given type
-// (Unknown-typed policies included) in graph order.
+// scps returns the policies that are, or may be, service control policies,
+// in graph order.
 func scps(m *aws.Model) []*aws.OrgPolicy {
 	var out []*aws.OrgPolicy
 	for _, pol := range m.Organizations.Policies {
@@ -35,25 +35,22 @@ func scps(m *aws.Model) []*aws.OrgPolicy {
 	return out
 }
 
-// guidance is the reference list every SCP guardrail rule cites.
+// scpGuidance is the reference list every SCP rule cites.
 var scpGuidance = []string{
 	"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
 	"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html",
 	"https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/org-management.html",
 }
 
+// refs lists a rule's own references before the SCP guidance.
 func refs(extra ...string) []string {
 	return append(append([]string{}, extra...), scpGuidance...)
 }
 
+// plural counts n things in words ("1 action", "3 actions").
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
-
-type (
-	awsPolicy    = aws.Policy
-	awsStatement = aws.Statement
-)

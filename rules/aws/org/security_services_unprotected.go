@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -127,9 +128,9 @@ var SecurityServicesUnprotected = &rules.Rule{
 
 // denies returns a policy test: some statement denies one of the forms of
 // act on every resource.
-func denies(act protectedAction) func(*awsPolicy) graph.Tri {
-	return func(doc *awsPolicy) graph.Tri {
-		return doc.AnyStatement(func(st *awsStatement) graph.Tri {
+func denies(act protectedAction) func(*aws.Policy) graph.Tri {
+	return func(doc *aws.Policy) graph.Tri {
+		return doc.AnyStatement(func(st *aws.Statement) graph.Tri {
 			t := graph.False
 			for _, a := range act {
 				t = t.Or(st.DeniesAction(a))
