@@ -234,7 +234,7 @@ func buildOrg(m *Model) {
 			ids := Attrs(r).Get("ParentIds")
 			parent = Target{Kind: TargetRoot, At: ids.Loc()}
 			if ids.IsSet() {
-				parent = Target{At: KeyLoc(ids), Why: "ParentIds is not known"}
+				parent = Target{At: KeyLoc(ids), Why: "the parent of " + r.Address + " is not known: " + ids.Value.Why()}
 				if blocks, ok := ids.Blocks(); ok && len(blocks) == 1 {
 					parent = targetOf(ix, r, blocks[0])
 				} else if ok && len(blocks) == 0 {
