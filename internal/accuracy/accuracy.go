@@ -274,8 +274,16 @@ func (h *Harness) scoreCheckov(ctx context.Context, key string, e Entry) (Score,
 		if r == nil || !slices.Contains(e.Rules, f.RuleID) {
 			continue
 		}
-		addr := checkovAddress(r)
-		for _, k := range []string{filepath.Base(r.Range.File) + "\x00" + addr, "\x00" + addr} {
+		// The finding counts for its own resource and for any resource of
+		// the same file its message is about.
+		var keys []string
+		for _, other := range res.graph.Resources {
+			if other == r || other.Range.File == r.Range.File && mentions(f.Message, other.Address) {
+				addr := checkovAddress(other)
+				keys = append(keys, filepath.Base(other.Range.File)+"\x00"+addr, "\x00"+addr)
+			}
+		}
+		for _, k := range keys {
 			o := flagged[k]
 			if o == nil {
 				o = &outcome{}
@@ -343,6 +351,29 @@ func checkovAddress(r *graph.Resource) string {
 	return addr
 }
 
+// mentions reports whether a message names a resource address as a word.
+func mentions(msg, addr string) bool {
+	for i := strings.Index(msg, addr); i >= 0; {
+		end := i + len(addr)
+		before := i == 0 || !isAddrChar(msg[i-1])
+		after := end == len(msg) || !isAddrChar(msg[end])
+		if before && after {
+			return true
+		}
+		next := strings.Index(msg[i+1:], addr)
+		if next < 0 {
+			break
+		}
+		i += next + 1
+	}
+	return false
+}
+
+func isAddrChar(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == '"' ||
+		c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func joinFile(file, addr string) string {
 	if file == "" {
 		return addr
@@ -404,7 +435,14 @@ func findAt(res *result, ruleIDs []string, line int) (hit *rules.Finding, undete
 		}
 		var match bool
 		if inner != nil {
-			match = f.Loc.Resource != nil && f.Loc.Resource.Address == inner.Address && f.Loc.Resource.Unit == inner.Unit
+			// A finding belongs to the resource it is located in, to the
+			// resource its message is about (a bucket reported at its split
+			// policy or access block), or, for findings on a value (a
+			// secret), to the resource whose text holds it.
+			match = f.Loc.Resource != nil && f.Loc.Resource.Address == inner.Address && f.Loc.Resource.Unit == inner.Unit ||
+				mentions(f.Message, inner.Address) ||
+				f.Loc.Resource == nil && f.Loc.Range.File == inner.Range.File &&
+					inner.Range.Start.Line <= f.Loc.Range.Start.Line && f.Loc.Range.Start.Line <= inner.Range.End.Line
 		} else {
 			match = f.Loc.Range.Start.Line == line
 		}
