@@ -490,7 +490,7 @@ func disagreesResource(e Entry, file, addr string) bool {
 func WriteTable(w io.Writer, scores []Score) error {
 	ew := &errWriter{w: w}
 	ew.printf("%-8s %-62s %4s %4s %4s %4s %4s %7s  %s\n", "corpus", "entry", "TP", "FN", "FP", "unk", "dis", "recall", "result")
-	type total struct{ tp, fn, fp int }
+	type total struct{ tp, fn, fp, dis int }
 	byRule := map[string]*total{}
 	var all total
 	passed, failed := 0, 0
@@ -519,10 +519,12 @@ func WriteTable(w io.Writer, scores []Score) error {
 			t.tp += s.TruePositives
 			t.fn += s.FalseNegatives
 			t.fp += s.FalsePositives
+			t.dis += s.Disagreed
 		}
 		all.tp += s.TruePositives
 		all.fn += s.FalseNegatives
 		all.fp += s.FalsePositives
+		all.dis += s.Disagreed
 	}
 	recall := func(t total) float64 {
 		if t.tp+t.fn == 0 {
@@ -531,12 +533,13 @@ func WriteTable(w io.Writer, scores []Score) error {
 		return 100 * float64(t.tp) / float64(t.tp+t.fn)
 	}
 	ew.printf("\nper rule (entries mapped to several rules count for each)\n")
-	ew.printf("%-45s %5s %5s %5s %7s\n", "rule", "TP", "FN", "FP", "recall")
+	ew.printf("%-45s %5s %5s %5s %5s %7s\n", "rule", "TP", "FN", "FP", "dis", "recall")
 	for _, id := range slices.Sorted(maps.Keys(byRule)) {
 		t := *byRule[id]
-		ew.printf("%-45s %5d %5d %5d %6.1f%%\n", id, t.tp, t.fn, t.fp, recall(t))
+		ew.printf("%-45s %5d %5d %5d %5d %6.1f%%\n", id, t.tp, t.fn, t.fp, t.dis, recall(t))
 	}
-	ew.printf("%-45s %5d %5d %5d %6.1f%%\n", "total", all.tp, all.fn, all.fp, recall(all))
+	ew.printf("%-45s %5d %5d %5d %5d %6.1f%%\n", "total", all.tp, all.fn, all.fp, all.dis, recall(all))
+	ew.printf("(dis: expectations of the corpus blindspot departs from, each with its reason in mapping.yaml)\n")
 	ew.printf("%d passed, %d failed\n", passed, failed)
 	return ew.err
 }
