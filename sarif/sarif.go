@@ -27,6 +27,9 @@ const SchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sc
 // against; GitHub code scanning and SARIF viewers map it to the checkout.
 const SourceRoot = "%SRCROOT%"
 
+// DefaultInformationURI is blindspot's home page.
+const DefaultInformationURI = "https://github.com/blindspot-iac/blindspot"
+
 // DefaultMaxResults is GitHub code scanning's limit of results per run.
 const DefaultMaxResults = 25000
 
@@ -49,9 +52,13 @@ const (
 // Options control what the log contains.
 type Options struct {
 	// ToolVersion is the version of blindspot (driver.version; also
-	// driver.semanticVersion when it is a semantic version).
+	// driver.semanticVersion when it is a semantic version). A leading
+	// "v" is dropped and a version that does not start with a digit
+	// ("devel") becomes a 0.0.0 pre-release, as SARIF consumers compare
+	// versions numerically.
 	ToolVersion string
-	// InformationURI is the project's home page (driver.informationUri).
+	// InformationURI is the project's home page (driver.informationUri);
+	// DefaultInformationURI when empty.
 	InformationURI string
 	// BaseDir is the directory URIs are made relative to (normally the
 	// repository root the scan was started from). Relative paths in the
@@ -146,12 +153,15 @@ func (b *builder) build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 
 	driver := toolComponent{
 		Name:           "blindspot",
-		Version:        b.opts.ToolVersion,
+		Version:        toolVersion(b.opts.ToolVersion),
 		InformationURI: b.opts.InformationURI,
 		Rules:          b.rules,
 	}
-	if semver.MatchString(b.opts.ToolVersion) {
-		driver.SemanticVersion = b.opts.ToolVersion
+	if driver.InformationURI == "" {
+		driver.InformationURI = DefaultInformationURI
+	}
+	if semver.MatchString(driver.Version) {
+		driver.SemanticVersion = driver.Version
 	}
 	return log{
 		Schema:  SchemaURI,
@@ -166,6 +176,30 @@ func (b *builder) build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 			Results:    results,
 		}},
 	}
+}
+
+// toolVersion turns a Go module version into one SARIF consumers can
+// compare, which must start with a digit: v1.2.3 -> 1.2.3, devel ->
+// 0.0.0-devel, devel-0123abcd -> 0.0.0-devel-0123abcd.
+func toolVersion(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > 1 && v[0] == 'v' && v[1] >= '0' && v[1] <= '9' {
+		v = v[1:]
+	}
+	if v != "" && v[0] >= '0' && v[0] <= '9' {
+		return v
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-') {
+			return r
+		}
+		return '-'
+	}, v)
+	clean = strings.Trim(clean, ".-")
+	if clean == "" {
+		clean = "devel"
+	}
+	return "0.0.0-" + clean
 }
 
 // semver matches a semantic version 2.0.0 string without a leading "v".

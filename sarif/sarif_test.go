@@ -86,18 +86,21 @@ func decode(t *testing.T, data []byte) decoded {
 	return d
 }
 
-// TestSchema validates logs of every shape against the SARIF 2.1.0
-// schema.
-func TestSchema(t *testing.T) {
-	dir := project(t)
+// shape is one kind of log the writer must get right.
+type shape struct {
+	name  string
+	fs    []rules.Finding
+	diags []graph.Diagnostic
+	edit  func(*Options)
+}
+
+// shapes are logs of every kind: clean, with unknowns, suppressed results,
+// related locations, fixes, diagnostics, truncation, paths outside the
+// base directory.
+func shapes(dir string) []shape {
 	all := testFindings(dir)
 	diags := testDiagnostics(dir)
-	tests := []struct {
-		name  string
-		fs    []rules.Finding
-		diags []graph.Diagnostic
-		edit  func(*Options)
-	}{
+	return []shape{
 		{"clean scan", nil, nil, nil},
 		{"findings", all, nil, nil},
 		{"unknowns", all, nil, func(o *Options) { o.ShowUnknown = true }},
@@ -110,13 +113,23 @@ func TestSchema(t *testing.T) {
 		{"no version or help", all, diags, func(o *Options) { o.ToolVersion, o.InformationURI, o.HelpURI = "", "", nil }},
 		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *Options) { o.BaseDir = "" }},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			opts := baseOptions(dir)
-			if tt.edit != nil {
-				tt.edit(&opts)
-			}
-			data := write(t, testRules(), tt.fs, tt.diags, opts)
+}
+
+func (s shape) write(t *testing.T, dir string) []byte {
+	opts := baseOptions(dir)
+	if s.edit != nil {
+		s.edit(&opts)
+	}
+	return write(t, testRules(), s.fs, s.diags, opts)
+}
+
+// TestSchema validates logs of every shape against the SARIF 2.1.0
+// schema.
+func TestSchema(t *testing.T) {
+	dir := project(t)
+	for _, s := range shapes(dir) {
+		t.Run(s.name, func(t *testing.T) {
+			data := s.write(t, dir)
 			sariftest.Validate(t, data)
 			d := decode(t, data)
 			if d.Runs[0].Results == nil {
@@ -355,6 +368,24 @@ func TestDuplicateFingerprints(t *testing.T) {
 	res := decode(t, write(t, testRules(), []rules.Finding{f, g}, nil, baseOptions(dir))).Runs[0].Results
 	if res[0].PartialFingerprints[GitHubFingerprintKey] == res[1].PartialFingerprints[GitHubFingerprintKey] {
 		t.Errorf("duplicate primaryLocationLineHash %s", res[0].PartialFingerprints[GitHubFingerprintKey])
+	}
+}
+
+func TestToolVersion(t *testing.T) {
+	tests := map[string]string{
+		"":                "0.0.0-devel",
+		"1.2.3":           "1.2.3",
+		"v1.2.3":          "1.2.3",
+		"v0.0.0-2026-abc": "0.0.0-2026-abc",
+		"devel":           "0.0.0-devel",
+		"devel-0123abcd":  "0.0.0-devel-0123abcd",
+		"(devel)":         "0.0.0-devel",
+		"v":               "0.0.0-v",
+	}
+	for in, want := range tests {
+		if got := toolVersion(in); got != want {
+			t.Errorf("toolVersion(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
