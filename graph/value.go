@@ -75,6 +75,7 @@ type Value struct {
 	alts      []Value
 	refs      []Ref
 	why       string
+	literal   string
 	sensitive bool
 
 	// Range is the source of the expression that produced the value.
@@ -150,6 +151,20 @@ func (v Value) WithRefs(refs ...Ref) Value {
 	out = append(out, refs...)
 	v.refs = out
 	return v
+}
+
+// WithLiteralText records, for an unknown string built from a template
+// ("arn:aws:iam::${AWS::AccountId}:root"), the text of its known parts
+// joined: enough to tell that the string is not, say, a bare "*".
+func (v Value) WithLiteralText(s string) Value { v.literal = s; return v }
+
+// LiteralText returns the known parts of an unknown string built from a
+// template, or "" when nothing is known.
+func (v Value) LiteralText() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.literal
 }
 
 // WithRange returns v with its expression range replaced.

@@ -111,3 +111,14 @@ func SortFindings(fs []Finding) {
 		return a.Message < b.Message
 	})
 }
+
+// FixLiteral offers a quick fix replacing the literal written at at with
+// text ("true", "\"required\""). It does nothing when the setting is absent
+// (set is false) or its value was written elsewhere (a variable default, a
+// parameter), where replacing the use would not be the right edit.
+func FixLiteral(f *Finding, at graph.Loc, set bool, description, text string) {
+	if f == nil || !set || !at.Source.IsZero() || at.Range.IsZero() {
+		return
+	}
+	f.Fix = &Fix{Description: description, Edits: []Edit{{Range: at.Range, Text: text}}}
+}

@@ -1,591 +1,454 @@
-// Package sarif writes blindspot's results as a SARIF 2.1.0 log that GitHub
-// code scanning and IDE SARIF viewers accept: one run, every rule that ran
-// described once, repository-relative locations, line-independent
-// fingerprints, module call chains as related locations, quick fixes, and
-// problems met while reading the input as tool execution notifications.
+// Package sarif writes blindspot's results as SARIF 2.1.0, in the profile
+// GitHub code scanning and IDE SARIF viewers accept: every rule with full
+// metadata and a security-severity, results with exact regions relative to
+// %SRCROOT%, stable partial fingerprints, related locations for module call
+// chains and evidence, quick fixes, suppressions and baseline states, and
+// diagnostics as tool execution notifications.
 package sarif
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
-	"unicode"
+
+	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// SchemaURI is the $schema the log declares: the OASIS SARIF 2.1.0 schema.
-const SchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+// GitHubMaxResults is the number of results per run GitHub code scanning
+// accepts; beyond it uploads are rejected.
+const GitHubMaxResults = 25000
 
-// SourceRoot is the uriBaseId every repository-relative URI is resolved
-// against; GitHub code scanning and SARIF viewers map it to the checkout.
-const SourceRoot = "%SRCROOT%"
+// srcRoot is the uriBaseId every artifact location is relative to.
+const srcRoot = "%SRCROOT%"
 
-// DefaultInformationURI is blindspot's home page.
-const DefaultInformationURI = "https://github.com/blindspot-iac/blindspot"
-
-// DefaultMaxResults is GitHub code scanning's limit of results per run.
-const DefaultMaxResults = 25000
-
-// maxRelatedLocations and maxTags are GitHub code scanning's limits per
-// result and per rule; data beyond them is dropped rather than rejected.
-const (
-	maxRelatedLocations = 1000
-	maxTags             = 20
-)
-
-// Fingerprint keys in partialFingerprints. primaryLocationLineHash is the
-// key GitHub would otherwise compute from the text of the line; giving our
-// own line-independent value keeps an alert open and the same across edits
-// elsewhere in the file.
-const (
-	FingerprintKey       = "blindspot/v1"
-	GitHubFingerprintKey = "primaryLocationLineHash"
-)
-
-// Options control what the log contains.
+// Options shape the report.
 type Options struct {
-	// ToolVersion is the version of blindspot (driver.version; also
-	// driver.semanticVersion when it is a semantic version). A leading
-	// "v" is dropped and a version that does not start with a digit
-	// ("devel") becomes a 0.0.0 pre-release, as SARIF consumers compare
-	// versions numerically.
-	ToolVersion string
-	// InformationURI is the project's home page (driver.informationUri);
-	// DefaultInformationURI when empty.
+	ToolVersion    string
 	InformationURI string
-	// BaseDir is the directory URIs are made relative to (normally the
-	// repository root the scan was started from). Relative paths in the
-	// results are taken to be relative to it.
+	// BaseDir is the directory artifact URIs are made relative to (the
+	// repository root); absolute paths are used for files outside it.
 	BaseDir string
-	// ShowUnknown includes checks that could not be evaluated, as results
-	// of kind "open" and level "none".
+	// ShowUnknown adds results that could not be evaluated, as kind "open".
 	ShowUnknown bool
-	// IncludeSuppressed includes findings silenced by an inline
-	// suppression, carrying a SARIF suppression.
+	// IncludeSuppressed adds suppressed results with their suppression.
 	IncludeSuppressed bool
-	// HelpURI returns the documentation page of a rule; nil or an empty
-	// answer leaves helpUri out.
+	// HelpURI gives a rule's documentation page; nil for none.
 	HelpURI func(ruleID string) string
-	// MaxResults caps the number of results; 0 means DefaultMaxResults.
-	// Results above the cap are dropped, least severe first, and a
-	// notification says how many.
+	// MaxResults truncates the results (0 means GitHubMaxResults).
 	MaxResults int
 }
 
-// Write writes the SARIF log for rules rs, findings fs and diagnostics
-// diags to w. The output is deterministic: it depends only on the
-// arguments, not on their order.
+// Write writes one SARIF run for rs, fs and diags to w.
 func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	l := Build(rs, fs, diags, opts)
+	report, err := Build(rs, fs, diags, opts)
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(l); err != nil {
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(report); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
 }
 
-// Build returns the SARIF log as a value that encodes to JSON. It is
-// exported for tests and for callers that post-process the log; Write is
-// the usual entry point.
-func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) any {
-	b := builder{opts: opts, ruleIndex: map[string]int{}}
-	return b.build(rs, fs, diags)
+// Build assembles the SARIF report.
+func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
+	report, err := gosarif.New(gosarif.Version210)
+	if err != nil {
+		return nil, fmt.Errorf("building SARIF: %w", err)
+	}
+	b := &builder{opts: opts}
+	run := gosarif.NewRun(gosarif.Tool{Driver: &gosarif.ToolComponent{Name: "blindspot"}})
+	if opts.InformationURI != "" {
+		uri := opts.InformationURI
+		run.Tool.Driver.InformationURI = &uri
+	}
+	if opts.ToolVersion != "" {
+		v := opts.ToolVersion
+		run.Tool.Driver.Version = &v
+		if semver := strings.TrimPrefix(v, "v"); isSemver(semver) {
+			run.Tool.Driver.SemanticVersion = &semver
+		}
+	}
+	root := "file://" + filepath.ToSlash(ensureSlash(absDir(opts.BaseDir)))
+	if !strings.HasPrefix(root, "file:///") {
+		root = "file:///" + strings.TrimPrefix(root, "file://")
+	}
+	run.OriginalUriBaseIDs = map[string]*gosarif.ArtifactLocation{srcRoot: {URI: &root}}
+	columnKind := "unicodeCodePoints"
+	run.ColumnKind = columnKind
+
+	sorted := append([]*rules.Rule(nil), rs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	index := map[string]uint{}
+	defaults := map[string]rules.Severity{}
+	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	for i, r := range sorted {
+		index[r.ID] = uint(i)
+		defaults[r.ID] = r.Severity
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r))
+	}
+
+	max := opts.MaxResults
+	if max <= 0 {
+		max = GitHubMaxResults
+	}
+	run.Results = []*gosarif.Result{}
+	kept := 0
+	dropped := 0
+	for i := range fs {
+		f := &fs[i]
+		if f.Status == rules.Undetermined && !opts.ShowUnknown {
+			continue
+		}
+		if f.Suppressed != nil && !opts.IncludeSuppressed {
+			continue
+		}
+		idx, ok := index[f.RuleID]
+		if !ok {
+			continue
+		}
+		if kept >= max {
+			dropped++
+			continue
+		}
+		kept++
+		run.Results = append(run.Results, b.result(f, idx, defaults[f.RuleID]))
+	}
+
+	inv := &gosarif.Invocation{}
+	success := true
+	inv.ExecutionSuccessful = &success
+	for _, d := range diags {
+		if d.Severity == graph.Debug {
+			continue
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
+	}
+	if dropped > 0 {
+		text := fmt.Sprintf("%d results were left out: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
+			Level:      "warning",
+			Message:    &gosarif.Message{Text: &text},
+			Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr("results-truncated")},
+		})
+	}
+	run.Invocations = []*gosarif.Invocation{inv}
+	report.AddRun(run)
+	return report, nil
 }
 
 type builder struct {
-	opts      Options
-	rules     []reportingDescriptor
-	ruleIndex map[string]int
+	opts Options
 }
 
-func (b *builder) build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic) log {
-	b.addRules(rs, fs)
-
-	findings := make([]rules.Finding, 0, len(fs))
-	for _, f := range fs {
-		if f.Status == rules.Undetermined && !b.opts.ShowUnknown {
-			continue
-		}
-		if f.Suppressed != nil && !b.opts.IncludeSuppressed {
-			continue
-		}
-		findings = append(findings, f)
-	}
-	rules.SortFindings(findings)
-
-	var notes []notification
-	max := b.opts.MaxResults
-	if max <= 0 {
-		max = DefaultMaxResults
-	}
-	if len(findings) > max {
-		notes = append(notes, notification{
-			Descriptor: &descriptorReference{ID: "results-truncated"},
-			Level:      "warning",
-			Message: message{Text: fmt.Sprintf("Only %d of %d results are included: a SARIF run holds at most %d results (GitHub code scanning's limit); the least severe were left out. Use the text or JSON report for all of them.",
-				max, len(findings), max)},
-		})
-		findings = keepMostSevere(findings, max)
-	}
-
-	results := make([]result, 0, len(findings))
-	occurrences := map[string]int{}
-	for i := range findings {
-		results = append(results, b.result(&findings[i], occurrences))
-	}
-
-	sorted := append([]graph.Diagnostic(nil), diags...)
-	graph.SortDiagnostics(sorted)
-	for _, d := range sorted {
-		if n, ok := b.notification(d); ok {
-			notes = append(notes, n)
-		}
-	}
-
-	driver := toolComponent{
-		Name:           "blindspot",
-		Version:        toolVersion(b.opts.ToolVersion),
-		InformationURI: b.opts.InformationURI,
-		Rules:          b.rules,
-	}
-	if driver.InformationURI == "" {
-		driver.InformationURI = DefaultInformationURI
-	}
-	if semver.MatchString(driver.Version) {
-		driver.SemanticVersion = driver.Version
-	}
-	return log{
-		Schema:  SchemaURI,
-		Version: "2.1.0",
-		Runs: []run{{
-			Tool:        tool{Driver: driver},
-			Invocations: []invocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}},
-			OriginalURIBaseIDs: map[string]artifactLocation{
-				SourceRoot: {Description: &message{Text: "The directory blindspot was run from, normally the root of the repository."}},
-			},
-			ColumnKind: "unicodeCodePoints",
-			Results:    results,
-		}},
-	}
-}
-
-// toolVersion turns a Go module version into one SARIF consumers can
-// compare, which must start with a digit: v1.2.3 -> 1.2.3, devel ->
-// 0.0.0-devel, devel-0123abcd -> 0.0.0-devel-0123abcd.
-func toolVersion(v string) string {
-	v = strings.TrimSpace(v)
-	if len(v) > 1 && v[0] == 'v' && v[1] >= '0' && v[1] <= '9' {
-		v = v[1:]
-	}
-	if v != "" && v[0] >= '0' && v[0] <= '9' {
-		return v
-	}
-	clean := strings.Map(func(r rune) rune {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-') {
-			return r
-		}
-		return '-'
-	}, v)
-	clean = strings.Trim(clean, ".-")
-	if clean == "" {
-		clean = "devel"
-	}
-	return "0.0.0-" + clean
-}
-
-// semver matches a semantic version 2.0.0 string without a leading "v".
-var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
-
-// addRules describes every rule that ran, sorted by ID, plus any rule a
-// finding names that was not passed in (so that every result has a
-// ruleIndex).
-func (b *builder) addRules(rs []*rules.Rule, fs []rules.Finding) {
-	byID := map[string]*rules.Rule{}
-	for _, r := range rs {
-		byID[r.ID] = r
-	}
-	for _, f := range fs {
-		if _, ok := byID[f.RuleID]; !ok {
-			byID[f.RuleID] = &rules.Rule{ID: f.RuleID, Title: f.RuleID, Severity: f.Severity}
-		}
-	}
-	ids := make([]string, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		b.ruleIndex[id] = len(b.rules)
-		b.rules = append(b.rules, b.descriptor(byID[id]))
-	}
-}
-
-func (b *builder) descriptor(r *rules.Rule) reportingDescriptor {
-	d := reportingDescriptor{
-		ID:                   r.ID,
-		Name:                 pascalCase(r.ID),
-		ShortDescription:     &multiformatMessage{Text: sentence(r.Title)},
-		DefaultConfiguration: &reportingConfiguration{Level: r.Severity.Level()},
-		Properties: &ruleProperties{
-			Tags:             ruleTags(r),
-			Precision:        r.Precision,
-			SecuritySeverity: r.Severity.Score(),
-			ProblemSeverity:  problemSeverity(r.Severity.Level()),
-		},
-	}
-	if r.Description != "" {
-		d.FullDescription = &multiformatMessage{Text: sentence(r.Description)}
-	}
-	if text, md := helpText(r); text != "" {
-		d.Help = &multiformatMessage{Text: text, Markdown: md}
-	}
+func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
+	d := &gosarif.ReportingDescriptor{ID: r.ID}
+	name := pascal(r.ID)
+	d.Name = &name
+	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
+	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(firstNonEmpty(r.Description, r.Title))}
+	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: r.Severity.Level()}
+	text, markdown := help(r)
+	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
 	if b.opts.HelpURI != nil {
-		d.HelpURI = b.opts.HelpURI(r.ID)
+		if u := b.opts.HelpURI(r.ID); u != "" {
+			d.HelpURI = &u
+		}
 	}
-	return d
-}
-
-// ruleTags are the rule's tags after "security", which GitHub code scanning
-// needs to file the alert as a security alert, without duplicates.
-func ruleTags(r *rules.Rule) []string {
 	tags := []string{"security"}
-	seen := map[string]bool{"security": true}
 	for _, t := range r.Tags {
-		if !seen[t] && len(tags) < maxTags {
-			seen[t] = true
+		if t != "security" {
 			tags = append(tags, t)
 		}
 	}
-	return tags
-}
-
-// problemSeverity is GitHub's problem.severity for a SARIF level.
-func problemSeverity(level string) string {
-	if level == "note" {
-		return "recommendation"
+	props := gosarif.Properties{
+		"tags":              tags,
+		"security-severity": r.Severity.Score(),
+		"problem.severity":  problemSeverity(r.Severity),
 	}
-	return level
-}
-
-// helpText is the rule's help as plain text and as Markdown: the risk, the
-// fix in both formats, compliance controls and references.
-func helpText(r *rules.Rule) (text, md string) {
-	var t, m strings.Builder
-	if r.Description != "" {
-		t.WriteString(r.Description + "\n")
-		m.WriteString(r.Description + "\n")
-	}
-	rem := r.Remediation
-	if rem.Text != "" {
-		t.WriteString("\nRemediation: " + rem.Text + "\n")
-		m.WriteString("\n## Remediation\n\n" + rem.Text + "\n")
-	}
-	if rem.Terraform != "" {
-		t.WriteString("\nTerraform:\n" + indent(rem.Terraform) + "\n")
-		m.WriteString("\nTerraform:\n\n```hcl\n" + strings.TrimRight(rem.Terraform, "\n") + "\n```\n")
-	}
-	if rem.CloudFormation != "" {
-		t.WriteString("\nCloudFormation:\n" + indent(rem.CloudFormation) + "\n")
-		m.WriteString("\nCloudFormation:\n\n```yaml\n" + strings.TrimRight(rem.CloudFormation, "\n") + "\n```\n")
+	if r.Precision != "" {
+		props["precision"] = r.Precision
 	}
 	if len(r.Compliance) > 0 {
-		t.WriteString("\nCompliance:\n")
-		m.WriteString("\n## Compliance\n\n")
+		var cs []string
 		for _, c := range r.Compliance {
-			t.WriteString("  - " + c.Framework + ": " + c.ID + "\n")
-			m.WriteString("- " + c.Framework + ": " + c.ID + "\n")
+			cs = append(cs, c.Framework+" "+c.ID)
 		}
+		props["compliance"] = cs
+	}
+	d.Properties = props
+	return d
+}
+
+// problemSeverity is the CodeQL-style problem.severity GitHub shows.
+func problemSeverity(s rules.Severity) string {
+	switch s {
+	case rules.Critical, rules.High:
+		return "error"
+	case rules.Medium:
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// help renders a rule's help in text and Markdown.
+func help(r *rules.Rule) (text, markdown string) {
+	var t, m strings.Builder
+	fmt.Fprintf(&t, "%s\n\n%s\n", r.Title, r.Description)
+	fmt.Fprintf(&m, "**%s**\n\n%s\n", r.Title, r.Description)
+	if r.Remediation.Text != "" {
+		fmt.Fprintf(&t, "\nRemediation: %s\n", r.Remediation.Text)
+		fmt.Fprintf(&m, "\n### Remediation\n\n%s\n", r.Remediation.Text)
+	}
+	if r.Remediation.Terraform != "" {
+		fmt.Fprintf(&t, "\nTerraform:\n%s\n", r.Remediation.Terraform)
+		fmt.Fprintf(&m, "\nTerraform:\n\n```hcl\n%s\n```\n", strings.TrimRight(r.Remediation.Terraform, "\n"))
+	}
+	if r.Remediation.CloudFormation != "" {
+		fmt.Fprintf(&t, "\nCloudFormation:\n%s\n", r.Remediation.CloudFormation)
+		fmt.Fprintf(&m, "\nCloudFormation:\n\n```yaml\n%s\n```\n", strings.TrimRight(r.Remediation.CloudFormation, "\n"))
 	}
 	if len(r.References) > 0 {
 		t.WriteString("\nReferences:\n")
-		m.WriteString("\n## References\n\n")
+		m.WriteString("\n### References\n\n")
 		for _, ref := range r.References {
-			t.WriteString("  - " + ref + "\n")
-			m.WriteString("- <" + ref + ">\n")
+			fmt.Fprintf(&t, "- %s\n", ref)
+			fmt.Fprintf(&m, "- <%s>\n", ref)
 		}
 	}
-	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
+	return t.String(), m.String()
 }
 
-func indent(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = "    " + l
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// pascalCase turns a rule ID into the friendly name SARIF asks for:
-// aws-s3-versioning-disabled -> AwsS3VersioningDisabled.
-func pascalCase(id string) string {
-	var sb strings.Builder
-	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
-		rs := []rune(part)
-		rs[0] = unicode.ToUpper(rs[0])
-		sb.WriteString(string(rs))
-	}
-	return sb.String()
-}
-
-// sentence makes s end with a full stop, as SARIF asks of plain-text
-// messages.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	switch s[len(s)-1] {
-	case '.', '!', '?':
-		return s
-	}
-	return s + "."
-}
-
-// keepMostSevere returns the max findings to keep: failed before
-// undetermined, then by severity, then in report order; the result stays
-// in report order.
-func keepMostSevere(fs []rules.Finding, max int) []rules.Finding {
-	idx := make([]int, len(fs))
-	for i := range idx {
-		idx[i] = i
-	}
-	rank := func(f *rules.Finding) int {
-		r := int(f.Severity)
-		if f.Status == rules.Undetermined {
-			r -= 100
-		}
-		return r
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return rank(&fs[idx[a]]) > rank(&fs[idx[b]]) })
-	idx = idx[:max]
-	sort.Ints(idx)
-	out := make([]rules.Finding, len(idx))
-	for i, j := range idx {
-		out[i] = fs[j]
-	}
-	return out
-}
-
-func (b *builder) result(f *rules.Finding, occurrences map[string]int) result {
-	res := result{
-		RuleID:     f.RuleID,
-		RuleIndex:  b.ruleIndex[f.RuleID],
-		Kind:       "fail",
-		Level:      f.Severity.Level(),
-		Message:    message{Text: sentence(f.Message)},
-		Locations:  []location{b.primaryLocation(f.Loc)},
-		Properties: &resultProperties{Severity: f.Severity.String()},
-	}
+func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity) *gosarif.Result {
+	res := gosarif.NewRuleResult(f.RuleID)
+	res.RuleIndex = &idx
+	msg := f.Message
 	if f.Status == rules.Undetermined {
-		res.Kind = "open"
-		res.Level = "none"
+		res.Kind = strPtr("open")
+		res.Level = strPtr("none")
+	} else {
+		res.Kind = strPtr("fail")
+		res.Level = strPtr(f.Severity.Level())
 	}
-	fp := f.Fingerprint()
-	occurrences[fp]++
-	res.PartialFingerprints = map[string]string{
-		FingerprintKey:       fp,
-		GitHubFingerprintKey: fmt.Sprintf("%s:%d", fp, occurrences[fp]),
+	res.Message = gosarif.Message{Text: &msg}
+	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
+	for _, r := range f.Related {
+		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
 	}
-	for i, rel := range f.Related {
-		if i == maxRelatedLocations {
-			break
+	for i, rl := range res.RelatedLocations {
+		id := uint(i + 1)
+		rl.Id = &id
+	}
+	res.PartialFingerprints = map[string]interface{}{"blindspotFingerprint/v1": f.Fingerprint()}
+	if f.Severity != 0 && f.Severity != defaultSeverity {
+		res.Properties = gosarif.Properties{"security-severity": f.Severity.Score()}
+	}
+	if f.Suppressed != nil {
+		just := f.Suppressed.Justification
+		if f.Suppressed.Until != "" {
+			just += " (until " + f.Suppressed.Until + ")"
 		}
-		if rel.Loc.Range.IsZero() {
-			continue
-		}
-		loc := b.location(rel.Loc.Range)
-		id := len(res.RelatedLocations) + 1
-		loc.ID = &id
-		if rel.Message != "" {
-			loc.Message = &message{Text: sentence(rel.Message)}
-		}
-		res.RelatedLocations = append(res.RelatedLocations, loc)
+		status := "accepted"
+		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		res.Suppressions = []*gosarif.Suppression{{
+			Kind: "inSource", Status: &status, Justification: &just, Guid: &guid,
+			Location: b.location(f.Suppressed.Range, ""),
+		}}
 	}
-	if s := f.Suppressed; s != nil {
-		sup := suppression{Kind: "inSource", Justification: s.Justification}
-		if !s.Range.IsZero() {
-			loc := b.location(s.Range)
-			sup.Location = &loc
-		}
-		res.Suppressions = []suppression{sup}
+	if f.BaselineState != "" {
+		state := f.BaselineState
+		res.BaselineState = &state
 	}
-	switch f.BaselineState {
-	case rules.BaselineNew, rules.BaselineUnchanged, "updated", "absent":
-		res.BaselineState = f.BaselineState
-	}
-	if fx := b.fix(f.Fix); fx != nil {
-		res.Fixes = []fix{*fx}
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		res.Fixes = []*gosarif.Fix{b.fix(f.Fix)}
 	}
 	return res
 }
 
-// primaryLocation is the finding's location, naming the resource as a
-// logical location when there is one. GitHub needs a region on every
-// result, so a finding about a whole file points at its first line.
-func (b *builder) primaryLocation(l graph.Loc) location {
-	loc := b.location(l.Range)
-	if loc.PhysicalLocation != nil && loc.PhysicalLocation.Region == nil {
-		loc.PhysicalLocation.Region = &region{StartLine: 1}
-	}
-	if r := l.Resource; r != nil && r.Address != "" {
-		loc.LogicalLocations = []logicalLocation{{Name: r.Address, FullyQualifiedName: r.Address, Kind: "resource"}}
-	}
-	return loc
-}
-
-// location is the physical location of r; a range without a file has
-// none.
-func (b *builder) location(r graph.Range) location {
-	if r.File == "" {
-		return location{}
-	}
-	return location{PhysicalLocation: &physicalLocation{
-		ArtifactLocation: b.artifact(r.File),
-		Region:           regionOf(r),
-	}}
-}
-
-// regionOf converts a range to a SARIF region. Both use 1-based lines and
-// columns and an exclusive end column, so the numbers carry over.
-func regionOf(r graph.Range) *region {
-	if r.Start.Line <= 0 {
-		return nil
-	}
-	reg := &region{StartLine: r.Start.Line}
-	if r.Start.Column > 0 {
-		reg.StartColumn = r.Start.Column
-	}
-	if r.End.Line >= r.Start.Line && r.End.Line > 0 {
-		reg.EndLine = r.End.Line
-		if r.End.Column > 0 && reg.StartColumn > 0 && (r.End.Line > r.Start.Line || r.End.Column >= r.Start.Column) {
-			reg.EndColumn = r.End.Column
+func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
+	out := &gosarif.Fix{Description: &gosarif.Message{Text: strPtr(fx.Description)}}
+	byFile := map[string]*gosarif.ArtifactChange{}
+	var order []string
+	for _, e := range fx.Edits {
+		ch, ok := byFile[e.Range.File]
+		if !ok {
+			ch = &gosarif.ArtifactChange{ArtifactLocation: *b.artifact(e.Range.File)}
+			byFile[e.Range.File] = ch
+			order = append(order, e.Range.File)
 		}
+		text := e.Text
+		ch.Replacements = append(ch.Replacements, &gosarif.Replacement{
+			DeletedRegion:   *region(e.Range),
+			InsertedContent: &gosarif.ArtifactContent{Text: &text},
+		})
 	}
-	return reg
-}
-
-// artifact returns the artifact location of file: relative to BaseDir with
-// uriBaseId %SRCROOT% when it lies inside it, an absolute file URI
-// otherwise.
-func (b *builder) artifact(file string) artifactLocation {
-	rel, ok := relativePath(b.opts.BaseDir, file)
-	if ok {
-		return artifactLocation{URI: escapePath(rel), URIBaseID: SourceRoot}
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(rel)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path
-	}
-	return artifactLocation{URI: u.String()}
-}
-
-// relativePath returns file relative to base with forward slashes and
-// true, or the cleaned absolute path and false when file lies outside
-// base. A relative file is taken to be relative to base.
-func relativePath(base, file string) (string, bool) {
-	if base == "" {
-		if filepath.IsAbs(file) {
-			return filepath.ToSlash(filepath.Clean(file)), false
-		}
-		clean := filepath.ToSlash(filepath.Clean(file))
-		return clean, !strings.HasPrefix(clean, "../") && clean != ".."
-	}
-	abs := file
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(base, file)
-	}
-	abs = filepath.Clean(abs)
-	rel, err := filepath.Rel(filepath.Clean(base), abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return abs, false
-	}
-	return filepath.ToSlash(rel), true
-}
-
-// escapePath percent-encodes a relative path for use as a URI reference,
-// keeping the slashes.
-func escapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}
-
-func (b *builder) fix(f *rules.Fix) *fix {
-	if f == nil || len(f.Edits) == 0 {
-		return nil
-	}
-	byFile := map[string][]rules.Edit{}
-	var files []string
-	for _, e := range f.Edits {
-		if e.Range.File == "" || e.Range.Start.Line <= 0 || e.Range.Start.Column <= 0 {
-			// SARIF viewers cannot apply an edit without an exact
-			// position; offer no fix rather than a wrong one.
-			return nil
-		}
-		if _, ok := byFile[e.Range.File]; !ok {
-			files = append(files, e.Range.File)
-		}
-		byFile[e.Range.File] = append(byFile[e.Range.File], e)
-	}
-	sort.Strings(files)
-	out := &fix{}
-	if f.Description != "" {
-		out.Description = &message{Text: sentence(f.Description)}
-	}
-	for _, file := range files {
-		ch := artifactChange{ArtifactLocation: b.artifact(file)}
-		for _, e := range byFile[file] {
-			end := e.Range.End
-			if end.Line <= 0 || end.Column <= 0 {
-				end = e.Range.Start
-			}
-			ch.Replacements = append(ch.Replacements, replacement{
-				DeletedRegion: region{
-					StartLine: e.Range.Start.Line, StartColumn: e.Range.Start.Column,
-					EndLine: end.Line, EndColumn: end.Column,
-				},
-				InsertedContent: &artifactContent{Text: e.Text},
-			})
-		}
-		out.ArtifactChanges = append(out.ArtifactChanges, ch)
+	for _, f := range order {
+		out.ArtifactChanges = append(out.ArtifactChanges, byFile[f])
 	}
 	return out
 }
 
-// notification turns a diagnostic into a tool execution notification.
-// Debug diagnostics are detail for the command line's --verbose and are
-// left out.
-func (b *builder) notification(d graph.Diagnostic) (notification, bool) {
-	var level string
+func (b *builder) notification(d graph.Diagnostic) *gosarif.Notification {
+	level := "note"
 	switch d.Severity {
 	case graph.Error:
 		level = "error"
 	case graph.Warning:
 		level = "warning"
-	case graph.Note:
-		level = "note"
-	default:
-		return notification{}, false
 	}
-	n := notification{Level: level, Message: message{Text: sentence(d.Message)}}
-	if d.Code != "" {
-		n.Descriptor = &descriptorReference{ID: d.Code}
-	}
+	msg := d.Message
+	n := &gosarif.Notification{Level: level, Message: &gosarif.Message{Text: &msg},
+		Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr(d.Code)}}
 	if d.Range.File != "" {
-		n.Locations = []location{b.location(d.Range)}
+		n.Locations = []*gosarif.Location{b.location(d.Range, "")}
 	}
-	return n, true
+	return n
+}
+
+// location is a physical location; message is optional.
+func (b *builder) location(r graph.Range, message string) *gosarif.Location {
+	loc := &gosarif.Location{PhysicalLocation: &gosarif.PhysicalLocation{ArtifactLocation: b.artifact(r.File)}}
+	if r.Start.Line > 0 {
+		loc.PhysicalLocation.Region = region(r)
+	}
+	if message != "" {
+		loc.Message = &gosarif.Message{Text: strPtr(message)}
+	}
+	return loc
+}
+
+// artifact makes a file's URI relative to BaseDir under %SRCROOT%; files
+// outside it keep an absolute file URI.
+func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
+	if file == "" {
+		file = "."
+	}
+	abs := file
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(absDir(b.opts.BaseDir), file)
+	}
+	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && !strings.HasPrefix(rel, "..") {
+		uri := escapeURI(filepath.ToSlash(rel))
+		base := srcRoot
+		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
+	}
+	uri := "file://" + escapeURI(filepath.ToSlash(abs))
+	if !strings.HasPrefix(uri, "file:///") {
+		uri = "file:///" + strings.TrimPrefix(uri, "file://")
+	}
+	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// region converts a range; SARIF columns are 1-based like ours, and the end
+// column is exclusive like ours.
+func region(r graph.Range) *gosarif.Region {
+	start, startCol := r.Start.Line, r.Start.Column
+	if start < 1 {
+		start = 1
+	}
+	if startCol < 1 {
+		startCol = 1
+	}
+	reg := &gosarif.Region{StartLine: &start, StartColumn: &startCol}
+	if r.End.Line >= start && r.End.Line > 0 {
+		end, endCol := r.End.Line, r.End.Column
+		if endCol < 1 {
+			endCol = 1
+		}
+		if end == start && endCol <= startCol {
+			endCol = startCol + 1
+		}
+		reg.EndLine = &end
+		reg.EndColumn = &endCol
+	}
+	return reg
+}
+
+// escapeURI percent-encodes what a relative URI reference cannot hold.
+func escapeURI(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			strings.IndexByte("-._~/!$&'()*+,;=:@", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func absDir(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	return abs
+}
+
+func ensureSlash(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return p
+	}
+	return p + "/"
+}
+
+// guidOf derives a stable GUID (version 5 layout) from s.
+func guidOf(s string) string {
+	h := sha256.Sum256([]byte(s))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// pascal turns aws-s3-versioning-disabled into AwsS3VersioningDisabled, the
+// form SARIF's rule name takes.
+func pascal(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+func isSemver(v string) bool {
+	parts := strings.SplitN(strings.SplitN(v, "-", 2)[0], ".", 3)
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func strPtr(s string) *string { return &s }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }

@@ -96,15 +96,19 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "devel"
+		return devVersion
 	}
 	if v := info.Main.Version; v != "" && v != "(devel)" {
 		return v
 	}
 	for _, s := range info.Settings {
 		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "devel-" + s.Value[:12]
+			return devVersion + "+" + s.Value[:12]
 		}
 	}
-	return "devel"
+	return devVersion
 }
+
+// devVersion is the version of a build from a checkout: numeric, so that
+// SARIF consumers can compare versions, and marked as a development build.
+const devVersion = "0.1.0-dev"

@@ -47,6 +47,11 @@ func TestScanExamples(t *testing.T) {
 				t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitFindings, stderr)
 			}
 			golden := filepath.Join("cmd", "blindspot", "testdata", "examples."+format)
+			// SARIF records the checkout's absolute path as %SRCROOT%;
+			// the golden file holds a placeholder.
+			if wd, err := os.Getwd(); err == nil {
+				out = strings.ReplaceAll(out, "file://"+filepath.ToSlash(wd)+"/", "file:///checkout/")
+			}
 			if *update {
 				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
 					t.Fatal(err)
@@ -162,4 +167,54 @@ func TestOutputFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	sariftest.Validate(t, data)
+}
+
+// TestOrganizationExample checks issue 5's acceptance: every organisation
+// rule fires on the variants without guardrails, in both formats, and none
+// fires on the variants with them.
+func TestOrganizationExample(t *testing.T) {
+	inRepoRoot(t)
+	code, out, stderr := runCLI(t, "scan", "--format", "json", "examples/organization")
+	if code != exitFindings {
+		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
+	}
+	var report struct {
+		Findings []struct {
+			RuleID string `json:"ruleId"`
+			File   string `json:"file"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatal(err)
+	}
+	fired := map[string]map[string]bool{}
+	for _, f := range report.Findings {
+		if !strings.HasPrefix(f.RuleID, "aws-org-") {
+			continue
+		}
+		if strings.Contains(f.File, "with-guardrails") && !strings.Contains(f.File, "without-guardrails") {
+			t.Errorf("%s fires on %s, which has the guardrails", f.RuleID, f.File)
+		}
+		variant := "terraform"
+		if strings.Contains(f.File, "cloudformation") {
+			variant = "cloudformation"
+		}
+		if fired[variant] == nil {
+			fired[variant] = map[string]bool{}
+		}
+		fired[variant][f.RuleID] = true
+	}
+	orgRules := []string{
+		"aws-org-management-account-workload", "aws-org-scp-invalid", "aws-org-scp-unattached",
+		"aws-org-leave-organization-allowed", "aws-org-security-services-unprotected", "aws-org-root-user-unrestricted",
+		"aws-org-region-unrestricted", "aws-org-admin-roles-unprotected", "aws-org-ai-opt-out-missing",
+		"aws-org-trail-not-organization-wide", "aws-org-security-admin-not-delegated",
+	}
+	for _, variant := range []string{"terraform", "cloudformation"} {
+		for _, id := range orgRules {
+			if !fired[variant][id] {
+				t.Errorf("%s does not fire on the %s organisation without guardrails", id, variant)
+			}
+		}
+	}
 }

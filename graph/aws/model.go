@@ -19,6 +19,23 @@ type Model struct {
 	IAM      IAM
 	Secrets  Secrets
 
+	CloudTrail    CloudTrail
+	GuardDuty     GuardDuty
+	RDS           RDS
+	DynamoDB      DynamoDB
+	Messages      Messages
+	ECR           ECR
+	EKS           EKS
+	Lambda        Lambda
+	Volumes       Volumes
+	Instances     Instances
+	CloudFront    CloudFront
+	ELB           ELB
+	VPC           VPC
+	Config        Config
+	SecurityHub   SecurityHub
+	Organizations Organizations
+
 	index *Index
 }
 
@@ -43,6 +60,12 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
+	buildLogging(m)
+	buildData(m)
+	buildCompute(m)
+	buildEdge(m)
+	buildVPC(m)
+	buildOrganizations(m)
 	return m
 }
 

@@ -322,7 +322,7 @@ func stringSetOf(f Field) StringSet {
 	v := f.Value
 	if !v.IsKnown() {
 		s.AllUnknown, s.Why = true, v.Why()
-		if len(v.Refs()) > 0 {
+		if len(v.Refs()) > 0 || notBareWildcard(v) {
 			s.RefDerived = 1
 		}
 		return s
@@ -337,7 +337,7 @@ func stringSetOf(f Field) StringSet {
 			continue
 		}
 		s.Unknown++
-		if !e.IsKnown() && len(e.AllRefs()) > 0 {
+		if !e.IsKnown() && (len(e.AllRefs()) > 0 || notBareWildcard(e)) {
 			s.RefDerived++
 		}
 		if s.Why == "" {
@@ -345,6 +345,13 @@ func stringSetOf(f Field) StringSet {
 		}
 	}
 	return s
+}
+
+// notBareWildcard reports whether an unknown string is certainly not "*":
+// a template with literal text around its unknown parts.
+func notBareWildcard(v graph.Value) bool {
+	lit := v.LiteralText()
+	return lit != "" && strings.Trim(lit, "*") != ""
 }
 
 func principalOf(f Field) *Principal {
@@ -356,6 +363,9 @@ func principalOf(f Field) *Principal {
 	switch {
 	case !v.IsKnown():
 		p.Wildcard = graph.Unknown
+		if notBareWildcard(v) {
+			p.Wildcard = graph.False
+		}
 	case v.Kind() == graph.KindString:
 		s, _ := v.AsString()
 		p.Wildcard = graph.TriOf(s == "*")
@@ -366,7 +376,7 @@ func principalOf(f Field) *Principal {
 		}
 		p.Wildcard = graph.False
 		if aws, ok := p.ByType["AWS"]; ok {
-			p.Wildcard = aws.Any(func(s string) bool { return s == "*" })
+			p.Wildcard = aws.anyWildcard()
 		}
 	default:
 		p.Wildcard = graph.Unknown

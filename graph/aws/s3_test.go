@@ -108,7 +108,7 @@ func TestS3EncryptionSplitAndInline(t *testing.T) {
 			Value: graph.List([]graph.Value{graph.Object([]graph.Field{{Key: "sse_algorithm", Value: str(alg)}}, graph.Range{})}, graph.Range{})}}, graph.Range{})}, graph.Range{})
 	}
 	legacy := tfResource("aws_s3_bucket", "legacy", map[string]graph.Value{
-		"bucket": str("acme-legacy"),
+		"bucket":                               str("acme-legacy"),
 		"server_side_encryption_configuration": graph.List([]graph.Value{graph.Object([]graph.Field{{Key: "rule", Value: rule("aws:kms:dsse")}}, graph.Range{})}, graph.Range{}),
 	})
 	split := tfResource("aws_s3_bucket", "split", map[string]graph.Value{"bucket": str("acme-split")})

@@ -95,7 +95,7 @@ func buildSecrets(m *Model) {
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_lambda_function", "AWS::Lambda::Function") {
+	for _, r := range m.index.OfType("aws_lambda_function", "AWS::Lambda::Function", "AWS::Serverless::Function") {
 		vars := Attrs(r).Get("environment").Get("variables")
 		if r.Format == graph.CloudFormation {
 			vars = Attrs(r).Get("Environment").Get("Variables")

@@ -112,3 +112,44 @@ func TestWorkflowsLint(t *testing.T) {
 		t.Errorf("actionlint: %v\n%s", err, out)
 	}
 }
+
+// TestGitHubCodeScanningAcceptsSARIF validates the SARIF of every example
+// with Microsoft's SARIF multitool and GitHub's rule set, as code scanning
+// does on upload: no error and no warning is allowed. The multitool comes
+// from npm (npm install -g @microsoft/sarif-multitool); the test skips
+// when it is not installed.
+func TestGitHubCodeScanningAcceptsSARIF(t *testing.T) {
+	tool, err := exec.LookPath("sarif-multitool")
+	if err != nil {
+		t.Skip("sarif-multitool is not installed (npm install -g @microsoft/sarif-multitool)")
+	}
+	root := repoRoot(t)
+	work := t.TempDir()
+	bin := filepath.Join(work, "blindspot")
+	mustRun(t, root, nil, "go", "build", "-o", bin, "./cmd/blindspot")
+	for _, example := range []string{"examples/terraform", "examples/cloudformation", "examples/organization"} {
+		t.Run(example, func(t *testing.T) {
+			report := filepath.Join(work, strings.ReplaceAll(example, "/", "-")+".sarif")
+			cmd := exec.Command(bin, "scan", "--format", "sarif", "--show-unknown", "--include-suppressed", "--output", report, example)
+			cmd.Dir = root
+			if out, err := cmd.CombinedOutput(); err != nil && cmd.ProcessState.ExitCode() != 1 {
+				t.Fatalf("scan: %v\n%s", err, out)
+			}
+			// The npm launcher runs the tool through a shell, where the
+			// unquoted ';' would end the command.
+			kinds := "Gh;Sarif"
+			if head, err := os.ReadFile(tool); err == nil && strings.HasPrefix(string(head), "#!/usr/bin/env node") {
+				kinds = `"Gh;Sarif"`
+			}
+			out, err := exec.Command(tool, "validate", "--rule-kind", kinds, report).CombinedOutput()
+			if err != nil {
+				t.Fatalf("sarif-multitool: %v\n%s", err, out)
+			}
+			for _, line := range strings.Split(string(out), "\n") {
+				if strings.Contains(line, ": error ") || strings.Contains(line, ": warning ") {
+					t.Errorf("%s", line)
+				}
+			}
+		})
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -12,99 +11,74 @@ import (
 )
 
 // WriteGitHub writes GitHub Actions workflow commands that annotate the
-// pull request: one ::error, ::warning or ::notice per finding (by
-// severity: critical and high are errors, medium warnings, low notices),
-// checks that could not be evaluated as notices when asked for, and
-// diagnostics by their severity. A summary line ends the output.
+// pull request: ::error for critical and high findings, ::warning for
+// medium, ::notice for low and (with --show-unknown) for checks that could
+// not be evaluated; diagnostics that are errors or warnings too.
 func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
 	titles := map[string]string{}
 	for _, r := range rs {
 		titles[r.ID] = r.Title
 	}
-	sel := selectFindings(fs, opts)
-	for _, f := range sel.listed {
-		if f.Suppressed != nil {
-			// A suppressed finding is not a problem on the pull request.
+	for i := range fs {
+		f := &fs[i]
+		if !shown(f, opts) || f.Suppressed != nil {
 			continue
 		}
-		command := annotationLevel(f.Severity)
+		level := "notice"
+		switch {
+		case f.Status == rules.Undetermined:
+		case f.Severity >= rules.High:
+			level = "error"
+		case f.Severity == rules.Medium:
+			level = "warning"
+		}
 		title := f.RuleID
-		msg := f.Message
 		if t := titles[f.RuleID]; t != "" {
-			msg = t + ": " + msg
+			title += ": " + t
 		}
-		if f.Status == rules.Undetermined {
-			command = "notice"
-			title += " (could not evaluate)"
-		}
-		writeCommand(bw, command, opts.BaseDir, f.Loc.Range, title, msg)
+		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
 	}
-	for _, d := range visibleDiagnostics(diags) {
-		command := "notice"
+	for _, d := range diags {
+		level := ""
 		switch d.Severity {
 		case graph.Error:
-			command = "error"
+			level = "error"
 		case graph.Warning:
-			command = "warning"
+			level = "warning"
 		}
-		writeCommand(bw, command, opts.BaseDir, d.Range, "blindspot "+d.Code, d.Message)
+		if level == "" {
+			continue
+		}
+		writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
 	}
-	fmt.Fprintf(bw, "blindspot: %s", plural(len(sel.failed), "finding"))
-	if sel.unknownCount > 0 {
-		fmt.Fprintf(bw, ", %s could not be evaluated", plural(sel.unknownCount, "check"))
-	}
-	if sel.suppressedCount > 0 {
-		fmt.Fprintf(bw, ", %d suppressed", sel.suppressedCount)
-	}
-	bw.WriteString("\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("writing GitHub annotations: %w", err)
-	}
-	return nil
+	return bw.Flush()
 }
 
-func annotationLevel(s rules.Severity) string {
-	switch s.Level() {
-	case "error":
-		return "error"
-	case "warning":
-		return "warning"
-	}
-	return "notice"
-}
-
-func writeCommand(w *bufio.Writer, command, base string, r graph.Range, title, msg string) {
+func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {
 	var props []string
-	if file := displayPath(base, r.File); file != "" {
-		props = append(props, "file="+escapeProperty(file))
+	if r.File != "" {
+		props = append(props, "file="+escapeProperty(displayPath(r.File, base)))
 		if r.Start.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(r.Start.Line))
-			if r.Start.Column > 0 {
-				props = append(props, "col="+strconv.Itoa(r.Start.Column))
-			}
-			if r.End.Line >= r.Start.Line {
-				props = append(props, "endLine="+strconv.Itoa(r.End.Line))
-				// GitHub takes endColumn as inclusive and only on a
-				// single line.
-				if r.End.Line == r.Start.Line && r.End.Column > r.Start.Column && r.Start.Column > 0 {
-					props = append(props, "endColumn="+strconv.Itoa(r.End.Column-1))
+			props = append(props, fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Column))
+			if r.End.Line >= r.Start.Line && r.End.Line > 0 {
+				props = append(props, fmt.Sprintf("endLine=%d", r.End.Line))
+				if r.End.Line == r.Start.Line {
+					props = append(props, fmt.Sprintf("endColumn=%d", r.End.Column))
 				}
 			}
 		}
 	}
 	props = append(props, "title="+escapeProperty(title))
-	fmt.Fprintf(w, "::%s %s::%s\n", command, strings.Join(props, ","), escapeData(msg))
+	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message))
 }
 
-// escapeData escapes a workflow command's message as the Actions runner
-// expects.
+// escapeData escapes a workflow command's message.
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
 }
 
-// escapeProperty escapes a workflow command's property value, where ':'
-// and ',' separate properties too.
+// escapeProperty escapes a workflow command's property value.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -1,10 +1,13 @@
-// Package report writes blindspot's results for people and scripts: a text
-// report grouped by file with the offending source line, a JSON document
-// with a stable schema, and GitHub Actions workflow annotations. SARIF is
-// written by package sarif.
+// Package report writes scan results for people and scripts: text (grouped
+// by file, with the source line and a caret under the offending value, and a
+// summary), JSON in a stable documented shape, and GitHub Actions workflow
+// annotations. SARIF lives in package sarif.
 package report
 
 import (
+	"bufio"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,109 +15,139 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// Options control what a report contains and how it looks.
+// Options shape every report.
 type Options struct {
-	// BaseDir is the directory paths are shown relative to; relative paths
-	// in the results are taken to be relative to it, and source lines are
-	// read from there.
+	// BaseDir is the directory file paths are shown relative to.
 	BaseDir string
-	// ShowUnknown lists the checks that could not be evaluated; they are
-	// counted in the summary either way.
+	// ShowUnknown lists checks that could not be evaluated (they are always
+	// counted).
 	ShowUnknown bool
-	// IncludeSuppressed lists findings silenced by an inline suppression,
-	// marked as such; they are counted either way.
+	// IncludeSuppressed lists suppressed findings, marked as such.
 	IncludeSuppressed bool
-	// Color uses ANSI colours (text report only).
+	// Color enables ANSI colours in text output.
 	Color bool
-	// FailOn is the severity at and above which findings fail the scan;
-	// the summary says how many do. Above Critical means never.
+	// FailOn is the lowest severity that fails the scan, for the summary;
+	// zero when findings never fail it.
 	FailOn rules.Severity
 }
 
-// selection is what a report lists and counts, in report order.
-type selection struct {
-	failed     []rules.Finding // unsuppressed failed findings
-	unknown    []rules.Finding // undetermined, listed only with ShowUnknown
-	suppressed []rules.Finding // suppressed failed findings, listed only with IncludeSuppressed
-	listed     []rules.Finding // what the report shows, sorted
-
-	unknownCount    int
-	suppressedCount int
-	unchangedCount  int
-	bySeverity      map[rules.Severity]int
-	atOrAboveFailOn int
+// Summary counts what a scan found.
+type Summary struct {
+	// Findings counts reported failed checks (not suppressed).
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"bySeverity"`
+	// Undetermined counts checks that could not be evaluated.
+	Undetermined int `json:"undetermined"`
+	// Suppressed counts findings silenced by inline suppressions.
+	Suppressed int `json:"suppressed"`
+	// Errors and Warnings count diagnostics.
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
 }
 
-func selectFindings(fs []rules.Finding, opts Options) selection {
-	sorted := append([]rules.Finding(nil), fs...)
-	rules.SortFindings(sorted)
-	s := selection{bySeverity: map[rules.Severity]int{}}
-	for _, f := range sorted {
+// Summarize counts findings and diagnostics.
+func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
+	s := Summary{BySeverity: map[string]int{"critical": 0, "high": 0, "medium": 0, "low": 0}}
+	for _, f := range fs {
 		switch {
-		case f.Status == rules.Undetermined:
-			s.unknownCount++
-			if opts.ShowUnknown {
-				s.unknown = append(s.unknown, f)
-				s.listed = append(s.listed, f)
-			}
 		case f.Suppressed != nil:
-			s.suppressedCount++
-			if opts.IncludeSuppressed {
-				s.suppressed = append(s.suppressed, f)
-				s.listed = append(s.listed, f)
-			}
+			s.Suppressed++
+		case f.Status == rules.Undetermined:
+			s.Undetermined++
 		default:
-			s.failed = append(s.failed, f)
-			s.listed = append(s.listed, f)
-			s.bySeverity[f.Severity]++
-			if opts.FailOn != 0 && f.Severity >= opts.FailOn {
-				s.atOrAboveFailOn++
-			}
-			if f.BaselineState == rules.BaselineUnchanged {
-				s.unchangedCount++
-			}
+			s.Findings++
+			s.BySeverity[f.Severity.String()]++
+		}
+	}
+	for _, d := range diags {
+		switch d.Severity {
+		case graph.Error:
+			s.Errors++
+		case graph.Warning:
+			s.Warnings++
 		}
 	}
 	return s
 }
 
-// displayPath shows file relative to base with forward slashes when it
-// lies inside base, and as given otherwise.
-func displayPath(base, file string) string {
+// shown reports whether a finding belongs in a report with these options.
+func shown(f *rules.Finding, opts Options) bool {
+	if f.Suppressed != nil && !opts.IncludeSuppressed {
+		return false
+	}
+	if f.Status == rules.Undetermined && !opts.ShowUnknown {
+		return false
+	}
+	return true
+}
+
+// displayPath shows a file relative to BaseDir, with forward slashes.
+func displayPath(file, base string) string {
 	if file == "" {
 		return ""
 	}
-	if base == "" || !filepath.IsAbs(file) {
-		return filepath.ToSlash(filepath.Clean(file))
-	}
-	rel, err := filepath.Rel(filepath.Clean(base), filepath.Clean(file))
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(file)
-	}
-	return filepath.ToSlash(rel)
-}
-
-// filePath is where to read file from: relative paths are relative to
-// base.
-func filePath(base, file string) string {
-	if filepath.IsAbs(file) || base == "" {
-		return file
-	}
-	return filepath.Join(base, file)
-}
-
-// visibleDiagnostics are the diagnostics reports show: debug detail is for
-// the command line's --verbose only.
-func visibleDiagnostics(diags []graph.Diagnostic) []graph.Diagnostic {
-	var out []graph.Diagnostic
-	for _, d := range diags {
-		if d.Severity != graph.Debug {
-			out = append(out, d)
+	if filepath.IsAbs(file) && base != "" {
+		if absBase, err := filepath.Abs(base); err == nil {
+			if rel, err := filepath.Rel(absBase, file); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
 		}
 	}
-	graph.SortDiagnostics(out)
-	return out
+	return filepath.ToSlash(file)
 }
 
-// severities lists the severities most severe first.
-var severities = []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low}
+// sourceLines reads files once for the carets of a text report.
+type sourceLines struct {
+	base  string
+	files map[string][]string
+}
+
+func (s *sourceLines) line(file string, n int) (string, bool) {
+	lines, ok := s.files[file]
+	if !ok {
+		lines = readLines(s.resolve(file))
+		s.files[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return "", false
+	}
+	return lines[n-1], true
+}
+
+func (s *sourceLines) resolve(file string) string {
+	if filepath.IsAbs(file) || s.base == "" {
+		return file
+	}
+	if _, err := os.Stat(file); err == nil {
+		return file
+	}
+	return filepath.Join(s.base, file)
+}
+
+// readLines reads a text file's lines; an unreadable or huge file gives
+// none, and the report goes on without source excerpts.
+func readLines(path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() > 16<<20 {
+		return nil
+	}
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	return lines
+}
+
+// plural formats a count with its noun.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -62,7 +62,7 @@ type Result struct {
 // else, unreadable files included, becomes diagnostics.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	units, diags := parser.Discover(opts.Paths, parser.Options{Exclude: opts.Exclude})
-	graphs, err := load(ctx, units, opts)
+	graphs, err := load(ctx, units, opts, terraform.NewModuleCache())
 	if err != nil {
 		return nil, err
 	}
@@ -85,11 +85,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	findings, ruleDiags := rules.Run(opts.Rules, g, model)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
+	g.Diagnostics = dedupe(g.Diagnostics)
 	return &Result{Units: units, Graph: g, Model: model, Findings: findings, Diagnostics: g.Diagnostics}, nil
 }
 
 // load evaluates every unit, concurrently, keeping the units' order.
-func load(ctx context.Context, units []parser.Unit, opts Options) ([]*graph.Graph, error) {
+func load(ctx context.Context, units []parser.Unit, opts Options, cache *terraform.ModuleCache) ([]*graph.Graph, error) {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -103,7 +104,7 @@ func load(ctx context.Context, units []parser.Unit, opts Options) ([]*graph.Grap
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = loadUnit(units[i], opts)
+				out[i] = loadUnit(units[i], opts, cache)
 				n := done.Add(1)
 				if opts.Progress != nil {
 					opts.Progress(int(n), len(units))
@@ -128,7 +129,7 @@ feed:
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
 // not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, opts Options) (g *graph.Graph) {
+func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache) (g *graph.Graph) {
 	root := readRoot(u)
 	defer func() {
 		if v := recover(); v != nil {
@@ -140,7 +141,7 @@ func loadUnit(u parser.Unit, opts Options) (g *graph.Graph) {
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
+		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: cache})
 	case parser.TerraformPlan:
 		return terraform.LoadPlan(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
 	case parser.CloudFormationTemplate:
@@ -227,6 +228,19 @@ func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Grap
 		if state[i] != drop {
 			out = append(out, graphs[i])
 		}
+	}
+	return out
+}
+
+// dedupe drops repeated diagnostics (sorted input): a module two roots call
+// reports its problems once.
+func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
 	}
 	return out
 }

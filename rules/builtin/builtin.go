@@ -3,18 +3,46 @@ package builtin
 
 import (
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
+	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
+	"github.com/blindspot-iac/blindspot/rules/aws/config"
+	"github.com/blindspot-iac/blindspot/rules/aws/dynamodb"
 	"github.com/blindspot-iac/blindspot/rules/aws/ec2"
+	"github.com/blindspot-iac/blindspot/rules/aws/ecr"
+	"github.com/blindspot-iac/blindspot/rules/aws/eks"
+	"github.com/blindspot-iac/blindspot/rules/aws/elb"
+	"github.com/blindspot-iac/blindspot/rules/aws/guardduty"
 	"github.com/blindspot-iac/blindspot/rules/aws/iam"
 	"github.com/blindspot-iac/blindspot/rules/aws/kms"
+	"github.com/blindspot-iac/blindspot/rules/aws/lambda"
 	"github.com/blindspot-iac/blindspot/rules/aws/org"
+	"github.com/blindspot-iac/blindspot/rules/aws/rds"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
 	"github.com/blindspot-iac/blindspot/rules/aws/secrets"
+	"github.com/blindspot-iac/blindspot/rules/aws/securityhub"
+	"github.com/blindspot-iac/blindspot/rules/aws/sns"
+	"github.com/blindspot-iac/blindspot/rules/aws/sqs"
+	"github.com/blindspot-iac/blindspot/rules/aws/vpc"
 )
 
 // Rules returns every built-in rule, in no particular order.
 func Rules() []*rules.Rule {
 	var all []*rules.Rule
 	for _, pkg := range [][]*rules.Rule{
+		cloudfront.Rules(),
+		cloudtrail.Rules(),
+		dynamodb.Rules(),
+		ecr.Rules(),
+		eks.Rules(),
+		elb.Rules(),
+		guardduty.Rules(),
+		lambda.Rules(),
+		rds.Rules(),
+		sns.Rules(),
+		sqs.Rules(),
+		config.Rules(),
+		securityhub.Rules(),
+		vpc.Rules(),
 		ec2.Rules(),
 		iam.Rules(),
 		kms.Rules(),

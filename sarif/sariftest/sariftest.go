@@ -1,5 +1,5 @@
-// Package sariftest checks SARIF logs in tests against the OASIS SARIF
-// 2.1.0 JSON schema, which it carries with it so that no test reaches the
+// Package sariftest validates SARIF documents in tests against the OASIS
+// SARIF 2.1.0 JSON schema, embedded so that validation never reaches the
 // network.
 package sariftest
 
@@ -13,56 +13,48 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// schemaJSON is the OASIS SARIF 2.1.0 schema (sarif-schema-2.1.0.json,
-// errata 01), the same file as ../shared/sarif.
-//
 //go:embed testdata/sarif-schema-2.1.0.json
 var schemaJSON []byte
 
-// schemaID is the $id the schema declares; it is registered under this URL
-// so that the compiler resolves it from the embedded bytes.
-const schemaID = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+const schemaURL = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 
-// compiled is the schema, compiled once per test binary.
-var compiled = sync.OnceValues(compileSchema)
-
-func compileSchema() (*jsonschema.Schema, error) {
+// compiled caches the schema: compiling it takes longer than validating.
+var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
 	if err != nil {
-		return nil, fmt.Errorf("reading the SARIF schema: %w", err)
+		return nil, fmt.Errorf("reading SARIF schema: %w", err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource(schemaID, doc); err != nil {
-		return nil, fmt.Errorf("loading the SARIF schema: %w", err)
+	if err := c.AddResource(schemaURL, doc); err != nil {
+		return nil, fmt.Errorf("loading SARIF schema: %w", err)
 	}
-	s, err := c.Compile(schemaID)
+	s, err := c.Compile(schemaURL)
 	if err != nil {
-		return nil, fmt.Errorf("compiling the SARIF schema: %w", err)
+		return nil, fmt.Errorf("compiling SARIF schema: %w", err)
 	}
 	return s, nil
-}
+})
 
-// Check validates data against the SARIF 2.1.0 schema and returns an error
-// listing every violation.
+// Check validates data against the SARIF 2.1.0 schema.
 func Check(data []byte) error {
 	s, err := compiled()
 	if err != nil {
 		return err
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return fmt.Errorf("SARIF log is not JSON: %w", err)
+		return fmt.Errorf("SARIF is not JSON: %w", err)
 	}
-	if err := s.Validate(doc); err != nil {
-		return fmt.Errorf("SARIF log does not match the SARIF 2.1.0 schema: %w", err)
+	if err := s.Validate(inst); err != nil {
+		return fmt.Errorf("SARIF does not match the 2.1.0 schema: %w", err)
 	}
 	return nil
 }
 
-// Validate fails the test when data is not a valid SARIF 2.1.0 log.
+// Validate fails the test when data is not valid SARIF 2.1.0.
 func Validate(t testing.TB, data []byte) {
 	t.Helper()
 	if err := Check(data); err != nil {
-		t.Errorf("%v", err)
+		t.Fatal(err)
 	}
 }

@@ -5,5 +5,14 @@ import "github.com/blindspot-iac/blindspot/rules"
 
 // Rules returns the package's rules.
 func Rules() []*rules.Rule {
-	return []*rules.Rule{OpenIngress}
+	return []*rules.Rule{OpenIngress, EBSUnencrypted, IMDSv1Allowed, DefaultSecurityGroupOpen, NACLOpenAdminPorts}
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }

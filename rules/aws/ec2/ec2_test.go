@@ -7,3 +7,11 @@ import (
 )
 
 func TestOpenIngress(t *testing.T) { ruletest.Run(t, OpenIngress) }
+
+func TestEBSUnencrypted(t *testing.T) { ruletest.Run(t, EBSUnencrypted) }
+
+func TestIMDSv1Allowed(t *testing.T) { ruletest.Run(t, IMDSv1Allowed) }
+
+func TestDefaultSecurityGroupOpen(t *testing.T) { ruletest.Run(t, DefaultSecurityGroupOpen) }
+
+func TestNACLOpenAdminPorts(t *testing.T) { ruletest.Run(t, NACLOpenAdminPorts) }

@@ -1,9 +1,9 @@
 resource "aws_iam_policy" "deployer" {
   name = "deployer"
-  policy = jsonencode({ # want: aws-iam-passrole-wildcard
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      { Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" },
+      { Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" }, # want: aws-iam-passrole-wildcard
     ]
   })
 }
@@ -12,7 +12,8 @@ resource "aws_iam_policy" "deployer" {
 resource "aws_iam_role_policy" "ci" {
   name = "ci"
   role = "ci"
-  policy = <<-POLICY # want: aws-iam-passrole-wildcard
+  policy = trimspace( # want: aws-iam-passrole-wildcard
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -25,4 +26,5 @@ resource "aws_iam_role_policy" "ci" {
       ]
     }
   POLICY
+  )
 }

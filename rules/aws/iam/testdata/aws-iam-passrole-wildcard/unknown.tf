@@ -4,8 +4,8 @@ variable "passable_roles" {
 
 resource "aws_iam_policy" "deployer" {
   name = "deployer"
-  policy = jsonencode({ # unknown: aws-iam-passrole-wildcard
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = var.passable_roles }]
+    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = var.passable_roles }] # unknown: aws-iam-passrole-wildcard
   })
 }

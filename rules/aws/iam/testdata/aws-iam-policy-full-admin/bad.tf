@@ -1,10 +1,10 @@
 resource "aws_iam_policy" "admin" {
   name = "break-glass"
-  policy = jsonencode({ # want: aws-iam-policy-full-admin
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect   = "Allow"
-      Action   = "*"
+      Action   = "*" # want: aws-iam-policy-full-admin
       Resource = "*"
     }]
   })
@@ -23,7 +23,8 @@ resource "aws_iam_role" "deployer" {
 
   inline_policy {
     name = "everything"
-    policy = <<-POLICY # want: aws-iam-policy-full-admin
+    policy = trimspace( # want: aws-iam-policy-full-admin
+      <<-POLICY
       {
         "Version": "2012-10-17",
         "Statement": [
@@ -32,6 +33,7 @@ resource "aws_iam_role" "deployer" {
         ]
       }
     POLICY
+    )
   }
 }
 
@@ -52,11 +54,11 @@ resource "aws_iam_group" "admins" {
 resource "aws_iam_group_policy" "admins" {
   name  = "admins"
   group = aws_iam_group.admins.name
-  policy = jsonencode({ # want: aws-iam-policy-full-admin
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       { Effect = "Allow", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::acme/*"] },
-      { Effect = "Allow", Action = ["*"], Resource = "*" },
+      { Effect = "Allow", Action = ["*"], Resource = "*" }, # want: aws-iam-policy-full-admin
     ]
   })
 }

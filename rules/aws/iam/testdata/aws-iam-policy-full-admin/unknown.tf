@@ -13,8 +13,8 @@ variable "resource_arn" {
 
 resource "aws_iam_policy" "resource_from_variable" {
   name = "resource-from-variable"
-  policy = jsonencode({ # unknown: aws-iam-policy-full-admin
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "*", Resource = var.resource_arn }]
+    Statement = [{ Effect = "Allow", Action = "*", Resource = var.resource_arn }] # unknown: aws-iam-policy-full-admin
   })
 }

@@ -1,10 +1,10 @@
 resource "aws_iam_role" "open" {
   name = "open"
-  assume_role_policy = jsonencode({ # want: aws-iam-role-trust-public
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" }
+      Principal = { AWS = "*" } # want: aws-iam-role-trust-public
       Action    = "sts:AssumeRole"
     }]
   })
@@ -13,7 +13,8 @@ resource "aws_iam_role" "open" {
 # An external ID alone does not say who may assume the role.
 resource "aws_iam_role" "vendor" {
   name = "vendor"
-  assume_role_policy = <<-POLICY # want: aws-iam-role-trust-public
+  assume_role_policy = trimspace( # want: aws-iam-role-trust-public
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -26,4 +27,5 @@ resource "aws_iam_role" "vendor" {
       ]
     }
   POLICY
+  )
 }

@@ -4,8 +4,8 @@ variable "trusted_principal" {
 
 resource "aws_iam_role" "cross_account" {
   name = "cross-account"
-  assume_role_policy = jsonencode({ # unknown: aws-iam-role-trust-public
+  assume_role_policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { AWS = var.trusted_principal }, Action = "sts:AssumeRole" }]
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.trusted_principal }, Action = "sts:AssumeRole" }] # unknown: aws-iam-role-trust-public
   })
 }

@@ -1,7 +1,7 @@
 resource "aws_kms_key" "shared" {
   description         = "shared data key"
   enable_key_rotation = true
-  policy = jsonencode({ # want: aws-kms-key-policy-public
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
@@ -14,7 +14,7 @@ resource "aws_kms_key" "shared" {
       {
         Sid       = "AllowUseByAnyone"
         Effect    = "Allow"
-        Principal = "*"
+        Principal = "*" # want: aws-kms-key-policy-public
         Action    = ["kms:Decrypt", "kms:GenerateDataKey"]
         Resource  = "*"
       },
@@ -30,7 +30,8 @@ resource "aws_kms_key" "logs" {
 
 resource "aws_kms_key_policy" "logs" {
   key_id = aws_kms_key.logs.id
-  policy = <<-POLICY # want: aws-kms-key-policy-public
+  policy = trimspace( # want: aws-kms-key-policy-public
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -44,4 +45,5 @@ resource "aws_kms_key_policy" "logs" {
       ]
     }
   POLICY
+  )
 }

@@ -25,7 +25,8 @@ resource "aws_s3_bucket_policy" "shared" {
 # requests have no TLS version, so they are not denied.
 resource "aws_s3_bucket" "legacy" {
   bucket = "acme-legacy"
-  policy = <<-POLICY # want: aws-s3-insecure-transport-allowed
+  policy = trimspace( # want: aws-s3-insecure-transport-allowed
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -39,4 +40,5 @@ resource "aws_s3_bucket" "legacy" {
       ]
     }
   POLICY
+  )
 }

@@ -4,12 +4,12 @@ resource "aws_s3_bucket" "website" {
 
 resource "aws_s3_bucket_policy" "website" {
   bucket = aws_s3_bucket.website.id
-  policy = jsonencode({ # want: aws-s3-policy-public-principal
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Sid       = "PublicRead"
       Effect    = "Allow"
-      Principal = "*"
+      Principal = "*" # want: aws-s3-policy-public-principal
       Action    = "s3:GetObject"
       Resource  = "${aws_s3_bucket.website.arn}/*"
     }]
@@ -20,7 +20,8 @@ resource "aws_s3_bucket_policy" "website" {
 # on transport does not limit who.
 resource "aws_s3_bucket" "uploads" {
   bucket = "acme-uploads"
-  policy = <<-POLICY # want: aws-s3-policy-public-principal
+  policy = trimspace( # want: aws-s3-policy-public-principal
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -34,4 +35,5 @@ resource "aws_s3_bucket" "uploads" {
       ]
     }
   POLICY
+  )
 }

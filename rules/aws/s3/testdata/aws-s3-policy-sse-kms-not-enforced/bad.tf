@@ -24,7 +24,8 @@ resource "aws_s3_bucket_policy" "records" {
 # Denies uploads that are not AES256: the opposite of what is wanted.
 resource "aws_s3_bucket" "legacy" {
   bucket = "acme-legacy"
-  policy = <<-POLICY # want: aws-s3-policy-sse-kms-not-enforced
+  policy = trimspace( # want: aws-s3-policy-sse-kms-not-enforced
+    <<-POLICY
     {
       "Version": "2012-10-17",
       "Statement": [
@@ -38,4 +39,5 @@ resource "aws_s3_bucket" "legacy" {
       ]
     }
   POLICY
+  )
 }

@@ -1,0 +1,170 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// CloudFront holds CloudFront distributions.
+type CloudFront struct {
+	Distributions []*Distribution
+}
+
+// Distribution is a CloudFront distribution's viewer-facing settings.
+type Distribution struct {
+	Resource *graph.Resource
+	// Behaviors are the default and ordered cache behaviors.
+	Behaviors []*CacheBehavior
+	// DefaultCertificate is whether the *.cloudfront.net certificate is
+	// used (it is when no viewer certificate is configured).
+	DefaultCertificate Bool
+	// MinimumProtocol is the viewer security policy (TLSv1 by default).
+	MinimumProtocol String
+	// WebACL is whether a WAF web ACL is associated.
+	WebACL Bool
+}
+
+// CacheBehavior is a cache behavior's viewer protocol policy.
+type CacheBehavior struct {
+	Name string
+	// ViewerPolicy is allow-all, redirect-to-https or https-only.
+	ViewerPolicy String
+}
+
+// ELB holds load balancer listeners.
+type ELB struct {
+	Listeners []*Listener
+}
+
+// Listener is an Application or Network Load Balancer listener.
+type Listener struct {
+	Resource *graph.Resource
+	// Protocol is HTTP, HTTPS, TCP, TLS, UDP, TCP_UDP or GENEVE.
+	Protocol String
+	// SSLPolicy is the security policy of HTTPS and TLS listeners
+	// (ELBSecurityPolicy-2016-08 when unset).
+	SSLPolicy String
+	// RedirectsToHTTPS is whether the default action redirects to HTTPS.
+	RedirectsToHTTPS Bool
+}
+
+// outdatedTLSPolicies are predefined ELB security policies that still
+// accept TLS 1.0 or 1.1.
+var outdatedTLSPolicies = []string{
+	"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-FS-2018-06",
+	"ELBSecurityPolicy-TLS-1-0-", "ELBSecurityPolicy-TLS-1-1-", "ELBSecurityPolicy-FS-1-1-",
+	"ELBSecurityPolicy-TLS13-1-0-", "ELBSecurityPolicy-TLS13-1-1-",
+}
+
+// OutdatedTLSPolicy reports whether an ELB security policy accepts TLS 1.0
+// or 1.1.
+func OutdatedTLSPolicy(name string) bool {
+	for _, p := range outdatedTLSPolicies {
+		if name == p || strings.HasSuffix(p, "-") && strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// CurrentCloudFrontPolicies are the viewer security policies that accept
+// only TLS 1.2 or later with current ciphers.
+var CurrentCloudFrontPolicies = map[string]bool{"TLSv1.2_2021": true, "TLSv1.2_2025": true, "TLSv1.3_2025": true}
+
+func buildEdge(m *Model) {
+	for _, r := range m.index.OfType("aws_cloudfront_distribution", "AWS::CloudFront::Distribution") {
+		a := Attrs(r)
+		d := &Distribution{Resource: r}
+		if r.Format == graph.CloudFormation {
+			cfg := a.Get("DistributionConfig")
+			d.Behaviors = append(d.Behaviors, &CacheBehavior{Name: "default cache behavior",
+				ViewerPolicy: StringOf(cfg.Get("DefaultCacheBehavior").Get("ViewerProtocolPolicy"), nil)})
+			for _, b := range blocksOf(cfg.Get("CacheBehaviors")) {
+				d.Behaviors = append(d.Behaviors, &CacheBehavior{Name: behaviorName(b.Get("PathPattern")),
+					ViewerPolicy: StringOf(b.Get("ViewerProtocolPolicy"), nil)})
+			}
+			vc := cfg.Get("ViewerCertificate")
+			custom := vc.Get("AcmCertificateArn").IsSet() || vc.Get("IamCertificateId").IsSet()
+			d.DefaultCertificate = atBlock(BoolOf(vc.Get("CloudFrontDefaultCertificate"), Ptr(!custom)), vc)
+			d.MinimumProtocol = atBlock(StringOf(vc.Get("MinimumProtocolVersion"), Ptr("TLSv1")), vc)
+			d.WebACL = Configured(cfg.Get("WebACLId"))
+			if !d.WebACL.Set {
+				d.WebACL.At = KeyLoc(cfg)
+			}
+		} else {
+			d.Behaviors = append(d.Behaviors, &CacheBehavior{Name: "default cache behavior",
+				ViewerPolicy: StringOf(a.Get("default_cache_behavior").Get("viewer_protocol_policy"), nil)})
+			for _, b := range blocksOf(a.Get("ordered_cache_behavior")) {
+				d.Behaviors = append(d.Behaviors, &CacheBehavior{Name: behaviorName(b.Get("path_pattern")),
+					ViewerPolicy: StringOf(b.Get("viewer_protocol_policy"), nil)})
+			}
+			vc := a.Get("viewer_certificate")
+			d.DefaultCertificate = atBlock(BoolOf(vc.Get("cloudfront_default_certificate"), Ptr(false)), vc)
+			d.MinimumProtocol = atBlock(StringOf(vc.Get("minimum_protocol_version"), Ptr("TLSv1")), vc)
+			d.WebACL = Configured(a.Get("web_acl_id"))
+		}
+		m.CloudFront.Distributions = append(m.CloudFront.Distributions, d)
+	}
+
+	for _, r := range m.index.OfType("aws_lb_listener", "aws_alb_listener", "AWS::ElasticLoadBalancingV2::Listener") {
+		a := Attrs(r)
+		l := &Listener{Resource: r}
+		var actions []Field
+		if r.Format == graph.CloudFormation {
+			l.Protocol = StringOf(a.Get("Protocol"), nil)
+			l.SSLPolicy = StringOf(a.Get("SslPolicy"), Ptr("ELBSecurityPolicy-2016-08"))
+			actions = blocksOf(a.Get("DefaultActions"))
+		} else {
+			l.Protocol = StringOf(a.Get("protocol"), nil)
+			if !a.Get("protocol").IsSet() && !a.Get("certificate_arn").IsSet() {
+				l.Protocol = Default("HTTP", r.Loc())
+			}
+			l.SSLPolicy = StringOf(a.Get("ssl_policy"), Ptr("ELBSecurityPolicy-2016-08"))
+			actions = blocksOf(a.Get("default_action"))
+		}
+		l.RedirectsToHTTPS = redirectsToHTTPS(r, actions)
+		m.ELB.Listeners = append(m.ELB.Listeners, l)
+	}
+}
+
+// redirectsToHTTPS reads whether a listener's default actions redirect to
+// HTTPS.
+func redirectsToHTTPS(r *graph.Resource, actions []Field) Bool {
+	result := Default(false, r.Loc())
+	for _, act := range actions {
+		typ, redirect := act.Get("type"), act.Get("redirect")
+		if r.Format == graph.CloudFormation {
+			typ, redirect = act.Get("Type"), act.Get("RedirectConfig")
+		}
+		isRedirect := EqualFold(StringOf(typ, nil), "redirect")
+		proto := redirect.Get("protocol")
+		if r.Format == graph.CloudFormation {
+			proto = redirect.Get("Protocol")
+		}
+		toHTTPS := EqualFold(StringOf(proto, Ptr("#{protocol}")), "HTTPS")
+		switch t := isRedirect.And(toHTTPS); t {
+		case graph.True:
+			return Known(true, true, KeyLoc(act))
+		case graph.Unknown:
+			result = UnknownAttr[bool](firstWhy(StringOf(typ, nil).Why, StringOf(proto, nil).Why, "the listener's default action is not known"), KeyLoc(act))
+		}
+	}
+	return result
+}
+
+func firstWhy(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func behaviorName(f Field) string {
+	if s, ok := f.Value.AsString(); ok && f.IsSet() {
+		return "cache behavior " + s
+	}
+	return "a cache behavior"
+}

@@ -1,0 +1,203 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// VPC holds VPCs with what logs them, default security group rules and
+// network ACL entries.
+type VPC struct {
+	VPCs []*VPCNet
+	// DefaultGroupRules are rules kept on, or added to, a VPC's default
+	// security group.
+	DefaultGroupRules []*DefaultGroupRule
+	// NACLEntries are network ACL entries, inline or split.
+	NACLEntries []*NACLEntry
+}
+
+// VPCNet is a VPC.
+type VPCNet struct {
+	Resource *graph.Resource
+	// FlowLogged is True when a flow log in the code captures the VPC,
+	// Unknown when a flow log's target is not known.
+	FlowLogged graph.Tri
+	FlowWhy    string
+	// QueryLogged is the same for Route 53 Resolver query logging.
+	QueryLogged graph.Tri
+	QueryWhy    string
+}
+
+// DefaultGroupRule is a rule on a default security group.
+type DefaultGroupRule struct {
+	// Resource is the aws_default_security_group or the split rule.
+	Resource *graph.Resource
+	At       graph.Loc
+	// Direction is "ingress" or "egress".
+	Direction string
+	// Why is set when whether the rule exists is not known (a dynamic
+	// block over an unknown collection).
+	Why string
+}
+
+// Loc locates the rule.
+func (d *DefaultGroupRule) Loc() graph.Loc { return d.At }
+
+// NACLEntry is an inbound or outbound network ACL rule.
+type NACLEntry struct {
+	Resource *graph.Resource
+	At       graph.Loc
+	Ingress  Bool
+	Allow    Bool
+	// Protocol is "-1" for all, or a protocol number or name.
+	Protocol String
+	CIDR     String
+	FromPort Int
+	ToPort   Int
+}
+
+// Loc locates the entry.
+func (n *NACLEntry) Loc() graph.Loc { return n.At }
+
+func buildVPC(m *Model) {
+	flowLogs := m.index.OfType("aws_flow_log", "AWS::EC2::FlowLog")
+	queryLogs := m.index.OfType("aws_route53_resolver_query_log_config_association", "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation")
+	for _, r := range m.index.OfType("aws_vpc", "AWS::EC2::VPC") {
+		v := &VPCNet{Resource: r, FlowLogged: graph.False, QueryLogged: graph.False}
+		for _, fl := range flowLogs {
+			a := Attrs(fl)
+			field := a.Get("vpc_id")
+			if fl.Format == graph.CloudFormation {
+				field = a.Get("ResourceId")
+				if EqualFold(StringOf(a.Get("ResourceType"), nil), "VPC") == graph.False {
+					continue
+				}
+			}
+			t := targets(m.index, fl, field, r, Default("", fl.Loc()))
+			v.FlowLogged = v.FlowLogged.Or(t)
+			if t == graph.Unknown && v.FlowWhy == "" {
+				v.FlowWhy = "which VPC flow log " + fl.Address + " captures is not known: " + field.Value.Why()
+			}
+		}
+		for _, ql := range queryLogs {
+			field := Attrs(ql).Get("resource_id")
+			if ql.Format == graph.CloudFormation {
+				field = Attrs(ql).Get("ResourceId")
+			}
+			t := targets(m.index, ql, field, r, Default("", ql.Loc()))
+			v.QueryLogged = v.QueryLogged.Or(t)
+			if t == graph.Unknown && v.QueryWhy == "" {
+				v.QueryWhy = "which VPC " + ql.Address + " logs DNS queries for is not known: " + field.Value.Why()
+			}
+		}
+		m.VPC.VPCs = append(m.VPC.VPCs, v)
+	}
+
+	for _, r := range m.index.OfType("aws_default_security_group") {
+		a := Attrs(r)
+		for _, dir := range []string{"ingress", "egress"} {
+			for _, b := range blocksOf(a.Get(dir)) {
+				rule := &DefaultGroupRule{Resource: r, At: KeyLoc(b), Direction: dir}
+				if !b.Value.IsKnown() {
+					rule.Why = b.Value.Why()
+				}
+				m.VPC.DefaultGroupRules = append(m.VPC.DefaultGroupRules, rule)
+			}
+		}
+	}
+	// Split rules added to a default group: by reference to an
+	// aws_default_security_group, or to a VPC's default_security_group_id
+	// (CloudFormation: Fn::GetAtt VPC.DefaultSecurityGroup).
+	splits := []struct{ typ, field, dir string }{
+		{"aws_security_group_rule", "security_group_id", ""},
+		{"aws_vpc_security_group_ingress_rule", "security_group_id", "ingress"},
+		{"aws_vpc_security_group_egress_rule", "security_group_id", "egress"},
+		{"AWS::EC2::SecurityGroupIngress", "GroupId", "ingress"},
+		{"AWS::EC2::SecurityGroupEgress", "GroupId", "egress"},
+	}
+	for _, s := range splits {
+		for _, r := range m.index.OfType(s.typ) {
+			a := Attrs(r)
+			f := a.Get(s.field)
+			if !f.IsSet() {
+				continue
+			}
+			dir := s.dir
+			if dir == "" {
+				dir, _ = a.Get("type").Value.AsString()
+			}
+			for _, ref := range f.Value.AllRefs() {
+				target := m.index.Resolve(r, ref)
+				if target == nil {
+					continue
+				}
+				isDefault := target.Type == "aws_default_security_group" ||
+					(target.Type == "aws_vpc" && ref.Attr == "default_security_group_id") ||
+					(target.Type == "AWS::EC2::VPC" && ref.Attr == "DefaultSecurityGroup")
+				if isDefault {
+					m.VPC.DefaultGroupRules = append(m.VPC.DefaultGroupRules, &DefaultGroupRule{Resource: r, At: f.Loc(), Direction: dir})
+					break
+				}
+			}
+		}
+	}
+
+	for _, r := range m.index.OfType("aws_network_acl") {
+		a := Attrs(r)
+		for _, dir := range []string{"ingress", "egress"} {
+			for _, b := range blocksOf(a.Get(dir)) {
+				cidr := b.Get("cidr_block")
+				if !cidr.IsSet() {
+					cidr = b.Get("ipv6_cidr_block")
+				}
+				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, At: KeyLoc(b),
+					Ingress: Known(dir == "ingress", true, KeyLoc(b)), Allow: EqualFoldBool(StringOf(b.Get("action"), nil), "allow"),
+					Protocol: StringOf(b.Get("protocol"), nil), CIDR: StringOf(cidr, Ptr("")),
+					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0))})
+			}
+		}
+	}
+	for _, r := range m.index.OfType("aws_network_acl_rule", "AWS::EC2::NetworkAclEntry") {
+		a := Attrs(r)
+		e := &NACLEntry{Resource: r, At: r.Loc()}
+		if r.Format == graph.CloudFormation {
+			egress := BoolOf(a.Get("Egress"), Ptr(false))
+			e.Ingress = Map(egress, func(b bool) bool { return !b })
+			e.Allow = EqualFoldBool(StringOf(a.Get("RuleAction"), nil), "allow")
+			e.Protocol = StringOf(a.Get("Protocol"), nil)
+			cidr := a.Get("CidrBlock")
+			if !cidr.IsSet() {
+				cidr = a.Get("Ipv6CidrBlock")
+			}
+			e.CIDR = StringOf(cidr, Ptr(""))
+			e.FromPort = IntOf(a.Get("PortRange").Get("From"), Ptr(0))
+			e.ToPort = IntOf(a.Get("PortRange").Get("To"), Ptr(65535))
+			if e.CIDR.Set {
+				e.At = e.CIDR.At
+			}
+		} else {
+			egress := BoolOf(a.Get("egress"), Ptr(false))
+			e.Ingress = Map(egress, func(b bool) bool { return !b })
+			e.Allow = EqualFoldBool(StringOf(a.Get("rule_action"), nil), "allow")
+			e.Protocol = StringOf(a.Get("protocol"), nil)
+			cidr := a.Get("cidr_block")
+			if !cidr.IsSet() {
+				cidr = a.Get("ipv6_cidr_block")
+			}
+			e.CIDR = StringOf(cidr, Ptr(""))
+			e.FromPort = IntOf(a.Get("from_port"), Ptr(0))
+			e.ToPort = IntOf(a.Get("to_port"), Ptr(0))
+			if e.CIDR.Set {
+				e.At = e.CIDR.At
+			}
+		}
+		m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
+	}
+}
+
+// EqualFoldBool maps a string attribute to whether it equals want, case
+// insensitively, keeping its location and alternatives.
+func EqualFoldBool(s String, want string) Bool {
+	return Map(s, func(v string) bool { return strings.EqualFold(v, want) })
+}

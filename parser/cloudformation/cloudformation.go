@@ -1,0 +1,382 @@
+// Package cloudformation evaluates AWS CloudFormation templates (YAML with
+// every short-form tag, and JSON) into blindspot's resource graph, the way
+// CloudFormation would with the given parameters: parameters and pseudo
+// parameters, mappings, conditions in three-valued logic, intrinsic
+// functions, SAM globals and local nested stacks. Positions come from
+// go.yaml.in/yaml/v3 nodes, so every value points at its line and column.
+package cloudformation
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Options are the inputs of a template's evaluation.
+type Options struct {
+	// Parameters are "Key=Value" pairs from the command line; they override
+	// parameter files and defaults.
+	Parameters []string
+	// ParameterFiles are read in order; later files override earlier ones.
+	ParameterFiles []string
+	// Root is the directory nested stack templates may be read from.
+	Root string
+	// AccountID and Region are the deployment target when known.
+	AccountID string
+	Region    string
+}
+
+// maxNesting bounds nested stacks within nested stacks.
+const maxNesting = 8
+
+// samTransform is the transform that marks a SAM template.
+const samTransform = "AWS::Serverless-2016-10-31"
+
+// LoadTemplate evaluates the template at path. It never fails: unreadable
+// or invalid input becomes diagnostics in the returned graph.
+func LoadTemplate(path string, opts Options) *graph.Graph {
+	g := &graph.Graph{}
+	unit := &graph.Unit{Path: path, Format: graph.CloudFormation}
+	g.Units = append(g.Units, unit)
+	params, diags := commandLineParameters(opts)
+	g.Diagnostics = append(g.Diagnostics, diags...)
+	l := &loader{g: g, unit: unit, opts: opts, visiting: map[string]bool{}}
+	l.load(path, "", nil, params)
+	return g
+}
+
+// loader evaluates a template and its nested stacks into one graph.
+type loader struct {
+	g        *graph.Graph
+	unit     *graph.Unit
+	opts     Options
+	visiting map[string]bool
+}
+
+// supplied is a parameter value given from outside the template.
+type supplied struct {
+	value graph.Value
+	// from describes where it came from, for messages.
+	from string
+}
+
+func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]supplied) {
+	abs, _ := filepath.Abs(path)
+	if l.visiting[abs] || len(calls) > maxNesting {
+		r := graph.Range{File: path}
+		if len(calls) > 0 {
+			r = calls[len(calls)-1].Range
+		}
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r, "nesting-limit", "nested stack %s is not evaluated: nesting too deep or cyclic", path))
+		return
+	}
+	l.visiting[abs] = true
+	defer delete(l.visiting, abs)
+
+	data, err := os.ReadFile(path)
+	if err != nil {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read template: %v", err))
+		return
+	}
+	l.unit.Files = append(l.unit.Files, path)
+	root, diags := parseDocument(path, data)
+	l.g.Diagnostics = append(l.g.Diagnostics, diags...)
+	if root == nil {
+		return
+	}
+	if n, deep := tooDeep(root); deep {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(pos(path, n), "depth-limit", "template nests deeper than %d levels; it is not evaluated", maxDepth))
+		return
+	}
+	l.g.Diagnostics = append(l.g.Diagnostics, duplicateKeys(path, root)...)
+	t := newTemplate(path, root, prefix, l.opts)
+	t.readParameters(given)
+	t.readTransforms()
+	for _, p := range t.paramOrder {
+		l.g.Inputs = append(l.g.Inputs, t.input(p, l.unit.Path))
+	}
+	for _, name := range t.resourceOrder {
+		if strings.HasPrefix(name, "Fn::ForEach::") {
+			e := t.resources[name]
+			l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(nodeRange(path, e.key), "foreach-not-expanded",
+				"%s is expanded by the AWS::LanguageExtensions transform at deployment; the resources it creates are not scanned", name))
+			continue
+		}
+		r, nested := t.resource(name, l.unit.Path, calls)
+		if r == nil {
+			continue
+		}
+		l.g.Resources = append(l.g.Resources, r)
+		if nested != nil {
+			l.nested(t, r, *nested, calls)
+		}
+	}
+	l.g.Diagnostics = append(l.g.Diagnostics, t.diags...)
+}
+
+// nested evaluates a nested stack whose template is a local file.
+func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []graph.Call) {
+	loc := strings.TrimSpace(n.location)
+	if strings.Contains(loc, "://") || strings.HasPrefix(loc, "s3:") {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(r.NameRange, "remote-template-not-read",
+			"nested stack %s uses the remote template %s, which blindspot does not download", r.Address, loc))
+		return
+	}
+	child := filepath.Join(filepath.Dir(t.file), filepath.FromSlash(loc))
+	if !insideRoot(child, l.opts.Root, filepath.Dir(l.unit.Path)) {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "outside-root",
+			"nested stack template %s lies outside the scanned directory; it is not read", loc))
+		return
+	}
+	if _, err := os.Stat(child); err != nil {
+		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "nested-template-not-found",
+			"nested stack %s uses the template %s, which does not exist; its resources are not scanned", r.Address, loc))
+		return
+	}
+	given := map[string]supplied{}
+	for _, f := range n.params.Fields() {
+		given[f.Key] = supplied{value: f.Value, from: "the parent stack's Parameters"}
+	}
+	childCalls := append(append([]graph.Call{}, calls...), graph.Call{Address: r.Address, Range: r.NameRange})
+	l.load(child, r.Address+".", childCalls, given)
+	// A nested stack that may not exist passes the doubt to what it creates.
+	if r.Exists != graph.True {
+		for _, cr := range l.g.Resources {
+			if strings.HasPrefix(cr.Address, r.Address+".") && cr.Exists == graph.True {
+				cr.Exists, cr.ExistsWhy = r.Exists, r.ExistsWhy
+			}
+		}
+	}
+}
+
+// insideRoot reports whether path lies inside root (or, when root is empty,
+// inside fallback).
+func insideRoot(path, root, fallback string) bool {
+	if root == "" {
+		root = fallback
+	}
+	absRoot, err1 := filepath.Abs(root)
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absRoot, absPath)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// template is one template being evaluated.
+type template struct {
+	file   string
+	root   *yaml.Node
+	prefix string
+	opts   Options
+
+	params     map[string]*param
+	paramOrder []string
+	mappings   *yaml.Node
+	condNodes  map[string]*yaml.Node
+	conds      map[string]*condState
+	resources  map[string]mappingEntry
+	// resourceOrder keeps the template's order.
+	resourceOrder []string
+	globals       *yaml.Node
+	sam           bool
+
+	diags    []graph.Diagnostic
+	reported map[string]bool
+	visited  int
+}
+
+func newTemplate(file string, root *yaml.Node, prefix string, opts Options) *template {
+	t := &template{
+		file: file, root: root, prefix: prefix, opts: opts,
+		params: map[string]*param{}, condNodes: map[string]*yaml.Node{}, conds: map[string]*condState{},
+		resources: map[string]mappingEntry{}, reported: map[string]bool{},
+	}
+	_, t.mappings = lookup(root, "Mappings")
+	_, t.globals = lookup(root, "Globals")
+	for _, e := range entries(lookupValue(root, "Conditions")) {
+		t.condNodes[e.key.Value] = e.value
+	}
+	rk, resources := lookup(root, "Resources")
+	if resources == nil {
+		t.diags = append(t.diags, graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 2}},
+			"missing-resources", "template has no Resources section"))
+	} else if deref(resources).Kind != yaml.MappingNode {
+		t.diags = append(t.diags, graph.Errorf(nodeRange(file, rk), "invalid-template", "Resources must be a mapping of logical IDs to resources"))
+	}
+	for _, e := range entries(resources) {
+		if _, dup := t.resources[e.key.Value]; dup {
+			continue
+		}
+		t.resources[e.key.Value] = e
+		t.resourceOrder = append(t.resourceOrder, e.key.Value)
+	}
+	return t
+}
+
+func lookupValue(n *yaml.Node, key string) *yaml.Node {
+	_, v := lookup(n, key)
+	return v
+}
+
+// readTransforms notes SAM and any other transform or macro.
+func (t *template) readTransforms() {
+	k, v := lookup(t.root, "Transform")
+	if v == nil {
+		return
+	}
+	var names []*yaml.Node
+	switch v = deref(v); v.Kind {
+	case yaml.ScalarNode:
+		names = []*yaml.Node{v}
+	case yaml.SequenceNode:
+		names = v.Content
+	case yaml.MappingNode:
+		names = []*yaml.Node{lookupValue(v, "Name")}
+	}
+	for _, n := range names {
+		if n == nil {
+			continue
+		}
+		switch n.Value {
+		case samTransform:
+			t.sam = true
+		case "AWS::LanguageExtensions":
+		default:
+			t.diags = append(t.diags, graph.Notef(nodeRange(t.file, k), "macro",
+				"template uses the transform %s; blindspot scans the template as written and does not see the macro's output", n.Value))
+		}
+	}
+}
+
+// nestedStack is what a nested stack resource passes to its child.
+type nestedStack struct {
+	location string
+	params   graph.Value
+}
+
+// resource evaluates one resource; nil when its condition is false or it is
+// invalid. nested is set for a nested stack with a known local template.
+func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resource, *nestedStack) {
+	e := t.resources[name]
+	body := deref(e.value)
+	header := nodeRange(t.file, e.key)
+	if body == nil || body.Kind != yaml.MappingNode {
+		t.diags = append(t.diags, graph.Errorf(header, "invalid-template", "resource %s must be a mapping with a Type", name))
+		return nil, nil
+	}
+	_, typeNode := lookup(body, "Type")
+	if typeNode == nil || deref(typeNode).Kind != yaml.ScalarNode || deref(typeNode).Value == "" {
+		t.diags = append(t.diags, graph.Errorf(header, "invalid-template", "resource %s has no Type", name))
+		return nil, nil
+	}
+	typ := deref(typeNode).Value
+	r := &graph.Resource{
+		Format: graph.CloudFormation, Unit: unit, Type: typ, Address: t.prefix + name,
+		Range: spanRange(t.file, e.key, e.value), NameRange: header, Exists: graph.True,
+		Calls: calls, Metadata: graph.Null(header),
+	}
+	if ck, cn := lookup(body, "Condition"); cn != nil {
+		cond, why := t.condition(deref(cn).Value, nodeRange(t.file, ck))
+		switch cond {
+		case graph.False:
+			return nil, nil
+		case graph.Unknown:
+			r.Exists, r.ExistsWhy = graph.Unknown, why
+		}
+	}
+	if _, md := lookup(body, "Metadata"); md != nil {
+		if v, ok := t.eval(md, 1); ok {
+			r.Metadata = v
+		}
+	}
+	_, props := lookup(body, "Properties")
+	if props != nil {
+		v, ok := t.eval(props, 1)
+		if !ok {
+			v = graph.Object(nil, header)
+		}
+		r.Attrs = v
+	} else {
+		r.Attrs = graph.Object(nil, header)
+	}
+	if t.sam {
+		r.Attrs = t.applyGlobals(typ, r.Attrs)
+	}
+	var nested *nestedStack
+	switch typ {
+	case "AWS::CloudFormation::Stack", "AWS::Serverless::Application":
+		key := "TemplateURL"
+		if typ == "AWS::Serverless::Application" {
+			key = "Location"
+		}
+		loc, _ := r.Attrs.Get(key)
+		if s, ok := loc.AsString(); ok && s != "" {
+			params, _ := r.Attrs.Get("Parameters")
+			nested = &nestedStack{location: s, params: params}
+		}
+	}
+	return r, nested
+}
+
+// samGlobalSections maps SAM resource types to their Globals section.
+var samGlobalSections = map[string]string{
+	"AWS::Serverless::Function":     "Function",
+	"AWS::Serverless::Api":          "Api",
+	"AWS::Serverless::HttpApi":      "HttpApi",
+	"AWS::Serverless::SimpleTable":  "SimpleTable",
+	"AWS::Serverless::StateMachine": "StateMachine",
+	"AWS::Serverless::LayerVersion": "LayerVersion",
+}
+
+// applyGlobals merges the SAM Globals section of the resource's type into
+// its properties: the resource's own values win, mappings merge, and lists
+// are added to, as SAM does.
+func (t *template) applyGlobals(typ string, props graph.Value) graph.Value {
+	section, ok := samGlobalSections[typ]
+	if !ok || t.globals == nil {
+		return props
+	}
+	_, g := lookup(t.globals, section)
+	if g == nil {
+		return props
+	}
+	gv, ok := t.eval(g, 1)
+	if !ok || gv.Kind() != graph.KindObject || props.Kind() != graph.KindObject {
+		return props
+	}
+	return mergeGlobals(gv, props)
+}
+
+func mergeGlobals(global, own graph.Value) graph.Value {
+	if global.Kind() == graph.KindObject && own.Kind() == graph.KindObject {
+		fields := append([]graph.Field{}, own.Fields()...)
+		for _, gf := range global.Fields() {
+			found := false
+			for i, f := range fields {
+				if f.Key == gf.Key {
+					fields[i].Value = mergeGlobals(gf.Value, f.Value)
+					found = true
+					break
+				}
+			}
+			if !found {
+				fields = append(fields, gf)
+			}
+		}
+		return graph.Object(fields, own.Range)
+	}
+	if global.Kind() == graph.KindList && own.Kind() == graph.KindList {
+		return graph.List(append(append([]graph.Value{}, global.Elems()...), own.Elems()...), own.Range)
+	}
+	return own
+}
+
+// String names the template in messages.
+func (t *template) String() string { return fmt.Sprintf("template %s", t.file) }

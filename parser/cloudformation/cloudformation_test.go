@@ -1,0 +1,202 @@
+package cloudformation
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// attr returns the value at a dotted path ("Tags[0].Value") of a resource.
+func attr(t *testing.T, g *graph.Graph, address, path string) graph.Value {
+	t.Helper()
+	for _, r := range g.Resources {
+		if r.Address != address {
+			continue
+		}
+		v := r.Attrs
+		for _, seg := range strings.Split(path, ".") {
+			name, idx, hasIdx := strings.Cut(seg, "[")
+			var ok bool
+			if v, ok = v.Get(name); !ok {
+				t.Fatalf("%s has no %s (at %s)", address, path, name)
+			}
+			if hasIdx {
+				var i int
+				for _, c := range strings.TrimSuffix(idx, "]") {
+					i = i*10 + int(c-'0')
+				}
+				if v, ok = v.Index(i); !ok {
+					t.Fatalf("%s: %s out of range", address, path)
+				}
+			}
+		}
+		return v
+	}
+	t.Fatalf("no resource %s", address)
+	return graph.Value{}
+}
+
+func resource(g *graph.Graph, address string) *graph.Resource {
+	for _, r := range g.Resources {
+		if r.Address == address {
+			return r
+		}
+	}
+	return nil
+}
+
+func codes(g *graph.Graph) []string {
+	var out []string
+	for _, d := range g.Diagnostics {
+		out = append(out, d.Code)
+	}
+	return out
+}
+
+func TestIntrinsics(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    Options
+		address string
+		path    string
+		want    string
+	}{
+		{"sub with region unknown", Options{}, "Bucket", "BucketName", "(unknown)"},
+		{"sub with region", Options{Region: "eu-west-1"}, "Bucket", "BucketName", `"logs-eu-west-1-10.0.0.0/16"`},
+		{"if on unknown condition", Options{}, "Bucket", "VersioningConfiguration.Status", `(one of "Enabled" | "Suspended")`},
+		{"if on known condition", Options{Parameters: []string{"Env=prod"}}, "Bucket", "VersioningConfiguration.Status", `"Enabled"`},
+		{"findinmap over allowed values", Options{}, "Bucket", "Tags[0].Value", `(one of "t3.micro" | "m5.large")`},
+		{"findinmap known", Options{Parameters: []string{"Env=dev"}}, "Bucket", "Tags[0].Value", `"t3.micro"`},
+		{"novalue removes the element", Options{}, "Bucket", "Tags", `[{Key = "size", Value = (one of "t3.micro" | "m5.large")}]`},
+		{"ref to resource", Options{}, "Policy", "Bucket", "(unknown)"},
+		{"join with getatt", Options{Parameters: []string{"Env=prod"}}, "Maybe", "BucketName", "(unknown)"},
+		{"noecho is sensitive", Options{Parameters: []string{"Env=prod", "Password=hunter2"}}, "Maybe", "Secret", "(sensitive)"},
+		{"cidr", Options{Parameters: []string{"Env=prod"}}, "Maybe", "Cidrs", `["10.0.0.0/24", "10.0.1.0/24"]`},
+		{"split", Options{Parameters: []string{"Env=prod"}}, "Maybe", "Split", `["x", "y"]`},
+		{"tojsonstring", Options{Parameters: []string{"Env=prod"}}, "Maybe", "Json", `"{\"a\":1}"`},
+		{"parameter file lines", Options{ParameterFiles: []string{"testdata/params.txt"}}, "Bucket", "VersioningConfiguration.Status", `"Suspended"`},
+		{"parameter file json list", Options{ParameterFiles: []string{"testdata/params.json"}}, "Bucket", "VersioningConfiguration.Status", `"Enabled"`},
+		{"template configuration", Options{ParameterFiles: []string{"testdata/config.json"}}, "Bucket", "VersioningConfiguration.Status", `"Suspended"`},
+		{"command line beats file", Options{ParameterFiles: []string{"testdata/config.json"}, Parameters: []string{"Env=prod"}}, "Bucket", "VersioningConfiguration.Status", `"Enabled"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := LoadTemplate(filepath.Join("testdata", "intrinsics.yaml"), tt.opts)
+			if got := attr(t, g, tt.address, tt.path).String(); got != tt.want {
+				t.Errorf("%s.%s = %s, want %s", tt.address, tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnknownReasonsAndRefs(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "intrinsics.yaml"), Options{})
+	status := attr(t, g, "Bucket", "VersioningConfiguration.Status")
+	if want := "condition IsProd is unknown: parameter Env has no value"; !strings.HasPrefix(status.Why(), want) {
+		t.Errorf("why = %q, want prefix %q", status.Why(), want)
+	}
+	bucket := attr(t, g, "Policy", "Bucket")
+	if refs := bucket.Refs(); len(refs) != 1 || refs[0].Address != "Bucket" || refs[0].Attr != "" {
+		t.Errorf("refs of !Ref Bucket = %v", refs)
+	}
+	res := attr(t, g, "Policy", "PolicyDocument.Statement[0].Resource")
+	if refs := res.AllRefs(); len(refs) != 1 || refs[0].String() != "Bucket.Arn" {
+		t.Errorf("refs of ${Bucket.Arn} = %v", refs)
+	}
+	if resource(g, "Skipped") != nil {
+		t.Error("a resource whose condition is false must not exist")
+	}
+	maybe := resource(g, "Maybe")
+	if maybe == nil || maybe.Exists != graph.Unknown || !strings.Contains(maybe.ExistsWhy, "IsProd") {
+		t.Errorf("Maybe exists = %v (%s), want unknown because of IsProd", maybe.Exists, maybe.ExistsWhy)
+	}
+	if b := resource(g, "Bucket"); b.Exists != graph.True || b.NameRange.Start.Line != 25 || b.NameRange.Start.Column != 3 {
+		t.Errorf("Bucket exists=%v header=%v", b.Exists, b.NameRange)
+	}
+	if v := attr(t, g, "Bucket", "VersioningConfiguration"); v.Range.Start.Line != 30 {
+		t.Errorf("VersioningConfiguration starts at %v, want line 30 (its first entry)", v.Range)
+	}
+	for _, in := range g.Inputs {
+		if in.Name == "Password" && !in.Sensitive {
+			t.Error("NoEcho parameter not marked sensitive")
+		}
+	}
+}
+
+func TestJSONTemplate(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "intrinsics.json"), Options{AccountID: "111111111111"})
+	if got := attr(t, g, "Key", "EnableKeyRotation"); got.String() != "true" || got.Range.Start.Line != 9 {
+		t.Errorf("EnableKeyRotation = %s at %v", got, got.Range)
+	}
+	if got := attr(t, g, "Key", "Description").String(); got != `"key-111111111111"` {
+		t.Errorf("Description = %s", got)
+	}
+}
+
+func TestNestedStack(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	key := resource(g, "Child.Key")
+	if key == nil {
+		t.Fatalf("nested resource missing; diagnostics %v", g.Diagnostics)
+	}
+	if v := attr(t, g, "Child.Key", "EnableKeyRotation").String(); v != `"false"` {
+		t.Errorf("parameter passed to the child = %s", v)
+	}
+	if len(key.Calls) != 1 || key.Calls[0].Address != "Child" {
+		t.Errorf("calls = %v", key.Calls)
+	}
+	if len(g.Units[0].Files) != 2 {
+		t.Errorf("files = %v", g.Units[0].Files)
+	}
+}
+
+func TestSAMGlobals(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "sam.yaml"), Options{})
+	if v := attr(t, g, "Fn", "Runtime").String(); v != `"python3.12"` {
+		t.Errorf("Runtime = %s", v)
+	}
+	if v := attr(t, g, "Fn", "Environment.Variables").String(); v != `{TABLE = "t", STAGE = "prod"}` {
+		t.Errorf("Variables = %s", v)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{
+		{"broken.yaml", "parse-error"},
+		{"bomb.yaml", "alias-budget-exceeded"},
+		{"missing.yaml", "read-error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			start := time.Now()
+			g := LoadTemplate(filepath.Join("testdata", tt.file), Options{})
+			if time.Since(start) > 10*time.Second {
+				t.Errorf("took %v", time.Since(start))
+			}
+			got := codes(g)
+			found := false
+			for _, c := range got {
+				found = found || c == tt.want
+			}
+			if !found {
+				t.Errorf("diagnostics %v, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDuplicateKeys(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dup.yaml")
+	writeFile(t, path, "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: x\n      BucketName: y\n")
+	g := LoadTemplate(path, Options{})
+	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "duplicate-key" || g.Diagnostics[0].Range.Start.Line != 6 {
+		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+}

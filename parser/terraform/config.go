@@ -1,0 +1,230 @@
+package terraform
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// Limits on what a configuration may make the front end do.
+const (
+	maxFileSize = 16 << 20
+	// maxDepth bounds nesting of values and blocks.
+	maxDepth = 128
+	// maxInstances bounds the instances one count or for_each expands to.
+	maxInstances = 10_000
+	// maxModuleDepth bounds nested module calls.
+	maxModuleDepth = 16
+)
+
+// topSchema is the top level of a Terraform configuration file.
+var topSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "terraform"},
+		{Type: "moved"},
+		{Type: "import"},
+		{Type: "check", LabelNames: []string{"name"}},
+		{Type: "removed"},
+		{Type: "ephemeral", LabelNames: []string{"type", "name"}},
+	},
+}
+
+// module is a parsed module directory.
+type module struct {
+	dir       string
+	files     []string
+	variables []*hcl.Block
+	locals    []*hcl.Attribute
+	resources []*hcl.Block
+	data      []*hcl.Block
+	calls     []*hcl.Block
+	providers []*hcl.Block
+	outputs   []*hcl.Block
+}
+
+// ModuleCache shares parsed module directories between module calls and
+// between the units of one scan: a module called many times (for_each,
+// examples calling the module they document) is parsed once. It is safe
+// for concurrent use; parsed modules are never modified.
+type ModuleCache struct {
+	mu   sync.Mutex
+	mods map[string]*cachedModule
+}
+
+type cachedModule struct {
+	once  sync.Once
+	mod   *module
+	ok    bool
+	diags []graph.Diagnostic
+}
+
+// NewModuleCache returns an empty cache.
+func NewModuleCache() *ModuleCache {
+	return &ModuleCache{mods: map[string]*cachedModule{}}
+}
+
+// parseModule returns the parsed module in dir, from the cache when another
+// call already parsed it; its parse diagnostics are reported each time.
+func (l *loader) parseModule(dir string) (*module, bool) {
+	key := absPath(dir)
+	l.cache.mu.Lock()
+	c := l.cache.mods[key]
+	if c == nil {
+		c = &cachedModule{}
+		l.cache.mods[key] = c
+	}
+	l.cache.mu.Unlock()
+	c.once.Do(func() {
+		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}}
+		c.mod, c.ok = p.parseModuleFiles(dir)
+		c.diags = p.g.Diagnostics
+	})
+	l.g.Diagnostics = append(l.g.Diagnostics, c.diags...)
+	return c.mod, c.ok
+}
+
+// parseModuleFiles reads every .tf and .tf.json file of dir.
+func (l *loader) parseModuleFiles(dir string) (*module, bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		l.diag(graph.Errorf(graph.Range{File: dir}, "read-error", "cannot read module directory: %v", err))
+		return nil, false
+	}
+	m := &module{dir: dir}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	// Override files replace parts of the configuration; reading them as
+	// ordinary files would double resources, so they are left out with a
+	// note.
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+		if base == "override" || strings.HasSuffix(base, "_override") {
+			l.diag(graph.Notef(graph.Range{File: path}, "override-file", "override files are not merged; %s is not read", name))
+			continue
+		}
+		file, ok := l.parseFile(path)
+		if !ok {
+			continue
+		}
+		m.files = append(m.files, path)
+		content, _, diags := file.Body.PartialContent(topSchema)
+		l.hclDiags(diags, graph.Error, "parse-error")
+		for _, b := range content.Blocks {
+			switch b.Type {
+			case "variable":
+				m.variables = append(m.variables, b)
+			case "locals":
+				attrs, diags := b.Body.JustAttributes()
+				l.hclDiags(diags, graph.Error, "parse-error")
+				m.locals = append(m.locals, sortedAttributes(attrs)...)
+			case "resource":
+				m.resources = append(m.resources, b)
+			case "data":
+				m.data = append(m.data, b)
+			case "module":
+				m.calls = append(m.calls, b)
+			case "provider":
+				m.providers = append(m.providers, b)
+			case "output":
+				m.outputs = append(m.outputs, b)
+			}
+		}
+	}
+	return m, true
+}
+
+// parseFile parses one HCL or JSON file, reporting problems as diagnostics.
+func (l *loader) parseFile(path string) (*hcl.File, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		l.diag(graph.Errorf(graph.Range{File: path}, "read-error", "cannot read: %v", err))
+		return nil, false
+	}
+	if info.Size() > maxFileSize {
+		l.diag(graph.Errorf(graph.Range{File: path}, "file-too-large", "file is %d bytes, more than the %d bytes blindspot reads", info.Size(), maxFileSize))
+		return nil, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		l.diag(graph.Errorf(graph.Range{File: path}, "read-error", "cannot read: %v", err))
+		return nil, false
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		l.diag(graph.Errorf(graph.Range{File: path, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error", "not a text file (binary content)"))
+		return nil, false
+	}
+	var file *hcl.File
+	var diags hcl.Diagnostics
+	p := hclparse.NewParser()
+	if strings.HasSuffix(path, ".json") {
+		file, diags = p.ParseJSON(data, path)
+	} else {
+		file, diags = p.ParseHCL(data, path)
+	}
+	l.hclDiags(diags, graph.Error, "parse-error")
+	if file == nil || diags.HasErrors() && file.Body == nil {
+		return nil, false
+	}
+	return file, true
+}
+
+// hclDiags converts HCL diagnostics.
+func (l *loader) hclDiags(diags hcl.Diagnostics, sev graph.DiagSeverity, code string) {
+	for _, d := range diags {
+		s := sev
+		if d.Severity == hcl.DiagWarning && s < graph.Warning {
+			s = graph.Warning
+		}
+		r := graph.Range{}
+		if d.Subject != nil {
+			r = toRange(*d.Subject)
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		l.diag(graph.Diagnostic{Severity: s, Code: code, Message: msg, Range: r})
+	}
+}
+
+// sortedAttributes orders attributes by position, as written.
+func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
+	return out
+}

@@ -1,0 +1,484 @@
+package terraform
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// named is an evaluated named value (a variable, a local, a module output,
+// a data source): its cty form for evaluation and its graph form, which
+// keeps the reason it is unknown, the resources it came from and where it
+// was written.
+type named struct {
+	val cty.Value
+	gv  graph.Value
+}
+
+// scope is the evaluation scope of one module instance.
+type scope struct {
+	l      *loader
+	mod    *module
+	prefix string // "module.a." or "" for the root
+	calls  []graph.Call
+	// exists is the existence of the module instance itself.
+	exists    graph.Tri
+	existsWhy string
+
+	vars    map[string]named
+	locals  map[string]named
+	modules map[string]named
+	data    map[string]map[string]named
+	// policyDocs holds aws_iam_policy_document values by "type.name".
+	policyDocs map[string]graph.Value
+	providers  map[string]*graph.Provider
+	funcs      map[string]function.Function
+	// resourceTypes are the resource types declared in the module.
+	resourceTypes map[string]bool
+
+	ctx   *hcl.EvalContext
+	dirty bool
+	// frozen keeps the context while a wave of independent items is
+	// evaluated.
+	frozen bool
+}
+
+// reserved roots of references that are not resource types.
+var reserved = map[string]bool{
+	"var": true, "local": true, "module": true, "data": true, "path": true, "terraform": true,
+	"count": true, "each": true, "self": true, "ephemeral": true,
+}
+
+// context returns the evaluation context, rebuilt when values changed.
+func (s *scope) context() *hcl.EvalContext {
+	if s.ctx != nil && (!s.dirty || s.frozen) {
+		return s.ctx
+	}
+	vars := map[string]cty.Value{
+		"var":       objectOf(s.vars),
+		"local":     objectOf(s.locals),
+		"module":    objectOf(s.modules),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	}
+	data := map[string]cty.Value{}
+	for typ, byName := range s.data {
+		data[typ] = objectOf(byName)
+	}
+	vars["data"] = cty.ObjectVal(data)
+	for typ := range s.resourceTypes {
+		vars[typ] = cty.DynamicVal
+	}
+	s.ctx = &hcl.EvalContext{Variables: vars, Functions: s.funcs}
+	s.dirty = false
+	return s.ctx
+}
+
+// modulePath is path.module: the module's directory relative to the root
+// module, where Terraform runs and relative file paths are resolved.
+func (s *scope) modulePath() string {
+	rel, err := filepath.Rel(s.l.unit.Path, s.mod.dir)
+	if err != nil {
+		return s.mod.dir
+	}
+	return filepath.ToSlash(rel)
+}
+
+func objectOf(m map[string]named) cty.Value {
+	out := make(map[string]cty.Value, len(m))
+	for k, v := range m {
+		out[k] = v.val
+	}
+	return cty.ObjectVal(out)
+}
+
+// value evaluates an expression into a graph value. Lists and objects
+// written literally are evaluated element by element, so each element keeps
+// its own range and references; jsonencode() and policy documents whose
+// content is partly unknown keep their structure.
+func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) graph.Value {
+	r := toRange(expr.Range())
+	if depth > maxDepth {
+		return graph.UnknownValue("expression nested too deeply", r)
+	}
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return s.value(e.Wrapped, ctx, depth+1).WithRange(r)
+	case *hclsyntax.TupleConsExpr:
+		elems := make([]graph.Value, 0, len(e.Exprs))
+		for _, x := range e.Exprs {
+			elems = append(elems, s.value(x, ctx, depth+1))
+		}
+		return graph.List(elems, r)
+	case *hclsyntax.ObjectConsExpr:
+		fields := make([]graph.Field, 0, len(e.Items))
+		for _, item := range e.Items {
+			key, ok := s.objectKey(item.KeyExpr, ctx)
+			if !ok {
+				return s.eval(expr, ctx)
+			}
+			fields = append(fields, graph.Field{Key: key, KeyRange: toRange(item.KeyExpr.Range()), Value: s.value(item.ValueExpr, ctx, depth+1)})
+		}
+		return graph.Object(fields, r)
+	case *hclsyntax.FunctionCallExpr:
+		// jsonencode of a literal object or list keeps its structure, so
+		// that findings in a policy point at the statement, and the known
+		// parts of a partly unknown document can still be checked.
+		if e.Name == "jsonencode" && len(e.Args) == 1 && !e.ExpandFinal {
+			switch e.Args[0].(type) {
+			case *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
+			}
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() {
+				inner := s.value(e.Args[0], ctx, depth+1)
+				if inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
+			}
+			return v
+		}
+	case *hclsyntax.ScopeTraversalExpr:
+		if doc, ok := s.policyDocRef(e.Traversal); ok {
+			return doc.WithRange(r)
+		}
+		if v, ok := s.namedRef(e.Traversal); ok {
+			return v.WithRange(r)
+		}
+	case *hclsyntax.TemplateExpr:
+		v := s.eval(expr, ctx)
+		if !v.IsKnown() && len(v.Alternatives()) == 0 {
+			var lit strings.Builder
+			for _, part := range e.Parts {
+				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
+					lit.WriteString(l.Val.AsString())
+				}
+			}
+			return v.WithLiteralText(lit.String())
+		}
+		return v
+	}
+	return s.eval(expr, ctx)
+}
+
+// namedRef resolves a plain reference to a variable or local (var.x,
+// local.y) to its value, recording where that value was written, so that
+// findings can point at both the use and the literal.
+func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 2 {
+		return graph.Value{}, false
+	}
+	name, ok := attrName(t, 1)
+	if !ok {
+		return graph.Value{}, false
+	}
+	var nv named
+	switch t.RootName() {
+	case "var":
+		nv, ok = s.vars[name]
+	case "local":
+		nv, ok = s.locals[name]
+	default:
+		return graph.Value{}, false
+	}
+	if !ok {
+		return graph.Value{}, false
+	}
+	v := nv.gv
+	if v.Source.IsZero() && v.IsKnown() {
+		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// objectKey evaluates an object constructor key: a bare name or an
+// expression yielding a string.
+func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bool) {
+	if name := hcl.ExprAsKeyword(expr); name != "" {
+		return name, true
+	}
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	v, _ = v.Unmark()
+	if v.Type() == cty.String {
+		return v.AsString(), true
+	}
+	if v.Type() == cty.Number {
+		return v.AsBigFloat().Text('f', -1), true
+	}
+	return "", false
+}
+
+// policyDocRef resolves data.aws_iam_policy_document.NAME.json to the
+// structured document when its content is partly unknown.
+func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 4 || t.RootName() != "data" {
+		return graph.Value{}, false
+	}
+	typ, ok1 := t[1].(hcl.TraverseAttr)
+	name, ok2 := t[2].(hcl.TraverseAttr)
+	attr, ok3 := t[3].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy_document" || (attr.Name != "json" && attr.Name != "minified_json") {
+		return graph.Value{}, false
+	}
+	doc, ok := s.policyDocs[name.Name]
+	if !ok || !doc.ContainsUnknown() {
+		return graph.Value{}, false
+	}
+	return doc, true
+}
+
+// eval evaluates an expression with HCL and converts the result, saying why
+// unknown parts are unknown and which resources they came from.
+func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
+	r := toRange(expr.Range())
+	v, diags := expr.Value(ctx)
+	why, refs := s.explain(expr, ctx)
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(d.Summary, "Call to unknown function"):
+			name := ""
+			if fc, ok := d.Expression.(*hclsyntax.FunctionCallExpr); ok {
+				name = fc.Name
+			}
+			s.l.diag(graph.Debugf(diagRange(d, r), "unsupported-function", "function %s is not supported; its result is treated as unknown", name))
+			why = "function " + name + " is not evaluated by blindspot"
+		case isReferenceError(d):
+			// A reference to a computed resource attribute or an
+			// undeclared name: unknown, explained by explain.
+		default:
+			s.l.diag(graph.Diagnostic{Severity: graph.Warning, Code: "evaluation-error", Message: d.Summary + ": " + d.Detail, Range: diagRange(d, r)})
+			if why == "" {
+				why = "the expression could not be evaluated (" + d.Summary + ")"
+			}
+		}
+		v = cty.DynamicVal
+	}
+	if why == "" {
+		why = unknownCallReason(expr)
+	}
+	return fromCty(v, r, why, refs)
+}
+
+func isReferenceError(d *hcl.Diagnostic) bool {
+	switch d.Summary {
+	case "Unsupported attribute", "Unknown variable", "Invalid index", "Missing map element", "Unsupported attribute; did you mean to use a splat?":
+		return true
+	}
+	return false
+}
+
+func diagRange(d *hcl.Diagnostic, fallback graph.Range) graph.Range {
+	if d.Subject != nil {
+		return toRange(*d.Subject)
+	}
+	return fallback
+}
+
+// unknownCallReason names a function known only at apply.
+func unknownCallReason(expr hcl.Expression) string {
+	reason := ""
+	_ = hclsyntax.VisitAll(asNode(expr), func(n hclsyntax.Node) hcl.Diagnostics {
+		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok && reason == "" {
+			if _, ok := unknownAtApply[fc.Name]; ok {
+				reason = fc.Name + "() is known only when Terraform applies the plan"
+			}
+		}
+		return nil
+	})
+	if reason == "" {
+		reason = "the value is known only after apply"
+	}
+	return reason
+}
+
+func asNode(expr hcl.Expression) hclsyntax.Node {
+	if n, ok := expr.(hclsyntax.Node); ok {
+		return n
+	}
+	return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType)}
+}
+
+// explain finds why an expression's unknown parts are unknown, from the
+// first reference that is unknown, and collects the resources it depends
+// on (directly, or through variables, locals and module outputs).
+func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []graph.Ref) {
+	why := ""
+	var refs []graph.Ref
+	seen := map[string]bool{}
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		var nv *named
+		var reason string
+		switch root {
+		case "var", "local", "module":
+			name, ok := attrName(t, 1)
+			if !ok {
+				continue
+			}
+			var m map[string]named
+			switch root {
+			case "var":
+				m = s.vars
+			case "local":
+				m = s.locals
+			default:
+				m = s.modules
+			}
+			if v, ok := m[name]; ok {
+				nv = &v
+			} else {
+				reason = fmt.Sprintf("%s.%s is not declared", root, name)
+			}
+		case "data":
+			typ, ok1 := attrName(t, 1)
+			name, ok2 := attrName(t, 2)
+			if !ok1 || !ok2 {
+				continue
+			}
+			if v, ok := s.data[typ][name]; ok {
+				nv = &v
+			}
+			if reason == "" {
+				reason = fmt.Sprintf("data.%s.%s is read when Terraform plans", typ, name)
+			}
+		case "count", "each", "path", "terraform", "self":
+			v, diags := t.TraverseAbs(ctx)
+			if !diags.HasErrors() && !v.IsWhollyKnown() && why == "" {
+				why = root + " depends on a count or for_each that is not known before apply"
+			}
+			continue
+		default:
+			if reserved[root] {
+				continue
+			}
+			ref, desc := s.resourceRef(t)
+			if !seen[ref.String()] {
+				seen[ref.String()] = true
+				refs = append(refs, ref)
+			}
+			if why == "" {
+				why = desc + " is known only after apply"
+			}
+			continue
+		}
+		if nv != nil {
+			part := nv.gv
+			if root == "module" {
+				part = follow(part, t[2:])
+			}
+			for _, ref := range part.AllRefs() {
+				if !seen[ref.String()] {
+					seen[ref.String()] = true
+					refs = append(refs, ref)
+				}
+			}
+			if why == "" {
+				v, diags := t.TraverseAbs(ctx)
+				if diags.HasErrors() || !v.IsWhollyKnown() {
+					why = whyOf(nv.gv)
+				}
+			}
+		} else if why == "" && reason != "" {
+			why = reason
+		}
+	}
+	return why, refs
+}
+
+// follow descends a module's output value along the rest of a reference
+// (["key"].output), so that only the instance and output used count.
+func follow(v graph.Value, rest hcl.Traversal) graph.Value {
+	for _, step := range rest {
+		var key string
+		switch st := step.(type) {
+		case hcl.TraverseIndex:
+			key = indexKey(st.Key)
+		case hcl.TraverseAttr:
+			key = st.Name
+		default:
+			return v
+		}
+		f, ok := v.Get(key)
+		if !ok || !v.IsKnown() {
+			return v
+		}
+		v = f
+	}
+	return v
+}
+
+// whyOf is the reason of the first unknown part of v.
+func whyOf(v graph.Value) string {
+	if !v.IsKnown() {
+		return v.Why()
+	}
+	for _, e := range v.Elems() {
+		if w := whyOf(e); w != "" {
+			return w
+		}
+	}
+	for _, f := range v.Fields() {
+		if w := whyOf(f.Value); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+func attrName(t hcl.Traversal, i int) (string, bool) {
+	if len(t) <= i {
+		return "", false
+	}
+	a, ok := t[i].(hcl.TraverseAttr)
+	return a.Name, ok
+}
+
+// resourceRef names the resource instance and attribute a reference such as
+// aws_s3_bucket.logs["a"].id points at, with the module path prefix.
+func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
+	addr := t.RootName()
+	i := 1
+	if name, ok := attrName(t, 1); ok {
+		addr += "." + name
+		i = 2
+	}
+	if i < len(t) {
+		if idx, ok := t[i].(hcl.TraverseIndex); ok {
+			addr += indexKey(idx.Key)
+			i++
+		}
+	}
+	attr := ""
+	if a, ok := attrName(t, i); ok {
+		attr = a
+	}
+	ref := graph.Ref{Address: s.prefix + addr, Attr: attr, Range: toRange(t.SourceRange())}
+	return ref, describeTraversal(t)
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

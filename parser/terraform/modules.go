@@ -1,0 +1,314 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// moduleMeta are module block arguments that are not inputs.
+var moduleMeta = map[string]bool{
+	"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true,
+}
+
+// callModule evaluates a module call: each instance of the child module with
+// its inputs and providers, then the call's outputs for the caller.
+func (s *scope) callModule(b *hcl.Block, stack []string) {
+	name := b.Labels[0]
+	attrs := metaAttributes(b.Body)
+	call := graph.Call{Address: s.prefix + "module." + name, Range: toRange(b.DefRange)}
+	unknownOutputs := func(why string) {
+		s.modules[name] = named{val: cty.DynamicVal, gv: graph.UnknownValue(why, toRange(b.DefRange))}
+	}
+	srcAttr, ok := attrs["source"]
+	if !ok {
+		s.l.diag(graph.Errorf(toRange(b.DefRange), "invalid-module", "module %s has no source", name))
+		unknownOutputs("module." + name + " has no source")
+		return
+	}
+	srcVal, _ := srcAttr.Expr.Value(nil)
+	if !srcVal.IsKnown() || srcVal.Type() != cty.String {
+		unknownOutputs("module." + name + " has a source blindspot cannot read")
+		return
+	}
+	source := srcVal.AsString()
+	dir, local := "", strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+	key := strings.TrimSuffix(strings.ReplaceAll(strings.ReplaceAll(s.prefix, "module.", ""), ".", ""), "")
+	manifestKey := moduleKey(s.prefix, name)
+	switch {
+	case local:
+		dir = filepath.Join(s.mod.dir, filepath.FromSlash(source))
+	case s.l.manifest != nil && s.l.manifest[manifestKey] != "":
+		dir = s.l.manifest[manifestKey]
+	default:
+		s.l.diag(graph.Notef(toRange(srcAttr.Expr.Range()), "remote-module-not-downloaded",
+			"module %s comes from %s, which has not been downloaded (run terraform init); its resources are not scanned and its outputs are unknown", name, source))
+		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
+		return
+	}
+	_ = key
+	abs := absPath(dir)
+	for _, seen := range stack {
+		if seen == abs {
+			s.l.diag(graph.Errorf(toRange(b.DefRange), "module-cycle", "module %s calls itself (through %s)", name, source))
+			unknownOutputs("module." + name + " is part of a module cycle")
+			return
+		}
+	}
+	if len(stack) >= maxModuleDepth {
+		s.l.diag(graph.Warningf(toRange(b.DefRange), "depth-limit", "modules nested deeper than %d levels are not evaluated", maxModuleDepth))
+		unknownOutputs("module." + name + " is nested too deeply")
+		return
+	}
+	child, ok := s.l.parseModule(dir)
+	if !ok {
+		unknownOutputs("module." + name + " could not be read")
+		return
+	}
+	s.l.unit.Files = append(s.l.unit.Files, child.files...)
+	providers := s.passProviders(b.Body)
+	instances := s.expand(b.Body, s.prefix+"module."+name)
+	_, hasCount := attrs["count"]
+	_, hasForEach := attrs["for_each"]
+	outputs := map[string]cty.Value{}
+	var outputGV []graph.Field
+	var list []cty.Value
+	for _, in := range instances {
+		ctx := s.childContext(in)
+		inputs := map[string]moduleInput{}
+		for _, a := range sortedAttributes(attrs) {
+			if moduleMeta[a.Name] {
+				continue
+			}
+			v, _ := a.Expr.Value(ctx)
+			gv := s.value(a.Expr, ctx, 0)
+			inputs[a.Name] = moduleInput{val: v, gv: gv, source: toRange(a.Expr.Range()), from: "module." + name}
+		}
+		prefix := s.prefix + "module." + name + in.key + "."
+		childCall := graph.Call{Address: strings.TrimSuffix(prefix, "."), Range: call.Range}
+		calls := append(append([]graph.Call{}, s.calls...), childCall)
+		exists := in.exists.And(s.exists)
+		why := firstNonEmpty(in.existsWhy, s.existsWhy)
+		cs := s.l.evalModule(child, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
+		obj, gv := cs.outputs()
+		switch {
+		case hasCount:
+			list = append(list, obj)
+		case hasForEach:
+			if k := strings.TrimSuffix(strings.TrimPrefix(in.key, `["`), `"]`); k != in.key {
+				outputs[k] = obj
+			}
+		default:
+			s.modules[name] = named{val: obj, gv: gv}
+			return
+		}
+		outputGV = append(outputGV, graph.Field{Key: in.key, Value: gv})
+	}
+	gv := graph.Object(outputGV, toRange(b.DefRange))
+	switch {
+	case len(instances) == 1 && instances[0].exists != graph.True:
+		s.modules[name] = named{val: cty.DynamicVal, gv: gv}
+	case hasCount:
+		s.modules[name] = named{val: cty.TupleVal(list), gv: gv}
+	default:
+		s.modules[name] = named{val: cty.ObjectVal(outputs), gv: gv}
+	}
+}
+
+// moduleKey is the key terraform init gives a module call in modules.json:
+// the module names from the root, joined by dots.
+func moduleKey(prefix, name string) string {
+	var names []string
+	for _, part := range strings.Split(prefix, "module.") {
+		part = strings.TrimSuffix(part, ".")
+		if i := strings.IndexByte(part, '['); i >= 0 {
+			part = part[:i]
+		}
+		if part != "" {
+			names = append(names, part)
+		}
+	}
+	return strings.Join(append(names, name), ".")
+}
+
+// passProviders maps the child's provider names to the caller's
+// configurations: the providers argument, or the caller's default
+// configurations.
+func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
+	out := map[string]*graph.Provider{}
+	for k, p := range s.providers {
+		if !strings.Contains(k, ".") {
+			out[k] = p
+		}
+	}
+	a, ok := metaAttributes(body)["providers"]
+	if !ok {
+		return out
+	}
+	pairs, diags := hcl.ExprMap(a.Expr)
+	if diags.HasErrors() {
+		s.l.hclDiags(diags, graph.Warning, "invalid-module")
+		return out
+	}
+	for _, kv := range pairs {
+		kt, d1 := hcl.AbsTraversalForExpr(kv.Key)
+		vt, d2 := hcl.AbsTraversalForExpr(kv.Value)
+		if d1.HasErrors() || d2.HasErrors() {
+			continue
+		}
+		out[describeTraversal(kt)] = s.providers[describeTraversal(vt)]
+	}
+	return out
+}
+
+// outputs evaluates the module's outputs into an object.
+func (s *scope) outputs() (cty.Value, graph.Value) {
+	vals := map[string]cty.Value{}
+	var fields []graph.Field
+	ctx := s.context()
+	for _, b := range s.mod.outputs {
+		name := b.Labels[0]
+		a, ok := metaAttributes(b.Body)["value"]
+		if !ok {
+			continue
+		}
+		v, _ := a.Expr.Value(ctx)
+		vals[name] = v
+		fields = append(fields, graph.Field{Key: name, KeyRange: toRange(b.DefRange), Value: s.value(a.Expr, ctx, 0)})
+	}
+	return cty.ObjectVal(vals), graph.Object(fields, graph.Range{})
+}
+
+// rootInputs collects the root module's variable values: terraform.tfvars,
+// *.auto.tfvars (in name order), --var-file files, then --var values.
+func (l *loader) rootInputs(mod *module) map[string]moduleInput {
+	declared := map[string]*hcl.Block{}
+	for _, b := range mod.variables {
+		declared[b.Labels[0]] = b
+	}
+	inputs := map[string]moduleInput{}
+	var files []string
+	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		if _, err := os.Stat(filepath.Join(mod.dir, name)); err == nil {
+			files = append(files, filepath.Join(mod.dir, name))
+		}
+	}
+	entries, _ := os.ReadDir(mod.dir)
+	var auto []string
+	for _, e := range entries {
+		if n := e.Name(); strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json") {
+			auto = append(auto, filepath.Join(mod.dir, n))
+		}
+	}
+	sort.Strings(auto)
+	files = append(files, auto...)
+	files = append(files, l.opts.VarFiles...)
+	for _, f := range files {
+		file, ok := l.parseFile(f)
+		if !ok {
+			continue
+		}
+		l.unit.Files = append(l.unit.Files, f)
+		attrs, diags := file.Body.JustAttributes()
+		l.hclDiags(diags, graph.Error, "parse-error")
+		for _, a := range sortedAttributes(attrs) {
+			if declared[a.Name] == nil {
+				continue
+			}
+			v, diags := a.Expr.Value(nil)
+			if diags.HasErrors() {
+				l.hclDiags(diags, graph.Error, "invalid-tfvars")
+				continue
+			}
+			r := toRange(a.Expr.Range())
+			inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil).WithSource(r), source: r, from: f}
+		}
+	}
+	for _, kv := range l.opts.Vars {
+		name, raw, ok := strings.Cut(kv, "=")
+		if !ok {
+			l.diag(graph.Errorf(graph.Range{}, "invalid-variable", "--var %q: want name=value", kv))
+			continue
+		}
+		b := declared[name]
+		if b == nil {
+			continue
+		}
+		v := cty.StringVal(raw)
+		if attrs, _ := b.Body.JustAttributes(); attrs["type"] != nil {
+			if ty, _ := variableType(attrs["type"], nil); ty != cty.String && !ty.IsPrimitiveType() {
+				expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.Pos{Line: 1, Column: 1})
+				if !diags.HasErrors() {
+					if pv, diags := expr.Value(nil); !diags.HasErrors() {
+						v = pv
+					}
+				}
+			}
+		}
+		inputs[name] = moduleInput{val: v, gv: fromCty(v, graph.Range{}, "", nil), from: "--var"}
+	}
+	return inputs
+}
+
+// variableType reads a variable's type constraint with optional() defaults.
+func variableType(a *hcl.Attribute, l *loader) (cty.Type, *typeexpr.Defaults) {
+	if a == nil {
+		return cty.DynamicPseudoType, nil
+	}
+	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
+	if diags.HasErrors() {
+		if l != nil {
+			l.hclDiags(diags, graph.Warning, "invalid-variable")
+		}
+		return cty.DynamicPseudoType, nil
+	}
+	return ty, defaults
+}
+
+// convertType converts a value to a variable's type, keeping marks.
+func convertType(v cty.Value, ty cty.Type) (cty.Value, error) {
+	unmarked, marks := v.UnmarkDeepWithPaths()
+	out, err := convert.Convert(unmarked, ty)
+	if err != nil {
+		return v, fmt.Errorf("%s", convertError(err))
+	}
+	return out.MarkWithPaths(marks), nil
+}
+
+func convertError(err error) string {
+	if pe, ok := err.(cty.PathError); ok && len(pe.Path) > 0 {
+		return fmt.Sprintf("at %s: %v", describePath(pe.Path), pe.Error())
+	}
+	return err.Error()
+}
+
+func describePath(p cty.Path) string {
+	var b strings.Builder
+	for _, step := range p {
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			b.WriteString("." + s.Name)
+		case cty.IndexStep:
+			b.WriteString(indexKey(s.Key))
+		}
+	}
+	return b.String()
+}
+
+// parseExpression is used by tests and the plan reader.
+func parseExpression(src string) (hcl.Expression, hcl.Diagnostics) {
+	return hclsyntax.ParseExpression([]byte(src), "expr", hcl.Pos{Line: 1, Column: 1})
+}
+
+var _ = hclparse.NewParser

@@ -1,0 +1,218 @@
+package terraform
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+func resource(g *graph.Graph, address string) *graph.Resource {
+	for _, r := range g.Resources {
+		if r.Address == address {
+			return r
+		}
+	}
+	return nil
+}
+
+// at follows a path such as "ingress[1].cidr_blocks[0]" in a value.
+func at(t *testing.T, v graph.Value, path string) graph.Value {
+	t.Helper()
+	for _, seg := range strings.Split(path, ".") {
+		name, idx, hasIdx := strings.Cut(seg, "[")
+		if name != "" {
+			f, ok := v.Get(name)
+			if !ok {
+				t.Fatalf("no %s in %s (path %s)", name, v, path)
+			}
+			v = f
+		}
+		for hasIdx {
+			var i int
+			num, rest, _ := strings.Cut(idx, "]")
+			for _, c := range num {
+				i = i*10 + int(c-'0')
+			}
+			e, ok := v.Index(i)
+			if !ok {
+				t.Fatalf("index %d out of range in %s", i, path)
+			}
+			v = e
+			idx, hasIdx = strings.CutPrefix(rest, "[")
+		}
+	}
+	return v
+}
+
+func load(t *testing.T, opts Options) *graph.Graph {
+	t.Helper()
+	return LoadModule(filepath.Join("testdata", "root"), opts)
+}
+
+func TestEvaluation(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    Options
+		address string
+		path    string
+		want    string
+	}{
+		{"tfvars and template", Options{}, `module.bucket["data"].aws_s3_bucket.this`, "bucket", `"acme-prod-data"`},
+		{"--var overrides tfvars", Options{Vars: []string{"env=dev"}}, `module.bucket["logs"].aws_s3_bucket.this`, "bucket", `"acme-dev-logs"`},
+		{"module for_each value", Options{}, `module.bucket["logs"].aws_s3_bucket_versioning.this`, "versioning_configuration[0].status", `"Suspended"`},
+		{"dynamic block", Options{}, "aws_security_group.web", "ingress[1].from_port", "443"},
+		{"dynamic block list variable", Options{}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"10.0.0.0/8"`},
+		{"count index", Options{}, "aws_security_group_rule.admin[1]", "from_port", "23"},
+		{"unknown variable", Options{}, "aws_security_group_rule.admin[0]", "cidr_blocks[0]", "(unknown)"},
+		{"--var for a list", Options{Vars: []string{`cidrs=["192.168.0.0/16"]`}}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"192.168.0.0/16"`},
+		{"optional default", Options{}, "aws_kms_key.key", "enable_key_rotation", "true"},
+		{"functions", Options{}, "aws_kms_key.key", "description", `"acme-prod key X"`},
+		{"cidrsubnet", Options{}, "aws_kms_key.key", "tags.Subnet", `"10.0.2.0/24"`},
+		{"for expression", Options{}, "aws_kms_key.key", "tags.Joined", `"22,443"`},
+		{"sensitive", Options{}, "aws_kms_key.key", "tags.Secret", "(sensitive)"},
+		{"timestamp is unknown", Options{}, "aws_kms_key.key", "tags.When", "(unknown)"},
+		{"policy document with unknown principal keeps structure", Options{}, "aws_kms_key.key", "policy.Statement[0].Action[0]", `"kms:*"`},
+		{"jsonencode with unknown parts keeps structure", Options{}, "aws_s3_bucket_policy.p", "policy.Statement[0].Effect", `"Deny"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := load(t, tt.opts)
+			r := resource(g, tt.address)
+			if r == nil {
+				t.Fatalf("no resource %s; diagnostics %v", tt.address, g.Diagnostics)
+			}
+			if got := at(t, r.Attrs, tt.path).String(); got != tt.want {
+				t.Errorf("%s.%s = %s, want %s", tt.address, tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReferencesAndReasons(t *testing.T) {
+	g := load(t, Options{})
+	rule := resource(g, "aws_security_group_rule.admin[0]")
+	sg := at(t, rule.Attrs, "security_group_id")
+	if refs := sg.Refs(); len(refs) != 1 || refs[0].Address != "aws_security_group.web" || refs[0].Attr != "id" {
+		t.Errorf("refs = %v", refs)
+	}
+	if want := "aws_security_group.web.id is known only after apply"; sg.Why() != want {
+		t.Errorf("why = %q, want %q", sg.Why(), want)
+	}
+	cidr := at(t, rule.Attrs, "cidr_blocks[0]")
+	if !strings.HasPrefix(cidr.Why(), "var.admin_cidr has no value") {
+		t.Errorf("why = %q", cidr.Why())
+	}
+	versioning := resource(g, `module.bucket["logs"].aws_s3_bucket_versioning.this`)
+	bucket := at(t, versioning.Attrs, "bucket")
+	if refs := bucket.Refs(); len(refs) != 1 || refs[0].Address != `module.bucket["logs"].aws_s3_bucket.this` {
+		t.Errorf("refs across the module = %v", refs)
+	}
+	policy := resource(g, "aws_s3_bucket_policy.p")
+	if refs := at(t, policy.Attrs, "bucket").AllRefs(); len(refs) != 1 || refs[0].Address != `module.bucket["logs"].aws_s3_bucket.this` {
+		t.Errorf("refs through a module output = %v", refs)
+	}
+	if len(versioning.Calls) != 1 || versioning.Calls[0].Address != `module.bucket["logs"]` {
+		t.Errorf("calls = %v", versioning.Calls)
+	}
+	if versioning.Provider == nil || versioning.Provider.Address != "aws.member" {
+		t.Errorf("provider passed into the module = %v", versioning.Provider)
+	}
+	if key := resource(g, "aws_kms_key.key"); key.Provider == nil || key.Provider.Address != "aws" || key.NameRange.Start.Line != 78 {
+		t.Errorf("kms key provider %v header %v", key.Provider, key.NameRange)
+	}
+	maybe := resource(g, `aws_instance.maybe[?]`)
+	if maybe == nil || maybe.Exists != graph.Unknown || !strings.Contains(maybe.ExistsWhy, "for_each") {
+		t.Errorf("instance with unknown for_each = %+v", maybe)
+	}
+	files := strings.Join(g.Units[0].Files, " ")
+	if !strings.Contains(files, filepath.Join("modules", "bucket", "main.tf")) || !strings.Contains(files, "terraform.tfvars") {
+		t.Errorf("unit files = %s", files)
+	}
+}
+
+func TestModules(t *testing.T) {
+	g := LoadModule(filepath.Join("testdata", "remote"), Options{})
+	if resource(g, "module.vpc.aws_vpc.this") == nil {
+		t.Errorf("downloaded module not evaluated; resources %v", g.Resources)
+	}
+	flow := resource(g, "aws_flow_log.f")
+	if refs := at(t, flow.Attrs, "vpc_id").AllRefs(); len(refs) != 1 || refs[0].Address != "module.vpc.aws_vpc.this" {
+		t.Errorf("refs = %v", refs)
+	}
+	var notes []string
+	for _, d := range g.Diagnostics {
+		notes = append(notes, d.Code)
+	}
+	if !strings.Contains(strings.Join(notes, " "), "remote-module-not-downloaded") {
+		t.Errorf("diagnostics = %v", notes)
+	}
+
+	g = LoadModule(filepath.Join("testdata", "cycle", "a"), Options{})
+	var codes []string
+	for _, d := range g.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	if got := strings.Join(codes, " "); !strings.Contains(got, "module-cycle") || !strings.Contains(got, "dependency-cycle") {
+		t.Errorf("diagnostics = %v", got)
+	}
+	if b := resource(g, "aws_s3_bucket.x"); b == nil || at(t, b.Attrs, "bucket").IsKnown() {
+		t.Errorf("a local in a cycle must be unknown: %v", b)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	g := LoadModule(filepath.Join("testdata", "bad"), Options{})
+	var parse *graph.Diagnostic
+	for i, d := range g.Diagnostics {
+		if d.Code == "parse-error" {
+			parse = &g.Diagnostics[i]
+		}
+	}
+	if parse == nil || parse.Range.Start.Line != 2 || !strings.HasSuffix(parse.Range.File, "broken.tf") {
+		t.Fatalf("diagnostics = %v", g.Diagnostics)
+	}
+	if resource(g, "aws_s3_bucket.ok") == nil {
+		t.Error("a broken file must not stop the other files of the module")
+	}
+}
+
+func TestPlan(t *testing.T) {
+	g := LoadPlan(filepath.Join("testdata", "plan", "plan.json"), Options{})
+	b := resource(g, "aws_s3_bucket.b")
+	if b == nil {
+		t.Fatalf("diagnostics %v", g.Diagnostics)
+	}
+	if got := at(t, b.Attrs, "bucket").String(); got != `"planned"` {
+		t.Errorf("bucket = %s", got)
+	}
+	if at(t, b.Attrs, "arn").IsKnown() {
+		t.Error("arn is known only after apply")
+	}
+	if b.NameRange.Start.Line != 8 {
+		t.Errorf("resource points at %v, want line 8", b.NameRange)
+	}
+	if k := resource(g, "module.k.aws_kms_key.this"); k == nil || at(t, k.Attrs, "enable_key_rotation").String() != "false" {
+		t.Errorf("child module resource = %v", k)
+	}
+}
+
+func TestFunctionTable(t *testing.T) {
+	fs := functions(".", ".")
+	for _, name := range []string{"jsonencode", "jsondecode", "yamlencode", "yamldecode", "merge", "concat", "flatten", "lookup",
+		"element", "length", "keys", "values", "zipmap", "toset", "tolist", "tomap", "tostring", "tonumber", "tobool", "format",
+		"formatlist", "join", "split", "replace", "lower", "upper", "title", "trim", "trimspace", "trimprefix", "trimsuffix",
+		"coalesce", "coalescelist", "compact", "distinct", "contains", "one", "index", "cidrsubnet", "cidrsubnets", "cidrhost",
+		"cidrnetmask", "file", "fileexists", "templatefile", "base64encode", "base64decode", "md5", "sha1", "sha256", "range",
+		"regex", "regexall", "startswith", "endswith", "strcontains", "substr", "slice", "sort", "reverse", "sum", "max", "min",
+		"abs", "ceil", "floor", "setunion", "setintersection", "setsubtract", "setproduct", "chunklist", "transpose", "alltrue",
+		"anytrue", "try", "can", "timestamp", "uuid"} {
+		if _, ok := fs[name]; !ok {
+			t.Errorf("function %s missing", name)
+		}
+	}
+	if len(sortedNames(fs)) < 80 {
+		t.Errorf("only %d functions", len(fs))
+	}
+}

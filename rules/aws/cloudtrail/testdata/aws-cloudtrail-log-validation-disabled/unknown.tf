@@ -1,0 +1,9 @@
+variable "validate" {
+  type = bool
+}
+
+resource "aws_cloudtrail" "this" {
+  name                       = "trail"
+  s3_bucket_name             = "acme-trail-logs"
+  enable_log_file_validation = var.validate # unknown: aws-cloudtrail-log-validation-disabled
+}

@@ -1,0 +1,9 @@
+package dynamodb
+
+import (
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/rules/ruletest"
+)
+
+func TestPITRDisabled(t *testing.T) { ruletest.Run(t, PITRDisabled) }

@@ -1,0 +1,5 @@
+resource "aws_guardduty_detector" "default" {}
+
+resource "aws_guardduty_detector" "explicit" {
+  enable = true
+}

@@ -1,0 +1,4 @@
+resource "aws_lambda_function_url" "iam" {
+  function_name      = "orders"
+  authorization_type = "AWS_IAM"
+}

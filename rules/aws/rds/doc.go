@@ -1,0 +1,9 @@
+// Package rds holds blindspot's rules for Amazon RDS.
+package rds
+
+import "github.com/blindspot-iac/blindspot/rules"
+
+// Rules returns the package's rules.
+func Rules() []*rules.Rule {
+	return []*rules.Rule{Unencrypted, Public}
+}

@@ -1,0 +1,8 @@
+resource "aws_securityhub_account" "this" {
+  enable_default_standards = false
+}
+
+resource "aws_securityhub_standards_subscription" "cis" {
+  depends_on    = [aws_securityhub_account.this]
+  standards_arn = "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0"
+}
