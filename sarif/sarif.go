@@ -25,6 +25,9 @@ import (
 // accepts; beyond it uploads are rejected.
 const GitHubMaxResults = 25000
 
+// FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
+const FingerprintKey = "blindspotFingerprint/v1"
+
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -103,39 +106,46 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		max = GitHubMaxResults
 	}
 	run.Results = []*gosarif.Result{}
-	kept := 0
-	dropped := 0
-	for i := range fs {
-		f := &fs[i]
+	var selected []rules.Finding
+	for _, f := range fs {
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
 			continue
 		}
 		if f.Suppressed != nil && !opts.IncludeSuppressed {
 			continue
 		}
-		idx, ok := index[f.RuleID]
-		if !ok {
+		if _, ok := index[f.RuleID]; !ok {
 			continue
 		}
-		if kept >= max {
-			dropped++
-			continue
-		}
-		kept++
-		run.Results = append(run.Results, b.result(f, idx, defaults[f.RuleID]))
+		selected = append(selected, f)
+	}
+	// Sorting here, not only in the caller, makes the log depend on the
+	// findings and not on their order.
+	rules.SortFindings(selected)
+	dropped := 0
+	if len(selected) > max {
+		dropped = len(selected) - max
+		selected = mostSevere(selected, max)
+	}
+	occurrences := map[string]int{}
+	for i := range selected {
+		f := &selected[i]
+		run.Results = append(run.Results, b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences))
 	}
 
 	inv := &gosarif.Invocation{}
 	success := true
 	inv.ExecutionSuccessful = &success
-	for _, d := range diags {
+	sortedDiags := append([]graph.Diagnostic(nil), diags...)
+	graph.SortDiagnostics(sortedDiags)
+	for _, d := range sortedDiags {
 		if d.Severity == graph.Debug {
 			continue
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
 	}
 	if dropped > 0 {
-		text := fmt.Sprintf("%d results were left out: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
+		text := fmt.Sprintf("%d results were left out, the least severe first: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
 			Level:      "warning",
 			Message:    &gosarif.Message{Text: &text},
@@ -145,6 +155,31 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	run.Invocations = []*gosarif.Invocation{inv}
 	report.AddRun(run)
 	return report, nil
+}
+
+// mostSevere keeps max of the sorted findings fs: failed checks before
+// undetermined ones, more severe before less, then in report order; the
+// result stays in report order.
+func mostSevere(fs []rules.Finding, max int) []rules.Finding {
+	rank := func(f *rules.Finding) int {
+		r := int(f.Severity)
+		if f.Status == rules.Undetermined {
+			r -= int(rules.Critical) + 1
+		}
+		return r
+	}
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rank(&fs[idx[a]]) > rank(&fs[idx[b]]) })
+	idx = idx[:max]
+	sort.Ints(idx)
+	out := make([]rules.Finding, len(idx))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
+	return out
 }
 
 type builder struct {
@@ -229,7 +264,7 @@ func help(r *rules.Rule) (text, markdown string) {
 	return t.String(), m.String()
 }
 
-func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity) *gosarif.Result {
+func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity, occurrences map[string]int) *gosarif.Result {
 	res := gosarif.NewRuleResult(f.RuleID)
 	res.RuleIndex = &idx
 	msg := f.Message
@@ -242,6 +277,12 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	}
 	res.Message = gosarif.Message{Text: &msg}
 	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
+	if pl := res.Locations[0].PhysicalLocation; pl.Region == nil {
+		// A finding about a whole file: GitHub and SARIF2017 want a
+		// region on every result, and the first line stands for the file.
+		line := 1
+		pl.Region = &gosarif.Region{StartLine: &line}
+	}
 	for _, r := range f.Related {
 		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
 	}
@@ -249,7 +290,17 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		id := uint(i + 1)
 		rl.Id = &id
 	}
-	res.PartialFingerprints = map[string]interface{}{"blindspotFingerprint/v1": f.Fingerprint()}
+	// primaryLocationLineHash is the key GitHub otherwise computes from
+	// the text around the line; ours leaves out line numbers and text, so
+	// an alert stays the same alert when lines are inserted above it. The
+	// ":n" suffix tells apart results that share a fingerprint, as
+	// GitHub's own values do.
+	fp := f.Fingerprint()
+	occurrences[fp]++
+	res.PartialFingerprints = map[string]interface{}{
+		FingerprintKey:            fp,
+		"primaryLocationLineHash": fmt.Sprintf("%s:%d", fp, occurrences[fp]),
+	}
 	if f.Severity != 0 && f.Severity != defaultSeverity {
 		res.Properties = gosarif.Properties{"security-severity": f.Severity.Score()}
 	}
@@ -337,7 +388,7 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(absDir(b.opts.BaseDir), file)
 	}
-	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		uri := escapeURI(filepath.ToSlash(rel))
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
