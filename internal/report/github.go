@@ -20,6 +20,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 	for _, r := range rs {
 		titles[r.ID] = r.Title
 	}
+	fs = sorted(fs)
 	for i := range fs {
 		f := &fs[i]
 		if !shown(f, opts) || f.Suppressed != nil {
@@ -39,7 +40,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		}
 		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
 	}
-	for _, d := range diags {
+	for _, d := range sortedDiagnostics(diags) {
 		level := ""
 		switch d.Severity {
 		case graph.Error:
@@ -60,10 +61,16 @@ func writeCommand(w io.Writer, level string, r graph.Range, base, title, message
 	if r.File != "" {
 		props = append(props, "file="+escapeProperty(displayPath(r.File, base)))
 		if r.Start.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Column))
-			if r.End.Line >= r.Start.Line && r.End.Line > 0 {
+			// The runner drops the columns of an annotation that spans
+			// lines, and of a column range that runs backwards.
+			oneLine := r.End.Line <= r.Start.Line
+			props = append(props, fmt.Sprintf("line=%d", r.Start.Line))
+			if oneLine && r.Start.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", r.Start.Column))
+			}
+			if r.End.Line >= r.Start.Line {
 				props = append(props, fmt.Sprintf("endLine=%d", r.End.Line))
-				if r.End.Line == r.Start.Line {
+				if oneLine && r.Start.Column > 0 && r.End.Column > r.Start.Column {
 					props = append(props, fmt.Sprintf("endColumn=%d", r.End.Column))
 				}
 			}

@@ -81,6 +81,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		titles[r.ID] = r.Title
 	}
 	out := JSONReport{Version: JSONVersion, Findings: []JSONFinding{}, Unknowns: []JSONFinding{}, Diagnostics: []JSONDiagnostic{}, Summary: Summarize(fs, diags)}
+	fs = sorted(fs)
 	for i := range fs {
 		f := &fs[i]
 		if !shown(f, opts) {
@@ -95,6 +96,9 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			jf.Resource, jf.ResourceType = r.Address, r.Type
 		}
 		for _, rel := range f.Related {
+			if rel.Loc.Range.IsZero() {
+				continue
+			}
 			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})
 		}
 		if s := f.Suppressed; s != nil {
@@ -106,7 +110,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			out.Findings = append(out.Findings, jf)
 		}
 	}
-	for _, d := range diags {
+	for _, d := range sortedDiagnostics(diags) {
 		if d.Severity == graph.Debug {
 			continue
 		}

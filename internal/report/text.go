@@ -34,6 +34,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		return style + s + styleReset
 	}
+	fs = sorted(fs)
 	lastFile := ""
 	first := true
 	for i := range fs {
@@ -50,7 +51,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if f.Status == rules.Undetermined {
 			label, style = "unknown", styleDim
 		}
-		where := fmt.Sprintf("%s:%d:%d", file, f.Loc.Range.Start.Line, f.Loc.Range.Start.Column)
+		where := position(f.Loc.Range, opts.BaseDir)
 		msg := f.Message
 		if f.Suppressed != nil {
 			msg += fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Justification)
@@ -58,7 +59,10 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
 		writeExcerpt(bw, src, f.Loc.Range, paint)
 		for _, r := range f.Related {
-			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, r.Message+":"), displayPath(r.Loc.Range.File, opts.BaseDir), r.Loc.Range.Start.Line, r.Loc.Range.Start.Column)
+			if r.Loc.Range.IsZero() {
+				continue
+			}
+			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, r.Message+":"), position(r.Loc.Range, opts.BaseDir))
 		}
 	}
 	if !first {
@@ -72,7 +76,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 // writeExcerpt prints the source line of r and a caret line under it.
 func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(string, string) string) {
 	line, ok := src.line(r.File, r.Start.Line)
-	if !ok {
+	if !ok || r.Start.Column > utf8.RuneCountInString(line)+1 {
 		return
 	}
 	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
@@ -138,6 +142,9 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	}
 	if s.Suppressed > 0 {
 		parts = append(parts, fmt.Sprintf("%d suppressed", s.Suppressed))
+	}
+	if s.BaselineUnchanged > 0 {
+		parts = append(parts, fmt.Sprintf("%d already in the baseline", s.BaselineUnchanged))
 	}
 	if s.Errors > 0 {
 		parts = append(parts, paint(styleRed, plural(s.Errors, "file error")+" (see stderr)"))
