@@ -116,6 +116,7 @@ func shapes(dir string) []shape {
 		{"files outside base dir", all, diags, func(o *sarif.Options) { o.BaseDir = filepath.Join(dir, "modules") }},
 		{"no help URI", all, diags, func(o *sarif.Options) { o.HelpURI = nil }},
 		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *sarif.Options) { o.BaseDir = "" }},
+		{"odd findings", oddFindings(dir), nil, func(o *sarif.Options) { o.IncludeSuppressed, o.ShowUnknown = true, true }},
 	}
 }
 
@@ -140,6 +141,29 @@ func TestSchema(t *testing.T) {
 				t.Errorf("results missing; it must be present even when empty")
 			}
 		})
+	}
+}
+
+// oddFindings have the parts a front end may leave empty: a suppression
+// and a related location without a position, an empty message, an edit
+// that inserts, a range with no end.
+func oddFindings(dir string) []rules.Finding {
+	return []rules.Finding{
+		{
+			RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed,
+			Loc:        graph.Loc{Range: rng(dir+"/main.tf", 2, 3, 0, 0)},
+			Suppressed: &rules.Suppression{Justification: "set in Metadata"},
+			Related:    []rules.Related{{Message: "value from the command line"}},
+		},
+		{
+			RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "insert",
+			Loc: graph.Loc{Range: rng(dir+"/main.tf", 6, 1, 8, 2)},
+			Fix: &rules.Fix{Description: "Enable rotation", Edits: []rules.Edit{{Range: rng(dir+"/main.tf", 7, 3, 7, 3), Text: "enable_key_rotation = true\n  "}}},
+		},
+		{
+			RuleID: "aws-ec2-open-ingress", Severity: rules.Critical, Status: rules.Undetermined, Message: "could not evaluate",
+			Loc: graph.Loc{Range: rng(dir+"/main.tf", 12, 5, 12, 5)},
+		},
 	}
 }
 
@@ -394,5 +418,33 @@ func TestURIs(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("base %q, file %q: artifactLocation %+v, want %+v", tt.base, tt.file, got, tt.want)
 		}
+	}
+}
+
+// TestOddFindings: parts a front end may leave empty still give a log
+// GitHub accepts.
+func TestOddFindings(t *testing.T) {
+	dir := project(t)
+	opts := baseOptions(dir)
+	opts.IncludeSuppressed, opts.ShowUnknown = true, true
+	res := decode(t, write(t, testRules(), oddFindings(dir), nil, opts)).Runs[0].Results
+	if len(res) != 3 {
+		t.Fatalf("%d results, want 3", len(res))
+	}
+	r := res[0]
+	if r.Message.Text != "S3 bucket versioning is not enabled" {
+		t.Errorf("empty message became %q, want the rule's title", r.Message.Text)
+	}
+	if len(r.RelatedLocations) != 0 {
+		t.Errorf("related location without a position written: %+v", r.RelatedLocations)
+	}
+	if len(r.Suppressions) != 1 || r.Suppressions[0].Location == nil ||
+		r.Suppressions[0].Location.PhysicalLocation.ArtifactLocation.URI != "main.tf" {
+		t.Errorf("suppression without a position: %+v", r.Suppressions)
+	}
+	ins := res[1].Fixes[0].ArtifactChanges[0].Replacements[0]
+	// An insertion deletes nothing: its region is empty (end == start).
+	if ins.DeletedRegion != (region{StartLine: 7, StartColumn: 3, EndLine: 7, EndColumn: 3}) || ins.InsertedContent.Text != "enable_key_rotation = true\n  " {
+		t.Errorf("insertion = %+v", ins)
 	}
 }

@@ -69,7 +69,10 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
 	}
-	b := &builder{opts: opts}
+	b := &builder{opts: opts, titles: map[string]string{}}
+	for _, r := range rs {
+		b.titles[r.ID] = r.Title
+	}
 	run := gosarif.NewRun(gosarif.Tool{Driver: &gosarif.ToolComponent{Name: "blindspot"}})
 	if opts.InformationURI != "" {
 		uri := opts.InformationURI
@@ -183,7 +186,8 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 }
 
 type builder struct {
-	opts Options
+	opts   Options
+	titles map[string]string
 }
 
 func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
@@ -275,6 +279,11 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		res.Kind = strPtr("fail")
 		res.Level = strPtr(f.Severity.Level())
 	}
+	if strings.TrimSpace(msg) == "" {
+		// GitHub rejects a result without message text; a rule that
+		// reported none is described by its title.
+		msg = firstNonEmpty(b.titles[f.RuleID], f.RuleID)
+	}
 	res.Message = gosarif.Message{Text: &msg}
 	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
 	if pl := res.Locations[0].PhysicalLocation; pl.Region == nil {
@@ -284,6 +293,10 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		pl.Region = &gosarif.Region{StartLine: &line}
 	}
 	for _, r := range f.Related {
+		if r.Loc.Range.File == "" {
+			// A value from the command line has no place to point at.
+			continue
+		}
 		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
 	}
 	for i, rl := range res.RelatedLocations {
@@ -311,9 +324,16 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		}
 		status := "accepted"
 		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		// go-sarif writes a nil location as null, which the schema
+		// rejects; a suppression without a position is in the finding's
+		// file (a JSON template's Metadata).
+		where := f.Suppressed.Range
+		if where.File == "" {
+			where = graph.Range{File: f.Loc.Range.File}
+		}
 		res.Suppressions = []*gosarif.Suppression{{
 			Kind: "inSource", Status: &status, Justification: &just, Guid: &guid,
-			Location: b.location(f.Suppressed.Range, ""),
+			Location: b.location(where, ""),
 		}}
 	}
 	if f.BaselineState != "" {
@@ -339,7 +359,7 @@ func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
 		}
 		text := e.Text
 		ch.Replacements = append(ch.Replacements, &gosarif.Replacement{
-			DeletedRegion:   *region(e.Range),
+			DeletedRegion:   *deletedRegion(e.Range),
 			InsertedContent: &gosarif.ArtifactContent{Text: &text},
 		})
 	}
@@ -423,6 +443,18 @@ func region(r graph.Range) *gosarif.Region {
 		reg.EndColumn = &endCol
 	}
 	return reg
+}
+
+// deletedRegion is the region an edit replaces. Unlike a result's region,
+// an empty range stays empty: the edit inserts and deletes nothing.
+func deletedRegion(r graph.Range) *gosarif.Region {
+	if r.End.Line < r.Start.Line || r.End.Line <= 0 || r.End.Column <= 0 ||
+		(r.End.Line == r.Start.Line && r.End.Column < r.Start.Column) {
+		r.End = r.Start
+	}
+	startLine, startCol := max(r.Start.Line, 1), max(r.Start.Column, 1)
+	endLine, endCol := max(r.End.Line, 1), max(r.End.Column, 1)
+	return &gosarif.Region{StartLine: &startLine, StartColumn: &startCol, EndLine: &endLine, EndColumn: &endCol}
 }
 
 // escapeURI percent-encodes what a relative URI reference cannot hold.
