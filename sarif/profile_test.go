@@ -2,6 +2,7 @@ package sarif_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"math/rand"
 	"path/filepath"
@@ -447,4 +448,72 @@ func TestOddFindings(t *testing.T) {
 	if ins.DeletedRegion != (region{StartLine: 7, StartColumn: 3, EndLine: 7, EndColumn: 3}) || ins.InsertedContent.Text != "enable_key_rotation = true\n  " {
 		t.Errorf("insertion = %+v", ins)
 	}
+}
+
+// TestSizeLimit: a log over the compressed size limit is cut down to it by
+// leaving out the least severe results, with a notification saying so.
+func TestSizeLimit(t *testing.T) {
+	dir := project(t)
+	r := rand.New(rand.NewSource(2))
+	var fs []rules.Finding
+	for i := 0; i < 2000; i++ {
+		// Random text, so that compression cannot hide the size.
+		msg := make([]byte, 200)
+		for j := range msg {
+			msg[j] = 'a' + byte(r.Intn(26))
+		}
+		sev := rules.Low
+		if i%10 == 0 {
+			sev = rules.Critical
+		}
+		fs = append(fs, rules.Finding{
+			RuleID: "aws-kms-rotation-disabled", Severity: sev, Status: rules.Failed, Message: string(msg),
+			Loc: graph.Loc{Range: rng(dir+"/main.tf", i+1, 1, i+1, 5)},
+		})
+	}
+	opts := baseOptions(dir)
+	opts.MaxGzipBytes = 100 << 10
+	data := write(t, testRules(), fs, nil, opts)
+	sariftest.Validate(t, data)
+	if size := gzipLen(t, data); size > opts.MaxGzipBytes {
+		t.Errorf("compressed size %d over the limit %d", size, opts.MaxGzipBytes)
+	}
+	d := decode(t, data)
+	res := d.Runs[0].Results
+	if len(res) == 0 || len(res) >= len(fs) {
+		t.Fatalf("%d results of %d kept", len(res), len(fs))
+	}
+	critical := 0
+	for _, r := range res {
+		if r.Level == "error" {
+			critical++
+		}
+	}
+	if critical != 200 {
+		t.Errorf("%d critical results kept, want all 200 (the least severe go first)", critical)
+	}
+	notes := d.Runs[0].Invocations[0].Notifications
+	if len(notes) != 1 || notes[0].Descriptor.ID != "results-truncated" ||
+		!strings.Contains(notes[0].Message.Text, "at most 102400 bytes compressed") {
+		t.Errorf("notifications = %+v", notes)
+	}
+
+	// Under the limit nothing is left out.
+	opts.MaxGzipBytes = 0
+	if n := len(decode(t, write(t, testRules(), fs, nil, opts)).Runs[0].Results); n != len(fs) {
+		t.Errorf("%d results under the default limit, want %d", n, len(fs))
+	}
+}
+
+func gzipLen(t *testing.T, data []byte) int {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
 }

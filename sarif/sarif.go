@@ -7,6 +7,8 @@
 package sarif
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -28,6 +30,10 @@ const GitHubMaxResults = 25000
 // FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
 const FingerprintKey = "blindspotFingerprint/v1"
 
+// GitHubMaxGzipBytes is the largest SARIF upload GitHub code scanning
+// accepts, measured gzip-compressed.
+const GitHubMaxGzipBytes = 10 << 20
+
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -44,27 +50,119 @@ type Options struct {
 	IncludeSuppressed bool
 	// HelpURI gives a rule's documentation page; nil for none.
 	HelpURI func(ruleID string) string
-	// MaxResults truncates the results (0 means GitHubMaxResults).
+	// MaxResults truncates the results (0 means GitHubMaxResults; a
+	// negative value keeps none).
 	MaxResults int
+	// MaxGzipBytes caps the gzip-compressed size of the log by leaving out
+	// results, the least severe first (0 means GitHubMaxGzipBytes).
+	MaxGzipBytes int
 }
 
 // Write writes one SARIF run for rs, fs and diags to w.
 func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	report, err := Build(rs, fs, diags, opts)
+	data, err := encode(rs, fs, diags, opts, "")
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(report); err != nil {
+	limit := opts.MaxGzipBytes
+	if limit <= 0 {
+		limit = GitHubMaxGzipBytes
+	}
+	// Compressing costs a second pass, so only logs that could be too big
+	// are measured: gzip never makes JSON larger than this.
+	if len(data) > limit {
+		if size := gzipSize(data); size > limit {
+			if data, err = shrink(rs, fs, diags, opts, limit, size, countResults(data)); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := w.Write(data); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
 }
 
-// Build assembles the SARIF report.
+// shrink rebuilds the log with fewer results, the least severe left out,
+// until it compresses to at most limit bytes. Each round scales the count
+// by how far over the limit the last attempt was.
+func shrink(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, limit, size, results int) ([]byte, error) {
+	reason := fmt.Sprintf("GitHub code scanning accepts SARIF files of at most %d MB compressed", limit>>20)
+	if limit < 1<<20 {
+		reason = fmt.Sprintf("GitHub code scanning accepts SARIF files of at most %d bytes compressed", limit)
+	}
+	for n := results; n > 0; {
+		n = min(n-1, int(float64(n)*float64(limit)/float64(size)*0.95))
+		n = max(n, 0)
+		opts.MaxResults = n
+		if n == 0 {
+			// MaxResults 0 means the default; keep none explicitly.
+			opts.MaxResults = -1
+		}
+		data, err := encode(rs, fs, diags, opts, reason)
+		if err != nil {
+			return nil, err
+		}
+		if size = gzipSize(data); size <= limit || n == 0 {
+			return data, nil
+		}
+	}
+	return encode(rs, fs, diags, opts, reason)
+}
+
+func encode(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, reason string) ([]byte, error) {
+	report, err := build(rs, fs, diags, opts, reason)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(report); err != nil {
+		return nil, fmt.Errorf("writing SARIF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// gzipSize is the size of data compressed as GitHub measures uploads.
+func gzipSize(data []byte) int {
+	var n countingWriter
+	zw := gzip.NewWriter(&n)
+	zw.Write(data)
+	zw.Close()
+	return int(n)
+}
+
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}
+
+// countResults counts the results of an encoded log.
+func countResults(data []byte) int {
+	var log struct {
+		Runs []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	if json.Unmarshal(data, &log) != nil || len(log.Runs) == 0 {
+		return 0
+	}
+	return len(log.Runs[0].Results)
+}
+
+// Build assembles the SARIF report. It caps the number of results but not
+// the size of the log; Write does both.
 func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
+	return build(rs, fs, diags, opts, "")
+}
+
+// build assembles the report; sizeReason, when set, says that results were
+// left out to keep the log under GitHub's size limit.
+func build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, sizeReason string) (*gosarif.Report, error) {
 	report, err := gosarif.New(gosarif.Version210)
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
@@ -105,8 +203,11 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	}
 
 	max := opts.MaxResults
-	if max <= 0 {
+	switch {
+	case max == 0:
 		max = GitHubMaxResults
+	case max < 0:
+		max = 0
 	}
 	run.Results = []*gosarif.Result{}
 	var selected []rules.Finding
@@ -148,7 +249,11 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
 	}
 	if dropped > 0 {
-		text := fmt.Sprintf("%d results were left out, the least severe first: GitHub code scanning accepts at most %d results per run. Fix or suppress findings, or scan fewer paths at once.", dropped, max)
+		why := fmt.Sprintf("GitHub code scanning accepts at most %d results per run", max)
+		if sizeReason != "" {
+			why = sizeReason
+		}
+		text := fmt.Sprintf("%d results were left out, the least severe first: %s. Fix or suppress findings, or scan fewer paths at once.", dropped, why)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
 			Level:      "warning",
 			Message:    &gosarif.Message{Text: &text},
