@@ -118,6 +118,7 @@ func shapes(dir string) []shape {
 		{"no help URI", all, diags, func(o *sarif.Options) { o.HelpURI = nil }},
 		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *sarif.Options) { o.BaseDir = "" }},
 		{"odd findings", oddFindings(dir), nil, func(o *sarif.Options) { o.IncludeSuppressed, o.ShowUnknown = true, true }},
+		{"many related locations", manyRelated(dir), nil, nil},
 	}
 }
 
@@ -166,6 +167,19 @@ func oddFindings(dir string) []rules.Finding {
 			Loc: graph.Loc{Range: rng(dir+"/main.tf", 12, 5, 12, 5)},
 		},
 	}
+}
+
+// manyRelated is a finding with more related locations than GitHub keeps
+// (1,000 per result).
+func manyRelated(dir string) []rules.Finding {
+	f := rules.Finding{
+		RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed, Message: "many",
+		Loc: graph.Loc{Range: rng(dir+"/main.tf", 1, 1, 1, 7)},
+	}
+	for i := 0; i < 1001; i++ {
+		f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: rng(dir+"/main.tf", i+1, 1, i+1, 2)}, Message: "via module.m"})
+	}
+	return []rules.Finding{f}
 }
 
 // relocate rewrites the files of fs from one directory prefix to another.

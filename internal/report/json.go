@@ -42,6 +42,21 @@ type JSONFinding struct {
 	Related       []JSONRelated   `json:"related,omitempty"`
 	Suppression   *JSONSuppressed `json:"suppression,omitempty"`
 	BaselineState string          `json:"baselineState,omitempty"`
+	// Fix is a change that resolves the finding, when the rule knows one.
+	Fix *JSONFix `json:"fix,omitempty"`
+}
+
+// JSONFix is a quick fix: replace the text of each edit's range with its
+// text, all edits against the file as it is (an empty range inserts).
+type JSONFix struct {
+	Description string     `json:"description"`
+	Edits       []JSONEdit `json:"edits"`
+}
+
+// JSONEdit is one replacement.
+type JSONEdit struct {
+	JSONLocation
+	Text string `json:"text"`
 }
 
 // JSONLocation is a file position; EndColumn is exclusive.
@@ -100,6 +115,12 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 				continue
 			}
 			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})
+		}
+		if fx := f.Fix; fx != nil && len(fx.Edits) > 0 {
+			jf.Fix = &JSONFix{Description: fx.Description}
+			for _, e := range fx.Edits {
+				jf.Fix.Edits = append(jf.Fix.Edits, JSONEdit{JSONLocation: location(e.Range, opts.BaseDir), Text: e.Text})
+			}
 		}
 		if s := f.Suppressed; s != nil {
 			jf.Suppression = &JSONSuppressed{Justification: s.Justification, Until: s.Until, JSONLocation: location(s.Range, opts.BaseDir)}

@@ -122,6 +122,16 @@ func TestTextExcerpts(t *testing.T) {
 	}
 }
 
+func TestTextMultiLineMessage(t *testing.T) {
+	dir := project(t)
+	fs := testFindings(dir)[1:2]
+	fs[0].Message = "first\nsecond\r\nthird"
+	out := render(t, WriteText, fs, nil, Options{BaseDir: dir})
+	if !strings.Contains(out, ": first\n    second\n    third\n") {
+		t.Errorf("continuation lines not indented:\n%s", out)
+	}
+}
+
 func TestTextSummaryCounts(t *testing.T) {
 	dir := project(t)
 	out := render(t, WriteText, testFindings(dir), testDiagnostics(dir), Options{BaseDir: dir})
@@ -163,7 +173,9 @@ func TestJSONShape(t *testing.T) {
 	}
 	if kms == nil || kms.File != "main.tf" || kms.Line != 7 || kms.Column != 25 || kms.EndColumn != 30 ||
 		kms.Attribute != "enable_key_rotation" || len(kms.Fingerprint) != 32 || kms.BaselineState != "unchanged" ||
-		kms.Title != "KMS key rotation is not enabled" {
+		kms.Title != "KMS key rotation is not enabled" ||
+		kms.Fix == nil || kms.Fix.Description != "Enable key rotation" || len(kms.Fix.Edits) != 1 ||
+		kms.Fix.Edits[0] != (JSONEdit{JSONLocation{File: "main.tf", Line: 7, Column: 25, EndLine: 7, EndColumn: 30}, "true"}) {
 		t.Errorf("kms finding = %+v", kms)
 	}
 	if u := rep.Unknowns[0]; u.RuleID != "aws-ec2-open-ingress" || !strings.Contains(u.Message, "var.ingress_cidr has no value") {

@@ -56,6 +56,9 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if f.Suppressed != nil {
 			msg += fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Justification)
 		}
+		// Continuation lines of a message are indented under it, so that
+		// they cannot be mistaken for a finding of their own.
+		msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\n    ")
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
 		writeExcerpt(bw, src, f.Loc.Range, paint)
 		for _, r := range f.Related {
