@@ -1,6 +1,7 @@
 package report
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -149,3 +150,12 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 func location(r graph.Range, base string) JSONLocation {
 	return JSONLocation{File: displayPath(r.File, base), Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
 }
+
+// jsonSchema is the JSON Schema (draft 2020-12) of the JSON report: the
+// documentation of its fields, checked against the output by the tests.
+//
+//go:embed report.schema.json
+var jsonSchema []byte
+
+// JSONSchema returns the JSON Schema of the report WriteJSON writes.
+func JSONSchema() []byte { return append([]byte(nil), jsonSchema...) }
