@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -13,7 +14,10 @@ import (
 // WriteGitHub writes GitHub Actions workflow commands that annotate the
 // pull request: ::error for critical and high findings, ::warning for
 // medium, ::notice for low and (with --show-unknown) for checks that could
-// not be evaluated; diagnostics that are errors or warnings too.
+// not be evaluated; diagnostics that are errors or warnings too. GitHub
+// shows only the first few annotations of each kind per step, so findings
+// come most severe first (critical before high), in report order within a
+// severity; a plain summary line ends the output.
 func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
 	titles := map[string]string{}
@@ -21,6 +25,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		titles[r.ID] = r.Title
 	}
 	fs = sorted(fs)
+	sort.SliceStable(fs, func(i, j int) bool { return annotationRank(&fs[i]) > annotationRank(&fs[j]) })
 	for i := range fs {
 		f := &fs[i]
 		if !shown(f, opts) || f.Suppressed != nil {
@@ -53,7 +58,17 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		}
 		writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
 	}
+	fmt.Fprintf(bw, "blindspot: %s\n", summaryLine(Summarize(fs, diags), opts, func(_, s string) string { return s }))
 	return bw.Flush()
+}
+
+// annotationRank orders annotations: failed checks by severity, then
+// checks that could not be evaluated.
+func annotationRank(f *rules.Finding) int {
+	if f.Status == rules.Undetermined {
+		return 0
+	}
+	return int(f.Severity)
 }
 
 func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {

@@ -210,6 +210,14 @@ func TestGitHubAnnotations(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, out)
 		}
 	}
+	// Critical and high first: GitHub shows only the first annotations of
+	// each kind in a step.
+	if first := strings.SplitN(out, "\n", 2)[0]; !strings.HasPrefix(first, "::error file=main.tf,line=7,") {
+		t.Errorf("first annotation is not the first high finding: %s", first)
+	}
+	if !strings.HasSuffix(out, "\nblindspot: 7 findings (2 high, 4 medium, 1 low); 1 check could not be evaluated before deployment; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n") {
+		t.Errorf("summary line missing:\n%s", out)
+	}
 	for _, not := range []string{"unsupported-function", "Bucket is not enabled", "remote-module-not-downloaded"} {
 		if strings.Contains(out, not) {
 			t.Errorf("%q annotated (debug and note diagnostics and suppressed findings are not):\n%s", not, out)
