@@ -122,6 +122,32 @@ func TestTextExcerpts(t *testing.T) {
 	}
 }
 
+func TestTextLongLineExcerpt(t *testing.T) {
+	dir := t.TempDir()
+	// A minified template: one long line, the finding far into it.
+	line := `{"Resources":{` + strings.Repeat(`"B":{"Type":"AWS::S3::Bucket"},`, 40) + `"Key":{"Type":"AWS::KMS::Key","Properties":{"EnableKeyRotation":false}}}}`
+	if err := os.WriteFile(filepath.Join(dir, "t.json"), []byte(line+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	col := strings.Index(line, "false") + 1
+	f := rules.Finding{RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "m",
+		Loc: graph.Loc{Range: rng(filepath.Join(dir, "t.json"), 1, col, 1, col+5)}}
+	out := render(t, WriteText, []rules.Finding{f}, nil, Options{BaseDir: dir})
+	lines := strings.Split(out, "\n")
+	src, carets := lines[1], lines[2]
+	if n := len([]rune(src)); n > 8+maxExcerpt+2 {
+		t.Errorf("excerpt of %d characters:\n%s", n, out)
+	}
+	if !strings.HasPrefix(src, "    1 | …") {
+		t.Errorf("cut excerpt not marked: %q", src)
+	}
+	// The caret is under "false".
+	at := strings.Index(carets, "^")
+	if got := string([]rune(src)[len([]rune(carets[:at])):][:5]); got != "false" || !strings.HasSuffix(carets, "^^^^^") {
+		t.Errorf("caret under %q, want false:\n%s\n%s", got, src, carets)
+	}
+}
+
 func TestTextMultiLineMessage(t *testing.T) {
 	dir := project(t)
 	fs := testFindings(dir)[1:2]

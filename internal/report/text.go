@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -76,38 +75,73 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	return bw.Flush()
 }
 
+// Excerpts of long lines (a minified JSON template is one line) show a
+// window of at most maxExcerpt characters around the range, starting at
+// most excerptLead characters before it.
+const (
+	maxExcerpt  = 160
+	excerptLead = 40
+)
+
 // writeExcerpt prints the source line of r and a caret line under it.
 func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(string, string) string) {
 	line, ok := src.line(r.File, r.Start.Line)
-	if !ok || r.Start.Column > utf8.RuneCountInString(line)+1 {
+	if !ok {
 		return
 	}
-	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
-	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), line)
+	runes := []rune(strings.Map(printable, line))
 	col := max(r.Start.Column, 1)
-	var pad strings.Builder
-	n := 0
-	for _, c := range line {
-		if n >= col-1 {
-			break
-		}
-		if c == '\t' {
-			pad.WriteRune('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-		n++
+	if col > len(runes)+1 {
+		return
 	}
 	width := 1
-	lineLen := utf8.RuneCountInString(line)
 	switch {
 	case r.End.Line == r.Start.Line && r.End.Column > col:
 		width = r.End.Column - col
 	case r.End.Line > r.Start.Line:
-		width = lineLen - col + 1
+		width = len(runes) - col + 1
 	}
-	width = max(min(width, lineLen-col+1), 1)
+	width = max(min(width, len(runes)-col+1), 1)
+
+	// start and end delimit the part of the line shown, in runes.
+	start, end := 0, len(runes)
+	if len(runes) > maxExcerpt {
+		start = max(0, col-1-excerptLead)
+		end = min(len(runes), start+maxExcerpt)
+	}
+	shown := string(runes[start:end])
+	lead := ""
+	if start > 0 {
+		shown, lead = "…"+shown, " "
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	width = max(min(width, end-(col-1)), 1)
+
+	var pad strings.Builder
+	pad.WriteString(lead)
+	for _, c := range runes[start : col-1] {
+		// Repeating the line's tabs keeps the caret under the range
+		// however the terminal expands them.
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
+	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), shown)
 	fmt.Fprintf(w, "%s%s%s\n", paint(styleDim, strings.Repeat(" ", len(gutter)-2)+"| "), pad.String(), paint(styleGreen, strings.Repeat("^", width)))
+}
+
+// printable replaces control characters (other than tab) that would
+// garble a terminal, keeping one character per column.
+func printable(r rune) rune {
+	if r == '\t' || (r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0)) {
+		return r
+	}
+	return '?'
 }
 
 func severityStyle(s rules.Severity) string {
