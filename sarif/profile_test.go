@@ -356,7 +356,7 @@ func TestTruncation(t *testing.T) {
 	}
 	notes := d.Runs[0].Invocations[0].Notifications
 	if len(notes) != 1 || notes[0].Descriptor.ID != "results-truncated" || notes[0].Level != "warning" ||
-		!strings.Contains(notes[0].Message.Text, "3 results were left out") {
+		!strings.Contains(notes[0].Message.Text, "3 results were left out, the least severe first") {
 		t.Errorf("notifications = %+v", notes)
 	}
 }
@@ -508,7 +508,7 @@ func TestSizeLimit(t *testing.T) {
 	}
 	notes := d.Runs[0].Invocations[0].Notifications
 	if len(notes) != 1 || notes[0].Descriptor.ID != "results-truncated" ||
-		!strings.Contains(notes[0].Message.Text, "at most 102400 bytes compressed") {
+		!strings.Contains(notes[0].Message.Text, "results were left out, the least severe first") {
 		t.Errorf("notifications = %+v", notes)
 	}
 

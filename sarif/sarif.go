@@ -30,10 +30,6 @@ const GitHubMaxResults = 25000
 // FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
 const FingerprintKey = "blindspotFingerprint/v1"
 
-// GitHubMaxGzipBytes is the largest SARIF upload GitHub code scanning
-// accepts, measured gzip-compressed.
-const GitHubMaxGzipBytes = 10 << 20
-
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -58,79 +54,62 @@ type Options struct {
 	MaxGzipBytes int
 }
 
-// Write writes one SARIF run for rs, fs and diags to w.
+// GitHubMaxGzipBytes is the largest gzip-compressed SARIF file GitHub code
+// scanning accepts.
+const GitHubMaxGzipBytes = 10 << 20
+
+// Write writes one SARIF run for rs, fs and diags to w. A report that would
+// exceed GitHub's upload size once compressed is written with fewer
+// results and a notification saying how many were left out.
 func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	data, err := encode(rs, fs, diags, opts, "")
-	if err != nil {
-		return err
-	}
 	limit := opts.MaxGzipBytes
 	if limit <= 0 {
 		limit = GitHubMaxGzipBytes
 	}
-	// Compressing costs a second pass, so only logs that could be too big
-	// are measured: gzip never makes JSON larger than this.
-	if len(data) > limit {
-		if size := gzipSize(data); size > limit {
-			if data, err = shrink(rs, fs, diags, opts, limit, size, countResults(data)); err != nil {
-				return err
+	return write(w, rs, fs, diags, opts, limit)
+}
+
+func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
+	for {
+		report, err := Build(rs, fs, diags, opts)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+		results := len(report.Runs[0].Results)
+		// Compression never makes JSON larger, so a log within the limit
+		// uncompressed needs no measuring.
+		if results > 0 && buf.Len() > maxGzip {
+			if size := gzipSize(buf.Bytes()); size > maxGzip {
+				// Keep a share of the results proportional to the budget,
+				// with a margin for the rules and notifications that do not
+				// shrink.
+				opts.MaxResults = max(results*maxGzip/size*9/10, 0)
+				if opts.MaxResults == 0 {
+					opts.MaxResults = -1
+				}
+				continue
 			}
 		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+		return nil
 	}
-	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("writing SARIF: %w", err)
-	}
-	return nil
 }
 
-// shrink rebuilds the log with fewer results, the least severe left out,
-// until it compresses to at most limit bytes. Each round scales the count
-// by how far over the limit the last attempt was.
-func shrink(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, limit, size, results int) ([]byte, error) {
-	reason := fmt.Sprintf("GitHub code scanning accepts SARIF files of at most %d MB compressed", limit>>20)
-	if limit < 1<<20 {
-		reason = fmt.Sprintf("GitHub code scanning accepts SARIF files of at most %d bytes compressed", limit)
-	}
-	for n := results; n > 0; {
-		n = min(n-1, int(float64(n)*float64(limit)/float64(size)*0.95))
-		n = max(n, 0)
-		opts.MaxResults = n
-		if n == 0 {
-			// MaxResults 0 means the default; keep none explicitly.
-			opts.MaxResults = -1
-		}
-		data, err := encode(rs, fs, diags, opts, reason)
-		if err != nil {
-			return nil, err
-		}
-		if size = gzipSize(data); size <= limit || n == 0 {
-			return data, nil
-		}
-	}
-	return encode(rs, fs, diags, opts, reason)
-}
-
-func encode(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, reason string) ([]byte, error) {
-	report, err := build(rs, fs, diags, opts, reason)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(report); err != nil {
-		return nil, fmt.Errorf("writing SARIF: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-// gzipSize is the size of data compressed as GitHub measures uploads.
+// gzipSize is the size of data compressed with gzip.
 func gzipSize(data []byte) int {
 	var n countingWriter
 	zw := gzip.NewWriter(&n)
-	zw.Write(data)
-	zw.Close()
+	_, _ = zw.Write(data)
+	_ = zw.Close()
 	return int(n)
 }
 
@@ -141,28 +120,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// countResults counts the results of an encoded log.
-func countResults(data []byte) int {
-	var log struct {
-		Runs []struct {
-			Results []json.RawMessage `json:"results"`
-		} `json:"runs"`
-	}
-	if json.Unmarshal(data, &log) != nil || len(log.Runs) == 0 {
-		return 0
-	}
-	return len(log.Runs[0].Results)
-}
-
 // Build assembles the SARIF report. It caps the number of results but not
 // the size of the log; Write does both.
 func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
-	return build(rs, fs, diags, opts, "")
-}
-
-// build assembles the report; sizeReason, when set, says that results were
-// left out to keep the log under GitHub's size limit.
-func build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, sizeReason string) (*gosarif.Report, error) {
 	report, err := gosarif.New(gosarif.Version210)
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
@@ -249,11 +209,7 @@ func build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
 	}
 	if dropped > 0 {
-		why := fmt.Sprintf("GitHub code scanning accepts at most %d results per run", max)
-		if sizeReason != "" {
-			why = sizeReason
-		}
-		text := fmt.Sprintf("%d results were left out, the least severe first: %s. Fix or suppress findings, or scan fewer paths at once.", dropped, why)
+		text := fmt.Sprintf("%d results were left out, the least severe first, to keep the report within GitHub code scanning's limits (%d results per run, 10 MB compressed). Fix or suppress findings, or scan fewer paths at once.", dropped, GitHubMaxResults)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
 			Level:      "warning",
 			Message:    &gosarif.Message{Text: &text},

@@ -2,7 +2,9 @@ package sarif
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -151,5 +153,32 @@ func TestRuleMetadata(t *testing.T) {
 	}
 	if md := rule["help"].(map[string]any)["markdown"].(string); !strings.Contains(md, "```hcl") || !strings.Contains(md, "```yaml") {
 		t.Errorf("help markdown lacks snippets: %s", md)
+	}
+}
+
+func TestWriteStaysUnderCompressedSizeLimit(t *testing.T) {
+	var fs []rules.Finding
+	for i := 0; i < 400; i++ {
+		f := sampleFindings()[0]
+		f.Message = fmt.Sprintf("finding %d with a message long enough to be worth compressing: %x", i, sha256.Sum256([]byte{byte(i), byte(i >> 8)}))
+		f.Loc.Range.Start.Line = i + 1
+		fs = append(fs, f)
+	}
+	var buf bytes.Buffer
+	const limit = 16 << 10
+	if err := write(&buf, []*rules.Rule{sampleRule()}, fs, nil, Options{}, limit); err != nil {
+		t.Fatal(err)
+	}
+	sariftest.Validate(t, buf.Bytes())
+	if size := gzipSize(buf.Bytes()); size > limit {
+		t.Errorf("compressed size %d exceeds %d", size, limit)
+	}
+	doc := decode(t, buf.Bytes())
+	kept := len(results(doc))
+	if kept == 0 || kept == len(fs) {
+		t.Fatalf("kept %d of %d results", kept, len(fs))
+	}
+	if !strings.Contains(buf.String(), "results were left out") {
+		t.Error("no notification of the truncation")
 	}
 }

@@ -22,6 +22,9 @@ type Deployment struct {
 	// Evidence locates what identified it (a provider argument, an
 	// Organizations resource); zero when nothing in the code did.
 	Evidence graph.Loc
+	// Region is the region of the resource's Terraform provider
+	// configuration when it is written; empty otherwise.
+	Region string
 }
 
 // UnitAccount is the account a unit is deployed to according to the
@@ -57,6 +60,10 @@ func IsOrganizationsType(t string) bool {
 	return strings.HasPrefix(t, "aws_organizations_") || strings.HasPrefix(t, "AWS::Organizations::")
 }
 
+func isOrganization(t string) bool {
+	return t == "aws_organizations_organization" || t == "AWS::Organizations::Organization"
+}
+
 var roleARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):`)
 
 // providerKey identifies a provider configuration within a unit.
@@ -78,6 +85,10 @@ type providerAccount struct {
 	id       string
 	evidence graph.Loc
 	how      string
+	// pinned is set when only allowed_account_ids names the account: the
+	// provider uses the caller's credentials, as a management provider
+	// without an account ID may too.
+	pinned bool
 }
 
 func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
@@ -89,7 +100,7 @@ func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
 		if arn, ok := ar.Get("role_arn"); ok {
 			if s, ok := arn.AsString(); ok {
 				if m := roleARN.FindStringSubmatch(s); m != nil {
-					return providerAccount{m[1], at(arn), fmt.Sprintf("provider %s assumes a role in account %s", p.Address, m[1])}, true
+					return providerAccount{m[1], at(arn), fmt.Sprintf("provider %s assumes a role in account %s", p.Address, m[1]), false}, true
 				}
 			}
 			// An assumed role we cannot read: the account is unknown even
@@ -98,7 +109,7 @@ func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
 	}
 	if ids, ok := p.Attrs.Get("allowed_account_ids"); ok && len(ids.Elems()) == 1 {
 		if s, ok := ids.Elems()[0].AsString(); ok {
-			return providerAccount{s, at(ids), fmt.Sprintf("provider %s allows only account %s", p.Address, s)}, true
+			return providerAccount{s, at(ids), fmt.Sprintf("provider %s allows only account %s", p.Address, s), true}, true
 		}
 	}
 	return providerAccount{}, false
@@ -135,13 +146,15 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 			continue
 		}
 		if r.Format == graph.CloudFormation {
-			if orgUnit[r.Unit] == nil {
+			if orgUnit[r.Unit] == nil || isOrganization(r.Type) && !isOrganization(orgUnit[r.Unit].Type) {
 				orgUnit[r.Unit] = r
 			}
 			continue
 		}
 		k := providerOf(r)
-		if orgProvider[k] == nil {
+		// The organisation itself is the clearest evidence; any other
+		// Organizations resource will do when it is not there.
+		if orgProvider[k] == nil || isOrganization(r.Type) && !isOrganization(orgProvider[k].Type) {
 			orgProvider[k] = r
 		}
 		if pa, ok := providers[k]; ok {
@@ -193,6 +206,10 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		case r.Format != graph.CloudFormation && providers[providerOf(r)].id != "":
 			pa := providers[providerOf(r)]
 			d = decide(pa.id, pa.how, pa.evidence)
+			if other := unknownOrgProvider(orgProvider, providers, r.Unit); d.Management == graph.False && pa.pinned && other != "" {
+				d.Management = graph.Unknown
+				d.Reason = fmt.Sprintf("%s, and provider %s, which manages the organisation, does not say which account it uses", pa.how, other)
+			}
 		case mapped && ua.ID != "":
 			d = decide(ua.ID, "the configuration maps "+r.Unit+" to account "+ua.ID, graph.Loc{Range: ua.Evidence})
 		case mapped && ua.Management:
@@ -207,9 +224,30 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		default:
 			d = Deployment{Management: graph.False, Reason: "no management account is identified in this scan"}
 		}
+		if r.Provider != nil {
+			if v, ok := r.Provider.Attrs.Get("region"); ok {
+				d.Region, _ = v.AsString()
+			}
+		}
 		accts.byResource[r] = d
 	}
 	return accts
+}
+
+// unknownOrgProvider returns the address of a provider of unit that
+// manages the organisation without saying which account it uses, or "".
+func unknownOrgProvider(orgProvider map[providerKey]*graph.Resource, providers map[providerKey]providerAccount, unit string) string {
+	var found []string
+	for k := range orgProvider {
+		if k.unit == unit && providers[k].id == "" {
+			found = append(found, k.address)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
 }
 
 func unitManagesOrg(orgProvider map[providerKey]*graph.Resource, unit string) bool {

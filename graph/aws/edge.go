@@ -32,10 +32,32 @@ type CacheBehavior struct {
 	ViewerPolicy String
 }
 
-// ELB holds load balancer listeners.
+// ELB holds load balancer listeners and Classic Load Balancer TLS
+// negotiation policies.
 type ELB struct {
 	Listeners []*Listener
+	// ClassicTLSPolicies are SSLNegotiationPolicyType policies of Classic
+	// Load Balancers (aws_load_balancer_policy, the Policies property of
+	// AWS::ElasticLoadBalancing::LoadBalancer).
+	ClassicTLSPolicies []*ClassicTLSPolicy
 }
+
+// ClassicTLSPolicy is a Classic Load Balancer TLS negotiation policy.
+type ClassicTLSPolicy struct {
+	Resource *graph.Resource
+	At       graph.Loc
+	// Outdated is whether it enables SSLv3, TLS 1.0 or 1.1, directly or
+	// through an outdated reference security policy.
+	Outdated Bool
+	// What names the setting that makes it outdated.
+	What string
+}
+
+// Loc locates the policy.
+func (c *ClassicTLSPolicy) Loc() graph.Loc { return c.At }
+
+// UnknownReason says why the policy's protocols are not known.
+func (c *ClassicTLSPolicy) UnknownReason() string { return c.Outdated.Why }
 
 // Listener is an Application or Network Load Balancer listener.
 type Listener struct {
@@ -126,6 +148,66 @@ func buildEdge(m *Model) {
 		l.RedirectsToHTTPS = redirectsToHTTPS(r, actions)
 		m.ELB.Listeners = append(m.ELB.Listeners, l)
 	}
+
+	// Classic Load Balancers cannot redirect: an HTTP listener serves HTTP.
+	for _, r := range m.index.OfType("aws_elb", "AWS::ElasticLoadBalancing::LoadBalancer") {
+		a := Attrs(r)
+		listeners, proto := a.Get("listener"), "lb_protocol"
+		if r.Format == graph.CloudFormation {
+			listeners, proto = a.Get("Listeners"), "Protocol"
+		}
+		for _, b := range blocksOf(listeners) {
+			p := b.Get(proto)
+			m.ELB.Listeners = append(m.ELB.Listeners, &Listener{Resource: r, Protocol: Map(StringOf(p, nil), strings.ToUpper),
+				SSLPolicy:        UnknownAttr[string]("Classic Load Balancer policies are checked separately", KeyLoc(b)),
+				RedirectsToHTTPS: Default(false, KeyLoc(b))})
+		}
+		if r.Format == graph.CloudFormation {
+			for _, pol := range blocksOf(a.Get("Policies")) {
+				if EqualFold(StringOf(pol.Get("PolicyType"), nil), "SSLNegotiationPolicyType") != graph.True {
+					continue
+				}
+				m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, classicPolicy(r, KeyLoc(pol), blocksOf(pol.Get("Attributes")), "Name", "Value"))
+			}
+		}
+	}
+	for _, r := range m.index.OfType("aws_load_balancer_policy") {
+		a := Attrs(r)
+		if EqualFold(StringOf(a.Get("policy_type_name"), nil), "SSLNegotiationPolicyType") != graph.True {
+			continue
+		}
+		m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, classicPolicy(r, r.Loc(), blocksOf(a.Get("policy_attribute")), "name", "value"))
+	}
+}
+
+// outdatedProtocols are the SSLNegotiationPolicyType attributes that enable
+// protocol versions with known weaknesses.
+var outdatedProtocols = map[string]bool{"Protocol-SSLv2": true, "Protocol-SSLv3": true, "Protocol-TLSv1": true, "Protocol-TLSv1.1": true}
+
+func classicPolicy(r *graph.Resource, at graph.Loc, attrs []Field, nameKey, valueKey string) *ClassicTLSPolicy {
+	p := &ClassicTLSPolicy{Resource: r, At: at, Outdated: Default(false, at)}
+	for _, attr := range attrs {
+		name, _ := attr.Get(nameKey).Value.AsString()
+		value := StringOf(attr.Get(valueKey), nil)
+		var bad graph.Tri
+		switch {
+		case outdatedProtocols[name]:
+			bad = EqualFold(value, "true")
+		case name == "Reference-Security-Policy":
+			bad = value.Test(OutdatedTLSPolicy)
+		default:
+			continue
+		}
+		switch bad {
+		case graph.True:
+			p.Outdated, p.What = Known(true, true, attr.Loc()), name
+			p.At = attr.Loc()
+			return p
+		case graph.Unknown:
+			p.Outdated = UnknownAttr[bool](value.Why, attr.Loc())
+		}
+	}
+	return p
 }
 
 // redirectsToHTTPS reads whether a listener's default actions redirect to

@@ -65,7 +65,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCompute(m)
 	buildEdge(m)
 	buildVPC(m)
-	buildOrganizations(m)
+	buildOrg(m)
 	return m
 }
 

@@ -1,224 +1,745 @@
 package aws
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
-// Organizations is the organisation the code manages: the organisation
-// itself, its OUs, its policies with their attachments, delegated
-// administrators and organisation-wide service settings.
+// Organizations is the AWS Organizations setup the scanned code manages:
+// the organisation, its OUs and accounts, its policies with their
+// attachments, delegated administrators, and the resources that run a
+// security service for the whole organisation.
 type Organizations struct {
-	// Orgs are aws_organizations_organization / AWS::Organizations::Organization
-	// resources: the code manages the organisation.
-	Orgs []*Organization
-	// OUs are the organisational units created in the code.
-	OUs []*graph.Resource
-	// Policies are the organisation policies of every type.
+	Orgs     []*Organization
+	Units    []*OrgNode
+	Accounts []*OrgNode
 	Policies []*OrgPolicy
-	// DelegatedAdmins maps a service principal (guardduty.amazonaws.com,
-	// securityhub.amazonaws.com, config.amazonaws.com) to the resources
-	// that delegate its administration.
-	DelegatedAdmins map[string][]*graph.Resource
+	// Attachments are every policy attachment: aws_organizations_policy_attachment
+	// resources and the TargetIds of AWS::Organizations::Policy.
+	Attachments []*PolicyAttachment
+	// DelegatedAdmins register member accounts as administrators of an
+	// organisation service.
+	DelegatedAdmins []*DelegatedAdmin
+	// OrgServices are what turns on GuardDuty, Security Hub or AWS Config
+	// for the organisation.
+	OrgServices []*OrgService
 }
 
-// Organization is the organisation resource.
+// Organization is an aws_organizations_organization or
+// AWS::Organizations::Organization.
 type Organization struct {
 	Resource *graph.Resource
-	// ServicePrincipals are the services with trusted access
-	// (aws_service_access_principals); unknown when not known.
-	ServicePrincipals Attr[[]string]
+	// FeatureSet is ALL (the default) or CONSOLIDATED_BILLING, under which
+	// policies cannot be used.
+	FeatureSet String
+	// ServiceAccessPrincipals are the services given trusted access
+	// (Terraform only).
+	ServiceAccessPrincipals StringSet
+	// EnabledPolicyTypes are the policy types enabled on the root
+	// (Terraform only).
+	EnabledPolicyTypes StringSet
 }
 
-// OrgPolicy is an organisation policy (SCP, AI services opt-out, ...).
-type OrgPolicy struct {
+// OrgNode is an organisational unit or a member account.
+type OrgNode struct {
 	Resource *graph.Resource
-	// Type is SERVICE_CONTROL_POLICY (the default), AISERVICES_OPT_OUT_POLICY, ...
-	Type String
-	// Document is the parsed content of an SCP.
-	Document *Policy
-	// Content is the raw content field.
-	Content Field
-	// Targets are where the policy is attached.
-	Targets []*PolicyTarget
-	// TargetsUnknown is set when an attachment whose policy cannot be
-	// determined may attach this policy.
-	TargetsUnknown string
+	// Parent is where it sits: the root (also when no parent is given,
+	// for accounts), an OU, or unknown.
+	Parent Target
 }
 
-// IsSCP is True for service control policies.
-func (p *OrgPolicy) IsSCP() graph.Tri {
-	return p.Type.Test(func(t string) bool { return t == "SERVICE_CONTROL_POLICY" })
-}
+// TargetKind says what a policy target or parent is.
+type TargetKind uint8
 
-// Target kinds.
+// Kinds of policy target.
 const (
-	TargetRoot    = "root"
-	TargetOU      = "ou"
-	TargetAccount = "account"
-	TargetUnknown = "unknown"
+	TargetUnknown TargetKind = iota
+	TargetRoot
+	TargetOU
+	TargetAccount
 )
 
-// PolicyTarget is one attachment of a policy.
-type PolicyTarget struct {
-	At graph.Loc
-	// Kind is TargetRoot, TargetOU, TargetAccount or TargetUnknown.
-	Kind string
-	// Key identifies the target for counting policies per target: the
-	// resource address it refers to, or the literal ID.
-	Key string
-	// Resource is the OU or account resource, when the code creates it.
-	Resource *graph.Resource
+// String names the kind.
+func (k TargetKind) String() string {
+	switch k {
+	case TargetRoot:
+		return "root"
+	case TargetOU:
+		return "organizational unit"
+	case TargetAccount:
+		return "account"
+	}
+	return "unknown target"
 }
 
-func buildOrganizations(m *Model) {
+// Target is a root, OU or account a policy is attached to (or an OU or
+// account sits in).
+type Target struct {
+	Kind TargetKind
+	// Resource is the OU or account resource when the target is one the
+	// code manages, or the organisation for its root.
+	Resource *graph.Resource
+	// ID is the literal ID when one is written ("r-ab12", "ou-ab12-...",
+	// "123456789012").
+	ID  string
+	At  graph.Loc
+	Why string
+}
+
+// same reports whether two targets certainly name the same entity
+// (False when they certainly do not, Unknown when it cannot be told).
+func (t Target) same(o Target) graph.Tri {
+	switch {
+	case t.Kind == TargetUnknown || o.Kind == TargetUnknown:
+		return graph.Unknown
+	case t.Kind != o.Kind:
+		return graph.False
+	case t.Kind == TargetRoot && t.Resource != nil && o.Resource != nil:
+		return graph.TriOf(t.Resource == o.Resource)
+	case t.Kind == TargetRoot:
+		// A literal root ID: an organisation has one root, and a
+		// scan is taken to hold one organisation's code.
+		return graph.True
+	case t.Resource != nil && o.Resource != nil:
+		return graph.TriOf(t.Resource == o.Resource)
+	case t.ID != "" && o.ID != "":
+		return graph.TriOf(t.ID == o.ID)
+	}
+	return graph.Unknown
+}
+
+// OrgPolicy is an aws_organizations_policy or AWS::Organizations::Policy.
+type OrgPolicy struct {
+	Resource *graph.Resource
+	// Type is SERVICE_CONTROL_POLICY (the Terraform default),
+	// AISERVICES_OPT_OUT_POLICY, TAG_POLICY, BACKUP_POLICY, ...
+	Type String
+	// Content is the policy text or object.
+	Content Field
+	// Document is Content read as an IAM policy document (meaningful for
+	// service control policies).
+	Document *Policy
+	// Attachments attach this policy for certain (its policy ID refers to
+	// it, or it is the CloudFormation policy's own TargetIds).
+	Attachments []*PolicyAttachment
+	// MaybeAttachments may attach it: their policy ID cannot be resolved.
+	MaybeAttachments []*PolicyAttachment
+}
+
+// IsSCP is True for a service control policy.
+func (p *OrgPolicy) IsSCP() graph.Tri { return Equals(p.Type, "SERVICE_CONTROL_POLICY") }
+
+// PolicyAttachment attaches a policy to a target.
+type PolicyAttachment struct {
+	// Resource is the aws_organizations_policy_attachment, or the
+	// AWS::Organizations::Policy whose TargetIds hold the target.
+	Resource *graph.Resource
+	// Policy is the attached policy when it is in the code; PolicyID the
+	// literal ID otherwise ("p-FullAWSAccess").
+	Policy   *OrgPolicy
+	PolicyID string
+	Target   Target
+	At       graph.Loc
+}
+
+// Exists is whether the attachment is created.
+func (a *PolicyAttachment) Exists() graph.Tri { return a.Resource.Exists }
+
+// DelegatedAdmin registers an account as delegated administrator of an
+// organisation service.
+type DelegatedAdmin struct {
+	Resource *graph.Resource
+	// Service is the service principal ("guardduty.amazonaws.com").
+	Service String
+}
+
+// OrgService is what enables a security service for the organisation.
+type OrgService struct {
+	// Service is the service principal it enables
+	// ("securityhub.amazonaws.com").
+	Service  string
+	Resource *graph.Resource
+	At       graph.Loc
+	// What describes it for messages.
+	What string
+	// Maybe is set when the service is enabled only if a value that is
+	// not known (the organisation's trusted services) holds it.
+	Maybe string
+}
+
+// Organisation security services, by service principal.
+const (
+	GuardDutyService   = "guardduty.amazonaws.com"
+	SecurityHubService = "securityhub.amazonaws.com"
+	ConfigService      = "config.amazonaws.com"
+)
+
+// ServiceName is the product name of a service principal.
+func ServiceName(principal string) string {
+	switch principal {
+	case GuardDutyService:
+		return "GuardDuty"
+	case SecurityHubService:
+		return "Security Hub"
+	case ConfigService:
+		return "AWS Config"
+	}
+	return principal
+}
+
+// canonicalService maps the service principals that stand for a
+// service's organisation integration to one name.
+func canonicalService(p string) string {
+	p = strings.ToLower(strings.TrimSpace(p))
+	if p == "config-multiaccountsetup.amazonaws.com" {
+		return ConfigService
+	}
+	return p
+}
+
+var (
+	rootIDPattern    = regexp.MustCompile(`^r-[0-9a-z]{4,32}$`)
+	ouIDPattern      = regexp.MustCompile(`^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`)
+	accountIDPattern = regexp.MustCompile(`^\d{12}$`)
+)
+
+func buildOrg(m *Model) {
 	o := &m.Organizations
-	o.DelegatedAdmins = map[string][]*graph.Resource{}
-	for _, r := range m.index.OfType("aws_organizations_organization", "AWS::Organizations::Organization") {
+	ix := m.index
+	for _, r := range ix.OfType("aws_organizations_organization", "AWS::Organizations::Organization") {
+		a := Attrs(r)
 		org := &Organization{Resource: r}
 		if r.Format == graph.CloudFormation {
-			org.ServicePrincipals = Default([]string{}, r.Loc())
+			org.FeatureSet = StringOf(a.Get("FeatureSet"), Ptr("ALL"))
 		} else {
-			org.ServicePrincipals = StringsOf(Attrs(r).Get("aws_service_access_principals"))
+			org.FeatureSet = StringOf(a.Get("feature_set"), Ptr("ALL"))
+			org.ServiceAccessPrincipals = stringSetOf(a.Get("aws_service_access_principals"))
+			org.EnabledPolicyTypes = stringSetOf(a.Get("enabled_policy_types"))
 		}
 		o.Orgs = append(o.Orgs, org)
 	}
-	o.OUs = m.index.OfType("aws_organizations_organizational_unit", "AWS::Organizations::OrganizationalUnit")
+	for _, r := range ix.OfType("aws_organizations_organizational_unit", "AWS::Organizations::OrganizationalUnit") {
+		parent := Attrs(r).Get("parent_id")
+		if r.Format == graph.CloudFormation {
+			parent = Attrs(r).Get("ParentId")
+		}
+		o.Units = append(o.Units, &OrgNode{Resource: r, Parent: targetOf(ix, r, parent)})
+	}
+	for _, r := range ix.OfType("aws_organizations_account", "AWS::Organizations::Account") {
+		var parent Target
+		if r.Format == graph.CloudFormation {
+			ids := Attrs(r).Get("ParentIds")
+			parent = Target{Kind: TargetRoot, At: ids.Loc()}
+			if ids.IsSet() {
+				parent = Target{At: KeyLoc(ids), Why: "the parent of " + r.Address + " is not known: " + ids.Value.Why()}
+				if blocks, ok := ids.Blocks(); ok && len(blocks) == 1 {
+					parent = targetOf(ix, r, blocks[0])
+				} else if ok && len(blocks) == 0 {
+					parent = Target{Kind: TargetRoot, At: ids.Loc()}
+				} else if ids.Value.Kind() == graph.KindString {
+					parent = targetOf(ix, r, ids)
+				}
+			}
+		} else {
+			pf := Attrs(r).Get("parent_id")
+			parent = Target{Kind: TargetRoot, At: pf.Loc()}
+			if pf.IsSet() {
+				parent = targetOf(ix, r, pf)
+			}
+		}
+		o.Accounts = append(o.Accounts, &OrgNode{Resource: r, Parent: parent})
+	}
 
 	byResource := map[*graph.Resource]*OrgPolicy{}
-	for _, r := range m.index.OfType("aws_organizations_policy", "AWS::Organizations::Policy") {
+	for _, r := range ix.OfType("aws_organizations_policy", "AWS::Organizations::Policy") {
 		a := Attrs(r)
 		p := &OrgPolicy{Resource: r}
 		if r.Format == graph.CloudFormation {
 			p.Type = StringOf(a.Get("Type"), nil)
 			p.Content = a.Get("Content")
-			for _, t := range blocksOf(a.Get("TargetIds")) {
-				p.Targets = append(p.Targets, m.policyTarget(r, t))
-			}
 		} else {
 			p.Type = StringOf(a.Get("type"), Ptr("SERVICE_CONTROL_POLICY"))
 			p.Content = a.Get("content")
 		}
-		if p.IsSCP() != graph.False {
-			p.Document = PolicyOf(p.Content)
-		}
+		p.Document = PolicyOf(p.Content)
 		byResource[r] = p
 		o.Policies = append(o.Policies, p)
-	}
-	for _, r := range m.index.OfType("aws_organizations_policy_attachment") {
-		a := Attrs(r)
-		pols := m.index.Referenced(r, a.Get("policy_id").Value, "aws_organizations_policy")
-		target := m.policyTarget(r, a.Get("target_id"))
-		if len(pols) == 0 {
-			if a.Get("policy_id").Value.IsKnown() {
-				continue // a policy this code does not create
+		if r.Format != graph.CloudFormation {
+			continue
+		}
+		ids := a.Get("TargetIds")
+		if !ids.IsSet() {
+			continue
+		}
+		blocks, ok := ids.Blocks()
+		if !ok {
+			if ids.Value.Kind() == graph.KindString {
+				blocks = []Field{ids}
+			} else {
+				// The list itself is unknown: it may be empty or hold any
+				// target.
+				at := &PolicyAttachment{Resource: r, Policy: p, At: KeyLoc(ids),
+					Target: Target{At: KeyLoc(ids), Why: "TargetIds of " + r.Address + " is not known: " + ids.Value.Why()}}
+				p.MaybeAttachments = append(p.MaybeAttachments, at)
+				o.Attachments = append(o.Attachments, at)
+				continue
 			}
-			for _, p := range o.Policies {
-				if p.Resource.Unit == r.Unit && p.TargetsUnknown == "" {
-					p.TargetsUnknown = "the policy attached by " + r.Address + " is not known: " + a.Get("policy_id").Value.Why()
+		}
+		for _, b := range blocks {
+			at := &PolicyAttachment{Resource: r, Policy: p, Target: targetOf(ix, r, b), At: b.Loc()}
+			p.Attachments = append(p.Attachments, at)
+			o.Attachments = append(o.Attachments, at)
+		}
+	}
+
+	for _, r := range ix.OfType("aws_organizations_policy_attachment") {
+		a := Attrs(r)
+		pf := a.Get("policy_id")
+		at := &PolicyAttachment{Resource: r, Target: targetOf(ix, r, a.Get("target_id")), At: r.Loc()}
+		o.Attachments = append(o.Attachments, at)
+		if s, ok := pf.Value.AsString(); ok && pf.IsSet() {
+			at.PolicyID = s
+			continue
+		}
+		resolved, external := false, false
+		for _, ref := range pf.Value.AllRefs() {
+			if strings.HasPrefix(ref.Address, "data.") {
+				external = true
+				continue
+			}
+			if t := ix.Resolve(r, ref); t != nil {
+				if p := byResource[t]; p != nil {
+					at.Policy = p
+					p.Attachments = append(p.Attachments, at)
+					resolved = true
+					break
 				}
 			}
+		}
+		if resolved || external {
 			continue
 		}
-		for _, pr := range pols {
-			byResource[pr].Targets = append(byResource[pr].Targets, target)
-		}
-	}
-
-	delegations := []struct{ typ, principal, field string }{
-		{"aws_guardduty_organization_admin_account", "guardduty.amazonaws.com", ""},
-		{"aws_securityhub_organization_admin_account", "securityhub.amazonaws.com", ""},
-		{"AWS::SecurityHub::DelegatedAdmin", "securityhub.amazonaws.com", ""},
-		{"aws_organizations_delegated_administrator", "", "service_principal"},
-	}
-	for _, d := range delegations {
-		for _, r := range m.index.OfType(d.typ) {
-			principal := d.principal
-			if d.field != "" {
-				principal, _ = Attrs(r).Get(d.field).Value.AsString()
+		// The policy cannot be told: it may be any policy of the unit.
+		for _, p := range o.Policies {
+			if p.Resource.Unit == r.Unit {
+				p.MaybeAttachments = append(p.MaybeAttachments, at)
 			}
-			o.DelegatedAdmins[normalizePrincipal(principal)] = append(o.DelegatedAdmins[normalizePrincipal(principal)], r)
+		}
+	}
+
+	for _, r := range ix.OfType("aws_organizations_delegated_administrator") {
+		o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r,
+			Service: Map(StringOf(Attrs(r).Get("service_principal"), nil), canonicalService)})
+	}
+	fixed := map[string]string{
+		"aws_guardduty_organization_admin_account":   GuardDutyService,
+		"aws_securityhub_organization_admin_account": SecurityHubService,
+		"AWS::SecurityHub::DelegatedAdmin":           SecurityHubService,
+	}
+	for _, t := range orgTypeKeys(fixed) {
+		for _, r := range ix.OfType(t) {
+			o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r, Service: Known(fixed[t], true, r.Loc())})
+		}
+	}
+
+	for _, org := range o.Orgs {
+		if sp := org.ServiceAccessPrincipals; sp.AllUnknown || sp.Unknown > 0 {
+			known := map[string]bool{}
+			for _, v := range sp.Values {
+				known[canonicalService(v)] = true
+			}
+			for _, svc := range []string{GuardDutyService, SecurityHubService, ConfigService} {
+				if !known[svc] {
+					o.OrgServices = append(o.OrgServices, &OrgService{Service: svc, Resource: org.Resource, At: sp.At,
+						What:  org.Resource.Address + " may give " + svc + " trusted access to the organisation",
+						Maybe: "the trusted services of " + org.Resource.Address + " are not known: " + sp.Why})
+				}
+			}
+		}
+		for i, v := range org.ServiceAccessPrincipals.Values {
+			svc := canonicalService(v)
+			if svc != GuardDutyService && svc != SecurityHubService && svc != ConfigService {
+				continue
+			}
+			at := Attrs(org.Resource).Get("aws_service_access_principals")
+			loc := at.Loc()
+			if e, ok := at.Value.Index(i); ok && !e.Range.IsZero() {
+				loc = org.Resource.At(at.Path, e)
+			}
+			o.OrgServices = append(o.OrgServices, &OrgService{Service: svc, Resource: org.Resource, At: loc,
+				What: org.Resource.Address + " gives " + v + " trusted access to the organisation"})
+		}
+	}
+	enablers := map[string]string{
+		"aws_guardduty_organization_configuration":         GuardDutyService,
+		"aws_guardduty_organization_configuration_feature": GuardDutyService,
+		"aws_securityhub_organization_configuration":       SecurityHubService,
+		"AWS::SecurityHub::OrganizationConfiguration":      SecurityHubService,
+		"aws_config_organization_managed_rule":             ConfigService,
+		"aws_config_organization_custom_rule":              ConfigService,
+		"aws_config_organization_custom_policy_rule":       ConfigService,
+		"aws_config_organization_conformance_pack":         ConfigService,
+		"AWS::Config::OrganizationConfigRule":              ConfigService,
+		"AWS::Config::OrganizationConformancePack":         ConfigService,
+		"aws_config_configuration_aggregator":              ConfigService,
+		"AWS::Config::ConfigurationAggregator":             ConfigService,
+	}
+	for _, t := range orgTypeKeys(enablers) {
+		svc := enablers[t]
+		for _, r := range ix.OfType(t) {
+			if t == "aws_config_configuration_aggregator" || t == "AWS::Config::ConfigurationAggregator" {
+				src := Attrs(r).Get("organization_aggregation_source")
+				if r.Format == graph.CloudFormation {
+					src = Attrs(r).Get("OrganizationAggregationSource")
+				}
+				if !src.IsSet() {
+					continue
+				}
+			}
+			o.OrgServices = append(o.OrgServices, &OrgService{Service: svc, Resource: r, At: r.Loc(),
+				What: r.Address + " (" + r.Type + ") runs " + ServiceName(svc) + " for the organisation"})
 		}
 	}
 }
 
-// normalizePrincipal maps the service principals that delegate the same
-// service to one name.
-func normalizePrincipal(p string) string {
-	switch p {
-	case "config-multiaccountsetup.amazonaws.com":
-		return "config.amazonaws.com"
+// targetOf reads a policy target or parent ID.
+func targetOf(ix *Index, from *graph.Resource, f Field) Target {
+	t := Target{At: f.Loc()}
+	if !f.IsSet() {
+		t.Why = f.Path + " is not set"
+		return t
 	}
-	return p
-}
-
-// policyTarget classifies an attachment target: the organisation root
-// (roots[0].id, RootId, a literal r-...), an OU, or an account.
-func (m *Model) policyTarget(from *graph.Resource, f Field) *PolicyTarget {
-	t := &PolicyTarget{At: f.Loc(), Kind: TargetUnknown}
 	v := f.Value
-	for _, ref := range v.AllRefs() {
-		target := m.index.Resolve(from, ref)
-		if target == nil {
-			continue
-		}
-		t.Key = target.Unit + "\x00" + target.Address
-		t.Resource = target
+	if s, ok := v.AsString(); ok && v.IsKnown() {
+		t.ID = s
 		switch {
-		case target.Type == "aws_organizations_organization" || target.Type == "AWS::Organizations::Organization":
+		case rootIDPattern.MatchString(s):
 			t.Kind = TargetRoot
-			t.Key += ".root"
-		case target.Type == "aws_organizations_organizational_unit" || target.Type == "AWS::Organizations::OrganizationalUnit":
+		case ouIDPattern.MatchString(s):
 			t.Kind = TargetOU
-		case target.Type == "aws_organizations_account" || target.Type == "AWS::Organizations::Account":
+		case accountIDPattern.MatchString(s):
 			t.Kind = TargetAccount
+		default:
+			t.Why = f.Path + " is " + s + ", not a root, OU or account ID"
 		}
 		return t
 	}
-	if s, ok := v.AsString(); ok {
-		t.Key = s
-		switch {
-		case strings.HasPrefix(s, "r-"):
+	for _, ref := range v.AllRefs() {
+		attr := strings.ToLower(ref.Attr)
+		if strings.HasPrefix(ref.Address, "data.aws_organizations_organization.") && strings.HasPrefix(attr, "roots") {
 			t.Kind = TargetRoot
-		case strings.HasPrefix(s, "ou-"):
-			t.Kind = TargetOU
-		case len(s) == 12 && strings.Trim(s, "0123456789") == "":
-			t.Kind = TargetAccount
+			return t
 		}
+		r := ix.Resolve(from, ref)
+		if r == nil {
+			continue
+		}
+		switch r.Type {
+		case "aws_organizations_organization":
+			if strings.HasPrefix(attr, "roots") {
+				t.Kind, t.Resource = TargetRoot, r
+				return t
+			}
+			if attr == "master_account_id" {
+				t.Kind = TargetAccount
+				return t
+			}
+		case "AWS::Organizations::Organization":
+			if attr == "rootid" {
+				t.Kind, t.Resource = TargetRoot, r
+				return t
+			}
+			if attr == "managementaccountid" {
+				t.Kind = TargetAccount
+				return t
+			}
+		case "aws_organizations_organizational_unit", "AWS::Organizations::OrganizationalUnit":
+			t.Kind, t.Resource = TargetOU, r
+			return t
+		case "aws_organizations_account", "AWS::Organizations::Account":
+			t.Kind, t.Resource = TargetAccount, r
+			return t
+		}
+	}
+	t.Why = v.Why()
+	if t.Why == "" {
+		t.Why = f.Path + " does not name a root, OU or account"
 	}
 	return t
 }
 
-// Guardrail says whether the organisation's SCPs hold a guardrail: True
-// when one SCP that holds it is attached to the root, or to every OU the
-// code creates; Unknown when an SCP's content or attachments are not known.
-// holds tests one SCP. The second result explains an Unknown answer.
-func (o *Organizations) Guardrail(org *Organization, holds func(*OrgPolicy) graph.Tri) (graph.Tri, string) {
-	result := graph.False
-	why := ""
+// AttachedTo says whether policy p is attached to target t, directly. An
+// attachment whose target, policy or existence is unknown makes the answer
+// unknown; why explains it.
+func (p *OrgPolicy) AttachedTo(t Target) (graph.Tri, string) {
+	result, why := graph.False, ""
+	for _, a := range p.Attachments {
+		hit := a.Exists().And(a.Target.same(t))
+		if hit == graph.Unknown && why == "" {
+			why = a.reason(p, false)
+		}
+		result = result.Or(hit)
+	}
+	for _, a := range p.MaybeAttachments {
+		if a.Exists().And(a.Target.same(t)) != graph.False {
+			result = result.Or(graph.Unknown)
+			if why == "" {
+				why = a.reason(p, true)
+			}
+		}
+	}
+	return result, why
+}
+
+func (a *PolicyAttachment) reason(p *OrgPolicy, maybe bool) string {
+	switch {
+	case maybe && a.Resource == p.Resource:
+		return a.Target.Why
+	case maybe:
+		return "the policy " + a.Resource.Address + " attaches is not known, and it may be " + p.Resource.Address
+	case a.Target.Kind == TargetUnknown:
+		return "the target of " + a.Resource.Address + " is not known: " + a.Target.Why
+	case a.Resource.Exists != graph.True:
+		if a.Resource.ExistsWhy != "" {
+			return a.Resource.ExistsWhy
+		}
+		return "whether " + a.Resource.Address + " is created is not known"
+	}
+	if a.Target.ID != "" {
+		return "whether " + a.Target.ID + ", which " + a.Resource.Address + " attaches " + p.Resource.Address +
+			" to, is one of the OUs or accounts managed here is not known"
+	}
+	return "whether " + a.Resource.Address + " attaches " + p.Resource.Address + " to it is not known"
+}
+
+// IsAttached says whether p is attached to anything.
+func (p *OrgPolicy) IsAttached() (graph.Tri, string) {
+	result, why := graph.False, ""
+	for _, a := range p.Attachments {
+		hit := a.Exists()
+		if hit == graph.Unknown && why == "" {
+			why = a.reason(p, false)
+		}
+		result = result.Or(hit)
+	}
+	for _, a := range p.MaybeAttachments {
+		if a.Exists() != graph.False {
+			result = result.Or(graph.Unknown)
+			if why == "" {
+				why = a.reason(p, true)
+			}
+		}
+	}
+	return result, why
+}
+
+// Applies says whether policy p applies to the whole of organisation org:
+// it is attached to the root, or every OU and every member account the
+// code manages under that root is covered by an attachment to itself or
+// to an OU above it. An organisation without OUs or accounts in the code
+// is covered only through its root.
+func (o *Organizations) Applies(p *OrgPolicy, org *Organization) (graph.Tri, string) {
+	root := Target{Kind: TargetRoot, Resource: org.Resource}
+	atRoot, why := p.AttachedTo(root)
+	if atRoot == graph.True {
+		return atRoot, ""
+	}
+	var nodes []*OrgNode
+	for _, n := range append(append([]*OrgNode{}, o.Units...), o.Accounts...) {
+		if n.Resource.Unit == org.Resource.Unit {
+			nodes = append(nodes, n)
+		}
+	}
+	if len(nodes) == 0 {
+		if why == "" {
+			why = p.Resource.Address + " is not attached to the root of " + org.Resource.Address
+		}
+		return atRoot, why
+	}
+	byResource := map[*graph.Resource]*OrgNode{}
+	for _, n := range nodes {
+		byResource[n.Resource] = n
+	}
+	memo := map[*OrgNode]graph.Tri{}
+	var covered func(n *OrgNode, depth int) graph.Tri
+	covered = func(n *OrgNode, depth int) graph.Tri {
+		if c, ok := memo[n]; ok {
+			return c
+		}
+		kind := TargetOU
+		if n.Resource.Type == "aws_organizations_account" || n.Resource.Type == "AWS::Organizations::Account" {
+			kind = TargetAccount
+		}
+		direct, w := p.AttachedTo(Target{Kind: kind, Resource: n.Resource})
+		if direct == graph.Unknown && why == "" {
+			why = w
+		}
+		if n.Resource.Exists == graph.False {
+			direct = graph.True
+		}
+		var above graph.Tri
+		switch {
+		case depth > 16:
+			above = graph.Unknown
+		case n.Parent.Kind == TargetRoot:
+			above = atRoot
+		case n.Parent.Kind == TargetOU && byResource[n.Parent.Resource] != nil:
+			above = covered(byResource[n.Parent.Resource], depth+1)
+		default:
+			// A parent the code does not manage: what is attached above
+			// it is not known.
+			above, _ = p.AttachedTo(n.Parent)
+			if above != graph.True {
+				above = graph.Unknown
+				if why == "" {
+					why = "the parent of " + n.Resource.Address + " is not managed here or not known"
+				}
+			}
+		}
+		memo[n] = direct.Or(above)
+		return memo[n]
+	}
+	all := graph.True
+	var uncovered string
+	for _, n := range nodes {
+		c := covered(n, 0)
+		if c == graph.False && uncovered == "" {
+			uncovered = n.Resource.Address
+		}
+		all = all.And(c)
+	}
+	result := atRoot.Or(all)
+	if result == graph.False {
+		why = p.Resource.Address + " is attached neither to the root nor above " + uncovered
+	}
+	return result, why
+}
+
+// Guardrail says whether the organisation holds a guardrail: some service
+// control policy that applies to the whole organisation (Applies) and
+// satisfies holds. It returns the answer, the reason when it is unknown,
+// and the policy that holds it when it is true.
+func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.Tri) (graph.Tri, string, *OrgPolicy) {
+	result, why := graph.False, ""
 	for _, p := range o.Policies {
-		if p.IsSCP() == graph.False || !o.SameOrganization(org, p.Resource) {
+		if !o.Concerns(org, p.Resource.Unit) && !o.attachedByLiteralRoot(p) {
 			continue
 		}
-		h := holds(p)
-		if h == graph.False {
+		scp := p.IsSCP()
+		if scp == graph.False {
 			continue
 		}
-		applies := o.AppliesEverywhere(p)
-		t := h.And(applies)
+		applies, w := o.Applies(p, org)
+		if applies == graph.False {
+			continue
+		}
+		h := holds(p.Document).And(deployable(p.Document))
+		t := graph.All(scp, applies, h, p.Resource.Exists)
+		if t == graph.True {
+			return t, "", p
+		}
 		if t == graph.Unknown && why == "" {
 			switch {
+			case scp == graph.Unknown:
+				why = "the type of " + p.Resource.Address + " is not known: " + p.Type.UnknownReason()
 			case h == graph.Unknown:
-				why = "the content of SCP " + p.Resource.Address + " is not known"
-				if p.Document != nil && p.Document.Why != "" {
-					why += ": " + p.Document.Why
-				}
+				why = "the content of " + p.Resource.Address + " is not known: " + documentUnknownReason(p.Document)
+			case applies == graph.Unknown:
+				why = w
 			default:
-				why = "where SCP " + p.Resource.Address + " is attached is not known"
-				if p.TargetsUnknown != "" {
-					why = p.TargetsUnknown
-				}
+				why = "whether " + p.Resource.Address + " is created is not known"
+			}
+		}
+		result = result.Or(t)
+	}
+	return result, why, nil
+}
+
+// deployable is False for a service control policy AWS would reject
+// because a statement names a principal: it never takes effect.
+func deployable(doc *Policy) graph.Tri {
+	for _, st := range doc.Statements {
+		if st.Principal != nil || st.NotPrincipal != nil {
+			return graph.False
+		}
+	}
+	return graph.True
+}
+
+// Concerns reports whether a resource in unit may belong to organisation
+// org: it is in the organisation's unit, or in a unit that manages no
+// organisation of its own (a stack deployed by a delegated administrator,
+// a root module of the security account).
+func (o *Organizations) Concerns(org *Organization, unit string) bool {
+	if unit == org.Resource.Unit {
+		return true
+	}
+	for _, other := range o.Orgs {
+		if other.Resource.Unit == unit {
+			return false
+		}
+	}
+	return true
+}
+
+// attachedByLiteralRoot reports whether a policy of another unit is
+// attached to a root by a literal ID (one organisation has one root).
+func (o *Organizations) attachedByLiteralRoot(p *OrgPolicy) bool {
+	for _, a := range p.Attachments {
+		if a.Target.Kind == TargetRoot && a.Target.Resource == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// OptsOutOfAIServices is True when an AI services opt-out policy's content
+// opts every service out by default: services.default.opt_out_policy
+// assigns "optOut".
+func (p *OrgPolicy) OptsOutOfAIServices() (graph.Tri, string) {
+	v := p.Content.Value
+	if !p.Content.IsSet() {
+		return graph.False, ""
+	}
+	if !v.IsKnown() {
+		return graph.Unknown, "the content of " + p.Resource.Address + " is not known: " + v.Why()
+	}
+	if s, ok := v.AsString(); ok && v.Kind() == graph.KindString {
+		d, err := DecodeJSON(s, v.Range)
+		if err != nil {
+			return graph.False, ""
+		}
+		v = d
+	}
+	f := Field{Res: p.Resource, Path: p.Content.Path, Value: v, Present: true}
+	assign := f.Get("services").Get("default").Get("opt_out_policy").Get("@@assign")
+	if !assign.IsSet() {
+		return graph.False, ""
+	}
+	if !assign.Value.IsKnown() {
+		return graph.Unknown, "the opt-out setting of " + p.Resource.Address + " is not known: " + assign.Value.Why()
+	}
+	s, _ := assign.Value.AsString()
+	return graph.TriOf(s == "optOut"), ""
+}
+
+// Delegated says whether some account is registered as delegated
+// administrator of service (a service principal) in the scanned code, for
+// the organisation managed in unit (any, when no unit manages one).
+func (o *Organizations) Delegated(service, unit string) (graph.Tri, string) {
+	result, why := graph.False, ""
+	for _, d := range o.DelegatedAdmins {
+		if !o.sameOrganization(unit, d.Resource.Unit) {
+			continue
+		}
+		t := d.Service.Test(func(s string) bool { return s == service }).And(d.Resource.Exists)
+		if t == graph.Unknown && why == "" {
+			why = "the service " + d.Resource.Address + " delegates is not known"
+			if d.Service.IsKnown() {
+				why = "whether " + d.Resource.Address + " is created is not known"
 			}
 		}
 		result = result.Or(t)
@@ -226,58 +747,50 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*OrgPolicy) grap
 	return result, why
 }
 
-// SameOrganization reports whether r belongs to org: with one
-// organisation in the scan, everything does (its policies and trails may
-// be managed from other roots or stacks); with several, only what is in
-// the same unit.
-func (o *Organizations) SameOrganization(org *Organization, r *graph.Resource) bool {
-	return len(o.Orgs) <= 1 || r.Unit == org.Resource.Unit
+// sameOrganization reports whether resources of units a and b may belong
+// to the same organisation: one of them manages none, or both are the
+// same unit.
+func (o *Organizations) sameOrganization(a, b string) bool {
+	if a == b {
+		return true
+	}
+	managesA, managesB := false, false
+	for _, org := range o.Orgs {
+		managesA = managesA || org.Resource.Unit == a
+		managesB = managesB || org.Resource.Unit == b
+	}
+	return !managesA || !managesB
 }
 
-// AppliesEverywhere is True when the policy is attached to the root or to
-// every OU the code creates.
-func (o *Organizations) AppliesEverywhere(p *OrgPolicy) graph.Tri {
-	unknown := p.TargetsUnknown != ""
-	ous := map[*graph.Resource]bool{}
-	for _, t := range p.Targets {
-		switch t.Kind {
-		case TargetRoot:
-			return graph.True
-		case TargetOU:
-			if t.Resource != nil {
-				ous[t.Resource] = true
+func orgTypeKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// documentUnknownReason says why a policy, or a statement of it, is not
+// known.
+func documentUnknownReason(doc *Policy) string {
+	if !doc.Known || doc.Invalid != "" {
+		return doc.UnknownReason()
+	}
+	for _, st := range doc.Statements {
+		for _, why := range []string{st.Effect.Why, st.Action.Why, st.NotAction.Why, st.Resource.Why, st.NotResource.Why} {
+			if why != "" {
+				return why
 			}
-		case TargetUnknown:
-			unknown = true
+		}
+		for _, c := range st.Conditions {
+			if c.Values.Why != "" {
+				return c.Values.Why
+			}
+		}
+		if st.ConditionUnknown {
+			return "the Condition of a statement is not known"
 		}
 	}
-	if len(o.OUs) > 0 {
-		all := true
-		for _, ou := range o.OUs {
-			all = all && (ous[ou] || ou.Unit != p.Resource.Unit && len(o.Orgs) > 1)
-		}
-		if all {
-			return graph.True
-		}
-	}
-	if unknown {
-		return graph.Unknown
-	}
-	return graph.False
-}
-
-// Denies is True when the SCP has a Deny statement covering action.
-func (p *OrgPolicy) Denies(action string) graph.Tri {
-	return p.AnyStatement(func(st *Statement) graph.Tri {
-		return st.IsDeny().And(st.CoversAction(action))
-	})
-}
-
-// AnyStatement applies test to the SCP's statements: Unknown when the
-// document is not known.
-func (p *OrgPolicy) AnyStatement(test func(*Statement) graph.Tri) graph.Tri {
-	if p.Document == nil {
-		return graph.Unknown
-	}
-	return p.Document.AnyStatement(test)
+	return doc.UnknownReason()
 }

@@ -688,3 +688,125 @@ func (st *Statement) DeniesInsecureTransport(service string) graph.Tri {
 	}
 	return graph.All(st.IsDeny(), st.AppliesToEveryone(), st.CoversAction(service+":*"), cond)
 }
+
+// DeniesAction is True for a Deny statement that covers action on every
+// resource, whatever its conditions (a guardrail usually exempts an
+// administrator role by condition).
+func (st *Statement) DeniesAction(action string) graph.Tri {
+	return graph.All(st.IsDeny(), st.CoversAction(action), st.CoversAllResources())
+}
+
+// baseOperator strips the set and IfExists qualifiers from a condition
+// operator and lower-cases it ("ForAnyValue:StringLikeIfExists" ->
+// "stringlike").
+func baseOperator(op string) string {
+	op = strings.ToLower(op)
+	if i := strings.Index(op, ":"); i >= 0 {
+		op = op[i+1:]
+	}
+	return strings.TrimSuffix(op, "ifexists")
+}
+
+// DeniesRootUser is True for a Deny statement on every action (Action "*"
+// or a NotAction list) under a StringLike or ArnLike condition on
+// aws:PrincipalArn matching the root user of any account
+// ("arn:aws:iam::*:root"), the form AWS documents for restricting the root
+// user of member accounts.
+func (st *Statement) DeniesRootUser() graph.Tri {
+	if st.ExemptsOnly("aws:PrincipalArn") == graph.False {
+		return graph.False
+	}
+	every := st.CoversEveryAction()
+	if st.NotAction.Set {
+		every = graph.True
+	}
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:PrincipalArn") {
+		switch baseOperator(c.Operator) {
+		case "stringlike", "arnlike":
+			cond = cond.Or(c.Values.Any(func(v string) bool {
+				return WildcardMatch(v, "arn:aws:iam::123456789012:root")
+			}))
+		}
+	}
+	return graph.All(st.IsDeny(), every, cond)
+}
+
+// RestrictsRegion is True for a Deny statement under a negated string
+// condition on aws:RequestedRegion (StringNotEquals, StringNotLike): it
+// denies requests to regions other than those listed.
+func (st *Statement) RestrictsRegion() graph.Tri {
+	cond := graph.False
+	if st.ConditionUnknown {
+		cond = graph.Unknown
+	}
+	for _, c := range st.ConditionsOn("aws:RequestedRegion") {
+		switch baseOperator(c.Operator) {
+		case "stringnotequals", "stringnotequalsignorecase", "stringnotlike":
+			cond = graph.True
+		}
+	}
+	return graph.All(st.IsDeny(), cond, st.ExemptsOnly("aws:RequestedRegion"))
+}
+
+// DeniesOnRoles is True for a Deny statement that covers every one of
+// actions on IAM roles: its Resource holds "*" or a role ARN pattern
+// ("arn:aws:iam::*:role/org-admin/*").
+func (st *Statement) DeniesOnRoles(actions ...string) graph.Tri {
+	t := st.IsDeny()
+	for _, a := range actions {
+		t = t.And(st.CoversAction(a))
+	}
+	res := graph.TriOf(st.NotResource.Set)
+	if st.Resource.Set {
+		res = st.Resource.Any(func(v string) bool {
+			return v == "*" || strings.Contains(strings.ToLower(v), ":role/")
+		})
+	}
+	return t.And(res)
+}
+
+// ExemptsOnly is True when every condition of the statement, other than
+// those on the keys in ignore, only carves out exceptions: a negated
+// operator (StringNotEquals, StringNotLike, ArnNotLike, ...) on a key that
+// identifies the caller (aws:PrincipalArn, aws:PrincipalTag/team, ...),
+// Null, or aws:ViaAWSService being false. A negated condition on another
+// key (aws:RequestedRegion, aws:SourceIp) limits the Deny to some
+// requests. A Deny under such conditions still
+// applies to everyone else; a Deny under a positive condition
+// (StringEquals aws:PrincipalArn on one role) applies only to the requests
+// that match it.
+func (st *Statement) ExemptsOnly(ignore ...string) graph.Tri {
+	if st.ConditionUnknown {
+		return graph.Unknown
+	}
+	result := graph.True
+next:
+	for _, c := range st.Conditions {
+		for _, k := range ignore {
+			if strings.EqualFold(c.Key, k) {
+				continue next
+			}
+		}
+		op := baseOperator(c.Operator)
+		switch {
+		case strings.Contains(op, "not") && identifiesCaller(c.Key), op == "null":
+		case op == "bool" && strings.EqualFold(c.Key, "aws:ViaAWSService"):
+			result = result.And(c.Values.All(func(v string) bool { return strings.EqualFold(v, "false") }))
+		default:
+			return graph.False
+		}
+	}
+	return result
+}
+
+// identifiesCaller reports whether a condition key names who makes the
+// request: the principal, its account, organisation or tags.
+func identifiesCaller(key string) bool {
+	k := strings.ToLower(key)
+	return strings.HasPrefix(k, "aws:principal") || k == "aws:userid" || k == "aws:username" ||
+		strings.HasPrefix(k, "aws:sourceidentity")
+}

@@ -49,6 +49,9 @@ type scope struct {
 	// frozen keeps the context while a wave of independent items is
 	// evaluated.
 	frozen bool
+	// curEach is the for_each element (each.value) of the instance being
+	// evaluated, with the references it came from.
+	curEach *graph.Value
 }
 
 // reserved roots of references that are not resource types.
@@ -322,8 +325,24 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 	why := ""
 	var refs []graph.Ref
 	seen := map[string]bool{}
+	indexed := s.indexedRefs(expr, ctx)
 	for _, t := range expr.Variables() {
 		root := t.RootName()
+		if root == "each" && s.curEach != nil {
+			if name, ok := attrName(t, 1); ok && name == "value" {
+				part := follow(*s.curEach, t[2:])
+				for _, ref := range part.AllRefs() {
+					if !seen[ref.String()] {
+						seen[ref.String()] = true
+						refs = append(refs, ref)
+					}
+				}
+				if why == "" {
+					why = whyOf(part)
+				}
+				continue
+			}
+		}
 		var nv *named
 		var reason string
 		switch root {
@@ -368,7 +387,32 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if reserved[root] {
 				continue
 			}
+			if !s.resourceTypes[root] && ctxDefines(ctx, root) {
+				// A dynamic block's iterator or a for expression's symbol.
+				if v, diags := t.TraverseAbs(ctx); (diags.HasErrors() || !v.IsWhollyKnown()) && why == "" {
+					why = root + " iterates over a collection that is not known before apply"
+				}
+				continue
+			}
+			if !s.resourceTypes[root] {
+				// Terraform rejects a reference to a resource the module
+				// does not declare (or a bare word such as False).
+				key := "undeclared:" + toRange(t.SourceRange()).String()
+				if !s.l.reported[key] {
+					s.l.reported[key] = true
+					s.l.diag(graph.Warningf(toRange(t.SourceRange()), "undeclared-reference",
+						"%s refers to nothing declared in this module; Terraform rejects it", describeTraversal(t)))
+				}
+				if why == "" {
+					why = describeTraversal(t) + " is not declared in this module"
+				}
+				continue
+			}
 			ref, desc := s.resourceRef(t)
+			if r, ok := indexed[toRange(t.SourceRange())]; ok {
+				ref = r
+				desc = r.String()
+			}
 			if !seen[ref.String()] {
 				seen[ref.String()] = true
 				refs = append(refs, ref)
@@ -422,6 +466,65 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 		v = f
 	}
 	return v
+}
+
+// indexedRefs finds references indexed by an expression,
+// aws_x.y[each.key].id, whose traversal alone (aws_x.y) does not say which
+// instance and attribute is used: the key is evaluated, and the attribute
+// read after the index is taken from the enclosing traversal.
+func (s *scope) indexedRefs(expr hcl.Expression, ctx *hcl.EvalContext) map[graph.Range]graph.Ref {
+	node, ok := expr.(hclsyntax.Node)
+	if !ok {
+		return nil
+	}
+	out := map[graph.Range]graph.Ref{}
+	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		var idx *hclsyntax.IndexExpr
+		attr := ""
+		switch e := n.(type) {
+		case *hclsyntax.RelativeTraversalExpr:
+			if ie, ok := e.Source.(*hclsyntax.IndexExpr); ok {
+				idx = ie
+				if len(e.Traversal) > 0 {
+					if a, ok := e.Traversal[0].(hcl.TraverseAttr); ok {
+						attr = a.Name
+					}
+				}
+			}
+		case *hclsyntax.IndexExpr:
+			idx = e
+		}
+		if idx == nil {
+			return nil
+		}
+		coll, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || !s.resourceTypes[coll.Traversal.RootName()] || len(coll.Traversal) != 2 {
+			return nil
+		}
+		key, diags := idx.Key.Value(ctx)
+		if diags.HasErrors() {
+			return nil
+		}
+		key, _ = key.Unmark()
+		r := toRange(coll.Traversal.SourceRange())
+		if prev, ok := out[r]; ok && prev.Attr != "" && attr == "" {
+			return nil
+		}
+		name, _ := attrName(coll.Traversal, 1)
+		out[r] = graph.Ref{Address: s.prefix + coll.Traversal.RootName() + "." + name + indexKey(key), Attr: attr, Range: toRange(n.Range())}
+		return nil
+	})
+	return out
+}
+
+// ctxDefines reports whether a name is a variable of ctx or its parents.
+func ctxDefines(ctx *hcl.EvalContext, name string) bool {
+	for c := ctx; c != nil; c = c.Parent() {
+		if _, ok := c.Variables[name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // whyOf is the reason of the first unknown part of v.

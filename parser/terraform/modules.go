@@ -87,6 +87,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	for _, in := range instances {
 		ctx := s.childContext(in)
 		inputs := map[string]moduleInput{}
+		s.curEach = in.eachValue
 		for _, a := range sortedAttributes(attrs) {
 			if moduleMeta[a.Name] {
 				continue
@@ -95,6 +96,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 			gv := s.value(a.Expr, ctx, 0)
 			inputs[a.Name] = moduleInput{val: v, gv: gv, source: toRange(a.Expr.Range()), from: "module." + name}
 		}
+		s.curEach = nil
 		prefix := s.prefix + "module." + name + in.key + "."
 		childCall := graph.Call{Address: strings.TrimSuffix(prefix, "."), Range: call.Range}
 		calls := append(append([]graph.Call{}, s.calls...), childCall)

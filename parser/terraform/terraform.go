@@ -405,8 +405,10 @@ var metaArguments = map[string]bool{
 
 // instance is one expansion of count or for_each.
 type instance struct {
-	key       string // "" (no count/for_each), "[0]", `["a"]`
-	each      map[string]cty.Value
+	key  string // "" (no count/for_each), "[0]", `["a"]`
+	each map[string]cty.Value
+	// eachValue is each.value as a graph value, keeping references.
+	eachValue *graph.Value
 	exists    graph.Tri
 	existsWhy string
 }
@@ -450,11 +452,18 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,
 				each: map[string]cty.Value{"each": each}}}
 		}
+		gv := s.value(a.Expr, ctx, 0)
 		var out []instance
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
 			if v.Type().IsSetType() {
 				k = e
+			}
+			var ev *graph.Value
+			if k.IsKnown() && k.Type() == cty.String {
+				if f, ok := gv.Get(k.AsString()); ok && gv.Kind() == graph.KindObject {
+					ev = &f
+				}
 			}
 			if !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
 				if k.Type() == cty.Number && k.IsKnown() {
@@ -469,7 +478,7 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 				s.l.diag(graph.Warningf(toRange(a.Expr.Range()), "expansion-limit", "for_each has more than %d elements: only the first %d instances of %s are evaluated", maxInstances, maxInstances, what))
 				break
 			}
-			out = append(out, instance{key: indexKey(k), exists: graph.True,
+			out = append(out, instance{key: indexKey(k), exists: graph.True, eachValue: ev,
 				each: map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": e})}})
 		}
 		return out
@@ -508,7 +517,9 @@ func (s *scope) resources(b *hcl.Block) {
 	what := typ + "." + name
 	for _, in := range s.expand(b.Body, s.prefix+what) {
 		ctx := s.childContext(in)
+		s.curEach = in.eachValue
 		attrs := s.bodyValue(b.Body, toRange(b.DefRange), ctx, metaArguments, 0)
+		s.curEach = nil
 		r := &graph.Resource{
 			Format: graph.Terraform, Unit: s.l.unit.Path, Type: typ, Address: s.prefix + what + in.key,
 			Attrs: attrs, Metadata: graph.Null(toRange(b.DefRange)), Range: blockRange(b), NameRange: toRange(b.DefRange),

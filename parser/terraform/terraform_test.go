@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,5 +215,42 @@ func TestFunctionTable(t *testing.T) {
 	}
 	if len(sortedNames(fs)) < 80 {
 		t.Errorf("only %d functions", len(fs))
+	}
+}
+
+func TestReferencesThroughForEach(t *testing.T) {
+	dir := t.TempDir()
+	src := `resource "aws_vpc" "net" {
+  for_each   = toset(["a", "b"])
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "indexed" {
+  for_each = toset(["a", "b"])
+  vpc_id   = aws_vpc.net[each.key].id
+}
+
+resource "aws_flow_log" "by_value" {
+  for_each = { a = aws_vpc.net["a"].id }
+  vpc_id   = each.value
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := LoadModule(dir, Options{})
+	tests := []struct{ address, want string }{
+		{`aws_flow_log.indexed["b"]`, `aws_vpc.net["b"].id`},
+		{`aws_flow_log.by_value["a"]`, `aws_vpc.net["a"].id`},
+	}
+	for _, tt := range tests {
+		r := resource(g, tt.address)
+		if r == nil {
+			t.Fatalf("no %s", tt.address)
+		}
+		refs := at(t, r.Attrs, "vpc_id").AllRefs()
+		if len(refs) != 1 || refs[0].String() != tt.want {
+			t.Errorf("%s: refs = %v, want %s", tt.address, refs, tt.want)
+		}
 	}
 }

@@ -1,76 +1,72 @@
 package org
 
 import (
-	"strings"
-
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// AdminRolesUnprotected flags: no SCP protects the organisation's privileged roles.
+// roleChangeActions are the actions that change or delete a role or its
+// permissions; a guardrail protecting privileged roles denies them all.
+var roleChangeActions = []string{"iam:AttachRolePolicy", "iam:DeleteRole", "iam:PutRolePolicy", "iam:UpdateRole"}
+
+// AdminRolesUnprotected flags organisations whose privileged roles can be
+// changed from inside member accounts.
 var AdminRolesUnprotected = &rules.Rule{
-	ID:          "aws-org-admin-roles-unprotected",
-	Title:       "No SCP protects the organisation's privileged roles",
-	Severity:    rules.High,
-	Description: "The roles the organisation uses to administer member accounts (for example OrganizationAccountAccessRole or roles under an org-admin path) can be changed or deleted by any administrator in the member account unless an SCP denies it. AWS recommends denying changes to them except by the roles themselves.",
+	ID:       "aws-org-admin-roles-unprotected",
+	Title:    "No service control policy protects the organisation's privileged roles",
+	Severity: rules.Medium,
+	Description: "Every member account holds roles the organisation relies on: the role the management account " +
+		"assumes (OrganizationAccountAccessRole, AWSControlTowerExecution), the security team's audit and " +
+		"break-glass roles. An account administrator who can delete them, rewrite their trust policy or attach " +
+		"policies to them can lock the central teams out or borrow their access. AWS guidance is an SCP that " +
+		"denies iam:AttachRolePolicy, iam:DeleteRole, iam:PutRolePolicy, iam:UpdateRole (and similar) on those " +
+		"roles to everyone but the roles themselves.",
 	Remediation: rules.Remediation{
-		Text: "Attach to the root an SCP denying iam:UpdateRole, iam:DeleteRole, iam:AttachRolePolicy, iam:PutRolePolicy (and similar) on the privileged roles, except when aws:PrincipalArn is one of them.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
+		Text: "Attach to the root an SCP that denies changing or deleting the privileged roles (by path or name), " +
+			"with a condition exempting those roles.",
+		Terraform: `resource "aws_organizations_policy" "protect_roles" {
+  name = "protect-admin-roles"
   content = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid      = "ProtectAdminRoles"
-      Effect   = "Deny"
-      Action   = ["iam:AttachRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole"]
-      Resource = ["arn:aws:iam::*:role/org-admin/*"]
+      Effect = "Deny"
+      Action = ["iam:AttachRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy",
+                "iam:PutRolePolicy", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy"]
+      Resource  = "arn:aws:iam::*:role/org-admin/*"
       Condition = { ArnNotLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/org-admin/*" } }
     }]
   })
-}
-
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `ProtectRoles:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: protect-admin-roles
     Type: SERVICE_CONTROL_POLICY
     TargetIds: [!GetAtt Organization.RootId]
     Content:
       Version: "2012-10-17"
       Statement:
-        - Sid: ProtectAdminRoles
-          Effect: Deny
-          Action: [iam:AttachRolePolicy, iam:DeleteRole, iam:DeleteRolePolicy, iam:DetachRolePolicy, iam:PutRolePolicy, iam:UpdateAssumeRolePolicy, iam:UpdateRole]
-          Resource: ["arn:aws:iam::*:role/org-admin/*"]
+        - Effect: Deny
+          Action: [iam:AttachRolePolicy, iam:DeleteRole, iam:DeleteRolePolicy, iam:DetachRolePolicy,
+                   iam:PutRolePolicy, iam:UpdateRole, iam:UpdateAssumeRolePolicy]
+          Resource: arn:aws:iam::*:role/org-admin/*
           Condition:
             ArnNotLike:
               aws:PrincipalArn: arn:aws:iam::*:role/org-admin/*`,
 	},
-	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html",
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-restricts-iam-principals",
-	},
+	References: refs(
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_iam.html",
+		"https://docs.aws.amazon.com/controltower/latest/userguide/mandatory-controls.html",
+	),
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "PR.AA-05"},
-		{Framework: rules.FrameworkISO, ID: "A.5.15"},
+		{Framework: rules.FrameworkISO, ID: "A.8.2"},
 	},
-	Tags:      []string{"organizations", "scp", "guardrail"},
-	Precision: "high",
+	Tags:      []string{"organizations", "scp", "guardrail", "iam"},
+	Precision: "medium",
 	Check: func(p *rules.Pass) {
-		for _, o := range p.AWS.Organizations.Orgs {
-			held, why := p.AWS.Organizations.Guardrail(o, func(pol *aws.OrgPolicy) graph.Tri {
-				return pol.AnyStatement(func(st *aws.Statement) graph.Tri {
-					roles := st.Resource.Any(func(r string) bool { return strings.Contains(r, ":role/") })
-					return graph.All(st.IsDeny(), st.CoversAction("iam:DeleteRole"), st.CoversAction("iam:AttachRolePolicy"),
-						st.CoversAction("iam:PutRolePolicy"), st.CoversAction("iam:UpdateRole"), roles)
-				})
-			})
-			p.ReportIf(held.Not(), rules.Because(o.Resource, why), "no SCP attached to the root or every OU of organisation %s denies changing or deleting the privileged administration roles", o.Resource.Address)
-		}
+		checkGuardrail(p, func(st *aws.Statement) graph.Tri { return st.DeniesOnRoles(roleChangeActions...).And(st.ExemptsOnly()) },
+			"denies changing or deleting its privileged roles (iam:AttachRolePolicy, iam:DeleteRole, iam:PutRolePolicy, iam:UpdateRole)")
 	},
 }

@@ -6,49 +6,47 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// LeaveOrganizationAllowed flags: no SCP stops accounts from leaving the organisation.
+// LeaveOrganizationAllowed flags organisations whose member accounts may
+// leave.
 var LeaveOrganizationAllowed = &rules.Rule{
-	ID:          "aws-org-leave-organization-allowed",
-	Title:       "No SCP stops accounts from leaving the organisation",
-	Severity:    rules.High,
-	Description: "A member account that leaves the organisation leaves every guardrail, the organisation trail and central billing with it. AWS recommends an SCP that denies organizations:LeaveOrganization to everyone.",
+	ID:       "aws-org-leave-organization-allowed",
+	Title:    "No service control policy stops member accounts from leaving the organisation",
+	Severity: rules.High,
+	Description: "An account that leaves the organisation escapes every service control policy, the organisation " +
+		"trail, delegated security services and consolidated billing controls. An administrator of a member account " +
+		"(or an intruder holding its credentials) can call organizations:LeaveOrganization unless an SCP denies it. " +
+		"AWS lists denying it among the basic SCP guardrails.",
 	Remediation: rules.Remediation{
 		Text: "Attach to the root an SCP that denies organizations:LeaveOrganization.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
+		Terraform: `resource "aws_organizations_policy" "deny_leave" {
+  name = "deny-leave-organization"
   content = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
-      Sid      = "DenyLeaveOrganization"
-      Effect   = "Deny"
-      Action   = "organizations:LeaveOrganization"
-      Resource = "*"
-    }]
+    Statement = [{ Effect = "Deny", Action = "organizations:LeaveOrganization", Resource = "*" }]
   })
 }
 
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
+resource "aws_organizations_policy_attachment" "deny_leave" {
+  policy_id = aws_organizations_policy.deny_leave.id
   target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `DenyLeave:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: deny-leave-organization
     Type: SERVICE_CONTROL_POLICY
     TargetIds: [!GetAtt Organization.RootId]
     Content:
       Version: "2012-10-17"
       Statement:
-        - Sid: DenyLeaveOrganization
-          Effect: Deny
+        - Effect: Deny
           Action: organizations:LeaveOrganization
           Resource: "*"`,
 	},
-	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html",
-		"https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/org-management.html",
-	},
+	References: refs(
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-leave-org",
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_remove.html",
+	),
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "PR.AA-05"},
 		{Framework: rules.FrameworkISO, ID: "A.5.15"},
@@ -56,11 +54,8 @@ resource "aws_organizations_policy_attachment" "root" {
 	Tags:      []string{"organizations", "scp", "guardrail"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
-		for _, o := range p.AWS.Organizations.Orgs {
-			held, why := p.AWS.Organizations.Guardrail(o, func(pol *aws.OrgPolicy) graph.Tri {
-				return pol.Denies("organizations:LeaveOrganization")
-			})
-			p.ReportIf(held.Not(), rules.Because(o.Resource, why), "no SCP attached to the root or every OU of organisation %s denies organizations:LeaveOrganization", o.Resource.Address)
-		}
+		checkGuardrail(p, func(st *aws.Statement) graph.Tri {
+			return st.DeniesAction("organizations:LeaveOrganization").And(st.ExemptsOnly())
+		}, "denies organizations:LeaveOrganization")
 	},
 }

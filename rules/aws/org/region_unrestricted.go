@@ -1,72 +1,62 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// RegionUnrestricted flags: no SCP limits the regions accounts can use.
+// RegionUnrestricted flags organisations that allow every region.
 var RegionUnrestricted = &rules.Rule{
-	ID:          "aws-org-region-unrestricted",
-	Title:       "No SCP limits the regions accounts can use",
-	Severity:    rules.Medium,
-	Description: "Without a region guardrail, resources can be created in any region, including regions nobody monitors, which is where attackers mine cryptocurrency and hide infrastructure. AWS recommends denying requests outside approved regions (aws:RequestedRegion), with global services exempted.",
+	ID:       "aws-org-region-unrestricted",
+	Title:    "No service control policy limits the regions accounts can use",
+	Severity: rules.Medium,
+	Description: "Regions nobody uses are regions nobody watches: resources started there (crypto-mining instances " +
+		"are the classic case) escape monitoring set up per region, and data stored there may break residency " +
+		"requirements. AWS guidance is an SCP that denies requests outside the approved regions (a condition on " +
+		"aws:RequestedRegion), exempting global services such as IAM, Organizations, CloudFront and Route 53 " +
+		"through NotAction.",
 	Remediation: rules.Remediation{
-		Text: "Attach to the root an SCP that denies actions (except global services, via NotAction) when aws:RequestedRegion is not an approved region.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
+		Text: "Attach to the root an SCP that denies every action but those of global services when " +
+			"aws:RequestedRegion is not one of the approved regions.",
+		Terraform: `resource "aws_organizations_policy" "regions" {
+  name = "approved-regions"
   content = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid       = "DenyOtherRegions"
       Effect    = "Deny"
-      NotAction = ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*"]
+      NotAction = ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*", "budgets:*"]
       Resource  = "*"
       Condition = { StringNotEquals = { "aws:RequestedRegion" = ["eu-west-1", "eu-central-1"] } }
     }]
   })
-}
-
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `ApprovedRegions:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: approved-regions
     Type: SERVICE_CONTROL_POLICY
     TargetIds: [!GetAtt Organization.RootId]
     Content:
       Version: "2012-10-17"
       Statement:
-        - Sid: DenyOtherRegions
-          Effect: Deny
-          NotAction: ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*"]
+        - Effect: Deny
+          NotAction: [iam:*, organizations:*, sts:*, support:*, cloudfront:*, route53:*, budgets:*]
           Resource: "*"
           Condition:
             StringNotEquals:
               aws:RequestedRegion: [eu-west-1, eu-central-1]`,
 	},
-	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html",
+	References: refs(
 		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region",
-	},
+		"https://docs.aws.amazon.com/controltower/latest/userguide/region-deny.html",
+	),
 	Compliance: []rules.Control{
-		{Framework: rules.FrameworkNIST, ID: "PR.AA-05"},
-		{Framework: rules.FrameworkISO, ID: "A.5.15"},
+		{Framework: rules.FrameworkNIST, ID: "PR.PS-01"},
+		{Framework: rules.FrameworkISO, ID: "A.8.9"},
 	},
-	Tags:      []string{"organizations", "scp", "guardrail"},
+	Tags:      []string{"organizations", "scp", "guardrail", "region"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
-		for _, o := range p.AWS.Organizations.Orgs {
-			held, why := p.AWS.Organizations.Guardrail(o, func(pol *aws.OrgPolicy) graph.Tri {
-				return pol.AnyStatement(func(st *aws.Statement) graph.Tri {
-					return st.IsDeny().And(graph.TriOf(len(st.ConditionsOn("aws:RequestedRegion")) > 0))
-				})
-			})
-			p.ReportIf(held.Not(), rules.Because(o.Resource, why), "no SCP attached to the root or every OU of organisation %s limits aws:RequestedRegion", o.Resource.Address)
-		}
+		checkGuardrail(p, (*aws.Statement).RestrictsRegion, "limits aws:RequestedRegion to approved regions")
 	},
 }

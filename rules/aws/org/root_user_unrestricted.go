@@ -1,78 +1,65 @@
 package org
 
 import (
-	"strings"
-
-	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// RootUserUnrestricted flags: no SCP restricts the root user of member accounts.
+// RootUserUnrestricted flags organisations that let the root users of
+// member accounts act.
 var RootUserUnrestricted = &rules.Rule{
-	ID:          "aws-org-root-user-unrestricted",
-	Title:       "No SCP restricts the root user of member accounts",
-	Severity:    rules.High,
-	Description: "The root user of a member account bypasses IAM policies. AWS recommends an SCP that denies actions to the root user (aws:PrincipalArn like arn:aws:iam::*:root), so that a stolen root credential cannot be used.",
+	ID:       "aws-org-root-user-unrestricted",
+	Title:    "No service control policy restricts the root user of member accounts",
+	Severity: rules.High,
+	Description: "The root user of an account can do anything in it and is not subject to IAM policies. Member " +
+		"accounts seldom need it, and AWS guidance is to deny its actions with an SCP (a Deny on every action when " +
+		"aws:PrincipalArn is like arn:aws:iam::*:root), so that a leaked root password or a recovered email address " +
+		"does not hand over the account.",
 	Remediation: rules.Remediation{
-		Text: "Attach to the root an SCP denying every action when aws:PrincipalArn is like arn:aws:iam::*:root.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
+		Text: "Attach to the root an SCP that denies every action to the root user of member accounts (the management " +
+			"account is never restricted by SCPs). With centralised root access, member accounts need no root credentials at all.",
+		Terraform: `resource "aws_organizations_policy" "deny_root" {
+  name = "deny-root-user"
   content = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid       = "DenyRootUser"
       Effect    = "Deny"
       Action    = "*"
       Resource  = "*"
-      Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*:root" } }
+      Condition = { StringLike = { "aws:PrincipalArn" = "arn:aws:iam::*:root" } }
     }]
   })
-}
-
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `DenyRoot:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: deny-root-user
     Type: SERVICE_CONTROL_POLICY
     TargetIds: [!GetAtt Organization.RootId]
     Content:
       Version: "2012-10-17"
       Statement:
-        - Sid: DenyRootUser
-          Effect: Deny
+        - Effect: Deny
           Action: "*"
           Resource: "*"
           Condition:
-            ArnLike:
+            StringLike:
               aws:PrincipalArn: arn:aws:iam::*:root`,
 	},
-	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html",
-		"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html",
-	},
+	References: refs(
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-root-user",
+		"https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html",
+		"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management",
+	),
 	Compliance: []rules.Control{
+		{Framework: rules.FrameworkCIS, ID: "1.7"},
 		{Framework: rules.FrameworkNIST, ID: "PR.AA-05"},
-		{Framework: rules.FrameworkISO, ID: "A.5.15"},
+		{Framework: rules.FrameworkISO, ID: "A.8.2"},
 	},
-	Tags:      []string{"organizations", "scp", "guardrail"},
+	Tags:      []string{"organizations", "scp", "guardrail", "root-user"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
-		for _, o := range p.AWS.Organizations.Orgs {
-			held, why := p.AWS.Organizations.Guardrail(o, func(pol *aws.OrgPolicy) graph.Tri {
-				return pol.AnyStatement(func(st *aws.Statement) graph.Tri {
-					root := graph.False
-					for _, c := range st.ConditionsOn("aws:PrincipalArn") {
-						root = root.Or(c.Values.Any(func(v string) bool { return strings.HasSuffix(v, ":root") }))
-					}
-					return st.IsDeny().And(root)
-				})
-			})
-			p.ReportIf(held.Not(), rules.Because(o.Resource, why), "no SCP attached to the root or every OU of organisation %s denies actions by the root user of member accounts", o.Resource.Address)
-		}
+		checkGuardrail(p, (*aws.Statement).DeniesRootUser,
+			"denies actions by the root user of member accounts (aws:PrincipalArn like arn:aws:iam::*:root)")
 	},
 }

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -8,101 +9,191 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// SCPInvalid flags: service control policy would be rejected by AWS.
+// scpSizeLimit is the maximum size of a service control policy, counted
+// without whitespace outside strings.
+const scpSizeLimit = 5120
+
+// scpsPerTarget is the maximum number of service control policies
+// attached to one root, OU or account (FullAWSAccess included).
+const scpsPerTarget = 5
+
+// SCPInvalid flags service control policies AWS would reject.
 var SCPInvalid = &rules.Rule{
-	ID:          "aws-org-scp-invalid",
-	Title:       "Service control policy would be rejected by AWS",
-	Severity:    rules.High,
-	Description: "AWS Organizations rejects an SCP that uses Principal or NotPrincipal, an Effect other than Allow or Deny, actions without a service prefix, or more than 5,120 characters (whitespace excluded), and a target can have at most five SCPs attached. The deployment fails, or, worse, a guardrail the code seems to set never exists.",
+	ID:       "aws-org-scp-invalid",
+	Title:    "Service control policy that AWS Organizations would reject",
+	Severity: rules.Medium,
+	Description: "AWS Organizations rejects a service control policy that names a Principal or NotPrincipal (SCPs apply " +
+		"to every principal of the accounts they are attached to), has an Effect other than Allow or Deny, lists an " +
+		"action without its service prefix, exceeds 5,120 characters once whitespace is removed, or is the sixth SCP " +
+		"attached to the same root, OU or account (FullAWSAccess counts). The deployment fails and the guardrail the " +
+		"policy was meant to enforce is not in place; a pipeline that carries on leaves the organisation unprotected.",
 	Remediation: rules.Remediation{
-		Text: "Fix the policy document: SCPs have no Principal element, Effect is Allow or Deny, actions are service:Action, the minified document fits in 5,120 characters; attach at most five SCPs to a root, OU or account.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
+		Text: "Write SCP statements without Principal, with Effect Allow or Deny and service-prefixed actions; split a " +
+			"large policy by theme and merge small ones so that no target has more than five SCPs.",
+		Terraform: `resource "aws_organizations_policy" "deny_leave" {
+  name = "deny-leave-organization"
+  type = "SERVICE_CONTROL_POLICY"
   content = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid      = "DenyLeave"
       Effect   = "Deny"
-      Action   = "organizations:LeaveOrganization"
+      Action   = ["organizations:LeaveOrganization"]
       Resource = "*"
     }]
   })
-}
-
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `DenyLeave:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: deny-leave-organization
     Type: SERVICE_CONTROL_POLICY
     TargetIds: [!GetAtt Organization.RootId]
     Content:
       Version: "2012-10-17"
       Statement:
-        - Sid: DenyLeave
-          Effect: Deny
+        - Effect: Deny
           Action: organizations:LeaveOrganization
           Resource: "*"`,
 	},
 	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html",
 		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html",
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html",
+		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html",
 	},
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "GV.PO-01"},
 		{Framework: rules.FrameworkISO, ID: "A.5.15"},
 	},
-	Tags:      []string{"organizations", "scp"},
+	Tags:      []string{"organizations", "scp", "correctness"},
 	Precision: "very-high",
 	Check: func(p *rules.Pass) {
-		perTarget := map[string][]*aws.PolicyTarget{}
-		for _, pol := range p.AWS.Organizations.Policies {
-			if pol.IsSCP() != graph.True || pol.Document == nil {
-				continue
-			}
-			for _, t := range pol.Targets {
-				if t.Key != "" {
-					perTarget[t.Key] = append(perTarget[t.Key], t)
-				}
-			}
-			doc := pol.Document
-			if !doc.Known {
-				p.ReportIf(graph.Unknown, doc, "SCP %s may be invalid", pol.Resource.Address)
-				continue
-			}
-			if doc.Invalid != "" {
-				p.Report(doc, "SCP %s is invalid: %s", pol.Resource.Address, doc.Invalid)
-				continue
-			}
-			if doc.MinifiedSize > 5120 {
-				p.Report(doc, "SCP %s is %d characters long without whitespace; AWS accepts at most 5,120", pol.Resource.Address, doc.MinifiedSize)
-			}
-			for _, st := range doc.Statements {
-				if st.Principal != nil {
-					p.Report(st.Principal.At, "SCP %s has a Principal element, which service control policies do not support", pol.Resource.Address)
-				}
-				if st.NotPrincipal != nil {
-					p.Report(st.NotPrincipal.At, "SCP %s has a NotPrincipal element, which service control policies do not support", pol.Resource.Address)
-				}
-				bad := st.Effect.Test(func(e string) bool { return e != "Allow" && e != "Deny" })
-				p.ReportIf(bad, st.Effect, "SCP %s has an Effect other than Allow or Deny", pol.Resource.Address)
-				for _, set := range []aws.StringSet{st.Action, st.NotAction} {
-					for _, a := range set.Values {
-						if a != "*" && !strings.Contains(a, ":") {
-							p.Report(set, "SCP %s names the action %q without a service prefix (service:Action)", pol.Resource.Address, a)
-						}
-					}
-				}
-			}
+		for _, pol := range scps(p.AWS) {
+			checkSCPDocument(p, pol)
 		}
-		for _, ts := range perTarget {
-			if len(ts) > 5 {
-				p.Report(ts[5].At, "%d SCPs are attached to the same target; AWS allows at most 5", len(ts))
-			}
-		}
+		checkSCPsPerTarget(p)
 	},
+}
+
+func checkSCPDocument(p *rules.Pass, pol *aws.OrgPolicy) {
+	scp := pol.IsSCP()
+	doc := pol.Document
+	addr := pol.Resource.Address
+	if !doc.Known {
+		p.ReportIf(scp.And(graph.Unknown), rules.Because(doc, "the content of "+addr+" is not known: "+doc.UnknownReason()), "")
+		return
+	}
+	if doc.Invalid != "" {
+		p.ReportIf(scp, rules.Because(doc, pol.Type.UnknownReason()), "service control policy %s is invalid: %s", addr, doc.Invalid)
+		return
+	}
+	p.ReportIf(scp.And(graph.TriOf(doc.MinifiedSize > scpSizeLimit)), rules.Because(doc, pol.Type.UnknownReason()),
+		"service control policy %s has %d characters without whitespace, more than the %d AWS allows", addr, doc.MinifiedSize, scpSizeLimit)
+	for _, st := range doc.Statements {
+		name := "a statement"
+		if st.Sid != "" {
+			name = "statement " + st.Sid
+		}
+		for _, pr := range []struct {
+			key string
+			p   *aws.Principal
+		}{{"Principal", st.Principal}, {"NotPrincipal", st.NotPrincipal}} {
+			if pr.p != nil {
+				p.ReportIf(scp, rules.Because(pr.p.At, pol.Type.UnknownReason()),
+					"%s of service control policy %s has a %s, which SCPs do not accept", name, addr, pr.key)
+			}
+		}
+		bad := st.Effect.Test(func(e string) bool { return e != "Allow" && e != "Deny" })
+		if e, ok := st.Effect.Get(); ok {
+			p.ReportIf(scp.And(bad), st.Effect, "%s of service control policy %s has Effect %q; it must be Allow or Deny", name, addr, e)
+		} else {
+			p.ReportIf(scp.And(bad), st.Effect, "%s of service control policy %s has no valid Effect", name, addr)
+		}
+		for _, set := range []aws.StringSet{st.Action, st.NotAction} {
+			var unprefixed []string
+			for _, a := range set.Values {
+				if a == "*" {
+					continue
+				}
+				if i := strings.Index(a, ":"); i <= 0 || i == len(a)-1 {
+					unprefixed = append(unprefixed, a)
+				}
+			}
+			if len(unprefixed) > 0 {
+				p.ReportIf(scp, rules.Because(set, pol.Type.UnknownReason()),
+					"%s of service control policy %s lists %s without a service prefix (service:action): %s",
+					name, addr, plural(len(unprefixed), "action", "actions"), strings.Join(unprefixed, ", "))
+			}
+		}
+	}
+}
+
+// checkSCPsPerTarget reports the attachments beyond the fifth SCP on one
+// target.
+func checkSCPsPerTarget(p *rules.Pass) {
+	type key struct{ unit, id string }
+	certain := map[key][]*aws.PolicyAttachment{}
+	uncertain := map[key][]*aws.PolicyAttachment{}
+	var keys []key
+	for _, a := range p.AWS.Organizations.Attachments {
+		t := a.Target
+		var k key
+		switch {
+		case t.Kind == aws.TargetUnknown:
+			continue
+		case t.Kind == aws.TargetRoot && t.Resource != nil:
+			k = key{a.Resource.Unit, "root"}
+		case t.Resource != nil:
+			k = key{a.Resource.Unit, t.Resource.Address}
+		default:
+			k = key{"", t.ID}
+		}
+		isSCP := graph.Unknown
+		switch {
+		case a.Policy != nil:
+			isSCP = a.Policy.IsSCP()
+		case a.PolicyID == "p-FullAWSAccess":
+			isSCP = graph.True
+		}
+		switch isSCP.And(a.Exists()) {
+		case graph.True:
+			if len(certain[k])+len(uncertain[k]) == 0 {
+				keys = append(keys, k)
+			}
+			certain[k] = append(certain[k], a)
+		case graph.Unknown:
+			if len(certain[k])+len(uncertain[k]) == 0 {
+				keys = append(keys, k)
+			}
+			uncertain[k] = append(uncertain[k], a)
+		}
+	}
+	for _, k := range keys {
+		c, u := certain[k], uncertain[k]
+		sortAttachments(c)
+		sortAttachments(u)
+		switch {
+		case len(c) > scpsPerTarget:
+			for _, a := range c[scpsPerTarget:] {
+				p.Report(a.At, "%s attaches a service control policy to %s, which already has %d; AWS allows %d per root, OU or account",
+					a.Resource.Address, targetName(a.Target), scpsPerTarget, scpsPerTarget)
+			}
+		case len(c)+len(u) > scpsPerTarget:
+			a := u[0]
+			p.ReportIf(graph.Unknown, rules.Because(a.At, "whether "+a.Resource.Address+" attaches a service control policy is not known"), "")
+		}
+	}
+}
+
+func targetName(t aws.Target) string {
+	switch {
+	case t.Kind == aws.TargetRoot && t.Resource != nil:
+		return "the root of " + t.Resource.Address
+	case t.Resource != nil:
+		return t.Resource.Address
+	}
+	return t.Kind.String() + " " + t.ID
+}
+
+func sortAttachments(as []*aws.PolicyAttachment) {
+	sort.SliceStable(as, func(i, j int) bool { return graph.CompareRange(as[i].At.Range, as[j].At.Range) < 0 })
 }

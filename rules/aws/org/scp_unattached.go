@@ -1,50 +1,33 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// SCPUnattached flags: service control policy is attached to nothing.
+// SCPUnattached flags service control policies attached to nothing.
 var SCPUnattached = &rules.Rule{
-	ID:          "aws-org-scp-unattached",
-	Title:       "Service control policy is attached to nothing",
-	Severity:    rules.Low,
-	Description: "An SCP that is attached to no root, OU or account restricts nothing. Code that defines a guardrail but never attaches it gives a false sense of protection.",
+	ID:       "aws-org-scp-unattached",
+	Title:    "Service control policy attached to no root, OU or account",
+	Severity: rules.Low,
+	Description: "A service control policy restricts nothing until it is attached to the root, an OU or an account. " +
+		"An unattached SCP usually means a guardrail someone believes is in force is not: the attachment was " +
+		"forgotten, removed, or points at a policy of the same name managed elsewhere.",
 	Remediation: rules.Remediation{
-		Text: "Attach the policy to the root or to the OUs it is meant to guard, or delete it.",
-		Terraform: `resource "aws_organizations_policy" "guardrails" {
-  name = "guardrails"
-  content = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Deny"
-      Action   = "organizations:LeaveOrganization"
-      Resource = "*"
-    }]
-  })
-}
-
-resource "aws_organizations_policy_attachment" "root" {
-  policy_id = aws_organizations_policy.guardrails.id
+		Text: "Attach the policy to the organisation's root (or to every OU it is meant for), or delete it.",
+		Terraform: `resource "aws_organizations_policy_attachment" "deny_leave_root" {
+  policy_id = aws_organizations_policy.deny_leave.id
   target_id = aws_organizations_organization.this.roots[0].id
 }`,
-		CloudFormation: `Guardrails:
+		CloudFormation: `DenyLeave:
   Type: AWS::Organizations::Policy
   Properties:
-    Name: guardrails
+    Name: deny-leave-organization
     Type: SERVICE_CONTROL_POLICY
-    TargetIds: [!GetAtt Organization.RootId]
-    Content:
-      Version: "2012-10-17"
-      Statement:
-        - Effect: Deny
-          Action: organizations:LeaveOrganization
-          Resource: "*"`,
+    TargetIds:
+      - !GetAtt Organization.RootId
+    Content: ...`,
 	},
-	References: []string{
-		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_attach.html",
-	},
+	References: refs("https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_attach.html"),
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "GV.PO-01"},
 		{Framework: rules.FrameworkISO, ID: "A.5.15"},
@@ -52,17 +35,10 @@ resource "aws_organizations_policy_attachment" "root" {
 	Tags:      []string{"organizations", "scp"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
-		for _, pol := range p.AWS.Organizations.Policies {
-			if len(pol.Targets) > 0 {
-				continue
-			}
-			cond := pol.IsSCP()
-			subject := rules.Subject(pol.Resource)
-			if pol.TargetsUnknown != "" {
-				cond = cond.And(graph.Unknown)
-				subject = rules.Because(pol.Resource, pol.TargetsUnknown)
-			}
-			p.ReportIf(cond, subject, "SCP %s is not attached to any root, OU or account", pol.Resource.Address)
+		for _, pol := range scps(p.AWS) {
+			attached, why := pol.IsAttached()
+			p.ReportIf(pol.IsSCP().And(attached.Not()), rules.Because(pol.Resource, why),
+				"service control policy %s is not attached to any root, OU or account, so it restricts nothing", pol.Resource.Address)
 		}
 	},
 }

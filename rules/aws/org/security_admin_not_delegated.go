@@ -2,17 +2,24 @@ package org
 
 import (
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// SecurityAdminNotDelegated flags: security service run for the organisation without a delegated administrator.
+// SecurityAdminNotDelegated flags security services run for the
+// organisation from the management account.
 var SecurityAdminNotDelegated = &rules.Rule{
-	ID:          "aws-org-security-admin-not-delegated",
-	Title:       "Security service run for the organisation without a delegated administrator",
-	Severity:    rules.Medium,
-	Description: "When GuardDuty, Security Hub or AWS Config is enabled for the whole organisation, AWS recommends delegating its administration to a dedicated security account, so that the security team works outside the management account, which should hold nothing but governance.",
+	ID:       "aws-org-security-admin-not-delegated",
+	Title:    "GuardDuty, Security Hub or AWS Config is run for the organisation without a delegated administrator",
+	Severity: rules.Medium,
+	Description: "AWS guidance is to administer the organisation's security services from a dedicated security " +
+		"tooling account registered as delegated administrator, not from the management account: security " +
+		"engineers then need no access to the management account, and findings stay in an account built for them. " +
+		"Enabling GuardDuty, Security Hub or AWS Config organisation-wide from the management account without " +
+		"delegating them puts day-to-day security work where the keys to the whole organisation are.",
 	Remediation: rules.Remediation{
-		Text: "Register the security tooling account as delegated administrator of each organisation-wide security service.",
+		Text: "Register the security tooling account as delegated administrator of the service and configure it " +
+			"for the organisation from there.",
 		Terraform: `resource "aws_guardduty_organization_admin_account" "security" {
   admin_account_id = "222222222222"
 }
@@ -32,41 +39,36 @@ resource "aws_organizations_delegated_administrator" "config" {
 	},
 	References: []string{
 		"https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html",
-		"https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/org-management.html",
+		"https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html",
+		"https://docs.aws.amazon.com/securityhub/latest/userguide/designate-orgs-admin-account.html",
+		"https://docs.aws.amazon.com/config/latest/developerguide/set-up-aggregator-cli.html",
+		"https://docs.aws.amazon.com/prescriptive-guidance/latest/security-reference-architecture/security-tooling.html",
 	},
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "GV.RR-02"},
 		{Framework: rules.FrameworkISO, ID: "A.5.3"},
 	},
-	Tags:      []string{"organizations", "detection"},
+	Tags:      []string{"organizations", "guardduty", "securityhub", "config", "multi-account"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
-		for _, o := range p.AWS.Organizations.Orgs {
-			for _, svc := range delegatedServices {
-				enabled := o.ServicePrincipals.Test(func(ps []string) bool {
-					for _, p := range ps {
-						for _, want := range svc.principals {
-							if p == want {
-								return true
-							}
-						}
-					}
-					return false
-				})
-				if svc.cfnType != "" {
-					for _, r := range p.AWS.Index().OfType(svc.cfnType) {
-						if p.AWS.Organizations.SameOrganization(o, r) {
-							enabled = enabled.Or(r.Exists)
-						}
-					}
+		for _, s := range p.AWS.Organizations.OrgServices {
+			d := p.AWS.Accounts.Of(s.Resource)
+			delegated, why := p.AWS.Organizations.Delegated(s.Service, s.Resource.Unit)
+			if d.Management != graph.True && why == "" {
+				why = d.Reason
+			}
+			cond := d.Management.And(delegated.Not())
+			if s.Maybe != "" {
+				cond = cond.And(graph.Unknown)
+				if why == "" {
+					why = s.Maybe
 				}
-				delegated := graph.False
-				for _, d := range p.AWS.Organizations.DelegatedAdmins[svc.principals[0]] {
-					if p.AWS.Organizations.SameOrganization(o, d) {
-						delegated = graph.True
-					}
-				}
-				p.ReportIf(enabled.And(delegated.Not()), o.ServicePrincipals, "%s is enabled for organisation %s without a delegated administrator account", svc.name, o.Resource.Address)
+			}
+			f := p.ReportIf(cond, rules.Because(s.At, why),
+				"%s from the management account, but no account is registered as delegated administrator of %s",
+				s.What, aws.ServiceName(s.Service))
+			if f != nil && !d.Evidence.Range.IsZero() {
+				f.Related = append(f.Related, rules.Related{Loc: d.Evidence, Message: "management account identified here"})
 			}
 		}
 	},

@@ -1,29 +1,24 @@
+variable "admin_role_actions" {
+  type = list(string)
+}
+
 resource "aws_organizations_organization" "this" { # unknown: aws-org-admin-roles-unprotected
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  feature_set = "ALL"
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
+resource "aws_organizations_policy" "protect_roles" {
+  name = "protect-admin-roles"
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Deny"
+      Action   = var.admin_role_actions
+      Resource = "arn:aws:iam::*:role/org-admin/*"
+    }]
+  })
 }
 
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
-  content = var.guardrail_policy_json
-}
-
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
+resource "aws_organizations_policy_attachment" "protect_roles" {
+  policy_id = aws_organizations_policy.protect_roles.id
   target_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "guardrail_policy_json" {
-  type = string
 }

@@ -1,82 +1,21 @@
+variable "ai_opt_out" {
+  type        = string
+  description = "optOut or optIn"
+}
+
 resource "aws_organizations_organization" "this" { # unknown: aws-org-ai-opt-out-missing
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  feature_set = "ALL"
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
+resource "aws_organizations_policy" "ai" {
+  name = "ai-services"
+  type = "AISERVICES_OPT_OUT_POLICY"
   content = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid      = "DenyLeaveOrganization"
-        Effect   = "Deny"
-        Action   = "organizations:LeaveOrganization"
-        Resource = "*"
-      },
-      {
-        Sid    = "ProtectSecurityServices"
-        Effect = "Deny"
-        Action = [
-          "cloudtrail:StopLogging", "cloudtrail:DeleteTrail",
-          "guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount",
-          "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel",
-          "securityhub:DisableSecurityHub",
-        ]
-        Resource = "*"
-      },
-      {
-        Sid       = "DenyRootUser"
-        Effect    = "Deny"
-        Action    = "*"
-        Resource  = "*"
-        Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*:root" } }
-      },
-      {
-        Sid       = "DenyOtherRegions"
-        Effect    = "Deny"
-        NotAction = ["iam:*", "organizations:*", "sts:*", "support:*", "cloudfront:*", "route53:*"]
-        Resource  = "*"
-        Condition = { StringNotEquals = { "aws:RequestedRegion" = ["eu-west-1", "eu-central-1"] } }
-      },
-      {
-        Sid       = "ProtectAdminRoles"
-        Effect    = "Deny"
-        Action    = ["iam:AttachRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole"]
-        Resource  = ["arn:aws:iam::*:role/org-admin/*"]
-        Condition = { ArnNotLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/org-admin/*" } }
-      },
-    ]
+    services = { default = { opt_out_policy = { "@@assign" = var.ai_opt_out } } }
   })
 }
 
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "ai_policy" {
-  type = string
-}
-
-resource "aws_organizations_policy" "ai_opt_out" {
-  name    = "ai-opt-out"
-  type    = "AISERVICES_OPT_OUT_POLICY"
-  content = var.ai_policy
-}
-
-resource "aws_organizations_policy_attachment" "ai_opt_out" {
-  policy_id = aws_organizations_policy.ai_opt_out.id
+resource "aws_organizations_policy_attachment" "ai" {
+  policy_id = aws_organizations_policy.ai.id
   target_id = aws_organizations_organization.this.roots[0].id
 }

@@ -1,29 +1,27 @@
+variable "create_region_guardrail" {
+  type = bool
+}
+
 resource "aws_organizations_organization" "this" { # unknown: aws-org-region-unrestricted
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  feature_set = "ALL"
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
+resource "aws_organizations_policy" "regions" {
+  count = var.create_region_guardrail ? 1 : 0
+  name  = "approved-regions"
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      NotAction = ["iam:*", "organizations:*", "sts:*"]
+      Resource  = "*"
+      Condition = { StringNotEquals = { "aws:RequestedRegion" = ["eu-west-1"] } }
+    }]
+  })
 }
 
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
-  content = var.guardrail_policy_json
-}
-
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
+resource "aws_organizations_policy_attachment" "regions" {
+  count     = var.create_region_guardrail ? 1 : 0
+  policy_id = aws_organizations_policy.regions[0].id
   target_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "guardrail_policy_json" {
-  type = string
 }

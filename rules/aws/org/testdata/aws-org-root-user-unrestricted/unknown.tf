@@ -1,29 +1,27 @@
-resource "aws_organizations_organization" "this" { # unknown: aws-org-root-user-unrestricted
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
-}
-
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
-  content = var.guardrail_policy_json
-}
-
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "guardrail_policy_json" {
+# The policy is attached to the root, but its type comes from a variable.
+variable "policy_type" {
   type = string
+}
+
+resource "aws_organizations_organization" "this" { # unknown: aws-org-root-user-unrestricted
+  feature_set = "ALL"
+}
+
+resource "aws_organizations_policy" "deny_root" {
+  name = "deny-root-user"
+  type = var.policy_type
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Action    = "*"
+      Resource  = "*"
+      Condition = { StringLike = { "aws:PrincipalArn" = ["arn:aws:iam::*:root"] } }
+    }]
+  })
+}
+
+resource "aws_organizations_policy_attachment" "root" {
+  policy_id = aws_organizations_policy.deny_root.id
+  target_id = aws_organizations_organization.this.roots[0].id
 }

@@ -1,48 +1,41 @@
 resource "aws_organizations_organization" "this" {
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  feature_set = "ALL"
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
+# SCPs apply to every principal of the account: they take no Principal.
+resource "aws_organizations_policy" "deny_s3_public" {
+  name = "deny-public-buckets"
   content = jsonencode({
     Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "NoPrincipalsInSCPs"
-        Effect    = "Deny"
-        Principal = { AWS = "*" } # want: aws-org-scp-invalid
-        Action    = "s3:DeleteBucket"
-        Resource  = "*"
-      },
-      {
-        Sid      = "BadEffect"
-        Effect   = "Block" # want: aws-org-scp-invalid
-        Action   = "ec2:TerminateInstances"
-        Resource = "*"
-      },
-      {
-        Sid      = "NoPrefix"
-        Effect   = "Deny"
-        Action   = ["DeleteTrail"] # want: aws-org-scp-invalid
-        Resource = "*"
-      },
-    ]
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*" # want: aws-org-scp-invalid
+      Action    = "s3:PutBucketPublicAccessBlock"
+      Resource  = "*"
+    }]
   })
 }
 
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
+# Effect is case-sensitive and actions need their service prefix.
+resource "aws_organizations_policy" "deny_leave" {
+  name = "deny-leave"
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "deny"                # want: aws-org-scp-invalid
+      Action   = ["LeaveOrganization"] # want: aws-org-scp-invalid
+      Resource = "*"
+    }]
+  })
+}
+
+# Not JSON at all: a trailing comma.
+resource "aws_organizations_policy" "broken" {
+  name    = "broken"
+  content = "{\"Version\": \"2012-10-17\", \"Statement\": [],}" # want: aws-org-scp-invalid
+}
+
+resource "aws_organizations_policy_attachment" "deny_s3_public" {
+  policy_id = aws_organizations_policy.deny_s3_public.id
   target_id = aws_organizations_organization.this.roots[0].id
 }

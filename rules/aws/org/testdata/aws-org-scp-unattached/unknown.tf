@@ -1,32 +1,21 @@
+variable "attach_guardrails" {
+  type = bool
+}
+
 resource "aws_organizations_organization" "this" {
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  feature_set = "ALL"
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "policy_id" {
-  type = string
-}
-
-resource "aws_organizations_policy" "maybe" { # unknown: aws-org-scp-unattached
-  name = "maybe"
+resource "aws_organizations_policy" "guardrails" { # unknown: aws-org-scp-unattached
+  name = "guardrails"
   content = jsonencode({
     Version   = "2012-10-17"
     Statement = [{ Effect = "Deny", Action = "organizations:LeaveOrganization", Resource = "*" }]
   })
 }
 
-resource "aws_organizations_policy_attachment" "some" {
-  policy_id = var.policy_id
+resource "aws_organizations_policy_attachment" "guardrails" {
+  count     = var.attach_guardrails ? 1 : 0
+  policy_id = aws_organizations_policy.guardrails.id
   target_id = aws_organizations_organization.this.roots[0].id
 }

@@ -1,15 +1,20 @@
+# GuardDuty and Security Hub get trusted access and are run from the
+# management account; nothing is delegated.
 resource "aws_organizations_organization" "this" {
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "config.amazonaws.com"] # want: aws-org-security-admin-not-delegated aws-org-security-admin-not-delegated
+  feature_set = "ALL"
+  aws_service_access_principals = [
+    "cloudtrail.amazonaws.com",
+    "guardduty.amazonaws.com", # want: aws-org-security-admin-not-delegated
+    "securityhub.amazonaws.com", # want: aws-org-security-admin-not-delegated
+    "sso.amazonaws.com",
+  ]
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
+resource "aws_guardduty_detector" "this" {
+  enable = true
 }
 
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
+resource "aws_guardduty_organization_configuration" "this" { # want: aws-org-security-admin-not-delegated
+  auto_enable_organization_members = "ALL"
+  detector_id                      = aws_guardduty_detector.this.id
 }

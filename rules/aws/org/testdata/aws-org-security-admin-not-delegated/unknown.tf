@@ -1,19 +1,15 @@
+variable "delegated_service" {
+  type = string
+}
+
 resource "aws_organizations_organization" "this" {
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = var.trusted_services # unknown: aws-org-security-admin-not-delegated aws-org-security-admin-not-delegated aws-org-security-admin-not-delegated
+  feature_set = "ALL"
+  aws_service_access_principals = [
+    "securityhub.amazonaws.com", # unknown: aws-org-security-admin-not-delegated
+  ]
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "trusted_services" {
-  type = list(string)
+resource "aws_organizations_delegated_administrator" "security" {
+  account_id        = "222222222222"
+  service_principal = var.delegated_service
 }

@@ -30,7 +30,7 @@ resource "aws_organizations_policy" "guardrails" {
         Effect = "Deny"
         Action = [
           "cloudtrail:StopLogging", "cloudtrail:DeleteTrail",
-          "guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount",
+          "guardduty:DeleteDetector", "guardduty:UpdateDetector", "guardduty:DisassociateFromMasterAccount", "securityhub:DisassociateFromMasterAccount",
           "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel",
           "securityhub:DisableSecurityHub",
         ]

@@ -1,29 +1,25 @@
-resource "aws_organizations_organization" "this" { # unknown: aws-org-security-services-unprotected
-  feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
-}
-
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "guardrails" {
-  name    = "guardrails"
-  content = var.guardrail_policy_json
-}
-
-resource "aws_organizations_policy_attachment" "guardrails" {
-  policy_id = aws_organizations_policy.guardrails.id
-  target_id = aws_organizations_organization.this.roots[0].id
-}
-
-variable "guardrail_policy_json" {
+# Everything is denied, but the attachment may go to any target.
+variable "target_ou_id" {
   type = string
+}
+
+resource "aws_organizations_organization" "this" { # unknown: aws-org-security-services-unprotected
+  feature_set = "ALL"
+}
+
+resource "aws_organizations_policy" "protect_security" {
+  name = "protect-security-services"
+  content = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Deny"
+      Action   = ["cloudtrail:Delete*", "cloudtrail:StopLogging", "guardduty:*", "config:Delete*", "config:Stop*", "securityhub:*"]
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_organizations_policy_attachment" "protect_security" {
+  policy_id = aws_organizations_policy.protect_security.id
+  target_id = var.target_ou_id
 }

@@ -1,21 +1,13 @@
+# The management account has a trail of its own, which records only itself.
 resource "aws_organizations_organization" "this" { # want: aws-org-trail-not-organization-wide
   feature_set                   = "ALL"
-  enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
-  aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
+  aws_service_access_principals = ["cloudtrail.amazonaws.com"]
 }
 
-resource "aws_organizations_organizational_unit" "security" {
-  name      = "security"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_organizational_unit" "workloads" {
-  name      = "workloads"
-  parent_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_cloudtrail" "management_only" {
-  name                  = "management"
-  s3_bucket_name        = "acme-trail"
-  is_multi_region_trail = true
+resource "aws_cloudtrail" "management" {
+  name                       = "management"
+  s3_bucket_name             = "example-management-trail"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  is_organization_trail      = false
 }

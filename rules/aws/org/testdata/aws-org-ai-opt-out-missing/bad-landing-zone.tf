@@ -1,51 +1,4 @@
-# The management account: it owns the organisation and nothing else.
-provider "aws" {
-  region              = "eu-west-1"
-  allowed_account_ids = ["111111111111"]
-}
-
-# The security tooling account, reached by assuming a role.
-provider "aws" {
-  alias  = "security"
-  region = "eu-west-1"
-  assume_role {
-    role_arn = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"
-  }
-}
-
-# A workload account.
-provider "aws" {
-  alias  = "workload"
-  region = "eu-west-1"
-  assume_role {
-    role_arn = "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole"
-  }
-}
-
-resource "aws_organizations_account" "security" {
-  name      = "security"
-  email     = "aws-security@example.com"
-  parent_id = aws_organizations_organizational_unit.security.id
-}
-
-resource "aws_organizations_account" "workload" {
-  name      = "shop-prod"
-  email     = "aws-shop-prod@example.com"
-  parent_id = aws_organizations_organizational_unit.workloads.id
-}
-
-# Workloads live in the workload account, not in the management account.
-resource "aws_s3_bucket" "shop_assets" {
-  provider = aws.workload
-  bucket   = "acme-shop-assets"
-}
-
-resource "aws_guardduty_detector" "security" {
-  provider = aws.security
-  enable   = true
-}
-
-resource "aws_organizations_organization" "this" {
+resource "aws_organizations_organization" "this" { # want: aws-org-ai-opt-out-missing
   feature_set                   = "ALL"
   enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
   aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
@@ -111,33 +64,4 @@ resource "aws_organizations_policy" "guardrails" {
 resource "aws_organizations_policy_attachment" "guardrails" {
   policy_id = aws_organizations_policy.guardrails.id
   target_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_organizations_policy" "ai_opt_out" {
-  name = "ai-opt-out"
-  type = "AISERVICES_OPT_OUT_POLICY"
-  content = jsonencode({
-    services = { default = { opt_out_policy = { "@@assign" = "optOut" } } }
-  })
-}
-
-resource "aws_organizations_policy_attachment" "ai_opt_out" {
-  policy_id = aws_organizations_policy.ai_opt_out.id
-  target_id = aws_organizations_organization.this.roots[0].id
-}
-
-resource "aws_cloudtrail" "org" {
-  name                       = "organization"
-  s3_bucket_name             = "acme-org-trail"
-  is_multi_region_trail      = true
-  is_organization_trail      = true
-  enable_log_file_validation = true
-}
-
-resource "aws_guardduty_organization_admin_account" "security" {
-  admin_account_id = "222222222222"
-}
-
-resource "aws_securityhub_organization_admin_account" "security" {
-  admin_account_id = "222222222222"
 }

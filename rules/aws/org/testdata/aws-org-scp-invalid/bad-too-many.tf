@@ -1,0 +1,53 @@
+# Six SCPs on the root: AWS allows five per target.
+locals {
+  guardrails = {
+    leave    = "organizations:LeaveOrganization"
+    trail    = "cloudtrail:StopLogging"
+    detector = "guardduty:DeleteDetector"
+    recorder = "config:StopConfigurationRecorder"
+    hub      = "securityhub:DisableSecurityHub"
+  }
+}
+
+resource "aws_organizations_organization" "this" {
+  feature_set = "ALL"
+}
+
+resource "aws_organizations_policy" "guardrail" {
+  for_each = local.guardrails
+  name     = "deny-${each.key}"
+  content = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Deny", Action = each.value, Resource = "*" }]
+  })
+}
+
+resource "aws_organizations_policy_attachment" "full_access" {
+  policy_id = "p-FullAWSAccess"
+  target_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_policy_attachment" "leave" {
+  policy_id = aws_organizations_policy.guardrail["leave"].id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_policy_attachment" "trail" {
+  policy_id = aws_organizations_policy.guardrail["trail"].id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_policy_attachment" "detector" {
+  policy_id = aws_organizations_policy.guardrail["detector"].id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_policy_attachment" "recorder" {
+  policy_id = aws_organizations_policy.guardrail["recorder"].id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
+
+resource "aws_organizations_policy_attachment" "hub" { # want: aws-org-scp-invalid
+  policy_id = aws_organizations_policy.guardrail["hub"].id
+  target_id = aws_organizations_organization.this.roots[0].id
+}
