@@ -3,6 +3,7 @@ module github.com/blindspot-iac/blindspot
 go 1.26.8
 
 require (
+	github.com/awslabs/goformation/v7 v7.14.9
 	github.com/hashicorp/hcl/v2 v2.25.0
 	github.com/hashicorp/terraform-json v0.29.0
 	github.com/owenrumney/go-sarif/v2 v2.3.3
@@ -24,5 +25,4 @@ require (
 	golang.org/x/sync v0.18.0 // indirect
 	golang.org/x/text v0.31.0 // indirect
 	golang.org/x/tools v0.38.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

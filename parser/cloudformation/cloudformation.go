@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -277,6 +278,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		return nil, nil
 	}
 	typ := deref(typeNode).Value
+	t.checkCatalogue(typ, deref(typeNode), body)
 	r := &graph.Resource{
 		Format: graph.CloudFormation, Unit: unit, Type: typ, Address: t.prefix + name,
 		Range: spanRange(t.file, e.key, e.value), NameRange: header, Exists: graph.True,
@@ -323,6 +325,104 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		}
 	}
 	return r, nested
+}
+
+// checkCatalogue warns about a resource type CloudFormation does not know
+// and about properties its type does not have: a misspelled
+// VersioningConfiguraton would otherwise silently pass every check.
+func (t *template) checkCatalogue(typ string, typeNode, body *yaml.Node) {
+	if !strings.HasPrefix(typ, "AWS::") {
+		return
+	}
+	// The catalogue is as recent as the goformation release it was
+	// generated from, so a name it lacks may be newer than it: a warning
+	// only when a known name is a likely typo, a note otherwise.
+	props, ok := resourceProperties[typ]
+	if !ok {
+		hint := suggest(typ, catalogueTypes(typ), 2)
+		d := graph.Warningf(nodeRange(t.file, typeNode), "unknown-resource-type", "%s is not a CloudFormation resource type%s", typ, hint)
+		if hint == "" {
+			d = graph.Notef(nodeRange(t.file, typeNode), "unknown-resource-type",
+				"%s is not in blindspot's resource catalogue (%s); if it is a new type, its properties are not checked", typ, catalogueSource)
+		}
+		t.diags = append(t.diags, d)
+		return
+	}
+	if props == "*" {
+		return
+	}
+	known := " " + props + " "
+	for _, e := range entries(lookupValue(body, "Properties")) {
+		name := e.key.Value
+		if strings.Contains(known, " "+name+" ") {
+			continue
+		}
+		hint := suggest(name, strings.Fields(props), 3)
+		d := graph.Warningf(nodeRange(t.file, e.key), "unknown-property",
+			"%s has no property %s%s; CloudFormation rejects it and this scan ignores it", typ, name, hint)
+		if hint == "" {
+			d = graph.Notef(nodeRange(t.file, e.key), "unknown-property",
+				"%s has no property %s in blindspot's resource catalogue (%s); if it is new, it is not checked", typ, name, catalogueSource)
+		}
+		t.diags = append(t.diags, d)
+	}
+}
+
+// catalogueSource says where the resource catalogue comes from.
+const catalogueSource = "CloudFormation and SAM schemas of goformation v7.14.9"
+
+// catalogueTypes lists the known types of the same service, for
+// suggestions.
+func catalogueTypes(typ string) []string {
+	parts := strings.Split(typ, "::")
+	if len(parts) < 2 {
+		return nil
+	}
+	prefix := parts[0] + "::" + parts[1] + "::"
+	var out []string
+	for name := range resourceProperties {
+		if strings.HasPrefix(name, prefix) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// suggest names the closest candidate when it is close enough to be a
+// typing mistake.
+func suggest(name string, candidates []string, maxDist int) string {
+	best, bestDist := "", maxDist+1
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist && 2*d < len(name) {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + best + "?)"
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // samGlobalSections maps SAM resource types to their Globals section.

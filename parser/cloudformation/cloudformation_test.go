@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -198,5 +199,35 @@ func TestDuplicateKeys(t *testing.T) {
 	g := LoadTemplate(path, Options{})
 	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "duplicate-key" || g.Diagnostics[0].Range.Start.Line != 6 {
 		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "typos.yaml")
+	writeFile(t, path, `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguraton:
+        Status: Enabled
+  Other:
+    Type: AWS::S3::Buckett
+  Custom:
+    Type: Custom::Thing
+    Properties:
+      Anything: 1
+`)
+	g := LoadTemplate(path, Options{})
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%d %s %s %s", d.Range.Start.Line, d.Severity, d.Code, d.Message))
+	}
+	want := []string{
+		"5 warning unknown-property AWS::S3::Bucket has no property VersioningConfiguraton (did you mean VersioningConfiguration?); CloudFormation rejects it and this scan ignores it",
+		"8 warning unknown-resource-type AWS::S3::Buckett is not a CloudFormation resource type (did you mean AWS::S3::Bucket?)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

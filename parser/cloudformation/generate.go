@@ -1,0 +1,3 @@
+package cloudformation
+
+//go:generate go run ../../internal/tools/cfncatalog catalogue.go
