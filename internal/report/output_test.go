@@ -168,6 +168,10 @@ func TestTextSummaryCounts(t *testing.T) {
 	if strings.Contains(out, "var.ingress_cidr") || strings.Contains(out, "(suppressed:") {
 		t.Errorf("unknown or suppressed result listed without the options:\n%s", out)
 	}
+	out = render(t, WriteText, testFindings(dir), nil, Options{BaseDir: dir, FailOn: rules.High})
+	if !strings.HasSuffix(out, "\n4 findings (2 high, 1 medium, 1 low); 2 at or above --fail-on high; 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline\n") {
+		t.Errorf("summary with --fail-on high:\n%s", out)
+	}
 	if got := render(t, WriteText, nil, nil, Options{}); got != "no findings\n" {
 		t.Errorf("clean scan: %q", got)
 	}

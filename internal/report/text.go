@@ -169,6 +169,17 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 			}
 		}
 		parts = append(parts, paint(styleBold, plural(s.Findings, "finding"))+" ("+strings.Join(sev, ", ")+")")
+		// With a threshold above low, say how many findings fail the
+		// scan, which is what the exit code reflects.
+		if opts.FailOn > rules.Low && opts.FailOn <= rules.Critical {
+			failing := 0
+			for _, sev := range []rules.Severity{rules.Low, rules.Medium, rules.High, rules.Critical} {
+				if sev >= opts.FailOn {
+					failing += s.BySeverity[sev.String()]
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%d at or above --fail-on %s", failing, opts.FailOn))
+		}
 	}
 	if s.Undetermined > 0 {
 		hint := ""
