@@ -148,6 +148,14 @@ func TestTextLongLineExcerpt(t *testing.T) {
 	}
 }
 
+func TestTextSuppressionExpiry(t *testing.T) {
+	dir := project(t)
+	out := render(t, WriteText, oddFindingsForJSON(dir), nil, Options{BaseDir: dir, IncludeSuppressed: true})
+	if !strings.Contains(out, "main.tf:6:1: high aws-kms-rotation-disabled: m (suppressed until 2027-01-31: until the migration)\n") {
+		t.Errorf("suppression expiry not shown:\n%s", out)
+	}
+}
+
 func TestTextMultiLineMessage(t *testing.T) {
 	dir := project(t)
 	fs := testFindings(dir)[1:2]

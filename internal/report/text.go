@@ -53,7 +53,11 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		where := position(f.Loc.Range, opts.BaseDir)
 		msg := f.Message
 		if f.Suppressed != nil {
-			msg += fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Justification)
+			until := ""
+			if f.Suppressed.Until != "" {
+				until = " until " + f.Suppressed.Until
+			}
+			msg += fmt.Sprintf(" (suppressed%s: %s)", until, f.Suppressed.Justification)
 		}
 		// Continuation lines of a message are indented under it, so that
 		// they cannot be mistaken for a finding of their own.
