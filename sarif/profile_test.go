@@ -423,6 +423,8 @@ func TestURIs(t *testing.T) {
 		{"/repo", "../x.tf", artifactLocation{URI: "file:///x.tf"}},
 		{"/repo", "/repo/100%#.tf", artifactLocation{URI: "100%25%23.tf", URIBaseID: "%SRCROOT%"}},
 		{"/repo", "/repo/..data/x.tf", artifactLocation{URI: "..data/x.tf", URIBaseID: "%SRCROOT%"}},
+		{"/repo", "/repo/a:b.tf", artifactLocation{URI: "a%3Ab.tf", URIBaseID: "%SRCROOT%"}},
+		{"/repo", "/repo/d:1/a:b.tf", artifactLocation{URI: "d%3A1/a:b.tf", URIBaseID: "%SRCROOT%"}},
 	}
 	for _, tt := range tests {
 		f := rules.Finding{RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "m",

@@ -471,6 +471,14 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	}
 	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		uri := escapeURI(filepath.ToSlash(rel))
+		// A colon in the first segment would read as a URI scheme
+		// ("a:b.tf"); RFC 3986 section 4.2 has it percent-encoded.
+		if first, rest, more := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+			uri = strings.ReplaceAll(first, ":", "%3A")
+			if more {
+				uri += "/" + rest
+			}
+		}
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
 	}
