@@ -119,6 +119,8 @@ func shapes(dir string) []shape {
 		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *sarif.Options) { o.BaseDir = "" }},
 		{"odd findings", oddFindings(dir), nil, func(o *sarif.Options) { o.IncludeSuppressed, o.ShowUnknown = true, true }},
 		{"many related locations", manyRelated(dir), nil, nil},
+		{"random", randomFindings(rand.New(rand.NewSource(4)), dir, 40), randomDiagnostics(rand.New(rand.NewSource(5)), dir, 10),
+			func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true }},
 	}
 }
 

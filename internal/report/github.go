@@ -74,7 +74,7 @@ func annotationRank(f *rules.Finding) int {
 func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {
 	var props []string
 	if r.File != "" {
-		props = append(props, "file="+escapeProperty(displayPath(r.File, base)))
+		props = append(props, "file="+escapeProperty(cleanData(displayPath(r.File, base))))
 		if r.Start.Line > 0 {
 			// The runner drops the columns of an annotation that spans
 			// lines, and of a column range that runs backwards.
@@ -91,8 +91,19 @@ func writeCommand(w io.Writer, level string, r graph.Range, base, title, message
 			}
 		}
 	}
-	props = append(props, "title="+escapeProperty(title))
-	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message))
+	props = append(props, "title="+escapeProperty(cleanData(title)))
+	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(cleanData(message)))
+}
+
+// cleanData replaces control characters other than line breaks (which
+// escapeData encodes) with '?', as clean does for the text report.
+func cleanData(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return r
+		}
+		return printable(r)
+	}, s)
 }
 
 // escapeData escapes a workflow command's message.

@@ -147,8 +147,14 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	return nil
 }
 
+// location converts a range; positions a front end could not give (zero or
+// below) are 0, "no position".
 func location(r graph.Range, base string) JSONLocation {
-	return JSONLocation{File: displayPath(r.File, base), Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+	return JSONLocation{
+		File: displayPath(r.File, base),
+		Line: max(r.Start.Line, 0), Column: max(r.Start.Column, 0),
+		EndLine: max(r.End.Line, 0), EndColumn: max(r.End.Column, 0),
+	}
 }
 
 // jsonSchema is the JSON Schema (draft 2020-12) of the JSON report: the

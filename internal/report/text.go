@@ -62,13 +62,13 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		// Continuation lines of a message are indented under it, so that
 		// they cannot be mistaken for a finding of their own.
 		msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\n    ")
-		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
+		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, clean(where)), paint(style, label), clean(f.RuleID), clean(msg))
 		writeExcerpt(bw, src, f.Loc.Range, paint)
 		for _, r := range f.Related {
 			if r.Loc.Range.IsZero() {
 				continue
 			}
-			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, r.Message+":"), position(r.Loc.Range, opts.BaseDir))
+			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, clean(r.Message)+":"), clean(position(r.Loc.Range, opts.BaseDir)))
 		}
 	}
 	if !first {
@@ -137,6 +137,19 @@ func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(strin
 	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
 	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), shown)
 	fmt.Fprintf(w, "%s%s%s\n", paint(styleDim, strings.Repeat(" ", len(gutter)-2)+"| "), pad.String(), paint(styleGreen, strings.Repeat("^", width)))
+}
+
+// clean makes text from the input (messages name resources, keys and
+// values written in the scanned files) safe to print on a terminal:
+// control characters other than newline and tab become '?', so an escape
+// sequence in a for_each key cannot rewrite the user's screen.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		return printable(r)
+	}, s)
 }
 
 // printable replaces control characters (other than tab) that would
