@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -82,6 +83,14 @@ var outdatedTLSPolicies = []string{
 // OutdatedTLSPolicy reports whether an ELB security policy accepts TLS 1.0
 // or 1.1.
 func OutdatedTLSPolicy(name string) bool {
+	// Dated predefined policies from before the TLS 1.2 series
+	// (ELBSecurityPolicy-2011-08 ... ELBSecurityPolicy-2016-08) all accept
+	// TLS 1.0.
+	if rest, ok := strings.CutPrefix(name, "ELBSecurityPolicy-"); ok && len(rest) == 7 && rest[4] == '-' {
+		if year, err := strconv.Atoi(rest[:4]); err == nil && year >= 2011 && year <= 2016 {
+			return true
+		}
+	}
 	for _, p := range outdatedTLSPolicies {
 		if name == p || strings.HasSuffix(p, "-") && strings.HasPrefix(name, p) {
 			return true

@@ -55,6 +55,9 @@ type NACLEntry struct {
 	CIDR     String
 	FromPort Int
 	ToPort   Int
+	// RuleNumber orders the entries of one ACL: the lowest matching
+	// number decides.
+	RuleNumber Int
 }
 
 // Loc locates the entry.
@@ -154,7 +157,8 @@ func buildVPC(m *Model) {
 				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, At: KeyLoc(b),
 					Ingress: Known(dir == "ingress", true, KeyLoc(b)), Allow: EqualFoldBool(StringOf(b.Get("action"), nil), "allow"),
 					Protocol: StringOf(b.Get("protocol"), nil), CIDR: StringOf(cidr, Ptr("")),
-					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0))})
+					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0)),
+					RuleNumber: IntOf(b.Get("rule_no"), nil)})
 			}
 		}
 	}
@@ -194,6 +198,34 @@ func buildVPC(m *Model) {
 		}
 		m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
 	}
+}
+
+// DeniedEarlier reports whether an inline entry of the same ACL with a
+// lower rule number denies port from the same CIDR before e is reached.
+func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
+	n, ok := e.RuleNumber.Get()
+	cidr, ok2 := e.CIDR.Get()
+	if !ok || !ok2 {
+		return false
+	}
+	for _, o := range v.NACLEntries {
+		if o == e || o.Resource != e.Resource {
+			continue
+		}
+		on, ok := o.RuleNumber.Get()
+		ocidr, ok2 := o.CIDR.Get()
+		from, ok3 := o.FromPort.Get()
+		to, ok4 := o.ToPort.Get()
+		allProtocols := o.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") }) == graph.True
+		if !ok || !ok2 || !ok3 || !ok4 || on >= n || ocidr != cidr || IsTrue(o.Allow) != graph.False ||
+			IsTrue(o.Ingress) != IsTrue(e.Ingress) {
+			continue
+		}
+		if allProtocols || from <= port && port <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // EqualFoldBool maps a string attribute to whether it equals want, case

@@ -57,11 +57,15 @@ var NACLOpenAdminPorts = &rules.Rule{
 			from, okFrom := e.FromPort.Get()
 			to, okTo := e.ToPort.Get()
 			admin := graph.Unknown
-			if okFrom && okTo {
-				admin = graph.TriOf(from <= 22 && 22 <= to || from <= 3389 && 3389 <= to || from == 0 && to == 0)
+			if okFrom && okTo || allProtocols == graph.True {
+				// A lower-numbered deny of the same source decides first.
+				all := from == 0 && to == 0 || allProtocols == graph.True
+				ssh := (all || from <= 22 && 22 <= to) && !p.AWS.VPC.DeniedEarlier(e, 22)
+				rdp := (all || from <= 3389 && 3389 <= to) && !p.AWS.VPC.DeniedEarlier(e, 3389)
+				admin = graph.TriOf(ssh || rdp)
 			}
 			subject := rules.Because(e, firstNonEmpty(e.CIDR.Why, e.Protocol.Why, e.FromPort.Why, e.ToPort.Why, e.Allow.Why))
-			cond := aws.IsTrue(e.Ingress).And(aws.IsTrue(e.Allow)).And(open).And(allProtocols.Or(tcp.And(admin)))
+			cond := aws.IsTrue(e.Ingress).And(aws.IsTrue(e.Allow)).And(open).And(allProtocols.Or(tcp)).And(admin)
 			p.ReportIf(cond, subject, "network ACL entry of %s allows SSH or RDP from the internet", e.Resource.Address)
 		}
 	},
