@@ -472,6 +472,33 @@ func (v Value) format(b *strings.Builder) {
 	}
 }
 
+// Interface converts a value to plain Go values (bool, float64, string,
+// []any, map[string]any, nil), as encoding/json expects; unknown parts
+// become nil.
+func (v Value) Interface() any {
+	switch v.kind {
+	case KindBool:
+		return v.b
+	case KindNumber:
+		return v.num
+	case KindString:
+		return v.str
+	case KindList:
+		out := make([]any, 0, len(v.elems))
+		for _, e := range v.elems {
+			out = append(out, e.Interface())
+		}
+		return out
+	case KindObject:
+		out := make(map[string]any, len(v.fields))
+		for _, f := range v.fields {
+			out[f.Key] = f.Value.Interface()
+		}
+		return out
+	}
+	return nil
+}
+
 // SortedKeys returns the keys of an object sorted, for deterministic output.
 func (v Value) SortedKeys() []string {
 	keys := make([]string, 0, len(v.fields))

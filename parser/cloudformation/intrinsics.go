@@ -183,7 +183,7 @@ func (t *template) call(name string, arg *yaml.Node, r graph.Range, depth int) (
 		if v.ContainsUnknown() {
 			return unknownFrom(v, r), true
 		}
-		data, err := json.Marshal(toGo(v))
+		data, err := json.Marshal(v.Interface())
 		if err != nil {
 			return graph.UnknownValue("Fn::ToJsonString: "+err.Error(), r), true
 		}
@@ -658,32 +658,4 @@ func anyUnknownElem(v graph.Value) bool {
 		}
 	}
 	return false
-}
-
-// toGo converts a known value for JSON encoding.
-func toGo(v graph.Value) any {
-	switch v.Kind() {
-	case graph.KindBool:
-		b, _ := v.AsBool()
-		return b
-	case graph.KindNumber:
-		n, _ := v.AsNumber()
-		return n
-	case graph.KindString:
-		s, _ := v.AsString()
-		return s
-	case graph.KindList:
-		out := make([]any, 0, len(v.Elems()))
-		for _, e := range v.Elems() {
-			out = append(out, toGo(e))
-		}
-		return out
-	case graph.KindObject:
-		out := map[string]any{}
-		for _, f := range v.Fields() {
-			out[f.Key] = toGo(f.Value)
-		}
-		return out
-	}
-	return nil
 }

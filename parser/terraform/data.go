@@ -38,7 +38,7 @@ func (s *scope) dataSource(b *hcl.Block) {
 		s.policyDocs[name] = doc
 		js := cty.UnknownVal(cty.String)
 		if !doc.ContainsUnknown() {
-			if data, err := json.Marshal(toJSON(doc)); err == nil {
+			if data, err := json.Marshal(doc.Interface()); err == nil {
 				js = cty.StringVal(string(data))
 			}
 		}
@@ -200,32 +200,4 @@ func policyStatement(st graph.Value) graph.Value {
 		}
 	}
 	return graph.Object(fields, st.Range)
-}
-
-// toJSON converts a known graph value for encoding.
-func toJSON(v graph.Value) any {
-	switch v.Kind() {
-	case graph.KindBool:
-		b, _ := v.AsBool()
-		return b
-	case graph.KindNumber:
-		n, _ := v.AsNumber()
-		return n
-	case graph.KindString:
-		s, _ := v.AsString()
-		return s
-	case graph.KindList:
-		out := make([]any, 0, len(v.Elems()))
-		for _, e := range v.Elems() {
-			out = append(out, toJSON(e))
-		}
-		return out
-	case graph.KindObject:
-		out := map[string]any{}
-		for _, f := range v.Fields() {
-			out[f.Key] = toJSON(f.Value)
-		}
-		return out
-	}
-	return nil
 }

@@ -40,7 +40,6 @@ var unknownAtApply = map[string]cty.Type{
 // file() and templatefile() resolve relative paths against workDir, the
 // root module's directory where Terraform runs, and read only inside root.
 func functions(workDir, root string) map[string]function.Function {
-	moduleDir := workDir
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -120,14 +119,14 @@ func functions(workDir, root string) map[string]function.Function {
 		}
 		return p, nil
 	})
-	fs["filemd5"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
-	fs["filesha1"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
-	fs["filesha256"] = fileHashFunc(moduleDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
-	fs["fileset"] = filesetFunc(moduleDir, root)
-	fs["file"] = fileFunc(moduleDir, root, false)
-	fs["filebase64"] = fileFunc(moduleDir, root, true)
-	fs["fileexists"] = fileExistsFunc(moduleDir, root)
-	fs["templatefile"] = templateFileFunc(moduleDir, root, fs)
+	fs["filemd5"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
+	fs["filesha1"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
+	fs["filesha256"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
+	fs["fileset"] = filesetFunc(workDir, root)
+	fs["file"] = fileFunc(workDir, root, false)
+	fs["filebase64"] = fileFunc(workDir, root, true)
+	fs["fileexists"] = fileExistsFunc(workDir, root)
+	fs["templatefile"] = templateFileFunc(workDir, root, fs)
 	return fs
 }
 
@@ -417,12 +416,12 @@ func readInside(workDir, root, path string) ([]byte, error) {
 	return os.ReadFile(abs)
 }
 
-func fileFunc(moduleDir, root string, asBase64 bool) function.Function {
+func fileFunc(workDir, root string, asBase64 bool) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			data, err := readInside(moduleDir, root, args[0].AsString())
+			data, err := readInside(workDir, root, args[0].AsString())
 			if err != nil {
 				return cty.NilVal, err
 			}
@@ -516,12 +515,12 @@ func readInsideDir(root, workDir, dir string) (string, error) {
 	return abs, nil
 }
 
-func fileExistsFunc(moduleDir, root string) function.Function {
+func fileExistsFunc(workDir, root string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			_, err := readInside(moduleDir, root, args[0].AsString())
+			_, err := readInside(workDir, root, args[0].AsString())
 			return cty.BoolVal(err == nil), nil
 		},
 	})
@@ -530,13 +529,13 @@ func fileExistsFunc(moduleDir, root string) function.Function {
 // templateFileFunc renders a template file with the given variables and the
 // same functions (except templatefile itself, as Terraform forbids
 // recursion).
-func templateFileFunc(moduleDir, root string, fs map[string]function.Function) function.Function {
+func templateFileFunc(workDir, root string, fs map[string]function.Function) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
 		Type:   function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			path := args[0].AsString()
-			data, err := readInside(moduleDir, root, path)
+			data, err := readInside(workDir, root, path)
 			if err != nil {
 				return cty.NilVal, err
 			}

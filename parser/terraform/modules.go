@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -44,7 +43,6 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	}
 	source := srcVal.AsString()
 	dir, local := "", strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
-	key := strings.TrimSuffix(strings.ReplaceAll(strings.ReplaceAll(s.prefix, "module.", ""), ".", ""), "")
 	manifestKey := moduleKey(s.prefix, name)
 	switch {
 	case local:
@@ -57,7 +55,6 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
 		return
 	}
-	_ = key
 	abs := absPath(dir)
 	for _, seen := range stack {
 		if seen == abs {
@@ -307,10 +304,3 @@ func describePath(p cty.Path) string {
 	}
 	return b.String()
 }
-
-// parseExpression is used by tests and the plan reader.
-func parseExpression(src string) (hcl.Expression, hcl.Diagnostics) {
-	return hclsyntax.ParseExpression([]byte(src), "expr", hcl.Pos{Line: 1, Column: 1})
-}
-
-var _ = hclparse.NewParser
