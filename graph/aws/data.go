@@ -20,7 +20,7 @@ type RDSDatabase struct {
 	// Aurora instances, whose cluster decides.
 	Encrypted Bool
 	// EncryptionFromCluster is true for instances whose cluster decides
-	// their encryption.
+	// their encryption (aws_rds_cluster_instance, Aurora instances).
 	EncryptionFromCluster bool
 	// Public is whether the instance gets a public IP address (instances
 	// only).
@@ -91,7 +91,7 @@ type Repository struct {
 }
 
 func buildData(m *Model) {
-	for _, r := range m.index.OfType("aws_db_instance", "aws_rds_cluster", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster") {
+	for _, r := range m.index.OfType("aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster") {
 		a := Attrs(r)
 		d := &RDSDatabase{Resource: r, Cluster: r.Type == "aws_rds_cluster" || r.Type == "AWS::RDS::DBCluster"}
 		cfn := r.Format == graph.CloudFormation
@@ -106,6 +106,9 @@ func buildData(m *Model) {
 		engine := StringOf(key("engine", "Engine"), Ptr(""))
 		isAurora := engine.Test(func(e string) bool { return strings.HasPrefix(e, "aurora") })
 		switch {
+		case r.Type == "aws_rds_cluster_instance":
+			// Cluster members have no storage setting of their own.
+			d.EncryptionFromCluster = true
 		case !d.Cluster && (key("cluster_identifier", "DBClusterIdentifier").IsSet() || isAurora == graph.True):
 			d.EncryptionFromCluster = true
 		case !enc.IsSet() && (key("replicate_source_db", "SourceDBInstanceIdentifier").IsSet() ||

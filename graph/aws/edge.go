@@ -144,12 +144,15 @@ func buildEdge(m *Model) {
 		var actions []Field
 		if r.Format == graph.CloudFormation {
 			l.Protocol = StringOf(a.Get("Protocol"), nil)
+			if !a.Get("Protocol").IsSet() {
+				l.Protocol = unsetListenerProtocol(m.index, r, a.Get("LoadBalancerArn"), l.Protocol)
+			}
 			l.SSLPolicy = StringOf(a.Get("SslPolicy"), Ptr("ELBSecurityPolicy-2016-08"))
 			actions = blocksOf(a.Get("DefaultActions"))
 		} else {
 			l.Protocol = StringOf(a.Get("protocol"), nil)
 			if !a.Get("protocol").IsSet() && !a.Get("certificate_arn").IsSet() {
-				l.Protocol = Default("HTTP", r.Loc())
+				l.Protocol = unsetListenerProtocol(m.index, r, a.Get("load_balancer_arn"), Default("HTTP", r.Loc()))
 			}
 			l.SSLPolicy = StringOf(a.Get("ssl_policy"), Ptr("ELBSecurityPolicy-2016-08"))
 			actions = blocksOf(a.Get("default_action"))
@@ -187,6 +190,33 @@ func buildEdge(m *Model) {
 		}
 		m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, classicPolicy(r, r.Loc(), blocksOf(a.Get("policy_attribute")), "name", "value"))
 	}
+}
+
+// unsetListenerProtocol is the protocol of a listener that does not set
+// one. It depends on the type of its load balancer: a Gateway Load Balancer
+// listener takes none (it carries GENEVE), a Network Load Balancer listener
+// must name its own, and an Application Load Balancer listener gets
+// fallback (HTTP in Terraform), which also applies when the load balancer
+// is not in the scanned code.
+func unsetListenerProtocol(ix *Index, r *graph.Resource, arn Field, fallback String) String {
+	lbs := ix.Referenced(r, arn.Value, "aws_lb", "aws_alb", "AWS::ElasticLoadBalancingV2::LoadBalancer")
+	if len(lbs) != 1 {
+		return fallback
+	}
+	lb := lbs[0]
+	typ := StringOf(Attrs(lb).Get("load_balancer_type"), Ptr("application"))
+	if lb.Format == graph.CloudFormation {
+		typ = StringOf(Attrs(lb).Get("Type"), Ptr("application"))
+	}
+	switch t, ok := typ.Get(); {
+	case !ok:
+		return UnknownAttr[string](firstWhy(typ.Why, "the type of "+lb.Address+" may take several values"), fallback.At)
+	case t == "gateway":
+		return Default("GENEVE", fallback.At)
+	case t == "network":
+		return UnknownAttr[string]("listener "+r.Address+" of Network Load Balancer "+lb.Address+" does not set its protocol", fallback.At)
+	}
+	return fallback
 }
 
 // outdatedProtocols are the SSLNegotiationPolicyType attributes that enable
