@@ -156,7 +156,18 @@ func buildData(m *Model) {
 			blk := a.Get("point_in_time_recovery")
 			m.DynamoDB.Tables = append(m.DynamoDB.Tables, &Table{Resource: r, Name: r.Address,
 				PointInTimeRecovery: pitrOf(blk.Get("enabled"), blk)})
+			// Each replica of a global table (version 2019.11.21) has its
+			// own setting, off unless the replica block turns it on.
+			for _, rep := range blocksOf(a.Get("replica")) {
+				region, _ := rep.Get("region_name").Value.AsString()
+				m.DynamoDB.Tables = append(m.DynamoDB.Tables, &Table{Resource: r, Name: r.Address + " (replica " + region + ")",
+					PointInTimeRecovery: atBlock(BoolOf(rep.Get("point_in_time_recovery"), Ptr(false)), rep)})
+			}
 		}
+	}
+	for _, r := range m.index.OfType("aws_dynamodb_table_replica") {
+		m.DynamoDB.Tables = append(m.DynamoDB.Tables, &Table{Resource: r, Name: r.Address,
+			PointInTimeRecovery: BoolOf(Attrs(r).Get("point_in_time_recovery"), Ptr(false))})
 	}
 
 	// A SAM SimpleTable is a DynamoDB table whose point-in-time recovery
