@@ -22,8 +22,9 @@ type RDSDatabase struct {
 	// EncryptionFromCluster is true for instances whose cluster decides
 	// their encryption (aws_rds_cluster_instance, Aurora instances).
 	EncryptionFromCluster bool
-	// Public is whether the instance gets a public IP address (instances
-	// only).
+	// Public is whether the instance gets a public IP address; for a
+	// cluster, only when it sets PubliclyAccessible (Multi-AZ DB clusters),
+	// and otherwise not Set.
 	Public Bool
 }
 
@@ -130,6 +131,11 @@ func buildData(m *Model) {
 			} else {
 				d.Public = BoolOf(a.Get("publicly_accessible"), Ptr(false))
 			}
+		} else if pub := key("publicly_accessible", "PubliclyAccessible"); pub.IsSet() {
+			// Multi-AZ DB clusters (not Aurora) set it for their members;
+			// when absent it depends on the VPC, so only a written value
+			// is judged.
+			d.Public = BoolOf(pub, nil)
 		}
 		m.RDS.Databases = append(m.RDS.Databases, d)
 	}

@@ -5,12 +5,13 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// Public flags: rDS instance is publicly accessible.
+// Public flags RDS DB instances (Aurora members included) and Multi-AZ DB
+// clusters that are publicly accessible.
 var Public = &rules.Rule{
 	ID:          "aws-rds-public",
 	Title:       "RDS instance is publicly accessible",
 	Severity:    rules.Critical,
-	Description: "A publicly accessible DB instance gets a public IP address and a public DNS name; with a permissive security group its database port is reachable from the internet, where it is scanned and brute-forced.",
+	Description: "A publicly accessible DB instance (or the members of a publicly accessible Multi-AZ DB cluster) gets a public IP address and a public DNS name; with a permissive security group its database port is reachable from the internet, where it is scanned and brute-forced.",
 	Remediation: rules.Remediation{
 		Text: "Keep the instance private and reach it through the VPC (a bastion, VPN or AWS Systems Manager).",
 		Terraform: `resource "aws_db_instance" "this" {
@@ -42,10 +43,14 @@ var Public = &rules.Rule{
 	Precision: "high",
 	Check: func(p *rules.Pass) {
 		for _, d := range p.AWS.RDS.Databases {
+			kind := "RDS DB instance"
 			if d.Cluster {
-				continue
+				if !d.Public.Set {
+					continue
+				}
+				kind = "RDS DB cluster"
 			}
-			if f := p.ReportIf(aws.IsTrue(d.Public), d.Public, "RDS DB instance %s is publicly accessible", d.Resource.Address); f != nil {
+			if f := p.ReportIf(aws.IsTrue(d.Public), d.Public, "%s %s is publicly accessible", kind, d.Resource.Address); f != nil {
 				rules.FixLiteral(f, d.Public.At, d.Public.Set, "Make the instance private", "false")
 			}
 		}
