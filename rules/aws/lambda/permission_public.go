@@ -8,7 +8,8 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// PermissionPublic flags: lambda permission lets anyone invoke the function.
+// PermissionPublic flags Lambda permissions that let anyone, or a service
+// acting for any account, invoke the function.
 var PermissionPublic = &rules.Rule{
 	ID:          "aws-lambda-permission-public",
 	Title:       "Lambda permission lets anyone invoke the function",
@@ -50,11 +51,20 @@ var PermissionPublic = &rules.Rule{
 			anyone := perm.Principal.Test(func(s string) bool { return s == "*" })
 			service := perm.Principal.Test(func(s string) bool { return strings.HasSuffix(s, ".amazonaws.com") })
 			unlimited := aws.IsTrue(perm.SourceArn).Or(aws.IsTrue(perm.SourceAccount)).Or(aws.IsTrue(perm.PrincipalOrg)).Not()
+			// An undetermined answer names the condition that is unknown,
+			// not the principal the finding would point at.
+			subject := rules.Subject(perm.Principal)
+			for _, cond := range []aws.Bool{perm.SourceArn, perm.SourceAccount, perm.PrincipalOrg} {
+				if aws.IsTrue(cond) == graph.Unknown && perm.Principal.IsKnown() {
+					subject = rules.Because(perm.Principal, cond.UnknownReason())
+					break
+				}
+			}
 			if anyone == graph.True {
-				p.ReportIf(aws.IsTrue(perm.PrincipalOrg).Not(), perm.Principal, "Lambda permission %s lets any AWS account invoke the function (principal \"*\")", perm.Resource.Address)
+				p.ReportIf(aws.IsTrue(perm.PrincipalOrg).Not(), subject, "Lambda permission %s lets any AWS account invoke the function (principal \"*\")", perm.Resource.Address)
 				continue
 			}
-			p.ReportIf(anyone.Or(service.And(unlimited)), perm.Principal, "Lambda permission %s lets a service invoke the function on behalf of any account (no source ARN or source account)", perm.Resource.Address)
+			p.ReportIf(anyone.Or(service.And(unlimited)), subject, "Lambda permission %s lets a service invoke the function on behalf of any account (no source ARN or source account)", perm.Resource.Address)
 		}
 	},
 }
