@@ -38,8 +38,8 @@ type CacheBehavior struct {
 type ELB struct {
 	Listeners []*Listener
 	// ClassicTLSPolicies are SSLNegotiationPolicyType policies of Classic
-	// Load Balancers (aws_load_balancer_policy, the Policies property of
-	// AWS::ElasticLoadBalancing::LoadBalancer).
+	// Load Balancers (aws_load_balancer_policy, aws_lb_ssl_negotiation_policy,
+	// the Policies property of AWS::ElasticLoadBalancing::LoadBalancer).
 	ClassicTLSPolicies []*ClassicTLSPolicy
 }
 
@@ -190,6 +190,10 @@ func buildEdge(m *Model) {
 		}
 		m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, classicPolicy(r, r.Loc(), blocksOf(a.Get("policy_attribute")), "name", "value"))
 	}
+	// The older aws_lb_ssl_negotiation_policy is always a negotiation policy.
+	for _, r := range m.index.OfType("aws_lb_ssl_negotiation_policy") {
+		m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, classicPolicy(r, r.Loc(), blocksOf(Attrs(r).Get("attribute")), "name", "value"))
+	}
 }
 
 // unsetListenerProtocol is the protocol of a listener that does not set
@@ -243,7 +247,9 @@ func classicPolicy(r *graph.Resource, at graph.Loc, attrs []Field, nameKey, valu
 			p.At = attr.Loc()
 			return p
 		case graph.Unknown:
-			p.Outdated = UnknownAttr[bool](value.Why, attr.Loc())
+			if IsTrue(p.Outdated) == graph.False {
+				p.Outdated, p.At = UnknownAttr[bool](value.Why, attr.Loc()), attr.Loc()
+			}
 		}
 	}
 	return p
