@@ -28,8 +28,8 @@ type EBSDefault struct {
 	Enabled  Bool
 }
 
-// Instances holds the instance metadata settings of instances and launch
-// templates.
+// Instances holds the instance metadata settings of instances, launch
+// templates and launch configurations.
 type Instances struct {
 	Metadata []*MetadataOptions
 }
@@ -140,14 +140,38 @@ func buildCompute(m *Model) {
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_instance", "aws_launch_template") {
-		mo := Attrs(r).Get("metadata_options")
+	// The account's instance metadata defaults (aws_ec2_instance_metadata_defaults)
+	// apply to launches that leave http_tokens unset: "required" there makes
+	// every such instance IMDSv2-only.
+	tokensDefault := map[string]*string{}
+	for _, r := range m.index.OfType("aws_ec2_instance_metadata_defaults") {
+		if Equals(StringOf(Attrs(r).Get("http_tokens"), nil), "required") == graph.True {
+			tokensDefault[r.Unit] = Ptr("required")
+		}
+	}
+	defaultTokens := func(r *graph.Resource) *string {
+		if d := tokensDefault[r.Unit]; d != nil {
+			return d
+		}
+		return Ptr("optional")
+	}
+	for _, r := range m.index.OfType("aws_instance", "aws_launch_template", "aws_launch_configuration") {
+		a := Attrs(r)
+		mo := a.Get("metadata_options")
+		// An instance launched from a template without its own metadata
+		// options takes the template's, which are checked on the template.
+		if r.Type == "aws_instance" && !mo.IsSet() && a.Get("launch_template").IsSet() {
+			continue
+		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), Ptr("optional")), mo),
+			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), defaultTokens(r)), mo),
 			Endpoint: StringOf(mo.Get("http_endpoint"), Ptr("enabled"))})
 	}
-	for _, r := range m.index.OfType("AWS::EC2::LaunchTemplate") {
-		mo := Attrs(r).Get("LaunchTemplateData").Get("MetadataOptions")
+	for _, r := range m.index.OfType("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration") {
+		mo := Attrs(r).Get("MetadataOptions")
+		if r.Type == "AWS::EC2::LaunchTemplate" {
+			mo = Attrs(r).Get("LaunchTemplateData").Get("MetadataOptions")
+		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
 			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), Ptr("optional")), mo),
 			Endpoint: StringOf(mo.Get("HttpEndpoint"), Ptr("enabled"))})

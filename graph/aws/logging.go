@@ -118,13 +118,16 @@ func buildLogging(m *Model) {
 	}
 	for _, r := range m.index.OfType("aws_config_configuration_recorder", "AWS::Config::ConfigurationRecorder") {
 		a := Attrs(r)
+		// Terraform defaults all_supported to true even inside a written
+		// recording_group; the Config API (and so CloudFormation) records
+		// everything only when no RecordingGroup is given.
 		group := a.Get("recording_group")
-		all := group.Get("all_supported")
+		all := BoolOf(group.Get("all_supported"), Ptr(true))
 		if r.Format == graph.CloudFormation {
 			group = a.Get("RecordingGroup")
-			all = group.Get("AllSupported")
+			all = BoolOf(group.Get("AllSupported"), Ptr(!group.IsSet()))
 		}
-		rec := &Recorder{Resource: r, AllSupported: atBlock(BoolOf(all, Ptr(!group.IsSet())), group)}
+		rec := &Recorder{Resource: r, AllSupported: atBlock(all, group)}
 		m.Config.Recorders = append(m.Config.Recorders, rec)
 	}
 	subs := map[string][]*graph.Resource{}
