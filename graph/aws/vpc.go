@@ -47,9 +47,13 @@ func (d *DefaultGroupRule) Loc() graph.Loc { return d.At }
 // NACLEntry is an inbound or outbound network ACL rule.
 type NACLEntry struct {
 	Resource *graph.Resource
-	At       graph.Loc
-	Ingress  Bool
-	Allow    Bool
+	// ACL is the network ACL the entry belongs to: the resource itself for
+	// inline entries, the referenced ACL for split ones (nil when it is not
+	// known).
+	ACL     *graph.Resource
+	At      graph.Loc
+	Ingress Bool
+	Allow   Bool
 	// Protocol is "-1" for all, or a protocol number or name.
 	Protocol String
 	CIDR     String
@@ -146,7 +150,9 @@ func buildVPC(m *Model) {
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_network_acl") {
+	// aws_default_network_acl adopts a VPC's default ACL: its blocks are
+	// then the only entries, like those of a new ACL.
+	for _, r := range m.index.OfType("aws_network_acl", "aws_default_network_acl") {
 		a := Attrs(r)
 		for _, dir := range []string{"ingress", "egress"} {
 			for _, b := range blocksOf(a.Get(dir)) {
@@ -154,7 +160,7 @@ func buildVPC(m *Model) {
 				if !cidr.IsSet() {
 					cidr = b.Get("ipv6_cidr_block")
 				}
-				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, At: KeyLoc(b),
+				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, ACL: r, At: KeyLoc(b),
 					Ingress: Known(dir == "ingress", true, KeyLoc(b)), Allow: EqualFoldBool(StringOf(b.Get("action"), nil), "allow"),
 					Protocol: StringOf(b.Get("protocol"), nil), CIDR: StringOf(cidr, Ptr("")),
 					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0)),
@@ -177,6 +183,8 @@ func buildVPC(m *Model) {
 			e.CIDR = StringOf(cidr, Ptr(""))
 			e.FromPort = IntOf(a.Get("PortRange").Get("From"), Ptr(0))
 			e.ToPort = IntOf(a.Get("PortRange").Get("To"), Ptr(65535))
+			e.RuleNumber = IntOf(a.Get("RuleNumber"), nil)
+			e.ACL = onlyReferenced(m.index, r, a.Get("NetworkAclId"), "AWS::EC2::NetworkAcl")
 			if e.CIDR.Set {
 				e.At = e.CIDR.At
 			}
@@ -192,6 +200,8 @@ func buildVPC(m *Model) {
 			e.CIDR = StringOf(cidr, Ptr(""))
 			e.FromPort = IntOf(a.Get("from_port"), Ptr(0))
 			e.ToPort = IntOf(a.Get("to_port"), Ptr(0))
+			e.RuleNumber = IntOf(a.Get("rule_number"), nil)
+			e.ACL = onlyReferenced(m.index, r, a.Get("network_acl_id"), "aws_network_acl", "aws_default_network_acl")
 			if e.CIDR.Set {
 				e.At = e.CIDR.At
 			}
@@ -200,8 +210,22 @@ func buildVPC(m *Model) {
 	}
 }
 
-// DeniedEarlier reports whether an inline entry of the same ACL with a
-// lower rule number denies port from the same CIDR before e is reached.
+// onlyReferenced is the one resource of the given types that f refers to,
+// or nil when there is none or several.
+func onlyReferenced(ix *Index, from *graph.Resource, f Field, types ...string) *graph.Resource {
+	if !f.IsSet() {
+		return nil
+	}
+	found := ix.Referenced(from, f.Value, types...)
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+// DeniedEarlier reports whether an entry of the same ACL (inline or split)
+// in the same direction with a lower rule number denies port from the same
+// CIDR before e is reached.
 func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 	n, ok := e.RuleNumber.Get()
 	cidr, ok2 := e.CIDR.Get()
@@ -209,7 +233,7 @@ func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 		return false
 	}
 	for _, o := range v.NACLEntries {
-		if o == e || o.Resource != e.Resource {
+		if o == e || e.ACL == nil || o.ACL != e.ACL {
 			continue
 		}
 		on, ok := o.RuleNumber.Get()
