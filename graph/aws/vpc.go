@@ -82,9 +82,13 @@ func buildVPC(m *Model) {
 				}
 			}
 			t := targets(m.index, fl, field, r, Default("", fl.Loc()))
-			v.FlowLogged = v.FlowLogged.Or(t)
-			if t == graph.Unknown && v.FlowWhy == "" {
+			v.FlowLogged = v.FlowLogged.Or(t.And(fl.Exists))
+			switch {
+			case v.FlowWhy != "":
+			case t == graph.Unknown:
 				v.FlowWhy = "which VPC flow log " + fl.Address + " captures is not known: " + field.Value.Why()
+			case t == graph.True && fl.Exists == graph.Unknown:
+				v.FlowWhy = "whether flow log " + fl.Address + " is created is not known: " + fl.ExistsWhy
 			}
 		}
 		for _, ql := range queryLogs {
@@ -93,9 +97,13 @@ func buildVPC(m *Model) {
 				field = Attrs(ql).Get("ResourceId")
 			}
 			t := targets(m.index, ql, field, r, Default("", ql.Loc()))
-			v.QueryLogged = v.QueryLogged.Or(t)
-			if t == graph.Unknown && v.QueryWhy == "" {
+			v.QueryLogged = v.QueryLogged.Or(t.And(ql.Exists))
+			switch {
+			case v.QueryWhy != "":
+			case t == graph.Unknown:
 				v.QueryWhy = "which VPC " + ql.Address + " logs DNS queries for is not known: " + field.Value.Why()
+			case t == graph.True && ql.Exists == graph.Unknown:
+				v.QueryWhy = "whether query log association " + ql.Address + " is created is not known: " + ql.ExistsWhy
 			}
 		}
 		m.VPC.VPCs = append(m.VPC.VPCs, v)

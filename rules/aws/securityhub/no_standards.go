@@ -1,11 +1,12 @@
 package securityhub
 
 import (
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// NoStandards flags: security Hub has no security standard enabled.
+// NoStandards flags a Security Hub account with no security standard enabled.
 var NoStandards = &rules.Rule{
 	ID:          "aws-securityhub-no-standards",
 	Title:       "Security Hub has no security standard enabled",
@@ -35,10 +36,23 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 	Precision: "high",
 	Check: func(p *rules.Pass) {
 		for _, h := range p.AWS.SecurityHub.Hubs {
-			if len(h.Subscriptions) > 0 {
+			// A subscription whose count or Condition is not known may or
+			// may not add a standard.
+			subscribed, why := graph.False, ""
+			for _, s := range h.Subscriptions {
+				subscribed = subscribed.Or(s.Exists)
+				if s.Exists == graph.Unknown && why == "" {
+					why = "whether standards subscription " + s.Address + " is created is not known: " + s.ExistsWhy
+				}
+			}
+			if subscribed == graph.True {
 				continue
 			}
-			p.ReportIf(aws.IsTrue(h.DefaultStandards).Not(), h.DefaultStandards, "Security Hub %s enables no security standard", h.Resource.Address)
+			var subject rules.Subject = h.DefaultStandards
+			if subscribed == graph.Unknown && aws.IsTrue(h.DefaultStandards) == graph.False {
+				subject = rules.Because(h.DefaultStandards, why)
+			}
+			p.ReportIf(aws.IsTrue(h.DefaultStandards).Not().And(subscribed.Not()), subject, "Security Hub %s enables no security standard", h.Resource.Address)
 		}
 	},
 }
