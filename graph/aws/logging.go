@@ -110,8 +110,21 @@ func buildLogging(m *Model) {
 		}
 		for _, det := range m.index.Referenced(r, a.Get("detector_id").Value, "aws_guardduty_detector") {
 			for _, d := range m.GuardDuty.Detectors {
-				if d.Resource == det {
-					d.S3Protection = EqualFoldBool(StringOf(a.Get("status"), nil), "ENABLED")
+				if d.Resource != det {
+					continue
+				}
+				status := EqualFoldBool(StringOf(a.Get("status"), nil), "ENABLED")
+				switch r.Exists {
+				case graph.True:
+					d.S3Protection = status
+				case graph.Unknown:
+					// The feature may or may not override the detector's
+					// own setting.
+					prior, okPrior := d.S3Protection.Get()
+					now, okNow := status.Get()
+					if !okPrior || !okNow || prior != now {
+						d.S3Protection = UnknownAttr[bool]("whether "+r.Address+" is created is not known: "+r.ExistsWhy, status.At)
+					}
 				}
 			}
 		}
