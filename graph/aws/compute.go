@@ -93,11 +93,13 @@ func buildCompute(m *Model) {
 	// Unset encryption falls back to the account default, when the same code
 	// turns it on, or to unencrypted (for volumes not made from a snapshot,
 	// whose encryption they inherit).
-	encrypted := func(r *graph.Resource, f Field, snapshot Field) Bool {
+	// block is the enclosing block device, where an absent setting is
+	// reported (the zero Field for a volume: its header).
+	encrypted := func(r *graph.Resource, f, snapshot, block Field) Bool {
 		if !f.IsSet() && snapshot.IsSet() {
-			return UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", f.Loc())
+			return atBlock(UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", f.Loc()), block)
 		}
-		return BoolOf(f, Ptr(accountDefault[r.Unit]))
+		return atBlock(BoolOf(f, Ptr(accountDefault[r.Unit])), block)
 	}
 	add := func(r *graph.Resource, name string, enc Bool) {
 		m.Volumes.Disks = append(m.Volumes.Disks, &Disk{Resource: r, Name: name, Encrypted: enc})
@@ -105,24 +107,24 @@ func buildCompute(m *Model) {
 	for _, r := range m.index.OfType("aws_ebs_volume", "AWS::EC2::Volume") {
 		a := Attrs(r)
 		if r.Format == graph.CloudFormation {
-			add(r, "volume", encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId")))
+			add(r, "volume", encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId"), Field{}))
 		} else {
-			add(r, "volume", encrypted(r, a.Get("encrypted"), a.Get("snapshot_id")))
+			add(r, "volume", encrypted(r, a.Get("encrypted"), a.Get("snapshot_id"), Field{}))
 		}
 	}
 	for _, r := range m.index.OfType("aws_instance", "aws_launch_configuration") {
 		a := Attrs(r)
 		for _, b := range blocksOf(a.Get("root_block_device")) {
-			add(r, "root volume", encrypted(r, b.Get("encrypted"), Field{}))
+			add(r, "root volume", encrypted(r, b.Get("encrypted"), Field{}, b))
 		}
 		for _, b := range blocksOf(a.Get("ebs_block_device")) {
-			add(r, deviceName(b.Get("device_name")), encrypted(r, b.Get("encrypted"), b.Get("snapshot_id")))
+			add(r, deviceName(b.Get("device_name")), encrypted(r, b.Get("encrypted"), b.Get("snapshot_id"), b))
 		}
 	}
 	for _, r := range m.index.OfType("aws_launch_template") {
 		for _, b := range blocksOf(Attrs(r).Get("block_device_mappings")) {
 			for _, e := range blocksOf(b.Get("ebs")) {
-				add(r, deviceName(b.Get("device_name")), encrypted(r, e.Get("encrypted"), e.Get("snapshot_id")))
+				add(r, deviceName(b.Get("device_name")), encrypted(r, e.Get("encrypted"), e.Get("snapshot_id"), e))
 			}
 		}
 	}
@@ -136,7 +138,7 @@ func buildCompute(m *Model) {
 			if !ebs.IsSet() {
 				continue
 			}
-			add(r, deviceName(b.Get("DeviceName")), encrypted(r, ebs.Get("Encrypted"), ebs.Get("SnapshotId")))
+			add(r, deviceName(b.Get("DeviceName")), encrypted(r, ebs.Get("Encrypted"), ebs.Get("SnapshotId"), ebs))
 		}
 	}
 
