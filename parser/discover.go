@@ -320,6 +320,11 @@ func Classify(name string, data []byte) Kind {
 	if !hasVersion && !hasTypes {
 		return 0
 	}
+	// The common case, a top-level AWSTemplateFormatVersion, needs no
+	// parse: the front end parses the template anyway.
+	if hasVersion && topLevelVersion(data) {
+		return CloudFormationTemplate
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		if hasVersion || bytes.Contains(data, []byte("Resources")) {
@@ -343,6 +348,22 @@ func Classify(name string, data []byte) Kind {
 		}
 	}
 	return 0
+}
+
+// topLevelVersion reports whether AWSTemplateFormatVersion is a key at the
+// start of a line (a top-level YAML key) or a JSON object key followed by a
+// colon.
+func topLevelVersion(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("AWSTemplateFormatVersion:")) {
+			return true
+		}
+		trimmed := bytes.TrimLeft(line, " \t{")
+		if rest, ok := bytes.CutPrefix(trimmed, []byte(`"AWSTemplateFormatVersion"`)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAWSType(resources *yaml.Node) bool {

@@ -27,6 +27,9 @@ import (
 // accepts; beyond it uploads are rejected.
 const GitHubMaxResults = 25000
 
+// FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
+const FingerprintKey = "blindspotFingerprint/v1"
+
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -43,9 +46,12 @@ type Options struct {
 	IncludeSuppressed bool
 	// HelpURI gives a rule's documentation page; nil for none.
 	HelpURI func(ruleID string) string
-	// MaxResults truncates the results (0 means GitHubMaxResults, a
-	// negative number none).
+	// MaxResults truncates the results (0 means GitHubMaxResults; a
+	// negative value keeps none).
 	MaxResults int
+	// MaxGzipBytes caps the gzip-compressed size of the log by leaving out
+	// results, the least severe first (0 means GitHubMaxGzipBytes).
+	MaxGzipBytes int
 }
 
 // GitHubMaxGzipBytes is the largest gzip-compressed SARIF file GitHub code
@@ -56,7 +62,11 @@ const GitHubMaxGzipBytes = 10 << 20
 // exceed GitHub's upload size once compressed is written with fewer
 // results and a notification saying how many were left out.
 func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	return write(w, rs, fs, diags, opts, GitHubMaxGzipBytes)
+	limit := opts.MaxGzipBytes
+	if limit <= 0 {
+		limit = GitHubMaxGzipBytes
+	}
+	return write(w, rs, fs, diags, opts, limit)
 }
 
 func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
@@ -73,14 +83,19 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
 		results := len(report.Runs[0].Results)
-		if size := gzipSize(buf.Bytes()); size > maxGzip && results > 0 {
-			// Keep a share of the results proportional to the budget, with a
-			// margin for the rules and notifications that do not shrink.
-			opts.MaxResults = max(results*maxGzip/size*9/10, 0)
-			if opts.MaxResults == 0 {
-				opts.MaxResults = -1
+		// Compression never makes JSON larger, so a log within the limit
+		// uncompressed needs no measuring.
+		if results > 0 && buf.Len() > maxGzip {
+			if size := gzipSize(buf.Bytes()); size > maxGzip {
+				// Keep a share of the results proportional to the budget,
+				// with a margin for the rules and notifications that do not
+				// shrink.
+				opts.MaxResults = max(results*maxGzip/size*9/10, 0)
+				if opts.MaxResults == 0 {
+					opts.MaxResults = -1
+				}
+				continue
 			}
-			continue
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
@@ -105,13 +120,17 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Build assembles the SARIF report.
+// Build assembles the SARIF report. It caps the number of results but not
+// the size of the log; Write does both.
 func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
 	report, err := gosarif.New(gosarif.Version210)
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
 	}
-	b := &builder{opts: opts}
+	b := &builder{opts: opts, titles: map[string]string{}}
+	for _, r := range rs {
+		b.titles[r.ID] = r.Title
+	}
 	run := gosarif.NewRun(gosarif.Tool{Driver: &gosarif.ToolComponent{Name: "blindspot"}})
 	if opts.InformationURI != "" {
 		uri := opts.InformationURI
@@ -151,39 +170,46 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		max = 0
 	}
 	run.Results = []*gosarif.Result{}
-	kept := 0
-	dropped := 0
-	for i := range fs {
-		f := &fs[i]
+	var selected []rules.Finding
+	for _, f := range fs {
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
 			continue
 		}
 		if f.Suppressed != nil && !opts.IncludeSuppressed {
 			continue
 		}
-		idx, ok := index[f.RuleID]
-		if !ok {
+		if _, ok := index[f.RuleID]; !ok {
 			continue
 		}
-		if kept >= max {
-			dropped++
-			continue
-		}
-		kept++
-		run.Results = append(run.Results, b.result(f, idx, defaults[f.RuleID]))
+		selected = append(selected, f)
+	}
+	// Sorting here, not only in the caller, makes the log depend on the
+	// findings and not on their order.
+	rules.SortFindings(selected)
+	dropped := 0
+	if len(selected) > max {
+		dropped = len(selected) - max
+		selected = mostSevere(selected, max)
+	}
+	occurrences := map[string]int{}
+	for i := range selected {
+		f := &selected[i]
+		run.Results = append(run.Results, b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences))
 	}
 
 	inv := &gosarif.Invocation{}
 	success := true
 	inv.ExecutionSuccessful = &success
-	for _, d := range diags {
+	sortedDiags := append([]graph.Diagnostic(nil), diags...)
+	graph.SortDiagnostics(sortedDiags)
+	for _, d := range sortedDiags {
 		if d.Severity == graph.Debug {
 			continue
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
 	}
 	if dropped > 0 {
-		text := fmt.Sprintf("%d results were left out to keep the report within GitHub code scanning's limits (%d results per run, 10 MB compressed). Fix or suppress findings, or scan fewer paths at once.", dropped, GitHubMaxResults)
+		text := fmt.Sprintf("%d results were left out, the least severe first, to keep the report within GitHub code scanning's limits (%d results per run, 10 MB compressed). Fix or suppress findings, or scan fewer paths at once.", dropped, GitHubMaxResults)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, &gosarif.Notification{
 			Level:      "warning",
 			Message:    &gosarif.Message{Text: &text},
@@ -195,8 +221,34 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	return report, nil
 }
 
+// mostSevere keeps max of the sorted findings fs: failed checks before
+// undetermined ones, more severe before less, then in report order; the
+// result stays in report order.
+func mostSevere(fs []rules.Finding, max int) []rules.Finding {
+	rank := func(f *rules.Finding) int {
+		r := int(f.Severity)
+		if f.Status == rules.Undetermined {
+			r -= int(rules.Critical) + 1
+		}
+		return r
+	}
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rank(&fs[idx[a]]) > rank(&fs[idx[b]]) })
+	idx = idx[:max]
+	sort.Ints(idx)
+	out := make([]rules.Finding, len(idx))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
+	return out
+}
+
 type builder struct {
-	opts Options
+	opts   Options
+	titles map[string]string
 }
 
 func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
@@ -277,7 +329,7 @@ func help(r *rules.Rule) (text, markdown string) {
 	return t.String(), m.String()
 }
 
-func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity) *gosarif.Result {
+func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity, occurrences map[string]int) *gosarif.Result {
 	res := gosarif.NewRuleResult(f.RuleID)
 	res.RuleIndex = &idx
 	msg := f.Message
@@ -288,16 +340,41 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		res.Kind = strPtr("fail")
 		res.Level = strPtr(f.Severity.Level())
 	}
+	if strings.TrimSpace(msg) == "" {
+		// GitHub rejects a result without message text; a rule that
+		// reported none is described by its title.
+		msg = firstNonEmpty(b.titles[f.RuleID], f.RuleID)
+	}
 	res.Message = gosarif.Message{Text: &msg}
 	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
+	if pl := res.Locations[0].PhysicalLocation; pl.Region == nil {
+		// A finding about a whole file: GitHub and SARIF2017 want a
+		// region on every result, and the first line stands for the file.
+		line := 1
+		pl.Region = &gosarif.Region{StartLine: &line}
+	}
 	for _, r := range f.Related {
+		if r.Loc.Range.File == "" {
+			// A value from the command line has no place to point at.
+			continue
+		}
 		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
 	}
 	for i, rl := range res.RelatedLocations {
 		id := uint(i + 1)
 		rl.Id = &id
 	}
-	res.PartialFingerprints = map[string]interface{}{"blindspotFingerprint/v1": f.Fingerprint()}
+	// primaryLocationLineHash is the key GitHub otherwise computes from
+	// the text around the line; ours leaves out line numbers and text, so
+	// an alert stays the same alert when lines are inserted above it. The
+	// ":n" suffix tells apart results that share a fingerprint, as
+	// GitHub's own values do.
+	fp := f.Fingerprint()
+	occurrences[fp]++
+	res.PartialFingerprints = map[string]interface{}{
+		FingerprintKey:            fp,
+		"primaryLocationLineHash": fmt.Sprintf("%s:%d", fp, occurrences[fp]),
+	}
 	if f.Severity != 0 && f.Severity != defaultSeverity {
 		res.Properties = gosarif.Properties{"security-severity": f.Severity.Score()}
 	}
@@ -308,9 +385,16 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 		}
 		status := "accepted"
 		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		// go-sarif writes a nil location as null, which the schema
+		// rejects; a suppression without a position is in the finding's
+		// file (a JSON template's Metadata).
+		where := f.Suppressed.Range
+		if where.File == "" {
+			where = graph.Range{File: f.Loc.Range.File}
+		}
 		res.Suppressions = []*gosarif.Suppression{{
 			Kind: "inSource", Status: &status, Justification: &just, Guid: &guid,
-			Location: b.location(f.Suppressed.Range, ""),
+			Location: b.location(where, ""),
 		}}
 	}
 	if f.BaselineState != "" {
@@ -336,7 +420,7 @@ func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
 		}
 		text := e.Text
 		ch.Replacements = append(ch.Replacements, &gosarif.Replacement{
-			DeletedRegion:   *region(e.Range),
+			DeletedRegion:   *deletedRegion(e.Range),
 			InsertedContent: &gosarif.ArtifactContent{Text: &text},
 		})
 	}
@@ -385,8 +469,16 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(absDir(b.opts.BaseDir), file)
 	}
-	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		uri := escapeURI(filepath.ToSlash(rel))
+		// A colon in the first segment would read as a URI scheme
+		// ("a:b.tf"); RFC 3986 section 4.2 has it percent-encoded.
+		if first, rest, more := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+			uri = strings.ReplaceAll(first, ":", "%3A")
+			if more {
+				uri += "/" + rest
+			}
+		}
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
 	}
@@ -420,6 +512,18 @@ func region(r graph.Range) *gosarif.Region {
 		reg.EndColumn = &endCol
 	}
 	return reg
+}
+
+// deletedRegion is the region an edit replaces. Unlike a result's region,
+// an empty range stays empty: the edit inserts and deletes nothing.
+func deletedRegion(r graph.Range) *gosarif.Region {
+	if r.End.Line < r.Start.Line || r.End.Line <= 0 || r.End.Column <= 0 ||
+		(r.End.Line == r.Start.Line && r.End.Column < r.Start.Column) {
+		r.End = r.Start
+	}
+	startLine, startCol := max(r.Start.Line, 1), max(r.Start.Column, 1)
+	endLine, endCol := max(r.End.Line, 1), max(r.End.Column, 1)
+	return &gosarif.Region{StartLine: &startLine, StartColumn: &startCol, EndLine: &endLine, EndColumn: &endCol}
 }
 
 // escapeURI percent-encodes what a relative URI reference cannot hold.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -13,13 +14,18 @@ import (
 // WriteGitHub writes GitHub Actions workflow commands that annotate the
 // pull request: ::error for critical and high findings, ::warning for
 // medium, ::notice for low and (with --show-unknown) for checks that could
-// not be evaluated; diagnostics that are errors or warnings too.
+// not be evaluated; diagnostics that are errors or warnings too. GitHub
+// shows only the first few annotations of each kind per step, so findings
+// come most severe first (critical before high), in report order within a
+// severity; a plain summary line ends the output.
 func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
 	titles := map[string]string{}
 	for _, r := range rs {
 		titles[r.ID] = r.Title
 	}
+	fs = sorted(fs)
+	sort.SliceStable(fs, func(i, j int) bool { return annotationRank(&fs[i]) > annotationRank(&fs[j]) })
 	for i := range fs {
 		f := &fs[i]
 		if !shown(f, opts) || f.Suppressed != nil {
@@ -39,7 +45,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		}
 		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
 	}
-	for _, d := range diags {
+	for _, d := range sortedDiagnostics(diags) {
 		level := ""
 		switch d.Severity {
 		case graph.Error:
@@ -52,25 +58,52 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		}
 		writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
 	}
+	fmt.Fprintf(bw, "blindspot: %s\n", summaryLine(Summarize(fs, diags), opts, func(_, s string) string { return s }))
 	return bw.Flush()
+}
+
+// annotationRank orders annotations: failed checks by severity, then
+// checks that could not be evaluated.
+func annotationRank(f *rules.Finding) int {
+	if f.Status == rules.Undetermined {
+		return 0
+	}
+	return int(f.Severity)
 }
 
 func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {
 	var props []string
 	if r.File != "" {
-		props = append(props, "file="+escapeProperty(displayPath(r.File, base)))
+		props = append(props, "file="+escapeProperty(cleanData(displayPath(r.File, base))))
 		if r.Start.Line > 0 {
-			props = append(props, fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Column))
-			if r.End.Line >= r.Start.Line && r.End.Line > 0 {
+			// The runner drops the columns of an annotation that spans
+			// lines, and of a column range that runs backwards.
+			oneLine := r.End.Line <= r.Start.Line
+			props = append(props, fmt.Sprintf("line=%d", r.Start.Line))
+			if oneLine && r.Start.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", r.Start.Column))
+			}
+			if r.End.Line >= r.Start.Line {
 				props = append(props, fmt.Sprintf("endLine=%d", r.End.Line))
-				if r.End.Line == r.Start.Line {
+				if oneLine && r.Start.Column > 0 && r.End.Column > r.Start.Column {
 					props = append(props, fmt.Sprintf("endColumn=%d", r.End.Column))
 				}
 			}
 		}
 	}
-	props = append(props, "title="+escapeProperty(title))
-	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(message))
+	props = append(props, "title="+escapeProperty(cleanData(title)))
+	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(cleanData(message)))
+}
+
+// cleanData replaces control characters other than line breaks (which
+// escapeData encodes) with '?', as clean does for the text report.
+func cleanData(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return r
+		}
+		return printable(r)
+	}, s)
 }
 
 // escapeData escapes a workflow command's message.

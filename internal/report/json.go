@@ -1,6 +1,7 @@
 package report
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,6 +43,21 @@ type JSONFinding struct {
 	Related       []JSONRelated   `json:"related,omitempty"`
 	Suppression   *JSONSuppressed `json:"suppression,omitempty"`
 	BaselineState string          `json:"baselineState,omitempty"`
+	// Fix is a change that resolves the finding, when the rule knows one.
+	Fix *JSONFix `json:"fix,omitempty"`
+}
+
+// JSONFix is a quick fix: replace the text of each edit's range with its
+// text, all edits against the file as it is (an empty range inserts).
+type JSONFix struct {
+	Description string     `json:"description"`
+	Edits       []JSONEdit `json:"edits"`
+}
+
+// JSONEdit is one replacement.
+type JSONEdit struct {
+	JSONLocation
+	Text string `json:"text"`
 }
 
 // JSONLocation is a file position; EndColumn is exclusive.
@@ -81,6 +97,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		titles[r.ID] = r.Title
 	}
 	out := JSONReport{Version: JSONVersion, Findings: []JSONFinding{}, Unknowns: []JSONFinding{}, Diagnostics: []JSONDiagnostic{}, Summary: Summarize(fs, diags)}
+	fs = sorted(fs)
 	for i := range fs {
 		f := &fs[i]
 		if !shown(f, opts) {
@@ -95,7 +112,16 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			jf.Resource, jf.ResourceType = r.Address, r.Type
 		}
 		for _, rel := range f.Related {
+			if rel.Loc.Range.IsZero() {
+				continue
+			}
 			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})
+		}
+		if fx := f.Fix; fx != nil && len(fx.Edits) > 0 {
+			jf.Fix = &JSONFix{Description: fx.Description}
+			for _, e := range fx.Edits {
+				jf.Fix.Edits = append(jf.Fix.Edits, JSONEdit{JSONLocation: location(e.Range, opts.BaseDir), Text: e.Text})
+			}
 		}
 		if s := f.Suppressed; s != nil {
 			jf.Suppression = &JSONSuppressed{Justification: s.Justification, Until: s.Until, JSONLocation: location(s.Range, opts.BaseDir)}
@@ -106,7 +132,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			out.Findings = append(out.Findings, jf)
 		}
 	}
-	for _, d := range diags {
+	for _, d := range sortedDiagnostics(diags) {
 		if d.Severity == graph.Debug {
 			continue
 		}
@@ -121,6 +147,21 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	return nil
 }
 
+// location converts a range; positions a front end could not give (zero or
+// below) are 0, "no position".
 func location(r graph.Range, base string) JSONLocation {
-	return JSONLocation{File: displayPath(r.File, base), Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
+	return JSONLocation{
+		File: displayPath(r.File, base),
+		Line: max(r.Start.Line, 0), Column: max(r.Start.Column, 0),
+		EndLine: max(r.End.Line, 0), EndColumn: max(r.End.Column, 0),
+	}
 }
+
+// jsonSchema is the JSON Schema (draft 2020-12) of the JSON report: the
+// documentation of its fields, checked against the output by the tests.
+//
+//go:embed report.schema.json
+var jsonSchema []byte
+
+// JSONSchema returns the JSON Schema of the report WriteJSON writes.
+func JSONSchema() []byte { return append([]byte(nil), jsonSchema...) }

@@ -40,6 +40,9 @@ type Summary struct {
 	Undetermined int `json:"undetermined"`
 	// Suppressed counts findings silenced by inline suppressions.
 	Suppressed int `json:"suppressed"`
+	// BaselineUnchanged counts reported findings that were already in the
+	// baseline (--baseline); new ones are the rest.
+	BaselineUnchanged int `json:"baselineUnchanged"`
 	// Errors and Warnings count diagnostics.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
@@ -57,6 +60,9 @@ func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
 		default:
 			s.Findings++
 			s.BySeverity[f.Severity.String()]++
+			if f.BaselineState == rules.BaselineUnchanged {
+				s.BaselineUnchanged++
+			}
 		}
 	}
 	for _, d := range diags {
@@ -81,6 +87,31 @@ func shown(f *rules.Finding, opts Options) bool {
 	return true
 }
 
+// sorted returns the findings in report order (file, line, column, rule),
+// so that a report depends on the findings and not on their order.
+func sorted(fs []rules.Finding) []rules.Finding {
+	out := append([]rules.Finding(nil), fs...)
+	rules.SortFindings(out)
+	return out
+}
+
+// sortedDiagnostics returns the diagnostics in report order.
+func sortedDiagnostics(diags []graph.Diagnostic) []graph.Diagnostic {
+	out := append([]graph.Diagnostic(nil), diags...)
+	graph.SortDiagnostics(out)
+	return out
+}
+
+// position formats a range's start as file:line:column, or only the file
+// for a finding about a whole file.
+func position(r graph.Range, base string) string {
+	file := displayPath(r.File, base)
+	if r.Start.Line <= 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d:%d", file, r.Start.Line, max(r.Start.Column, 1))
+}
+
 // displayPath shows a file relative to BaseDir, with forward slashes.
 func displayPath(file, base string) string {
 	if file == "" {
@@ -88,7 +119,7 @@ func displayPath(file, base string) string {
 	}
 	if filepath.IsAbs(file) && base != "" {
 		if absBase, err := filepath.Abs(base); err == nil {
-			if rel, err := filepath.Rel(absBase, file); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(absBase, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				return filepath.ToSlash(rel)
 			}
 		}

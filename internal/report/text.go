@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -34,6 +33,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		return style + s + styleReset
 	}
+	fs = sorted(fs)
 	lastFile := ""
 	first := true
 	for i := range fs {
@@ -50,15 +50,25 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if f.Status == rules.Undetermined {
 			label, style = "unknown", styleDim
 		}
-		where := fmt.Sprintf("%s:%d:%d", file, f.Loc.Range.Start.Line, f.Loc.Range.Start.Column)
+		where := position(f.Loc.Range, opts.BaseDir)
 		msg := f.Message
 		if f.Suppressed != nil {
-			msg += fmt.Sprintf(" (suppressed: %s)", f.Suppressed.Justification)
+			until := ""
+			if f.Suppressed.Until != "" {
+				until = " until " + f.Suppressed.Until
+			}
+			msg += fmt.Sprintf(" (suppressed%s: %s)", until, f.Suppressed.Justification)
 		}
-		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, where), paint(style, label), f.RuleID, msg)
+		// Continuation lines of a message are indented under it, so that
+		// they cannot be mistaken for a finding of their own.
+		msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\n    ")
+		fmt.Fprintf(bw, "%s: %s %s: %s\n", paint(styleBold, clean(where)), paint(style, label), clean(f.RuleID), clean(msg))
 		writeExcerpt(bw, src, f.Loc.Range, paint)
 		for _, r := range f.Related {
-			fmt.Fprintf(bw, "    %s %s:%d:%d\n", paint(styleDim, r.Message+":"), displayPath(r.Loc.Range.File, opts.BaseDir), r.Loc.Range.Start.Line, r.Loc.Range.Start.Column)
+			if r.Loc.Range.IsZero() {
+				continue
+			}
+			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, clean(r.Message)+":"), clean(position(r.Loc.Range, opts.BaseDir)))
 		}
 	}
 	if !first {
@@ -69,38 +79,86 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	return bw.Flush()
 }
 
+// Excerpts of long lines (a minified JSON template is one line) show a
+// window of at most maxExcerpt characters around the range, starting at
+// most excerptLead characters before it.
+const (
+	maxExcerpt  = 160
+	excerptLead = 40
+)
+
 // writeExcerpt prints the source line of r and a caret line under it.
 func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(string, string) string) {
 	line, ok := src.line(r.File, r.Start.Line)
 	if !ok {
 		return
 	}
-	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
-	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), line)
+	runes := []rune(strings.Map(printable, line))
 	col := max(r.Start.Column, 1)
-	var pad strings.Builder
-	n := 0
-	for _, c := range line {
-		if n >= col-1 {
-			break
-		}
-		if c == '\t' {
-			pad.WriteRune('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-		n++
+	if col > len(runes)+1 {
+		return
 	}
 	width := 1
-	lineLen := utf8.RuneCountInString(line)
 	switch {
 	case r.End.Line == r.Start.Line && r.End.Column > col:
 		width = r.End.Column - col
 	case r.End.Line > r.Start.Line:
-		width = lineLen - col + 1
+		width = len(runes) - col + 1
 	}
-	width = max(min(width, lineLen-col+1), 1)
+	width = max(min(width, len(runes)-col+1), 1)
+
+	// start and end delimit the part of the line shown, in runes.
+	start, end := 0, len(runes)
+	if len(runes) > maxExcerpt {
+		start = max(0, col-1-excerptLead)
+		end = min(len(runes), start+maxExcerpt)
+	}
+	shown := string(runes[start:end])
+	lead := ""
+	if start > 0 {
+		shown, lead = "…"+shown, " "
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	width = max(min(width, end-(col-1)), 1)
+
+	var pad strings.Builder
+	pad.WriteString(lead)
+	for _, c := range runes[start : col-1] {
+		// Repeating the line's tabs keeps the caret under the range
+		// however the terminal expands them.
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	gutter := fmt.Sprintf("%5d | ", r.Start.Line)
+	fmt.Fprintf(w, "%s%s\n", paint(styleDim, gutter), shown)
 	fmt.Fprintf(w, "%s%s%s\n", paint(styleDim, strings.Repeat(" ", len(gutter)-2)+"| "), pad.String(), paint(styleGreen, strings.Repeat("^", width)))
+}
+
+// clean makes text from the input (messages name resources, keys and
+// values written in the scanned files) safe to print on a terminal:
+// control characters other than newline and tab become '?', so an escape
+// sequence in a for_each key cannot rewrite the user's screen.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		return printable(r)
+	}, s)
+}
+
+// printable replaces control characters (other than tab) that would
+// garble a terminal, keeping one character per column.
+func printable(r rune) rune {
+	if r == '\t' || (r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0)) {
+		return r
+	}
+	return '?'
 }
 
 func severityStyle(s rules.Severity) string {
@@ -128,6 +186,17 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 			}
 		}
 		parts = append(parts, paint(styleBold, plural(s.Findings, "finding"))+" ("+strings.Join(sev, ", ")+")")
+		// With a threshold above low, say how many findings fail the
+		// scan, which is what the exit code reflects.
+		if opts.FailOn > rules.Low && opts.FailOn <= rules.Critical {
+			failing := 0
+			for _, sev := range []rules.Severity{rules.Low, rules.Medium, rules.High, rules.Critical} {
+				if sev >= opts.FailOn {
+					failing += s.BySeverity[sev.String()]
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%d at or above --fail-on %s", failing, opts.FailOn))
+		}
 	}
 	if s.Undetermined > 0 {
 		hint := ""
@@ -138,6 +207,9 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	}
 	if s.Suppressed > 0 {
 		parts = append(parts, fmt.Sprintf("%d suppressed", s.Suppressed))
+	}
+	if s.BaselineUnchanged > 0 {
+		parts = append(parts, fmt.Sprintf("%d already in the baseline", s.BaselineUnchanged))
 	}
 	if s.Errors > 0 {
 		parts = append(parts, paint(styleRed, plural(s.Errors, "file error")+" (see stderr)"))

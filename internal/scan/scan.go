@@ -83,6 +83,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	model := aws.Build(g, modelOpts)
 	findings, ruleDiags := rules.Run(opts.Rules, g, model)
+	for i := range findings {
+		pointAtModuleCall(&findings[i])
+	}
+	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
@@ -243,4 +247,28 @@ func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
 		out = append(out, d)
 	}
 	return out
+}
+
+// pointAtModuleCall moves a finding inside a downloaded module
+// (.terraform/modules/...) to the module call in the user's code, the line
+// they can change, and keeps the place in the module as a related location.
+func pointAtModuleCall(f *rules.Finding) {
+	if !inDownloadedModule(f.Loc.Range.File) || f.Loc.Resource == nil {
+		return
+	}
+	calls := f.Loc.Resource.Calls
+	for i := len(calls) - 1; i >= 0; i-- {
+		if inDownloadedModule(calls[i].Range.File) {
+			continue
+		}
+		inside := f.Loc.Range
+		f.Loc.Range = calls[i].Range
+		f.Related = append([]rules.Related{{Loc: graph.Loc{Resource: f.Loc.Resource, Range: inside}, Message: "in the module's source"}}, f.Related...)
+		return
+	}
+}
+
+func inDownloadedModule(file string) bool {
+	p := filepath.ToSlash(file)
+	return strings.Contains(p, "/.terraform/modules/") || strings.HasPrefix(p, ".terraform/modules/")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 func writeTree(t *testing.T, files map[string][]byte) string {
@@ -119,4 +120,42 @@ resource "aws_s3_bucket" "this" {
 	if got := strings.Join(addrs, ","); got != want {
 		t.Errorf("findings on %s, want %s", got, want)
 	}
+}
+
+// TestFindingInDownloadedModulePointsAtTheCall: a finding inside a module
+// that terraform init downloaded points at the module call in the user's
+// code, with the place in the module as a related location.
+func TestFindingInDownloadedModulePointsAtTheCall(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.tf":                         "module \"bucket\" {\n  source  = \"terraform-aws-modules/s3-bucket/aws\"\n  version = \"4.0.0\"\n}\n",
+		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"bucket","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Dir":".terraform/modules/s3"}]}`,
+		".terraform/modules/s3/main.tf":   "resource \"aws_kms_key\" \"this\" {\n  enable_key_rotation = false\n}\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Options{Paths: []string{dir}, Rules: builtin.Rules()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID != "aws-kms-rotation-disabled" {
+			continue
+		}
+		if filepath.Base(f.Loc.Range.File) != "main.tf" || strings.Contains(filepath.ToSlash(f.Loc.Range.File), ".terraform") || f.Loc.Range.Start.Line != 1 {
+			t.Errorf("finding at %v, want the module call in main.tf:1", f.Loc.Range)
+		}
+		if len(f.Related) == 0 || !strings.Contains(filepath.ToSlash(f.Related[0].Loc.Range.File), ".terraform/modules/s3/main.tf") {
+			t.Errorf("related = %v", f.Related)
+		}
+		return
+	}
+	t.Fatal("no finding for the key in the downloaded module")
 }

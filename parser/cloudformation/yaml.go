@@ -62,12 +62,14 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error",
 			"not a text file (binary content)")}
 	}
-	if d, ok := jsonError(file, data); ok {
-		return nil, []graph.Diagnostic{d}
-	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
+		// encoding/json positions JSON mistakes where yaml.v3 often
+		// cannot.
+		if d, ok := jsonError(file, data); ok {
+			return nil, []graph.Diagnostic{d}
+		}
 		return nil, []graph.Diagnostic{parseError(file, err)}
 	}
 	var extra yaml.Node
@@ -75,6 +77,9 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(pos(file, &extra), "parse-error",
 			"more than one YAML document; a template is a single document")}
 	} else if err.Error() != "EOF" {
+		if d, ok := jsonError(file, data); ok {
+			return nil, []graph.Diagnostic{d}
+		}
 		return nil, []graph.Diagnostic{parseError(file, err)}
 	}
 	if len(doc.Content) == 0 {

@@ -63,9 +63,17 @@ type module struct {
 // examples calling the module they document) is parsed once. It is safe
 // for concurrent use; parsed modules are never modified.
 type ModuleCache struct {
-	mu   sync.Mutex
-	mods map[string]*cachedModule
+	mu    sync.Mutex
+	mods  map[string]*cachedModule
+	order []string
 }
+
+// maxCachedModules bounds the parsed modules kept: syntax trees are large,
+// and a scan of many repositories must not hold all of them. Units are
+// evaluated in path order, so the modules a unit shares with its
+// neighbours are still there when needed; an evicted module is parsed
+// again.
+const maxCachedModules = 256
 
 type cachedModule struct {
 	once  sync.Once
@@ -88,6 +96,11 @@ func (l *loader) parseModule(dir string) (*module, bool) {
 	if c == nil {
 		c = &cachedModule{}
 		l.cache.mods[key] = c
+		l.cache.order = append(l.cache.order, key)
+		if len(l.cache.order) > maxCachedModules {
+			delete(l.cache.mods, l.cache.order[0])
+			l.cache.order = l.cache.order[1:]
+		}
 	}
 	l.cache.mu.Unlock()
 	c.once.Do(func() {

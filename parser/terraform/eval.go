@@ -249,6 +249,11 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
 	v, diags := expr.Value(ctx)
+	// Reasons and references are only attached to unknown parts; a known
+	// value (the common case) needs no explanation.
+	if !diags.HasErrors() && v.IsWhollyKnown() {
+		return fromCty(v, r, "", nil)
+	}
 	why, refs := s.explain(expr, ctx)
 	for _, d := range diags {
 		if d.Severity != hcl.DiagError {

@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -46,6 +49,7 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 		}
 	}
 	lines := addressLines(data)
+	config := configBeside(filepath.Dir(path), unit)
 	var walk func(m *tfjson.StateModule, depth int)
 	walk = func(m *tfjson.StateModule, depth int) {
 		if m == nil || depth > maxModuleDepth {
@@ -61,14 +65,22 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 			} else {
 				at.File = path
 			}
+			whole := at
+			blk := config[stripIndex(r.Address)]
+			if blk != nil {
+				at, whole = toRange(blk.DefRange()), toRange(blk.Range())
+			}
 			attrs := planValue(r.AttributeValues, unknown[r.Address], at, r.Address, 0)
+			if blk != nil {
+				attrs = withConfigRanges(attrs, blk)
+			}
 			if len(r.SensitiveValues) > 0 {
 				attrs = markSensitive(attrs, r.SensitiveValues)
 			}
 			local, _, _ := strings.Cut(r.Type, "_")
 			g.Resources = append(g.Resources, &graph.Resource{
 				Format: graph.TerraformPlan, Unit: path, Type: r.Type, Address: r.Address, Attrs: attrs,
-				Metadata: graph.Null(at), Range: at, NameRange: at, Exists: graph.True, ProviderRef: local,
+				Metadata: graph.Null(at), Range: whole, NameRange: at, Exists: graph.True, ProviderRef: local,
 			})
 		}
 		for _, c := range m.ChildModules {
@@ -77,6 +89,59 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 	}
 	walk(plan.PlannedValues.RootModule, 0)
 	return g
+}
+
+// configBeside indexes the root module's resource blocks in the directory
+// of the plan, so that findings point at the configuration the user edits
+// rather than at the generated plan.
+func configBeside(dir string, unit *graph.Unit) map[string]*hclsyntax.Block {
+	out := map[string]*hclsyntax.Block{}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil || len(data) > maxFileSize {
+			continue
+		}
+		file, diags := hclsyntax.ParseConfig(data, f, hcl.Pos{Line: 1, Column: 1})
+		if diags.HasErrors() {
+			continue
+		}
+		body, ok := file.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		unit.Files = append(unit.Files, f)
+		for _, b := range body.Blocks {
+			if b.Type == "resource" && len(b.Labels) == 2 {
+				out[b.Labels[0]+"."+b.Labels[1]] = b
+			}
+		}
+	}
+	return out
+}
+
+// stripIndex removes the instance key of a root module address.
+func stripIndex(addr string) string {
+	if i := strings.IndexByte(addr, '['); i > 0 {
+		return addr[:i]
+	}
+	return addr
+}
+
+// withConfigRanges points the top-level attributes the configuration
+// writes at where it writes them.
+func withConfigRanges(v graph.Value, blk *hclsyntax.Block) graph.Value {
+	if v.Kind() != graph.KindObject {
+		return v
+	}
+	fields := append([]graph.Field{}, v.Fields()...)
+	for i, f := range fields {
+		if a, ok := blk.Body.Attributes[f.Key]; ok {
+			fields[i].KeyRange = toRange(a.NameRange)
+			fields[i].Value = f.Value.WithRange(toRange(a.Expr.Range()))
+		}
+	}
+	return graph.Object(fields, v.Range)
 }
 
 // planValue converts planned JSON values; after_unknown marks what is known

@@ -254,3 +254,73 @@ resource "aws_flow_log" "by_value" {
 		}
 	}
 }
+
+func TestJSONConfigurationAndTry(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.tf.json": `{
+  "variable": {"rotate": {"default": true}},
+  "resource": {"aws_kms_key": {"k": {"enable_key_rotation": "${var.rotate}", "description": "json"}}}
+}`,
+		"try.tf": `locals {
+  settings = { name = "x" }
+}
+
+resource "aws_s3_bucket" "b" {
+  bucket        = try(local.settings.missing, "fallback")
+  force_destroy = can(local.settings.name)
+}
+
+moved {
+  from = aws_s3_bucket.old
+  to   = aws_s3_bucket.b
+}
+
+check "health" {
+  assert {
+    condition     = true
+    error_message = "never"
+  }
+}
+`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := LoadModule(dir, Options{})
+	for _, d := range g.Diagnostics {
+		if d.Severity <= graph.Warning {
+			t.Errorf("diagnostic: %v", d)
+		}
+	}
+	key := resource(g, "aws_kms_key.k")
+	if key == nil || at(t, key.Attrs, "enable_key_rotation").String() != "true" || key.NameRange.Start.Line != 3 {
+		t.Fatalf(".tf.json resource = %+v", key)
+	}
+	b := resource(g, "aws_s3_bucket.b")
+	if got := at(t, b.Attrs, "bucket").String(); got != `"fallback"` {
+		t.Errorf("try = %s", got)
+	}
+	if got := at(t, b.Attrs, "force_destroy").String(); got != "true" {
+		t.Errorf("can = %s", got)
+	}
+}
+
+func TestPlanBesideConfiguration(t *testing.T) {
+	g := LoadPlan(filepath.Join("testdata", "planconfig", "plan.json"), Options{})
+	b := resource(g, "aws_s3_bucket.b")
+	if b == nil {
+		t.Fatalf("diagnostics %v", g.Diagnostics)
+	}
+	if !strings.HasSuffix(b.NameRange.File, "main.tf") || b.NameRange.Start.Line != 1 {
+		t.Errorf("resource points at %v, want main.tf:1", b.NameRange)
+	}
+	if v := at(t, b.Attrs, "bucket"); v.Range.Start.Line != 2 || !strings.HasSuffix(v.Range.File, "main.tf") {
+		t.Errorf("bucket points at %v, want main.tf:2", v.Range)
+	}
+	if k := resource(g, "module.k.aws_kms_key.this"); k == nil || !strings.HasSuffix(k.NameRange.File, "plan.json") {
+		t.Errorf("a module resource without configuration beside the plan keeps the plan position: %+v", k)
+	}
+}

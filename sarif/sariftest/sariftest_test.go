@@ -1,6 +1,11 @@
 package sariftest
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestCheck(t *testing.T) {
 	tests := []struct {
@@ -20,5 +25,27 @@ func TestCheck(t *testing.T) {
 				t.Errorf("Check = %v, want valid=%v", err, tt.valid)
 			}
 		})
+	}
+}
+
+// TestEmbeddedSchemaIsShared: the embedded schema is the project's shared
+// copy (../shared/sarif), so every test validates against the same file.
+func TestEmbeddedSchemaIsShared(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared", "sarif", "sarif-schema-2.1.0.json")
+	want, err := os.ReadFile(shared)
+	if err != nil {
+		t.Skipf("shared schema not available: %v", err)
+	}
+	if !bytes.Equal(schemaJSON, want) {
+		t.Errorf("testdata/sarif-schema-2.1.0.json differs from %s", shared)
+	}
+}
+
+// TestCheckRejectsNull: null where the schema wants an object or a string
+// is an error (go-sarif writes null for some unset members).
+func TestCheckRejectsNull(t *testing.T) {
+	doc := `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"suppressions":[{"kind":"inSource","location":null}]}]}]}`
+	if Check([]byte(doc)) == nil {
+		t.Errorf("a null suppression location passed")
 	}
 }

@@ -37,6 +37,9 @@ var newer = map[string][]string{
 	"AWS::Serverless::HttpApi":                     {"AccessLogSettings"},
 	"AWS::Serverless::GraphQLApi":                  nil,
 	"AWS::Serverless::Function":                    {"LoggingConfig", "SnapStart"},
+	"AWS::SecurityHub::OrganizationConfiguration":  nil,
+	"AWS::SecurityHub::ConfigurationPolicy":        nil,
+	"AWS::SecurityHub::PolicyAssociation":          nil,
 }
 
 func main() {

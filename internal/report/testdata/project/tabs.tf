@@ -1,0 +1,5 @@
+locals {
+	x = {
+		enabled = false # a tab-indented line
+	}
+}

@@ -1,0 +1,91 @@
+package sarif_test
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/sarif/sariftest"
+)
+
+// randomText mixes the characters that trip writers up: quotes, escapes,
+// control characters, invalid UTF-8, HTML, percent signs.
+func randomText(r *rand.Rand) string {
+	pieces := []string{"", "a", "é", "\"", "\\", "\n", "\r", "\t", "\x00", "\x1b[31m", "\xff\xfe", "<b>", "&", "%0A", "::", ",", "💥", " "}
+	var s string
+	for i := r.Intn(8); i > 0; i-- {
+		s += pieces[r.Intn(len(pieces))]
+	}
+	return s
+}
+
+func randomRange(r *rand.Rand, dir string) graph.Range {
+	files := []string{"", dir + "/main.tf", "main.tf", "/elsewhere/x.tf", dir + "/a b/ü.yaml", dir + "/c:d.json"}
+	n := func() int { return r.Intn(6) - 1 }
+	return graph.Range{
+		File:  files[r.Intn(len(files))],
+		Start: graph.Pos{Line: n(), Column: n(), Byte: -1},
+		End:   graph.Pos{Line: n(), Column: n(), Byte: -1},
+	}
+}
+
+// randomFindings are findings with every field drawn at random, including
+// values no front end should produce (negative lines, ends before starts).
+func randomFindings(r *rand.Rand, dir string, n int) []rules.Finding {
+	ids := []string{"aws-s3-versioning-disabled", "aws-kms-rotation-disabled", "aws-ec2-open-ingress", "aws-iam-password-policy-weak", "aws-unknown-rule"}
+	var fs []rules.Finding
+	for i := 0; i < n; i++ {
+		f := rules.Finding{
+			RuleID:   ids[r.Intn(len(ids))],
+			Severity: rules.Severity(r.Intn(5)),
+			Status:   rules.Status(1 + r.Intn(2)),
+			Message:  randomText(r),
+			Loc:      graph.Loc{Path: randomText(r), Range: randomRange(r, dir)},
+		}
+		if r.Intn(2) == 0 {
+			f.Loc.Resource = &graph.Resource{Unit: dir, Address: randomText(r)}
+		}
+		for j := r.Intn(3); j > 0; j-- {
+			f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: randomRange(r, dir)}, Message: randomText(r)})
+		}
+		if r.Intn(3) == 0 {
+			f.Fix = &rules.Fix{Description: randomText(r)}
+			for j := r.Intn(3); j > 0; j-- {
+				f.Fix.Edits = append(f.Fix.Edits, rules.Edit{Range: randomRange(r, dir), Text: randomText(r)})
+			}
+		}
+		if r.Intn(3) == 0 {
+			f.Suppressed = &rules.Suppression{Justification: randomText(r), Range: randomRange(r, dir), Until: randomText(r)}
+		}
+		f.BaselineState = []string{"", rules.BaselineNew, rules.BaselineUnchanged}[r.Intn(3)]
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+func randomDiagnostics(r *rand.Rand, dir string, n int) []graph.Diagnostic {
+	var ds []graph.Diagnostic
+	for i := 0; i < n; i++ {
+		ds = append(ds, graph.Diagnostic{Severity: graph.DiagSeverity(r.Intn(5)), Code: randomText(r), Message: randomText(r), Range: randomRange(r, dir)})
+	}
+	return ds
+}
+
+// TestRandomFindingsGiveValidSARIF: whatever the findings hold, the log is
+// valid SARIF.
+func TestRandomFindingsGiveValidSARIF(t *testing.T) {
+	dir := project(t)
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 200; i++ {
+		fs := randomFindings(r, dir, r.Intn(6))
+		ds := randomDiagnostics(r, dir, r.Intn(4))
+		opts := baseOptions(dir)
+		opts.ShowUnknown, opts.IncludeSuppressed = r.Intn(2) == 0, r.Intn(2) == 0
+		opts.MaxResults = r.Intn(4) - 1
+		data := write(t, testRules(), fs, ds, opts)
+		if err := sariftest.Check(data); err != nil {
+			t.Fatalf("iteration %d: %v\n%s", i, err, data)
+		}
+	}
+}
