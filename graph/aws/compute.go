@@ -161,8 +161,12 @@ func buildCompute(m *Model) {
 		a := Attrs(r)
 		mo := a.Get("metadata_options")
 		// An instance launched from a template without its own metadata
-		// options takes the template's, which are checked on the template.
-		if r.Type == "aws_instance" && !mo.IsSet() && a.Get("launch_template").IsSet() {
+		// options takes the template's, which are checked on the template
+		// when it is defined here and cannot be known otherwise.
+		if lt := a.Get("launch_template"); r.Type == "aws_instance" && !mo.IsSet() && lt.IsSet() {
+			if o := templateOptions(m.index, r, lt, lt.Get("id"), lt.Get("name"), "aws_launch_template"); o != nil {
+				m.Instances.Metadata = append(m.Instances.Metadata, o)
+			}
 			continue
 		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
@@ -181,7 +185,10 @@ func buildCompute(m *Model) {
 	// A CloudFormation instance cannot set metadata options itself; one
 	// without a launch template gets the defaults.
 	for _, r := range m.index.OfType("AWS::EC2::Instance") {
-		if Attrs(r).Get("LaunchTemplate").IsSet() {
+		if lt := Attrs(r).Get("LaunchTemplate"); lt.IsSet() {
+			if o := templateOptions(m.index, r, lt, lt.Get("LaunchTemplateId"), lt.Get("LaunchTemplateName"), "AWS::EC2::LaunchTemplate"); o != nil {
+				m.Instances.Metadata = append(m.Instances.Metadata, o)
+			}
 			continue
 		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
@@ -233,6 +240,20 @@ func buildCompute(m *Model) {
 			}
 		}
 	}
+}
+
+// templateOptions is nil when an instance's launch template (by id or
+// name) is defined in the same code, whose metadata options are checked
+// there, and otherwise options that are unknown: they come from a template
+// this code does not show.
+func templateOptions(ix *Index, r *graph.Resource, lt, id, name Field, templateType string) *MetadataOptions {
+	for _, f := range []Field{id, name} {
+		if f.IsSet() && len(ix.Referenced(r, f.Value, templateType)) > 0 {
+			return nil
+		}
+	}
+	why := r.Address + " takes its metadata options from a launch template that is not defined here"
+	return &MetadataOptions{Resource: r, Tokens: UnknownAttr[string](why, KeyLoc(lt)), Endpoint: UnknownAttr[string](why, KeyLoc(lt))}
 }
 
 // blocksOf returns the elements of a repeated block or list property; an
