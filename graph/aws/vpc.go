@@ -70,7 +70,9 @@ func (n *NACLEntry) Loc() graph.Loc { return n.At }
 func buildVPC(m *Model) {
 	flowLogs := m.index.OfType("aws_flow_log", "AWS::EC2::FlowLog")
 	queryLogs := m.index.OfType("aws_route53_resolver_query_log_config_association", "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation")
-	for _, r := range m.index.OfType("aws_vpc", "AWS::EC2::VPC") {
+	// aws_default_vpc adopts the region's default VPC, which needs its
+	// logs like any other.
+	for _, r := range m.index.OfType("aws_vpc", "aws_default_vpc", "AWS::EC2::VPC") {
 		v := &VPCNet{Resource: r, FlowLogged: graph.False, QueryLogged: graph.False}
 		for _, fl := range flowLogs {
 			a := Attrs(fl)
