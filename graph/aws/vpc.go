@@ -83,7 +83,7 @@ func buildVPC(m *Model) {
 					continue
 				}
 			}
-			t := targets(m.index, fl, field, r, Default("", fl.Loc()))
+			t := sameUnitMaybe(targets(m.index, fl, field, r, Default("", fl.Loc())), fl, r)
 			v.FlowLogged = v.FlowLogged.Or(t.And(fl.Exists))
 			switch {
 			case v.FlowWhy != "":
@@ -98,7 +98,7 @@ func buildVPC(m *Model) {
 			if ql.Format == graph.CloudFormation {
 				field = Attrs(ql).Get("ResourceId")
 			}
-			t := targets(m.index, ql, field, r, Default("", ql.Loc()))
+			t := sameUnitMaybe(targets(m.index, ql, field, r, Default("", ql.Loc())), ql, r)
 			v.QueryLogged = v.QueryLogged.Or(t.And(ql.Exists))
 			switch {
 			case v.QueryWhy != "":
@@ -218,6 +218,16 @@ func buildVPC(m *Model) {
 		}
 		m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
 	}
+}
+
+// sameUnitMaybe keeps an undetermined target only when the split resource
+// is in the same unit as the parent: one in another template or root
+// module whose target is not known is not assumed to be about it.
+func sameUnitMaybe(t graph.Tri, split, parent *graph.Resource) graph.Tri {
+	if t == graph.Unknown && split.Unit != parent.Unit {
+		return graph.False
+	}
+	return t
 }
 
 // onlyReferenced is the one resource of the given types that f refers to,
