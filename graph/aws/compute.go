@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -151,9 +152,15 @@ func buildCompute(m *Model) {
 			tokensDefault[r.Unit] = Ptr("required")
 		}
 	}
-	defaultTokens := func(r *graph.Resource) *string {
+	// Unset, http_tokens follows the account default, then the AMI: Amazon
+	// Linux 2023 images are registered with ImdsSupport v2.0, so their
+	// instances require IMDSv2.
+	defaultTokens := func(r *graph.Resource, image Field) *string {
 		if d := tokensDefault[r.Unit]; d != nil {
 			return d
+		}
+		if s, ok := image.Value.AsString(); ok && image.IsSet() && strings.Contains(s, "al2023-ami") {
+			return Ptr("required")
 		}
 		return Ptr("optional")
 	}
@@ -169,17 +176,22 @@ func buildCompute(m *Model) {
 			}
 			continue
 		}
+		image := a.Get("image_id")
+		if r.Type == "aws_instance" {
+			image = a.Get("ami")
+		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), defaultTokens(r)), mo),
+			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), defaultTokens(r, image)), mo),
 			Endpoint: StringOf(mo.Get("http_endpoint"), Ptr("enabled"))})
 	}
 	for _, r := range m.index.OfType("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration") {
-		mo := Attrs(r).Get("MetadataOptions")
+		a := Attrs(r)
 		if r.Type == "AWS::EC2::LaunchTemplate" {
-			mo = Attrs(r).Get("LaunchTemplateData").Get("MetadataOptions")
+			a = a.Get("LaunchTemplateData")
 		}
+		mo := a.Get("MetadataOptions")
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), Ptr("optional")), mo),
+			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), defaultTokens(r, a.Get("ImageId"))), mo),
 			Endpoint: StringOf(mo.Get("HttpEndpoint"), Ptr("enabled"))})
 	}
 	// A CloudFormation instance cannot set metadata options itself; one
@@ -192,7 +204,7 @@ func buildCompute(m *Model) {
 			continue
 		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens: Default("optional", r.Loc()), Endpoint: Default("enabled", r.Loc())})
+			Tokens: Default(*defaultTokens(r, Attrs(r).Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())})
 	}
 
 	for _, r := range m.index.OfType("aws_eks_cluster", "AWS::EKS::Cluster") {
