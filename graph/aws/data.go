@@ -156,6 +156,13 @@ func buildData(m *Model) {
 		}
 	}
 
+	// A SAM SimpleTable is a DynamoDB table whose point-in-time recovery
+	// cannot be turned on.
+	for _, r := range m.index.OfType("AWS::Serverless::SimpleTable") {
+		m.DynamoDB.Tables = append(m.DynamoDB.Tables, &Table{Resource: r, Name: r.Address + " (AWS::Serverless::SimpleTable, which cannot enable it)",
+			PointInTimeRecovery: Default(false, r.Loc())})
+	}
+
 	for _, r := range m.index.OfType("aws_sns_topic", "AWS::SNS::Topic") {
 		a := Attrs(r)
 		t := &Topic{Resource: r}

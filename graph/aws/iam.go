@@ -177,6 +177,30 @@ func buildIAM(m *Model) {
 		}
 	}
 
+	// SAM functions and state machines get a role whose inline policies are
+	// the policy documents listed in Policies (managed policy names and
+	// policy templates are AWS's own).
+	for _, r := range ix.OfType("AWS::Serverless::Function", "AWS::Serverless::StateMachine") {
+		pols := Attrs(r).Get("Policies")
+		if !pols.IsSet() {
+			continue
+		}
+		if !pols.Value.IsKnown() {
+			m.IAM.Policies = append(m.IAM.Policies, &IAMPolicy{Resource: r, Inline: true,
+				Document: &Policy{At: pols.Loc(), Why: pols.Value.Why(), MinifiedSize: -1}})
+			continue
+		}
+		if pols.Get("Statement").IsSet() {
+			add(r, true, Field{}, pols)
+			continue
+		}
+		for _, b := range blocksOf(pols) {
+			if b.Value.Kind() == graph.KindObject && b.Get("Statement").IsSet() {
+				add(r, true, Field{}, b)
+			}
+		}
+	}
+
 	buildUserPolicies(m)
 
 	for _, r := range ix.OfType("aws_iam_access_key", "AWS::IAM::AccessKey") {

@@ -56,6 +56,9 @@ type module struct {
 	calls     []*hcl.Block
 	providers []*hcl.Block
 	outputs   []*hcl.Block
+
+	declsOnce sync.Once
+	decls     []*varDecl
 }
 
 // ModuleCache shares parsed module directories between module calls and
