@@ -45,6 +45,14 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 					why = "whether standards subscription " + s.Address + " is created is not known: " + s.ExistsWhy
 				}
 			}
+			// A central configuration policy in the same code enables its
+			// standards in the accounts it is associated with.
+			for _, pol := range h.Policies {
+				subscribed = subscribed.Or(pol.EnablesStandards.And(pol.Resource.Exists))
+				if pol.EnablesStandards == graph.Unknown && why == "" {
+					why = "whether configuration policy " + pol.Resource.Address + " enables a standard is not known: " + pol.Why
+				}
+			}
 			if subscribed == graph.True {
 				continue
 			}
