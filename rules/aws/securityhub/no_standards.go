@@ -60,7 +60,9 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 			if subscribed == graph.Unknown && aws.IsTrue(h.DefaultStandards) == graph.False {
 				subject = rules.Because(h.DefaultStandards, why)
 			}
-			p.ReportIf(aws.IsTrue(h.DefaultStandards).Not().And(subscribed.Not()), subject, "Security Hub %s enables no security standard", h.Resource.Address)
+			if f := p.ReportIf(aws.IsTrue(h.DefaultStandards).Not().And(subscribed.Not()), subject, "Security Hub %s enables no security standard", h.Resource.Address); f != nil {
+				rules.FixLiteral(f, h.DefaultStandards.At, h.DefaultStandards.Set, "Enable the default standards", "true")
+			}
 		}
 	},
 }
