@@ -13,7 +13,7 @@ var NoStandards = &rules.Rule{
 	Severity:    rules.Medium,
 	Description: "Security Hub enabled without any standard runs no automated checks: it only aggregates findings from other services, and the account's configuration is never scored against AWS Foundational Security Best Practices or CIS.",
 	Remediation: rules.Remediation{
-		Text: "Keep the default standards on, or subscribe to a standard explicitly.",
+		Text: "Keep the default standards on, subscribe to a standard explicitly, or enable standards through a central configuration policy of the delegated administrator.",
 		Terraform: `resource "aws_securityhub_account" "this" {}
 
 resource "aws_securityhub_standards_subscription" "fsbp" {
@@ -27,6 +27,7 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 	},
 	References: []string{
 		"https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html",
+		"https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html",
 	},
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "ID.RA-01"},
