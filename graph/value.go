@@ -66,16 +66,16 @@ type Field struct {
 // file, a module call argument, a parameter default). Values are immutable;
 // the With* methods return modified copies.
 type Value struct {
-	kind      Kind
-	b         bool
-	num       float64
-	str       string
-	elems     []Value
-	fields    []Field
-	alts      []Value
-	refs      []Ref
-	why       string
-	literal   string
+	kind   Kind
+	b      bool
+	num    float64
+	str    string
+	elems  []Value
+	fields []Field
+	// ext holds what only some values have (reasons, alternatives and
+	// references of unknown values), so that the common known leaf stays
+	// small.
+	ext       *valueExtra
 	sensitive bool
 
 	// Range is the source of the expression that produced the value.
@@ -83,6 +83,32 @@ type Value struct {
 	// Source is where the value was ultimately written, when that differs
 	// from Range (zero otherwise).
 	Source Range
+}
+
+// valueExtra is the rarely used part of a Value.
+type valueExtra struct {
+	alts    []Value
+	refs    []Ref
+	why     string
+	literal string
+}
+
+// x returns the extra part (zero when absent).
+func (v Value) x() valueExtra {
+	if v.ext == nil {
+		return valueExtra{}
+	}
+	return *v.ext
+}
+
+// withExtra returns v with its extra part replaced (nil when empty).
+func (v Value) withExtra(e valueExtra) Value {
+	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" {
+		v.ext = nil
+		return v
+	}
+	v.ext = &e
+	return v
 }
 
 // Null returns a null value.
@@ -107,7 +133,9 @@ func Object(fields []Field, r Range) Value { return Value{kind: KindObject, fiel
 // UnknownValue returns a value that cannot be known before deployment, with the
 // reason in words a user understands ("var.cidr has no value",
 // "aws_s3_bucket.logs.id is known only after apply").
-func UnknownValue(why string, r Range) Value { return Value{kind: KindUnknown, why: why, Range: r} }
+func UnknownValue(why string, r Range) Value {
+	return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: why}}
+}
 
 // OneOf returns a value known to be one of alts, for example both branches of
 // a CloudFormation Fn::If whose condition is unknown. Nested alternatives are
@@ -115,13 +143,13 @@ func UnknownValue(why string, r Range) Value { return Value{kind: KindUnknown, w
 func OneOf(alts []Value, why string, r Range) Value {
 	var flat []Value
 	for _, a := range alts {
-		if a.kind == KindUnknown && len(a.alts) > 0 {
-			flat = append(flat, a.alts...)
+		if a.kind == KindUnknown && len(a.x().alts) > 0 {
+			flat = append(flat, a.x().alts...)
 			continue
 		}
 		if a.kind == KindUnknown {
 			// One branch is wholly unknown, so the set of possible values is open.
-			return Value{kind: KindUnknown, why: firstNonEmpty(a.why, why), refs: a.refs, Range: r}
+			return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: firstNonEmpty(a.x().why, why), refs: a.x().refs}}
 		}
 		flat = append(flat, a)
 	}
@@ -129,7 +157,7 @@ func OneOf(alts []Value, why string, r Range) Value {
 		v := flat[0]
 		return v
 	}
-	return Value{kind: KindUnknown, alts: flat, why: why, Range: r}
+	return Value{kind: KindUnknown, Range: r, ext: &valueExtra{alts: flat, why: why}}
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -146,17 +174,22 @@ func (v Value) WithRefs(refs ...Ref) Value {
 	if len(refs) == 0 {
 		return v
 	}
-	out := make([]Ref, 0, len(v.refs)+len(refs))
-	out = append(out, v.refs...)
+	e := v.x()
+	out := make([]Ref, 0, len(e.refs)+len(refs))
+	out = append(out, e.refs...)
 	out = append(out, refs...)
-	v.refs = out
-	return v
+	e.refs = out
+	return v.withExtra(e)
 }
 
 // WithLiteralText records, for an unknown string built from a template
 // ("arn:aws:iam::${AWS::AccountId}:root"), the text of its known parts
 // joined: enough to tell that the string is not, say, a bare "*".
-func (v Value) WithLiteralText(s string) Value { v.literal = s; return v }
+func (v Value) WithLiteralText(s string) Value {
+	e := v.x()
+	e.literal = s
+	return v.withExtra(e)
+}
 
 // LiteralText returns the known parts of an unknown string built from a
 // template, or "" when nothing is known.
@@ -164,7 +197,7 @@ func (v Value) LiteralText() string {
 	if v.kind != KindUnknown {
 		return ""
 	}
-	return v.literal
+	return v.x().literal
 }
 
 // WithRange returns v with its expression range replaced.
@@ -195,10 +228,10 @@ func (v Value) Why() string {
 	if v.kind != KindUnknown {
 		return ""
 	}
-	if v.why == "" {
+	if v.x().why == "" {
 		return "value is not known before deployment"
 	}
-	return v.why
+	return v.x().why
 }
 
 // Alternatives returns the values an unknown v may take, or nil when they
@@ -207,16 +240,16 @@ func (v Value) Alternatives() []Value {
 	if v.kind != KindUnknown {
 		return []Value{v}
 	}
-	return v.alts
+	return v.x().alts
 }
 
 // Refs returns the resource attributes v was derived from.
-func (v Value) Refs() []Ref { return v.refs }
+func (v Value) Refs() []Ref { return v.x().refs }
 
 // AllRefs returns the references of v and everything inside it.
 func (v Value) AllRefs() []Ref {
 	var out []Ref
-	v.walk(func(x Value) { out = append(out, x.refs...) })
+	v.walk(func(x Value) { out = append(out, x.x().refs...) })
 	return out
 }
 
@@ -228,7 +261,7 @@ func (v Value) walk(f func(Value)) {
 	for _, fl := range v.fields {
 		fl.Value.walk(f)
 	}
-	for _, a := range v.alts {
+	for _, a := range v.x().alts {
 		a.walk(f)
 	}
 }
@@ -310,18 +343,18 @@ func (v Value) Get(key string) (field Value, ok bool) {
 		}
 		return Value{}, false
 	case KindUnknown:
-		if len(v.alts) > 0 {
-			alts := make([]Value, len(v.alts))
-			for i, a := range v.alts {
+		if len(v.x().alts) > 0 {
+			alts := make([]Value, len(v.x().alts))
+			for i, a := range v.x().alts {
 				f, ok := a.Get(key)
 				if !ok {
 					f = Null(a.Range)
 				}
 				alts[i] = f
 			}
-			return OneOf(alts, v.why, v.Range), true
+			return OneOf(alts, v.x().why, v.Range), true
 		}
-		return Value{kind: KindUnknown, why: v.why, refs: v.refs, Range: v.Range}, true
+		return Value{kind: KindUnknown, Range: v.Range, ext: &valueExtra{why: v.x().why, refs: v.x().refs}}, true
 	}
 	return Value{}, false
 }
@@ -335,7 +368,7 @@ func (v Value) Index(i int) (Value, bool) {
 			return v.elems[i], true
 		}
 	case KindUnknown:
-		return Value{kind: KindUnknown, why: v.why, refs: v.refs, Range: v.Range}, true
+		return Value{kind: KindUnknown, Range: v.Range, ext: &valueExtra{why: v.x().why, refs: v.x().refs}}, true
 	}
 	return Value{}, false
 }
@@ -396,12 +429,12 @@ func (v Value) format(b *strings.Builder) {
 	}
 	switch v.kind {
 	case KindUnknown:
-		if len(v.alts) == 0 {
+		if len(v.x().alts) == 0 {
 			b.WriteString("(unknown)")
 			return
 		}
 		b.WriteString("(one of ")
-		for i, a := range v.alts {
+		for i, a := range v.x().alts {
 			if i > 0 {
 				b.WriteString(" | ")
 			}

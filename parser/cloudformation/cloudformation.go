@@ -98,6 +98,7 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	t := newTemplate(path, root, prefix, l.opts)
 	t.readParameters(given)
 	t.readTransforms()
+	t.expandForEach()
 	for _, p := range t.paramOrder {
 		l.g.Inputs = append(l.g.Inputs, t.input(p, l.unit.Path))
 	}
@@ -105,7 +106,7 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		if strings.HasPrefix(name, "Fn::ForEach::") {
 			e := t.resources[name]
 			l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(nodeRange(path, e.key), "foreach-not-expanded",
-				"%s is expanded by the AWS::LanguageExtensions transform at deployment; the resources it creates are not scanned", name))
+				"%s loops over a collection that is not known before deployment; the resources it creates are not scanned", name))
 			continue
 		}
 		r, nested := t.resource(name, l.unit.Path, calls)
@@ -325,6 +326,109 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		}
 	}
 	return r, nested
+}
+
+// expandForEach expands Fn::ForEach loops of the Resources section
+// (AWS::LanguageExtensions) whose collection is known, as CloudFormation
+// does at deployment: one copy of the output resources per item, with
+// ${Identifier} and &{Identifier} replaced in keys and values and
+// Ref: Identifier replaced by the item. Loops over an unknown collection
+// stay unexpanded and are reported.
+func (t *template) expandForEach() {
+	var order []string
+	for _, name := range t.resourceOrder {
+		if !strings.HasPrefix(name, "Fn::ForEach::") {
+			order = append(order, name)
+			continue
+		}
+		expanded, ok := t.forEach(t.resources[name], 0)
+		if !ok {
+			order = append(order, name)
+			continue
+		}
+		delete(t.resources, name)
+		for _, e := range expanded {
+			if _, dup := t.resources[e.key.Value]; dup {
+				t.diags = append(t.diags, graph.Errorf(nodeRange(t.file, e.key), "duplicate-key", "Fn::ForEach creates %s twice", e.key.Value))
+				continue
+			}
+			t.resources[e.key.Value] = e
+			order = append(order, e.key.Value)
+		}
+	}
+	t.resourceOrder = order
+}
+
+// forEach expands one loop; nested loops in its output are expanded too.
+func (t *template) forEach(e mappingEntry, depth int) ([]mappingEntry, bool) {
+	args := deref(e.value)
+	if depth > 8 || args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
+		return nil, false
+	}
+	id := deref(args.Content[0]).Value
+	coll, _ := t.eval(args.Content[1], 1)
+	var items []string
+	for _, v := range coll.Elems() {
+		s, ok := v.AsString()
+		if !ok {
+			return nil, false
+		}
+		items = append(items, s)
+	}
+	if coll.Kind() != graph.KindList {
+		return nil, false
+	}
+	var out []mappingEntry
+	for _, item := range items {
+		for _, oe := range entries(args.Content[2]) {
+			key := substituteNode(oe.key, id, item)
+			val := substituteNode(oe.value, id, item)
+			if strings.HasPrefix(key.Value, "Fn::ForEach::") {
+				inner, ok := t.forEach(mappingEntry{key: key, value: val}, depth+1)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, inner...)
+				continue
+			}
+			out = append(out, mappingEntry{key: key, value: val})
+		}
+	}
+	return out, true
+}
+
+// substituteNode copies a node replacing a loop identifier by an item.
+func substituteNode(n *yaml.Node, id, item string) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	if name, arg, ok := intrinsic(n); ok && name == "Ref" && deref(arg) != nil && deref(arg).Value == id {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: item, Line: n.Line, Column: n.Column}
+	}
+	if c.Kind == yaml.ScalarNode {
+		c.Value = strings.ReplaceAll(c.Value, "${"+id+"}", item)
+		c.Value = strings.ReplaceAll(c.Value, "&{"+id+"}", alphanumeric(item))
+		return &c
+	}
+	if len(n.Content) > 0 {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, child := range n.Content {
+			c.Content[i] = substituteNode(child, id, item)
+		}
+	}
+	return &c
+}
+
+// alphanumeric keeps the letters and digits of s, as &{Identifier} does.
+func alphanumeric(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // checkCatalogue warns about a resource type CloudFormation does not know

@@ -231,3 +231,22 @@ func TestCatalogue(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestForEach(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "foreach.yaml"), Options{})
+	for _, tt := range []struct{ address, path, want string }{
+		{"logsBucket", "BucketName", `"acme-logs"`},
+		{"dataBucket", "Tags[0].Value", `"data"`},
+	} {
+		if got := attr(t, g, tt.address, tt.path).String(); got != tt.want {
+			t.Errorf("%s.%s = %s, want %s", tt.address, tt.path, got, tt.want)
+		}
+	}
+	found := false
+	for _, d := range g.Diagnostics {
+		found = found || d.Code == "foreach-not-expanded" && d.Range.Start.Line == 20
+	}
+	if !found {
+		t.Errorf("no foreach-not-expanded note for the loop over an unknown collection: %v", g.Diagnostics)
+	}
+}
