@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -28,8 +29,8 @@ type EBSDefault struct {
 	Enabled  Bool
 }
 
-// Instances holds the instance metadata settings of instances and launch
-// templates.
+// Instances holds the instance metadata settings of instances, launch
+// templates and launch configurations.
 type Instances struct {
 	Metadata []*MetadataOptions
 }
@@ -93,11 +94,13 @@ func buildCompute(m *Model) {
 	// Unset encryption falls back to the account default, when the same code
 	// turns it on, or to unencrypted (for volumes not made from a snapshot,
 	// whose encryption they inherit).
-	encrypted := func(r *graph.Resource, f Field, snapshot Field) Bool {
+	// block is the enclosing block device, where an absent setting is
+	// reported (the zero Field for a volume: its header).
+	encrypted := func(r *graph.Resource, f, snapshot, block Field) Bool {
 		if !f.IsSet() && snapshot.IsSet() {
-			return UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", f.Loc())
+			return atBlock(UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", f.Loc()), block)
 		}
-		return BoolOf(f, Ptr(accountDefault[r.Unit]))
+		return atBlock(BoolOf(f, Ptr(accountDefault[r.Unit])), block)
 	}
 	add := func(r *graph.Resource, name string, enc Bool) {
 		m.Volumes.Disks = append(m.Volumes.Disks, &Disk{Resource: r, Name: name, Encrypted: enc})
@@ -105,24 +108,24 @@ func buildCompute(m *Model) {
 	for _, r := range m.index.OfType("aws_ebs_volume", "AWS::EC2::Volume") {
 		a := Attrs(r)
 		if r.Format == graph.CloudFormation {
-			add(r, "volume", encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId")))
+			add(r, "volume", encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId"), Field{}))
 		} else {
-			add(r, "volume", encrypted(r, a.Get("encrypted"), a.Get("snapshot_id")))
+			add(r, "volume", encrypted(r, a.Get("encrypted"), a.Get("snapshot_id"), Field{}))
 		}
 	}
 	for _, r := range m.index.OfType("aws_instance", "aws_launch_configuration") {
 		a := Attrs(r)
 		for _, b := range blocksOf(a.Get("root_block_device")) {
-			add(r, "root volume", encrypted(r, b.Get("encrypted"), Field{}))
+			add(r, "root volume", encrypted(r, b.Get("encrypted"), Field{}, b))
 		}
 		for _, b := range blocksOf(a.Get("ebs_block_device")) {
-			add(r, deviceName(b.Get("device_name")), encrypted(r, b.Get("encrypted"), b.Get("snapshot_id")))
+			add(r, deviceName(b.Get("device_name")), encrypted(r, b.Get("encrypted"), b.Get("snapshot_id"), b))
 		}
 	}
 	for _, r := range m.index.OfType("aws_launch_template") {
 		for _, b := range blocksOf(Attrs(r).Get("block_device_mappings")) {
 			for _, e := range blocksOf(b.Get("ebs")) {
-				add(r, deviceName(b.Get("device_name")), encrypted(r, e.Get("encrypted"), e.Get("snapshot_id")))
+				add(r, deviceName(b.Get("device_name")), encrypted(r, e.Get("encrypted"), e.Get("snapshot_id"), e))
 			}
 		}
 	}
@@ -136,30 +139,72 @@ func buildCompute(m *Model) {
 			if !ebs.IsSet() {
 				continue
 			}
-			add(r, deviceName(b.Get("DeviceName")), encrypted(r, ebs.Get("Encrypted"), ebs.Get("SnapshotId")))
+			add(r, deviceName(b.Get("DeviceName")), encrypted(r, ebs.Get("Encrypted"), ebs.Get("SnapshotId"), ebs))
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_instance", "aws_launch_template") {
-		mo := Attrs(r).Get("metadata_options")
+	// The account's instance metadata defaults (aws_ec2_instance_metadata_defaults)
+	// apply to launches that leave http_tokens unset: "required" there makes
+	// every such instance IMDSv2-only.
+	tokensDefault := map[string]*string{}
+	for _, r := range m.index.OfType("aws_ec2_instance_metadata_defaults") {
+		if Equals(StringOf(Attrs(r).Get("http_tokens"), nil), "required") == graph.True {
+			tokensDefault[r.Unit] = Ptr("required")
+		}
+	}
+	// Unset, http_tokens follows the account default, then the AMI: Amazon
+	// Linux 2023 images are registered with ImdsSupport v2.0, so their
+	// instances require IMDSv2.
+	defaultTokens := func(r *graph.Resource, image Field) *string {
+		if d := tokensDefault[r.Unit]; d != nil {
+			return d
+		}
+		if s, ok := image.Value.AsString(); ok && image.IsSet() && strings.Contains(s, "al2023-ami") {
+			return Ptr("required")
+		}
+		return Ptr("optional")
+	}
+	for _, r := range m.index.OfType("aws_instance", "aws_launch_template", "aws_launch_configuration") {
+		a := Attrs(r)
+		mo := a.Get("metadata_options")
+		// An instance launched from a template without its own metadata
+		// options takes the template's, which are checked on the template
+		// when it is defined here and cannot be known otherwise.
+		if lt := a.Get("launch_template"); r.Type == "aws_instance" && !mo.IsSet() && lt.IsSet() {
+			if o := templateOptions(m.index, r, lt, lt.Get("id"), lt.Get("name"), "aws_launch_template"); o != nil {
+				m.Instances.Metadata = append(m.Instances.Metadata, o)
+			}
+			continue
+		}
+		image := a.Get("image_id")
+		if r.Type == "aws_instance" {
+			image = a.Get("ami")
+		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), Ptr("optional")), mo),
+			Tokens:   atBlock(StringOf(mo.Get("http_tokens"), defaultTokens(r, image)), mo),
 			Endpoint: StringOf(mo.Get("http_endpoint"), Ptr("enabled"))})
 	}
-	for _, r := range m.index.OfType("AWS::EC2::LaunchTemplate") {
-		mo := Attrs(r).Get("LaunchTemplateData").Get("MetadataOptions")
+	for _, r := range m.index.OfType("AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration") {
+		a := Attrs(r)
+		if r.Type == "AWS::EC2::LaunchTemplate" {
+			a = a.Get("LaunchTemplateData")
+		}
+		mo := a.Get("MetadataOptions")
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), Ptr("optional")), mo),
+			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), defaultTokens(r, a.Get("ImageId"))), mo),
 			Endpoint: StringOf(mo.Get("HttpEndpoint"), Ptr("enabled"))})
 	}
 	// A CloudFormation instance cannot set metadata options itself; one
 	// without a launch template gets the defaults.
 	for _, r := range m.index.OfType("AWS::EC2::Instance") {
-		if Attrs(r).Get("LaunchTemplate").IsSet() {
+		if lt := Attrs(r).Get("LaunchTemplate"); lt.IsSet() {
+			if o := templateOptions(m.index, r, lt, lt.Get("LaunchTemplateId"), lt.Get("LaunchTemplateName"), "AWS::EC2::LaunchTemplate"); o != nil {
+				m.Instances.Metadata = append(m.Instances.Metadata, o)
+			}
 			continue
 		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens: Default("optional", r.Loc()), Endpoint: Default("enabled", r.Loc())})
+			Tokens: Default(*defaultTokens(r, Attrs(r).Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())})
 	}
 
 	for _, r := range m.index.OfType("aws_eks_cluster", "AWS::EKS::Cluster") {
@@ -207,6 +252,20 @@ func buildCompute(m *Model) {
 			}
 		}
 	}
+}
+
+// templateOptions is nil when an instance's launch template (by id or
+// name) is defined in the same code, whose metadata options are checked
+// there, and otherwise options that are unknown: they come from a template
+// this code does not show.
+func templateOptions(ix *Index, r *graph.Resource, lt, id, name Field, templateType string) *MetadataOptions {
+	for _, f := range []Field{id, name} {
+		if f.IsSet() && len(ix.Referenced(r, f.Value, templateType)) > 0 {
+			return nil
+		}
+	}
+	why := r.Address + " takes its metadata options from a launch template that is not defined here"
+	return &MetadataOptions{Resource: r, Tokens: UnknownAttr[string](why, KeyLoc(lt)), Endpoint: UnknownAttr[string](why, KeyLoc(lt))}
 }
 
 // blocksOf returns the elements of a repeated block or list property; an

@@ -55,6 +55,18 @@ type Hub struct {
 	DefaultStandards Bool
 	// Subscriptions are the standards subscribed in the same unit.
 	Subscriptions []*graph.Resource
+	// Policies are central configuration policies in the same unit, which
+	// enable standards in the accounts they are associated with.
+	Policies []*HubPolicy
+}
+
+// HubPolicy is a Security Hub central configuration policy.
+type HubPolicy struct {
+	Resource *graph.Resource
+	// EnablesStandards is whether the policy turns Security Hub on with at
+	// least one standard.
+	EnablesStandards graph.Tri
+	Why              string
 }
 
 // Detector is a GuardDuty detector.
@@ -110,26 +122,57 @@ func buildLogging(m *Model) {
 		}
 		for _, det := range m.index.Referenced(r, a.Get("detector_id").Value, "aws_guardduty_detector") {
 			for _, d := range m.GuardDuty.Detectors {
-				if d.Resource == det {
-					d.S3Protection = EqualFoldBool(StringOf(a.Get("status"), nil), "ENABLED")
+				if d.Resource != det {
+					continue
+				}
+				status := EqualFoldBool(StringOf(a.Get("status"), nil), "ENABLED")
+				switch r.Exists {
+				case graph.True:
+					d.S3Protection = status
+				case graph.Unknown:
+					// The feature may or may not override the detector's
+					// own setting.
+					prior, okPrior := d.S3Protection.Get()
+					now, okNow := status.Get()
+					if !okPrior || !okNow || prior != now {
+						d.S3Protection = UnknownAttr[bool]("whether "+r.Address+" is created is not known: "+r.ExistsWhy, status.At)
+					}
 				}
 			}
 		}
 	}
 	for _, r := range m.index.OfType("aws_config_configuration_recorder", "AWS::Config::ConfigurationRecorder") {
 		a := Attrs(r)
+		// Terraform defaults all_supported to true even inside a written
+		// recording_group; the Config API (and so CloudFormation) records
+		// everything only when no RecordingGroup is given.
 		group := a.Get("recording_group")
-		all := group.Get("all_supported")
+		all := BoolOf(group.Get("all_supported"), Ptr(true))
 		if r.Format == graph.CloudFormation {
 			group = a.Get("RecordingGroup")
-			all = group.Get("AllSupported")
+			all = BoolOf(group.Get("AllSupported"), Ptr(!group.IsSet()))
 		}
-		rec := &Recorder{Resource: r, AllSupported: atBlock(BoolOf(all, Ptr(!group.IsSet())), group)}
+		rec := &Recorder{Resource: r, AllSupported: atBlock(all, group)}
 		m.Config.Recorders = append(m.Config.Recorders, rec)
 	}
 	subs := map[string][]*graph.Resource{}
 	for _, r := range m.index.OfType("aws_securityhub_standards_subscription", "AWS::SecurityHub::Standard") {
 		subs[r.Unit] = append(subs[r.Unit], r)
+	}
+	policies := map[string][]*HubPolicy{}
+	for _, r := range m.index.OfType("aws_securityhub_configuration_policy", "AWS::SecurityHub::ConfigurationPolicy") {
+		cfg := Attrs(r).Get("configuration_policy")
+		enabled, standards := cfg.Get("service_enabled"), cfg.Get("enabled_standard_arns")
+		if r.Format == graph.CloudFormation {
+			cfg = Attrs(r).Get("ConfigurationPolicy").Get("SecurityHub")
+			enabled, standards = cfg.Get("ServiceEnabled"), cfg.Get("EnabledStandardIdentifiers")
+		}
+		on := IsTrue(BoolOf(enabled, nil))
+		some, why := hasElements(standards)
+		if on == graph.Unknown {
+			why = enabled.Value.Why()
+		}
+		policies[r.Unit] = append(policies[r.Unit], &HubPolicy{Resource: r, EnablesStandards: on.And(some), Why: why})
 	}
 	for _, r := range m.index.OfType("aws_securityhub_account", "AWS::SecurityHub::Hub") {
 		a := Attrs(r)
@@ -137,8 +180,20 @@ func buildLogging(m *Model) {
 		if r.Format == graph.CloudFormation {
 			def = a.Get("EnableDefaultStandards")
 		}
-		m.SecurityHub.Hubs = append(m.SecurityHub.Hubs, &Hub{Resource: r, DefaultStandards: BoolOf(def, Ptr(true)), Subscriptions: subs[r.Unit]})
+		m.SecurityHub.Hubs = append(m.SecurityHub.Hubs, &Hub{Resource: r, DefaultStandards: BoolOf(def, Ptr(true)), Subscriptions: subs[r.Unit], Policies: policies[r.Unit]})
 	}
+}
+
+// hasElements says whether a list property has at least one element, and why
+// that is not known.
+func hasElements(f Field) (graph.Tri, string) {
+	if !f.IsSet() || f.Value.IsNull() {
+		return graph.False, ""
+	}
+	if f.Value.Kind() == graph.KindList {
+		return graph.TriOf(len(f.Value.Elems()) > 0), ""
+	}
+	return graph.Unknown, f.Value.Why()
 }
 
 // Configured reads whether an identifier-like property (a key ARN, a web

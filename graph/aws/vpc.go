@@ -47,9 +47,13 @@ func (d *DefaultGroupRule) Loc() graph.Loc { return d.At }
 // NACLEntry is an inbound or outbound network ACL rule.
 type NACLEntry struct {
 	Resource *graph.Resource
-	At       graph.Loc
-	Ingress  Bool
-	Allow    Bool
+	// ACL is the network ACL the entry belongs to: the resource itself for
+	// inline entries, the referenced ACL for split ones (nil when it is not
+	// known).
+	ACL     *graph.Resource
+	At      graph.Loc
+	Ingress Bool
+	Allow   Bool
 	// Protocol is "-1" for all, or a protocol number or name.
 	Protocol String
 	CIDR     String
@@ -66,7 +70,9 @@ func (n *NACLEntry) Loc() graph.Loc { return n.At }
 func buildVPC(m *Model) {
 	flowLogs := m.index.OfType("aws_flow_log", "AWS::EC2::FlowLog")
 	queryLogs := m.index.OfType("aws_route53_resolver_query_log_config_association", "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation")
-	for _, r := range m.index.OfType("aws_vpc", "AWS::EC2::VPC") {
+	// aws_default_vpc adopts the region's default VPC, which needs its
+	// logs like any other.
+	for _, r := range m.index.OfType("aws_vpc", "aws_default_vpc", "AWS::EC2::VPC") {
 		v := &VPCNet{Resource: r, FlowLogged: graph.False, QueryLogged: graph.False}
 		for _, fl := range flowLogs {
 			a := Attrs(fl)
@@ -77,10 +83,14 @@ func buildVPC(m *Model) {
 					continue
 				}
 			}
-			t := targets(m.index, fl, field, r, Default("", fl.Loc()))
-			v.FlowLogged = v.FlowLogged.Or(t)
-			if t == graph.Unknown && v.FlowWhy == "" {
+			t := sameUnitMaybe(targets(m.index, fl, field, r, Default("", fl.Loc())), fl, r)
+			v.FlowLogged = v.FlowLogged.Or(t.And(fl.Exists))
+			switch {
+			case v.FlowWhy != "":
+			case t == graph.Unknown:
 				v.FlowWhy = "which VPC flow log " + fl.Address + " captures is not known: " + field.Value.Why()
+			case t == graph.True && fl.Exists == graph.Unknown:
+				v.FlowWhy = "whether flow log " + fl.Address + " is created is not known: " + fl.ExistsWhy
 			}
 		}
 		for _, ql := range queryLogs {
@@ -88,10 +98,14 @@ func buildVPC(m *Model) {
 			if ql.Format == graph.CloudFormation {
 				field = Attrs(ql).Get("ResourceId")
 			}
-			t := targets(m.index, ql, field, r, Default("", ql.Loc()))
-			v.QueryLogged = v.QueryLogged.Or(t)
-			if t == graph.Unknown && v.QueryWhy == "" {
+			t := sameUnitMaybe(targets(m.index, ql, field, r, Default("", ql.Loc())), ql, r)
+			v.QueryLogged = v.QueryLogged.Or(t.And(ql.Exists))
+			switch {
+			case v.QueryWhy != "":
+			case t == graph.Unknown:
 				v.QueryWhy = "which VPC " + ql.Address + " logs DNS queries for is not known: " + field.Value.Why()
+			case t == graph.True && ql.Exists == graph.Unknown:
+				v.QueryWhy = "whether query log association " + ql.Address + " is created is not known: " + ql.ExistsWhy
 			}
 		}
 		m.VPC.VPCs = append(m.VPC.VPCs, v)
@@ -146,7 +160,9 @@ func buildVPC(m *Model) {
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_network_acl") {
+	// aws_default_network_acl adopts a VPC's default ACL: its blocks are
+	// then the only entries, like those of a new ACL.
+	for _, r := range m.index.OfType("aws_network_acl", "aws_default_network_acl") {
 		a := Attrs(r)
 		for _, dir := range []string{"ingress", "egress"} {
 			for _, b := range blocksOf(a.Get(dir)) {
@@ -154,7 +170,7 @@ func buildVPC(m *Model) {
 				if !cidr.IsSet() {
 					cidr = b.Get("ipv6_cidr_block")
 				}
-				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, At: KeyLoc(b),
+				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, ACL: r, At: KeyLoc(b),
 					Ingress: Known(dir == "ingress", true, KeyLoc(b)), Allow: EqualFoldBool(StringOf(b.Get("action"), nil), "allow"),
 					Protocol: StringOf(b.Get("protocol"), nil), CIDR: StringOf(cidr, Ptr("")),
 					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0)),
@@ -177,6 +193,8 @@ func buildVPC(m *Model) {
 			e.CIDR = StringOf(cidr, Ptr(""))
 			e.FromPort = IntOf(a.Get("PortRange").Get("From"), Ptr(0))
 			e.ToPort = IntOf(a.Get("PortRange").Get("To"), Ptr(65535))
+			e.RuleNumber = IntOf(a.Get("RuleNumber"), nil)
+			e.ACL = onlyReferenced(m.index, r, a.Get("NetworkAclId"), "AWS::EC2::NetworkAcl")
 			if e.CIDR.Set {
 				e.At = e.CIDR.At
 			}
@@ -192,6 +210,8 @@ func buildVPC(m *Model) {
 			e.CIDR = StringOf(cidr, Ptr(""))
 			e.FromPort = IntOf(a.Get("from_port"), Ptr(0))
 			e.ToPort = IntOf(a.Get("to_port"), Ptr(0))
+			e.RuleNumber = IntOf(a.Get("rule_number"), nil)
+			e.ACL = onlyReferenced(m.index, r, a.Get("network_acl_id"), "aws_network_acl", "aws_default_network_acl")
 			if e.CIDR.Set {
 				e.At = e.CIDR.At
 			}
@@ -200,8 +220,32 @@ func buildVPC(m *Model) {
 	}
 }
 
-// DeniedEarlier reports whether an inline entry of the same ACL with a
-// lower rule number denies port from the same CIDR before e is reached.
+// sameUnitMaybe keeps an undetermined target only when the split resource
+// is in the same unit as the parent: one in another template or root
+// module whose target is not known is not assumed to be about it.
+func sameUnitMaybe(t graph.Tri, split, parent *graph.Resource) graph.Tri {
+	if t == graph.Unknown && split.Unit != parent.Unit {
+		return graph.False
+	}
+	return t
+}
+
+// onlyReferenced is the one resource of the given types that f refers to,
+// or nil when there is none or several.
+func onlyReferenced(ix *Index, from *graph.Resource, f Field, types ...string) *graph.Resource {
+	if !f.IsSet() {
+		return nil
+	}
+	found := ix.Referenced(from, f.Value, types...)
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+// DeniedEarlier reports whether an entry of the same ACL (inline or split)
+// in the same direction with a lower rule number denies port from the same
+// CIDR before e is reached.
 func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 	n, ok := e.RuleNumber.Get()
 	cidr, ok2 := e.CIDR.Get()
@@ -209,7 +253,7 @@ func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 		return false
 	}
 	for _, o := range v.NACLEntries {
-		if o == e || o.Resource != e.Resource {
+		if o == e || e.ACL == nil || o.ACL != e.ACL {
 			continue
 		}
 		on, ok := o.RuleNumber.Get()

@@ -177,27 +177,37 @@ func readRoot(u parser.Unit) string {
 }
 
 // dropCalledModules leaves out Terraform modules that another scanned module
-// calls as a local module: they are evaluated there, with the caller's
-// arguments, and evaluating them again on their own would report the same
-// code twice, with unknown inputs. Modules that only call each other in a
-// cycle are all kept.
+// calls as a local module, and CloudFormation templates another scanned
+// template uses as a nested stack: they are evaluated there, with the
+// caller's arguments, and evaluating them again on their own would report
+// the same code twice, with unknown inputs. Units that only call each other
+// in a cycle are all kept.
 func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Graph {
+	// A Terraform module is known by its directory, a CloudFormation
+	// template by its file (a nested stack's template).
 	index := map[string]int{}
 	for i, u := range units {
-		if u.Kind == parser.TerraformModule {
-			index[filepath.Clean(u.Path)] = i
+		switch u.Kind {
+		case parser.TerraformModule:
+			index["tf\x00"+filepath.Clean(u.Path)] = i
+		case parser.CloudFormationTemplate:
+			index["cfn\x00"+filepath.Clean(u.Path)] = i
 		}
 	}
 	calls := make([][]int, len(units))
 	called := make([]bool, len(units))
 	for i, u := range units {
-		if u.Kind != parser.TerraformModule || graphs[i] == nil {
+		if graphs[i] == nil || u.Kind != parser.TerraformModule && u.Kind != parser.CloudFormationTemplate {
 			continue
 		}
 		seen := map[int]bool{}
 		for _, gu := range graphs[i].Units {
 			for _, f := range gu.Files {
-				j, ok := index[filepath.Clean(filepath.Dir(f))]
+				key := "tf\x00" + filepath.Clean(filepath.Dir(f))
+				if u.Kind == parser.CloudFormationTemplate {
+					key = "cfn\x00" + filepath.Clean(f)
+				}
+				j, ok := index[key]
 				if ok && j != i && !seen[j] {
 					seen[j] = true
 					calls[i] = append(calls[i], j)

@@ -250,3 +250,21 @@ func TestForEach(t *testing.T) {
 		t.Errorf("no foreach-not-expanded note for the loop over an unknown collection: %v", g.Diagnostics)
 	}
 }
+
+func TestMoreIntrinsics(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "more.yaml"), Options{})
+	tests := []struct{ path, want, why string }{
+		{"Count", "2", ""},
+		{"ZoneCount", "3", ""},
+		{"Azs", "(unknown)", "Fn::GetAZs lists the Availability Zones"},
+		{"Imported", "(unknown)", "the export shared-vpc-id"},
+		{"Encoded", `"aGVsbG8="`, ""},
+		{"Second", `"b"`, ""},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Thing", tt.path)
+		if v.String() != tt.want || !strings.Contains(v.Why(), tt.why) {
+			t.Errorf("%s = %s (%q), want %s (%q)", tt.path, v, v.Why(), tt.want, tt.why)
+		}
+	}
+}

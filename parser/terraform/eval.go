@@ -49,6 +49,10 @@ type scope struct {
 	// frozen keeps the context while a wave of independent items is
 	// evaluated.
 	frozen bool
+	// resourceShapes gives, once count and for_each are known, each
+	// resource's instances with unknown attributes, so that
+	// for_each = aws_vpc.this and length(aws_instance.web) know the keys.
+	resourceShapes map[string]map[string]cty.Value
 	// curEach is the for_each element (each.value) of the instance being
 	// evaluated, with the references it came from.
 	curEach *graph.Value
@@ -79,6 +83,9 @@ func (s *scope) context() *hcl.EvalContext {
 	vars["data"] = cty.ObjectVal(data)
 	for typ := range s.resourceTypes {
 		vars[typ] = cty.DynamicVal
+		if byName, ok := s.resourceShapes[typ]; ok {
+			vars[typ] = cty.ObjectVal(byName)
+		}
 	}
 	s.ctx = &hcl.EvalContext{Variables: vars, Functions: s.funcs}
 	s.dirty = false

@@ -136,10 +136,78 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 	s.readVariables(inputs)
 	s.readProviders()
 	s.resolveDependencies(stack)
+	s.shapeResources()
 	for _, b := range mod.resources {
 		s.resources(b)
 	}
 	return s
+}
+
+// resourceTraversal reports whether expr is a plain reference to a
+// resource of the module (aws_vpc.this) and returns its address.
+func (s *scope) resourceTraversal(expr hcl.Expression) (string, bool) {
+	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) != 2 || !s.resourceTypes[st.Traversal.RootName()] {
+		return "", false
+	}
+	name, ok := attrName(st.Traversal, 1)
+	return st.Traversal.RootName() + "." + name, ok
+}
+
+// shapeResources records each resource's instance keys, when its count or
+// for_each is known, as values with unknown attributes: a resource's
+// attributes are known only after apply, but how many instances it has
+// and their keys are known at plan time.
+func (s *scope) shapeResources() {
+	s.resourceShapes = map[string]map[string]cty.Value{}
+	// Twice, so that a for_each over a resource declared later sees it.
+	for pass := 0; pass < 2; pass++ {
+		s.shapePass()
+	}
+}
+
+func (s *scope) shapePass() {
+	for _, b := range s.mod.resources {
+		typ, name := b.Labels[0], b.Labels[1]
+		attrs := metaAttributes(b.Body)
+		_, hasCount := attrs["count"]
+		_, hasForEach := attrs["for_each"]
+		v := cty.DynamicVal
+		if hasCount || hasForEach {
+			instances := s.expandQuiet(b.Body)
+			known := len(instances) == 0 || instances[0].exists == graph.True
+			switch {
+			case !known:
+			case hasCount:
+				elems := make([]cty.Value, len(instances))
+				for i := range elems {
+					elems[i] = cty.DynamicVal
+				}
+				v = cty.TupleVal(elems)
+			default:
+				m := map[string]cty.Value{}
+				for _, in := range instances {
+					k := strings.TrimSuffix(strings.TrimPrefix(in.key, `["`), `"]`)
+					m[k] = cty.DynamicVal
+				}
+				v = cty.ObjectVal(m)
+			}
+		}
+		if s.resourceShapes[typ] == nil {
+			s.resourceShapes[typ] = map[string]cty.Value{}
+		}
+		s.resourceShapes[typ][name] = v
+	}
+	s.dirty = true
+}
+
+// expandQuiet expands count or for_each without reporting diagnostics,
+// which the resource's own expansion reports.
+func (s *scope) expandQuiet(body hcl.Body) []instance {
+	n := len(s.l.g.Diagnostics)
+	out := s.expand(body, "")
+	s.l.g.Diagnostics = s.l.g.Diagnostics[:n]
+	return out
 }
 
 // readVariables sets each declared variable from the inputs, its default,
@@ -501,6 +569,13 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			if k.IsKnown() && k.Type() == cty.String {
 				if f, ok := gv.Get(k.AsString()); ok && gv.Kind() == graph.KindObject {
 					ev = &f
+				}
+				// for_each over another resource: each.value is that
+				// resource's instance of the same key.
+				if addr, ok := s.resourceTraversal(a.Expr); ok {
+					ref := graph.Ref{Address: s.prefix + addr + indexKey(k), Range: toRange(a.Expr.Range())}
+					u := graph.UnknownValue(addr+indexKey(k)+" is known only after apply", toRange(a.Expr.Range())).WithRefs(ref)
+					ev = &u
 				}
 			}
 			if !k.IsKnown() || k.IsNull() || k.Type() != cty.String {

@@ -40,7 +40,9 @@ var NotMultiRegion = &rules.Rule{
 	Precision: "very-high",
 	Check: func(p *rules.Pass) {
 		for _, t := range p.AWS.CloudTrail.Trails {
-			p.ReportIf(aws.IsTrue(t.MultiRegion).Not(), t.MultiRegion, "CloudTrail trail %s records only its own region", t.Resource.Address)
+			if f := p.ReportIf(aws.IsTrue(t.MultiRegion).Not(), t.MultiRegion, "CloudTrail trail %s records only its own region", t.Resource.Address); f != nil {
+				rules.FixLiteral(f, t.MultiRegion.At, t.MultiRegion.Set, "Record every region", "true")
+			}
 		}
 	},
 }

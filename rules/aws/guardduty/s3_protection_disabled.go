@@ -29,8 +29,10 @@ var S3ProtectionDisabled = &rules.Rule{
 	},
 	References: []string{
 		"https://docs.aws.amazon.com/guardduty/latest/ug/s3-protection.html",
+		"https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-10",
 	},
 	Compliance: []rules.Control{
+		{Framework: rules.FrameworkSecurityHub, ID: "GuardDuty.10"},
 		{Framework: rules.FrameworkConfig, ID: "guardduty-s3-protection-enabled"},
 		{Framework: rules.FrameworkNIST, ID: "DE.CM-09"},
 		{Framework: rules.FrameworkISO, ID: "A.8.16"},

@@ -1,18 +1,19 @@
 package securityhub
 
 import (
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// NoStandards flags: security Hub has no security standard enabled.
+// NoStandards flags a Security Hub account with no security standard enabled.
 var NoStandards = &rules.Rule{
 	ID:          "aws-securityhub-no-standards",
 	Title:       "Security Hub has no security standard enabled",
 	Severity:    rules.Medium,
 	Description: "Security Hub enabled without any standard runs no automated checks: it only aggregates findings from other services, and the account's configuration is never scored against AWS Foundational Security Best Practices or CIS.",
 	Remediation: rules.Remediation{
-		Text: "Keep the default standards on, or subscribe to a standard explicitly.",
+		Text: "Keep the default standards on, subscribe to a standard explicitly, or enable standards through a central configuration policy of the delegated administrator.",
 		Terraform: `resource "aws_securityhub_account" "this" {}
 
 resource "aws_securityhub_standards_subscription" "fsbp" {
@@ -26,6 +27,7 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 	},
 	References: []string{
 		"https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html",
+		"https://docs.aws.amazon.com/securityhub/latest/userguide/central-configuration-intro.html",
 	},
 	Compliance: []rules.Control{
 		{Framework: rules.FrameworkNIST, ID: "ID.RA-01"},
@@ -35,10 +37,33 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 	Precision: "high",
 	Check: func(p *rules.Pass) {
 		for _, h := range p.AWS.SecurityHub.Hubs {
-			if len(h.Subscriptions) > 0 {
+			// A subscription whose count or Condition is not known may or
+			// may not add a standard.
+			subscribed, why := graph.False, ""
+			for _, s := range h.Subscriptions {
+				subscribed = subscribed.Or(s.Exists)
+				if s.Exists == graph.Unknown && why == "" {
+					why = "whether standards subscription " + s.Address + " is created is not known: " + s.ExistsWhy
+				}
+			}
+			// A central configuration policy in the same code enables its
+			// standards in the accounts it is associated with.
+			for _, pol := range h.Policies {
+				subscribed = subscribed.Or(pol.EnablesStandards.And(pol.Resource.Exists))
+				if pol.EnablesStandards == graph.Unknown && why == "" {
+					why = "whether configuration policy " + pol.Resource.Address + " enables a standard is not known: " + pol.Why
+				}
+			}
+			if subscribed == graph.True {
 				continue
 			}
-			p.ReportIf(aws.IsTrue(h.DefaultStandards).Not(), h.DefaultStandards, "Security Hub %s enables no security standard", h.Resource.Address)
+			var subject rules.Subject = h.DefaultStandards
+			if subscribed == graph.Unknown && aws.IsTrue(h.DefaultStandards) == graph.False {
+				subject = rules.Because(h.DefaultStandards, why)
+			}
+			if f := p.ReportIf(aws.IsTrue(h.DefaultStandards).Not().And(subscribed.Not()), subject, "Security Hub %s enables no security standard", h.Resource.Address); f != nil {
+				rules.FixLiteral(f, h.DefaultStandards.At, h.DefaultStandards.Set, "Enable the default standards", "true")
+			}
 		}
 	},
 }

@@ -28,3 +28,26 @@ resource "aws_network_acl_rule" "all" {
   rule_action     = "allow"
   ipv6_cidr_block = "::/0" # want: aws-ec2-nacl-open-admin-ports
 }
+
+# Adopting the default ACL with AWS's own allow-all entries keeps them.
+resource "aws_default_network_acl" "default" {
+  default_network_acl_id = "acl-0a1b2c3d4e5f60718"
+
+  ingress { # want: aws-ec2-nacl-open-admin-ports
+    protocol   = -1
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  egress {
+    protocol   = -1
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}

@@ -1,0 +1,6 @@
+module "trail" {
+  source            = "./modules/trail"
+  name              = "audit"
+  bucket            = "acme-trail-logs"
+  enable_validation = false
+}

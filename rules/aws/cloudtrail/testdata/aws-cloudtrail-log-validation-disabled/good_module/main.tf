@@ -1,0 +1,5 @@
+module "trail" {
+  source            = "./modules/trail"
+  name              = "audit"
+  bucket            = "acme-trail-logs"
+}

@@ -1,0 +1,1 @@
+log_dns_queries = false

@@ -1,0 +1,15 @@
+variable "enable_flow_logs" {
+  type    = bool
+}
+
+resource "aws_vpc" "main" { # unknown: aws-vpc-flow-logs-disabled
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  count                = var.enable_flow_logs ? 1 : 0
+  vpc_id               = aws_vpc.main.id
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::acme-flow-logs"
+}
