@@ -170,9 +170,17 @@ func buildEdge(m *Model) {
 		}
 		for _, b := range blocksOf(listeners) {
 			p := b.Get(proto)
-			m.ELB.Listeners = append(m.ELB.Listeners, &Listener{Resource: r, Protocol: Map(StringOf(p, nil), strings.ToUpper),
+			l := &Listener{Resource: r, Protocol: Map(StringOf(p, nil), strings.ToUpper),
 				SSLPolicy:        UnknownAttr[string]("Classic Load Balancer policies are checked separately", KeyLoc(b)),
-				RedirectsToHTTPS: Default(false, KeyLoc(b))})
+				RedirectsToHTTPS: Default(false, KeyLoc(b))}
+			m.ELB.Listeners = append(m.ELB.Listeners, l)
+			secure := l.Protocol.Test(func(s string) bool { return s == "HTTPS" || s == "SSL" })
+			if secure == graph.False {
+				continue
+			}
+			if def := classicDefaultPolicy(m.index, r, b, secure); def != nil {
+				m.ELB.ClassicTLSPolicies = append(m.ELB.ClassicTLSPolicies, def)
+			}
 		}
 		if r.Format == graph.CloudFormation {
 			for _, pol := range blocksOf(a.Get("Policies")) {
@@ -221,6 +229,58 @@ func unsetListenerProtocol(ix *Index, r *graph.Resource, arn Field, fallback Str
 		return UnknownAttr[string]("listener "+r.Address+" of Network Load Balancer "+lb.Address+" does not set its protocol", fallback.At)
 	}
 	return fallback
+}
+
+// classicDefaultPolicy returns, for an HTTPS or SSL listener of a Classic
+// Load Balancer that no negotiation policy is attached to, the default
+// policy Elastic Load Balancing gives it (ELBSecurityPolicy-2016-08, which
+// accepts TLS 1.0); nil when a policy is attached. Policies attached by
+// another resource count for every listener of the load balancer, and one
+// whose load balancer cannot be told makes the answer unknown.
+func classicDefaultPolicy(ix *Index, lb *graph.Resource, listener Field, secure graph.Tri) *ClassicTLSPolicy {
+	const what = "no negotiation policy is attached, so the default ELBSecurityPolicy-2016-08 applies"
+	at := KeyLoc(listener)
+	attached, why := graph.False, ""
+	if lb.Format == graph.CloudFormation {
+		if listener.Get("PolicyNames").IsSet() {
+			return nil
+		}
+		policies := Attrs(lb).Get("Policies")
+		if _, ok := policies.Blocks(); policies.IsSet() && !ok {
+			attached, why = graph.Unknown, "the policies of "+lb.Address+" are not known"
+		}
+		for _, pol := range blocksOf(policies) {
+			t := EqualFold(StringOf(pol.Get("PolicyType"), nil), "SSLNegotiationPolicyType")
+			if t == graph.Unknown && attached == graph.False {
+				why = "the type of a policy of " + lb.Address + " is not known"
+			}
+			attached = attached.Or(t)
+		}
+	} else {
+		name := StringOf(Attrs(lb).Get("name"), nil)
+		for _, r := range ix.OfType("aws_load_balancer_listener_policy", "aws_lb_ssl_negotiation_policy") {
+			key := "load_balancer_name"
+			if r.Type == "aws_lb_ssl_negotiation_policy" {
+				key = "load_balancer"
+			}
+			t := targets(ix, r, Attrs(r).Get(key), lb, name)
+			if t == graph.Unknown && attached == graph.False {
+				why = "the load balancer of " + r.Address + " is not known, so its policy may be attached to " + lb.Address
+			}
+			attached = attached.Or(t)
+		}
+	}
+	outdated := secure.And(attached.Not())
+	switch outdated {
+	case graph.False:
+		return nil
+	case graph.True:
+		return &ClassicTLSPolicy{Resource: lb, At: at, Outdated: Known(true, false, at), What: what}
+	}
+	if why == "" {
+		why = "the protocol of a listener of " + lb.Address + " is not known"
+	}
+	return &ClassicTLSPolicy{Resource: lb, At: at, Outdated: UnknownAttr[bool](why, at), What: what}
 }
 
 // outdatedProtocols are the SSLNegotiationPolicyType attributes that enable

@@ -7,12 +7,13 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// TLSPolicyOutdated flags: load balancer listener accepts TLS 1.0 or 1.1.
+// TLSPolicyOutdated flags load balancer listeners and Classic Load Balancer
+// negotiation policies that accept TLS 1.0 or 1.1.
 var TLSPolicyOutdated = &rules.Rule{
 	ID:          "aws-elb-tls-policy-outdated",
 	Title:       "Load balancer listener accepts TLS 1.0 or 1.1",
 	Severity:    rules.Medium,
-	Description: "An HTTPS or TLS listener whose security policy still accepts TLS 1.0 or 1.1 lets clients negotiate protocol versions with known weaknesses. The default policy, ELBSecurityPolicy-2016-08, is one of them.",
+	Description: "An HTTPS or TLS listener whose security policy still accepts TLS 1.0 or 1.1 lets clients negotiate protocol versions with known weaknesses. The default policy, ELBSecurityPolicy-2016-08, is one of them: it applies to Application and Network Load Balancer listeners that name no policy and to Classic Load Balancer HTTPS/SSL listeners with no negotiation policy attached.",
 	Remediation: rules.Remediation{
 		Text: "Use a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.",
 		Terraform: `resource "aws_lb_listener" "https" {
