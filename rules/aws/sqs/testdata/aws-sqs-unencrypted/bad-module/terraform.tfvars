@@ -1,0 +1,1 @@
+legacy_consumer = true
