@@ -1,6 +1,7 @@
 package ecr
 
 import (
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
@@ -10,7 +11,7 @@ var ScanOnPushDisabled = &rules.Rule{
 	ID:          "aws-ecr-scan-on-push-disabled",
 	Title:       "ECR repository does not scan images on push",
 	Severity:    rules.Medium,
-	Description: "Images pushed without a vulnerability scan reach deployment with known CVEs unnoticed. Scan on push (or registry-level enhanced scanning) reports them as soon as the image lands.",
+	Description: "Images pushed without a vulnerability scan reach deployment with known CVEs unnoticed. Scan on push (or a registry-level scanning rule whose filter matches the repository) reports them as soon as the image lands.",
 	Remediation: rules.Remediation{
 		Text: "Enable scan on push on the repository, or configure registry-level scanning.",
 		Terraform: `resource "aws_ecr_repository" "this" {
@@ -39,10 +40,14 @@ var ScanOnPushDisabled = &rules.Rule{
 	Precision: "high",
 	Check: func(p *rules.Pass) {
 		for _, r := range p.AWS.ECR.Repositories {
-			if r.RegistryScanning != nil {
-				continue
+			// Either the repository's own setting or a registry rule
+			// covering it scans its images.
+			subject := rules.Subject(r.ScanOnPush)
+			if aws.IsTrue(r.RegistryScans) == graph.Unknown {
+				subject = rules.Because(r.ScanOnPush, r.RegistryScans.UnknownReason())
 			}
-			if f := p.ReportIf(aws.IsTrue(r.ScanOnPush).Not(), r.ScanOnPush, "ECR repository %s does not scan images on push", r.Resource.Address); f != nil {
+			unscanned := aws.IsTrue(r.ScanOnPush).Not().And(aws.IsTrue(r.RegistryScans).Not())
+			if f := p.ReportIf(unscanned, subject, "ECR repository %s does not scan images on push", r.Resource.Address); f != nil {
 				rules.FixLiteral(f, r.ScanOnPush.At, r.ScanOnPush.Set, "Scan images on push", "true")
 			}
 		}
