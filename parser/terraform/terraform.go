@@ -160,54 +160,71 @@ func (s *scope) resourceTraversal(expr hcl.Expression) (string, bool) {
 // and their keys are known at plan time.
 func (s *scope) shapeResources() {
 	s.resourceShapes = map[string]map[string]cty.Value{}
-	// Twice, so that a for_each over a resource declared later sees it.
-	for pass := 0; pass < 2; pass++ {
-		s.shapePass()
-	}
-}
-
-func (s *scope) shapePass() {
+	again := false
 	for _, b := range s.mod.resources {
-		typ, name := b.Labels[0], b.Labels[1]
-		attrs := metaAttributes(b.Body)
-		_, hasCount := attrs["count"]
-		_, hasForEach := attrs["for_each"]
-		v := cty.DynamicVal
-		if hasCount || hasForEach {
-			instances := s.expandQuiet(b.Body)
-			known := len(instances) == 0 || instances[0].exists == graph.True
-			switch {
-			case !known:
-			case hasCount:
-				elems := make([]cty.Value, len(instances))
-				for i := range elems {
-					elems[i] = cty.DynamicVal
-				}
-				v = cty.TupleVal(elems)
-			default:
-				m := map[string]cty.Value{}
-				for _, in := range instances {
-					k := strings.TrimSuffix(strings.TrimPrefix(in.key, `["`), `"]`)
-					m[k] = cty.DynamicVal
-				}
-				v = cty.ObjectVal(m)
-			}
-		}
-		if s.resourceShapes[typ] == nil {
-			s.resourceShapes[typ] = map[string]cty.Value{}
-		}
-		s.resourceShapes[typ][name] = v
+		again = s.shapeResource(b) || again
 	}
 	s.dirty = true
+	// A for_each over another resource needs that resource's shape.
+	if again {
+		for _, b := range s.mod.resources {
+			s.shapeResource(b)
+		}
+		s.dirty = true
+	}
 }
 
-// expandQuiet expands count or for_each without reporting diagnostics,
-// which the resource's own expansion reports.
-func (s *scope) expandQuiet(body hcl.Body) []instance {
-	n := len(s.l.g.Diagnostics)
-	out := s.expand(body, "")
-	s.l.g.Diagnostics = s.l.g.Diagnostics[:n]
-	return out
+// shapeResource records one resource's shape; it reports whether its
+// count or for_each refers to another resource.
+func (s *scope) shapeResource(b *hcl.Block) bool {
+	typ, name := b.Labels[0], b.Labels[1]
+	if s.resourceShapes[typ] == nil {
+		s.resourceShapes[typ] = map[string]cty.Value{}
+	}
+	s.resourceShapes[typ][name] = cty.DynamicVal
+	attrs := metaAttributes(b.Body)
+	a, isCount := attrs["count"]
+	if !isCount {
+		var ok bool
+		if a, ok = attrs["for_each"]; !ok {
+			return false
+		}
+	}
+	refersToResource := false
+	for _, t := range a.Expr.Variables() {
+		refersToResource = refersToResource || s.resourceTypes[t.RootName()]
+	}
+	v, diags := a.Expr.Value(s.context())
+	v, _ = v.UnmarkDeep()
+	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
+		return refersToResource
+	}
+	switch {
+	case isCount:
+		n, _ := v.AsBigFloat().Int64()
+		if n < 0 || n > maxInstances {
+			return refersToResource
+		}
+		elems := make([]cty.Value, n)
+		for i := range elems {
+			elems[i] = cty.DynamicVal
+		}
+		s.resourceShapes[typ][name] = cty.TupleVal(elems)
+	case v.CanIterateElements():
+		m := map[string]cty.Value{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			if v.Type().IsSetType() {
+				k = e
+			}
+			if k.Type() != cty.String {
+				return refersToResource
+			}
+			m[k.AsString()] = cty.DynamicVal
+		}
+		s.resourceShapes[typ][name] = cty.ObjectVal(m)
+	}
+	return refersToResource
 }
 
 // readVariables sets each declared variable from the inputs, its default,
