@@ -451,6 +451,7 @@ var resourceProperties = map[string]string{
 	"AWS::ECR::PublicRepository":                                       "RepositoryCatalogData RepositoryName RepositoryPolicyText Tags",
 	"AWS::ECR::PullThroughCacheRule":                                   "CredentialArn EcrRepositoryPrefix UpstreamRegistry UpstreamRegistryUrl",
 	"AWS::ECR::RegistryPolicy":                                         "PolicyText",
+	"AWS::ECR::RegistryScanningConfiguration":                          "*",
 	"AWS::ECR::ReplicationConfiguration":                               "ReplicationConfiguration",
 	"AWS::ECR::Repository":                                             "EmptyOnDelete EncryptionConfiguration ImageScanningConfiguration ImageTagMutability LifecyclePolicy RepositoryName RepositoryPolicyText Tags",
 	"AWS::ECR::RepositoryCreationTemplate":                             "AppliedFor Description EncryptionConfiguration ImageTagMutability LifecyclePolicy Prefix RepositoryPolicy ResourceTags",

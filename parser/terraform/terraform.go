@@ -797,7 +797,11 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 	}
 	v, diags := forEach.Value(ctx)
 	v, _ = v.UnmarkDeep()
-	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+	// A list or map whose elements are partly unknown still has known
+	// elements: each becomes a block with the unknown attributes unknown.
+	// A set with unknown elements does not know how many it has.
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() ||
+		v.Type().IsSetType() && !v.IsWhollyKnown() {
 		why, refs := s.explain(forEach, ctx)
 		if why == "" {
 			why = "its for_each is not known before apply"

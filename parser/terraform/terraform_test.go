@@ -324,3 +324,32 @@ func TestPlanBesideConfiguration(t *testing.T) {
 		t.Errorf("a module resource without configuration beside the plan keeps the plan position: %+v", k)
 	}
 }
+
+func TestDynamicBlockOverPartlyUnknownList(t *testing.T) {
+	dir := t.TempDir()
+	src := `resource "aws_kms_key" "k" {}
+
+resource "aws_dynamodb_table" "t" {
+  name = "t"
+  dynamic "replica" {
+    for_each = [{ region = "us-east-1", key = aws_kms_key.k.arn, pitr = false }]
+    content {
+      region_name            = replica.value.region
+      kms_key_arn            = replica.value.key
+      point_in_time_recovery = replica.value.pitr
+    }
+  }
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := LoadModule(dir, Options{})
+	r := resource(g, "aws_dynamodb_table.t")
+	if got := at(t, r.Attrs, "replica[0].point_in_time_recovery").String(); got != "false" {
+		t.Errorf("known attribute of a block with unknown parts = %s", got)
+	}
+	if key := at(t, r.Attrs, "replica[0].kms_key_arn"); key.IsKnown() {
+		t.Errorf("kms_key_arn = %s, want unknown", key)
+	}
+}

@@ -40,6 +40,7 @@ var newer = map[string][]string{
 	"AWS::SecurityHub::OrganizationConfiguration":  nil,
 	"AWS::SecurityHub::ConfigurationPolicy":        nil,
 	"AWS::SecurityHub::PolicyAssociation":          nil,
+	"AWS::ECR::RegistryScanningConfiguration":      nil,
 }
 
 func main() {
