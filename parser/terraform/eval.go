@@ -53,6 +53,9 @@ type scope struct {
 	// resource's instances with unknown attributes, so that
 	// for_each = aws_vpc.this and length(aws_instance.web) know the keys.
 	resourceShapes map[string]map[string]cty.Value
+	// iterValues are the elements of the dynamic blocks being expanded, by
+	// iterator name, with the references of their unknown parts.
+	iterValues map[string]*graph.Value
 	// curEach is the for_each element (each.value) of the instance being
 	// evaluated, with the references it came from.
 	curEach *graph.Value
@@ -398,6 +401,21 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 		default:
 			if reserved[root] {
 				continue
+			}
+			if ev := s.iterValues[root]; ev != nil && !s.resourceTypes[root] {
+				if name, ok := attrName(t, 1); ok && name == "value" {
+					part := follow(*ev, t[2:])
+					for _, ref := range part.AllRefs() {
+						if !seen[ref.String()] {
+							seen[ref.String()] = true
+							refs = append(refs, ref)
+						}
+					}
+					if why == "" {
+						why = whyOf(part)
+					}
+					continue
+				}
 			}
 			if !s.resourceTypes[root] && ctxDefines(ctx, root) {
 				// A dynamic block's iterator or a for expression's symbol.

@@ -811,6 +811,12 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 	}
 	var out []graph.Value
 	n := 0
+	// The elements as graph values keep the references of their unknown
+	// parts (iterator.value.kms_key_arn -> aws_kms_key.k.arn).
+	var elems []graph.Value
+	if v.Type().IsListType() || v.Type().IsTupleType() {
+		elems = s.value(forEach, ctx, depth+1).Elems()
+	}
 	for it := v.ElementIterator(); it.Next(); {
 		k, e := it.Element()
 		if v.Type().IsSetType() {
@@ -820,9 +826,19 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 			s.l.diag(graph.Warningf(r, "expansion-limit", "dynamic block has more than %d elements; the rest are not evaluated", maxInstances))
 			break
 		}
+		if s.iterValues == nil {
+			s.iterValues = map[string]*graph.Value{}
+		}
+		prev := s.iterValues[iter]
+		if n-1 < len(elems) {
+			s.iterValues[iter] = &elems[n-1]
+		} else {
+			s.iterValues[iter] = nil
+		}
 		child := ctx.NewChild()
 		child.Variables = map[string]cty.Value{iter: cty.ObjectVal(map[string]cty.Value{"key": k, "value": e})}
 		out = append(out, s.bodyValue(content.Body, blockRange(blk.AsHCLBlock()), child, nil, depth+1))
+		s.iterValues[iter] = prev
 	}
 	return out, nil
 }

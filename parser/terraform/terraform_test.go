@@ -349,7 +349,7 @@ resource "aws_dynamodb_table" "t" {
 	if got := at(t, r.Attrs, "replica[0].point_in_time_recovery").String(); got != "false" {
 		t.Errorf("known attribute of a block with unknown parts = %s", got)
 	}
-	if key := at(t, r.Attrs, "replica[0].kms_key_arn"); key.IsKnown() {
-		t.Errorf("kms_key_arn = %s, want unknown", key)
+	if key := at(t, r.Attrs, "replica[0].kms_key_arn"); key.IsKnown() || len(key.AllRefs()) != 1 || key.AllRefs()[0].String() != "aws_kms_key.k.arn" {
+		t.Errorf("kms_key_arn = %s with refs %v, want unknown from aws_kms_key.k.arn", key, key.AllRefs())
 	}
 }
