@@ -814,7 +814,7 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 	// The elements as graph values keep the references of their unknown
 	// parts (iterator.value.kms_key_arn -> aws_kms_key.k.arn).
 	var elems []graph.Value
-	if v.Type().IsListType() || v.Type().IsTupleType() {
+	if (v.Type().IsListType() || v.Type().IsTupleType()) && !v.IsWhollyKnown() {
 		elems = s.value(forEach, ctx, depth+1).Elems()
 	}
 	for it := v.ElementIterator(); it.Next(); {
