@@ -180,8 +180,9 @@ func readRoot(u parser.Unit) string {
 // calls as a local module, and CloudFormation templates another scanned
 // template uses as a nested stack: they are evaluated there, with the
 // caller's arguments, and evaluating them again on their own would report
-// the same code twice, with unknown inputs. Units that only call each other
-// in a cycle are all kept.
+// the same code twice, with unknown inputs. A plan likewise replaces the
+// configuration beside it, whose values it knows exactly. Units that only
+// call each other in a cycle are all kept.
 func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Graph {
 	// A Terraform module is known by its directory, a CloudFormation
 	// template by its file (a nested stack's template).
@@ -197,7 +198,7 @@ func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Grap
 	calls := make([][]int, len(units))
 	called := make([]bool, len(units))
 	for i, u := range units {
-		if graphs[i] == nil || u.Kind != parser.TerraformModule && u.Kind != parser.CloudFormationTemplate {
+		if graphs[i] == nil || u.Kind != parser.TerraformModule && u.Kind != parser.CloudFormationTemplate && u.Kind != parser.TerraformPlan {
 			continue
 		}
 		seen := map[int]bool{}

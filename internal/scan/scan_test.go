@@ -159,3 +159,38 @@ func TestFindingInDownloadedModulePointsAtTheCall(t *testing.T) {
 	}
 	t.Fatal("no finding for the key in the downloaded module")
 }
+
+// TestPlanReplacesTheConfigurationBesideIt: a plan and the module it was
+// made from are one deployment, reported once, from the plan.
+func TestPlanReplacesTheConfigurationBesideIt(t *testing.T) {
+	dir := t.TempDir()
+	plan, err := os.ReadFile(filepath.Join("..", "..", "parser", "terraform", "testdata", "planconfig", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"plan.json": string(plan),
+		"main.tf":   "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"planned\"\n}\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Options{Paths: []string{dir}, Rules: builtin.Rules()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range res.Graph.Resources {
+		if r.Address == "aws_s3_bucket.b" {
+			n++
+			if r.Format != graph.TerraformPlan {
+				t.Errorf("aws_s3_bucket.b comes from %v, want the plan", r.Format)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("aws_s3_bucket.b appears %d times, want once", n)
+	}
+}
