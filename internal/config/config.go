@@ -19,6 +19,8 @@ import (
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/rules"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 )
 
 // DefaultFile is the configuration file read from the working directory
@@ -167,37 +169,10 @@ func suggest(key string, handlers map[string]func(*yaml.Node)) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	best, bestDist := "", 4
-	for _, k := range keys {
-		if d := distance(strings.ToLower(key), k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best != "" {
+	if best, ok := spelling.Closest(key, keys, func(d int) bool { return d < 4 }); ok {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return fmt.Sprintf(" (known keys: %s)", strings.Join(keys, ", "))
-}
-
-// distance is the Levenshtein distance, for suggestions.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (p *reader) str(n *yaml.Node, what string) (string, bool) {

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 )
 
 // Options are the inputs of a template's evaluation.
@@ -496,37 +497,11 @@ func catalogueTypes(typ string) []string {
 // suggest names the closest candidate when it is close enough to be a
 // typing mistake.
 func suggest(name string, candidates []string, maxDist int) string {
-	best, bestDist := "", maxDist+1
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist && 2*d < len(name) {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" {
+	best, ok := spelling.Closest(name, candidates, func(d int) bool { return d <= maxDist && 2*d < len(name) })
+	if !ok {
 		return ""
 	}
 	return " (did you mean " + best + "?)"
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // samGlobalSections maps SAM resource types to their Globals section.
