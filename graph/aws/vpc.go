@@ -166,57 +166,59 @@ func buildVPC(m *Model) {
 		a := Attrs(r)
 		for _, dir := range []string{"ingress", "egress"} {
 			for _, b := range blocksOf(a.Get(dir)) {
-				cidr := b.Get("cidr_block")
-				if !cidr.IsSet() {
-					cidr = b.Get("ipv6_cidr_block")
-				}
-				m.VPC.NACLEntries = append(m.VPC.NACLEntries, &NACLEntry{Resource: r, ACL: r, At: KeyLoc(b),
-					Ingress: Known(dir == "ingress", true, KeyLoc(b)), Allow: EqualFoldBool(StringOf(b.Get("action"), nil), "allow"),
-					Protocol: StringOf(b.Get("protocol"), nil), CIDR: StringOf(cidr, Ptr("")),
-					FromPort: IntOf(b.Get("from_port"), Ptr(0)), ToPort: IntOf(b.Get("to_port"), Ptr(0)),
-					RuleNumber: IntOf(b.Get("rule_no"), nil)})
+				e := naclEntry(r, b, inlineNACLKeys)
+				e.ACL, e.At = r, KeyLoc(b)
+				e.Ingress = Known(dir == "ingress", true, KeyLoc(b))
+				m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
 			}
 		}
 	}
 	for _, r := range m.index.OfType("aws_network_acl_rule", "AWS::EC2::NetworkAclEntry") {
 		a := Attrs(r)
-		e := &NACLEntry{Resource: r, At: r.Loc()}
+		keys, acl, aclTypes := terraformNACLKeys, a.Get("network_acl_id"), []string{"aws_network_acl", "aws_default_network_acl"}
 		if r.Format == graph.CloudFormation {
-			egress := BoolOf(a.Get("Egress"), Ptr(false))
-			e.Ingress = Map(egress, func(b bool) bool { return !b })
-			e.Allow = EqualFoldBool(StringOf(a.Get("RuleAction"), nil), "allow")
-			e.Protocol = StringOf(a.Get("Protocol"), nil)
-			cidr := a.Get("CidrBlock")
-			if !cidr.IsSet() {
-				cidr = a.Get("Ipv6CidrBlock")
-			}
-			e.CIDR = StringOf(cidr, Ptr(""))
-			e.FromPort = IntOf(a.Get("PortRange").Get("From"), Ptr(0))
-			e.ToPort = IntOf(a.Get("PortRange").Get("To"), Ptr(65535))
-			e.RuleNumber = IntOf(a.Get("RuleNumber"), nil)
-			e.ACL = onlyReferenced(m.index, r, a.Get("NetworkAclId"), "AWS::EC2::NetworkAcl")
-			if e.CIDR.Set {
-				e.At = e.CIDR.At
-			}
-		} else {
-			egress := BoolOf(a.Get("egress"), Ptr(false))
-			e.Ingress = Map(egress, func(b bool) bool { return !b })
-			e.Allow = EqualFoldBool(StringOf(a.Get("rule_action"), nil), "allow")
-			e.Protocol = StringOf(a.Get("protocol"), nil)
-			cidr := a.Get("cidr_block")
-			if !cidr.IsSet() {
-				cidr = a.Get("ipv6_cidr_block")
-			}
-			e.CIDR = StringOf(cidr, Ptr(""))
-			e.FromPort = IntOf(a.Get("from_port"), Ptr(0))
-			e.ToPort = IntOf(a.Get("to_port"), Ptr(0))
-			e.RuleNumber = IntOf(a.Get("rule_number"), nil)
-			e.ACL = onlyReferenced(m.index, r, a.Get("network_acl_id"), "aws_network_acl", "aws_default_network_acl")
-			if e.CIDR.Set {
-				e.At = e.CIDR.At
-			}
+			keys, acl, aclTypes = cloudFormationNACLKeys, a.Get("NetworkAclId"), []string{"AWS::EC2::NetworkAcl"}
+		}
+		e := naclEntry(r, a, keys)
+		e.Ingress = Map(BoolOf(a.Get(keys.egress), Ptr(false)), func(b bool) bool { return !b })
+		e.ACL = onlyReferenced(m.index, r, acl, aclTypes...)
+		e.At = r.Loc()
+		if e.CIDR.Set {
+			e.At = e.CIDR.At
 		}
 		m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
+	}
+}
+
+// naclKeys names the settings of a network ACL entry in one of its forms.
+type naclKeys struct {
+	egress, action, protocol, cidr, ipv6, rule string
+	// from and to read the port range; toDefault applies when to is unset.
+	from, to  func(Field) Field
+	toDefault int
+}
+
+var (
+	inlineNACLKeys = naclKeys{action: "action", protocol: "protocol", cidr: "cidr_block", ipv6: "ipv6_cidr_block", rule: "rule_no",
+		from: func(f Field) Field { return f.Get("from_port") }, to: func(f Field) Field { return f.Get("to_port") }}
+	terraformNACLKeys = naclKeys{egress: "egress", action: "rule_action", protocol: "protocol", cidr: "cidr_block", ipv6: "ipv6_cidr_block", rule: "rule_number",
+		from: func(f Field) Field { return f.Get("from_port") }, to: func(f Field) Field { return f.Get("to_port") }}
+	cloudFormationNACLKeys = naclKeys{egress: "Egress", action: "RuleAction", protocol: "Protocol", cidr: "CidrBlock", ipv6: "Ipv6CidrBlock", rule: "RuleNumber",
+		from: func(f Field) Field { return f.Get("PortRange").Get("From") }, to: func(f Field) Field { return f.Get("PortRange").Get("To") }, toDefault: 65535}
+)
+
+// naclEntry reads the settings every form of an ACL entry shares.
+func naclEntry(r *graph.Resource, f Field, k naclKeys) *NACLEntry {
+	cidr := f.Get(k.cidr)
+	if !cidr.IsSet() {
+		cidr = f.Get(k.ipv6)
+	}
+	return &NACLEntry{Resource: r,
+		Allow:    EqualFoldBool(StringOf(f.Get(k.action), nil), "allow"),
+		Protocol: StringOf(f.Get(k.protocol), nil),
+		CIDR:     StringOf(cidr, Ptr("")),
+		FromPort: IntOf(k.from(f), Ptr(0)), ToPort: IntOf(k.to(f), Ptr(k.toDefault)),
+		RuleNumber: IntOf(f.Get(k.rule), nil),
 	}
 }
 
