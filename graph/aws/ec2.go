@@ -166,15 +166,7 @@ func buildEC2(m *Model) {
 func tfInlineRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) []*SecurityGroupRule {
 	blocks, ok := f.Blocks()
 	if !ok {
-		// The rule list itself is unknown (a dynamic block over an unknown
-		// collection): one rule that might be anything.
-		rule := &SecurityGroupRule{Resource: r, At: f.Loc(), Group: g, Ingress: ingress}
-		why := f.Value.Why()
-		rule.CIDRs = UnknownAttr[[]string](why, rule.At)
-		rule.Protocol = UnknownAttr[string](why, rule.At)
-		rule.FromPort = UnknownAttr[int](why, rule.At)
-		rule.ToPort = UnknownAttr[int](why, rule.At)
-		return []*SecurityGroupRule{rule}
+		return []*SecurityGroupRule{unknownRule(r, f, g, ingress)}
 	}
 	var out []*SecurityGroupRule
 	for _, b := range blocks {
@@ -184,6 +176,19 @@ func tfInlineRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) [
 		out = append(out, rule)
 	}
 	return out
+}
+
+// unknownRule stands for a rule list that is itself unknown (a dynamic
+// block over an unknown collection, a Fn::If): one rule that might be
+// anything.
+func unknownRule(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) *SecurityGroupRule {
+	rule := &SecurityGroupRule{Resource: r, At: f.Loc(), Group: g, Ingress: ingress}
+	why := f.Value.Why()
+	rule.CIDRs = UnknownAttr[[]string](why, rule.At)
+	rule.Protocol = UnknownAttr[string](why, rule.At)
+	rule.FromPort = UnknownAttr[int](why, rule.At)
+	rule.ToPort = UnknownAttr[int](why, rule.At)
+	return rule
 }
 
 // tfRule reads the arguments shared by inline rules and
@@ -213,13 +218,7 @@ func tfVPCRule(r *graph.Resource, a Field, ingress bool) *SecurityGroupRule {
 func cfnRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) []*SecurityGroupRule {
 	blocks, ok := f.Blocks()
 	if !ok {
-		rule := &SecurityGroupRule{Resource: r, At: f.Loc(), Group: g, Ingress: ingress}
-		why := f.Value.Why()
-		rule.CIDRs = UnknownAttr[[]string](why, rule.At)
-		rule.Protocol = UnknownAttr[string](why, rule.At)
-		rule.FromPort = UnknownAttr[int](why, rule.At)
-		rule.ToPort = UnknownAttr[int](why, rule.At)
-		return []*SecurityGroupRule{rule}
+		return []*SecurityGroupRule{unknownRule(r, f, g, ingress)}
 	}
 	var out []*SecurityGroupRule
 	for _, b := range blocks {

@@ -176,13 +176,7 @@ func buildS3(m *Model) {
 		if s.res.Format == graph.CloudFormation {
 			doc = "PolicyDocument"
 		}
-		pol := &S3BucketPolicy{Resource: s.res, Document: PolicyOf(Attrs(s.res).Get(doc))}
-		for _, b := range m.S3.Buckets {
-			if targets(ix, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
-				pol.Bucket = b
-				break
-			}
-		}
+		pol := &S3BucketPolicy{Resource: s.res, Document: PolicyOf(Attrs(s.res).Get(doc)), Bucket: m.targetBucket(s)}
 		m.S3.BucketPolicies = append(m.S3.BucketPolicies, pol)
 	}
 	for _, b := range m.S3.Buckets {
@@ -202,12 +196,7 @@ func buildS3(m *Model) {
 	// Public access blocks.
 	for _, s := range blocks {
 		blk := publicAccessBlockOf(s.res, Attrs(s.res), false, tfBlockNames)
-		for _, b := range m.S3.Buckets {
-			if targets(ix, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
-				blk.Bucket = b
-				break
-			}
-		}
+		blk.Bucket = m.targetBucket(s)
 		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, blk)
 	}
 	for _, b := range m.S3.Buckets {
@@ -246,6 +235,17 @@ func splitsOf(ix *Index, t, bucketField string) []s3Split {
 // joinSplit finds the split resource that configures b: match when one
 // certainly does, otherwise maybe, a split resource in the same unit whose
 // bucket cannot be determined and so might be b.
+// targetBucket is the bucket a split resource certainly applies to, nil
+// when none in the code is known to be it.
+func (m *Model) targetBucket(s s3Split) *S3Bucket {
+	for _, b := range m.S3.Buckets {
+		if targets(m.index, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
+			return b
+		}
+	}
+	return nil
+}
+
 func joinSplit(ix *Index, b *S3Bucket, splits []s3Split) (match, maybe *graph.Resource) {
 	for _, s := range splits {
 		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
