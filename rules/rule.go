@@ -28,9 +28,30 @@ type Rule struct {
 	Tags []string
 	// Precision is SARIF's precision: very-high, high, medium or low.
 	Precision string
+	// Scope says what the rule reads: one deployment unit at a time (the
+	// zero value) or the whole organisation.
+	Scope Scope
 	// Check inspects the model and reports through the pass.
 	Check func(*Pass)
 }
+
+// Scope is how much of the scan a rule's Check sees.
+type Scope uint8
+
+const (
+	// UnitScope rules see one deployment unit (a Terraform root module with
+	// its modules, a CloudFormation template with its nested stacks), or
+	// the few units that configure each other's resources by name or
+	// account. They run as soon as the unit is evaluated, so a scan holds
+	// only the units being checked, whatever the size of the repository.
+	UnitScope Scope = iota
+	// OrganizationScope rules see every unit at once, but only what the
+	// organisation view needs: AWS Organizations resources, trails and
+	// organisation-wide service settings in full (aws.OrganizationScoped),
+	// providers, and every other resource without its attributes (type,
+	// address, location, provider, whether it exists).
+	OrganizationScope
+)
 
 // Remediation tells the user how to fix a finding.
 type Remediation struct {

@@ -263,7 +263,9 @@ func classicDefaultPolicy(ix *Index, lb *graph.Resource, listener Field, secure 
 			if r.Type == "aws_lb_ssl_negotiation_policy" {
 				key = "load_balancer"
 			}
-			t := targets(ix, r, Attrs(r).Get(key), lb, name)
+			// As for other split resources, one in another unit whose load
+			// balancer is not known is not assumed to be attached to this one.
+			t := sameUnitMaybe(targets(ix, r, Attrs(r).Get(key), lb, name), r, lb)
 			if t == graph.Unknown && attached == graph.False {
 				why = "the load balancer of " + r.Address + " is not known, so its policy may be attached to " + lb.Address
 			}

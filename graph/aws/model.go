@@ -69,6 +69,18 @@ func Build(g *graph.Graph, opts Options) *Model {
 	return m
 }
 
+// BuildOrganization converts what the organisation-scoped rules read
+// (rules.OrganizationScope): accounts, trails and the other logging
+// services, and AWS Organizations. The other parts of the model are left
+// empty: their resources reach it without attributes.
+func BuildOrganization(g *graph.Graph, opts Options) *Model {
+	m := &Model{Graph: g, index: NewIndex(g)}
+	m.Accounts = buildAccounts(m.index, g, opts)
+	buildLogging(m)
+	buildOrg(m)
+	return m
+}
+
 // Index finds resources by type and resolves references between them.
 func (m *Model) Index() *Index { return m.index }
 

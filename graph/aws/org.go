@@ -206,6 +206,49 @@ var (
 	accountIDPattern = regexp.MustCompile(`^\d{12}$`)
 )
 
+// delegationTypes are the resources that make an account the delegated
+// administrator of a security service, by the service.
+var delegationTypes = map[string]string{
+	"aws_guardduty_organization_admin_account":   GuardDutyService,
+	"aws_securityhub_organization_admin_account": SecurityHubService,
+	"AWS::SecurityHub::DelegatedAdmin":           SecurityHubService,
+}
+
+// enablerTypes are the resources that run a security service for the whole
+// organisation, by the service they run.
+var enablerTypes = map[string]string{
+	"aws_guardduty_organization_configuration":         GuardDutyService,
+	"aws_guardduty_organization_configuration_feature": GuardDutyService,
+	"aws_securityhub_organization_configuration":       SecurityHubService,
+	"AWS::SecurityHub::OrganizationConfiguration":      SecurityHubService,
+	"aws_config_organization_managed_rule":             ConfigService,
+	"aws_config_organization_custom_rule":              ConfigService,
+	"aws_config_organization_custom_policy_rule":       ConfigService,
+	"aws_config_organization_conformance_pack":         ConfigService,
+	"AWS::Config::OrganizationConfigRule":              ConfigService,
+	"AWS::Config::OrganizationConformancePack":         ConfigService,
+	"aws_config_configuration_aggregator":              ConfigService,
+	"AWS::Config::ConfigurationAggregator":             ConfigService,
+}
+
+// OrganizationScoped reports whether the organisation-scoped rules read the
+// attributes of resources of type t: AWS Organizations resources, delegated
+// administrators, organisation-wide service settings and trails. A scan
+// keeps these in full across units; of other resources it keeps only what
+// locates them (see rules.OrganizationScope).
+func OrganizationScoped(t string) bool {
+	if IsOrganizationsType(t) {
+		return true
+	}
+	if _, ok := delegationTypes[t]; ok {
+		return true
+	}
+	if _, ok := enablerTypes[t]; ok {
+		return true
+	}
+	return t == "aws_cloudtrail" || t == "AWS::CloudTrail::Trail"
+}
+
 func buildOrg(m *Model) {
 	o := &m.Organizations
 	ix := m.index
@@ -334,14 +377,9 @@ func buildOrg(m *Model) {
 		o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r,
 			Service: Map(StringOf(Attrs(r).Get("service_principal"), nil), canonicalService)})
 	}
-	fixed := map[string]string{
-		"aws_guardduty_organization_admin_account":   GuardDutyService,
-		"aws_securityhub_organization_admin_account": SecurityHubService,
-		"AWS::SecurityHub::DelegatedAdmin":           SecurityHubService,
-	}
-	for _, t := range orgTypeKeys(fixed) {
+	for _, t := range orgTypeKeys(delegationTypes) {
 		for _, r := range ix.OfType(t) {
-			o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r, Service: Known(fixed[t], true, r.Loc())})
+			o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r, Service: Known(delegationTypes[t], true, r.Loc())})
 		}
 	}
 
@@ -373,22 +411,8 @@ func buildOrg(m *Model) {
 				What: org.Resource.Address + " gives " + v + " trusted access to the organisation"})
 		}
 	}
-	enablers := map[string]string{
-		"aws_guardduty_organization_configuration":         GuardDutyService,
-		"aws_guardduty_organization_configuration_feature": GuardDutyService,
-		"aws_securityhub_organization_configuration":       SecurityHubService,
-		"AWS::SecurityHub::OrganizationConfiguration":      SecurityHubService,
-		"aws_config_organization_managed_rule":             ConfigService,
-		"aws_config_organization_custom_rule":              ConfigService,
-		"aws_config_organization_custom_policy_rule":       ConfigService,
-		"aws_config_organization_conformance_pack":         ConfigService,
-		"AWS::Config::OrganizationConfigRule":              ConfigService,
-		"AWS::Config::OrganizationConformancePack":         ConfigService,
-		"aws_config_configuration_aggregator":              ConfigService,
-		"AWS::Config::ConfigurationAggregator":             ConfigService,
-	}
-	for _, t := range orgTypeKeys(enablers) {
-		svc := enablers[t]
+	for _, t := range orgTypeKeys(enablerTypes) {
+		svc := enablerTypes[t]
 		for _, r := range ix.OfType(t) {
 			if t == "aws_config_configuration_aggregator" || t == "AWS::Config::ConfigurationAggregator" {
 				src := Attrs(r).Get("organization_aggregation_source")

@@ -16,7 +16,8 @@ type Secrets struct {
 }
 
 // CodeValue is one value written in the code, with the name it is stored
-// under. Values nested in maps and lists are listed leaf by leaf.
+// under. A map or list value (a variable default) is one CodeValue; rules
+// walk its leaves, each named by its nearest map key.
 type CodeValue struct {
 	// At locates the value. At.Resource is nil: a secret is in the code
 	// whether or not the resource holding it is created, so findings do
@@ -35,8 +36,7 @@ type CodeValue struct {
 	// Value is the value as evaluated; it may be unknown.
 	Value graph.Value
 	// Group numbers the object the value sits in: values with the same
-	// Group are siblings (one provider block, one environment map, one
-	// map default).
+	// Group are siblings (one provider block, one environment map).
 	Group int
 	// Resource is the resource holding the value (a Lambda function);
 	// nil for providers and inputs.
@@ -78,8 +78,11 @@ func buildSecrets(m *Model) {
 			kind, field = "parameter", "Default"
 		}
 		if in.HasDefault {
-			walkLeaves(in.Default, in.Name, "the "+strings.ToLower(field)+" of "+kind+" "+in.Name,
-				kind+"."+in.Name+"."+field, next(), next, add)
+			add(&CodeValue{
+				At:    graph.Loc{Path: kind + "." + in.Name + "." + field, Range: in.Default.Range, Source: in.Default.Source},
+				Where: "the " + strings.ToLower(field) + " of " + kind + " " + in.Name,
+				Name:  in.Name, Value: in.Default, Group: next(),
+			})
 		}
 		// A value from a tfvars or parameter file is in the code too; one
 		// from the command line (no range) is not. A value that is the
@@ -90,8 +93,11 @@ func buildSecrets(m *Model) {
 			written = v.Range
 		}
 		if !written.IsZero() && (v.IsKnown() || len(v.Alternatives()) > 0) {
-			walkLeaves(v, in.Name, "the value of "+kind+" "+in.Name+" (set in "+written.File+")",
-				kind+"."+in.Name+".value", next(), next, add)
+			add(&CodeValue{
+				At:    graph.Loc{Path: kind + "." + in.Name + ".value", Range: v.Range, Source: v.Source},
+				Where: "the value of " + kind + " " + in.Name + " (set in " + written.File + ")",
+				Name:  in.Name, Value: v, Group: next(),
+			})
 		}
 	}
 
@@ -122,27 +128,6 @@ func buildSecrets(m *Model) {
 				CredentialSlot: IsCredentialName(f.Key),
 			})
 		}
-	}
-}
-
-// walkLeaves adds every leaf of v (nested map values and list elements,
-// named by their nearest map key) as a CodeValue.
-func walkLeaves(v graph.Value, name, where, path string, group int, next func() int, add func(*CodeValue)) {
-	switch v.Kind() {
-	case graph.KindObject:
-		g := next()
-		for _, f := range v.Fields() {
-			walkLeaves(f.Value, f.Key, where+" (key "+f.Key+")", path+"."+f.Key, g, next, add)
-		}
-	case graph.KindList:
-		for _, e := range v.Elems() {
-			walkLeaves(e, name, where, path, group, next, add)
-		}
-	default:
-		add(&CodeValue{
-			At:    graph.Loc{Path: path, Range: v.Range, Source: v.Source},
-			Where: where, Name: name, Value: v, Group: group,
-		})
 	}
 }
 

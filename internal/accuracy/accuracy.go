@@ -407,7 +407,7 @@ func (h *Harness) scanAlone(ctx context.Context, file string) (*result, error) {
 }
 
 func (h *Harness) scan(ctx context.Context, path string) (*result, error) {
-	res, err := scan.Run(ctx, scan.Options{Paths: []string{path}, Rules: h.Rules, Jobs: 1})
+	res, err := scan.Run(ctx, scan.Options{Paths: []string{path}, Rules: h.Rules, Jobs: 1, KeepResources: true})
 	if err != nil {
 		return nil, fmt.Errorf("scanning %s: %w", path, err)
 	}

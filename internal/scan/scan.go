@@ -43,6 +43,10 @@ type Options struct {
 	Rules []*rules.Rule
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
+	// KeepResources keeps every resource, without its attributes, in
+	// Result.Graph, for tools that map lines to resources; otherwise it
+	// holds only those the organisation rules and the findings need.
+	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
 }
@@ -50,8 +54,11 @@ type Options struct {
 // Result is everything a scan produced.
 type Result struct {
 	Units []parser.Unit
+	// Graph holds the units and diagnostics, the resources the
+	// organisation-scoped rules read in full, and, without attributes,
+	// workloads, the resources findings are about and those with
+	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	Model *aws.Model
 	// Findings holds failed and undetermined results, sorted.
 	Findings []rules.Finding
 	// Diagnostics holds every problem met, sorted by position.
@@ -60,29 +67,66 @@ type Result struct {
 
 // Run performs the scan. It fails only if ctx is cancelled; everything
 // else, unreadable files included, becomes diagnostics.
+//
+// Units are evaluated and checked by the unit-scoped rules one at a time
+// (GOMAXPROCS at once), and only what locates their resources is kept, so
+// memory follows the largest unit, not the repository. Units whose models
+// may depend on each other (aws.Links) are then checked again together, and
+// the organisation-scoped rules run once over what every unit kept.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	units, diags := parser.Discover(opts.Paths, parser.Options{Exclude: opts.Exclude})
-	graphs, err := load(ctx, units, opts, terraform.NewModuleCache())
+	c := newChecker(units, opts)
+	results := make([]*checked, len(units))
+	var done atomic.Int64
+	err := parallel(ctx, opts.Jobs, len(units), func(i int) {
+		results[i] = c.check([]int{i})
+		if opts.Progress != nil {
+			opts.Progress(int(done.Add(1)), len(units))
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	g := &graph.Graph{Diagnostics: diags}
-	for _, ug := range dropCalledModules(units, graphs) {
-		g.Merge(ug)
-	}
-	g.Sort()
 
-	modelOpts := aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
-	if opts.UnitAccount != nil {
-		modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
-		for _, u := range units {
-			if ua, ok := opts.UnitAccount(u.Path); ok {
-				modelOpts.UnitAccounts[u.Path] = ua
-			}
+	graphs := make([]*graph.Graph, len(units))
+	for i, r := range results {
+		graphs[i] = r.graph
+	}
+	kept := keptUnits(units, graphs)
+	var keptIdx []int
+	var links []aws.Links
+	for i, k := range kept {
+		if k {
+			keptIdx = append(keptIdx, i)
+			links = append(links, results[i].links)
 		}
 	}
-	model := aws.Build(g, modelOpts)
-	findings, ruleDiags := rules.Run(opts.Rules, g, model)
+	groups := aws.LinkedGroups(links)
+	err = parallel(ctx, opts.Jobs, len(groups), func(k int) {
+		idx := make([]int, len(groups[k]))
+		for j, at := range groups[k] {
+			idx[j] = keptIdx[at]
+		}
+		joint := c.check(idx)
+		results[idx[0]] = joint
+		for _, i := range idx[1:] {
+			results[i] = &checked{graph: &graph.Graph{}}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	g := &graph.Graph{Diagnostics: diags}
+	var findings []rules.Finding
+	for _, i := range keptIdx {
+		g.Merge(results[i].graph)
+		findings = append(findings, results[i].findings...)
+	}
+	g.Sort()
+	model := aws.BuildOrganization(g, c.modelOpts)
+	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
+	findings = append(findings, orgFindings...)
 	for i := range findings {
 		pointAtModuleCall(&findings[i])
 	}
@@ -90,35 +134,153 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	return &Result{Units: units, Graph: g, Model: model, Findings: findings, Diagnostics: g.Diagnostics}, nil
+	return &Result{Units: units, Graph: g, Findings: findings, Diagnostics: g.Diagnostics}, nil
 }
 
-// load evaluates every unit, concurrently, keeping the units' order.
-func load(ctx context.Context, units []parser.Unit, opts Options, cache *terraform.ModuleCache) ([]*graph.Graph, error) {
-	jobs := opts.Jobs
+// checker evaluates and checks units.
+type checker struct {
+	units     []parser.Unit
+	opts      Options
+	cache     *terraform.ModuleCache
+	modelOpts aws.Options
+	unitRules []*rules.Rule
+	orgRules  []*rules.Rule
+}
+
+func newChecker(units []parser.Unit, opts Options) *checker {
+	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache()}
+	c.modelOpts = aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
+	if opts.UnitAccount != nil {
+		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
+		for _, u := range units {
+			if ua, ok := opts.UnitAccount(u.Path); ok {
+				c.modelOpts.UnitAccounts[u.Path] = ua
+			}
+		}
+	}
+	for _, r := range opts.Rules {
+		if r.Scope == rules.OrganizationScope {
+			c.orgRules = append(c.orgRules, r)
+		} else {
+			c.unitRules = append(c.unitRules, r)
+		}
+	}
+	return c
+}
+
+// checked is what a scan keeps of units once they are checked.
+type checked struct {
+	// graph holds the units, their providers and diagnostics, the
+	// organisation-scoped resources and the others without attributes.
+	graph    *graph.Graph
+	findings []rules.Finding
+	links    aws.Links
+}
+
+// check evaluates the units idx, checks them together with the
+// unit-scoped rules and returns what the rest of the scan needs.
+func (c *checker) check(idx []int) (out *checked) {
+	g := &graph.Graph{}
+	for _, i := range idx {
+		g.Merge(loadUnit(c.units[i], c.opts, c.cache))
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			var paths []string
+			for _, i := range idx {
+				paths = append(paths, c.units[i].Path)
+			}
+			g.Diagnostics = append(g.Diagnostics, graph.Diagnostic{
+				Severity: graph.Error, Code: "internal-error", Range: graph.Range{File: paths[0]},
+				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
+			})
+			kept, _ := slim(g, false)
+			out = &checked{graph: kept}
+		}
+	}()
+	g.Sort()
+	model := aws.Build(g, c.modelOpts)
+	findings, diags := rules.Run(c.unitRules, g, model)
+	g.Diagnostics = append(g.Diagnostics, diags...)
+	kept, stubs := slim(g, c.opts.KeepResources)
+	inGraph := map[*graph.Resource]bool{}
+	for _, r := range kept.Resources {
+		inGraph[r] = true
+	}
+	// restub points a finding at the copy kept of its resource, which the
+	// kept graph then holds too.
+	restub := func(r *graph.Resource) *graph.Resource {
+		s := stubs[r]
+		if s == nil {
+			return r
+		}
+		if !inGraph[s] {
+			inGraph[s] = true
+			kept.Resources = append(kept.Resources, s)
+		}
+		return s
+	}
+	for i := range findings {
+		f := &findings[i]
+		f.Loc.Resource = restub(f.Loc.Resource)
+		for j := range f.Related {
+			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
+		}
+	}
+	return &checked{graph: kept, findings: findings, links: model.Links()}
+}
+
+// slim returns what the organisation-scoped rules and the reports need of
+// g: its units, providers and diagnostics, the resources the organisation
+// rules read in full (aws.OrganizationScoped), and, without attributes,
+// workloads (whose account those rules check), resources with suppressions
+// in their Metadata and, when all is set, every other resource. stubs maps
+// every resource not kept in full to its copy without attributes.
+func slim(g *graph.Graph, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
+	kept = &graph.Graph{Units: g.Units, Providers: g.Providers, Diagnostics: g.Diagnostics}
+	stubs = make(map[*graph.Resource]*graph.Resource, len(g.Resources))
+	for _, r := range g.Resources {
+		if aws.OrganizationScoped(r.Type) {
+			kept.Resources = append(kept.Resources, r)
+			continue
+		}
+		s := &graph.Resource{
+			Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
+			Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
+			Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
+		}
+		_, suppressions := r.Metadata.Get("blindspot")
+		if suppressions {
+			s.Metadata = r.Metadata
+		}
+		stubs[r] = s
+		if all || suppressions || aws.WorkloadCategory(r.Type) != "" {
+			kept.Resources = append(kept.Resources, s)
+		}
+	}
+	return kept, stubs
+}
+
+// parallel calls f(0) ... f(n-1), jobs at a time (GOMAXPROCS when jobs is
+// not positive), and stops handing out work when ctx is cancelled.
+func parallel(ctx context.Context, jobs, n int, f func(int)) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	out := make([]*graph.Graph, len(units))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	var done atomic.Int64
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = loadUnit(units[i], opts, cache)
-				n := done.Add(1)
-				if opts.Progress != nil {
-					opts.Progress(int(n), len(units))
-				}
+				f(i)
 			}
 		}()
 	}
 	var err error
 feed:
-	for i := range units {
+	for i := 0; i < n; i++ {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -128,7 +290,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	return out, err
+	return err
 }
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
@@ -176,14 +338,14 @@ func readRoot(u parser.Unit) string {
 	return u.Root
 }
 
-// dropCalledModules leaves out Terraform modules that another scanned module
+// keptUnits says which units a scan reports. It leaves out Terraform modules that another scanned module
 // calls as a local module, and CloudFormation templates another scanned
 // template uses as a nested stack: they are evaluated there, with the
 // caller's arguments, and evaluating them again on their own would report
 // the same code twice, with unknown inputs. A plan likewise replaces the
 // configuration beside it, whose values it knows exactly. Units that only
 // call each other in a cycle are all kept.
-func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Graph {
+func keptUnits(units []parser.Unit, graphs []*graph.Graph) []bool {
 	// A Terraform module is known by its directory, a CloudFormation
 	// template by its file (a nested stack's template).
 	index := map[string]int{}
@@ -238,13 +400,11 @@ func dropCalledModules(units []parser.Unit, graphs []*graph.Graph) []*graph.Grap
 			}
 		}
 	}
-	var out []*graph.Graph
+	kept := make([]bool, len(units))
 	for i := range units {
-		if state[i] != drop {
-			out = append(out, graphs[i])
-		}
+		kept[i] = state[i] != drop
 	}
-	return out
+	return kept
 }
 
 // dedupe drops repeated diagnostics (sorted input): a module two roots call

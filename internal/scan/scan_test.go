@@ -194,3 +194,106 @@ func TestPlanReplacesTheConfigurationBesideIt(t *testing.T) {
 		t.Errorf("aws_s3_bucket.b appears %d times, want once", n)
 	}
 }
+
+// TestUnitsLinkedByNameOrAccountAreCheckedTogether: units are checked one
+// at a time, yet a split resource or an account-level setting in one unit
+// still configures the resources it names in another, as if the whole
+// repository were one model.
+func TestUnitsLinkedByNameOrAccountAreCheckedTogether(t *testing.T) {
+	provider := func(account string) string {
+		return "provider \"aws\" {\n  region = \"eu-west-1\"\n  allowed_account_ids = [\"" + account + "\"]\n}\n"
+	}
+	bucket := "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"acme-shared-logs\"\n}\n"
+	versioning := func(name string) string {
+		return "resource \"aws_s3_bucket_versioning\" \"v\" {\n  bucket = \"" + name + "\"\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}\n"
+	}
+	accountBlock := "resource \"aws_s3_account_public_access_block\" \"all\" {\n  block_public_acls = true\n  block_public_policy = true\n" +
+		"  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		rule  *rules.Rule
+		want  int // findings on app/main.tf
+	}{
+		{"versioning enabled by name from another unit", map[string]string{
+			"app/main.tf": bucket, "baseline/main.tf": versioning("acme-shared-logs"),
+		}, s3.VersioningDisabled, 0},
+		{"versioning of another bucket", map[string]string{
+			"app/main.tf": bucket, "baseline/main.tf": versioning("acme-other-logs"),
+		}, s3.VersioningDisabled, 1},
+		{"account block in another unit of the same account", map[string]string{
+			"app/main.tf": provider("111111111111") + bucket, "baseline/main.tf": provider("111111111111") + accountBlock,
+		}, s3.PublicAccessNotBlocked, 0},
+		{"account block of another account", map[string]string{
+			"app/main.tf": provider("111111111111") + bucket, "baseline/main.tf": provider("222222222222") + accountBlock,
+		}, s3.PublicAccessNotBlocked, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string][]byte{}
+			for name, src := range tt.files {
+				files[name] = []byte(src)
+			}
+			root := writeTree(t, files)
+			res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: []*rules.Rule{tt.rule}, Jobs: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			for _, f := range res.Findings {
+				if f.Status == rules.Failed && filepath.Base(filepath.Dir(f.Loc.Range.File)) == "app" {
+					got++
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%d findings on app/main.tf, want %d: %+v", got, tt.want, res.Findings)
+			}
+		})
+	}
+}
+
+// TestResultKeepsWhatLocatesResources: after a unit is checked the scan
+// keeps the resources the organisation rules read in full, and, without
+// attributes, workloads and the resources findings are about; with
+// KeepResources, every resource.
+func TestResultKeepsWhatLocatesResources(t *testing.T) {
+	root := writeTree(t, map[string][]byte{"main.tf": []byte(`
+resource "aws_organizations_organization" "org" {
+  feature_set = "ALL"
+}
+resource "aws_instance" "app" {
+  ami           = "ami-12345678"
+  instance_type = "t3.micro"
+}
+resource "aws_s3_bucket" "unversioned" {
+  bucket = "acme-unversioned"
+}
+resource "aws_cloudwatch_log_group" "quiet" {
+  name = "quiet"
+}
+`)})
+	for _, keepAll := range []bool{false, true} {
+		res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: []*rules.Rule{s3.VersioningDisabled}, KeepResources: keepAll})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byAddr := map[string]*graph.Resource{}
+		for _, r := range res.Graph.Resources {
+			byAddr[r.Address] = r
+		}
+		if r := byAddr["aws_organizations_organization.org"]; r == nil || r.Attrs.Kind() != graph.KindObject {
+			t.Errorf("keepAll=%v: organisation not kept with its attributes: %+v", keepAll, r)
+		}
+		for _, addr := range []string{"aws_instance.app", "aws_s3_bucket.unversioned"} {
+			if r := byAddr[addr]; r == nil || r.Attrs.Kind() == graph.KindObject || r.Range.Start.Line == 0 {
+				t.Errorf("keepAll=%v: %s not kept, located and without attributes: %+v", keepAll, addr, r)
+			}
+		}
+		if _, ok := byAddr["aws_cloudwatch_log_group.quiet"]; ok != keepAll {
+			t.Errorf("keepAll=%v: log group kept = %v", keepAll, ok)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Loc.Resource != byAddr["aws_s3_bucket.unversioned"] {
+			t.Errorf("keepAll=%v: finding not about the kept bucket: %+v", keepAll, res.Findings)
+		}
+	}
+}

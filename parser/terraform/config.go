@@ -76,7 +76,7 @@ type ModuleCache struct {
 // evaluated in path order, so the modules a unit shares with its
 // neighbours are still there when needed; an evicted module is parsed
 // again.
-const maxCachedModules = 256
+const maxCachedModules = 64
 
 type cachedModule struct {
 	once  sync.Once

@@ -65,6 +65,7 @@ var AdminRolesUnprotected = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp", "guardrail", "iam"},
 	Precision: "medium",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		checkGuardrail(p, func(st *aws.Statement) graph.Tri { return st.DeniesOnRoles(roleChangeActions...).And(st.ExemptsOnly()) },
 			"denies changing or deleting its privileged roles (iam:AttachRolePolicy, iam:DeleteRole, iam:PutRolePolicy, iam:UpdateRole)")

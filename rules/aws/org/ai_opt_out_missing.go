@@ -53,6 +53,7 @@ resource "aws_organizations_policy_attachment" "ai_opt_out" {
 	},
 	Tags:      []string{"organizations", "privacy", "ai"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, org := range p.AWS.Organizations.Orgs {
 			held, why := graph.False, ""

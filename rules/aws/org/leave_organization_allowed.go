@@ -53,6 +53,7 @@ resource "aws_organizations_policy_attachment" "deny_leave" {
 	},
 	Tags:      []string{"organizations", "scp", "guardrail"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		checkGuardrail(p, func(st *aws.Statement) graph.Tri {
 			return st.DeniesAction("organizations:LeaveOrganization").And(st.ExemptsOnly())

@@ -43,6 +43,7 @@ resource "aws_instance" "app" {
 	},
 	Tags:      []string{"organizations", "multi-account", "governance"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, r := range p.Graph.Resources {
 			cat := aws.WorkloadCategory(r.Type)

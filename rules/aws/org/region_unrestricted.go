@@ -56,6 +56,7 @@ var RegionUnrestricted = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp", "guardrail", "region"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		checkGuardrail(p, (*aws.Statement).RestrictsRegion, "limits aws:RequestedRegion to approved regions")
 	},

@@ -58,6 +58,7 @@ var RootUserUnrestricted = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp", "guardrail", "root-user"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		checkGuardrail(p, (*aws.Statement).DeniesRootUser,
 			"denies actions by the root user of member accounts (aws:PrincipalArn like arn:aws:iam::*:root)")

@@ -66,6 +66,7 @@ var SCPInvalid = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp", "correctness"},
 	Precision: "very-high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, pol := range scps(p.AWS) {
 			checkSCPDocument(p, pol)

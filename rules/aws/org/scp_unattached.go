@@ -34,6 +34,7 @@ var SCPUnattached = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, pol := range scps(p.AWS) {
 			attached, why := pol.IsAttached()

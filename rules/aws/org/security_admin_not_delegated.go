@@ -50,6 +50,7 @@ resource "aws_organizations_delegated_administrator" "config" {
 	},
 	Tags:      []string{"organizations", "guardduty", "securityhub", "config", "multi-account"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, s := range p.AWS.Organizations.OrgServices {
 			d := p.AWS.Accounts.Of(s.Resource)

@@ -97,6 +97,7 @@ var SecurityServicesUnprotected = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "scp", "guardrail", "logging", "monitoring"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, org := range p.AWS.Organizations.Orgs {
 			var missing []string

@@ -49,6 +49,7 @@ var TrailNotOrganizationWide = &rules.Rule{
 	},
 	Tags:      []string{"organizations", "cloudtrail", "logging"},
 	Precision: "high",
+	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
 		for _, org := range p.AWS.Organizations.Orgs {
 			held, why := graph.False, ""

@@ -74,6 +74,12 @@ type leaf struct {
 	value string
 	at    graph.Range
 	src   graph.Range
+	// keys are the map keys from the walked value to the string; valid
+	// only during the callback.
+	keys []string
+	// object numbers the map holding the string within the walked value,
+	// 0 when it is the value itself (or a list in it).
+	object int
 }
 
 func (l leaf) written() graph.Range {
@@ -83,25 +89,34 @@ func (l leaf) written() graph.Range {
 	return l.at
 }
 
-// leaves lists the strings in v (each alternative of an unknown value,
-// every element and field), named by their nearest key.
-func leaves(v graph.Value, name string, out []leaf) []leaf {
-	for _, alt := range v.Alternatives() {
-		switch alt.Kind() {
-		case graph.KindObject:
-			for _, f := range alt.Fields() {
-				out = leaves(f.Value, f.Key, out)
+// eachString calls f for every string in v (each alternative of an
+// unknown value, every element and field), named by its nearest key.
+func eachString(v graph.Value, name string, f func(leaf)) {
+	objects := 0
+	var keys []string
+	var walk func(v graph.Value, name string, object int)
+	walk = func(v graph.Value, name string, object int) {
+		for _, alt := range v.Alternatives() {
+			switch alt.Kind() {
+			case graph.KindObject:
+				objects++
+				inner := objects
+				for _, fl := range alt.Fields() {
+					keys = append(keys, fl.Key)
+					walk(fl.Value, fl.Key, inner)
+					keys = keys[:len(keys)-1]
+				}
+			case graph.KindList:
+				for _, e := range alt.Elems() {
+					walk(e, name, object)
+				}
+			case graph.KindString:
+				s, _ := alt.AsString()
+				f(leaf{name: name, value: s, at: alt.Range, src: alt.Source, keys: keys, object: object})
 			}
-		case graph.KindList:
-			for _, e := range alt.Elems() {
-				out = leaves(e, name, out)
-			}
-		case graph.KindString:
-			s, _ := alt.AsString()
-			out = append(out, leaf{name, s, alt.Range, alt.Source})
 		}
 	}
-	return out
+	walk(v, name, 0)
 }
 
 func hasAccessKeyID(s string) (temporary, found bool) {
@@ -136,18 +151,19 @@ func checkSecrets(p *rules.Pass) {
 	fromCommandLine := map[string]bool{}
 	for _, in := range p.Graph.Inputs {
 		if in.Value.Range.IsZero() && in.Value.Source.IsZero() {
-			for _, l := range leaves(in.Value, in.Name, nil) {
-				fromCommandLine[l.value] = true
-			}
+			eachString(in.Value, in.Name, func(l leaf) { fromCommandLine[l.value] = true })
 		}
 	}
-	keyInGroup := map[int]bool{}
+	// An access key ID makes a secret-looking string in the same object a
+	// secret access key.
+	type object struct{ group, object int }
+	keyInObject := map[object]bool{}
 	for _, cv := range values {
-		for _, l := range leaves(cv.Value, cv.Name, nil) {
+		eachString(cv.Value, cv.Name, func(l leaf) {
 			if _, ok := hasAccessKeyID(l.value); ok {
-				keyInGroup[cv.Group] = true
+				keyInObject[object{cv.Group, l.object}] = true
 			}
-		}
+		})
 	}
 	reported := map[graph.Range]bool{}
 	for _, cv := range values {
@@ -158,13 +174,13 @@ func checkSecrets(p *rules.Pass) {
 			}
 			continue
 		}
-		for _, l := range leaves(cv.Value, cv.Name, nil) {
+		eachString(cv.Value, cv.Name, func(l leaf) {
 			if fromCommandLine[l.value] || l.written().IsZero() || reported[l.written()] {
-				continue
+				return
 			}
 			temporary, isKeyID := hasAccessKeyID(l.value)
 			isSecret := looksLikeSecretKey(l.value) &&
-				(isKeyID || keyInGroup[cv.Group] || secretName.MatchString(l.name) || aws.IsCredentialName(l.name))
+				(isKeyID || keyInObject[object{cv.Group, l.object}] || secretName.MatchString(l.name) || aws.IsCredentialName(l.name))
 			var kinds []string
 			if isKeyID {
 				if temporary {
@@ -177,20 +193,21 @@ func checkSecrets(p *rules.Pass) {
 				kinds = append(kinds, "an AWS secret access key")
 			}
 			if len(kinds) == 0 {
-				continue
+				return
 			}
 			reported[l.written()] = true
-			where := cv.Where
-			if l.name != cv.Name && l.name != "" {
-				where += ", key " + l.name
+			where, path := cv.Where, cv.At.Path
+			for _, k := range l.keys {
+				where += " (key " + k + ")"
+				path += "." + k
 			}
-			loc := graph.Loc{Path: cv.At.Path, Range: l.at, Source: l.src}
+			loc := graph.Loc{Path: path, Range: l.at, Source: l.src}
 			f := p.Report(loc, "%s is written in %s (the value is not shown)", strings.Join(kinds, " and "), where)
 			if cv.Resource != nil {
 				for _, c := range cv.Resource.Calls {
 					f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
 				}
 			}
-		}
+		})
 	}
 }

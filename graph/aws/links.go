@@ -1,0 +1,165 @@
+package aws
+
+import "sort"
+
+// Links are the facts through which the model of one deployment unit can
+// depend on another's: almost every join is by reference, within a unit,
+// but a split resource (a bucket policy, a security group rule, a load
+// balancer policy) may name its target literally, and an account-level
+// setting applies to every resource of its account. A scan that checks
+// units one at a time checks together the units whose links meet
+// (LinkedGroups).
+type Links struct {
+	// Names are the known names of the unit's resources that a split
+	// resource can target by name: buckets, security groups, classic load
+	// balancers.
+	Names []string
+	// Targets are the literal names the unit's split resources use for
+	// their target.
+	Targets []string
+	// Accounts are the known accounts of the unit's resources.
+	Accounts []string
+	// SettingAccounts are the known accounts of the unit's account-level
+	// settings that reach resources of other units in the same account
+	// (aws_s3_account_public_access_block).
+	SettingAccounts []string
+}
+
+// LinkedGroups returns the groups of units (indexes into links) whose
+// links meet directly or through other units, each in increasing order;
+// units linked to no other are in no group.
+func LinkedGroups(links []Links) [][]int {
+	parent := make([]int, len(links))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	// Join each unit to every unit holding a name or account it reaches.
+	join := func(held func(Links) []string, reached func(Links) []string) {
+		holders := map[string][]int{}
+		for i, l := range links {
+			for _, s := range held(l) {
+				holders[s] = append(holders[s], i)
+			}
+		}
+		chained := map[string]bool{}
+		for i, l := range links {
+			for _, s := range reached(l) {
+				hs := holders[s]
+				if len(hs) == 0 {
+					continue
+				}
+				if !chained[s] {
+					chained[s] = true
+					for _, h := range hs[1:] {
+						union(hs[0], h)
+					}
+				}
+				union(i, hs[0])
+			}
+		}
+	}
+	join(func(l Links) []string { return l.Names }, func(l Links) []string { return l.Targets })
+	join(func(l Links) []string { return l.Accounts }, func(l Links) []string { return l.SettingAccounts })
+	groups := map[int][]int{}
+	var roots []int
+	for i := range links {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out [][]int
+	for _, r := range roots {
+		if len(groups[r]) > 1 {
+			out = append(out, groups[r])
+		}
+	}
+	return out
+}
+
+// Links returns the model's links to other units.
+func (m *Model) Links() Links {
+	names := map[string]bool{}
+	addName := func(s String) {
+		if n, ok := s.Get(); ok {
+			names[n] = true
+		}
+	}
+	for _, b := range m.S3.Buckets {
+		addName(b.Name)
+	}
+	for _, g := range m.EC2.SecurityGroups {
+		addName(g.Name)
+	}
+	for _, lb := range m.index.OfType("aws_elb") {
+		addName(StringOf(Attrs(lb).Get("name"), nil))
+	}
+	accounts := map[string]bool{}
+	for _, r := range m.Graph.Resources {
+		if id := m.Accounts.Of(r).AccountID; id != "" {
+			accounts[id] = true
+		}
+	}
+	settings := map[string]bool{}
+	for _, blk := range m.S3.AccountPublicAccessBlocks {
+		id := m.Accounts.Of(blk.Resource).AccountID
+		if explicit, ok := blk.AccountID.Get(); ok && blk.AccountID.Set {
+			id = explicit
+		}
+		if id != "" {
+			settings[id] = true
+		}
+	}
+	targets := map[string]bool{}
+	for _, j := range nameJoins {
+		for _, r := range m.index.OfType(j.splitType) {
+			f := Attrs(r).Get(j.field)
+			if s, ok := f.Value.AsString(); ok && f.IsSet() {
+				targets[s] = true
+			}
+		}
+	}
+	return Links{Names: sortedSet(names), Targets: sortedSet(targets), Accounts: sortedSet(accounts), SettingAccounts: sortedSet(settings)}
+}
+
+// nameJoins are the split resources that may name their target literally,
+// with the argument that names it: the joins that targets makes.
+var nameJoins = []struct{ splitType, field string }{
+	{"aws_s3_bucket_versioning", "bucket"},
+	{"aws_s3_bucket_server_side_encryption_configuration", "bucket"},
+	{"aws_s3_bucket_policy", "bucket"},
+	{"aws_s3_bucket_public_access_block", "bucket"},
+	{"AWS::S3::BucketPolicy", "Bucket"},
+	{"aws_security_group_rule", "security_group_id"},
+	{"aws_vpc_security_group_ingress_rule", "security_group_id"},
+	{"aws_vpc_security_group_egress_rule", "security_group_id"},
+	{"AWS::EC2::SecurityGroupIngress", "GroupId"},
+	{"AWS::EC2::SecurityGroupIngress", "GroupName"},
+	{"AWS::EC2::SecurityGroupEgress", "GroupId"},
+	{"AWS::EC2::SecurityGroupEgress", "GroupName"},
+	{"aws_load_balancer_listener_policy", "load_balancer_name"},
+	{"aws_lb_ssl_negotiation_policy", "load_balancer"},
+}
+
+func sortedSet(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
