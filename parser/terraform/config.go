@@ -59,6 +59,27 @@ type module struct {
 
 	declsOnce sync.Once
 	decls     []*varDecl
+
+	itemsOnce sync.Once
+	items     []item
+}
+
+// dependentItems returns the module's locals, module calls and data
+// sources with what each depends on, worked out once per parsed module.
+// Callers copy the items they change.
+func (m *module) dependentItems() []item {
+	m.itemsOnce.Do(func() {
+		for _, a := range m.locals {
+			m.items = append(m.items, item{kind: "local", name: a.Name, attr: a, deps: depsOf(a.Expr.Variables())})
+		}
+		for _, b := range m.calls {
+			m.items = append(m.items, item{kind: "module", name: b.Labels[0], blk: b, deps: depsOf(bodyVariables(b.Body))})
+		}
+		for _, b := range m.data {
+			m.items = append(m.items, item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: depsOf(bodyVariables(b.Body))})
+		}
+	})
+	return m.items
 }
 
 // ModuleCache shares parsed module directories between module calls and

@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"math/big"
 	"sort"
 	"strings"
 
@@ -27,10 +26,11 @@ func toRange(r hcl.Range) graph.Range {
 }
 
 // fromCty converts an evaluated cty value. Unknown parts say why with
-// reason and keep refs.
-func fromCty(v cty.Value, r graph.Range, reason string, refs []graph.Ref) graph.Value {
+// reason and keep refs. marked says whether the unit has marked any value
+// sensitive; finding the marks of a value means walking all of it.
+func fromCty(v cty.Value, r graph.Range, reason string, refs []graph.Ref, marked bool) graph.Value {
 	sensitive := false
-	if v.ContainsMarked() {
+	if marked && v.ContainsMarked() {
 		var marks []cty.PathValueMarks
 		v, marks = v.UnmarkDeepWithPaths()
 		sensitive = len(marks) > 0
@@ -82,43 +82,6 @@ func convertCty(v cty.Value, r graph.Range, reason string, refs []graph.Ref, dep
 		return graph.Object(fields, r)
 	}
 	return graph.UnknownValue(reason, r).WithRefs(refs...)
-}
-
-// toCty converts a graph value back (for values that flow from one module
-// to another or into functions); unknowns become cty unknowns.
-func toCty(v graph.Value) cty.Value {
-	var out cty.Value
-	switch v.Kind() {
-	case graph.KindNull:
-		out = cty.NullVal(cty.DynamicPseudoType)
-	case graph.KindBool:
-		b, _ := v.AsBool()
-		out = cty.BoolVal(b)
-	case graph.KindNumber:
-		n, _ := v.AsNumber()
-		out = cty.NumberVal(new(big.Float).SetFloat64(n))
-	case graph.KindString:
-		s, _ := v.AsString()
-		out = cty.StringVal(s)
-	case graph.KindList:
-		elems := make([]cty.Value, 0, len(v.Elems()))
-		for _, e := range v.Elems() {
-			elems = append(elems, toCty(e))
-		}
-		out = cty.TupleVal(elems)
-	case graph.KindObject:
-		m := map[string]cty.Value{}
-		for _, f := range v.Fields() {
-			m[f.Key] = toCty(f.Value)
-		}
-		out = cty.ObjectVal(m)
-	default:
-		out = cty.DynamicVal
-	}
-	if v.Sensitive() {
-		out = out.Mark(sensitiveMark)
-	}
-	return out
 }
 
 // describeTraversal renders a reference the way it was written.

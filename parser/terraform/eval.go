@@ -44,8 +44,11 @@ type scope struct {
 	// resourceTypes are the resource types declared in the module.
 	resourceTypes map[string]bool
 
-	ctx   *hcl.EvalContext
-	dirty bool
+	ctx *hcl.EvalContext
+	// ctxVars are the variables of ctx; stale says which of them changed
+	// since, so that a new context rebuilds only those.
+	ctxVars map[string]cty.Value
+	stale   staleParts
 	// frozen keeps the context while a wave of independent items is
 	// evaluated.
 	frozen bool
@@ -69,31 +72,58 @@ var reserved = map[string]bool{
 
 // context returns the evaluation context, rebuilt when values changed.
 func (s *scope) context() *hcl.EvalContext {
-	if s.ctx != nil && (!s.dirty || s.frozen) {
+	if s.ctx != nil && (s.stale == 0 || s.frozen) {
 		return s.ctx
 	}
-	vars := map[string]cty.Value{
-		"var":       objectOf(s.vars),
-		"local":     objectOf(s.locals),
-		"module":    objectOf(s.modules),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	vars := make(map[string]cty.Value, len(s.ctxVars)+len(s.resourceTypes)+6)
+	for k, v := range s.ctxVars {
+		vars[k] = v
 	}
-	data := map[string]cty.Value{}
-	for typ, byName := range s.data {
-		data[typ] = objectOf(byName)
+	if s.ctxVars == nil {
+		vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
+		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 	}
-	vars["data"] = cty.ObjectVal(data)
-	for typ := range s.resourceTypes {
-		vars[typ] = cty.DynamicVal
-		if byName, ok := s.resourceShapes[typ]; ok {
-			vars[typ] = cty.ObjectVal(byName)
+	if s.stale&staleVars != 0 {
+		vars["var"] = objectOf(s.vars)
+	}
+	if s.stale&staleLocals != 0 {
+		vars["local"] = objectOf(s.locals)
+	}
+	if s.stale&staleModules != 0 {
+		vars["module"] = objectOf(s.modules)
+	}
+	if s.stale&staleData != 0 {
+		data := map[string]cty.Value{}
+		for typ, byName := range s.data {
+			data[typ] = objectOf(byName)
+		}
+		vars["data"] = cty.ObjectVal(data)
+	}
+	if s.stale&staleResources != 0 {
+		for typ := range s.resourceTypes {
+			vars[typ] = cty.DynamicVal
+			if byName, ok := s.resourceShapes[typ]; ok {
+				vars[typ] = cty.ObjectVal(byName)
+			}
 		}
 	}
+	s.ctxVars = vars
 	s.ctx = &hcl.EvalContext{Variables: vars, Functions: s.funcs}
-	s.dirty = false
+	s.stale = 0
 	return s.ctx
 }
+
+// staleParts are the parts of an evaluation context that changed.
+type staleParts uint8
+
+const (
+	staleVars staleParts = 1 << iota
+	staleLocals
+	staleModules
+	staleData
+	staleResources
+	staleAll = staleVars | staleLocals | staleModules | staleData | staleResources
+)
 
 // modulePath is path.module: the module's directory relative to the root
 // module, where Terraform runs and relative file paths are resolved.
@@ -262,7 +292,7 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {
-		return fromCty(v, r, "", nil)
+		return fromCty(v, r, "", nil, s.l.marked)
 	}
 	why, refs := s.explain(expr, ctx)
 	for _, d := range diags {
@@ -291,7 +321,7 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	if why == "" {
 		why = unknownCallReason(expr)
 	}
-	return fromCty(v, r, why, refs)
+	return fromCty(v, r, why, refs, s.l.marked)
 }
 
 func isReferenceError(d *hcl.Diagnostic) bool {

@@ -39,7 +39,7 @@ var unknownAtApply = map[string]cty.Type{
 // implementations of the rest, written from Terraform's documentation.
 // file() and templatefile() resolve relative paths against workDir, the
 // root module's directory where Terraform runs, and read only inside root.
-func functions(workDir, root string) map[string]function.Function {
+func functions(workDir, root string, marked *bool) map[string]function.Function {
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -110,8 +110,8 @@ func functions(workDir, root string) map[string]function.Function {
 	for name, ty := range unknownAtApply {
 		fs[name] = unknownFunc(ty)
 	}
-	fs["sensitive"] = markFunc(true)
-	fs["nonsensitive"] = markFunc(false)
+	fs["sensitive"] = markFunc(true, marked)
+	fs["nonsensitive"] = markFunc(false, marked)
 	fs["pathexpand"] = stringFunc(func(p string) (string, error) {
 		// The home directory of whoever runs Terraform is not known here.
 		if p == "~" || strings.HasPrefix(p, "~/") {
@@ -437,12 +437,13 @@ func fileFunc(workDir, root string, asBase64 bool) function.Function {
 }
 
 // markFunc is sensitive() (mark) and nonsensitive() (unmark).
-func markFunc(mark bool) function.Function {
+func markFunc(mark bool, marked *bool) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "value", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true, AllowMarked: true}},
 		Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			if mark {
+				*marked = true
 				return args[0].Mark(sensitiveMark), nil
 			}
 			v, _ := args[0].Unmark()

@@ -231,7 +231,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 				continue
 			}
 			r := toRange(a.Expr.Range())
-			inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil).WithSource(r), source: r, from: f}
+			inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
 		}
 	}
 	for _, kv := range l.opts.Vars {
@@ -255,7 +255,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 				}
 			}
 		}
-		inputs[name] = moduleInput{val: v, gv: fromCty(v, graph.Range{}, "", nil), from: "--var"}
+		inputs[name] = moduleInput{val: v, gv: fromCty(v, graph.Range{}, "", nil, l.marked), from: "--var"}
 	}
 	return inputs
 }
@@ -275,8 +275,16 @@ func variableType(a *hcl.Attribute, l *loader) (cty.Type, *typeexpr.Defaults) {
 	return ty, defaults
 }
 
-// convertType converts a value to a variable's type, keeping marks.
-func convertType(v cty.Value, ty cty.Type) (cty.Value, error) {
+// convertType converts a value to a variable's type, keeping marks (when
+// the unit has any: see loader.marked).
+func convertType(v cty.Value, ty cty.Type, marked bool) (cty.Value, error) {
+	if !marked {
+		out, err := convert.Convert(v, ty)
+		if err != nil {
+			return v, fmt.Errorf("%s", convertError(err))
+		}
+		return out, nil
+	}
 	unmarked, marks := v.UnmarkDeepWithPaths()
 	out, err := convert.Convert(unmarked, ty)
 	if err != nil {

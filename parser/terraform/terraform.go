@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -70,6 +71,20 @@ type loader struct {
 	// manifest maps module keys ("a", "a.b") to the directories terraform
 	// init downloaded them to.
 	manifest map[string]string
+	// funcs is the function table of the unit's modules, built once.
+	funcs map[string]function.Function
+	// marked is set once a value of the unit is marked sensitive (a
+	// sensitive variable, sensitive()); until then no value needs its
+	// marks looked for, which means walking all of it.
+	marked bool
+}
+
+// unmarked returns v without its sensitive marks.
+func (s *scope) unmarked(v cty.Value) cty.Value {
+	if s.l.marked {
+		v, _ = v.UnmarkDeep()
+	}
+	return v
 }
 
 func (l *loader) diag(d graph.Diagnostic) {
@@ -124,9 +139,12 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 		l: l, mod: mod, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
 		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
 		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
-		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, dirty: true,
+		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
 	}
-	s.funcs = functions(l.unit.Path, l.opts.Root)
+	if l.funcs == nil {
+		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked)
+	}
+	s.funcs = l.funcs
 	for _, b := range mod.resources {
 		s.resourceTypes[b.Labels[0]] = true
 	}
@@ -164,13 +182,13 @@ func (s *scope) shapeResources() {
 	for _, b := range s.mod.resources {
 		again = s.shapeResource(b) || again
 	}
-	s.dirty = true
+	s.stale |= staleResources
 	// A for_each over another resource needs that resource's shape.
 	if again {
 		for _, b := range s.mod.resources {
 			s.shapeResource(b)
 		}
-		s.dirty = true
+		s.stale |= staleResources
 	}
 }
 
@@ -195,7 +213,7 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 		refersToResource = refersToResource || s.resourceTypes[t.RootName()]
 	}
 	v, diags := a.Expr.Value(s.context())
-	v, _ = v.UnmarkDeep()
+	v = s.unmarked(v)
 	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 		return refersToResource
 	}
@@ -261,6 +279,7 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 		def := d.def
 		if d.sensitive {
 			val = val.Mark(sensitiveMark)
+			s.l.marked = true
 			gv = gv.WithSensitive(true)
 			def = def.WithSensitive(true)
 		}
@@ -270,7 +289,7 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			Default: def, HasDefault: d.hasDefault, Value: gv, Sensitive: d.sensitive, Range: d.decl,
 		})
 	}
-	s.dirty = true
+	s.stale |= staleVars
 }
 
 // varDecl is a variable declaration, read once per parsed module: its
@@ -334,7 +353,7 @@ func convertDeclared(d *varDecl, val cty.Value, gv graph.Value, l *loader) (cty.
 	if d.defaults != nil {
 		val = d.defaults.Apply(val)
 	}
-	converted, err := convertType(val, d.ty)
+	converted, err := convertType(val, d.ty, l.marked)
 	if err != nil {
 		l.diag(graph.Warningf(d.decl, "invalid-variable", "value of var.%s does not match its type: %v", d.name, err))
 		return val, gv
@@ -346,7 +365,7 @@ func convertDeclared(d *varDecl, val cty.Value, gv graph.Value, l *loader) (cty.
 		if src.IsZero() {
 			src = gv.Range
 		}
-		gv = fromCty(converted, gv.Range, "", nil).WithSource(src)
+		gv = fromCty(converted, gv.Range, "", nil, l.marked).WithSource(src)
 	}
 	return converted, gv
 }
@@ -395,15 +414,11 @@ type item struct {
 // resolveDependencies evaluates locals, module calls and data sources in
 // dependency order. Items in a cycle are evaluated last, with what is known.
 func (s *scope) resolveDependencies(stack []string) {
-	var pending []*item
-	for _, a := range s.mod.locals {
-		pending = append(pending, &item{kind: "local", name: a.Name, attr: a, deps: depsOf(a.Expr.Variables())})
-	}
-	for _, b := range s.mod.calls {
-		pending = append(pending, &item{kind: "module", name: b.Labels[0], blk: b, deps: depsOf(bodyVariables(b.Body))})
-	}
-	for _, b := range s.mod.data {
-		pending = append(pending, &item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: depsOf(bodyVariables(b.Body))})
+	items := s.mod.dependentItems()
+	pending := make([]*item, len(items))
+	for i := range items {
+		it := items[i]
+		pending[i] = &it
 	}
 	waiting := map[string]bool{}
 	for _, it := range pending {
@@ -471,12 +486,14 @@ func (s *scope) evalItem(it *item, stack []string) {
 		gv := s.value(it.attr.Expr, ctx, 0)
 		v, _ := it.attr.Expr.Value(ctx)
 		s.locals[it.name] = named{val: v, gv: gv}
+		s.stale |= staleLocals
 	case "module":
 		s.callModule(it.blk, stack)
+		s.stale |= staleModules
 	case "data":
 		s.dataSource(it.blk)
+		s.stale |= staleData
 	}
-	s.dirty = true
 }
 
 // depsOf lists the locals, modules and data sources references point at.
@@ -565,7 +582,7 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 	}
 	if a, ok := attrs["for_each"]; ok {
 		v, diags := a.Expr.Value(ctx)
-		v, _ = v.UnmarkDeep()
+		v = s.unmarked(v)
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 			why, _ := s.explain(a.Expr, ctx)
 			if why == "" {
@@ -796,7 +813,7 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 		return nil, nil
 	}
 	v, diags := forEach.Value(ctx)
-	v, _ = v.UnmarkDeep()
+	v = s.unmarked(v)
 	// A list or map whose elements are partly unknown still has known
 	// elements: each becomes a block with the unknown attributes unknown.
 	// A set with unknown elements does not know how many it has.

@@ -200,7 +200,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestFunctionTable(t *testing.T) {
-	fs := functions(".", ".")
+	fs := functions(".", ".", new(bool))
 	for _, name := range []string{"jsonencode", "jsondecode", "yamlencode", "yamldecode", "merge", "concat", "flatten", "lookup",
 		"element", "length", "keys", "values", "zipmap", "toset", "tolist", "tomap", "tostring", "tonumber", "tobool", "format",
 		"formatlist", "join", "split", "replace", "lower", "upper", "title", "trim", "trimspace", "trimprefix", "trimsuffix",
@@ -351,5 +351,61 @@ resource "aws_dynamodb_table" "t" {
 	}
 	if key := at(t, r.Attrs, "replica[0].kms_key_arn"); key.IsKnown() || len(key.AllRefs()) != 1 || key.AllRefs()[0].String() != "aws_kms_key.k.arn" {
 		t.Errorf("kms_key_arn = %s with refs %v, want unknown from aws_kms_key.k.arn", key, key.AllRefs())
+	}
+}
+
+// TestSensitiveFunctionMarks: sensitive() marks its result even in a unit
+// with no sensitive variable, where the front end otherwise skips looking
+// for marks; the mark survives a module boundary and nonsensitive() lifts it.
+func TestSensitiveFunctionMarks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.tf", `
+locals {
+  token = sensitive("abc")
+}
+module "m" {
+  source = "./m"
+  value  = local.token
+}
+resource "aws_kms_key" "k" {
+  description = local.token
+  tags = {
+    Plain = nonsensitive(local.token)
+  }
+}
+`)
+	write("m/main.tf", `
+variable "value" {
+  type = string
+}
+resource "aws_kms_key" "inner" {
+  description = var.value
+}
+`)
+	g := LoadModule(dir, Options{Root: dir})
+	for _, tt := range []struct {
+		address, path string
+		sensitive     bool
+	}{
+		{"aws_kms_key.k", "description", true},
+		{"aws_kms_key.k", "tags.Plain", false},
+		{"module.m.aws_kms_key.inner", "description", true},
+	} {
+		r := resource(g, tt.address)
+		if r == nil {
+			t.Fatalf("no resource %s; diagnostics %v", tt.address, g.Diagnostics)
+		}
+		if got := at(t, r.Attrs, tt.path).Sensitive(); got != tt.sensitive {
+			t.Errorf("%s.%s sensitive = %v, want %v", tt.address, tt.path, got, tt.sensitive)
+		}
 	}
 }

@@ -120,6 +120,10 @@ func eachString(v graph.Value, name string, f func(leaf)) {
 }
 
 func hasAccessKeyID(s string) (temporary, found bool) {
+	// Most strings are short names; skip the regular expression for them.
+	if len(s) < 20 || !strings.Contains(s, "AKIA") && !strings.Contains(s, "ASIA") {
+		return false, false
+	}
 	for _, m := range accessKeyID.FindAllStringSubmatch(s, -1) {
 		if !strings.Contains(m[1], "EXAMPLE") {
 			return strings.HasPrefix(m[1], "ASIA"), true
@@ -129,6 +133,9 @@ func hasAccessKeyID(s string) (temporary, found bool) {
 }
 
 func looksLikeSecretKey(s string) bool {
+	if len(s) < 40 {
+		return false
+	}
 	for _, m := range secretKey.FindAllStringSubmatch(s, -1) {
 		k := m[1]
 		if strings.Contains(k, "EXAMPLE") {
