@@ -21,7 +21,7 @@ func (s *scope) dataSource(b *hcl.Block) {
 	}
 	r := toRange(b.DefRange)
 	unknown := named{val: cty.DynamicVal, gv: graph.UnknownValue("data."+typ+"."+name+" is read when Terraform plans", r)}
-	attrs := metaAttributes(b.Body)
+	attrs := s.attributes(b.Body)
 	if _, ok := attrs["count"]; ok {
 		s.data[typ][name] = unknown
 		return

@@ -25,7 +25,7 @@ var moduleMeta = map[string]bool{
 // its inputs and providers, then the call's outputs for the caller.
 func (s *scope) callModule(b *hcl.Block, stack []string) {
 	name := b.Labels[0]
-	attrs := metaAttributes(b.Body)
+	attrs := s.attributes(b.Body)
 	call := graph.Call{Address: s.prefix + "module." + name, Range: toRange(b.DefRange)}
 	unknownOutputs := func(why string) {
 		s.modules[name] = named{val: cty.DynamicVal, gv: graph.UnknownValue(why, toRange(b.DefRange))}
@@ -151,7 +151,7 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 			out[k] = p
 		}
 	}
-	a, ok := metaAttributes(body)["providers"]
+	a, ok := metaAttribute(body, "providers")
 	if !ok {
 		return out
 	}
@@ -178,7 +178,7 @@ func (s *scope) outputs() (cty.Value, graph.Value) {
 	ctx := s.context()
 	for _, b := range s.mod.outputs {
 		name := b.Labels[0]
-		a, ok := metaAttributes(b.Body)["value"]
+		a, ok := metaAttribute(b.Body, "value")
 		if !ok {
 			continue
 		}

@@ -77,6 +77,8 @@ type loader struct {
 	// sensitive variable, sensitive()); until then no value needs its
 	// marks looked for, which means walking all of it.
 	marked bool
+	// attributes caches metaAttributes by body (see scope.attributes).
+	attributes map[hcl.Body]map[string]*hcl.Attribute
 }
 
 // unmarked returns v without its sensitive marks.
@@ -200,7 +202,7 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 		s.resourceShapes[typ] = map[string]cty.Value{}
 	}
 	s.resourceShapes[typ][name] = cty.DynamicVal
-	attrs := metaAttributes(b.Body)
+	attrs := s.attributes(b.Body)
 	a, isCount := attrs["count"]
 	if !isCount {
 		var ok bool
@@ -555,7 +557,7 @@ type instance struct {
 
 // expand evaluates count or for_each of a block.
 func (s *scope) expand(body hcl.Body, what string) []instance {
-	attrs := metaAttributes(body)
+	attrs := s.attributes(body)
 	ctx := s.context()
 	if a, ok := attrs["count"]; ok {
 		v, diags := a.Expr.Value(ctx)
@@ -647,6 +649,33 @@ func metaAttributes(body hcl.Body) map[string]*hcl.Attribute {
 	return attrs
 }
 
+// metaAttribute reads one attribute of a body, as metaAttributes does.
+func metaAttribute(body hcl.Body, name string) (*hcl.Attribute, bool) {
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		a, ok := sb.Attributes[name]
+		if !ok {
+			return nil, false
+		}
+		return a.AsHCLAttribute(), true
+	}
+	a, ok := metaAttributes(body)[name]
+	return a, ok
+}
+
+// attributes is metaAttributes, read once per body for the unit: a block
+// is read for each of its instances and again to find its shape.
+func (s *scope) attributes(body hcl.Body) map[string]*hcl.Attribute {
+	if attrs, ok := s.l.attributes[body]; ok {
+		return attrs
+	}
+	if s.l.attributes == nil {
+		s.l.attributes = map[hcl.Body]map[string]*hcl.Attribute{}
+	}
+	attrs := metaAttributes(body)
+	s.l.attributes[body] = attrs
+	return attrs
+}
+
 // childContext adds count/each to the scope's context.
 func (s *scope) childContext(in instance) *hcl.EvalContext {
 	ctx := s.context()
@@ -686,7 +715,7 @@ func (s *scope) resources(b *hcl.Block) {
 // provider argument, or the default configuration of the provider its type
 // belongs to.
 func providerRef(body hcl.Body, typ string) string {
-	if a, ok := metaAttributes(body)["provider"]; ok {
+	if a, ok := metaAttribute(body, "provider"); ok {
 		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() {
 			return describeTraversal(t)
 		}
