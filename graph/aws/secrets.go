@@ -77,7 +77,7 @@ func buildSecrets(m *Model) {
 		if in.Format == graph.CloudFormation {
 			kind, field = "parameter", "Default"
 		}
-		if in.HasDefault {
+		if in.HasDefault && holdsText(in.Default) {
 			add(&CodeValue{
 				At:    graph.Loc{Path: kind + "." + in.Name + "." + field, Range: in.Default.Range, Source: in.Default.Source},
 				Where: "the " + strings.ToLower(field) + " of " + kind + " " + in.Name,
@@ -92,7 +92,7 @@ func buildSecrets(m *Model) {
 		if written.IsZero() {
 			written = v.Range
 		}
-		if !written.IsZero() && (v.IsKnown() || len(v.Alternatives()) > 0) {
+		if !written.IsZero() && holdsText(v) {
 			add(&CodeValue{
 				At:    graph.Loc{Path: kind + "." + in.Name + ".value", Range: v.Range, Source: v.Source},
 				Where: "the value of " + kind + " " + in.Name + " (set in " + written.File + ")",
@@ -129,6 +129,34 @@ func buildSecrets(m *Model) {
 			})
 		}
 	}
+}
+
+// holdsText reports whether v, or one of its possible values, holds a
+// string: numbers, booleans and nulls cannot be credentials.
+func holdsText(v graph.Value) bool {
+	switch v.Kind() {
+	case graph.KindString:
+		return true
+	case graph.KindObject:
+		for _, f := range v.Fields() {
+			if holdsText(f.Value) {
+				return true
+			}
+		}
+	case graph.KindList:
+		for _, e := range v.Elems() {
+			if holdsText(e) {
+				return true
+			}
+		}
+	case graph.KindUnknown:
+		for _, alt := range v.Alternatives() {
+			if holdsText(alt) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // IsCredentialName reports whether a name says it holds an AWS access key

@@ -96,23 +96,25 @@ func eachString(v graph.Value, name string, f func(leaf)) {
 	var keys []string
 	var walk func(v graph.Value, name string, object int)
 	walk = func(v graph.Value, name string, object int) {
-		for _, alt := range v.Alternatives() {
-			switch alt.Kind() {
-			case graph.KindObject:
-				objects++
-				inner := objects
-				for _, fl := range alt.Fields() {
-					keys = append(keys, fl.Key)
-					walk(fl.Value, fl.Key, inner)
-					keys = keys[:len(keys)-1]
-				}
-			case graph.KindList:
-				for _, e := range alt.Elems() {
-					walk(e, name, object)
-				}
-			case graph.KindString:
-				s, _ := alt.AsString()
-				f(leaf{name: name, value: s, at: alt.Range, src: alt.Source, keys: keys, object: object})
+		switch v.Kind() {
+		case graph.KindObject:
+			objects++
+			inner := objects
+			for _, fl := range v.Fields() {
+				keys = append(keys, fl.Key)
+				walk(fl.Value, fl.Key, inner)
+				keys = keys[:len(keys)-1]
+			}
+		case graph.KindList:
+			for _, e := range v.Elems() {
+				walk(e, name, object)
+			}
+		case graph.KindString:
+			s, _ := v.AsString()
+			f(leaf{name: name, value: s, at: v.Range, src: v.Source, keys: keys, object: object})
+		case graph.KindUnknown:
+			for _, alt := range v.Alternatives() {
+				walk(alt, name, object)
 			}
 		}
 	}
