@@ -9,8 +9,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"go.yaml.in/yaml/v3"
@@ -91,6 +93,7 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 		d.givenRoot = filepath.Clean(p)
 		d.root(d.givenRoot)
 	}
+	d.classifyCandidates()
 	units := make([]Unit, 0, len(d.units))
 	for _, u := range d.units {
 		units = append(units, u)
@@ -106,10 +109,11 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 }
 
 type discoverer struct {
-	opts      Options
-	givenRoot string
-	units     map[unitKey]Unit
-	diags     []graph.Diagnostic
+	opts       Options
+	givenRoot  string
+	units      map[unitKey]Unit
+	diags      []graph.Diagnostic
+	candidates []candidate
 }
 
 func (d *discoverer) diag(sev graph.DiagSeverity, file, code, format string, args ...any) {
@@ -244,26 +248,64 @@ func (d *discoverer) file(p string, explicit bool) {
 		}
 		return
 	}
-	data, err := readHead(p, d.opts.MaxFileSize)
-	if err != nil {
-		if errors.Is(err, errTooLarge) {
-			d.diag(graph.Warning, p, "file-too-large", "skipping %s: larger than %d bytes", p, d.opts.MaxFileSize)
-			return
-		}
-		d.diag(graph.Error, p, "read-error", "cannot read %s: %v", p, unwrapPathError(err))
-		return
+	// Reading and classifying is most of the work: done for every candidate
+	// at once, in parallel, when the walk is over.
+	d.candidates = append(d.candidates, candidate{path: p, explicit: explicit, root: d.givenRoot})
+}
+
+// candidate is a YAML or JSON file that may be a template or a plan.
+type candidate struct {
+	path     string
+	explicit bool
+	root     string
+}
+
+// classifyCandidates reads and classifies the candidates, GOMAXPROCS at
+// a time, and adds them in the order the walk met them.
+func (d *discoverer) classifyCandidates() {
+	type outcome struct {
+		kind Kind
+		err  error
 	}
-	switch Classify(name, data) {
-	case CloudFormationTemplate:
-		d.add(CloudFormationTemplate, p)
-	case TerraformPlan:
-		d.add(TerraformPlan, p)
-	default:
-		if explicit {
+	out := make([]outcome, len(d.candidates))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := d.candidates[i]
+				data, err := readHead(c.path, d.opts.MaxFileSize)
+				if err != nil {
+					out[i].err = err
+					continue
+				}
+				out[i].kind = Classify(filepath.Base(c.path), data)
+			}
+		}()
+	}
+	for i := range d.candidates {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, c := range d.candidates {
+		p, o := c.path, out[i]
+		d.givenRoot = c.root
+		switch {
+		case errors.Is(o.err, errTooLarge):
+			d.diag(graph.Warning, p, "file-too-large", "skipping %s: larger than %d bytes", p, d.opts.MaxFileSize)
+		case o.err != nil:
+			d.diag(graph.Error, p, "read-error", "cannot read %s: %v", p, unwrapPathError(o.err))
+		case o.kind == CloudFormationTemplate || o.kind == TerraformPlan:
+			d.add(o.kind, p)
+		case c.explicit:
 			// Hooks pass every YAML and JSON file; most are not ours.
 			d.diag(graph.Debug, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
 		}
 	}
+	d.candidates = nil
 }
 
 func (d *discoverer) add(k Kind, p string) {
@@ -354,7 +396,13 @@ func Classify(name string, data []byte) Kind {
 // start of a line (a top-level YAML key) or a JSON object key followed by a
 // colon.
 func topLevelVersion(data []byte) bool {
-	for _, line := range bytes.Split(data, []byte("\n")) {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
 		if bytes.HasPrefix(line, []byte("AWSTemplateFormatVersion:")) {
 			return true
 		}

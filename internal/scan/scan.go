@@ -145,10 +145,13 @@ type checker struct {
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
+	// wd is the working directory ("" when unknown), see readRoot.
+	wd string
 }
 
 func newChecker(units []parser.Unit, opts Options) *checker {
 	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache()}
+	c.wd, _ = os.Getwd()
 	c.modelOpts = aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
 	if opts.UnitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
@@ -182,7 +185,7 @@ type checked struct {
 func (c *checker) check(idx []int) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
-		g.Merge(loadUnit(c.units[i], c.opts, c.cache))
+		g.Merge(loadUnit(c.units[i], c.opts, c.cache, c.wd))
 	}
 	defer func() {
 		if v := recover(); v != nil {
@@ -295,8 +298,8 @@ feed:
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
 // not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache) (g *graph.Graph) {
-	root := readRoot(u)
+func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
+	root := readRoot(u, wd)
 	defer func() {
 		if v := recover(); v != nil {
 			g = &graph.Graph{Diagnostics: []graph.Diagnostic{{
@@ -326,9 +329,8 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache) (g *gra
 // stack templates may be read from: the working directory (the repository
 // a hook or CI job runs in) when the unit lies inside it, otherwise the path
 // the user gave.
-func readRoot(u parser.Unit) string {
-	wd, err := os.Getwd()
-	if err == nil {
+func readRoot(u parser.Unit, wd string) string {
+	if wd != "" {
 		if abs, err := filepath.Abs(u.Path); err == nil {
 			if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				return "."
