@@ -25,6 +25,8 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/ianaindex"
 )
 
 // unknownAtApply lists functions whose result Terraform knows only when it
@@ -127,6 +129,9 @@ func functions(workDir, root string, marked *bool) map[string]function.Function 
 	fs["filebase64"] = fileFunc(workDir, root, true)
 	fs["fileexists"] = fileExistsFunc(workDir, root)
 	fs["templatefile"] = templateFileFunc(workDir, root, fs)
+	fs["templatestring"] = templateStringFunc(fs)
+	fs["textencodebase64"] = textEncodeBase64Func
+	fs["textdecodebase64"] = textDecodeBase64Func
 	return fs
 }
 
@@ -540,29 +545,99 @@ func templateFileFunc(workDir, root string, fs map[string]function.Function) fun
 			if err != nil {
 				return cty.NilVal, err
 			}
-			expr, diags := hclsyntax.ParseTemplate(data, path, hcl.Pos{Line: 1, Column: 1})
-			if diags.HasErrors() {
-				return cty.NilVal, fmt.Errorf("template %s: %s", path, diags.Error())
-			}
-			vars := map[string]cty.Value{}
-			if v := args[1]; !v.IsNull() && v.IsKnown() && (v.Type().IsObjectType() || v.Type().IsMapType()) {
-				vars = v.AsValueMap()
-			} else if !v.IsKnown() {
-				return cty.DynamicVal, nil
-			}
-			inner := map[string]function.Function{}
-			for k, f := range fs {
-				if k != "templatefile" {
-					inner[k] = f
-				}
-			}
-			val, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: inner})
-			if diags.HasErrors() {
-				return cty.NilVal, fmt.Errorf("template %s: %s", path, diags.Error())
-			}
-			return val, nil
+			return renderTemplate(path, data, args[1], fs)
 		},
 	})
+}
+
+// templateStringFunc is Terraform's templatestring: a template held in a
+// string value (read from a data source or a file) rendered with vars.
+func templateStringFunc(fs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "template", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return renderTemplate("templatestring", []byte(args[0].AsString()), args[1], fs)
+		},
+	})
+}
+
+// renderTemplate evaluates template source src with the variables in vars
+// and the given functions, less the template functions themselves (as
+// Terraform forbids recursion).
+func renderTemplate(name string, src []byte, vars cty.Value, fs map[string]function.Function) (cty.Value, error) {
+	expr, diags := hclsyntax.ParseTemplate(src, name, hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() {
+		return cty.NilVal, fmt.Errorf("template %s: %s", name, diags.Error())
+	}
+	values := map[string]cty.Value{}
+	if !vars.IsKnown() {
+		return cty.DynamicVal, nil
+	}
+	if !vars.IsNull() && (vars.Type().IsObjectType() || vars.Type().IsMapType()) {
+		values = vars.AsValueMap()
+	}
+	inner := make(map[string]function.Function, len(fs))
+	for k, f := range fs {
+		if k != "templatefile" && k != "templatestring" {
+			inner[k] = f
+		}
+	}
+	val, diags := expr.Value(&hcl.EvalContext{Variables: values, Functions: inner})
+	if diags.HasErrors() {
+		return cty.NilVal, fmt.Errorf("template %s: %s", name, diags.Error())
+	}
+	return val, nil
+}
+
+// textEncodeBase64Func is Terraform's textencodebase64: the string encoded
+// in a named character encoding (UTF-16LE for Windows user data), in
+// base64.
+var textEncodeBase64Func = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "string", Type: cty.String}, {Name: "encoding", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		enc, err := textEncoding(args[1].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		out, err := enc.NewEncoder().String(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, fmt.Errorf("the string cannot be encoded in %s: %w", args[1].AsString(), err)
+		}
+		return cty.StringVal(base64.StdEncoding.EncodeToString([]byte(out))), nil
+	},
+})
+
+// textDecodeBase64Func is Terraform's textdecodebase64, the inverse of
+// textencodebase64.
+var textDecodeBase64Func = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "source", Type: cty.String}, {Name: "encoding", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		enc, err := textEncoding(args[1].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		raw, err := base64.StdEncoding.DecodeString(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, fmt.Errorf("invalid base64: %w", err)
+		}
+		out, err := enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			return cty.NilVal, fmt.Errorf("the bytes are not valid %s: %w", args[1].AsString(), err)
+		}
+		return cty.StringVal(string(out)), nil
+	},
+})
+
+// textEncoding finds a character encoding by its IANA name.
+func textEncoding(name string) (encoding.Encoding, error) {
+	enc, err := ianaindex.IANA.Encoding(name)
+	if err != nil || enc == nil {
+		return nil, fmt.Errorf("%q is not a supported character encoding", name)
+	}
+	return enc, nil
 }
 
 var yamlEncodeFunc = function.New(&function.Spec{

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/zclconf/go-cty/cty"
 )
 
 func resource(g *graph.Graph, address string) *graph.Resource {
@@ -407,5 +408,48 @@ resource "aws_kms_key" "inner" {
 		if got := at(t, r.Attrs, tt.path).Sensitive(); got != tt.sensitive {
 			t.Errorf("%s.%s sensitive = %v, want %v", tt.address, tt.path, got, tt.sensitive)
 		}
+	}
+}
+
+func TestTextAndTemplateStringFunctions(t *testing.T) {
+	fs := functions(".", ".", new(bool))
+	call := func(name string, args ...cty.Value) (cty.Value, error) {
+		return fs[name].Call(args)
+	}
+	tests := []struct {
+		name string
+		fn   string
+		args []cty.Value
+		want cty.Value
+	}{
+		{"templatestring renders with vars", "templatestring",
+			[]cty.Value{cty.StringVal("arn:aws:s3:::${bucket}/*"), cty.ObjectVal(map[string]cty.Value{"bucket": cty.StringVal("logs")})},
+			cty.StringVal("arn:aws:s3:::logs/*")},
+		{"templatestring uses functions", "templatestring",
+			[]cty.Value{cty.StringVal("${upper(x)}"), cty.ObjectVal(map[string]cty.Value{"x": cty.StringVal("a")})},
+			cty.StringVal("A")},
+		{"templatestring with unknown vars is unknown", "templatestring",
+			[]cty.Value{cty.StringVal("${x}"), cty.DynamicVal}, cty.DynamicVal},
+		{"textencodebase64 UTF-16LE", "textencodebase64",
+			[]cty.Value{cty.StringVal("Hi"), cty.StringVal("UTF-16LE")}, cty.StringVal("SABpAA==")},
+		{"textdecodebase64 UTF-16LE", "textdecodebase64",
+			[]cty.Value{cty.StringVal("SABpAA=="), cty.StringVal("UTF-16LE")}, cty.StringVal("Hi")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := call(tt.fn, tt.args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.RawEquals(tt.want) {
+				t.Errorf("%s = %#v, want %#v", tt.fn, got, tt.want)
+			}
+		})
+	}
+	if _, err := call("textencodebase64", cty.StringVal("x"), cty.StringVal("no-such-encoding")); err == nil {
+		t.Error("unknown encoding accepted")
+	}
+	if _, err := call("templatestring", cty.StringVal("${templatestring(\"a\", {})}"), cty.EmptyObjectVal); err == nil {
+		t.Error("templatestring may call itself")
 	}
 }
