@@ -215,6 +215,63 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	return s.eval(expr, ctx)
 }
 
+// evaluate returns expr's value both for further evaluation (cty) and as a
+// graph value. A value that is wholly known, the common case, is evaluated
+// once and its graph value read from it along the expression's structure;
+// anything else goes through value, which explains the unknown parts.
+func (s *scope) evaluate(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, graph.Value) {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() || s.l.marked || !v.IsWhollyKnown() {
+		return v, s.value(expr, ctx, 0)
+	}
+	return v, s.known(expr, ctx, v, 0)
+}
+
+// known is value for an expression whose wholly known, unmarked value v is
+// already evaluated: it gives the same result without evaluating again.
+func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, depth int) graph.Value {
+	r := toRange(expr.Range())
+	if depth > maxDepth {
+		return s.value(expr, ctx, depth)
+	}
+	ty := v.Type()
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return s.known(e.Wrapped, ctx, v, depth+1).WithRange(r)
+	case *hclsyntax.TupleConsExpr:
+		if !ty.IsTupleType() || v.IsNull() || v.LengthInt() != len(e.Exprs) {
+			return s.value(expr, ctx, depth)
+		}
+		elems := make([]graph.Value, 0, len(e.Exprs))
+		for i, x := range e.Exprs {
+			elems = append(elems, s.known(x, ctx, v.Index(cty.NumberIntVal(int64(i))), depth+1))
+		}
+		return graph.List(elems, r)
+	case *hclsyntax.ObjectConsExpr:
+		if !ty.IsObjectType() || v.IsNull() {
+			return s.value(expr, ctx, depth)
+		}
+		fields := make([]graph.Field, 0, len(e.Items))
+		seen := make(map[string]bool, len(e.Items))
+		for _, item := range e.Items {
+			key, ok := s.objectKey(item.KeyExpr, ctx)
+			if !ok || seen[key] || !ty.HasAttribute(key) {
+				return s.value(expr, ctx, depth)
+			}
+			seen[key] = true
+			fields = append(fields, graph.Field{Key: key, KeyRange: toRange(item.KeyExpr.Range()), Value: s.known(item.ValueExpr, ctx, v.GetAttr(key), depth+1)})
+		}
+		return graph.Object(fields, r)
+	case *hclsyntax.FunctionCallExpr, *hclsyntax.ScopeTraversalExpr:
+		// jsonencode keeps literal structure and plain references keep
+		// where their value was written: value knows how.
+		if fc, ok := e.(*hclsyntax.FunctionCallExpr); !ok || fc.Name == "jsonencode" {
+			return s.value(expr, ctx, depth)
+		}
+	}
+	return fromCty(v, r, "", nil, false)
+}
+
 // namedRef resolves a plain reference to a variable or local (var.x,
 // local.y) to its value, recording where that value was written, so that
 // findings can point at both the use and the literal.

@@ -89,8 +89,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 			if moduleMeta[a.Name] {
 				continue
 			}
-			v, _ := a.Expr.Value(ctx)
-			gv := s.value(a.Expr, ctx, 0)
+			v, gv := s.evaluate(a.Expr, ctx)
 			inputs[a.Name] = moduleInput{val: v, gv: gv, source: toRange(a.Expr.Range()), from: "module." + name}
 		}
 		s.curEach = nil
@@ -182,9 +181,9 @@ func (s *scope) outputs() (cty.Value, graph.Value) {
 		if !ok {
 			continue
 		}
-		v, _ := a.Expr.Value(ctx)
+		v, gv := s.evaluate(a.Expr, ctx)
 		vals[name] = v
-		fields = append(fields, graph.Field{Key: name, KeyRange: toRange(b.DefRange), Value: s.value(a.Expr, ctx, 0)})
+		fields = append(fields, graph.Field{Key: name, KeyRange: toRange(b.DefRange), Value: gv})
 	}
 	return cty.ObjectVal(vals), graph.Object(fields, graph.Range{})
 }

@@ -484,9 +484,7 @@ func itemRange(it *item) graph.Range {
 func (s *scope) evalItem(it *item, stack []string) {
 	switch it.kind {
 	case "local":
-		ctx := s.context()
-		gv := s.value(it.attr.Expr, ctx, 0)
-		v, _ := it.attr.Expr.Value(ctx)
+		v, gv := s.evaluate(it.attr.Expr, s.context())
 		s.locals[it.name] = named{val: v, gv: gv}
 		s.stale |= staleLocals
 	case "module":
