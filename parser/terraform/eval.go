@@ -56,6 +56,9 @@ type scope struct {
 	// resource's instances with unknown attributes, so that
 	// for_each = aws_vpc.this and length(aws_instance.web) know the keys.
 	resourceShapes map[string]map[string]cty.Value
+	// shaped holds the count and for_each values shapeResources found that
+	// depend on no resource, so that expand need not evaluate them again.
+	shaped map[hcl.Expression]cty.Value
 	// iterValues are the elements of the dynamic blocks being expanded, by
 	// iterator name, with the references of their unknown parts.
 	iterValues map[string]*graph.Value

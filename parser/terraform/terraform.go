@@ -219,6 +219,13 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 		return refersToResource
 	}
+	if !refersToResource {
+		// Final: it does not depend on resource shapes. expand reuses it.
+		if s.shaped == nil {
+			s.shaped = map[hcl.Expression]cty.Value{}
+		}
+		s.shaped[a.Expr] = v
+	}
 	switch {
 	case isCount:
 		n, _ := v.AsBigFloat().Int64()
@@ -553,12 +560,21 @@ type instance struct {
 	existsWhy string
 }
 
+// shapedValue is expr's value, as shapeResource already found it when it
+// could.
+func (s *scope) shapedValue(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if v, ok := s.shaped[expr]; ok {
+		return v, nil
+	}
+	return expr.Value(ctx)
+}
+
 // expand evaluates count or for_each of a block.
 func (s *scope) expand(body hcl.Body, what string) []instance {
 	attrs := s.attributes(body)
 	ctx := s.context()
 	if a, ok := attrs["count"]; ok {
-		v, diags := a.Expr.Value(ctx)
+		v, diags := s.shapedValue(a.Expr, ctx)
 		v, _ = v.Unmark()
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() {
 			why, _ := s.explain(a.Expr, ctx)
@@ -581,7 +597,7 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 		return out
 	}
 	if a, ok := attrs["for_each"]; ok {
-		v, diags := a.Expr.Value(ctx)
+		v, diags := s.shapedValue(a.Expr, ctx)
 		v = s.unmarked(v)
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 			why, _ := s.explain(a.Expr, ctx)
@@ -592,7 +608,12 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,
 				each: map[string]cty.Value{"each": each}}}
 		}
-		gv := s.value(a.Expr, ctx, 0)
+		var gv graph.Value
+		if s.l.marked || !v.IsWhollyKnown() {
+			gv = s.value(a.Expr, ctx, 0)
+		} else {
+			gv = s.known(a.Expr, ctx, v, 0)
+		}
 		var out []instance
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
