@@ -65,6 +65,10 @@ type scope struct {
 	// curEach is the for_each element (each.value) of the instance being
 	// evaluated, with the references it came from.
 	curEach *graph.Value
+	// mayNotExist is set while evaluating a resource instance whose
+	// existence is not known: its arguments may fail in ways Terraform
+	// would never evaluate (a splat over resources that do not exist).
+	mayNotExist bool
 }
 
 // reserved roots of references that are not resource types.
@@ -371,7 +375,11 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 			// A reference to a computed resource attribute or an
 			// undeclared name: unknown, explained by explain.
 		default:
-			s.l.diag(graph.Diagnostic{Severity: graph.Warning, Code: "evaluation-error", Message: d.Summary + ": " + d.Detail, Range: diagRange(d, r)})
+			sev, msg := graph.Warning, d.Summary+": "+d.Detail
+			if s.mayNotExist || s.exists != graph.True {
+				sev, msg = graph.Debug, msg+" (in a resource that may not exist)"
+			}
+			s.l.diag(graph.Diagnostic{Severity: sev, Code: "evaluation-error", Message: msg, Range: diagRange(d, r)})
 			if why == "" {
 				why = "the expression could not be evaluated (" + d.Summary + ")"
 			}

@@ -713,8 +713,9 @@ func (s *scope) resources(b *hcl.Block) {
 	for _, in := range s.expand(b.Body, s.prefix+what) {
 		ctx := s.childContext(in)
 		s.curEach = in.eachValue
+		s.mayNotExist = in.exists.And(s.exists) != graph.True
 		attrs := s.bodyValue(b.Body, toRange(b.DefRange), ctx, metaArguments, 0)
-		s.curEach = nil
+		s.curEach, s.mayNotExist = nil, false
 		r := &graph.Resource{
 			Format: graph.Terraform, Unit: s.l.unit.Path, Type: typ, Address: s.prefix + what + in.key,
 			Attrs: attrs, Metadata: graph.Null(toRange(b.DefRange)), Range: blockRange(b), NameRange: toRange(b.DefRange),

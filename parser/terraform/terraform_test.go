@@ -453,3 +453,37 @@ func TestTextAndTemplateStringFunctions(t *testing.T) {
 		t.Error("templatestring may call itself")
 	}
 }
+
+// TestEvaluationErrorsInResourcesThatMayNotExist: an argument that fails
+// only because the resource's count is unknown is not a warning the user
+// must act on.
+func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
+	tests := []struct {
+		name  string
+		count string
+		want  graph.DiagSeverity
+	}{
+		{"known count", "1", graph.Warning},
+		{"unknown count", "var.n", graph.Debug},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src := "variable \"n\" {\n  type = number\n}\nresource \"aws_route_table_association\" \"a\" {\n  count          = " + tt.count +
+				"\n  route_table_id = coalescelist([], [])\n}\n"
+			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			g := LoadModule(dir, Options{Root: dir})
+			var got []graph.Diagnostic
+			for _, d := range g.Diagnostics {
+				if d.Code == "evaluation-error" {
+					got = append(got, d)
+				}
+			}
+			if len(got) != 1 || got[0].Severity != tt.want {
+				t.Errorf("evaluation errors = %+v, want one of severity %v", got, tt.want)
+			}
+		})
+	}
+}
