@@ -35,7 +35,7 @@ func TestCorpusHasNoInternalErrors(t *testing.T) {
 	for _, format := range []string{"terraform", "cloudformation"} {
 		t.Run(format, func(t *testing.T) {
 			dir := perfCorpus(t, format)
-			res, err := Run(context.Background(), Options{Paths: []string{dir}, Rules: builtin.Rules()})
+			res, err := Run(context.Background(), Options{Paths: []string{dir}, Rules: builtin.Rules(), KeepResources: true})
 			if err != nil {
 				t.Fatal(err)
 			}
