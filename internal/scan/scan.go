@@ -310,7 +310,7 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd stri
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: cache})
+		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: cache, WorkDir: wd})
 	case parser.TerraformPlan:
 		return terraform.LoadPlan(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
 	case parser.CloudFormationTemplate:
@@ -331,10 +331,12 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd stri
 // the user gave.
 func readRoot(u parser.Unit, wd string) string {
 	if wd != "" {
-		if abs, err := filepath.Abs(u.Path); err == nil {
-			if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				return "."
-			}
+		abs := u.Path
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, abs)
+		}
+		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "."
 		}
 	}
 	return u.Root

@@ -114,7 +114,7 @@ func NewModuleCache() *ModuleCache {
 // parseModule returns the parsed module in dir, from the cache when another
 // call already parsed it; its parse diagnostics are reported each time.
 func (l *loader) parseModule(dir string) (*module, bool) {
-	key := absPath(dir)
+	key := l.absPath(dir)
 	l.cache.mu.Lock()
 	c := l.cache.mods[key]
 	if c == nil {

@@ -55,7 +55,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
 		return
 	}
-	abs := absPath(dir)
+	abs := s.l.absPath(dir)
 	for _, seen := range stack {
 		if seen == abs {
 			s.l.diag(graph.Errorf(toRange(b.DefRange), "module-cycle", "module %s calls itself (through %s)", name, source))

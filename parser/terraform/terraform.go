@@ -38,6 +38,10 @@ type Options struct {
 	// Cache, when set, shares parsed modules with the other units of the
 	// scan.
 	Cache *ModuleCache
+	// WorkDir, when set, is the process's working directory: relative
+	// paths are made absolute against it instead of asking the operating
+	// system each time.
+	WorkDir string
 }
 
 // LoadModule evaluates the root module in dir with the modules it calls. It
@@ -57,7 +61,7 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	}
 	unit.Files = append(unit.Files, mod.files...)
 	inputs := l.rootInputs(mod)
-	l.evalModule(mod, "", nil, graph.True, "", inputs, nil, []string{absPath(dir)})
+	l.evalModule(mod, "", nil, graph.True, "", inputs, nil, []string{l.absPath(dir)})
 	return g
 }
 
@@ -93,7 +97,13 @@ func (l *loader) diag(d graph.Diagnostic) {
 	l.g.Diagnostics = append(l.g.Diagnostics, d)
 }
 
-func absPath(p string) string {
+func (l *loader) absPath(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	if l.opts.WorkDir != "" {
+		return filepath.Join(l.opts.WorkDir, p)
+	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return p
