@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -367,6 +368,11 @@ func Classify(name string, data []byte) Kind {
 	if hasVersion && topLevelVersion(data) {
 		return CloudFormationTemplate
 	}
+	// Nor does the next most common, a top-level Resources key and a
+	// resource typed AWS::.
+	if hasTypes && topLevelResources(data) && resourceType.Match(data) {
+		return CloudFormationTemplate
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		if hasVersion || bytes.Contains(data, []byte("Resources")) {
@@ -408,6 +414,30 @@ func topLevelVersion(data []byte) bool {
 		}
 		trimmed := bytes.TrimLeft(line, " \t{")
 		if rest, ok := bytes.CutPrefix(trimmed, []byte(`"AWSTemplateFormatVersion"`)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// resourceType matches a resource's Type: AWS::... in YAML or JSON.
+var resourceType = regexp.MustCompile(`(?m)^\s*"?Type"?\s*:\s*["']?AWS::`)
+
+// topLevelResources reports whether Resources is a top-level YAML key (at
+// the start of a line) or a JSON object key.
+func topLevelResources(data []byte) bool {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if bytes.HasPrefix(line, []byte("Resources:")) {
+			return true
+		}
+		trimmed := bytes.TrimLeft(line, " \t{,")
+		if rest, ok := bytes.CutPrefix(trimmed, []byte(`"Resources"`)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
 			return true
 		}
 	}

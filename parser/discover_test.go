@@ -203,3 +203,27 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		want             Kind
+	}{
+		{"version key", "t.yaml", cfnYAML, CloudFormationTemplate},
+		{"SAM without version", "t.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n", CloudFormationTemplate},
+		{"JSON without version", "t.json", "{\n  \"Resources\": {\n    \"B\": {\"Type\": \"AWS::S3::Bucket\"}\n  }\n}\n", CloudFormationTemplate},
+		{"minified JSON", "t.json", `{"Description":"x","Resources":{"B":{"Type":"AWS::S3::Bucket"}}}`, CloudFormationTemplate},
+		{"flow-style YAML", "t.yaml", "{Resources: {B: {Type: 'AWS::S3::Bucket'}}}\n", CloudFormationTemplate},
+		{"Resources not at the top", "t.yaml", "spec:\n  Resources:\n    Type: AWS::S3::Bucket\n", 0},
+		{"AWS:: in a string only", "t.yaml", "note: see AWS::S3::Bucket\n", 0},
+		{"Kubernetes manifest", "t.yaml", "apiVersion: v1\nkind: ConfigMap\n", 0},
+		{"plan", "plan.json", `{"format_version":"1.2","planned_values":{}}`, TerraformPlan},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Classify(tt.file, []byte(tt.data)); got != tt.want {
+				t.Errorf("Classify = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
