@@ -277,12 +277,7 @@ func (d *discoverer) classifyCandidates() {
 			defer wg.Done()
 			for i := range next {
 				c := d.candidates[i]
-				data, err := readHead(c.path, d.opts.MaxFileSize)
-				if err != nil {
-					out[i].err = err
-					continue
-				}
-				out[i].kind = Classify(filepath.Base(c.path), data)
+				out[i].kind, out[i].err = classifyFile(c.path, d.opts.MaxFileSize)
 			}
 		}()
 	}
@@ -323,20 +318,46 @@ type unitKey struct {
 
 var errTooLarge = errors.New("file too large")
 
-func readHead(p string, limit int64) ([]byte, error) {
+// headSize is how much of a file classification reads first: templates
+// say what they are in their first lines.
+const headSize = 64 << 10
+
+// classifyFile classifies the file at p from its head, or, when that does
+// not tell, from all of it; files larger than limit are errTooLarge.
+func classifyFile(p string, limit int64) (Kind, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	if info.Size() > limit {
+		return 0, errTooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, headSize))
+	if err != nil {
+		return 0, err
+	}
+	if int64(len(data)) < headSize {
+		return Classify(filepath.Base(p), data), nil
+	}
+	// The head of a larger file can only confirm what the file is: a
+	// truncated document proves nothing by failing to parse.
+	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
+		return kind, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, limit+1-headSize))
+	if err != nil {
+		return 0, err
+	}
+	data = append(data, rest...)
 	if int64(len(data)) > limit {
-		return nil, errTooLarge
+		return 0, errTooLarge
 	}
-	return data, nil
+	return Classify(filepath.Base(p), data), nil
 }
 
 func unwrapPathError(err error) error {
@@ -354,24 +375,12 @@ func unwrapPathError(err error) error {
 // template version is classified as a template, so that its parse error is
 // reported instead of silently skipped.
 func Classify(name string, data []byte) Kind {
+	if kind := classifyQuickly(name, data); kind != 0 {
+		return kind
+	}
 	hasVersion := bytes.Contains(data, []byte("AWSTemplateFormatVersion"))
-	hasTypes := bytes.Contains(data, []byte("AWS::"))
-	isJSON := strings.HasSuffix(strings.ToLower(name), ".json")
-	if isJSON && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
-		return TerraformPlan
-	}
-	if !hasVersion && !hasTypes {
+	if !hasVersion && !bytes.Contains(data, []byte("AWS::")) {
 		return 0
-	}
-	// The common case, a top-level AWSTemplateFormatVersion, needs no
-	// parse: the front end parses the template anyway.
-	if hasVersion && topLevelVersion(data) {
-		return CloudFormationTemplate
-	}
-	// Nor does the next most common, a top-level Resources key and a
-	// resource typed AWS::.
-	if hasTypes && topLevelResources(data) && resourceType.Match(data) {
-		return CloudFormationTemplate
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -394,6 +403,23 @@ func Classify(name string, data []byte) Kind {
 				return CloudFormationTemplate
 			}
 		}
+	}
+	return 0
+}
+
+// classifyQuickly recognises plans and the common shapes of templates
+// without parsing: a top-level AWSTemplateFormatVersion, or a top-level
+// Resources key with a resource typed AWS::. It returns 0 when it cannot
+// tell.
+func classifyQuickly(name string, data []byte) Kind {
+	if strings.HasSuffix(strings.ToLower(name), ".json") && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
+		return TerraformPlan
+	}
+	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && topLevelVersion(data) {
+		return CloudFormationTemplate
+	}
+	if bytes.Contains(data, []byte("AWS::")) && topLevelResources(data) && resourceType.Match(data) {
+		return CloudFormationTemplate
 	}
 	return 0
 }
