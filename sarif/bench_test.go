@@ -2,6 +2,7 @@ package sarif_test
 
 import (
 	"fmt"
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"io"
 	"testing"
 
@@ -19,14 +20,14 @@ func BenchmarkWrite(b *testing.B) {
 		fs = append(fs, rules.Finding{
 			RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed,
 			Message: fmt.Sprintf("versioning of %s is not enabled", res.Address),
-			Loc:     graph.Loc{Resource: res, Path: "versioning", Range: rng(fmt.Sprintf("%s/m%d/main.tf", dir, i%100), i%500+1, 3, i%500+1, 20)},
-			Related: []rules.Related{{Loc: graph.Loc{Range: rng(dir+"/main.tf", 1, 1, 1, 10)}, Message: "via module.m"}},
+			Loc:     graph.Loc{Resource: res, Path: "versioning", Range: findingtest.Range(fmt.Sprintf("%s/m%d/main.tf", dir, i%100), i%500+1, 3, i%500+1, 20)},
+			Related: []rules.Related{{Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 1, 1, 1, 10)}, Message: "via module.m"}},
 		})
 	}
 	opts := sarif.Options{ToolVersion: "1.0.0", BaseDir: dir}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := sarif.Write(io.Discard, testRules(), fs, nil, opts); err != nil {
+		if err := sarif.Write(io.Discard, findingtest.Rules(), fs, nil, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

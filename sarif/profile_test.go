@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"math/rand"
 	"path/filepath"
 	"strings"
@@ -103,8 +104,8 @@ type shape struct {
 // related locations, fixes, diagnostics, truncation, paths outside the
 // base directory.
 func shapes(dir string) []shape {
-	all := testFindings(dir)
-	diags := testDiagnostics(dir)
+	all := findingtest.Findings(dir)
+	diags := findingtest.Diagnostics(dir)
 	return []shape{
 		{"clean scan", nil, nil, nil},
 		{"findings", all, nil, nil},
@@ -129,7 +130,7 @@ func (s shape) write(t *testing.T, dir string) []byte {
 	if s.edit != nil {
 		s.edit(&opts)
 	}
-	return write(t, testRules(), s.fs, s.diags, opts)
+	return write(t, findingtest.Rules(), s.fs, s.diags, opts)
 }
 
 // TestSchema validates logs of every shape against the SARIF 2.1.0
@@ -155,18 +156,18 @@ func oddFindings(dir string) []rules.Finding {
 	return []rules.Finding{
 		{
 			RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed,
-			Loc:        graph.Loc{Range: rng(dir+"/main.tf", 2, 3, 0, 0)},
+			Loc:        graph.Loc{Range: findingtest.Range(dir+"/main.tf", 2, 3, 0, 0)},
 			Suppressed: &rules.Suppression{Justification: "set in Metadata"},
 			Related:    []rules.Related{{Message: "value from the command line"}},
 		},
 		{
 			RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "insert",
-			Loc: graph.Loc{Range: rng(dir+"/main.tf", 6, 1, 8, 2)},
-			Fix: &rules.Fix{Description: "Enable rotation", Edits: []rules.Edit{{Range: rng(dir+"/main.tf", 7, 3, 7, 3), Text: "enable_key_rotation = true\n  "}}},
+			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 6, 1, 8, 2)},
+			Fix: &rules.Fix{Description: "Enable rotation", Edits: []rules.Edit{{Range: findingtest.Range(dir+"/main.tf", 7, 3, 7, 3), Text: "enable_key_rotation = true\n  "}}},
 		},
 		{
 			RuleID: "aws-ec2-open-ingress", Severity: rules.Critical, Status: rules.Undetermined, Message: "could not evaluate",
-			Loc: graph.Loc{Range: rng(dir+"/main.tf", 12, 5, 12, 5)},
+			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 12, 5, 12, 5)},
 		},
 	}
 }
@@ -176,10 +177,10 @@ func oddFindings(dir string) []rules.Finding {
 func manyRelated(dir string) []rules.Finding {
 	f := rules.Finding{
 		RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed, Message: "many",
-		Loc: graph.Loc{Range: rng(dir+"/main.tf", 1, 1, 1, 7)},
+		Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 1, 1, 1, 7)},
 	}
 	for i := 0; i < 1001; i++ {
-		f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: rng(dir+"/main.tf", i+1, 1, i+1, 2)}, Message: "via module.m"})
+		f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", i+1, 1, i+1, 2)}, Message: "via module.m"})
 	}
 	return []rules.Finding{f}
 }
@@ -217,7 +218,7 @@ func TestResults(t *testing.T) {
 	dir := project(t)
 	opts := baseOptions(dir)
 	opts.ShowUnknown, opts.IncludeSuppressed = true, true
-	d := decode(t, write(t, testRules(), testFindings(dir), testDiagnostics(dir), opts))
+	d := decode(t, write(t, findingtest.Rules(), findingtest.Findings(dir), findingtest.Diagnostics(dir), opts))
 	run := d.Runs[0]
 
 	driver := run.Tool.Driver
@@ -326,7 +327,7 @@ func TestResults(t *testing.T) {
 
 func TestUnknownAndSuppressedHiddenByDefault(t *testing.T) {
 	dir := project(t)
-	d := decode(t, write(t, testRules(), testFindings(dir), nil, baseOptions(dir)))
+	d := decode(t, write(t, findingtest.Rules(), findingtest.Findings(dir), nil, baseOptions(dir)))
 	for _, r := range d.Runs[0].Results {
 		if r.Kind != "fail" || len(r.Suppressions) > 0 {
 			t.Errorf("result %q (kind %s) reported without --show-unknown/--include-suppressed", r.Message.Text, r.Kind)
@@ -342,7 +343,7 @@ func TestTruncation(t *testing.T) {
 	opts := baseOptions(dir)
 	opts.MaxResults = 2
 	opts.ShowUnknown = true
-	data := write(t, testRules(), testFindings(dir), nil, opts)
+	data := write(t, findingtest.Rules(), findingtest.Findings(dir), nil, opts)
 	sariftest.Validate(t, data)
 	d := decode(t, data)
 	res := d.Runs[0].Results
@@ -367,10 +368,10 @@ func TestDeterministic(t *testing.T) {
 	dir := project(t)
 	opts := baseOptions(dir)
 	opts.ShowUnknown, opts.IncludeSuppressed = true, true
-	want := write(t, testRules(), testFindings(dir), testDiagnostics(dir), opts)
+	want := write(t, findingtest.Rules(), findingtest.Findings(dir), findingtest.Diagnostics(dir), opts)
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 20; i++ {
-		rs, fs, ds := testRules(), testFindings(dir), testDiagnostics(dir)
+		rs, fs, ds := findingtest.Rules(), findingtest.Findings(dir), findingtest.Diagnostics(dir)
 		r.Shuffle(len(rs), func(i, j int) { rs[i], rs[j] = rs[j], rs[i] })
 		r.Shuffle(len(fs), func(i, j int) { fs[i], fs[j] = fs[j], fs[i] })
 		r.Shuffle(len(ds), func(i, j int) { ds[i], ds[j] = ds[j], ds[i] })
@@ -384,11 +385,11 @@ func TestDeterministic(t *testing.T) {
 // region but not its fingerprints.
 func TestFingerprintSurvivesEdits(t *testing.T) {
 	dir := project(t)
-	fs := testFindings(dir)[1:2]
-	before := decode(t, write(t, testRules(), fs, nil, baseOptions(dir))).Runs[0].Results[0]
+	fs := findingtest.Findings(dir)[1:2]
+	before := decode(t, write(t, findingtest.Rules(), fs, nil, baseOptions(dir))).Runs[0].Results[0]
 	fs[0].Loc.Range.Start.Line += 5
 	fs[0].Loc.Range.End.Line += 5
-	after := decode(t, write(t, testRules(), fs, nil, baseOptions(dir))).Runs[0].Results[0]
+	after := decode(t, write(t, findingtest.Rules(), fs, nil, baseOptions(dir))).Runs[0].Results[0]
 	if before.Locations[0].PhysicalLocation.Region.StartLine == after.Locations[0].PhysicalLocation.Region.StartLine {
 		t.Fatal("region did not move")
 	}
@@ -403,11 +404,11 @@ func TestFingerprintSurvivesEdits(t *testing.T) {
 // distinct primaryLocationLineHash occurrences, as GitHub expects.
 func TestDuplicateFingerprints(t *testing.T) {
 	dir := project(t)
-	f := testFindings(dir)[1]
+	f := findingtest.Findings(dir)[1]
 	g := f
 	g.Message = "another message"
 	g.Loc.Range.Start.Column = 2
-	res := decode(t, write(t, testRules(), []rules.Finding{f, g}, nil, baseOptions(dir))).Runs[0].Results
+	res := decode(t, write(t, findingtest.Rules(), []rules.Finding{f, g}, nil, baseOptions(dir))).Runs[0].Results
 	if res[0].PartialFingerprints[gitHubFingerprintKey] == res[1].PartialFingerprints[gitHubFingerprintKey] {
 		t.Errorf("duplicate primaryLocationLineHash %s", res[0].PartialFingerprints[gitHubFingerprintKey])
 	}
@@ -430,8 +431,8 @@ func TestURIs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := rules.Finding{RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "m",
-			Loc: graph.Loc{Range: rng(filepath.FromSlash(tt.file), 1, 1, 1, 2)}}
-		data := write(t, testRules(), []rules.Finding{f}, nil, sarif.Options{BaseDir: filepath.FromSlash(tt.base)})
+			Loc: graph.Loc{Range: findingtest.Range(filepath.FromSlash(tt.file), 1, 1, 1, 2)}}
+		data := write(t, findingtest.Rules(), []rules.Finding{f}, nil, sarif.Options{BaseDir: filepath.FromSlash(tt.base)})
 		sariftest.Validate(t, data)
 		got := decode(t, data).Runs[0].Results[0].Locations[0].PhysicalLocation.ArtifactLocation
 		if got != tt.want {
@@ -446,7 +447,7 @@ func TestOddFindings(t *testing.T) {
 	dir := project(t)
 	opts := baseOptions(dir)
 	opts.IncludeSuppressed, opts.ShowUnknown = true, true
-	res := decode(t, write(t, testRules(), oddFindings(dir), nil, opts)).Runs[0].Results
+	res := decode(t, write(t, findingtest.Rules(), oddFindings(dir), nil, opts)).Runs[0].Results
 	if len(res) != 3 {
 		t.Fatalf("%d results, want 3", len(res))
 	}
@@ -486,12 +487,12 @@ func TestSizeLimit(t *testing.T) {
 		}
 		fs = append(fs, rules.Finding{
 			RuleID: "aws-kms-rotation-disabled", Severity: sev, Status: rules.Failed, Message: string(msg),
-			Loc: graph.Loc{Range: rng(dir+"/main.tf", i+1, 1, i+1, 5)},
+			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", i+1, 1, i+1, 5)},
 		})
 	}
 	opts := baseOptions(dir)
 	opts.MaxGzipBytes = 100 << 10
-	data := write(t, testRules(), fs, nil, opts)
+	data := write(t, findingtest.Rules(), fs, nil, opts)
 	sariftest.Validate(t, data)
 	if size := gzipLen(t, data); size > opts.MaxGzipBytes {
 		t.Errorf("compressed size %d over the limit %d", size, opts.MaxGzipBytes)
@@ -518,7 +519,7 @@ func TestSizeLimit(t *testing.T) {
 
 	// Under the limit nothing is left out.
 	opts.MaxGzipBytes = 0
-	if n := len(decode(t, write(t, testRules(), fs, nil, opts)).Runs[0].Results); n != len(fs) {
+	if n := len(decode(t, write(t, findingtest.Rules(), fs, nil, opts)).Runs[0].Results); n != len(fs) {
 		t.Errorf("%d results under the default limit, want %d", n, len(fs))
 	}
 }

@@ -1,6 +1,7 @@
 package sarif_test
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"math/rand"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestRandomFindingsGiveValidSARIF(t *testing.T) {
 		opts := baseOptions(dir)
 		opts.ShowUnknown, opts.IncludeSuppressed = r.Intn(2) == 0, r.Intn(2) == 0
 		opts.MaxResults = r.Intn(4) - 1
-		data := write(t, testRules(), fs, ds, opts)
+		data := write(t, findingtest.Rules(), fs, ds, opts)
 		if err := sariftest.Check(data); err != nil {
 			t.Fatalf("iteration %d: %v\n%s", i, err, data)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"io"
 	"math/rand"
 	"os"
@@ -41,7 +42,7 @@ var formats = []struct {
 func render(t *testing.T, write writer, fs []rules.Finding, diags []graph.Diagnostic, opts Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := write(&buf, testRules(), fs, diags, opts); err != nil {
+	if err := write(&buf, findingtest.Rules(), fs, diags, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -52,11 +53,11 @@ func render(t *testing.T, write writer, fs []rules.Finding, diags []graph.Diagno
 // output, so that every change to the reports is reviewed.
 func TestGolden(t *testing.T) {
 	dir := project(t)
-	fs := append(testFindings(dir), extraFindings(dir)...)
+	fs := append(findingtest.Findings(dir), extraFindings(dir)...)
 	opts := Options{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true, FailOn: rules.High}
 	for _, f := range formats {
 		t.Run(f.name, func(t *testing.T) {
-			got := render(t, f.write, fs, testDiagnostics(dir), opts)
+			got := render(t, f.write, fs, findingtest.Diagnostics(dir), opts)
 			// Fingerprints hash the absolute paths of the checkout; they are
 			// tested on their own.
 			got = fingerprintPattern.ReplaceAllString(got, `"fingerprint": "(checkout-dependent)"`)
@@ -84,9 +85,9 @@ func TestDeterministic(t *testing.T) {
 	opts := Options{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true}
 	r := rand.New(rand.NewSource(1))
 	for _, f := range formats {
-		want := render(t, f.write, append(testFindings(dir), extraFindings(dir)...), testDiagnostics(dir), opts)
+		want := render(t, f.write, append(findingtest.Findings(dir), extraFindings(dir)...), findingtest.Diagnostics(dir), opts)
 		for i := 0; i < 10; i++ {
-			fs, ds := append(testFindings(dir), extraFindings(dir)...), testDiagnostics(dir)
+			fs, ds := append(findingtest.Findings(dir), extraFindings(dir)...), findingtest.Diagnostics(dir)
 			r.Shuffle(len(fs), func(i, j int) { fs[i], fs[j] = fs[j], fs[i] })
 			r.Shuffle(len(ds), func(i, j int) { ds[i], ds[j] = ds[j], ds[i] })
 			if got := render(t, f.write, fs, ds, opts); got != want {
@@ -98,7 +99,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestTextExcerpts(t *testing.T) {
 	dir := project(t)
-	out := render(t, WriteText, append(testFindings(dir), extraFindings(dir)...), nil, Options{BaseDir: dir})
+	out := render(t, WriteText, append(findingtest.Findings(dir), extraFindings(dir)...), nil, Options{BaseDir: dir})
 	for _, want := range []string{
 		// The caret line repeats the line's tabs, so it lines up however
 		// the terminal expands them.
@@ -137,7 +138,7 @@ func TestTextLongLineExcerpt(t *testing.T) {
 	}
 	col := strings.Index(line, "false") + 1
 	f := rules.Finding{RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "m",
-		Loc: graph.Loc{Range: rng(filepath.Join(dir, "t.json"), 1, col, 1, col+5)}}
+		Loc: graph.Loc{Range: findingtest.Range(filepath.Join(dir, "t.json"), 1, col, 1, col+5)}}
 	out := render(t, WriteText, []rules.Finding{f}, nil, Options{BaseDir: dir})
 	lines := strings.Split(out, "\n")
 	src, carets := lines[1], lines[2]
@@ -164,7 +165,7 @@ func TestTextSuppressionExpiry(t *testing.T) {
 
 func TestTextMultiLineMessage(t *testing.T) {
 	dir := project(t)
-	fs := testFindings(dir)[1:2]
+	fs := findingtest.Findings(dir)[1:2]
 	fs[0].Message = "first\nsecond\r\nthird"
 	out := render(t, WriteText, fs, nil, Options{BaseDir: dir})
 	if !strings.Contains(out, ": first\n    second\n    third\n") {
@@ -174,7 +175,7 @@ func TestTextMultiLineMessage(t *testing.T) {
 
 func TestTextSummaryCounts(t *testing.T) {
 	dir := project(t)
-	out := render(t, WriteText, testFindings(dir), testDiagnostics(dir), Options{BaseDir: dir})
+	out := render(t, WriteText, findingtest.Findings(dir), findingtest.Diagnostics(dir), Options{BaseDir: dir})
 	want := "4 findings (2 high, 1 medium, 1 low); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("summary:\n%s\nwant suffix %q", out, want)
@@ -182,7 +183,7 @@ func TestTextSummaryCounts(t *testing.T) {
 	if strings.Contains(out, "var.ingress_cidr") || strings.Contains(out, "(suppressed:") {
 		t.Errorf("unknown or suppressed result listed without the options:\n%s", out)
 	}
-	out = render(t, WriteText, testFindings(dir), nil, Options{BaseDir: dir, FailOn: rules.High})
+	out = render(t, WriteText, findingtest.Findings(dir), nil, Options{BaseDir: dir, FailOn: rules.High})
 	if !strings.HasSuffix(out, "\n4 findings (2 high, 1 medium, 1 low); 2 at or above --fail-on high; 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline\n") {
 		t.Errorf("summary with --fail-on high:\n%s", out)
 	}
@@ -193,7 +194,7 @@ func TestTextSummaryCounts(t *testing.T) {
 
 func TestJSONShape(t *testing.T) {
 	dir := project(t)
-	out := render(t, WriteJSON, testFindings(dir), testDiagnostics(dir), Options{BaseDir: dir, ShowUnknown: true})
+	out := render(t, WriteJSON, findingtest.Findings(dir), findingtest.Diagnostics(dir), Options{BaseDir: dir, ShowUnknown: true})
 	var rep JSONReport
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -236,9 +237,9 @@ func TestJSONShape(t *testing.T) {
 
 func TestGitHubAnnotations(t *testing.T) {
 	dir := project(t)
-	fs := append(testFindings(dir), extraFindings(dir)...)
+	fs := append(findingtest.Findings(dir), extraFindings(dir)...)
 	fs[1].Message = "line one\r\nline two: 100%"
-	out := render(t, WriteGitHub, fs, testDiagnostics(dir), Options{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true})
+	out := render(t, WriteGitHub, fs, findingtest.Diagnostics(dir), Options{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true})
 	for _, want := range []string{
 		"::error file=main.tf,line=7,col=25,endLine=7,endColumn=30,title=aws-kms-rotation-disabled%3A KMS key rotation is not enabled::line one%0D%0Aline two: 100%25\n",
 		"::warning file=modules/logs/main.tf,line=8,col=14,endLine=8,endColumn=25,title=aws-s3-versioning-disabled%3A S3 bucket versioning is not enabled::",

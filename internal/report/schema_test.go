@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,14 +48,14 @@ func validateReport(t *testing.T, s *jsonschema.Schema, name string, data []byte
 func TestJSONSchema(t *testing.T) {
 	s := compileReportSchema(t)
 	dir := project(t)
-	fs := append(testFindings(dir), extraFindings(dir)...)
+	fs := append(findingtest.Findings(dir), extraFindings(dir)...)
 	fs = append(fs, oddFindingsForJSON(dir)...)
 	for _, opts := range []Options{
 		{},
 		{BaseDir: dir},
 		{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true},
 	} {
-		validateReport(t, s, "report", []byte(render(t, WriteJSON, fs, testDiagnostics(dir), opts)))
+		validateReport(t, s, "report", []byte(render(t, WriteJSON, fs, findingtest.Diagnostics(dir), opts)))
 	}
 	validateReport(t, s, "empty report", []byte(render(t, WriteJSON, nil, nil, Options{})))
 	golden := filepath.Join("..", "..", "cmd", "blindspot", "testdata", "examples.json")
@@ -71,7 +72,7 @@ func TestJSONSchema(t *testing.T) {
 			t.Errorf("schema accepted %s", bad)
 		}
 	}
-	undocumented := []byte(render(t, WriteJSON, testFindings(dir)[1:2], nil, Options{BaseDir: dir}))
+	undocumented := []byte(render(t, WriteJSON, findingtest.Findings(dir)[1:2], nil, Options{BaseDir: dir}))
 	undocumented = bytes.Replace(undocumented, []byte(`"ruleId"`), []byte(`"newField": 1, "ruleId"`), 1)
 	inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(undocumented))
 	if s.Validate(inst) == nil {
@@ -84,8 +85,8 @@ func TestJSONSchema(t *testing.T) {
 func oddFindingsForJSON(dir string) []rules.Finding {
 	return []rules.Finding{{
 		RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "m",
-		Loc:        graph.Loc{Range: rng(dir+"/main.tf", 6, 1, 8, 2)},
-		Fix:        &rules.Fix{Description: "Enable rotation", Edits: []rules.Edit{{Range: rng(dir+"/main.tf", 7, 3, 7, 3), Text: "x"}}},
+		Loc:        graph.Loc{Range: findingtest.Range(dir+"/main.tf", 6, 1, 8, 2)},
+		Fix:        &rules.Fix{Description: "Enable rotation", Edits: []rules.Edit{{Range: findingtest.Range(dir+"/main.tf", 7, 3, 7, 3), Text: "x"}}},
 		Suppressed: &rules.Suppression{Justification: "until the migration", Until: "2027-01-31"},
 	}}
 }
