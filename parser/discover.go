@@ -415,19 +415,19 @@ func classifyQuickly(name string, data []byte) Kind {
 	if strings.HasSuffix(strings.ToLower(name), ".json") && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
 		return TerraformPlan
 	}
-	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && topLevelVersion(data) {
+	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && topLevelKey(data, "AWSTemplateFormatVersion") {
 		return CloudFormationTemplate
 	}
-	if bytes.Contains(data, []byte("AWS::")) && topLevelResources(data) && resourceType.Match(data) {
+	if bytes.Contains(data, []byte("AWS::")) && topLevelKey(data, "Resources") && resourceType.Match(data) {
 		return CloudFormationTemplate
 	}
 	return 0
 }
 
-// topLevelVersion reports whether AWSTemplateFormatVersion is a key at the
-// start of a line (a top-level YAML key) or a JSON object key followed by a
-// colon.
-func topLevelVersion(data []byte) bool {
+// topLevelKey reports whether key is a top-level YAML key (at the start
+// of a line) or a JSON object key followed by a colon.
+func topLevelKey(data []byte, key string) bool {
+	yamlKey, jsonKey := []byte(key+":"), []byte(`"`+key+`"`)
 	for len(data) > 0 {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -435,11 +435,11 @@ func topLevelVersion(data []byte) bool {
 		} else {
 			data = nil
 		}
-		if bytes.HasPrefix(line, []byte("AWSTemplateFormatVersion:")) {
+		if bytes.HasPrefix(line, yamlKey) {
 			return true
 		}
-		trimmed := bytes.TrimLeft(line, " \t{")
-		if rest, ok := bytes.CutPrefix(trimmed, []byte(`"AWSTemplateFormatVersion"`)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
+		trimmed := bytes.TrimLeft(line, " \t{,")
+		if rest, ok := bytes.CutPrefix(trimmed, jsonKey); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
 			return true
 		}
 	}
@@ -448,27 +448,6 @@ func topLevelVersion(data []byte) bool {
 
 // resourceType matches a resource's Type: AWS::... in YAML or JSON.
 var resourceType = regexp.MustCompile(`(?m)^\s*"?Type"?\s*:\s*["']?AWS::`)
-
-// topLevelResources reports whether Resources is a top-level YAML key (at
-// the start of a line) or a JSON object key.
-func topLevelResources(data []byte) bool {
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if bytes.HasPrefix(line, []byte("Resources:")) {
-			return true
-		}
-		trimmed := bytes.TrimLeft(line, " \t{,")
-		if rest, ok := bytes.CutPrefix(trimmed, []byte(`"Resources"`)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
-			return true
-		}
-	}
-	return false
-}
 
 func hasAWSType(resources *yaml.Node) bool {
 	for i := 1; i < len(resources.Content); i += 2 {

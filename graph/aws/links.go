@@ -1,7 +1,5 @@
 package aws
 
-import "sort"
-
 // Links are the facts through which the model of one deployment unit can
 // depend on another's: almost every join is by reference, within a unit,
 // but a split resource (a bucket policy, a security group rule, a load
@@ -133,7 +131,7 @@ func (m *Model) Links() Links {
 			}
 		}
 	}
-	return Links{Names: sortedSet(names), Targets: sortedSet(targets), Accounts: sortedSet(accounts), SettingAccounts: sortedSet(settings)}
+	return Links{Names: sortedKeys(names), Targets: sortedKeys(targets), Accounts: sortedKeys(accounts), SettingAccounts: sortedKeys(settings)}
 }
 
 // nameJoins are the split resources that may name their target literally,
@@ -153,13 +151,4 @@ var nameJoins = []struct{ splitType, field string }{
 	{"AWS::EC2::SecurityGroupEgress", "GroupName"},
 	{"aws_load_balancer_listener_policy", "load_balancer_name"},
 	{"aws_lb_ssl_negotiation_policy", "load_balancer"},
-}
-
-func sortedSet(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -377,7 +377,7 @@ func buildOrg(m *Model) {
 		o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r,
 			Service: Map(StringOf(Attrs(r).Get("service_principal"), nil), canonicalService)})
 	}
-	for _, t := range orgTypeKeys(delegationTypes) {
+	for _, t := range sortedKeys(delegationTypes) {
 		for _, r := range ix.OfType(t) {
 			o.DelegatedAdmins = append(o.DelegatedAdmins, &DelegatedAdmin{Resource: r, Service: Known(delegationTypes[t], true, r.Loc())})
 		}
@@ -411,7 +411,7 @@ func buildOrg(m *Model) {
 				What: org.Resource.Address + " gives " + v + " trusted access to the organisation"})
 		}
 	}
-	for _, t := range orgTypeKeys(enablerTypes) {
+	for _, t := range sortedKeys(enablerTypes) {
 		svc := enablerTypes[t]
 		for _, r := range ix.OfType(t) {
 			if t == "aws_config_configuration_aggregator" || t == "AWS::Config::ConfigurationAggregator" {
@@ -786,7 +786,8 @@ func (o *Organizations) sameOrganization(a, b string) bool {
 	return !managesA || !managesB
 }
 
-func orgTypeKeys(m map[string]string) []string {
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

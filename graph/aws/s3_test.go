@@ -17,21 +17,6 @@ func tfResource(typ, name string, attrs map[string]graph.Value) *graph.Resource 
 		Attrs: graph.Object(fields, graph.Range{}), Exists: graph.True, ProviderRef: "aws"}
 }
 
-func sortedKeys(m map[string]graph.Value) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if keys[j] < keys[i] {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-		}
-	}
-	return keys
-}
-
 func str(s string) graph.Value { return graph.String(s, graph.Range{}) }
 
 func boolean(b bool) graph.Value { return graph.Bool(b, graph.Range{}) }
