@@ -1,12 +1,15 @@
 package aws
 
+import "github.com/blindspot-iac/blindspot/graph"
+
 // Links are the facts through which the model of one deployment unit can
 // depend on another's: almost every join is by reference, within a unit,
 // but a split resource (a bucket policy, a security group rule, a load
 // balancer policy) may name its target literally, and an account-level
 // setting applies to every resource of its account. A scan that checks
-// units one at a time checks together the units whose links meet
-// (LinkedGroups).
+// units one at a time checks together the units whose names meet
+// (LinkedGroups), and adds to the model of a unit the account-level
+// settings other units make for its accounts.
 type Links struct {
 	// Names are the known names of the unit's resources that a split
 	// resource can target by name: buckets, security groups, classic load
@@ -17,15 +20,23 @@ type Links struct {
 	Targets []string
 	// Accounts are the known accounts of the unit's resources.
 	Accounts []string
-	// SettingAccounts are the known accounts of the unit's account-level
-	// settings that reach resources of other units in the same account
-	// (aws_s3_account_public_access_block).
-	SettingAccounts []string
+	// Settings are the unit's account-level settings of a known account
+	// (aws_s3_account_public_access_block), which apply to the resources
+	// of other units in that account.
+	Settings []AccountSetting
+}
+
+// AccountSetting is an account-level setting and the account it is for.
+// Its Resource is complete: a scan adds it to other units' models.
+type AccountSetting struct {
+	Account  string
+	Resource *graph.Resource
 }
 
 // LinkedGroups returns the groups of units (indexes into links) whose
-// links meet directly or through other units, each in increasing order;
-// units linked to no other are in no group.
+// names and targets meet, directly or through other units, each in
+// increasing order; units linked to no other are in no group. Account
+// settings do not group units: they reach the other units' models alone.
 func LinkedGroups(links []Links) [][]int {
 	parent := make([]int, len(links))
 	for i := range parent {
@@ -44,7 +55,7 @@ func LinkedGroups(links []Links) [][]int {
 			parent[max(ra, rb)] = min(ra, rb)
 		}
 	}
-	// Join each unit to every unit holding a name or account it reaches.
+	// Join each unit to every unit holding a name it reaches.
 	join := func(held func(Links) []string, reached func(Links) []string) {
 		holders := map[string][]int{}
 		for i, l := range links {
@@ -70,7 +81,6 @@ func LinkedGroups(links []Links) [][]int {
 		}
 	}
 	join(func(l Links) []string { return l.Names }, func(l Links) []string { return l.Targets })
-	join(func(l Links) []string { return l.Accounts }, func(l Links) []string { return l.SettingAccounts })
 	groups := map[int][]int{}
 	var roots []int
 	for i := range links {
@@ -112,14 +122,14 @@ func (m *Model) Links() Links {
 			accounts[id] = true
 		}
 	}
-	settings := map[string]bool{}
+	var settings []AccountSetting
 	for _, blk := range m.S3.AccountPublicAccessBlocks {
 		id := m.Accounts.Of(blk.Resource).AccountID
 		if explicit, ok := blk.AccountID.Get(); ok && blk.AccountID.Set {
 			id = explicit
 		}
 		if id != "" {
-			settings[id] = true
+			settings = append(settings, AccountSetting{Account: id, Resource: blk.Resource})
 		}
 	}
 	targets := map[string]bool{}
@@ -131,7 +141,7 @@ func (m *Model) Links() Links {
 			}
 		}
 	}
-	return Links{Names: sortedKeys(names), Targets: sortedKeys(targets), Accounts: sortedKeys(accounts), SettingAccounts: sortedKeys(settings)}
+	return Links{Names: sortedKeys(names), Targets: sortedKeys(targets), Accounts: sortedKeys(accounts), Settings: settings}
 }
 
 // nameJoins are the split resources that may name their target literally,

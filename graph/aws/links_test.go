@@ -22,9 +22,9 @@ func TestLinkedGroups(t *testing.T) {
 			{Names: []string{"logs"}}, {Names: []string{"logs"}},
 		}, nil},
 		{"a unit naming its own bucket", []Links{{Names: []string{"logs"}, Targets: []string{"logs"}}, {}}, nil},
-		{"account setting reaches resources of its account", []Links{
-			{Accounts: []string{"111111111111"}}, {Accounts: []string{"222222222222"}}, {SettingAccounts: []string{"111111111111"}},
-		}, [][]int{{0, 2}}},
+		{"account settings do not group units", []Links{
+			{Accounts: []string{"111111111111"}}, {Settings: []AccountSetting{{Account: "111111111111"}}},
+		}, nil},
 		{"groups chain through shared units", []Links{
 			{Names: []string{"a"}}, {Targets: []string{"a", "b"}}, {Names: []string{"b"}}, {Targets: []string{"c"}}, {Names: []string{"c"}},
 		}, [][]int{{0, 1, 2}, {3, 4}}},

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,7 +80,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	results := make([]*checked, len(units))
 	var done atomic.Int64
 	err := parallel(ctx, opts.Jobs, len(units), func(i int) {
-		results[i] = c.check([]int{i})
+		results[i] = c.check([]int{i}, nil)
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
@@ -94,22 +95,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	kept := keptUnits(units, graphs)
 	var keptIdx []int
-	var links []aws.Links
 	for i, k := range kept {
 		if k {
 			keptIdx = append(keptIdx, i)
-			links = append(links, results[i].links)
 		}
 	}
-	groups := aws.LinkedGroups(links)
-	err = parallel(ctx, opts.Jobs, len(groups), func(k int) {
-		idx := make([]int, len(groups[k]))
-		for j, at := range groups[k] {
-			idx[j] = keptIdx[at]
-		}
-		joint := c.check(idx)
-		results[idx[0]] = joint
-		for _, i := range idx[1:] {
+	rechecks := recheckJobs(keptIdx, results)
+	err = parallel(ctx, opts.Jobs, len(rechecks), func(k int) {
+		job := rechecks[k]
+		results[job.units[0]] = c.check(job.units, job.foreign)
+		for _, i := range job.units[1:] {
 			results[i] = &checked{graph: &graph.Graph{}}
 		}
 	})
@@ -135,6 +130,67 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
 	return &Result{Units: units, Graph: g, Findings: findings, Diagnostics: g.Diagnostics}, nil
+}
+
+// recheck is a second check of units whose models depend on other units:
+// units linked by name are checked together, and each gets the account
+// settings of other units for its accounts.
+type recheck struct {
+	units   []int
+	foreign []*graph.Resource
+}
+
+// recheckJobs lists the checks to repeat among the kept units.
+func recheckJobs(keptIdx []int, results []*checked) []recheck {
+	links := make([]aws.Links, len(keptIdx))
+	byAccount := map[string][]int{} // account -> positions in keptIdx of units with settings for it
+	for at, i := range keptIdx {
+		links[at] = results[i].links
+		for _, st := range links[at].Settings {
+			byAccount[st.Account] = append(byAccount[st.Account], at)
+		}
+	}
+	var jobs []recheck
+	grouped := make([]bool, len(keptIdx))
+	add := func(members []int) {
+		job := recheck{}
+		in := map[int]bool{}
+		for _, at := range members {
+			in[at] = true
+			job.units = append(job.units, keptIdx[at])
+		}
+		seen := map[*graph.Resource]bool{}
+		for _, at := range members {
+			for _, account := range links[at].Accounts {
+				for _, from := range byAccount[account] {
+					if in[from] {
+						continue
+					}
+					for _, st := range links[from].Settings {
+						if st.Account == account && !seen[st.Resource] {
+							seen[st.Resource] = true
+							job.foreign = append(job.foreign, st.Resource)
+						}
+					}
+				}
+			}
+		}
+		if len(members) > 1 || len(job.foreign) > 0 {
+			jobs = append(jobs, job)
+		}
+	}
+	for _, group := range aws.LinkedGroups(links) {
+		for _, at := range group {
+			grouped[at] = true
+		}
+		add(group)
+	}
+	for at := range keptIdx {
+		if !grouped[at] {
+			add([]int{at})
+		}
+	}
+	return jobs
 }
 
 // checker evaluates and checks units.
@@ -181,11 +237,21 @@ type checked struct {
 }
 
 // check evaluates the units idx, checks them together with the
-// unit-scoped rules and returns what the rest of the scan needs.
-func (c *checker) check(idx []int) (out *checked) {
+// unit-scoped rules, with foreign resources of other units added to their
+// model, and returns what the rest of the scan needs of the units.
+func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
 		g.Merge(loadUnit(c.units[i], c.opts, c.cache, c.wd))
+	}
+	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
+	for _, r := range foreign {
+		g.Resources = append(g.Resources, r)
+		isForeign.resources[r] = true
+		if p := r.Provider; p != nil && !isForeign.providers[p] {
+			g.Providers = append(g.Providers, p)
+			isForeign.providers[p] = true
+		}
 	}
 	defer func() {
 		if v := recover(); v != nil {
@@ -197,15 +263,33 @@ func (c *checker) check(idx []int) (out *checked) {
 				Severity: graph.Error, Code: "internal-error", Range: graph.Range{File: paths[0]},
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
-			kept, _ := slim(g, false)
+			kept, _ := slim(g, isForeign, false)
 			out = &checked{graph: kept}
 		}
 	}()
 	g.Sort()
 	model := aws.Build(g, c.modelOpts)
 	findings, diags := rules.Run(c.unitRules, g, model)
+	// Findings about foreign resources (or in a foreign provider's
+	// arguments) are their own units' to report.
+	if len(foreign) > 0 {
+		ownFiles := map[string]bool{}
+		for _, u := range g.Units {
+			for _, f := range u.Files {
+				ownFiles[f] = true
+			}
+		}
+		findings = slices.DeleteFunc(findings, func(f rules.Finding) bool {
+			if r := f.Loc.Resource; r != nil {
+				return isForeign.resources[r]
+			}
+			return f.Loc.Range.File != "" && !ownFiles[f.Loc.Range.File]
+		})
+	}
+	links := model.Links()
+	links.Settings = slices.DeleteFunc(links.Settings, func(st aws.AccountSetting) bool { return isForeign.resources[st.Resource] })
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	kept, stubs := slim(g, c.opts.KeepResources)
+	kept, stubs := slim(g, isForeign, c.opts.KeepResources)
 	inGraph := map[*graph.Resource]bool{}
 	for _, r := range kept.Resources {
 		inGraph[r] = true
@@ -230,19 +314,34 @@ func (c *checker) check(idx []int) (out *checked) {
 			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
 		}
 	}
-	return &checked{graph: kept, findings: findings, links: model.Links()}
+	return &checked{graph: kept, findings: findings, links: links}
+}
+
+// foreignParts are the resources (and their providers) of other units
+// added to a unit's model.
+type foreignParts struct {
+	resources map[*graph.Resource]bool
+	providers map[*graph.Provider]bool
 }
 
 // slim returns what the organisation-scoped rules and the reports need of
-// g: its units, providers and diagnostics, the resources the organisation
+// g, leaving out foreign parts: its units, providers and diagnostics, the resources the organisation
 // rules read in full (aws.OrganizationScoped), and, without attributes,
 // workloads (whose account those rules check), resources with suppressions
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
-func slim(g *graph.Graph, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Providers: g.Providers, Diagnostics: g.Diagnostics}
+func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
+	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	for _, p := range g.Providers {
+		if !foreign.providers[p] {
+			kept.Providers = append(kept.Providers, p)
+		}
+	}
 	stubs = make(map[*graph.Resource]*graph.Resource, len(g.Resources))
 	for _, r := range g.Resources {
+		if foreign.resources[r] {
+			continue
+		}
 		if aws.OrganizationScoped(r.Type) {
 			kept.Resources = append(kept.Resources, r)
 			continue

@@ -297,3 +297,37 @@ resource "aws_cloudwatch_log_group" "quiet" {
 		}
 	}
 }
+
+// TestAccountSettingsReachEveryUnitOfTheAccount: an account-level setting
+// in one root applies to the resources of every root in that account,
+// without those roots being checked together, and what the setting's own
+// root reports (its provider's arguments included) is reported once.
+func TestAccountSettingsReachEveryUnitOfTheAccount(t *testing.T) {
+	provider := "provider \"aws\" {\n  region = \"eu-west-1\"\n  allowed_account_ids = [\"111111111111\"]\n}\n"
+	files := map[string][]byte{
+		"baseline/main.tf": []byte("provider \"aws\" {\n  region = \"eu-west-1\"\n  allowed_account_ids = [\"111111111111\"]\n" +
+			"  access_key = \"AKIAIOSFODNN7REALKEY\"\n}\n" +
+			"resource \"aws_s3_account_public_access_block\" \"all\" {\n  block_public_acls = true\n  block_public_policy = true\n" +
+			"  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n"),
+	}
+	for _, app := range []string{"app1", "app2", "app3"} {
+		files[app+"/main.tf"] = []byte(provider + "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"acme-" + app + "\"\n}\n")
+	}
+	root := writeTree(t, files)
+	res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: builtin.Rules(), Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byRule := map[string]int{}
+	for _, f := range res.Findings {
+		if f.Status == rules.Failed {
+			byRule[f.RuleID]++
+		}
+	}
+	if n := byRule["aws-s3-public-access-not-blocked"]; n != 0 {
+		t.Errorf("%d public access findings, want none: the account block covers every bucket", n)
+	}
+	if n := byRule["aws-secrets-in-code"]; n != 1 {
+		t.Errorf("%d secrets findings, want the baseline's provider key once", n)
+	}
+}
