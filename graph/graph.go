@@ -129,7 +129,7 @@ func (r *Resource) At(path string, v Value) Loc {
 	if rng.IsZero() {
 		rng = r.NameRange
 	}
-	return Loc{Resource: r, Path: path, Range: rng, Source: v.Source}
+	return Loc{Resource: r, Path: path, Range: rng, Source: v.Source()}
 }
 
 // Loc is the location of the resource itself.

@@ -66,23 +66,20 @@ type Field struct {
 // file, a module call argument, a parameter default). Values are immutable;
 // the With* methods return modified copies.
 type Value struct {
-	kind   Kind
-	b      bool
-	num    float64
-	str    string
-	elems  []Value
-	fields []Field
-	// ext holds what only some values have (reasons, alternatives and
-	// references of unknown values), so that the common known leaf stays
-	// small.
-	ext       *valueExtra
+	kind      Kind
+	b         bool
 	sensitive bool
+	num       float64
+	str       string
+	elems     []Value
+	fields    []Field
+	// ext holds what only some values have (reasons, alternatives and
+	// references of unknown values, where a value was written), so that
+	// the common known leaf stays small.
+	ext *valueExtra
 
 	// Range is the source of the expression that produced the value.
 	Range Range
-	// Source is where the value was ultimately written, when that differs
-	// from Range (zero otherwise).
-	Source Range
 }
 
 // valueExtra is the rarely used part of a Value.
@@ -91,6 +88,9 @@ type valueExtra struct {
 	refs    []Ref
 	why     string
 	literal string
+	// source is where the value was ultimately written, when that differs
+	// from Range.
+	source Range
 }
 
 // x returns the extra part (zero when absent).
@@ -103,7 +103,7 @@ func (v Value) x() valueExtra {
 
 // withExtra returns v with its extra part replaced (nil when empty).
 func (v Value) withExtra(e valueExtra) Value {
-	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" {
+	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() {
 		v.ext = nil
 		return v
 	}
@@ -204,7 +204,23 @@ func (v Value) LiteralText() string {
 func (v Value) WithRange(r Range) Value { v.Range = r; return v }
 
 // WithSource returns v recording where it was ultimately written.
-func (v Value) WithSource(r Range) Value { v.Source = r; return v }
+func (v Value) WithSource(r Range) Value {
+	if r.IsZero() && v.ext == nil {
+		return v
+	}
+	e := v.x()
+	e.source = r
+	return v.withExtra(e)
+}
+
+// Source is where the value was ultimately written, when that differs
+// from Range (zero otherwise).
+func (v Value) Source() Range {
+	if v.ext == nil {
+		return Range{}
+	}
+	return v.ext.source
+}
 
 // WithSensitive returns v marked (or unmarked) as sensitive: its content must
 // never appear in a message or report.

@@ -92,7 +92,7 @@ type providerAccount struct {
 }
 
 func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
-	at := func(v graph.Value) graph.Loc { return graph.Loc{Path: p.Address, Range: v.Range, Source: v.Source} }
+	at := func(v graph.Value) graph.Loc { return graph.Loc{Path: p.Address, Range: v.Range, Source: v.Source()} }
 	if ar, ok := p.Attrs.Get("assume_role"); ok {
 		if ar.Kind() == graph.KindList && len(ar.Elems()) > 0 {
 			ar = ar.Elems()[0]

@@ -64,7 +64,7 @@ func buildSecrets(m *Model) {
 			switch f.Key {
 			case "access_key", "secret_key", "token":
 				add(&CodeValue{
-					At:    graph.Loc{Path: "provider." + p.Address + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source},
+					At:    graph.Loc{Path: "provider." + p.Address + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source()},
 					Where: "argument " + f.Key + " of provider " + p.Address,
 					Name:  f.Key, Value: f.Value, Group: g, CredentialSlot: true,
 				})
@@ -79,7 +79,7 @@ func buildSecrets(m *Model) {
 		}
 		if in.HasDefault && holdsText(in.Default) {
 			add(&CodeValue{
-				At:    graph.Loc{Path: kind + "." + in.Name + "." + field, Range: in.Default.Range, Source: in.Default.Source},
+				At:    graph.Loc{Path: kind + "." + in.Name + "." + field, Range: in.Default.Range, Source: in.Default.Source()},
 				Where: "the " + strings.ToLower(field) + " of " + kind + " " + in.Name,
 				Name:  in.Name, Value: in.Default, Group: next(),
 			})
@@ -88,13 +88,13 @@ func buildSecrets(m *Model) {
 		// from the command line (no range) is not. A value that is the
 		// default itself is found twice; the rule reports each place once.
 		v := in.Value
-		written := v.Source
+		written := v.Source()
 		if written.IsZero() {
 			written = v.Range
 		}
 		if !written.IsZero() && holdsText(v) {
 			add(&CodeValue{
-				At:    graph.Loc{Path: kind + "." + in.Name + ".value", Range: v.Range, Source: v.Source},
+				At:    graph.Loc{Path: kind + "." + in.Name + ".value", Range: v.Range, Source: v.Source()},
 				Where: "the value of " + kind + " " + in.Name + " (set in " + written.File + ")",
 				Name:  in.Name, Value: v, Group: next(),
 			})
@@ -114,7 +114,7 @@ func buildSecrets(m *Model) {
 		if vars.Value.Kind() != graph.KindObject {
 			// The whole map is unknown or one of several maps.
 			add(&CodeValue{
-				At:    graph.Loc{Path: path, Range: vars.Value.Range, Source: vars.Value.Source},
+				At:    graph.Loc{Path: path, Range: vars.Value.Range, Source: vars.Value.Source()},
 				Where: "the environment variables of " + r.Address,
 				Name:  "", Value: vars.Value, Group: g, Resource: r,
 			})
@@ -122,7 +122,7 @@ func buildSecrets(m *Model) {
 		}
 		for _, f := range vars.Value.Fields() {
 			add(&CodeValue{
-				At:    graph.Loc{Path: path + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source},
+				At:    graph.Loc{Path: path + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source()},
 				Where: "environment variable " + f.Key + " of " + r.Address,
 				Name:  f.Key, Value: f.Value, Group: g, Resource: r,
 				CredentialSlot: IsCredentialName(f.Key),

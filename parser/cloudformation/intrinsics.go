@@ -212,7 +212,7 @@ func (t *template) ref(arg *yaml.Node, r graph.Range) (graph.Value, bool) {
 	}
 	if p, ok := t.params[name]; ok {
 		v := p.value.WithRange(r)
-		if v.Source.IsZero() {
+		if v.Source().IsZero() {
 			v = v.WithSource(p.source)
 		}
 		return v, true

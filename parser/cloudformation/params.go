@@ -144,7 +144,7 @@ func (t *template) readParameters(given map[string]supplied) {
 		switch s, ok := given[name]; {
 		case ok:
 			p.value = s.value
-			p.source = s.value.Source
+			p.source = s.value.Source()
 		case strings.HasPrefix(typ, "AWS::SSM::Parameter::"):
 			p.value = graph.UnknownValue(fmt.Sprintf("parameter %s is read from Systems Manager at deployment", name), decl)
 		case p.hasDef:
@@ -157,9 +157,9 @@ func (t *template) readParameters(given map[string]supplied) {
 			s, _ := p.value.AsString()
 			var elems []graph.Value
 			for _, part := range strings.Split(s, ",") {
-				elems = append(elems, graph.String(strings.TrimSpace(part), p.value.Range).WithSource(p.value.Source))
+				elems = append(elems, graph.String(strings.TrimSpace(part), p.value.Range).WithSource(p.value.Source()))
 			}
-			p.value = graph.List(elems, p.value.Range).WithSource(p.value.Source)
+			p.value = graph.List(elems, p.value.Range).WithSource(p.value.Source())
 		}
 		if p.noEcho {
 			p.value = p.value.WithSensitive(true)

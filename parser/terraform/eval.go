@@ -303,7 +303,7 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 		return graph.Value{}, false
 	}
 	v := nv.gv
-	if v.Source.IsZero() && v.IsKnown() {
+	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
 	}
 	return v, true

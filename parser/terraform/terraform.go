@@ -281,7 +281,7 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 		switch {
 		case given:
 			val, gv = in.val, in.gv
-			if gv.Source.IsZero() && !in.source.IsZero() {
+			if gv.Source().IsZero() && !in.source.IsZero() {
 				gv = gv.WithSource(in.source)
 			}
 			val, gv = s.convertInput(d, val, gv)
@@ -380,7 +380,7 @@ func convertDeclared(d *varDecl, val cty.Value, gv graph.Value, l *loader) (cty.
 	// A string given for a non-string variable (--var n=3) takes the
 	// variable's type; other values keep their element ranges.
 	if gv.Kind() == graph.KindString && d.ty != cty.String {
-		src := gv.Source
+		src := gv.Source()
 		if src.IsZero() {
 			src = gv.Range
 		}

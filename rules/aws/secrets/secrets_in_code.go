@@ -111,7 +111,7 @@ func eachString(v graph.Value, name string, f func(leaf)) {
 			}
 		case graph.KindString:
 			s, _ := v.AsString()
-			f(leaf{name: name, value: s, at: v.Range, src: v.Source, keys: keys, object: object})
+			f(leaf{name: name, value: s, at: v.Range, src: v.Source(), keys: keys, object: object})
 		case graph.KindUnknown:
 			for _, alt := range v.Alternatives() {
 				walk(alt, name, object)
@@ -159,7 +159,7 @@ func checkSecrets(p *rules.Pass) {
 	// reach an attribute that is.
 	fromCommandLine := map[string]bool{}
 	for _, in := range p.Graph.Inputs {
-		if in.Value.Range.IsZero() && in.Value.Source.IsZero() {
+		if in.Value.Range.IsZero() && in.Value.Source().IsZero() {
 			eachString(in.Value, in.Name, func(l leaf) { fromCommandLine[l.value] = true })
 		}
 	}
