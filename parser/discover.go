@@ -91,6 +91,16 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 	}
 	d := &discoverer{opts: opts, units: map[unitKey]Unit{}}
 	for _, p := range paths {
+		// "dir/..." (as go tools write "this tree") means dir: every
+		// directory is scanned recursively.
+		if trimmed, ok := strings.CutSuffix(filepath.ToSlash(p), "/..."); ok {
+			p = filepath.FromSlash(trimmed)
+			if p == "" {
+				p = "/"
+			}
+		} else if p == "..." {
+			p = "."
+		}
 		d.givenRoot = filepath.Clean(p)
 		d.root(d.givenRoot)
 	}

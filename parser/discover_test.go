@@ -227,3 +227,14 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
+
+func TestDiscoverTreePattern(t *testing.T) {
+	root := tree(t, map[string]string{"a/main.tf": "", "a/b/stack.yaml": cfnYAML})
+	want, _ := Discover([]string{root}, Options{})
+	for _, p := range []string{root + "/...", filepath.Join(root, "...")} {
+		got, diags := Discover([]string{p}, Options{})
+		if !reflect.DeepEqual(got, want) || len(diags) != 0 {
+			t.Errorf("Discover(%q) = %v, %v; want %v", p, got, diags, want)
+		}
+	}
+}
