@@ -611,6 +611,19 @@ func (c Condition) limitsCaller() graph.Tri {
 	return c.Values.All(func(v string) bool { return !wildcard(v) })
 }
 
+// PrincipalAt locates the statement's Principal (or NotPrincipal), where
+// a finding about whom it grants access to points; the statement itself
+// when it has neither.
+func (st *Statement) PrincipalAt() graph.Loc {
+	switch {
+	case st.Principal != nil:
+		return st.Principal.At
+	case st.NotPrincipal != nil:
+		return st.NotPrincipal.At
+	}
+	return st.At
+}
+
 // GrantsPublicAccess is True when the statement allows everyone: an Allow
 // with a wildcard principal ("*", {"AWS": "*"}) or a NotPrincipal (every
 // principal but those listed), and no condition that limits the caller.

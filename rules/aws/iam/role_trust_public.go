@@ -63,13 +63,7 @@ resource "aws_iam_role" "this" {
 				continue
 			}
 			for _, st := range doc.Statements {
-				var subject rules.Subject = st.At
-				switch {
-				case st.Principal != nil:
-					subject = st.Principal.At
-				case st.NotPrincipal != nil:
-					subject = st.NotPrincipal.At
-				}
+				subject := st.PrincipalAt()
 				p.ReportIf(st.GrantsPublicAccess(), subject,
 					"the trust policy of %s lets any AWS principal assume it, with no condition that limits who", role.Resource.Address)
 			}

@@ -77,21 +77,11 @@ var KeyPolicyPublic = &rules.Rule{
 				label = "key policy " + pol.Resource.Address
 			}
 			for _, st := range doc.Statements {
-				p.ReportIf(st.GrantsPublicAccess(), principalAt(st),
+				p.ReportIf(st.GrantsPublicAccess(), st.PrincipalAt(),
 					"%s allows everyone to call %s without a condition that limits who", label, actionList(st))
 			}
 		}
 	},
-}
-
-func principalAt(st *aws.Statement) rules.Subject {
-	switch {
-	case st.Principal != nil:
-		return st.Principal.At
-	case st.NotPrincipal != nil:
-		return st.NotPrincipal.At
-	}
-	return st.At
 }
 
 func actionList(st *aws.Statement) string {

@@ -80,13 +80,7 @@ var PolicyPublicPrincipal = &rules.Rule{
 				continue
 			}
 			for _, st := range doc.Statements {
-				var subject rules.Subject = st.At
-				switch {
-				case st.Principal != nil:
-					subject = st.Principal.At
-				case st.NotPrincipal != nil:
-					subject = st.NotPrincipal.At
-				}
+				subject := st.PrincipalAt()
 				who := `Principal "*"`
 				if st.Principal == nil && st.NotPrincipal != nil {
 					who = "NotPrincipal, so every other principal"
