@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
@@ -329,5 +331,27 @@ func TestAccountSettingsReachEveryUnitOfTheAccount(t *testing.T) {
 	}
 	if n := byRule["aws-secrets-in-code"]; n != 1 {
 		t.Errorf("%d secrets findings, want the baseline's provider key once", n)
+	}
+}
+
+// TestRecheckJobsKeepUnitsApart: account settings are added to each unit
+// of the account, which is checked alone; only units linked by name are
+// checked together.
+func TestRecheckJobsKeepUnitsApart(t *testing.T) {
+	block := &graph.Resource{Unit: "baseline", Type: "aws_s3_account_public_access_block", Address: "aws_s3_account_public_access_block.all"}
+	results := []*checked{
+		{links: aws.Links{Accounts: []string{"111111111111"}, Settings: []aws.AccountSetting{{Account: "111111111111", Resource: block}}}},
+		{links: aws.Links{Accounts: []string{"111111111111"}, Names: []string{"logs"}}},
+		{links: aws.Links{Accounts: []string{"111111111111"}}},
+		{links: aws.Links{Accounts: []string{"222222222222"}, Targets: []string{"logs"}}},
+		{links: aws.Links{Accounts: []string{"222222222222"}}},
+	}
+	got := recheckJobs([]int{0, 1, 2, 3, 4}, results)
+	want := []recheck{
+		{units: []int{1, 3}, foreign: []*graph.Resource{block}},
+		{units: []int{2}, foreign: []*graph.Resource{block}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("recheckJobs = %+v, want %+v", got, want)
 	}
 }
