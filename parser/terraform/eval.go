@@ -228,10 +228,16 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 // anything else goes through value, which explains the unknown parts.
 func (s *scope) evaluate(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, graph.Value) {
 	v, diags := expr.Value(ctx)
-	if diags.HasErrors() || s.l.marked || !v.IsWhollyKnown() {
-		return v, s.value(expr, ctx, 0)
+	return v, s.valueOf(expr, ctx, v, diags.HasErrors())
+}
+
+// valueOf is value for expr, given v, its value as HCL evaluated it (failed
+// when that reported errors).
+func (s *scope) valueOf(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, failed bool) graph.Value {
+	if failed || s.l.marked || !v.IsWhollyKnown() {
+		return s.value(expr, ctx, 0)
 	}
-	return v, s.known(expr, ctx, v, 0)
+	return s.known(expr, ctx, v, 0)
 }
 
 // known is value for an expression whose wholly known, unmarked value v is
@@ -269,10 +275,13 @@ func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, de
 			fields = append(fields, graph.Field{Key: key, KeyRange: toRange(item.KeyExpr.Range()), Value: s.known(item.ValueExpr, ctx, v.GetAttr(key), depth+1)})
 		}
 		return graph.Object(fields, r)
-	case *hclsyntax.FunctionCallExpr, *hclsyntax.ScopeTraversalExpr:
-		// jsonencode keeps literal structure and plain references keep
-		// where their value was written: value knows how.
-		if fc, ok := e.(*hclsyntax.FunctionCallExpr); !ok || fc.Name == "jsonencode" {
+	case *hclsyntax.ScopeTraversalExpr:
+		// A plain reference keeps where its value was written: value
+		// knows how.
+		return s.value(expr, ctx, depth)
+	case *hclsyntax.FunctionCallExpr:
+		// So does jsonencode the structure of its literal argument.
+		if e.Name == "jsonencode" {
 			return s.value(expr, ctx, depth)
 		}
 	}

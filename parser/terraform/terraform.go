@@ -618,12 +618,7 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,
 				each: map[string]cty.Value{"each": each}}}
 		}
-		var gv graph.Value
-		if s.l.marked || !v.IsWhollyKnown() {
-			gv = s.value(a.Expr, ctx, 0)
-		} else {
-			gv = s.known(a.Expr, ctx, v, 0)
-		}
+		gv := s.valueOf(a.Expr, ctx, v, false)
 		var out []instance
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
