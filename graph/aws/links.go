@@ -42,8 +42,7 @@ func LinkedGroups(links []Links) [][]int {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -55,32 +54,30 @@ func LinkedGroups(links []Links) [][]int {
 			parent[max(ra, rb)] = min(ra, rb)
 		}
 	}
-	// Join each unit to every unit holding a name it reaches.
-	join := func(held func(Links) []string, reached func(Links) []string) {
-		holders := map[string][]int{}
-		for i, l := range links {
-			for _, s := range held(l) {
-				holders[s] = append(holders[s], i)
-			}
-		}
-		chained := map[string]bool{}
-		for i, l := range links {
-			for _, s := range reached(l) {
-				hs := holders[s]
-				if len(hs) == 0 {
-					continue
-				}
-				if !chained[s] {
-					chained[s] = true
-					for _, h := range hs[1:] {
-						union(hs[0], h)
-					}
-				}
-				union(i, hs[0])
-			}
+	// Join each unit to every unit holding a name it targets; the holders
+	// of a targeted name are joined to each other too.
+	holders := map[string][]int{}
+	for i, l := range links {
+		for _, name := range l.Names {
+			holders[name] = append(holders[name], i)
 		}
 	}
-	join(func(l Links) []string { return l.Names }, func(l Links) []string { return l.Targets })
+	chained := map[string]bool{}
+	for i, l := range links {
+		for _, name := range l.Targets {
+			hs := holders[name]
+			if len(hs) == 0 {
+				continue
+			}
+			if !chained[name] {
+				chained[name] = true
+				for _, h := range hs[1:] {
+					union(hs[0], h)
+				}
+			}
+			union(i, hs[0])
+		}
+	}
 	groups := map[int][]int{}
 	var roots []int
 	for i := range links {
@@ -124,11 +121,7 @@ func (m *Model) Links() Links {
 	}
 	var settings []AccountSetting
 	for _, blk := range m.S3.AccountPublicAccessBlocks {
-		id := m.Accounts.Of(blk.Resource).AccountID
-		if explicit, ok := blk.AccountID.Get(); ok && blk.AccountID.Set {
-			id = explicit
-		}
-		if id != "" {
+		if id := m.blockAccount(blk); id != "" {
 			settings = append(settings, AccountSetting{Account: id, Resource: blk.Resource})
 		}
 	}

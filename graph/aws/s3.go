@@ -403,6 +403,16 @@ func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, n
 	return graph.Unknown
 }
 
+// blockAccount is the account an account-level block is for: its
+// account_id when set and known, otherwise the account of its provider;
+// "" when not known.
+func (m *Model) blockAccount(blk *S3PublicAccessBlock) string {
+	if id, ok := blk.AccountID.Get(); ok && blk.AccountID.Set {
+		return id
+	}
+	return m.Accounts.Of(blk.Resource).AccountID
+}
+
 // AccountBlockApplies says whether the account-level block blk applies to
 // the account resource r is deployed in, and, when that is unknown, why.
 // A block applies to the resources of the same Terraform provider
@@ -412,11 +422,8 @@ func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, n
 // the same unit may or may not be in r's account; one in another unit is
 // not assumed to be.
 func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource) (graph.Tri, string) {
-	blockAccount := m.Accounts.Of(blk.Resource).AccountID
+	blockAccount := m.blockAccount(blk)
 	explicit := blk.AccountID.Set
-	if id, ok := blk.AccountID.Get(); ok && explicit {
-		blockAccount = id
-	}
 	resourceAccount := m.Accounts.Of(r).AccountID
 	var applies graph.Tri
 	why := ""
