@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,12 +11,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -279,23 +279,9 @@ func (d *discoverer) classifyCandidates() {
 		err  error
 	}
 	out := make([]outcome, len(d.candidates))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				c := d.candidates[i]
-				out[i].kind, out[i].err = classifyFile(c.path, d.opts.MaxFileSize)
-			}
-		}()
-	}
-	for i := range d.candidates {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = parallel.Do(context.Background(), 0, len(d.candidates), func(i int) {
+		out[i].kind, out[i].err = classifyFile(d.candidates[i].path, d.opts.MaxFileSize)
+	})
 	for i, c := range d.candidates {
 		p, o := c.path, out[i]
 		d.givenRoot = c.root

@@ -17,11 +17,12 @@ const module = "github.com/blindspot-iac/blindspot"
 var allowed = map[string][]string{
 	"graph":                 {},
 	"graph/aws":             {"graph"},
-	"parser":                {"graph"},
+	"parser":                {"graph", "internal/parallel"},
 	"parser/terraform":      {"graph", "parser/internal"},
 	"parser/cloudformation": {"graph", "parser/internal", "internal/spelling"},
 	"parser/internal":       {"graph"},
 	"internal/spelling":     {},
+	"internal/parallel":     {},
 	"rules":                 {"graph", "graph/aws"},
 	"rules/aws":             {"graph", "graph/aws", "rules"},
 	"rules/builtin":         {"rules", "rules/aws"},
@@ -32,7 +33,7 @@ var allowed = map[string][]string{
 	"internal/report":   {"graph", "graph/aws", "rules"},
 	"internal/config":   {"graph", "rules", "graph/aws", "parser", "internal/spelling"},
 	"internal/suppress": {"graph", "rules"},
-	"internal/scan":     {"graph", "graph/aws", "parser", "rules", "internal/config", "internal/suppress"},
+	"internal/scan":     {"graph", "graph/aws", "parser", "rules", "internal/config", "internal/suppress", "internal/parallel"},
 	"internal":          {"*"},
 	"cmd":               {"*"},
 }

@@ -8,15 +8,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
@@ -79,7 +78,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	c := newChecker(units, opts)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
-	err := parallel(ctx, opts.Jobs, len(units), func(i int) {
+	err := parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
 		results[i] = c.check([]int{i}, nil)
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
@@ -101,7 +100,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	rechecks := recheckJobs(keptIdx, results)
-	err = parallel(ctx, opts.Jobs, len(rechecks), func(k int) {
+	err = parallel.Do(ctx, opts.Jobs, len(rechecks), func(k int) {
 		job := rechecks[k]
 		results[job.units[0]] = c.check(job.units, job.foreign)
 		for _, i := range job.units[1:] {
@@ -361,38 +360,6 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 		}
 	}
 	return kept, stubs
-}
-
-// parallel calls f(0) ... f(n-1), jobs at a time (GOMAXPROCS when jobs is
-// not positive), and stops handing out work when ctx is cancelled.
-func parallel(ctx context.Context, jobs, n int, f func(int)) error {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
 }
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
