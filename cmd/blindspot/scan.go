@@ -19,6 +19,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
 	"github.com/blindspot-iac/blindspot/sarif"
@@ -46,6 +47,13 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	rules             []string
+	skipRules         []string
+	compliance        string
+	severity          []string
+	compact           bool
+	quiet             bool
+	statistics        bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -59,6 +67,9 @@ JSON and CloudFormation templates, evaluate them, and report security problems.
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a
 file that could not be read (the report is still written).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("jobs") && f.jobs < 1 {
+				return usageErr("--jobs: %d is not a positive number", f.jobs)
+			}
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
 	}
@@ -81,6 +92,13 @@ file that could not be read (the report is still written).`,
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
+	fl.StringArrayVar(&f.rules, "rule", nil, "run only the rules a `PATTERN` selects: a rule ID, a glob (aws-s3-*) or tag:NAME (repeatable)")
+	fl.StringArrayVar(&f.skipRules, "skip-rule", nil, "do not run the rules a `PATTERN` selects (repeatable)")
+	fl.StringVar(&f.compliance, "compliance", "", "run only the rules mapped to `FRAMEWORK` ("+strings.Join(rules.FrameworkNames(), ", ")+") and report its controls")
+	fl.StringArrayVar(&f.severity, "severity", nil, "report only findings of these severities (`LEVEL[,LEVEL]`; repeatable); others neither show nor fail the scan")
+	fl.BoolVar(&f.compact, "compact", false, "leave source excerpts and explanations out of the text report")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the findings and the summary line (and errors on stderr)")
+	fl.BoolVar(&f.statistics, "statistics", false, "add per-rule counts, totals by format and the elapsed time to the report")
 	return cmd
 }
 
@@ -89,14 +107,26 @@ func usageErr(format string, args ...any) error {
 }
 
 func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, stdout, stderr io.Writer) error {
+	f.format = strings.ToLower(f.format)
 	switch f.format {
 	case "text", "json", "sarif", "github":
 	default:
 		return usageErr("unknown --format %q (want text, json, sarif or github)", f.format)
 	}
+	var showSeverities []rules.Severity
+	for _, s := range f.severity {
+		sevs, err := config.ParseSeverities(s)
+		if err != nil {
+			return usageErr("--severity: %v", err)
+		}
+		showSeverities = append(showSeverities, sevs...)
+	}
 	cfg, err := config.Load(f.configFile)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
+	}
+	if len(showSeverities) == 0 {
+		showSeverities = cfg.ShowSeverities
 	}
 	opts := scan.Options{
 		Paths:                paths,
@@ -108,6 +138,9 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		ManagementAccountIDs: f.managementIDs,
 		Config:               cfg,
 		Rules:                builtin.Rules(),
+		Only:                 f.rules,
+		Skip:                 f.skipRules,
+		Compliance:           f.compliance,
 		Jobs:                 f.jobs,
 	}
 	if failOnSet {
@@ -138,8 +171,17 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		}
 	}
 
-	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	if err := writeReport(f, res.Rules, res.Findings, res.Diagnostics, res.FailOn, stdout); err != nil {
+	stats := scanStats(res)
+	filtered := 0
+	if len(showSeverities) > 0 {
+		res.Findings, filtered = filterSeverities(res.Findings, showSeverities)
+	}
+	printDiagnostics(stderr, res.Diagnostics, f.verbose, f.quiet)
+	if f.verbose {
+		printUnits(stderr, stats)
+	}
+	view := reportView{stats: stats, compliance: res.Compliance, filtered: filtered}
+	if err := writeReport(f, res.Rules, res.Findings, res.Diagnostics, res.FailOn, view, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
 	for _, d := range res.Diagnostics {
@@ -186,7 +228,61 @@ func relativePath(p string) string {
 	return filepath.ToSlash(p)
 }
 
-func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, stdout io.Writer) (err error) {
+// reportView is what reports show besides findings and diagnostics.
+type reportView struct {
+	stats      *report.Stats
+	compliance string
+	filtered   int
+}
+
+// scanStats gives the report the scan's figures.
+func scanStats(res *scan.Result) *report.Stats {
+	st := &report.Stats{Rules: report.CountRules(res.Rules, res.Findings, res.Passed), Elapsed: res.Elapsed}
+	for _, u := range res.Scanned {
+		format := "terraform"
+		switch u.Kind {
+		case parser.CloudFormationTemplate:
+			format = "cloudformation"
+		case parser.TerraformPlan:
+			format = "terraform-plan"
+		}
+		st.Units = append(st.Units, report.UnitStats{Path: u.Path, Format: format, Files: u.Files,
+			Resources: u.Resources, Diagnostics: u.Diagnostics, Elapsed: u.Elapsed})
+	}
+	return st
+}
+
+// filterSeverities keeps the findings of the severities given and counts
+// the failed ones it leaves out.
+func filterSeverities(fs []rules.Finding, sevs []rules.Severity) (kept []rules.Finding, left int) {
+	for _, f := range fs {
+		if slices.Contains(sevs, f.Severity) {
+			kept = append(kept, f)
+		} else if f.Status == rules.Failed && f.Suppressed == nil {
+			left++
+		}
+	}
+	return kept, left
+}
+
+// printUnits lists each unit scanned with its evaluation time and the
+// problems met (-v), on stderr, where times do not make reports differ.
+func printUnits(w io.Writer, st *report.Stats) {
+	for _, u := range st.Units {
+		fmt.Fprintf(w, "blindspot: %s %s: %s, %s, %s, evaluated and checked in %s\n", u.Format, u.Path,
+			countOf(u.Files, "file"), countOf(u.Resources, "resource"), countOf(u.Diagnostics, "diagnostic"), u.Elapsed.Round(time.Millisecond))
+	}
+	fmt.Fprintf(w, "blindspot: %s scanned in %s\n", countOf(len(st.Units), "unit"), st.Elapsed.Round(time.Millisecond))
+}
+
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, view reportView, stdout io.Writer) (err error) {
 	w := stdout
 	toTerminal := isTerminal(stdout)
 	if f.output != "" {
@@ -209,6 +305,13 @@ func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		IncludeSuppressed: f.includeSuppressed,
 		Color:             toTerminal && !f.noColor && os.Getenv("NO_COLOR") == "",
 		FailOn:            failOn,
+		HelpURI:           helpURI,
+		Compact:           f.compact,
+		Quiet:             f.quiet,
+		Statistics:        f.statistics,
+		Stats:             view.stats,
+		Compliance:        view.compliance,
+		Filtered:          view.filtered,
 	}
 	switch f.format {
 	case "json":
@@ -234,10 +337,10 @@ func helpURI(ruleID string) string {
 }
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with
-// the report.
-func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose bool) {
+// the report: debug ones only when verbose, errors only when quiet.
+func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose, quiet bool) {
 	for _, d := range diags {
-		if d.Severity == graph.Debug && !verbose {
+		if d.Severity == graph.Debug && !verbose || quiet && d.Severity != graph.Error {
 			continue
 		}
 		fmt.Fprintln(w, d.String())

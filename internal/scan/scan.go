@@ -53,6 +53,13 @@ type Options struct {
 	// Rules are the rules to choose from; the configuration's enable and
 	// disable lists select among them and its severities override theirs.
 	Rules []*rules.Rule
+	// Only and Skip add rule patterns (IDs, globs over IDs, tag:NAME) to
+	// the configuration's enable and disable lists.
+	Only, Skip []string
+	// Compliance, when set, runs only the rules mapped to this framework
+	// (a short name, see rules.FrameworkNamed); it replaces the
+	// configuration's.
+	Compliance string
 	// FailOn is the lowest severity that fails the scan; zero means the
 	// configuration's fail_on, or Low.
 	FailOn rules.Severity
@@ -81,6 +88,9 @@ type Result struct {
 	Graph *graph.Graph
 	// Rules are the rules that ran, sorted by ID.
 	Rules []*rules.Rule
+	// Compliance is the framework the rules were selected for (one of the
+	// rules.Framework* names); empty when none was asked for.
+	Compliance string
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
 	FailOn rules.Severity
@@ -93,6 +103,29 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// Scanned describes each unit the scan reports on (units evaluated
+	// inside another, as a local module or nested stack, are part of it),
+	// in unit order.
+	Scanned []UnitStats
+	// Passed counts, by rule ID, the checks that passed (rules.Pass.Passed).
+	Passed map[string]int
+	// Elapsed is the wall time of the scan.
+	Elapsed time.Duration
+}
+
+// UnitStats describes one evaluated unit.
+type UnitStats struct {
+	Path string
+	Kind parser.Kind
+	// Files counts the files read to evaluate the unit (its modules,
+	// tfvars, nested templates).
+	Files int
+	// Resources counts the resource instances evaluated.
+	Resources int
+	// Diagnostics counts the problems met evaluating it (debug ones too).
+	Diagnostics int
+	// Elapsed is the time its first evaluation and check took.
+	Elapsed time.Duration
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -130,6 +163,7 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 // the organisation-scoped rules run once over what every unit kept.
 // Severities, suppressions and the baseline apply last.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
 	s, err := settle(opts)
 	if err != nil {
 		return nil, err
@@ -138,8 +172,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	c := newChecker(units, s)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
+	stats := make([]UnitStats, len(units))
 	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
+		t0 := time.Now()
 		results[i] = c.check([]int{i}, nil)
+		stats[i] = results[i].stats
+		stats[i].Elapsed = time.Since(t0)
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
@@ -173,13 +211,22 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	g := &graph.Graph{Diagnostics: diags}
 	var findings []rules.Finding
+	passed := map[string]int{}
+	var scanned []UnitStats
 	for _, i := range keptIdx {
 		g.Merge(results[i].graph)
 		findings = append(findings, results[i].findings...)
+		for id, n := range results[i].passed {
+			passed[id] += n
+		}
+		scanned = append(scanned, stats[i])
 	}
 	g.Sort()
 	model := aws.BuildOrganization(g, c.modelOpts)
-	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
+	orgFindings, orgPassed, ruleDiags := rules.RunCounting(c.orgRules, g, model)
+	for id, n := range orgPassed {
+		passed[id] += n
+	}
 	findings = append(findings, orgFindings...)
 	for i := range findings {
 		pointAtModuleCall(&findings[i])
@@ -188,8 +235,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
+		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed}
 	s.finish(res)
+	res.Elapsed = time.Since(start)
 	return res, nil
 }
 
@@ -294,7 +343,10 @@ type checked struct {
 	// organisation-scoped resources and the others without attributes.
 	graph    *graph.Graph
 	findings []rules.Finding
+	passed   map[string]int
 	links    aws.Links
+	// stats describe the first unit checked (its first check).
+	stats UnitStats
 }
 
 // check evaluates the units idx, checks them together with the
@@ -304,6 +356,10 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
 		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
+	}
+	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
+	for _, u := range g.Units {
+		stats.Files += len(u.Files)
 	}
 	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
 	for _, r := range foreign {
@@ -325,12 +381,12 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
 			kept, _ := slim(g, isForeign, false)
-			out = &checked{graph: kept}
+			out = &checked{graph: kept, stats: stats}
 		}
 	}()
 	g.Sort()
 	model := aws.Build(g, c.modelOpts)
-	findings, diags := rules.Run(c.unitRules, g, model)
+	findings, passed, diags := rules.RunCounting(c.unitRules, g, model)
 	// Findings about foreign resources (or in a foreign provider's
 	// arguments) are their own units' to report.
 	if len(foreign) > 0 {
@@ -375,7 +431,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
 		}
 	}
-	return &checked{graph: kept, findings: findings, links: links}
+	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats}
 }
 
 // foreignParts are the resources (and their providers) of other units

@@ -230,7 +230,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 				continue
 			}
 			r := toRange(a.Expr.Range())
-			inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+			inputs[a.Name] = moduleInput{val: v, gv: literalValue(a.Expr, v, l.marked).WithSource(r), source: r, from: f}
 		}
 	}
 	for _, kv := range l.opts.Vars {
