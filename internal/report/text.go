@@ -137,7 +137,7 @@ func writeTextSummary(w io.Writer, rs []*rules.Rule, diags []graph.Diagnostic, o
 		if ns.Count > 1 {
 			times = fmt.Sprintf(", %d times", ns.Count)
 		}
-		fmt.Fprintf(w, "%s %s\n", paint(styleYellow, fmt.Sprintf("not scanned (%s%s):", ns.Code, times)), clean(ns.Example))
+		fmt.Fprintf(w, "%s %s\n", paint(styleYellow, fmt.Sprintf("incomplete (%s%s):", ns.Code, times)), clean(ns.Example))
 	}
 	if opts.Compliance != "" && opts.Stats != nil {
 		table := complianceTable(opts.Compliance, rs, opts.Stats.Rules)

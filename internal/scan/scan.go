@@ -12,11 +12,13 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -25,6 +27,7 @@ import (
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
@@ -173,11 +176,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	results := make([]*checked, len(units))
 	var done atomic.Int64
 	stats := make([]UnitStats, len(units))
+	declared := make([][]string, len(units))
 	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
 		t0 := time.Now()
 		results[i] = c.check([]int{i}, nil)
 		stats[i] = results[i].stats
 		stats[i].Elapsed = time.Since(t0)
+		declared[i] = results[i].declared
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
@@ -206,6 +211,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := checkInputsDeclared(opts, units, kept, declared); err != nil {
 		return nil, err
 	}
 
@@ -240,6 +249,60 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	s.finish(res)
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// checkInputsDeclared refuses a --var or --parameter that no scanned
+// Terraform root module or CloudFormation template declares, as Terraform
+// and CloudFormation refuse it: the name is misspelt, or it was meant for
+// something else. Inputs from the configuration and from files, often
+// shared by many units, are not checked; nor are inputs of a format the
+// scan found nothing of (a pre-commit run on one changed template).
+func checkInputsDeclared(opts Options, units []parser.Unit, kept []bool, byUnit [][]string) error {
+	declared := map[string]bool{}
+	var tfNames, cfnNames []string
+	scannedTF, scannedCFN := false, false
+	for i, u := range units {
+		if !kept[i] {
+			continue
+		}
+		scannedTF = scannedTF || u.Kind == parser.TerraformModule
+		scannedCFN = scannedCFN || u.Kind == parser.CloudFormationTemplate
+		for _, name := range byUnit[i] {
+			if !declared[name] {
+				declared[name] = true
+				if v, ok := strings.CutPrefix(name, "var."); ok {
+					tfNames = append(tfNames, v)
+				} else {
+					cfnNames = append(cfnNames, name)
+				}
+			}
+		}
+	}
+	sort.Strings(tfNames)
+	sort.Strings(cfnNames)
+	var errs []error
+	check := func(given []string, flag, prefix, what string, names []string) {
+		reported := map[string]bool{}
+		for _, kv := range given {
+			name, _, _ := strings.Cut(kv, "=")
+			if name == "" || declared[prefix+name] || reported[name] {
+				continue
+			}
+			reported[name] = true
+			hint := ""
+			if best, ok := spelling.Closest(name, names, func(d int) bool { return d <= max(2, len(name)/4) }); ok {
+				hint = fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			errs = append(errs, fmt.Errorf("%s %s: no %s scanned declares %q%s", flag, kv, what, name, hint))
+		}
+	}
+	if scannedTF {
+		check(opts.Vars, "--var", "var.", "Terraform root module", tfNames)
+	}
+	if scannedCFN {
+		check(opts.Parameters, "--parameter", "", "CloudFormation template", cfnNames)
+	}
+	return errors.Join(errs...)
 }
 
 // recheck is a second check of units whose models depend on other units:
@@ -345,6 +408,9 @@ type checked struct {
 	findings []rules.Finding
 	passed   map[string]int
 	links    aws.Links
+	// declared names the inputs the units declare: var.NAME of Terraform
+	// root modules, NAME of CloudFormation templates.
+	declared []string
 	// stats describe the first unit checked (its first check).
 	stats UnitStats
 }
@@ -358,6 +424,12 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
 	}
 	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
+	var declared []string
+	for _, in := range g.Inputs {
+		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
+			declared = append(declared, in.Name)
+		}
+	}
 	for _, u := range g.Units {
 		stats.Files += len(u.Files)
 	}
@@ -431,7 +503,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
 		}
 	}
-	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats}
+	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats, declared: declared}
 }
 
 // foreignParts are the resources (and their providers) of other units

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
@@ -266,5 +267,51 @@ func TestStatistics(t *testing.T) {
 	}
 	if res.Elapsed <= 0 {
 		t.Error("no elapsed time")
+	}
+}
+
+// TestUndeclaredInputs checks that a --var or --parameter no scanned unit
+// declares is refused, as Terraform and CloudFormation refuse it, and that
+// a value outside a parameter's AllowedValues is an error.
+func TestUndeclaredInputs(t *testing.T) {
+	root := writeTree(t, map[string][]byte{
+		"tf/main.tf": []byte("variable \"environment\" {}\nresource \"aws_kms_key\" \"k\" {\n  description = var.environment\n}\n"),
+		"stack.yaml": []byte("Parameters:\n  Env:\n    Type: String\n    AllowedValues: [dev, prod]\nResources:\n  Key:\n    Type: AWS::KMS::Key\n"),
+	})
+	run := func(opts Options) (*Result, error) {
+		opts.Rules = builtin.Rules()
+		if opts.Paths == nil {
+			opts.Paths = []string{root}
+		}
+		return Run(context.Background(), opts)
+	}
+	if _, err := run(Options{Vars: []string{"environment=prod"}, Parameters: []string{"Env=prod"}}); err != nil {
+		t.Errorf("declared inputs refused: %v", err)
+	}
+	_, err := run(Options{Vars: []string{"enviroment=prod"}, Parameters: []string{"Envv=prod"}})
+	for _, want := range []string{
+		`--var enviroment=prod: no Terraform root module scanned declares "enviroment" (did you mean "environment"?)`,
+		`--parameter Envv=prod: no CloudFormation template scanned declares "Envv" (did you mean "Env"?)`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Run = %v, want %q", err, want)
+		}
+	}
+	// Only the template is scanned: a --var for Terraform is not checked.
+	if _, err := run(Options{Paths: []string{filepath.Join(root, "stack.yaml")}, Vars: []string{"other=1"}}); err != nil {
+		t.Errorf("a --var was checked against a scan without Terraform: %v", err)
+	}
+	res, err := run(Options{Parameters: []string{"Env=prd"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range res.Diagnostics {
+		if d.Code == "parameter-not-allowed" && d.Severity == graph.Error && strings.Contains(d.Message, `"prd" given by --parameter is not one of its AllowedValues (dev, prod)`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no parameter-not-allowed error in %v", res.Diagnostics)
 	}
 }
