@@ -372,14 +372,17 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 		if d.Severity != hcl.DiagError {
 			continue
 		}
-		switch {
-		case strings.HasPrefix(d.Summary, "Call to unknown function"):
-			name := ""
-			if fc, ok := d.Expression.(*hclsyntax.FunctionCallExpr); ok {
-				name = fc.Name
+		if unknown, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallUnknownDiagExtra](d); ok {
+			name := unknown.CalledFunctionName()
+			if ns := unknown.CalledFunctionNamespace(); ns != "" {
+				name = ns + name
 			}
 			s.l.diag(graph.Debugf(diagRange(d, r), "unsupported-function", "function %s is not supported; its result is treated as unknown", name))
 			why = "function " + name + " is not evaluated by blindspot"
+			v = cty.DynamicVal
+			continue
+		}
+		switch {
 		case isReferenceError(d):
 			// A reference to a computed resource attribute or an
 			// undeclared name: unknown, explained by explain.
@@ -401,10 +404,58 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	return fromCty(v, r, why, refs, s.l.marked)
 }
 
+// isReferenceError reports whether d is HCL's complaint about a lookup
+// of something that is not there: an undeclared name, an attribute,
+// element or key a value does not have. It is told from the expression
+// that failed, not from the message: a lookup in a null value is an
+// evaluation error, not a missing reference.
 func isReferenceError(d *hcl.Diagnostic) bool {
-	switch d.Summary {
-	case "Unsupported attribute", "Unknown variable", "Invalid index", "Missing map element", "Unsupported attribute; did you mean to use a splat?":
-		return true
+	ctx := d.EvalContext
+	switch e := d.Expression.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		root, ok := ctxLookup(ctx, e.Traversal.RootName())
+		if !ok {
+			return true
+		}
+		return !stepsReachNull(root, e.Traversal[1:])
+	case *hclsyntax.RelativeTraversalExpr:
+		src, diags := e.Source.Value(ctx)
+		if diags.HasErrors() {
+			return false
+		}
+		return !stepsReachNull(src, e.Traversal)
+	case *hclsyntax.IndexExpr:
+		coll, diags := e.Collection.Value(ctx)
+		return !diags.HasErrors() && !coll.IsNull()
+	}
+	return false
+}
+
+// ctxLookup finds a root name in ctx or its parents.
+func ctxLookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[name]; ok {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
+}
+
+// stepsReachNull reports whether following steps from v fails because a
+// step is taken from a null value.
+func stepsReachNull(v cty.Value, steps hcl.Traversal) bool {
+	for _, step := range steps {
+		if v.IsNull() {
+			return true
+		}
+		if _, ok := step.(hcl.TraverseSplat); ok {
+			return false
+		}
+		next, diags := step.TraversalStep(v)
+		if diags.HasErrors() {
+			return false
+		}
+		v = next
 	}
 	return false
 }
@@ -656,12 +707,8 @@ func (s *scope) indexedRefs(expr hcl.Expression, ctx *hcl.EvalContext) map[graph
 
 // ctxDefines reports whether a name is a variable of ctx or its parents.
 func ctxDefines(ctx *hcl.EvalContext, name string) bool {
-	for c := ctx; c != nil; c = c.Parent() {
-		if _, ok := c.Variables[name]; ok {
-			return true
-		}
-	}
-	return false
+	_, ok := ctxLookup(ctx, name)
+	return ok
 }
 
 // whyOf is the reason of the first unknown part of v.

@@ -244,7 +244,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 			continue
 		}
 		v := cty.StringVal(raw)
-		if attrs, _ := b.Body.JustAttributes(); attrs["type"] != nil {
+		if attrs, _ := variableAttributes(b.Body); attrs["type"] != nil {
 			if ty, _ := variableType(attrs["type"], nil); ty != cty.String && !ty.IsPrimitiveType() {
 				expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.Pos{Line: 1, Column: 1})
 				if !diags.HasErrors() {

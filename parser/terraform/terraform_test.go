@@ -487,3 +487,76 @@ func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
 		})
 	}
 }
+
+// writeModule writes files into a new temporary directory.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestEvaluationErrorKinds: HCL's evaluation errors are told apart by
+// what failed, not by their message: a call to a function blindspot does
+// not have, a reference to something not there (unknown, explained), and a
+// real error such as reading an attribute of null (a warning).
+func TestEvaluationErrorKinds(t *testing.T) {
+	tests := []struct {
+		name     string
+		expr     string
+		wantCode string // "" for no diagnostic
+		wantSev  graph.DiagSeverity
+		wantWhy  string
+	}{
+		{"unknown function", `no_such_function("x")`, "unsupported-function", graph.Debug, "function no_such_function is not evaluated by blindspot"},
+		{"provider function", `provider::aws::arn_parse("x")`, "unsupported-function", graph.Debug, "function provider::aws::arn_parse is not evaluated by blindspot"},
+		{"missing attribute", `local.obj.missing`, "", 0, ""},
+		{"missing map key", `local.m["nope"]`, "", 0, ""},
+		{"index out of range", `local.list[5]`, "", 0, ""},
+		{"attribute of a string", `local.obj.name.x`, "", 0, ""},
+		{"attribute of null", `local.obj.none.x`, "evaluation-error", graph.Warning, "the expression could not be evaluated (Attempt to get attribute from null value)"},
+		{"index of null", `local.obj.none[0]`, "evaluation-error", graph.Warning, ""},
+		{"function error", `cidrsubnet("bad", 1, 1)`, "evaluation-error", graph.Warning, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"main.tf": `locals {
+  obj  = { name = "a", none = null }
+  m    = tomap({ a = "b" })
+  list = ["a"]
+}
+resource "aws_s3_bucket" "b" {
+  bucket = ` + tt.expr + `
+}
+`})
+			g := LoadModule(dir, Options{Root: dir})
+			var got []graph.Diagnostic
+			for _, d := range g.Diagnostics {
+				if d.Code == "unsupported-function" || d.Code == "evaluation-error" {
+					got = append(got, d)
+				}
+			}
+			switch {
+			case tt.wantCode == "" && len(got) > 0:
+				t.Errorf("diagnostics %v, want none", got)
+			case tt.wantCode != "" && (len(got) != 1 || got[0].Code != tt.wantCode || got[0].Severity != tt.wantSev):
+				t.Errorf("diagnostics %v, want one %s of severity %v", got, tt.wantCode, tt.wantSev)
+			}
+			v := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket")
+			if v.IsKnown() {
+				t.Errorf("bucket = %s, want unknown", v)
+			}
+			if tt.wantWhy != "" && v.Why() != tt.wantWhy {
+				t.Errorf("why = %q, want %q", v.Why(), tt.wantWhy)
+			}
+		})
+	}
+}
