@@ -18,9 +18,19 @@ import (
 // a data source): its cty form for evaluation and its graph form, which
 // keeps the reason it is unknown, the resources it came from and where it
 // was written.
+//
+// Where the cty form is computed first (data sources, unknown module
+// outputs, variables without a value), the graph form is derived from it
+// by namedOf, so the two cannot disagree on what is known.
 type named struct {
 	val cty.Value
 	gv  graph.Value
+}
+
+// namedOf is the named value val, whose unknown parts are unknown because
+// of why and come from refs.
+func (s *scope) namedOf(val cty.Value, r graph.Range, why string, refs []graph.Ref) named {
+	return named{val: val, gv: fromCty(val, r, why, refs, s.l.marked)}
 }
 
 // scope is the evaluation scope of one module instance.
@@ -405,10 +415,12 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 }
 
 // isReferenceError reports whether d is HCL's complaint about a lookup
-// of something that is not there: an undeclared name, an attribute,
+// of something that is not there: an undeclared name, or an attribute,
 // element or key a value does not have. It is told from the expression
-// that failed, not from the message: a lookup in a null value is an
-// evaluation error, not a missing reference.
+// the diagnostic names, by taking its steps again, not from the message.
+// A lookup in a null value is an evaluation error, not a missing
+// reference; so is an error about a reference's value (a null in a
+// template, a wrong function argument), whose lookup succeeds.
 func isReferenceError(d *hcl.Diagnostic) bool {
 	ctx := d.EvalContext
 	switch e := d.Expression.(type) {
@@ -417,16 +429,21 @@ func isReferenceError(d *hcl.Diagnostic) bool {
 		if !ok {
 			return true
 		}
-		return !stepsReachNull(root, e.Traversal[1:])
+		return lookupFails(root, e.Traversal[1:])
 	case *hclsyntax.RelativeTraversalExpr:
 		src, diags := e.Source.Value(ctx)
 		if diags.HasErrors() {
 			return false
 		}
-		return !stepsReachNull(src, e.Traversal)
+		return lookupFails(src, e.Traversal)
 	case *hclsyntax.IndexExpr:
 		coll, diags := e.Collection.Value(ctx)
-		return !diags.HasErrors() && !coll.IsNull()
+		key, keyDiags := e.Key.Value(ctx)
+		if diags.HasErrors() || keyDiags.HasErrors() || coll.IsNull() {
+			return false
+		}
+		_, diags = hcl.Index(coll, key, nil)
+		return diags.HasErrors()
 	}
 	return false
 }
@@ -441,19 +458,19 @@ func ctxLookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
-// stepsReachNull reports whether following steps from v fails because a
-// step is taken from a null value.
-func stepsReachNull(v cty.Value, steps hcl.Traversal) bool {
+// lookupFails reports whether following steps from v fails on a value
+// that is not null.
+func lookupFails(v cty.Value, steps hcl.Traversal) bool {
 	for _, step := range steps {
 		if v.IsNull() {
-			return true
+			return false
 		}
 		if _, ok := step.(hcl.TraverseSplat); ok {
 			return false
 		}
 		next, diags := step.TraversalStep(v)
 		if diags.HasErrors() {
-			return false
+			return true
 		}
 		v = next
 	}
@@ -545,6 +562,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 				continue
 			}
 			if v, ok := s.data[typ][name]; ok {
+				v.gv = follow(v.gv, t[3:])
 				nv = &v
 			}
 			if reason == "" {
@@ -624,7 +642,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if why == "" {
 				v, diags := t.TraverseAbs(ctx)
 				if diags.HasErrors() || !v.IsWhollyKnown() {
-					why = whyOf(nv.gv)
+					why = firstNonEmpty(whyOf(part), whyOf(nv.gv))
 				}
 			}
 		} else if why == "" && reason != "" {

@@ -525,6 +525,8 @@ func TestEvaluationErrorKinds(t *testing.T) {
 		{"attribute of null", `local.obj.none.x`, "evaluation-error", graph.Warning, "the expression could not be evaluated (Attempt to get attribute from null value)"},
 		{"index of null", `local.obj.none[0]`, "evaluation-error", graph.Warning, ""},
 		{"function error", `cidrsubnet("bad", 1, 1)`, "evaluation-error", graph.Warning, ""},
+		{"null in a template", `"${local.obj.none}-x"`, "evaluation-error", graph.Warning, ""},
+		{"wrong argument from a reference", `join(",", local.nested)`, "evaluation-error", graph.Warning, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -532,6 +534,7 @@ func TestEvaluationErrorKinds(t *testing.T) {
   obj  = { name = "a", none = null }
   m    = tomap({ a = "b" })
   list = ["a"]
+  nested = [["a"]]
 }
 resource "aws_s3_bucket" "b" {
   bucket = ` + tt.expr + `
@@ -556,6 +559,58 @@ resource "aws_s3_bucket" "b" {
 			}
 			if tt.wantWhy != "" && v.Why() != tt.wantWhy {
 				t.Errorf("why = %q, want %q", v.Why(), tt.wantWhy)
+			}
+		})
+	}
+}
+
+// TestCallerIdentity: the account of data.aws_caller_identity is known
+// when the provider names it, and then it is known to every use of it;
+// otherwise it is unknown everywhere, with the same reason.
+func TestCallerIdentity(t *testing.T) {
+	tests := []struct {
+		name     string
+		provider string
+		want     string
+	}{
+		{"allowed account", `allowed_account_ids = ["111122223333"]`, `"arn:aws:iam::111122223333:root"`},
+		{"assumed role", "assume_role {\n    role_arn = \"arn:aws:iam::444455556666:role/deploy\"\n  }", `"arn:aws:iam::444455556666:root"`},
+		{"allowed wins over the role", "allowed_account_ids = [\"111122223333\"]\n  assume_role {\n    role_arn = var.role\n  }", `"arn:aws:iam::111122223333:root"`},
+		{"not said", `region = "eu-west-1"`, "(unknown)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"main.tf": `variable "role" {
+  type = string
+}
+provider "aws" {
+  ` + tt.provider + `
+}
+data "aws_caller_identity" "current" {}
+locals {
+  root = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
+}
+resource "aws_kms_key" "k" {
+  description = local.root
+  tags = {
+    Direct = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
+    Id     = data.aws_caller_identity.current.id
+  }
+}
+`})
+			g := LoadModule(dir, Options{Root: dir})
+			k := resource(g, "aws_kms_key.k")
+			for _, path := range []string{"description", "tags.Direct"} {
+				v := at(t, k.Attrs, path)
+				if got := v.String(); got != tt.want {
+					t.Errorf("%s = %s, want %s", path, got, tt.want)
+				}
+				if !v.IsKnown() && v.Why() != "data.aws_caller_identity.current is the account Terraform runs in" {
+					t.Errorf("%s: why = %q", path, v.Why())
+				}
+			}
+			if id := at(t, k.Attrs, "tags.Id"); id.IsKnown() != (tt.want != "(unknown)") {
+				t.Errorf("id = %s, account %s", id, tt.want)
 			}
 		})
 	}

@@ -39,8 +39,8 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			if s.prefix != "" {
 				why = fmt.Sprintf("var.%s of %s has no value", name, strings.TrimSuffix(s.prefix, "."))
 			}
-			val = cty.DynamicVal
-			gv = graph.UnknownValue(why, d.decl)
+			n := s.namedOf(cty.DynamicVal, d.decl, why, nil)
+			val, gv = n.val, n.gv
 		}
 		def := d.def
 		if d.sensitive {
