@@ -50,7 +50,10 @@ type scope struct {
 	// policyDocs holds aws_iam_policy_document values by "type.name".
 	policyDocs map[string]graph.Value
 	providers  map[string]*graph.Provider
-	funcs      map[string]function.Function
+	// ownProviders are the module's own provider configurations, by
+	// position, as they are evaluated.
+	ownProviders []*graph.Provider
+	funcs        map[string]function.Function
 	// resourceTypes are the resource types declared in the module.
 	resourceTypes map[string]bool
 

@@ -615,3 +615,122 @@ resource "aws_kms_key" "k" {
 		})
 	}
 }
+
+// TestProvidersUseLocals: provider configurations are evaluated after the
+// locals, variables and module outputs they use, before the data sources
+// and module calls that use them, and are listed in declaration order.
+func TestProvidersUseLocals(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `locals {
+  accounts   = { management = "111122223333", audit = "444455556666" }
+  account_id = local.accounts.management
+}
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = [local.account_id]
+}
+provider "aws" {
+  alias = "audit"
+  assume_role {
+    role_arn = "arn:aws:iam::${module.ids.audit}:role/OrganizationAccountAccessRole"
+  }
+}
+module "ids" {
+  source   = "./ids"
+  accounts = local.accounts
+}
+data "aws_caller_identity" "audit" {
+  provider = aws.audit
+}
+module "member" {
+  source    = "./member"
+  providers = { aws = aws.audit }
+}
+resource "aws_kms_key" "k" {
+  description = data.aws_caller_identity.audit.account_id
+}
+`,
+		"ids/main.tf": `variable "accounts" {
+  type = map(string)
+}
+output "audit" {
+  value = var.accounts["audit"]
+}
+`,
+		"member/main.tf": `data "aws_caller_identity" "me" {}
+provider "aws" {
+  alias  = "inner"
+  region = "us-east-1"
+}
+resource "aws_kms_key" "inner" {
+  description = data.aws_caller_identity.me.account_id
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var addrs []string
+	for _, p := range g.Providers {
+		addrs = append(addrs, p.Address)
+	}
+	if got := strings.Join(addrs, " "); got != "aws aws.audit module.member.aws.inner" {
+		t.Errorf("providers = %s", got)
+	}
+	if got := at(t, g.Providers[0].Attrs, "allowed_account_ids[0]").String(); got != `"111122223333"` {
+		t.Errorf("allowed_account_ids = %s", got)
+	}
+	if got := at(t, g.Providers[1].Attrs, "assume_role[0].role_arn").String(); got != `"arn:aws:iam::444455556666:role/OrganizationAccountAccessRole"` {
+		t.Errorf("role_arn = %s", got)
+	}
+	for addr, want := range map[string]string{"aws_kms_key.k": `"444455556666"`, "module.member.aws_kms_key.inner": `"444455556666"`} {
+		if got := at(t, resource(g, addr).Attrs, "description").String(); got != want {
+			t.Errorf("%s: caller account = %s, want %s", addr, got, want)
+		}
+	}
+	if p := resource(g, "module.member.aws_kms_key.inner").Provider; p == nil || p.Address != "aws.audit" {
+		t.Errorf("provider passed to the module = %v", p)
+	}
+}
+
+// TestProviderFromModuleItPasses: a provider configured from the outputs
+// of a module that receives it (the usual landing-zone root) is no cycle;
+// a real cycle is blamed on its members, not on what waits for them.
+func TestProviderFromModuleItPasses(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `provider "aws" {
+  region = "eu-west-1"
+  assume_role {
+    role_arn = module.iam_roles.terraform_role_arn
+  }
+}
+module "iam_roles" {
+  source = "./roles"
+}
+data "aws_caller_identity" "current" {}
+resource "aws_kms_key" "k" {
+  description = data.aws_caller_identity.current.account_id
+}
+locals {
+  a      = local.b
+  b      = local.a
+  waiter = local.a
+}
+`,
+		"roles/main.tf": `output "terraform_role_arn" {
+  value = "arn:aws:iam::123456789012:role/terraform"
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var cycles []string
+	for _, d := range g.Diagnostics {
+		if d.Code == "dependency-cycle" {
+			cycles = append(cycles, d.Message)
+		}
+	}
+	if len(cycles) != 1 || !strings.HasPrefix(cycles[0], "local.a ") {
+		t.Errorf("cycle diagnostics = %q, want one about local.a", cycles)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"123456789012"` {
+		t.Errorf("caller account = %s", got)
+	}
+}
