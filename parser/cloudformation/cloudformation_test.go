@@ -268,3 +268,42 @@ func TestMoreIntrinsics(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueCurrent checks the catalogue knows properties newer than
+// goformation's schemas, and that a property the catalogue does not know is
+// still evaluated: a missing entry never means "cannot be set".
+func TestCatalogueCurrent(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "current.yaml")
+	writeFile(t, path, `Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      MetadataOptions:
+        HttpTokens: required
+  Seeder:
+    Type: AWS::CloudFormation::CustomResource
+    Properties:
+      ServiceToken: arn:aws:lambda:eu-west-1:111111111111:function:seed
+      TableName: users
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      FutureSetting: true
+`)
+	g := LoadTemplate(path, Options{})
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line, d.Severity, d.Code))
+	}
+	if want := "16 note unknown-property"; strings.Join(got, "\n") != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	if v := attr(t, g, "Web", "MetadataOptions.HttpTokens").String(); v != `"required"` {
+		t.Errorf("MetadataOptions.HttpTokens = %s", v)
+	}
+	if v := attr(t, g, "Bucket", "FutureSetting").String(); v != "true" {
+		t.Errorf("a property missing from the catalogue was not evaluated: %s", v)
+	}
+}
