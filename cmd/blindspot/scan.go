@@ -19,17 +19,15 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
-	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
-	"github.com/blindspot-iac/blindspot/sarif"
 )
 
 const informationURI = "https://github.com/blindspot-iac/blindspot"
 
 // scanFlags are the scan command's options.
 type scanFlags struct {
-	format            string
+	formats           []string
 	output            string
 	failOn            string
 	vars              []string
@@ -74,8 +72,8 @@ file that could not be read (the report is still written).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "report format: text, json, sarif or github")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringArrayVarP(&f.formats, "format", "f", nil, "report `FORMAT`: "+formatNames()+" (default text); repeatable, FORMAT=FILE writes that report to FILE")
+	fl.StringVarP(&f.output, "output", "o", "", "write the reports given without =FILE to `FILE` instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
@@ -107,11 +105,9 @@ func usageErr(format string, args ...any) error {
 }
 
 func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, stdout, stderr io.Writer) error {
-	f.format = strings.ToLower(f.format)
-	switch f.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("unknown --format %q (want text, json, sarif or github)", f.format)
+	outs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	var showSeverities []rules.Severity
 	for _, s := range f.severity {
@@ -180,8 +176,10 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if f.verbose {
 		printUnits(stderr, stats)
 	}
-	view := reportView{stats: stats, compliance: res.Compliance, filtered: filtered}
-	if err := writeReport(f, res.Rules, res.Findings, res.Diagnostics, res.FailOn, view, stdout); err != nil {
+	wd, _ := os.Getwd()
+	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed,
+		stats: stats, filtered: filtered, compact: f.compact, quiet: f.quiet, statistics: f.statistics}
+	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
 	for _, d := range res.Diagnostics {
@@ -228,25 +226,11 @@ func relativePath(p string) string {
 	return filepath.ToSlash(p)
 }
 
-// reportView is what reports show besides findings and diagnostics.
-type reportView struct {
-	stats      *report.Stats
-	compliance string
-	filtered   int
-}
-
 // scanStats gives the report the scan's figures.
 func scanStats(res *scan.Result) *report.Stats {
 	st := &report.Stats{Rules: report.CountRules(res.Rules, res.Findings, res.Passed), Elapsed: res.Elapsed}
 	for _, u := range res.Scanned {
-		format := "terraform"
-		switch u.Kind {
-		case parser.CloudFormationTemplate:
-			format = "cloudformation"
-		case parser.TerraformPlan:
-			format = "terraform-plan"
-		}
-		st.Units = append(st.Units, report.UnitStats{Path: u.Path, Format: format, Files: u.Files,
+		st.Units = append(st.Units, report.UnitStats{Path: u.Path, Format: u.Format(), Files: u.Files,
 			Resources: u.Resources, Diagnostics: u.Diagnostics, Elapsed: u.Elapsed})
 	}
 	return st
@@ -280,55 +264,6 @@ func countOf(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, view reportView, stdout io.Writer) (err error) {
-	w := stdout
-	toTerminal := isTerminal(stdout)
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return fmt.Errorf("writing report: %w", err)
-		}
-		defer func() {
-			if cerr := file.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("writing report: %w", cerr)
-			}
-		}()
-		w = file
-		toTerminal = false
-	}
-	wd, _ := os.Getwd()
-	ropts := report.Options{
-		BaseDir:           wd,
-		ShowUnknown:       f.showUnknown,
-		IncludeSuppressed: f.includeSuppressed,
-		Color:             toTerminal && !f.noColor && os.Getenv("NO_COLOR") == "",
-		FailOn:            failOn,
-		HelpURI:           helpURI,
-		Compact:           f.compact,
-		Quiet:             f.quiet,
-		Statistics:        f.statistics,
-		Stats:             view.stats,
-		Compliance:        view.compliance,
-		Filtered:          view.filtered,
-	}
-	switch f.format {
-	case "json":
-		return report.WriteJSON(w, rs, fs, diags, ropts)
-	case "sarif":
-		return sarif.Write(w, rs, fs, diags, sarif.Options{
-			ToolVersion:       version(),
-			InformationURI:    informationURI,
-			BaseDir:           wd,
-			ShowUnknown:       f.showUnknown,
-			IncludeSuppressed: f.includeSuppressed,
-			HelpURI:           helpURI,
-		})
-	case "github":
-		return report.WriteGitHub(w, rs, fs, diags, ropts)
-	}
-	return report.WriteText(w, rs, fs, diags, ropts)
 }
 
 // helpURI is the rule's documentation page.

@@ -131,6 +131,18 @@ type UnitStats struct {
 	Elapsed time.Duration
 }
 
+// Format names the unit's format in reports: terraform, terraform-plan or
+// cloudformation.
+func (u UnitStats) Format() string {
+	switch u.Kind {
+	case parser.CloudFormationTemplate:
+		return "cloudformation"
+	case parser.TerraformPlan:
+		return "terraform-plan"
+	}
+	return "terraform"
+}
+
 // Failed reports whether a finding at or above FailOn was neither
 // suppressed nor in the baseline.
 func (r *Result) Failed() bool {
