@@ -5,7 +5,9 @@ package ruledocs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,7 +17,7 @@ import (
 )
 
 // Command is how the documentation is regenerated; pages name it.
-const Command = "go run ./cmd/blindspot rules --format markdown"
+const Command = "go run ./cmd/blindspot rules --format markdown --output docs/rules --force"
 
 // IndexName is the file name of the index page.
 const IndexName = "README.md"
@@ -34,34 +36,63 @@ func Generate(rs []*rules.Rule) []File {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	files := []File{{Name: IndexName, Content: index(sorted)}}
 	for _, r := range sorted {
-		files = append(files, File{Name: r.ID + ".md", Content: page(r)})
+		files = append(files, File{Name: r.ID + ".md", Content: Page(r)})
 	}
 	return files
 }
 
-// Write writes the pages for rs into dir, creating it if needed, and
-// removes rule pages (aws-*.md) of rules that no longer exist.
-func Write(dir string, rs []*rules.Rule) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
-	}
+// Write writes the pages for rs into dir, creating it if needed. A file
+// that exists with other content is replaced, and rule pages (aws-*.md) of
+// rules that no longer exist are removed, only when force is set;
+// otherwise Write changes nothing and says which files are in the way.
+// Files that already hold their page are left as they are.
+func Write(dir string, rs []*rules.Rule, force bool) error {
+	files := Generate(rs)
 	keep := map[string]bool{}
-	for _, f := range Generate(rs) {
+	var write []File
+	var inTheWay []string
+	for _, f := range files {
 		keep[f.Name] = true
-		path := filepath.Join(dir, f.Name)
-		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		switch {
+		case err == nil && bytes.Equal(old, f.Content):
+		case err == nil || !errors.Is(err, fs.ErrNotExist):
+			inTheWay = append(inTheWay, f.Name)
+			write = append(write, f)
+		default:
+			write = append(write, f)
 		}
 	}
 	stale, err := filepath.Glob(filepath.Join(dir, "aws-*.md"))
 	if err != nil {
 		return fmt.Errorf("listing %s: %w", dir, err)
 	}
+	var remove []string
 	for _, path := range stale {
 		if !keep[filepath.Base(path)] {
-			if err := os.Remove(path); err != nil {
-				return fmt.Errorf("removing %s: %w", path, err)
-			}
+			remove = append(remove, path)
+			inTheWay = append(inTheWay, filepath.Base(path))
+		}
+	}
+	if len(inTheWay) > 0 && !force {
+		shown := inTheWay
+		if len(shown) > 5 {
+			shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(inTheWay)-5))
+		}
+		return fmt.Errorf("%s: %d files would be replaced or removed (%s); add --force to do it", dir, len(inTheWay), strings.Join(shown, ", "))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	for _, f := range write {
+		path := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	for _, path := range remove {
+		if err := os.Remove(path); err != nil {
+			return fmt.Errorf("removing %s: %w", path, err)
 		}
 	}
 	return nil
@@ -82,7 +113,8 @@ func index(rs []*rules.Rule) []byte {
 	return b.Bytes()
 }
 
-func page(r *rules.Rule) []byte {
+// Page is the reference page of one rule.
+func Page(r *rules.Rule) []byte {
 	var b bytes.Buffer
 	b.WriteString(generatedNote)
 	fmt.Fprintf(&b, "# %s\n\n", inline(r.Title))
