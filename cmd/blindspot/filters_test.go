@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -107,5 +109,24 @@ func TestFilters(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, stdout %q: want 2, %q and no report", code, stderr, out, tt.want)
 			}
 		})
+	}
+}
+
+// TestForeignSuppressionsFlag checks that another scanner's suppression is
+// honoured, with a note, and that --no-foreign-suppressions turns it off.
+func TestForeignSuppressionsFlag(t *testing.T) {
+	dir := t.TempDir()
+	src := "#tfsec:ignore:aws-kms-auto-rotate-keys\nresource \"aws_kms_key\" \"k\" {\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "scan", "--rule", "aws-kms-rotation-disabled", "--include-suppressed", dir)
+	if code != exitClean || !strings.Contains(out, "(suppressed: suppressed by tfsec:ignore:aws-kms-auto-rotate-keys)") ||
+		!strings.Contains(stderr, "blindspot's own form is # blindspot:ignore aws-kms-rotation-disabled -- <reason>") {
+		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, _ = runCLI(t, "scan", "--rule", "aws-kms-rotation-disabled", "--no-foreign-suppressions", dir)
+	if code != exitFindings || !strings.Contains(out, "1 finding") {
+		t.Errorf("--no-foreign-suppressions: exit %d\n%s", code, out)
 	}
 }

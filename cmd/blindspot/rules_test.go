@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	rulesref "github.com/blindspot-iac/blindspot/docs/rules"
 	"github.com/blindspot-iac/blindspot/internal/ruledocs"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 // TestRuleDocsInSync regenerates the rule reference and compares it with
@@ -130,5 +132,26 @@ func TestRulesCommand(t *testing.T) {
 		if code, _, stderr := runCLI(t, tt.args...); code != exitError || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
 		}
+	}
+}
+
+// TestEquivalentsCoverEveryRule keeps docs/rules/equivalents.tsv in step
+// with the rules: one row per rule, in ID order, and no row for a rule that
+// does not exist.
+func TestEquivalentsCoverEveryRule(t *testing.T) {
+	rows, err := rulesref.Equivalents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Rule)
+	}
+	var want []string
+	for _, r := range builtin.Registry().All() {
+		want = append(want, r.ID)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("docs/rules/equivalents.tsv must have one row per rule, in rule ID order (a rule without equivalents has empty cells)\n got %v\nwant %v", got, want)
 	}
 }

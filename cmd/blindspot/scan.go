@@ -52,6 +52,7 @@ type scanFlags struct {
 	compact           bool
 	quiet             bool
 	statistics        bool
+	noForeign         bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -96,6 +97,7 @@ file that could not be read (the report is still written).`,
 	fl.StringArrayVar(&f.severity, "severity", nil, "report only findings of these severities (`LEVEL[,LEVEL]`; repeatable); others neither show nor fail the scan")
 	fl.BoolVar(&f.compact, "compact", false, "leave source excerpts and explanations out of the text report")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the findings and the summary line (and errors on stderr)")
+	fl.BoolVar(&f.noForeign, "no-foreign-suppressions", false, "ignore other scanners' inline suppressions (tfsec:ignore, trivy:ignore, checkov:skip, cfn_nag rules_to_suppress)")
 	fl.BoolVar(&f.statistics, "statistics", false, "add per-rule counts, totals by format and the elapsed time to the report")
 	return cmd
 }
@@ -125,19 +127,20 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		showSeverities = cfg.ShowSeverities
 	}
 	opts := scan.Options{
-		Paths:                paths,
-		Exclude:              f.exclude,
-		Vars:                 f.vars,
-		VarFiles:             f.varFiles,
-		Parameters:           f.parameters,
-		ParameterFiles:       f.parameterFiles,
-		ManagementAccountIDs: f.managementIDs,
-		Config:               cfg,
-		Rules:                builtin.Rules(),
-		Only:                 f.rules,
-		Skip:                 f.skipRules,
-		Compliance:           f.compliance,
-		Jobs:                 f.jobs,
+		Paths:                 paths,
+		Exclude:               f.exclude,
+		Vars:                  f.vars,
+		VarFiles:              f.varFiles,
+		Parameters:            f.parameters,
+		ParameterFiles:        f.parameterFiles,
+		ManagementAccountIDs:  f.managementIDs,
+		Config:                cfg,
+		Rules:                 builtin.Rules(),
+		Only:                  f.rules,
+		Skip:                  f.skipRules,
+		Compliance:            f.compliance,
+		NoForeignSuppressions: f.noForeign,
+		Jobs:                  f.jobs,
 	}
 	if failOnSet {
 		if opts.FailOn, err = rules.ParseThreshold(f.failOn); err != nil {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	rulesref "github.com/blindspot-iac/blindspot/docs/rules"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -39,6 +40,17 @@ func Generate(rs []*rules.Rule) []File {
 		files = append(files, File{Name: r.ID + ".md", Content: Page(r)})
 	}
 	return files
+}
+
+// equivalents returns the embedded table of equivalent checks by rule ID;
+// a table that does not parse gives none (a test keeps it parsing).
+func equivalents() map[string]rulesref.Equivalent {
+	rows, _ := rulesref.Equivalents()
+	out := map[string]rulesref.Equivalent{}
+	for _, r := range rows {
+		out[r.Rule] = r
+	}
+	return out
 }
 
 // Write writes the pages for rs into dir, creating it if needed. A file
@@ -110,7 +122,53 @@ func index(rs []*rules.Rule) []byte {
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s |\n", r.ID, r.ID, severityName(r.Severity), cell(r.Title))
 	}
+	b.WriteString(equivalentsSection)
+	eq := equivalents()
+	b.WriteString("\n| Rule | Trivy / tfsec | Checkov | cfn\\_nag |\n| --- | --- | --- | --- |\n")
+	for _, r := range rs {
+		e := eq[r.ID]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, codes(append(append(append([]string{}, e.AVD...), e.LongIDs...), e.TfsecLegacy...)),
+			codes(e.Checkov), codes(e.CfnNag))
+	}
 	return b.Bytes()
+}
+
+// equivalentsSection documents the table of equivalent checks in the
+// index.
+const equivalentsSection = `
+## Equivalent checks in other scanners
+
+[equivalents.tsv](equivalents.tsv) lists, for each rule, the checks of
+other scanners that look for the same problem. blindspot reads it (it is
+embedded when blindspot is built) to honour their inline suppressions
+(` + "`tfsec:ignore`, `trivy:ignore`, `checkov:skip`, cfn\\_nag `rules_to_suppress`" + `;
+see the README). The format is kept simple so that whoever adds a rule adds
+its row:
+
+- tab-separated, one row per rule, in rule ID order; lines starting with
+  ` + "`#`" + ` are comments;
+- the header is ` + "`rule avd long_id tfsec_legacy checkov kics cfn_nag`" + `;
+- ` + "`avd`" + `: Trivy and tfsec AVD IDs (` + "`AVD-AWS-0090`" + `); ` + "`long_id`" + `:
+  their long IDs (` + "`aws-s3-enable-versioning`" + `, and earlier names tfsec
+  used); ` + "`tfsec_legacy`" + `: tfsec's IDs before AVD (` + "`AWS077`" + `);
+  ` + "`checkov`" + `: Checkov IDs (` + "`CKV_AWS_21`" + `); ` + "`kics`" + `: KICS query names,
+  for reference (KICS suppressions name query UUIDs); ` + "`cfn_nag`" + `: cfn\_nag
+  rule IDs (` + "`W35`" + `);
+- several values in a cell are separated by ` + "`, `" + `; an empty cell means
+  no equivalent is known. Only identifiers read from those projects' own
+  metadata belong here.
+`
+
+// codes formats identifiers as inline code, or a dash for none.
+func codes(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	var out []string
+	for _, id := range ids {
+		out = append(out, "`"+id+"`")
+	}
+	return strings.Join(out, ", ")
 }
 
 // Page is the reference page of one rule.
@@ -138,6 +196,23 @@ func Page(r *rules.Rule) []byte {
 		for _, c := range r.Compliance {
 			fmt.Fprintf(&b, "| %s | %s |\n", cell(c.Framework), cell(c.ID))
 		}
+	}
+	if e, ok := equivalents()[r.ID]; ok && len(e.AVD)+len(e.LongIDs)+len(e.TfsecLegacy)+len(e.Checkov)+len(e.KICS)+len(e.CfnNag) > 0 {
+		b.WriteString("\n## Equivalent checks\n\n| Scanner | Checks |\n| --- | --- |\n")
+		for _, row := range []struct {
+			name string
+			ids  []string
+		}{
+			{"Trivy / tfsec", append(append(append([]string{}, e.AVD...), e.LongIDs...), e.TfsecLegacy...)},
+			{"Checkov", e.Checkov},
+			{"KICS", e.KICS},
+			{"cfn\\_nag", e.CfnNag},
+		} {
+			if len(row.ids) > 0 {
+				fmt.Fprintf(&b, "| %s | %s |\n", row.name, codes(row.ids))
+			}
+		}
+		b.WriteString("\nTheir inline suppressions apply to this rule (see [the table](README.md#equivalent-checks-in-other-scanners)).\n")
 	}
 	b.WriteString("\n## References\n\n")
 	for _, ref := range r.References {

@@ -71,6 +71,10 @@ type Options struct {
 	// Today decides whether a suppression's until= date has passed; zero
 	// means now.
 	Today time.Time
+	// NoForeignSuppressions ignores other scanners' inline suppressions
+	// (tfsec, Trivy, Checkov, cfn_nag), which are otherwise honoured for the
+	// blindspot rules they correspond to.
+	NoForeignSuppressions bool
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
 	// KeepResources keeps every resource, without its attributes, in
@@ -552,7 +556,12 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 			Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
 		}
-		_, suppressions := r.Metadata.Get("blindspot")
+		suppressions := false
+		for _, key := range suppressionMetadata {
+			if _, ok := r.Metadata.Get(key); ok {
+				suppressions = true
+			}
+		}
 		if suppressions {
 			s.Metadata = r.Metadata
 		}
@@ -563,6 +572,10 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	}
 	return kept, stubs
 }
+
+// suppressionMetadata are the Metadata keys of CloudFormation resources
+// that hold suppressions: blindspot's own, Checkov's and cfn_nag's.
+var suppressionMetadata = []string{"blindspot", "checkov", "cfn_nag"}
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
 // not lose the rest of the scan: it becomes an internal-error diagnostic.

@@ -34,6 +34,11 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	// knownRules are the IDs of every candidate rule, run or not, which a
+	// suppression may name.
+	knownRules []string
+	// foreign maps other scanners' suppressions to rules; nil ignores them.
+	foreign *suppress.Equivalents
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -77,6 +82,14 @@ func settle(opts Options) (*settings, error) {
 	s.rules, s.compliance, err = selectRules(reg, cfg, opts)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range reg.All() {
+		s.knownRules = append(s.knownRules, r.ID)
+	}
+	if !opts.NoForeignSuppressions {
+		if s.foreign, err = suppress.BuiltinEquivalents(); err != nil {
+			return nil, fmt.Errorf("the table of equivalent checks: %w", err)
+		}
 	}
 	return s, nil
 }
@@ -154,7 +167,7 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		res.Findings, res.Baselined = s.baseline.Apply(res.Findings)
