@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -101,7 +102,7 @@ func (s *scope) context() *hcl.EvalContext {
 	}
 	if s.ctxVars == nil {
 		vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
-		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(cmp.Or(s.l.opts.Workspace, "default"))})
 	}
 	if s.stale&staleVars != 0 {
 		vars["var"] = objectOf(s.vars)

@@ -62,13 +62,13 @@ func TestEvaluation(t *testing.T) {
 		want    string
 	}{
 		{"tfvars and template", Options{}, `module.bucket["data"].aws_s3_bucket.this`, "bucket", `"acme-prod-data"`},
-		{"--var overrides tfvars", Options{Vars: []string{"env=dev"}}, `module.bucket["logs"].aws_s3_bucket.this`, "bucket", `"acme-dev-logs"`},
+		{"--var overrides tfvars", Options{Inputs: []Input{{Var: "env=dev"}}}, `module.bucket["logs"].aws_s3_bucket.this`, "bucket", `"acme-dev-logs"`},
 		{"module for_each value", Options{}, `module.bucket["logs"].aws_s3_bucket_versioning.this`, "versioning_configuration[0].status", `"Suspended"`},
 		{"dynamic block", Options{}, "aws_security_group.web", "ingress[1].from_port", "443"},
 		{"dynamic block list variable", Options{}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"10.0.0.0/8"`},
 		{"count index", Options{}, "aws_security_group_rule.admin[1]", "from_port", "23"},
 		{"unknown variable", Options{}, "aws_security_group_rule.admin[0]", "cidr_blocks[0]", "(unknown)"},
-		{"--var for a list", Options{Vars: []string{`cidrs=["192.168.0.0/16"]`}}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"192.168.0.0/16"`},
+		{"--var for a list", Options{Inputs: []Input{{Var: `cidrs=["192.168.0.0/16"]`}}}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"192.168.0.0/16"`},
 		{"optional default", Options{}, "aws_kms_key.key", "enable_key_rotation", "true"},
 		{"functions", Options{}, "aws_kms_key.key", "description", `"acme-prod key X"`},
 		{"cidrsubnet", Options{}, "aws_kms_key.key", "tags.Subnet", `"10.0.2.0/24"`},
@@ -732,5 +732,75 @@ locals {
 	}
 	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"123456789012"` {
 		t.Errorf("caller account = %s", got)
+	}
+}
+
+// TestInputPrecedence: variable values apply in Terraform's order, the
+// later winning: TF_VAR_ environment variables, terraform.tfvars,
+// terraform.tfvars.json, *.auto.tfvars in name order, then -var and
+// -var-file in the order given on the command line.
+func TestInputPrecedence(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "a" {}
+variable "b" {}
+variable "c" {}
+variable "d" {}
+variable "e" {}
+variable "list" {
+  type = list(string)
+}
+resource "aws_kms_key" "k" {
+  tags = { a = var.a, b = var.b, c = var.c, d = var.d, e = var.e, list = join(",", var.list) }
+}
+`,
+		"terraform.tfvars":      "b = \"tfvars\"\nc = \"tfvars\"\nd = \"tfvars\"\n",
+		"terraform.tfvars.json": `{"c": "tfvars.json", "d": "tfvars.json"}`,
+		"1.auto.tfvars":         "d = \"1.auto\"\n",
+		"2.auto.tfvars.json":    `{"d": "2.auto"}`,
+		"one.tfvars":            "e = \"one.tfvars\"\n",
+		"two.tfvars":            "e = \"two.tfvars\"\n",
+	})
+	env := map[string]string{"a": "env", "b": "env", "list": `["x", "y"]`, "undeclared": "ignored"}
+	tests := []struct {
+		name   string
+		inputs []Input
+		want   map[string]string
+	}{
+		{"files and environment", nil, map[string]string{"a": "env", "b": "tfvars", "c": "tfvars.json", "d": "2.auto", "e": "(unknown)", "list": "x,y"}},
+		{"var then file: the file wins", []Input{{Var: "e=flag"}, {File: filepath.Join(dir, "one.tfvars")}}, map[string]string{"e": "one.tfvars"}},
+		{"file then var: the var wins", []Input{{File: filepath.Join(dir, "one.tfvars")}, {Var: "e=flag"}}, map[string]string{"e": "flag"}},
+		{"files in order", []Input{{File: filepath.Join(dir, "two.tfvars")}, {File: filepath.Join(dir, "one.tfvars")}}, map[string]string{"e": "one.tfvars"}},
+		{"command line over everything", []Input{{Var: "a=flag"}, {Var: "d=flag"}, {Var: `list=["z"]`}}, map[string]string{"a": "flag", "d": "flag", "list": "z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := LoadModule(dir, Options{Root: dir, Env: env, Inputs: tt.inputs})
+			k := resource(g, "aws_kms_key.k")
+			for name, want := range tt.want {
+				v := at(t, k.Attrs, "tags."+name)
+				got, ok := v.AsString()
+				if !ok {
+					got = v.String()
+				}
+				if got != want {
+					t.Errorf("var.%s = %s, want %s", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestWorkspace: terraform.workspace is "default" unless the options name
+// one (TF_WORKSPACE).
+func TestWorkspace(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `resource "aws_s3_bucket" "b" {
+  bucket = "logs-${terraform.workspace}"
+}
+`})
+	for _, tt := range []struct{ workspace, want string }{{"", `"logs-default"`}, {"prod", `"logs-prod"`}} {
+		g := LoadModule(dir, Options{Root: dir, Workspace: tt.workspace})
+		if got := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket").String(); got != tt.want {
+			t.Errorf("workspace %q: bucket = %s, want %s", tt.workspace, got, tt.want)
+		}
 	}
 }
