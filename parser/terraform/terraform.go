@@ -105,6 +105,12 @@ func (l *loader) diag(d graph.Diagnostic) {
 	l.g.Diagnostics = append(l.g.Diagnostics, d)
 }
 
+// rootDir is the root module's directory as an absolute path: the
+// directory Terraform runs in, path.cwd.
+func (l *loader) rootDir() string {
+	return l.absPath(l.unit.Path)
+}
+
 func (l *loader) absPath(p string) string {
 	if filepath.IsAbs(p) {
 		return filepath.Clean(p)
@@ -163,6 +169,7 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 	}
 	if l.funcs == nil {
 		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked)
+		l.funcs["abspath"] = abspathFunc(l.rootDir())
 	}
 	s.funcs = l.funcs
 	for _, b := range mod.resources {

@@ -804,3 +804,53 @@ func TestWorkspace(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsIndependentOfWorkingDirectory: path.cwd and abspath are taken
+// from the root module's directory, where Terraform runs, whatever the
+// directory blindspot was started from.
+func TestPathsIndependentOfWorkingDirectory(t *testing.T) {
+	base := writeModule(t, map[string]string{
+		"repo/infra/main.tf": `module "m" {
+  source = "./modules/m"
+}
+resource "aws_kms_key" "k" {
+  description = file("${path.cwd}/policy.json")
+  tags = {
+    cwd     = path.cwd
+    root    = path.root
+    module  = path.module
+    abspath = abspath("files/x.json")
+  }
+}
+`,
+		"repo/infra/policy.json": `{"Version": "2012-10-17"}`,
+		"repo/infra/modules/m/main.tf": `resource "aws_kms_key" "inner" {
+  description = abspath(path.module)
+}
+`,
+	})
+	base, err := filepath.EvalSymlinks(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	infra := filepath.ToSlash(filepath.Join(base, "repo", "infra"))
+	for _, tt := range []struct{ from, unit string }{{base, "repo/infra"}, {filepath.Join(base, "repo"), "infra"}} {
+		t.Run(tt.unit, func(t *testing.T) {
+			t.Chdir(tt.from)
+			g := LoadModule(filepath.FromSlash(tt.unit), Options{Root: "."})
+			k := resource(g, "aws_kms_key.k")
+			for path, want := range map[string]string{
+				"tags.cwd": infra, "tags.root": ".", "tags.module": ".", "tags.abspath": infra + "/files/x.json",
+				"description": `{"Version": "2012-10-17"}`,
+			} {
+				if got, _ := at(t, k.Attrs, path).AsString(); got != want {
+					t.Errorf("%s = %q, want %q", path, got, want)
+				}
+			}
+			inner := resource(g, "module.m.aws_kms_key.inner")
+			if got, _ := at(t, inner.Attrs, "description").AsString(); got != infra+"/modules/m" {
+				t.Errorf("abspath(path.module) in a module = %q", got)
+			}
+		})
+	}
+}
