@@ -285,6 +285,14 @@ func variableType(a *hcl.Attribute, l *loader) (cty.Type, *typeexpr.Defaults) {
 	if a == nil {
 		return cty.DynamicPseudoType, nil
 	}
+	// Terraform still accepts the bare list and map of its 0.11 days, as
+	// list(any) and map(any).
+	switch hcl.ExprAsKeyword(a.Expr) {
+	case "list":
+		return cty.List(cty.DynamicPseudoType), nil
+	case "map":
+		return cty.Map(cty.DynamicPseudoType), nil
+	}
 	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
 	if diags.HasErrors() {
 		if l != nil {

@@ -854,3 +854,183 @@ resource "aws_kms_key" "k" {
 		})
 	}
 }
+
+// TestLegacyBareTypes: type = list and type = map are list(any) and
+// map(any), accepted without a warning, as Terraform does.
+func TestLegacyBareTypes(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "cidrs" {
+  type    = list
+  default = ["10.0.0.0/8"]
+}
+variable "tags" {
+  type    = map
+  default = { team = "a" }
+}
+variable "ports" {
+  type = list
+}
+resource "aws_security_group" "web" {
+  tags = var.tags
+  ingress {
+    from_port   = var.ports[0]
+    to_port     = var.ports[0]
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+`})
+	g := LoadModule(dir, Options{Root: dir, Inputs: []Input{{Var: "ports=[22]"}}})
+	for _, d := range g.Diagnostics {
+		if d.Severity <= graph.Warning {
+			t.Errorf("diagnostic %v", d)
+		}
+	}
+	sg := resource(g, "aws_security_group.web")
+	for path, want := range map[string]string{"ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "tags.team": `"a"`, "ingress[0].from_port": "22"} {
+		if got := at(t, sg.Attrs, path).String(); got != want {
+			t.Errorf("%s = %s, want %s", path, got, want)
+		}
+	}
+}
+
+// TestOverrideFiles: override.tf and *_override.tf(.json) are merged as
+// Terraform merges them, after the other files, in name order.
+func TestOverrideFiles(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "size" {
+  type    = number
+  default = 1
+}
+locals {
+  name = "base"
+  keep = "kept"
+}
+provider "aws" {
+  region = "us-east-1"
+}
+provider "aws" {
+  alias  = "west"
+  region = "us-west-1"
+}
+resource "aws_security_group" "web" {
+  name        = local.name
+  description = local.keep
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "base-${var.size}"
+}
+`,
+		"override.tf": `locals {
+  name = "override"
+}
+variable "size" {
+  default = "3"
+}
+provider "aws" {
+  alias  = "west"
+  region = "eu-west-1"
+}
+resource "aws_security_group" "web" {
+  dynamic "ingress" {
+    for_each = [443]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["10.0.0.0/8"]
+    }
+  }
+}
+resource "aws_s3_bucket" "missing" {
+  bucket = "x"
+}
+`,
+		"z_override.tf": `resource "aws_s3_bucket" "b" {
+  force_destroy = true
+}
+`,
+		"a_override.tf": `resource "aws_s3_bucket" "b" {
+  force_destroy = false
+  bucket        = "a-${var.size}"
+}
+`,
+		"json.tf.json": `{"resource": {"aws_kms_key": {"k": {"description": "json", "enable_key_rotation": false}}}}`,
+		"json_override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var codes []string
+	for _, d := range g.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	if got := strings.Join(codes, " "); got != "override-without-base" {
+		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+	if len(g.Resources) != 3 {
+		t.Errorf("%d resources, want 3 (an override adds none)", len(g.Resources))
+	}
+	sg := resource(g, "aws_security_group.web")
+	for path, want := range map[string]string{
+		"name": `"override"`, "description": `"kept"`,
+		"ingress[0].from_port": "443", "ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "egress[0].protocol": `"-1"`,
+	} {
+		if got := at(t, sg.Attrs, path).String(); got != want {
+			t.Errorf("security group %s = %s, want %s", path, got, want)
+		}
+	}
+	if n := len(at(t, sg.Attrs, "ingress").Elems()); n != 1 {
+		t.Errorf("%d ingress blocks, want the override's one", n)
+	}
+	if r := at(t, sg.Attrs, "ingress[0].from_port").Range; !strings.HasSuffix(r.File, "override.tf") {
+		t.Errorf("an overridden argument points at %v, want override.tf", r)
+	}
+	b := resource(g, "aws_s3_bucket.b")
+	// a_override.tf is merged before z_override.tf; the override's default
+	// takes the variable's declared type.
+	for path, want := range map[string]string{"bucket": `"a-3"`, "force_destroy": "true"} {
+		if got := at(t, b.Attrs, path).String(); got != want {
+			t.Errorf("bucket %s = %s, want %s", path, got, want)
+		}
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "true" {
+		t.Errorf("JSON override: enable_key_rotation = %s", got)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"json"` {
+		t.Errorf("JSON override: description = %s", got)
+	}
+	var regions []string
+	for _, p := range g.Providers {
+		r, _ := at(t, p.Attrs, "region").AsString()
+		regions = append(regions, p.Address+"="+r)
+	}
+	if got := strings.Join(regions, " "); got != "aws=us-east-1 aws.west=eu-west-1" {
+		t.Errorf("providers = %s", got)
+	}
+}
+
+// TestOverrideInOtherSyntax: an override written in the other syntax is
+// reported, not silently dropped or half merged.
+func TestOverrideInOtherSyntax(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf":          "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+		"override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "override-not-merged" || g.Diagnostics[0].Severity != graph.Warning {
+		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "false" {
+		t.Errorf("enable_key_rotation = %s", got)
+	}
+}
