@@ -966,7 +966,7 @@ resource "aws_s3_bucket" "missing" {
   bucket        = "a-${var.size}"
 }
 `,
-		"json.tf.json": `{"resource": {"aws_kms_key": {"k": {"description": "json", "enable_key_rotation": false}}}}`,
+		"json.tf.json":          `{"resource": {"aws_kms_key": {"k": {"description": "json", "enable_key_rotation": false}}}}`,
 		"json_override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
 	})
 	g := LoadModule(dir, Options{Root: dir})
