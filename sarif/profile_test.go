@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -415,15 +416,22 @@ func TestDuplicateFingerprints(t *testing.T) {
 }
 
 func TestURIs(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Relative paths are relative to the working directory.
+	parent := filepath.ToSlash(filepath.Dir(wd))
 	tests := []struct {
 		base, file string
 		want       artifactLocation
 	}{
 		{"/repo", "/repo/a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
-		{"/repo", "a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
-		{"/repo", "./a/../c d.tf", artifactLocation{URI: "c%20d.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "./a/../c d.tf", artifactLocation{URI: "c%20d.tf", URIBaseID: "%SRCROOT%"}},
+		{"..", "a/b.tf", artifactLocation{URI: "sarif/a/b.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "../x.tf", artifactLocation{URI: "file://" + parent + "/x.tf"}},
 		{"/repo", "/elsewhere/x.tf", artifactLocation{URI: "file:///elsewhere/x.tf"}},
-		{"/repo", "../x.tf", artifactLocation{URI: "file:///x.tf"}},
 		{"/repo", "/repo/100%#.tf", artifactLocation{URI: "100%25%23.tf", URIBaseID: "%SRCROOT%"}},
 		{"/repo", "/repo/..data/x.tf", artifactLocation{URI: "..data/x.tf", URIBaseID: "%SRCROOT%"}},
 		{"/repo", "/repo/a:b.tf", artifactLocation{URI: "a%3Ab.tf", URIBaseID: "%SRCROOT%"}},

@@ -369,7 +369,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.Fingerprint()
+	fp := f.Fingerprint(absDir(b.opts.BaseDir))
 	occurrences[fp]++
 	res.PartialFingerprints = map[string]interface{}{
 		FingerprintKey:            fp,
@@ -384,7 +384,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 			just += " (until " + f.Suppressed.Until + ")"
 		}
 		status := "accepted"
-		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		guid := guidOf(fp + b.position(f.Suppressed.Range))
 		// go-sarif writes a nil location as null, which the schema
 		// rejects; a suppression without a position is in the finding's
 		// file (a JSON template's Metadata).
@@ -459,18 +459,15 @@ func (b *builder) location(r graph.Range, message string) *gosarif.Location {
 	return loc
 }
 
-// artifact makes a file's URI relative to BaseDir under %SRCROOT%; files
-// outside it keep an absolute file URI.
+// artifact makes a file's URI relative to BaseDir under %SRCROOT%
+// (graph.RelPath); files outside it keep an absolute file URI.
 func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if file == "" {
 		file = "."
 	}
-	abs := file
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(absDir(b.opts.BaseDir), file)
-	}
-	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		uri := escapeURI(filepath.ToSlash(rel))
+	rel := graph.RelPath(absDir(b.opts.BaseDir), file)
+	if rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(filepath.FromSlash(rel)) {
+		uri := escapeURI(rel)
 		// A colon in the first segment would read as a URI scheme
 		// ("a:b.tf"); RFC 3986 section 4.2 has it percent-encoded.
 		if first, rest, more := strings.Cut(uri, "/"); strings.Contains(first, ":") {
@@ -482,11 +479,25 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
 	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		abs = file
+	}
 	uri := "file://" + escapeURI(filepath.ToSlash(abs))
 	if !strings.HasPrefix(uri, "file:///") {
 		uri = "file:///" + strings.TrimPrefix(uri, "file://")
 	}
 	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// position is r as file:line:column with the file relative to BaseDir, so
+// that what is derived from it does not depend on where the scan ran.
+func (b *builder) position(r graph.Range) string {
+	if r.IsZero() {
+		return r.String()
+	}
+	r.File = graph.RelPath(absDir(b.opts.BaseDir), r.File)
+	return r.String()
 }
 
 // region converts a range; SARIF columns are 1-based like ours, and the end

@@ -6,9 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,6 +33,7 @@ type scanFlags struct {
 	parameterFiles    []string
 	managementIDs     []string
 	configFile        string
+	base              string
 	exclude           []string
 	baseline          string
 	writeBaseline     string
@@ -69,6 +68,7 @@ file that could not be read (the report is still written).`,
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
 	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
+	fl.StringVar(&f.base, "base", "", "report paths and fingerprints relative to `DIR` (default: the git work tree root, else the scanned directory)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
 	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
@@ -97,6 +97,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	opts := scan.Options{
 		Paths:                paths,
+		Base:                 f.base,
 		Exclude:              f.exclude,
 		Vars:                 f.vars,
 		VarFiles:             f.varFiles,
@@ -130,14 +131,13 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if f.writeBaseline != "" {
 		all := append(slices.Clip(res.Findings), res.Baselined...)
 		rules.SortFindings(all)
-		if err := writeBaseline(f.writeBaseline, all); err != nil {
+		if err := writeBaseline(f.writeBaseline, all, res.Base); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	wd, _ := os.Getwd()
-	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	in := reportInput{result: res, base: res.Base, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
@@ -155,34 +155,12 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	return nil
 }
 
-func writeBaseline(path string, fs []rules.Finding) error {
-	out, err := os.Create(path)
+func writeBaseline(path string, fs []rules.Finding, base string) error {
+	err := writeFile(path, func(w io.Writer) error { return suppress.NewBaseline(fs, base).Write(w) })
 	if err != nil {
 		return fmt.Errorf("writing baseline: %w", err)
 	}
-	b := suppress.NewBaseline(fs, relativePath)
-	if err := b.Write(out); err != nil {
-		out.Close()
-		return fmt.Errorf("writing baseline: %w", err)
-	}
-	return out.Close()
-}
-
-// relativePath shows a path relative to the working directory when it is
-// inside it, with forward slashes.
-func relativePath(p string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(p)
+	return nil
 }
 
 // helpURI is the rule's documentation page.

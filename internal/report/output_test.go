@@ -293,8 +293,11 @@ func TestDisplayPath(t *testing.T) {
 		{"/repo/a/b.tf", "/repo", "a/b.tf"},
 		{"/repo/..data/b.tf", "/repo", "..data/b.tf"},
 		{"/elsewhere/b.tf", "/repo", "/elsewhere/b.tf"},
-		{"a/b.tf", "/repo", "a/b.tf"},
 		{"", "/repo", ""},
+		// A relative path is relative to the working directory.
+		{"a/b.tf", ".", "a/b.tf"},
+		{"a/b.tf", "", "a/b.tf"},
+		{"a/b.tf", "..", "report/a/b.tf"},
 	}
 	for _, tt := range tests {
 		if got := displayPath(filepath.FromSlash(tt.file), filepath.FromSlash(tt.base)); got != tt.want {

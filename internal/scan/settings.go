@@ -3,7 +3,9 @@ package scan
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -17,7 +19,9 @@ import (
 // settings are Options merged with the configuration file: what the
 // scan does.
 type settings struct {
-	paths                []string
+	paths []string
+	// base is the absolute directory report paths are relative to.
+	base                 string
 	exclude              []string
 	vars, varFiles       []string
 	parameters           []string
@@ -63,6 +67,21 @@ func settle(opts Options) (*settings, error) {
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("finding the working directory: %w", err)
+	}
+	switch {
+	case opts.Base == "":
+		s.base = findBase(opts.Paths, wd)
+	case filepath.IsAbs(opts.Base):
+		s.base = filepath.Clean(opts.Base)
+	default:
+		s.base = filepath.Join(wd, opts.Base)
+	}
+	if info, err := os.Stat(s.base); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("base directory %s: not a directory", opts.Base)
+	}
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
@@ -106,7 +125,7 @@ func (s *settings) finish(res *Result) {
 	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
-		res.Findings, res.Baselined = s.baseline.Apply(res.Findings)
+		res.Findings, res.Baselined = s.baseline.Apply(res.Findings, s.base)
 		if n := len(res.Baselined); n > 0 {
 			diags = append(diags, graph.Notef(graph.Range{File: s.baseline.Path}, "baseline", "%d findings recorded in the baseline are not reported", n))
 		}
