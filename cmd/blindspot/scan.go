@@ -123,7 +123,9 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	defer stop()
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
+	start := now()
 	res, err := scan.Run(ctx, opts)
+	end := now()
 	progress.done()
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
@@ -137,7 +139,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	in := reportInput{result: res, base: res.Base, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}

@@ -86,7 +86,8 @@ type Result struct {
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Rules are the rules that ran, sorted by ID.
+	// Rules are the rules that ran, sorted by ID, with the configured
+	// severities.
 	Rules []*rules.Rule
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).

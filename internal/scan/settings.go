@@ -92,6 +92,16 @@ func settle(opts Options) (*settings, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The rules run and are reported with the configured severity, so
+	// that reports show it for rules without findings too (SARIF's
+	// rule-level severity is what GitHub shows).
+	for i, r := range s.rules {
+		if sev, ok := s.severity[r.ID]; ok && sev != r.Severity {
+			configured := *r
+			configured.Severity = sev
+			s.rules[i] = &configured
+		}
+	}
 	return s, nil
 }
 
