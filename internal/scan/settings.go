@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -23,7 +25,9 @@ type settings struct {
 	// base is the absolute directory report paths are relative to.
 	base                 string
 	exclude              []string
-	vars, varFiles       []string
+	varInputs            []VarInput
+	tfEnv                map[string]string
+	workspace            string
 	parameters           []string
 	parameterFiles       []string
 	managementAccountIDs []string
@@ -56,8 +60,7 @@ func settle(opts Options) (*settings, error) {
 	s := &settings{
 		paths:                opts.Paths,
 		exclude:              concat(cfg.Exclude, opts.Exclude),
-		vars:                 concat(cfg.Vars, opts.Vars),
-		varFiles:             concat(cfg.VarFiles, opts.VarFiles),
+		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
 		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
 		managementAccountIDs: concat(cfg.ManagementAccountIDs, opts.ManagementAccountIDs),
@@ -82,6 +85,7 @@ func settle(opts Options) (*settings, error) {
 	if info, err := os.Stat(s.base); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("base directory %s: not a directory", opts.Base)
 	}
+	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
@@ -103,6 +107,45 @@ func settle(opts Options) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// varInputs orders Terraform's variable inputs: the configuration's var
+// files, then its vars, then the command line's in its order.
+func varInputs(cfg *config.Config, cli []VarInput) []VarInput {
+	var out []VarInput
+	for _, f := range cfg.VarFiles {
+		out = append(out, VarInput{File: f})
+	}
+	for _, v := range cfg.Vars {
+		out = append(out, VarInput{Var: v})
+	}
+	return append(out, cli...)
+}
+
+// terraformEnvironment picks what Terraform reads from the environment:
+// TF_VAR_name values by name, and the workspace.
+func terraformEnvironment(environ []string) (vars map[string]string, workspace string) {
+	for _, kv := range environ {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[v] = value
+		}
+		if name == "TF_WORKSPACE" {
+			workspace = value
+		}
+	}
+	return vars, workspace
+}
+
+// terraformOptions are the options a Terraform unit is evaluated with.
+func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
+	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
 }
 
 // concat returns a new slice holding a's elements, then b's.
