@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blindspot-iac/blindspot/sarif/sariftest"
 )
 
 // copyTree copies the directory src into dst.
@@ -58,7 +60,7 @@ func TestPathsRelativeToBase(t *testing.T) {
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
 	t.Chdir(repo)
 	code, _, stderr := runCLI(t, "scan", "--write-baseline", baseline, "infra")
-	if code != exitFindings {
+	if code != exitClean {
 		t.Fatalf("writing the baseline: exit %d; stderr:\n%s", code, stderr)
 	}
 	data, err := os.ReadFile(baseline)
@@ -162,5 +164,94 @@ func TestBaseFlag(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "scan", "--base", "absent", "infra"); code != exitError || !strings.Contains(stderr, "absent") {
 		t.Errorf("--base absent: exit %d, stderr %q; want 2 naming it", code, stderr)
+	}
+}
+
+// TestBaselineAdoption checks issue 15's item 8: --write-baseline records
+// the findings, says how many and exits 0; a later scan with --baseline
+// reports only new findings (SARIF baselineState "new"), and the entries
+// of fixed findings as notes, in every format.
+func TestBaselineAdoption(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	template := filepath.Join(repo, "keys.yaml")
+	key := func(name, rotation string) string {
+		return "  " + name + ":\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: " + rotation + "\n"
+	}
+	write := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(template, []byte("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n"+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(repo, ".blindspot.yaml"), []byte("rules:\n  enable: [aws-kms-rotation-disabled]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repo)
+
+	write(key("KeyA", "false") + key("KeyB", "false"))
+	code, _, stderr := runCLI(t, "scan", "--write-baseline", "baseline.json", ".")
+	if code != exitClean || !strings.Contains(stderr, "recorded 2 findings in the baseline baseline.json") {
+		t.Fatalf("--write-baseline: exit %d, stderr:\n%s\nwant 0 and the count", code, stderr)
+	}
+	if code, out, stderr := runCLI(t, "scan", "--baseline", "baseline.json", "."); code != exitClean || !strings.Contains(out, "no findings") {
+		t.Fatalf("with the baseline, unchanged code: exit %d\n%s%s", code, out, stderr)
+	}
+
+	// KeyA is fixed, KeyC is new.
+	write(key("KeyA", "true") + key("KeyB", "false") + key("KeyC", "false"))
+	code, _, stderr = runCLI(t, "scan", "--baseline", "baseline.json", "--format", "sarif=r.sarif", "--format", "json=r.json", ".")
+	if code != exitFindings {
+		t.Errorf("a new finding: exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "keys.yaml:6:1: note: aws-kms-rotation-disabled recorded in the baseline") || !strings.Contains(stderr, "no longer matches a finding") {
+		t.Errorf("stderr does not name the baseline entry of the fixed finding:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "1 finding recorded in the baseline is not reported; 1 of its entries matches no finding any more") {
+		t.Errorf("stderr does not sum up the baseline:\n%s", stderr)
+	}
+	data, err := os.ReadFile("r.sarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sariftest.Validate(t, data)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				BaselineState string `json:"baselineState"`
+				Message       struct{ Text string }
+			}
+			Invocations []struct {
+				Notifications []struct {
+					Descriptor struct{ ID string }
+				} `json:"toolExecutionNotifications"`
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	if len(results) != 1 || results[0].BaselineState != "new" || !strings.Contains(results[0].Message.Text, "KeyC") {
+		t.Errorf("SARIF results = %+v, want KeyC alone, baselineState new", results)
+	}
+	found := false
+	for _, n := range log.Runs[0].Invocations[0].Notifications {
+		found = found || n.Descriptor.ID == "baseline-entry-unmatched"
+	}
+	if !found {
+		t.Errorf("SARIF notifications lack the unmatched baseline entry")
+	}
+	data, _ = os.ReadFile("r.json")
+	if !strings.Contains(string(data), `"code": "baseline-entry-unmatched"`) {
+		t.Errorf("JSON diagnostics lack the unmatched baseline entry:\n%s", data)
+	}
+
+	// Without a baseline, no result has a baseline state.
+	_, out, _ := runCLI(t, "scan", "--format", "sarif", ".")
+	if strings.Contains(out, "baselineState") {
+		t.Errorf("SARIF without a baseline has baseline states")
 	}
 }

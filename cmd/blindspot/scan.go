@@ -150,10 +150,11 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	recorded := 0
 	if f.writeBaseline != "" {
 		all := append(slices.Clip(res.Findings), res.Baselined...)
 		rules.SortFindings(all)
-		if err := writeBaseline(f.writeBaseline, all, res.Base); err != nil {
+		if recorded, err = writeBaseline(f.writeBaseline, all, res.Base); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
@@ -163,6 +164,10 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	if f.writeBaseline != "" {
+		fmt.Fprintf(stderr, "blindspot: recorded %s in the baseline %s; scan with --baseline %s to report only new ones\n",
+			pluralize(recorded, "finding"), f.writeBaseline, f.writeBaseline)
+	}
 	for _, d := range res.Diagnostics {
 		if d.Severity == graph.Error {
 			return &exitCodeError{code: exitError}
@@ -171,18 +176,30 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
 	}
-	if res.Failed() {
+	// Writing a baseline accepts today's findings: they do not fail the
+	// run that records them.
+	if res.Failed() && f.writeBaseline == "" {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
 }
 
-func writeBaseline(path string, fs []rules.Finding, base string) error {
-	err := writeFile(path, func(w io.Writer) error { return suppress.NewBaseline(fs, base).Write(w) })
-	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
+// writeBaseline records the findings in a baseline file and returns how
+// many it recorded.
+func writeBaseline(path string, fs []rules.Finding, base string) (int, error) {
+	b := suppress.NewBaseline(fs, base)
+	if err := writeFile(path, b.Write); err != nil {
+		return 0, fmt.Errorf("writing baseline: %w", err)
 	}
-	return nil
+	return len(b.Findings), nil
+}
+
+// pluralize formats a count with its noun.
+func pluralize(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // helpURI is the rule's documentation page.

@@ -83,15 +83,19 @@ func ReadBaseline(path string) (*Baseline, error) {
 }
 
 // Apply drops the findings the baseline holds and marks the rest new. It
-// returns the findings kept and those dropped. Fingerprints are relative to
-// base, as NewBaseline wrote them.
-func (b *Baseline) Apply(fs []rules.Finding, base string) (kept, dropped []rules.Finding) {
+// returns the findings kept, those dropped, and the entries no finding
+// matched any more (fixed, or moved to another resource). Fingerprints are
+// relative to base, as NewBaseline wrote them.
+func (b *Baseline) Apply(fs []rules.Finding, base string) (kept, dropped []rules.Finding, unmatched []BaselineEntry) {
 	known := map[[2]string]bool{}
 	for _, e := range b.Findings {
 		known[[2]string{e.RuleID, e.Fingerprint}] = true
 	}
+	matched := map[[2]string]bool{}
 	for _, f := range fs {
-		if f.Status == rules.Failed && known[[2]string{f.RuleID, f.Fingerprint(base)}] {
+		key := [2]string{f.RuleID, f.Fingerprint(base)}
+		if f.Status == rules.Failed && known[key] {
+			matched[key] = true
 			dropped = append(dropped, f)
 			continue
 		}
@@ -100,5 +104,10 @@ func (b *Baseline) Apply(fs []rules.Finding, base string) (kept, dropped []rules
 		}
 		kept = append(kept, f)
 	}
-	return kept, dropped
+	for _, e := range b.Findings {
+		if !matched[[2]string{e.RuleID, e.Fingerprint}] {
+			unmatched = append(unmatched, e)
+		}
+	}
+	return kept, dropped, unmatched
 }
