@@ -32,7 +32,7 @@ const (
 // summary of what was scanned and found ends the report.
 func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
-	src := &sourceLines{base: opts.BaseDir, files: map[string][]string{}}
+	src := &sourceLines{files: map[string][]string{}}
 	paint := func(style, s string) string {
 		if !opts.Color {
 			return s

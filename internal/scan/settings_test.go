@@ -115,7 +115,7 @@ resource "aws_kms_key" "k" {
 		if len(suppressed) != 1 || suppressed[0].Suppressed.Justification != "replicated elsewhere" || len(open) != 1 {
 			t.Fatalf("suppressed %v, open %v: want the replica suppressed and the logs bucket open", suppressed, open)
 		}
-		b := suppress.NewBaseline(res.Findings, filepath.ToSlash)
+		b := suppress.NewBaseline(res.Findings, res.Base)
 		b.Path = "baseline.json"
 		res = run(t, "rules:\n  enable: [aws-s3-versioning-disabled]\n", Options{Baseline: b})
 		if len(res.Baselined) != 1 || res.Failed() {
@@ -285,10 +285,10 @@ func TestUndeclaredInputs(t *testing.T) {
 		}
 		return Run(context.Background(), opts)
 	}
-	if _, err := run(Options{Vars: []string{"environment=prod"}, Parameters: []string{"Env=prod"}}); err != nil {
+	if _, err := run(Options{VarInputs: []VarInput{{Var: "environment=prod"}}, Parameters: []string{"Env=prod"}}); err != nil {
 		t.Errorf("declared inputs refused: %v", err)
 	}
-	_, err := run(Options{Vars: []string{"enviroment=prod"}, Parameters: []string{"Envv=prod"}})
+	_, err := run(Options{VarInputs: []VarInput{{Var: "enviroment=prod"}}, Parameters: []string{"Envv=prod"}})
 	for _, want := range []string{
 		`--var enviroment=prod: no Terraform root module scanned declares "enviroment" (did you mean "environment"?)`,
 		`--parameter Envv=prod: no CloudFormation template scanned declares "Envv" (did you mean "Env"?)`,
@@ -298,7 +298,7 @@ func TestUndeclaredInputs(t *testing.T) {
 		}
 	}
 	// Only the template is scanned: a --var for Terraform is not checked.
-	if _, err := run(Options{Paths: []string{filepath.Join(root, "stack.yaml")}, Vars: []string{"other=1"}}); err != nil {
+	if _, err := run(Options{Paths: []string{filepath.Join(root, "stack.yaml")}, VarInputs: []VarInput{{Var: "other=1"}}}); err != nil {
 		t.Errorf("a --var was checked against a scan without Terraform: %v", err)
 	}
 	res, err := run(Options{Parameters: []string{"Env=prd"}})
@@ -313,5 +313,21 @@ func TestUndeclaredInputs(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no parameter-not-allowed error in %v", res.Diagnostics)
+	}
+}
+
+func TestTerraformEnvironment(t *testing.T) {
+	vars, workspace := terraformEnvironment([]string{"HOME=/root", "TF_VAR_region=eu-west-1", "TF_VAR_=x", "TF_WORKSPACE=prod", "TF_VAR_list=[\"a\"]", "broken"})
+	if len(vars) != 2 || vars["region"] != "eu-west-1" || vars["list"] != `["a"]` || workspace != "prod" {
+		t.Errorf("vars %v, workspace %q", vars, workspace)
+	}
+}
+
+func TestVarInputsOrder(t *testing.T) {
+	cfg := &config.Config{VarFiles: []string{"cfg.tfvars"}, Vars: []string{"a=cfg"}}
+	got := varInputs(cfg, []VarInput{{Var: "a=cli"}, {File: "cli.tfvars"}})
+	want := []VarInput{{File: "cfg.tfvars"}, {Var: "a=cfg"}, {Var: "a=cli"}, {File: "cli.tfvars"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("inputs = %v, want %v", got, want)
 	}
 }
