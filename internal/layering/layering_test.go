@@ -47,6 +47,7 @@ var allowed = map[string][]string{
 	"internal/accuracy":    {"graph", "internal/scan", "rules"},
 	"internal/findingtest": {"graph", "rules"},
 	"internal/ruledocs":    {"rules", "docs/rules"},
+	"internal/orgview":     {"graph", "graph/aws", "internal/report", "rules/aws/org"},
 	"docs/rules":           {},
 	"internal/integration": {},
 	"internal/layering":    {},

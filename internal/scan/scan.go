@@ -135,6 +135,10 @@ type Result struct {
 	Passed map[string]int
 	// Elapsed is the wall time of the scan.
 	Elapsed time.Duration
+	// Organization is the model the organisation rules ran on: AWS
+	// Organizations resources, trails and organisation-wide settings in
+	// full, other resources located only (see Graph).
+	Organization *aws.Model
 }
 
 // UnitStats describes one evaluated unit.
@@ -278,7 +282,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
 	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
-		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed}
+		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed, Organization: model}
 	s.finish(res)
 	res.Elapsed = time.Since(start)
 	return res, nil
