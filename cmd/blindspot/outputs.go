@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blindspot-iac/blindspot/internal/orgview"
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/sarif"
@@ -93,6 +94,12 @@ func reportFormats() []reportFormat {
 		{name: "junit", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "html", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			opts := in.reportOptions()
+			opts.Organization = orgview.Build(r.Organization)
+			return report.WriteHTML(w, r.Rules, r.Findings, r.Diagnostics, opts)
 		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result

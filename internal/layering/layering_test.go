@@ -52,7 +52,7 @@ var allowed = map[string][]string{
 	"internal/integration": {},
 	"internal/layering":    {},
 	"internal/tools/...":   {},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/report", "internal/ruledocs",
+	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/orgview", "internal/report", "internal/ruledocs",
 		"internal/scan", "internal/suppress", "rules", "rules/builtin", "sarif"},
 }
 

@@ -47,6 +47,9 @@ type Options struct {
 	// Filtered counts the findings a report filter (--severity) left out
 	// of the findings given, for the summary.
 	Filtered int
+	// Organization is the organisation the HTML report draws; nil for
+	// none.
+	Organization *Organization
 }
 
 // Summary counts what a scan found.
