@@ -77,7 +77,7 @@ func TestFilters(t *testing.T) {
 	})
 	t.Run("statistics", func(t *testing.T) {
 		_, out, _ := runCLI(t, "scan", "--statistics", "examples/terraform")
-		for _, want := range []string{"statistics:", "format  units  files  resources", "terraform      2", "aws-kms-rotation-disabled", "elapsed: "} {
+		for _, want := range []string{"statistics:", "format", "units   files  resources", "terraform                                    2", "aws-kms-rotation-disabled", "elapsed: "} {
 			if !strings.Contains(out, want) {
 				t.Errorf("statistics lack %q:\n%s", want, out)
 			}

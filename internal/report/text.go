@@ -151,18 +151,18 @@ func writeTextSummary(w io.Writer, rs []*rules.Rule, diags []graph.Diagnostic, o
 	}
 	if opts.Statistics && opts.Stats != nil {
 		fmt.Fprintln(w, "\nstatistics:")
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "  format\tunits\tfiles\tresources\t")
-		for _, t := range opts.Stats.totals() {
-			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t\n", t.Format, t.Units, t.Files, t.Resources)
-		}
-		tw.Flush()
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "  rule\tfailed\tpassed\tundetermined\tsuppressed\t")
+		width := len("cloudformation")
 		for _, c := range opts.Stats.Rules {
-			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t\n", c.RuleID, c.Failed, c.Passed, c.Undetermined, c.Suppressed)
+			width = max(width, len(c.RuleID))
 		}
-		tw.Flush()
+		fmt.Fprintf(w, "  %-*s %7s %7s %10s\n", width, "format", "units", "files", "resources")
+		for _, t := range opts.Stats.totals() {
+			fmt.Fprintf(w, "  %-*s %7d %7d %10d\n", width, t.Format, t.Units, t.Files, t.Resources)
+		}
+		fmt.Fprintf(w, "\n  %-*s %7s %7s %13s %11s\n", width, "rule", "failed", "passed", "undetermined", "suppressed")
+		for _, c := range opts.Stats.Rules {
+			fmt.Fprintf(w, "  %-*s %7d %7d %13d %11d\n", width, c.RuleID, c.Failed, c.Passed, c.Undetermined, c.Suppressed)
+		}
 		fmt.Fprintf(w, "  elapsed: %s\n", opts.Stats.Elapsed.Round(time.Millisecond))
 	}
 	if opts.Stats != nil && (opts.Compliance != "" || opts.Statistics) {
