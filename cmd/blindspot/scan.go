@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -274,10 +276,24 @@ func filterSeverities(fs []rules.Finding, sevs []rules.Severity) (kept []rules.F
 // problems met (-v), on stderr, where times do not make reports differ.
 func printUnits(w io.Writer, st *report.Stats) {
 	for _, u := range st.Units {
-		fmt.Fprintf(w, "blindspot: %s %s: %s, %s, %s, evaluated and checked in %s\n", u.Format, u.Path,
+		// A directory name is the scanned repository's to choose: it is
+		// quoted, so that control characters in it cannot reach the
+		// terminal.
+		fmt.Fprintf(w, "blindspot: %s %s: %s, %s, %s, evaluated and checked in %s\n", u.Format, quotedPath(u.Path),
 			countOf(u.Files, "file"), countOf(u.Resources, "resource"), countOf(u.Diagnostics, "diagnostic"), u.Elapsed.Round(time.Millisecond))
 	}
 	fmt.Fprintf(w, "blindspot: %s scanned in %s\n", countOf(len(st.Units), "unit"), st.Elapsed.Round(time.Millisecond))
+}
+
+// quotedPath shows a path as is when it is printable and Go-quoted
+// otherwise.
+func quotedPath(p string) string {
+	for _, r := range p {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 func countOf(n int, noun string) string {
