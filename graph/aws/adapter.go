@@ -46,6 +46,11 @@ func (t adapters[T]) types() []string {
 	return out
 }
 
+// reads reports whether the table has an adapter for native type t.
+func (t adapters[T]) reads(typ string) bool {
+	return slices.ContainsFunc(t, func(a adapter[T]) bool { return a.typ == typ })
+}
+
 // each calls fn with what the adapter of each resource of the table's
 // types reads, in graph order.
 func (t adapters[T]) each(m *Model, fn func(T)) {

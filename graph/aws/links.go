@@ -1,6 +1,11 @@
 package aws
 
-import "github.com/blindspot-iac/blindspot/graph"
+import (
+	"maps"
+	"slices"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
 
 // Links are the facts through which the model of one deployment unit can
 // depend on another's: almost every join is by reference, within a unit,
@@ -122,5 +127,6 @@ func (m *Model) Links() Links {
 			targets[s] = true
 		}
 	}
-	return Links{Names: sortedKeys(names), Targets: sortedKeys(targets), Accounts: sortedKeys(accounts), Settings: settings}
+	return Links{Names: slices.Sorted(maps.Keys(names)), Targets: slices.Sorted(maps.Keys(targets)),
+		Accounts: slices.Sorted(maps.Keys(accounts)), Settings: settings}
 }

@@ -1,8 +1,6 @@
 package aws
 
 import (
-	"strings"
-
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
@@ -330,13 +328,6 @@ func mayConfigure(r *graph.Resource) string {
 	return "the bucket of " + r.Address + " is not known, so it may configure this bucket"
 }
 
-func existsWhy(r *graph.Resource) string {
-	if r.ExistsWhy != "" {
-		return r.ExistsWhy
-	}
-	return "whether " + r.Address + " is created is not known"
-}
-
 // sseAlgorithm reads the default encryption algorithm from a list of
 // encryption rules (Terraform rule blocks, CloudFormation
 // ServerSideEncryptionConfiguration): the first rule with a default
@@ -438,35 +429,6 @@ func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning) String {
 		return UnknownAttr[string](mayConfigure(maybe.res), status.At)
 	}
 	return status
-}
-
-// targets reports whether field f of resource from (a bucket argument, a
-// security_group_id) designates target, whose literal name is name: True
-// by reference or equal literal, False when it clearly designates
-// something else, Unknown when it cannot be told.
-func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, name String) graph.Tri {
-	if !f.IsSet() {
-		return graph.False
-	}
-	refs := f.Value.AllRefs()
-	for _, ref := range refs {
-		if r := ix.Resolve(from, ref); r != nil {
-			return graph.TriOf(r == target)
-		}
-	}
-	if lit, ok := f.Value.AsString(); ok {
-		if n, known := name.Get(); known {
-			return graph.TriOf(n == lit)
-		}
-		return graph.Unknown
-	}
-	for _, ref := range refs {
-		if strings.HasPrefix(ref.Address, "data.") {
-			// A resource looked up, not created, by this code.
-			return graph.False
-		}
-	}
-	return graph.Unknown
 }
 
 // blockAccount is the account an account-level block is for: its

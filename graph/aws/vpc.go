@@ -284,29 +284,6 @@ func naclEntry(r *graph.Resource, f Field, k naclKeys) *NACLEntry {
 	}
 }
 
-// sameUnitMaybe keeps an undetermined target only when the split resource
-// is in the same unit as the parent: one in another template or root
-// module whose target is not known is not assumed to be about it.
-func sameUnitMaybe(t graph.Tri, split, parent *graph.Resource) graph.Tri {
-	if t == graph.Unknown && split.Unit != parent.Unit {
-		return graph.False
-	}
-	return t
-}
-
-// onlyReferenced is the one resource of the given types that f refers to,
-// or nil when there is none or several.
-func onlyReferenced(ix *Index, from *graph.Resource, f Field, types ...string) *graph.Resource {
-	if !f.IsSet() {
-		return nil
-	}
-	found := ix.Referenced(from, f.Value, types...)
-	if len(found) != 1 {
-		return nil
-	}
-	return found[0]
-}
-
 // DeniedEarlier reports whether an entry of the same ACL (inline or split)
 // in the same direction with a lower rule number denies port from the same
 // CIDR before e is reached.
