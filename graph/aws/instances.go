@@ -66,15 +66,19 @@ var metadataAdapters = adapters[[]*MetadataOptions]{
 	{graph.CloudFormation, "AWS::AutoScaling::LaunchConfiguration", func(m *Model, r *graph.Resource) []*MetadataOptions {
 		return cloudFormationMetadataOptions(m, r, Attrs(r))
 	}},
-	// A CloudFormation instance cannot set metadata options itself; one
-	// without a launch template gets the defaults.
+	// A CloudFormation instance takes its own MetadataOptions, like
+	// aws_instance; without them, its launch template's, or the defaults.
 	{graph.CloudFormation, "AWS::EC2::Instance", func(m *Model, r *graph.Resource) []*MetadataOptions {
 		a := Attrs(r)
-		if lt := a.Get("LaunchTemplate"); lt.IsSet() {
+		mo := a.Get("MetadataOptions")
+		if lt := a.Get("LaunchTemplate"); lt.IsSet() && !mo.IsSet() {
 			return templateOptions(m, r, lt, lt.Get("LaunchTemplateId"), lt.Get("LaunchTemplateName"), "AWS::EC2::LaunchTemplate")
 		}
-		return []*MetadataOptions{{Resource: r,
-			Tokens: Default(*defaultTokens(m, r, a.Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())}}
+		if !mo.IsSet() {
+			return []*MetadataOptions{{Resource: r,
+				Tokens: Default(*defaultTokens(m, r, a.Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())}}
+		}
+		return cloudFormationMetadataOptions(m, r, a)
 	}},
 }
 

@@ -68,7 +68,13 @@ var diskAdapters = adapters[[]*Disk]{
 	}},
 	{graph.CloudFormation, "AWS::EC2::Volume", func(m *Model, r *graph.Resource) []*Disk {
 		a := Attrs(r)
-		return []*Disk{newDisk(m, r, "volume", a.Get("Encrypted"), a.Get("SnapshotId"), Field{})}
+		d := newDisk(m, r, "volume", a.Get("Encrypted"), a.Get("SnapshotId"), Field{})
+		// A copy of a volume (SourceVolumeId) is encrypted whenever its
+		// source is, whatever Encrypted says.
+		if a.Get("SourceVolumeId").IsSet() && IsTrue(d.Encrypted) != graph.True {
+			d.Encrypted = UnknownAttr[bool]("a copy of a volume is encrypted if its source volume is", a.Get("Encrypted").Loc())
+		}
+		return []*Disk{d}
 	}},
 	{graph.CloudFormation, "AWS::EC2::Instance", func(m *Model, r *graph.Resource) []*Disk {
 		return cloudFormationBlockDevices(m, r, Attrs(r))
