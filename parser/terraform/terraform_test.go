@@ -1034,3 +1034,203 @@ func TestOverrideInOtherSyntax(t *testing.T) {
 		t.Errorf("enable_key_rotation = %s", got)
 	}
 }
+
+// statementsOf lists a policy document's statements as "Sid:Effect:Action"
+// ("?" for an unknown statement).
+func statementsOf(t *testing.T, doc graph.Value) string {
+	t.Helper()
+	if s, ok := doc.AsString(); ok && doc.Kind() == graph.KindString {
+		var err error
+		if doc, err = decodeJSON(s, doc.Range); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stmts, _ := doc.Get("Statement")
+	var out []string
+	for _, st := range stmts.Elems() {
+		if !st.IsKnown() {
+			out = append(out, "?")
+			continue
+		}
+		sid, _ := st.Get("Sid")
+		effect, _ := st.Get("Effect")
+		action, _ := st.Get("Action")
+		a := action.String()
+		if e := action.Elems(); len(e) == 1 {
+			a = e[0].String()
+		}
+		s, _ := sid.AsString()
+		ef, _ := effect.AsString()
+		out = append(out, s+":"+ef+":"+strings.Trim(a, `"`))
+	}
+	return strings.Join(out, " ")
+}
+
+// TestPolicyDocumentMerge: source and override documents are merged as the
+// AWS provider merges them.
+func TestPolicyDocumentMerge(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "unknown" {
+  type = string
+}
+data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "TLS"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "sources_only" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base.json,
+    jsonencode({
+      Version = "2012-10-17"
+      Statement = [{ Sid = "Extra", Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }]
+    }),
+  ]
+}
+data "aws_iam_policy_document" "merged" {
+  source_json             = data.aws_iam_policy_document.base.json
+  source_policy_documents = [jsonencode({ Statement = [{ Sid = "Src", Effect = "Allow", Action = "s3:PutObject", Resource = "*" }] })]
+  statement {
+    sid       = "Src"
+    effect    = "Deny"
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+  override_policy_documents = [
+    jsonencode({ Statement = [{ Sid = "TLS", Effect = "Deny", Action = "s3:*", Resource = "*" }] }),
+    jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetBucketAcl", Resource = "*" }] }),
+  ]
+  override_json = jsonencode({ Statement = [{ Sid = "Last", Effect = "Deny", Action = "iam:*", Resource = "*" }] })
+}
+data "aws_iam_policy_document" "unknown_override" {
+  statement {
+    sid       = "Named"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["*"]
+  }
+  override_policy_documents = [var.unknown]
+}
+data "aws_iam_policy_document" "duplicate" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base.json,
+    data.aws_iam_policy_document.base.json,
+  ]
+}
+resource "aws_iam_policy" "sources_only" {
+  policy = data.aws_iam_policy_document.sources_only.json
+}
+resource "aws_iam_policy" "merged" {
+  policy = data.aws_iam_policy_document.merged.json
+}
+resource "aws_iam_policy" "unknown_override" {
+  policy = data.aws_iam_policy_document.unknown_override.json
+}
+`})
+	g := LoadModule(dir, Options{Root: dir})
+	tests := []struct{ address, want string }{
+		{"aws_iam_policy.sources_only", "TLS:Allow:s3:GetObject :Allow:s3:ListBucket Extra:Deny:s3:DeleteBucket"},
+		{"aws_iam_policy.merged", "TLS:Deny:s3:* :Allow:s3:ListBucket Src:Deny:s3:PutObject :Allow:s3:GetBucketAcl Last:Deny:iam:*"},
+		{"aws_iam_policy.unknown_override", "? :Allow:s3:ListBucket ?"},
+	}
+	for _, tt := range tests {
+		policy := at(t, resource(g, tt.address).Attrs, "policy")
+		if got := statementsOf(t, policy); got != tt.want {
+			t.Errorf("%s statements = %s, want %s", tt.address, got, tt.want)
+		}
+	}
+	if p := at(t, resource(g, "aws_iam_policy.sources_only").Attrs, "policy"); p.Kind() != graph.KindString {
+		t.Errorf("a document built from known sources is known JSON, got %s", p)
+	}
+	var dups []string
+	for _, d := range g.Diagnostics {
+		if d.Code == "invalid-policy-document" {
+			dups = append(dups, d.Message)
+		}
+	}
+	if len(dups) != 1 || !strings.Contains(dups[0], `Sid "TLS" is used twice`) {
+		t.Errorf("diagnostics = %q", dups)
+	}
+}
+
+// TestPolicyDocumentInstances: a policy document with count or for_each
+// is evaluated for each instance (the usual count = local.enabled ? 1 : 0);
+// its partly unknown instances keep their structure when indexed.
+func TestPolicyDocumentInstances(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "enabled" {
+  type    = bool
+  default = true
+}
+variable "count_unknown" {
+  type = number
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+data "aws_iam_policy_document" "counted" {
+  count = var.enabled ? 1 : 0
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn]
+  }
+}
+data "aws_iam_policy_document" "each" {
+  for_each = toset(["read", "write"])
+  statement {
+    sid       = each.key
+    actions   = ["s3:Get*"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "unknown_count" {
+  count = var.count_unknown
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+resource "aws_s3_bucket_policy" "static_index" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.counted[0].json
+}
+resource "aws_s3_bucket_policy" "count_index" {
+  count  = 1
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.counted[count.index].json
+}
+resource "aws_iam_policy" "each" {
+  for_each = toset(["read", "write"])
+  policy   = data.aws_iam_policy_document.each[each.key].json
+}
+resource "aws_iam_policy" "unknown_count" {
+  policy = data.aws_iam_policy_document.unknown_count[0].json
+}
+`})
+	g := LoadModule(dir, Options{Root: dir})
+	for _, addr := range []string{"aws_s3_bucket_policy.static_index", "aws_s3_bucket_policy.count_index[0]"} {
+		policy := at(t, resource(g, addr).Attrs, "policy")
+		if got := statementsOf(t, policy); got != ":Deny:s3:*" {
+			t.Errorf("%s: statements = %s, want the Deny with its unknown resource", addr, got)
+		}
+	}
+	for _, key := range []string{"read", "write"} {
+		policy := at(t, resource(g, `aws_iam_policy.each["`+key+`"]`).Attrs, "policy")
+		if got := statementsOf(t, policy); got != key+":Allow:s3:Get*" {
+			t.Errorf("%s: statements = %s", key, got)
+		}
+	}
+	policy := at(t, resource(g, "aws_iam_policy.unknown_count").Attrs, "policy")
+	if policy.IsKnown() || !strings.Contains(policy.Why(), "count of data.aws_iam_policy_document.unknown_count is unknown") {
+		t.Errorf("policy of a document with unknown count = %s (%s)", policy, policy.Why())
+	}
+}
