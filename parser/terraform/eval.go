@@ -218,6 +218,17 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// A JSON document rendered by templatefile() or format() keeps
+		// its known structure when parts of it are unknown.
+		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+					return doc
+				}
+			}
+			return v
+		}
 	case *hclsyntax.RelativeTraversalExpr:
 		if doc, ok := s.policyDocIndexed(e, ctx); ok {
 			return doc.WithRange(r)
@@ -232,6 +243,9 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	case *hclsyntax.TemplateExpr:
 		v := s.eval(expr, ctx)
 		if !v.IsKnown() && len(v.Alternatives()) == 0 {
+			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+				return doc
+			}
 			var lit strings.Builder
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {

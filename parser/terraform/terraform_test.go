@@ -1234,3 +1234,122 @@ resource "aws_iam_policy" "unknown_count" {
 		t.Errorf("policy of a document with unknown count = %s (%s)", policy, policy.Why())
 	}
 }
+
+// TestRenderedJSONWithUnknownParts: a JSON document rendered by a
+// template, templatefile() or format() with parts known only after apply
+// keeps its known structure; the unknown parts stay unknown, with the
+// literal text around them and the resources they come from, and nothing
+// is guessed.
+func TestRenderedJSONWithUnknownParts(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "deny" {
+  type = bool
+}
+variable "arns" {
+  type = list(string)
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+resource "aws_s3_bucket_policy" "heredoc" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": ["${aws_s3_bucket.b.arn}", "${aws_s3_bucket.b.arn}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+      }]
+    }
+  EOF
+}
+resource "aws_s3_bucket_policy" "templatefile" {
+  bucket = aws_s3_bucket.b.id
+  policy = templatefile("${path.module}/policy.json.tpl", { bucket_arn = aws_s3_bucket.b.arn, effect = "Deny" })
+}
+resource "aws_s3_bucket_policy" "format" {
+  bucket = aws_s3_bucket.b.id
+  policy = format("{\"Statement\": [{\"Effect\": %q, \"Action\": \"s3:*\", \"Resource\": \"%s/*\"}]}", "Deny", aws_s3_bucket.b.arn)
+}
+resource "aws_s3_bucket_policy" "conditional" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {"Statement": [{"Effect": "%{if var.deny}Deny%{else}Allow%{endif}", "Action": "s3:*", "Resource": ${jsonencode(var.arns)}}]}
+  EOF
+}
+resource "aws_s3_bucket_policy" "key" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {"Statement": [{"Effect": "Deny", "Condition": {"${aws_s3_bucket.b.arn}": {"a": "b"}}}]}
+  EOF
+}
+resource "aws_instance" "script" {
+  user_data = <<-EOF
+    #!/bin/sh
+    aws s3 cp s3://${aws_s3_bucket.b.bucket}/x .
+  EOF
+}
+resource "aws_s3_bucket_policy" "marker" {
+  bucket = aws_s3_bucket.b.id
+  policy = "{\"Sid\": \"@@blindspot-unknown-0@@\", \"Resource\": \"${aws_s3_bucket.b.arn}\"}"
+}
+`,
+		"policy.json.tpl": `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "${effect}",
+      "Principal": "*",
+      "Action": "s3:*",
+      "Resource": ["${bucket_arn}", "${bucket_arn}/*"],
+      "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+    }
+  ]
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	for _, addr := range []string{"aws_s3_bucket_policy.heredoc", "aws_s3_bucket_policy.templatefile"} {
+		p := at(t, resource(g, addr).Attrs, "policy")
+		if got := at(t, p, "Statement[0].Effect").String(); got != `"Deny"` {
+			t.Errorf("%s: Effect = %s (policy %s)", addr, got, p)
+		}
+		if got := at(t, p, "Statement[0].Condition.Bool.aws:SecureTransport").String(); got != `"false"` {
+			t.Errorf("%s: condition = %s", addr, got)
+		}
+		whole := at(t, p, "Statement[0].Resource[0]")
+		if whole.IsKnown() || len(whole.AllRefs()) != 1 || whole.AllRefs()[0].String() != "aws_s3_bucket.b.arn" {
+			t.Errorf("%s: Resource[0] = %s with refs %v, want unknown from aws_s3_bucket.b.arn", addr, whole, whole.AllRefs())
+		}
+		objects := at(t, p, "Statement[0].Resource[1]")
+		if objects.IsKnown() || objects.LiteralText() != "/*" || objects.Why() != "aws_s3_bucket.b.arn is known only after apply" {
+			t.Errorf("%s: Resource[1] = %s, literal %q, why %q", addr, objects, objects.LiteralText(), objects.Why())
+		}
+	}
+	f := at(t, resource(g, "aws_s3_bucket_policy.format").Attrs, "policy")
+	if got := at(t, f, "Statement[0].Effect").String(); got != `"Deny"` {
+		t.Errorf("format: Effect = %s (policy %s)", got, f)
+	}
+	if r := at(t, f, "Statement[0].Resource"); r.IsKnown() || r.LiteralText() != "/*" {
+		t.Errorf("format: Resource = %s", r)
+	}
+	c := at(t, resource(g, "aws_s3_bucket_policy.conditional").Attrs, "policy")
+	if e := at(t, c, "Statement[0].Effect"); e.IsKnown() {
+		t.Errorf("a condition on an unknown value is guessed: Effect = %s", e)
+	}
+	if r := at(t, c, "Statement[0].Resource"); r.IsKnown() || !strings.HasPrefix(r.Why(), "var.arns has no value") {
+		t.Errorf("jsonencode of an unknown list: Resource = %s (%s)", r, r.Why())
+	}
+	if cond := at(t, resource(g, "aws_s3_bucket_policy.key").Attrs, "policy.Statement[0].Condition"); cond.IsKnown() {
+		t.Errorf("an object with an unknown key = %s", cond)
+	}
+	if u := at(t, resource(g, "aws_instance.script").Attrs, "user_data"); u.IsKnown() || u.Kind() != graph.KindUnknown {
+		t.Errorf("a script is not JSON: user_data = %s", u)
+	}
+	if m := at(t, resource(g, "aws_s3_bucket_policy.marker").Attrs, "policy"); m.IsKnown() {
+		t.Errorf("text holding the placeholder marker itself = %s", m)
+	}
+}
