@@ -1353,3 +1353,43 @@ resource "aws_s3_bucket_policy" "marker" {
 		t.Errorf("text holding the placeholder marker itself = %s", m)
 	}
 }
+
+// TestModuleInstanceOutputs: an output of one instance of a module with
+// count or for_each comes from that instance's resources only.
+func TestModuleInstanceOutputs(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `module "counted" {
+  source = "./m"
+  count  = 2
+}
+module "each" {
+  source   = "./m"
+  for_each = toset(["a", "b"])
+}
+resource "aws_s3_bucket_versioning" "v" {
+  bucket = module.counted[1].id
+}
+resource "aws_s3_bucket_versioning" "w" {
+  bucket = module.each["b"].id
+}
+`,
+		"m/main.tf": `resource "aws_s3_bucket" "this" {}
+output "id" {
+  value = aws_s3_bucket.this.id
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	for addr, want := range map[string]string{
+		"aws_s3_bucket_versioning.v": "module.counted[1].aws_s3_bucket.this.id",
+		"aws_s3_bucket_versioning.w": `module.each["b"].aws_s3_bucket.this.id`,
+	} {
+		v := at(t, resource(g, addr).Attrs, "bucket")
+		if refs := v.AllRefs(); len(refs) != 1 || refs[0].String() != want {
+			t.Errorf("%s: refs = %v, want %s", addr, refs, want)
+		}
+		if want := strings.TrimSuffix(want, ".id") + ".id is known only after apply"; !strings.HasSuffix(v.Why(), "aws_s3_bucket.this.id is known only after apply") {
+			t.Errorf("%s: why = %q, want %q", addr, v.Why(), want)
+		}
+	}
+}
