@@ -80,6 +80,10 @@ func reportFormats() []reportFormat {
 			r := in.result
 			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
 		}},
+		{name: "summary", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
