@@ -79,7 +79,7 @@ func reportFormats() []reportFormat {
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       version(),
+				ToolVersion:       readVersion().Version,
 				InformationURI:    informationURI,
 				BaseDir:           in.base,
 				ShowUnknown:       in.showUnknown,
@@ -101,10 +101,14 @@ func reportFormats() []reportFormat {
 			opts.Organization = orgview.Build(r.Organization)
 			return report.WriteHTML(w, r.Rules, r.Findings, r.Diagnostics, opts)
 		}},
+		{name: "summary", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
-				Version: version(), URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+				Version: readVersion().Version, URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
 			})
 		}},
 	}
