@@ -50,6 +50,9 @@ type Diagnostic struct {
 	// scanned (a file skipped, an evaluation cut short, a module not
 	// read). Errors always mean that (see NotScanned).
 	Incomplete bool
+	// Count is how many occurrences a diagnostic aggregated over several
+	// places stands for (the calls to one module source); 0 means one.
+	Count int
 }
 
 // NotScanned reports whether d means that part of the input was not

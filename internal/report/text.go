@@ -76,6 +76,9 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	}
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, summaryLine(s, opts, paint))
+	for _, line := range incompleteLines(s) {
+		fmt.Fprintln(bw, paint(styleYellow, line))
+	}
 	return bw.Flush()
 }
 
@@ -173,7 +176,20 @@ func severityStyle(s rules.Severity) string {
 	return styleCyan
 }
 
-// summaryLine is the last line of a text report.
+// incompleteLines say, after the summary, what the scan could not read
+// because code was missing.
+func incompleteLines(s Summary) []string {
+	var lines []string
+	if m := s.ModulesNotDownloaded; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) not downloaded: run terraform init, or --download-modules", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	if m := s.ModulesMissing; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) to local modules that do not exist", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	return lines
+}
+
+// summaryLine is the summary of a text report.
 func summaryLine(s Summary, opts Options, paint func(string, string) string) string {
 	var parts []string
 	if s.Findings == 0 {

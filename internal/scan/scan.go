@@ -93,6 +93,11 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// ModulesNotDownloaded counts the calls of remote modules that were not
+	// downloaded, and their sources; ModulesMissing those of local modules
+	// whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount
+	ModulesMissing       ModuleCount
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -186,9 +191,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
+	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
 	s.finish(res)
 	return res, nil
 }
@@ -392,7 +400,7 @@ type foreignParts struct {
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	kept = &graph.Graph{Units: g.Units, UnreadModules: g.UnreadModules, Diagnostics: g.Diagnostics}
 	for _, p := range g.Providers {
 		if !foreign.providers[p] {
 			kept.Providers = append(kept.Providers, p)

@@ -37,6 +37,17 @@ type Options struct {
 	// paths are made absolute against it instead of asking the operating
 	// system each time.
 	WorkDir string
+	// Fetcher, when set, downloads remote modules that terraform init has
+	// not (--download-modules); otherwise they are not read.
+	Fetcher Fetcher
+}
+
+// Fetcher downloads remote modules.
+type Fetcher interface {
+	// FetchModule returns the directory holding the module that source
+	// names (after any //subdir), at the highest version the constraint
+	// allows ("" allows any). It is called concurrently, by every unit.
+	FetchModule(source, version string) (dir string, err error)
 }
 
 // LoadModule evaluates the root module in dir with the modules it calls. It
