@@ -55,6 +55,17 @@ type Diagnostic struct {
 	Count int
 }
 
+// Diagnostic codes that reports count or show apart from the others.
+const (
+	// CodeModuleNotDownloaded and CodeModuleMissing are said once per
+	// module source, with the number of calls in Count: remote modules
+	// not downloaded, local module directories that do not exist.
+	CodeModuleNotDownloaded = "remote-module-not-downloaded"
+	CodeModuleMissing       = "module-source-missing"
+	// CodeNothingToScan says that no Terraform or CloudFormation was found.
+	CodeNothingToScan = "nothing-to-scan"
+)
+
 // NotScanned reports whether d means that part of the input was not
 // scanned, so the scan is incomplete: every error, and the other
 // diagnostics marked Incomplete.

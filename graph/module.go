@@ -25,13 +25,6 @@ func (r UnreadReason) String() string {
 	return "unknown"
 }
 
-// Diagnostic codes of module calls whose code was not read, one diagnostic
-// per source (aggregated over its calls by internal/scan).
-const (
-	CodeModuleNotDownloaded = "remote-module-not-downloaded"
-	CodeModuleMissing       = "module-source-missing"
-)
-
 // UnreadModule is one instance of a module call whose code the scan could
 // not read. Whatever the module would create is unknown: rules that check
 // that something exists answer Unknown where such a module could have

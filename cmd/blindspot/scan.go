@@ -56,8 +56,11 @@ func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Scan files and directories (default ".") for Terraform modules, Terraform plan
 JSON and CloudFormation templates, evaluate them, and report security problems.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a
-file that could not be read (the report is still written).`,
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a
+path given that does not exist or cannot be read, a directory given with
+nothing to scan, or, with --fail-on-incomplete, a scan that could not read
+everything (files that do not parse, modules not downloaded). The report is
+still written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
@@ -142,10 +145,15 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if err := writeReport(f, res.Rules, res.Findings, res.Diagnostics, res.FailOn, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	for _, d := range res.Diagnostics {
-		if d.Severity == graph.Error {
-			return &exitCodeError{code: exitError}
-		}
+	// Exit 2 means the user has to act on blindspot: a path they named
+	// that cannot be read, a directory they named with nothing to scan.
+	// Problems of files found in the tree are diagnostics, and fail the
+	// scan only when asked to.
+	if errs := res.PathErrors(); len(errs) > 0 {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("%s", errs[0].Message)}
+	}
+	if len(res.Units) == 0 && namesDirectory(paths) {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("nothing to scan: no Terraform or CloudFormation found under %s", strings.Join(paths, ", "))}
 	}
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
@@ -154,6 +162,24 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
+}
+
+// namesDirectory reports whether one of the paths given on the command line
+// is a directory ("dir/..." included). Files named one by one (a pre-commit
+// hook passes the changed files) may all be of other kinds; a directory
+// with nothing to scan is a mistake.
+func namesDirectory(paths []string) bool {
+	for _, p := range paths {
+		if trimmed, ok := strings.CutSuffix(filepath.ToSlash(p), "/..."); ok {
+			p = filepath.FromSlash(trimmed)
+		} else if p == "..." {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func writeBaseline(path string, fs []rules.Finding) error {

@@ -76,8 +76,8 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	}
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, summaryLine(s, opts, paint))
-	for _, line := range incompleteLines(s) {
-		fmt.Fprintln(bw, paint(styleYellow, line))
+	for _, line := range noticeLines(s, diags) {
+		fmt.Fprintln(bw, paint(styleYellow, clean(line)))
 	}
 	return bw.Flush()
 }
@@ -176,10 +176,15 @@ func severityStyle(s rules.Severity) string {
 	return styleCyan
 }
 
-// incompleteLines say, after the summary, what the scan could not read
-// because code was missing.
-func incompleteLines(s Summary) []string {
+// noticeLines say, after the summary, that there was nothing to scan, or
+// what the scan could not read because code was missing.
+func noticeLines(s Summary, diags []graph.Diagnostic) []string {
 	var lines []string
+	for _, d := range diags {
+		if d.Code == graph.CodeNothingToScan {
+			lines = append(lines, d.Message)
+		}
+	}
 	if m := s.ModulesNotDownloaded; m.Calls > 0 {
 		lines = append(lines, fmt.Sprintf("%s (%s) not downloaded: run terraform init, or --download-modules", plural(m.Calls, "module call"), plural(m.Sources, "source")))
 	}

@@ -123,6 +123,43 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 	return out
 }
 
+// nothingToScan says that paths hold no Terraform or CloudFormation,
+// naming those that could be read (the others have their own errors).
+func nothingToScan(paths []string, diags []graph.Diagnostic) []graph.Diagnostic {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	unreadable := map[string]bool{}
+	for _, d := range diags {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			unreadable[d.Range.File] = true
+		}
+	}
+	var read []string
+	for _, p := range paths {
+		if !unreadable[p] && !unreadable[filepath.Clean(p)] {
+			read = append(read, p)
+		}
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	return []graph.Diagnostic{{Severity: graph.Warning, Code: graph.CodeNothingToScan,
+		Message: "no Terraform or CloudFormation found under " + strings.Join(read, ", ")}}
+}
+
+// PathErrors returns the diagnostics about paths the scan was given (not
+// files found under them) that do not exist or cannot be read.
+func (r *Result) PathErrors() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Run performs the scan. It fails when the options are invalid (a
 // configuration that names unknown rules or selects none) or ctx is
 // cancelled; everything else, unreadable files included, becomes
@@ -140,6 +177,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	if len(units) == 0 {
+		diags = append(diags, nothingToScan(s.paths, diags)...)
+	}
 	c := newChecker(units, s)
 	results := make([]*checked, len(units))
 	var done atomic.Int64

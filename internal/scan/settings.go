@@ -3,6 +3,7 @@ package scan
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"time"
@@ -66,6 +67,18 @@ func settle(opts Options) (*settings, error) {
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
+	// Input files are named by the user: one that cannot be read is a
+	// mistake to fix before scanning, not a problem of the repository.
+	for _, f := range s.varFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("variable file %w", err)
+		}
+	}
+	for _, f := range s.parameterFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("parameter file %w", err)
+		}
+	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
 	}
@@ -74,6 +87,23 @@ func settle(opts Options) (*settings, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readableFile checks that path names a regular file that can be opened.
+func readableFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	return nil
 }
 
 // concat returns a new slice holding a's elements, then b's.
