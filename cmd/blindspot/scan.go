@@ -16,19 +16,17 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
-	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
-	"github.com/blindspot-iac/blindspot/sarif"
 )
 
 const informationURI = "https://github.com/blindspot-iac/blindspot"
 
 // scanFlags are the scan command's options.
 type scanFlags struct {
-	format            string
+	formats           []string
 	output            string
 	failOn            string
 	vars              []string
@@ -66,8 +64,8 @@ still written.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "report format: text, json, sarif or github")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringArrayVarP(&f.formats, "format", "f", nil, "report `FORMAT`: "+formatNames()+" (default text); repeatable, FORMAT=FILE writes that report to FILE")
+	fl.StringVarP(&f.output, "output", "o", "", "write the reports given without =FILE to `FILE` instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
@@ -92,10 +90,9 @@ func usageErr(format string, args ...any) error {
 }
 
 func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, stdout, stderr io.Writer) error {
-	switch f.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("unknown --format %q (want text, json, sarif or github)", f.format)
+	outs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	cfg, err := config.Load(f.configFile)
 	if err != nil {
@@ -142,7 +139,9 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	if err := writeReport(f, res.Rules, res.Findings, res.Diagnostics, res.FailOn, stdout); err != nil {
+	wd, _ := os.Getwd()
+	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
 	// Exit 2 means the user has to act on blindspot: a path they named
@@ -210,48 +209,6 @@ func relativePath(p string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(p)
-}
-
-func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, stdout io.Writer) (err error) {
-	w := stdout
-	toTerminal := isTerminal(stdout)
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return fmt.Errorf("writing report: %w", err)
-		}
-		defer func() {
-			if cerr := file.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("writing report: %w", cerr)
-			}
-		}()
-		w = file
-		toTerminal = false
-	}
-	wd, _ := os.Getwd()
-	ropts := report.Options{
-		BaseDir:           wd,
-		ShowUnknown:       f.showUnknown,
-		IncludeSuppressed: f.includeSuppressed,
-		Color:             toTerminal && !f.noColor && os.Getenv("NO_COLOR") == "",
-		FailOn:            failOn,
-	}
-	switch f.format {
-	case "json":
-		return report.WriteJSON(w, rs, fs, diags, ropts)
-	case "sarif":
-		return sarif.Write(w, rs, fs, diags, sarif.Options{
-			ToolVersion:       version(),
-			InformationURI:    informationURI,
-			BaseDir:           wd,
-			ShowUnknown:       f.showUnknown,
-			IncludeSuppressed: f.includeSuppressed,
-			HelpURI:           helpURI,
-		})
-	case "github":
-		return report.WriteGitHub(w, rs, fs, diags, ropts)
-	}
-	return report.WriteText(w, rs, fs, diags, ropts)
 }
 
 // helpURI is the rule's documentation page.

@@ -439,9 +439,10 @@ func (t *template) checkCatalogue(typ string, typeNode, body *yaml.Node) {
 	if !strings.HasPrefix(typ, "AWS::") {
 		return
 	}
-	// The catalogue is as recent as the goformation release it was
-	// generated from, so a name it lacks may be newer than it: a warning
-	// only when a known name is a likely typo, a note otherwise.
+	// The catalogue is as recent as the specification release it was
+	// generated from (catalogueSource), so a name it lacks may be newer
+	// than it: a warning only when a known name is a likely typo, a note
+	// otherwise. Either way the property is evaluated like any other.
 	props, ok := resourceProperties[typ]
 	if !ok {
 		hint := suggest(typ, catalogueTypes(typ), 2)
@@ -472,9 +473,6 @@ func (t *template) checkCatalogue(typ string, typeNode, body *yaml.Node) {
 		t.diags = append(t.diags, d)
 	}
 }
-
-// catalogueSource says where the resource catalogue comes from.
-const catalogueSource = "CloudFormation and SAM schemas of goformation v7.14.9"
 
 // catalogueTypes lists the known types of the same service, for
 // suggestions.

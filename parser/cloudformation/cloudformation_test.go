@@ -268,3 +268,102 @@ func TestMoreIntrinsics(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueCurrent checks the catalogue knows properties newer than
+// goformation's schemas, and that a property the catalogue does not know is
+// still evaluated: a missing entry never means "cannot be set".
+func TestCatalogueCurrent(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "current.yaml")
+	writeFile(t, path, `Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      MetadataOptions:
+        HttpTokens: required
+  Seeder:
+    Type: AWS::CloudFormation::CustomResource
+    Properties:
+      ServiceToken: arn:aws:lambda:eu-west-1:111111111111:function:seed
+      TableName: users
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      FutureSetting: true
+`)
+	g := LoadTemplate(path, Options{})
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line, d.Severity, d.Code))
+	}
+	if want := "16 note unknown-property"; strings.Join(got, "\n") != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	if v := attr(t, g, "Web", "MetadataOptions.HttpTokens").String(); v != `"required"` {
+		t.Errorf("MetadataOptions.HttpTokens = %s", v)
+	}
+	if v := attr(t, g, "Bucket", "FutureSetting").String(); v != "true" {
+		t.Errorf("a property missing from the catalogue was not evaluated: %s", v)
+	}
+}
+
+// TestParameterUseSites checks that a value read from a parameter through
+// an intrinsic function has the range of the use in the resource and the
+// place it was written as its source, as a plain Ref does.
+func TestParameterUseSites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "uses.yaml")
+	writeFile(t, path, `Parameters:
+  Cidrs:
+    Type: CommaDelimitedList
+    Default: "0.0.0.0/0,10.0.0.0/8"
+  Joined:
+    Type: String
+    Default: "a|b"
+  Host:
+    Type: String
+    Default: "0.0.0.0"
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      Plain: !Ref Host
+      Selected: !Select [0, !Ref Cidrs]
+      Split: !Select [1, !Split ["|", !Ref Joined]]
+      Substituted: !Sub "${Host}/0"
+      Listed: !Ref Cidrs
+      Literal: !Select [1, [x, y]]
+      Two: !Sub "${Host}-${Joined}"
+`)
+	g := LoadTemplate(path, Options{})
+	tests := []struct {
+		path             string
+		line, sourceLine int
+	}{
+		{"Plain", 15, 10},
+		{"Selected", 16, 4},
+		{"Split", 17, 7},
+		{"Substituted", 18, 10},
+		{"Listed[1]", 19, 4},
+		{"Literal", 20, 0},
+		{"Two", 21, 0},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Group", tt.path)
+		if v.Range.Start.Line != tt.line || v.Source().Start.Line != tt.sourceLine {
+			t.Errorf("%s at line %d, source line %d; want %d and %d", tt.path, v.Range.Start.Line, v.Source().Start.Line, tt.line, tt.sourceLine)
+		}
+	}
+}
+
+func TestNestedParameterSource(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	v := attr(t, g, "Child.Key", "EnableKeyRotation")
+	if !strings.HasSuffix(v.Range.File, "child.yaml") || v.Range.Start.Line != 10 {
+		t.Errorf("value at %v, want the use in child.yaml line 10", v.Range)
+	}
+	if src := v.Source(); !strings.HasSuffix(src.File, "parent.yaml") || src.Start.Line != 8 {
+		t.Errorf("source %v, want the parent's Parameters entry (parent.yaml line 8)", src)
+	}
+}

@@ -77,7 +77,24 @@ func (m *module) dependentItems() []item {
 			m.items = append(m.items, item{kind: "module", name: b.Labels[0], blk: b, deps: depsOf(bodyVariables(b.Body))})
 		}
 		for _, b := range m.data {
-			m.items = append(m.items, item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: depsOf(bodyVariables(b.Body))})
+			deps := append(depsOf(bodyVariables(b.Body)), "provider."+providerRef(b.Body, b.Labels[0]))
+			m.items = append(m.items, item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: deps})
+		}
+		// Providers are configured with the module's variables, locals,
+		// data sources and module outputs; data sources and module calls
+		// need the providers they use.
+		var defaults []string
+		for i, b := range m.providers {
+			local := providerLocalName(b)
+			m.items = append(m.items, item{kind: "provider", name: local, blk: b, pos: i, deps: depsOf(bodyVariables(b.Body))})
+			if !strings.Contains(local, ".") {
+				defaults = append(defaults, "provider."+local)
+			}
+		}
+		for i := range m.items {
+			if it := &m.items[i]; it.kind == "module" {
+				it.soft = append(append(it.soft, defaults...), passedProviders(it.blk.Body)...)
+			}
 		}
 	})
 	return m.items

@@ -30,7 +30,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	attrs := s.attributes(b.Body)
 	call := graph.Call{Address: s.prefix + "module." + name, Range: toRange(b.DefRange)}
 	unknownOutputs := func(why string) {
-		s.modules[name] = named{val: cty.DynamicVal, gv: graph.UnknownValue(why, toRange(b.DefRange))}
+		s.modules[name] = s.namedOf(cty.DynamicVal, toRange(b.DefRange), why, nil)
 	}
 	srcAttr, ok := attrs["source"]
 	if !ok {
@@ -144,7 +144,9 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	gv := graph.Object(outputGV, toRange(b.DefRange))
 	switch {
 	case len(instances) == 1 && instances[0].exists != graph.True:
-		s.modules[name] = named{val: cty.DynamicVal, gv: gv}
+		// An instance that may not exist has no outputs Terraform could
+		// read; they keep the resources they would come from.
+		s.modules[name] = s.namedOf(cty.DynamicVal, toRange(b.DefRange), instances[0].existsWhy, gv.AllRefs())
 	case hasCount:
 		s.modules[name] = named{val: cty.TupleVal(list), gv: gv}
 	default:
@@ -311,7 +313,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 			continue
 		}
 		v := cty.StringVal(raw)
-		if attrs, _ := b.Body.JustAttributes(); attrs["type"] != nil {
+		if attrs, _ := variableAttributes(b.Body); attrs["type"] != nil {
 			if ty, _ := variableType(attrs["type"], nil); ty != cty.String && !ty.IsPrimitiveType() {
 				expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.Pos{Line: 1, Column: 1})
 				if !diags.HasErrors() {

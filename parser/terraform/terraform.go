@@ -170,8 +170,10 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 		s.providers[k] = p
 	}
 	s.readVariables(inputs)
-	s.readProviders()
+	s.declareProviders()
+	first := len(l.g.Providers)
 	s.resolveDependencies(stack)
+	s.recordProviders(first)
 	s.shapeResources()
 	for _, b := range mod.resources {
 		s.resources(b)

@@ -527,3 +527,250 @@ func TestUnreadModules(t *testing.T) {
 		}
 	}
 }
+
+// writeModule writes files into a new temporary directory.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestEvaluationErrorKinds: HCL's evaluation errors are told apart by
+// what failed, not by their message: a call to a function blindspot does
+// not have, a reference to something not there (unknown, explained), and a
+// real error such as reading an attribute of null (a warning).
+func TestEvaluationErrorKinds(t *testing.T) {
+	tests := []struct {
+		name     string
+		expr     string
+		wantCode string // "" for no diagnostic
+		wantSev  graph.DiagSeverity
+		wantWhy  string
+	}{
+		{"unknown function", `no_such_function("x")`, "unsupported-function", graph.Debug, "function no_such_function is not evaluated by blindspot"},
+		{"provider function", `provider::aws::arn_parse("x")`, "unsupported-function", graph.Debug, "function provider::aws::arn_parse is not evaluated by blindspot"},
+		{"missing attribute", `local.obj.missing`, "", 0, ""},
+		{"missing map key", `local.m["nope"]`, "", 0, ""},
+		{"index out of range", `local.list[5]`, "", 0, ""},
+		{"attribute of a string", `local.obj.name.x`, "", 0, ""},
+		{"attribute of null", `local.obj.none.x`, "evaluation-error", graph.Warning, "the expression could not be evaluated (Attempt to get attribute from null value)"},
+		{"index of null", `local.obj.none[0]`, "evaluation-error", graph.Warning, ""},
+		{"function error", `cidrsubnet("bad", 1, 1)`, "evaluation-error", graph.Warning, ""},
+		{"null in a template", `"${local.obj.none}-x"`, "evaluation-error", graph.Warning, ""},
+		{"wrong argument from a reference", `join(",", local.nested)`, "evaluation-error", graph.Warning, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"main.tf": `locals {
+  obj  = { name = "a", none = null }
+  m    = tomap({ a = "b" })
+  list = ["a"]
+  nested = [["a"]]
+}
+resource "aws_s3_bucket" "b" {
+  bucket = ` + tt.expr + `
+}
+`})
+			g := LoadModule(dir, Options{Root: dir})
+			var got []graph.Diagnostic
+			for _, d := range g.Diagnostics {
+				if d.Code == "unsupported-function" || d.Code == "evaluation-error" {
+					got = append(got, d)
+				}
+			}
+			switch {
+			case tt.wantCode == "" && len(got) > 0:
+				t.Errorf("diagnostics %v, want none", got)
+			case tt.wantCode != "" && (len(got) != 1 || got[0].Code != tt.wantCode || got[0].Severity != tt.wantSev):
+				t.Errorf("diagnostics %v, want one %s of severity %v", got, tt.wantCode, tt.wantSev)
+			}
+			v := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket")
+			if v.IsKnown() {
+				t.Errorf("bucket = %s, want unknown", v)
+			}
+			if tt.wantWhy != "" && v.Why() != tt.wantWhy {
+				t.Errorf("why = %q, want %q", v.Why(), tt.wantWhy)
+			}
+		})
+	}
+}
+
+// TestCallerIdentity: the account of data.aws_caller_identity is known
+// when the provider names it, and then it is known to every use of it;
+// otherwise it is unknown everywhere, with the same reason.
+func TestCallerIdentity(t *testing.T) {
+	tests := []struct {
+		name     string
+		provider string
+		want     string
+	}{
+		{"allowed account", `allowed_account_ids = ["111122223333"]`, `"arn:aws:iam::111122223333:root"`},
+		{"assumed role", "assume_role {\n    role_arn = \"arn:aws:iam::444455556666:role/deploy\"\n  }", `"arn:aws:iam::444455556666:root"`},
+		{"allowed wins over the role", "allowed_account_ids = [\"111122223333\"]\n  assume_role {\n    role_arn = var.role\n  }", `"arn:aws:iam::111122223333:root"`},
+		{"not said", `region = "eu-west-1"`, "(unknown)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeModule(t, map[string]string{"main.tf": `variable "role" {
+  type = string
+}
+provider "aws" {
+  ` + tt.provider + `
+}
+data "aws_caller_identity" "current" {}
+locals {
+  root = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
+}
+resource "aws_kms_key" "k" {
+  description = local.root
+  tags = {
+    Direct = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"
+    Id     = data.aws_caller_identity.current.id
+  }
+}
+`})
+			g := LoadModule(dir, Options{Root: dir})
+			k := resource(g, "aws_kms_key.k")
+			for _, path := range []string{"description", "tags.Direct"} {
+				v := at(t, k.Attrs, path)
+				if got := v.String(); got != tt.want {
+					t.Errorf("%s = %s, want %s", path, got, tt.want)
+				}
+				if !v.IsKnown() && v.Why() != "data.aws_caller_identity.current is the account Terraform runs in" {
+					t.Errorf("%s: why = %q", path, v.Why())
+				}
+			}
+			if id := at(t, k.Attrs, "tags.Id"); id.IsKnown() != (tt.want != "(unknown)") {
+				t.Errorf("id = %s, account %s", id, tt.want)
+			}
+		})
+	}
+}
+
+// TestProvidersUseLocals: provider configurations are evaluated after the
+// locals, variables and module outputs they use, before the data sources
+// and module calls that use them, and are listed in declaration order.
+func TestProvidersUseLocals(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `locals {
+  accounts   = { management = "111122223333", audit = "444455556666" }
+  account_id = local.accounts.management
+}
+provider "aws" {
+  region              = "eu-west-1"
+  allowed_account_ids = [local.account_id]
+}
+provider "aws" {
+  alias = "audit"
+  assume_role {
+    role_arn = "arn:aws:iam::${module.ids.audit}:role/OrganizationAccountAccessRole"
+  }
+}
+module "ids" {
+  source   = "./ids"
+  accounts = local.accounts
+}
+data "aws_caller_identity" "audit" {
+  provider = aws.audit
+}
+module "member" {
+  source    = "./member"
+  providers = { aws = aws.audit }
+}
+resource "aws_kms_key" "k" {
+  description = data.aws_caller_identity.audit.account_id
+}
+`,
+		"ids/main.tf": `variable "accounts" {
+  type = map(string)
+}
+output "audit" {
+  value = var.accounts["audit"]
+}
+`,
+		"member/main.tf": `data "aws_caller_identity" "me" {}
+provider "aws" {
+  alias  = "inner"
+  region = "us-east-1"
+}
+resource "aws_kms_key" "inner" {
+  description = data.aws_caller_identity.me.account_id
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var addrs []string
+	for _, p := range g.Providers {
+		addrs = append(addrs, p.Address)
+	}
+	if got := strings.Join(addrs, " "); got != "aws aws.audit module.member.aws.inner" {
+		t.Errorf("providers = %s", got)
+	}
+	if got := at(t, g.Providers[0].Attrs, "allowed_account_ids[0]").String(); got != `"111122223333"` {
+		t.Errorf("allowed_account_ids = %s", got)
+	}
+	if got := at(t, g.Providers[1].Attrs, "assume_role[0].role_arn").String(); got != `"arn:aws:iam::444455556666:role/OrganizationAccountAccessRole"` {
+		t.Errorf("role_arn = %s", got)
+	}
+	for addr, want := range map[string]string{"aws_kms_key.k": `"444455556666"`, "module.member.aws_kms_key.inner": `"444455556666"`} {
+		if got := at(t, resource(g, addr).Attrs, "description").String(); got != want {
+			t.Errorf("%s: caller account = %s, want %s", addr, got, want)
+		}
+	}
+	if p := resource(g, "module.member.aws_kms_key.inner").Provider; p == nil || p.Address != "aws.audit" {
+		t.Errorf("provider passed to the module = %v", p)
+	}
+}
+
+// TestProviderFromModuleItPasses: a provider configured from the outputs
+// of a module that receives it (the usual landing-zone root) is no cycle;
+// a real cycle is blamed on its members, not on what waits for them.
+func TestProviderFromModuleItPasses(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `provider "aws" {
+  region = "eu-west-1"
+  assume_role {
+    role_arn = module.iam_roles.terraform_role_arn
+  }
+}
+module "iam_roles" {
+  source = "./roles"
+}
+data "aws_caller_identity" "current" {}
+resource "aws_kms_key" "k" {
+  description = data.aws_caller_identity.current.account_id
+}
+locals {
+  a      = local.b
+  b      = local.a
+  waiter = local.a
+}
+`,
+		"roles/main.tf": `output "terraform_role_arn" {
+  value = "arn:aws:iam::123456789012:role/terraform"
+}
+`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var cycles []string
+	for _, d := range g.Diagnostics {
+		if d.Code == "dependency-cycle" {
+			cycles = append(cycles, d.Message)
+		}
+	}
+	if len(cycles) != 1 || !strings.HasPrefix(cycles[0], "local.a ") {
+		t.Errorf("cycle diagnostics = %q, want one about local.a", cycles)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"123456789012"` {
+		t.Errorf("caller account = %s", got)
+	}
+}
