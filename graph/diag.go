@@ -62,6 +62,9 @@ const (
 	// not downloaded, local module directories that do not exist.
 	CodeModuleNotDownloaded = "remote-module-not-downloaded"
 	CodeModuleMissing       = "module-source-missing"
+	// CodeModuleOutsidePackage is said of a local source in a downloaded
+	// module that leaves its package (not read, as Terraform refuses it).
+	CodeModuleOutsidePackage = "module-source-outside-package"
 	// CodeNothingToScan says that no Terraform or CloudFormation was found.
 	CodeNothingToScan = "nothing-to-scan"
 )

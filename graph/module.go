@@ -12,6 +12,9 @@ const (
 	NotDownloaded UnreadReason = iota + 1
 	// SourceMissing: a local module whose directory does not exist.
 	SourceMissing
+	// SourceOutsidePackage: a local source in a downloaded module that
+	// leaves the module's package.
+	SourceOutsidePackage
 )
 
 // String names the reason as diagnostics do.
@@ -21,6 +24,8 @@ func (r UnreadReason) String() string {
 		return "not downloaded"
 	case SourceMissing:
 		return "missing"
+	case SourceOutsidePackage:
+		return "outside its package"
 	}
 	return "unknown"
 }

@@ -260,3 +260,33 @@ func TestNothingToScan(t *testing.T) {
 		t.Errorf("default path: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
 	}
 }
+
+// TestDownloadModulesFlag: --download-modules reads the Terraform CLI
+// configuration (a bad one is a usage error) and puts the cache under
+// XDG_CACHE_HOME; a source it may not fetch is said once, as not downloaded.
+func TestDownloadModulesFlag(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", t.TempDir())
+	badConfig := filepath.Join(t.TempDir(), "bad.tfrc")
+	if err := os.WriteFile(badConfig, []byte("credentials \"example.com\" {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_CLI_CONFIG_FILE", badConfig)
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "main.tf"), []byte("module \"local_git\" {\n  source = \"git::file:///nowhere/repo.git\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "scan", "--download-modules", root); code != exitError || !strings.Contains(stderr, "bad.tfrc") {
+		t.Errorf("unreadable CLI configuration: exit %d, stderr:\n%s", code, stderr)
+	}
+	t.Setenv("TF_CLI_CONFIG_FILE", "")
+	code, out, stderr := runCLI(t, "scan", "--download-modules", root)
+	if code != exitClean || !strings.Contains(stderr, "module git::file:///nowhere/repo.git could not be downloaded") ||
+		!strings.Contains(out, "1 module call (1 source) not downloaded") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "blindspot", "modules")); err != nil {
+		t.Errorf("module cache not under XDG_CACHE_HOME: %v", err)
+	}
+}

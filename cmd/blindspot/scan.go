@@ -16,6 +16,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/modfetch"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -44,6 +45,7 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	downloadModules   bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -81,6 +83,7 @@ still written.`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
+	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
@@ -123,6 +126,13 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
+	if f.downloadModules {
+		fetcher, err := modfetch.New(ctx, modfetch.Options{})
+		if err != nil {
+			return &exitCodeError{code: exitError, err: fmt.Errorf("--download-modules: %w", err)}
+		}
+		opts.Modules = fetcher
+	}
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
 	res, err := scan.Run(ctx, opts)

@@ -44,13 +44,14 @@ var allowed = map[string][]string{
 	"internal/suppress":    {"graph", "rules"},
 	"internal/spelling":    {},
 	"internal/parallel":    {},
+	"internal/modfetch":    {},
 	"internal/accuracy":    {"graph", "internal/scan", "rules"},
 	"internal/findingtest": {"graph", "rules"},
 	"internal/ruledocs":    {"rules"},
 	"internal/integration": {},
 	"internal/layering":    {},
 	"internal/tools/...":   {},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/report", "internal/ruledocs",
+	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/modfetch", "internal/report", "internal/ruledocs",
 		"internal/scan", "internal/suppress", "rules", "rules/builtin", "sarif"},
 }
 

@@ -42,7 +42,7 @@ func unreadModuleDiagnostics(ms []*graph.UnreadModule) (diags []graph.Diagnostic
 	bySource := map[string]*moduleSource{}
 	for _, m := range ms {
 		key := m.Reason.String() + "\x00" + m.Source
-		if m.Reason == graph.SourceMissing {
+		if m.Reason == graph.SourceMissing || m.Reason == graph.SourceOutsidePackage {
 			key = m.Reason.String() + "\x00" + filepath.Clean(m.Dir)
 		}
 		src := bySource[key]
@@ -79,6 +79,9 @@ func unreadModuleDiagnostics(ms []*graph.UnreadModule) (diags []graph.Diagnostic
 			where = fmt.Sprintf("%d calls, the first here", calls)
 		}
 		switch src.reason {
+		case graph.SourceOutsidePackage:
+			d.Code = graph.CodeModuleOutsidePackage
+			d.Message = fmt.Sprintf("module source %s leaves the downloaded package it is in (%s): it is not read, as Terraform would refuse it; its resources are not scanned and its outputs are unknown", first.source, where)
 		case graph.SourceMissing:
 			missing.Calls += calls
 			missing.Sources++

@@ -69,6 +69,17 @@ type Options struct {
 	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
+	// Modules, when set, downloads the remote modules terraform init has
+	// not (--download-modules); otherwise they are not read, and nothing
+	// reaches the network.
+	Modules ModuleFetcher
+}
+
+// ModuleFetcher downloads remote Terraform modules (modfetch.Fetcher).
+type ModuleFetcher interface {
+	terraform.Fetcher
+	// Root is the directory every module it returns is in.
+	Root() string
 }
 
 // Result is everything a scan produced.
@@ -226,8 +237,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	model := aws.BuildOrganization(g, c.modelOpts)
 	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
 	findings = append(findings, orgFindings...)
+	downloaded := ""
+	if s.modules != nil {
+		downloaded = s.modules.Root()
+	}
 	for i := range findings {
-		pointAtModuleCall(&findings[i])
+		pointAtModuleCall(&findings[i], downloaded)
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
@@ -486,7 +501,11 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root, Cache: cache, WorkDir: wd})
+		opts := terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root, Cache: cache, WorkDir: wd}
+		if s.modules != nil {
+			opts.Fetcher = s.modules
+		}
+		return terraform.LoadModule(u.Path, opts)
 	case parser.TerraformPlan:
 		return terraform.LoadPlan(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root})
 	case parser.CloudFormationTemplate:
@@ -601,15 +620,16 @@ func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
 }
 
 // pointAtModuleCall moves a finding inside a downloaded module
-// (.terraform/modules/...) to the module call in the user's code, the line
-// they can change, and keeps the place in the module as a related location.
-func pointAtModuleCall(f *rules.Finding) {
-	if !inDownloadedModule(f.Loc.Range.File) || f.Loc.Resource == nil {
+// (.terraform/modules/..., or the module cache of --download-modules) to
+// the module call in the user's code, the line they can change, and keeps
+// the place in the module as a related location.
+func pointAtModuleCall(f *rules.Finding, cache string) {
+	if !inDownloadedModule(f.Loc.Range.File, cache) || f.Loc.Resource == nil {
 		return
 	}
 	calls := f.Loc.Resource.Calls
 	for i := len(calls) - 1; i >= 0; i-- {
-		if inDownloadedModule(calls[i].Range.File) {
+		if inDownloadedModule(calls[i].Range.File, cache) {
 			continue
 		}
 		inside := f.Loc.Range
@@ -619,7 +639,10 @@ func pointAtModuleCall(f *rules.Finding) {
 	}
 }
 
-func inDownloadedModule(file string) bool {
+func inDownloadedModule(file, cache string) bool {
+	if cache != "" && filepath.IsAbs(file) && strings.HasPrefix(file, cache+string(filepath.Separator)) {
+		return true
+	}
 	p := filepath.ToSlash(file)
 	return strings.Contains(p, "/.terraform/modules/") || strings.HasPrefix(p, ".terraform/modules/")
 }

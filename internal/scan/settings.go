@@ -33,6 +33,7 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	modules       ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -63,6 +64,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		modules:              opts.Modules,
 	}
 	if s.today.IsZero() {
 		s.today = time.Now()

@@ -56,9 +56,18 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	}
 	dir, local := "", strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
 	manifestKey := moduleKey(s.prefix, name)
+	pkg := s.pkg
 	switch {
 	case local:
 		dir = filepath.Join(s.mod.dir, filepath.FromSlash(source))
+		if pkg != "" && !inside(pkg, dir) {
+			// Terraform refuses this too: a downloaded module reaching
+			// out of its package could read anything.
+			s.l.diag(graph.Debugf(srcRange, graph.CodeModuleOutsidePackage, "module %s comes from %s, which leaves its downloaded package", name, source))
+			notRead(graph.SourceOutsidePackage, dir, "")
+			unknownOutputs("module." + name + " comes from " + source + ", outside its package")
+			return
+		}
 		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 			s.l.diag(graph.Debugf(srcRange, graph.CodeModuleMissing, "module %s comes from %s, which does not exist", name, source))
 			notRead(graph.SourceMissing, dir, "")
@@ -66,11 +75,11 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 			return
 		}
 	case s.l.manifest != nil && s.l.manifest[manifestKey] != "" && isDir(s.l.manifest[manifestKey]):
-		dir = s.l.manifest[manifestKey]
+		dir, pkg = s.l.manifest[manifestKey], ""
 	case s.l.opts.Fetcher != nil:
-		fetched, err := s.l.opts.Fetcher.FetchModule(source, version)
+		fetched, fetchedPkg, err := s.l.opts.Fetcher.FetchModule(source, version)
 		if err == nil {
-			dir = fetched
+			dir, pkg = fetched, fetchedPkg
 			break
 		}
 		s.l.diag(graph.Debugf(srcRange, graph.CodeModuleNotDownloaded, "module %s comes from %s, which could not be downloaded: %v", name, source, err))
@@ -126,7 +135,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		calls := append(append([]graph.Call{}, s.calls...), childCall)
 		exists := in.exists.And(s.exists)
 		why := firstNonEmpty(in.existsWhy, s.existsWhy)
-		cs := s.l.evalModule(child, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
+		cs := s.l.evalModule(child, pkg, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
 		obj, gv := cs.outputs()
 		switch {
 		case hasCount:
@@ -186,6 +195,12 @@ func (s *scope) unread(b *hcl.Block, attrs map[string]*hcl.Attribute, m graph.Un
 		s.l.g.UnreadModules = append(s.l.g.UnreadModules, &call)
 	}
 	s.l.g.Diagnostics = s.l.g.Diagnostics[:mark]
+}
+
+// inside reports whether path p lies in directory dir.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 func isDir(p string) bool {
