@@ -30,8 +30,7 @@ type scanFlags struct {
 	formats           []string
 	output            string
 	failOn            string
-	vars              []string
-	varFiles          []string
+	varInputs         []scan.VarInput
 	parameters        []string
 	parameterFiles    []string
 	managementIDs     []string
@@ -69,8 +68,8 @@ still written.`,
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "report `FORMAT`: "+formatNames()+" (default text); repeatable, FORMAT=FILE writes that report to FILE")
 	fl.StringVarP(&f.output, "output", "o", "", "write the reports given without =FILE to `FILE` instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
-	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
-	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
+	fl.Var(varInputFlag{&f.varInputs, false}, "var", "set a Terraform variable (`name=value`; repeatable; with --var-file, the later wins)")
+	fl.Var(varInputFlag{&f.varInputs, true}, "var-file", "read Terraform variables from a .tfvars `FILE` (repeatable; with --var, the later wins)")
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
 	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
@@ -88,6 +87,27 @@ still written.`,
 	return cmd
 }
 
+// varInputFlag is --var (file false) or --var-file (file true): both
+// append to one list, so that Terraform's rule, the later value wins, can
+// follow the order they were given in.
+type varInputFlag struct {
+	list *[]scan.VarInput
+	file bool
+}
+
+func (v varInputFlag) Set(s string) error {
+	in := scan.VarInput{Var: s}
+	if v.file {
+		in = scan.VarInput{File: s}
+	}
+	*v.list = append(*v.list, in)
+	return nil
+}
+
+func (v varInputFlag) String() string { return "" }
+
+func (v varInputFlag) Type() string { return "stringArray" }
+
 func usageErr(format string, args ...any) error {
 	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
 }
@@ -104,8 +124,8 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	opts := scan.Options{
 		Paths:                paths,
 		Exclude:              f.exclude,
-		Vars:                 f.vars,
-		VarFiles:             f.varFiles,
+		VarInputs:            f.varInputs,
+		Environment:          os.Environ(),
 		Parameters:           f.parameters,
 		ParameterFiles:       f.parameterFiles,
 		ManagementAccountIDs: f.managementIDs,

@@ -40,9 +40,14 @@ type Options struct {
 	Paths []string
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
-	// Terraform inputs.
-	Vars     []string
-	VarFiles []string
+	// VarInputs are Terraform variable values from the command line, -var
+	// and -var-file, in the order given: a later one overrides an earlier
+	// one (and the configuration's, which come first).
+	VarInputs []VarInput
+	// Environment is the process environment ("NAME=value", as
+	// os.Environ gives it), read once by the front end: Terraform's
+	// TF_VAR_name variables and TF_WORKSPACE come from it.
+	Environment []string
 	// CloudFormation inputs.
 	Parameters     []string
 	ParameterFiles []string
@@ -81,6 +86,10 @@ type ModuleFetcher interface {
 	// Root is the directory every module it returns is in.
 	Root() string
 }
+
+// VarInput is one Terraform variable input: a -var "name=value" (Var) or
+// a -var-file path (File).
+type VarInput = terraform.Input
 
 // Result is everything a scan produced.
 type Result struct {
@@ -501,13 +510,9 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		opts := terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root, Cache: cache, WorkDir: wd}
-		if s.modules != nil {
-			opts.Fetcher = s.modules
-		}
-		return terraform.LoadModule(u.Path, opts)
+		return terraform.LoadModule(u.Path, s.terraformOptions(root, cache, wd))
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root})
+		return terraform.LoadPlan(u.Path, s.terraformOptions(root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root}
 		if s.unitAccount != nil {

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -20,7 +22,9 @@ import (
 type settings struct {
 	paths                []string
 	exclude              []string
-	vars, varFiles       []string
+	varInputs            []VarInput
+	tfEnv                map[string]string
+	workspace            string
 	parameters           []string
 	parameterFiles       []string
 	managementAccountIDs []string
@@ -54,8 +58,7 @@ func settle(opts Options) (*settings, error) {
 	s := &settings{
 		paths:                opts.Paths,
 		exclude:              concat(cfg.Exclude, opts.Exclude),
-		vars:                 concat(cfg.Vars, opts.Vars),
-		varFiles:             concat(cfg.VarFiles, opts.VarFiles),
+		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
 		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
 		managementAccountIDs: concat(cfg.ManagementAccountIDs, opts.ManagementAccountIDs),
@@ -66,13 +69,17 @@ func settle(opts Options) (*settings, error) {
 		keepResources:        opts.KeepResources,
 		modules:              opts.Modules,
 	}
+	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
 	// Input files are named by the user: one that cannot be read is a
 	// mistake to fix before scanning, not a problem of the repository.
-	for _, f := range s.varFiles {
-		if err := readableFile(f); err != nil {
+	for _, in := range s.varInputs {
+		if in.File == "" {
+			continue
+		}
+		if err := readableFile(in.File); err != nil {
 			return nil, fmt.Errorf("variable file %w", err)
 		}
 	}
@@ -106,6 +113,49 @@ func readableFile(path string) error {
 		return fmt.Errorf("%s: not a regular file", path)
 	}
 	return nil
+}
+
+// varInputs orders Terraform's variable inputs: the configuration's var
+// files, then its vars, then the command line's in its order.
+func varInputs(cfg *config.Config, cli []VarInput) []VarInput {
+	var out []VarInput
+	for _, f := range cfg.VarFiles {
+		out = append(out, VarInput{File: f})
+	}
+	for _, v := range cfg.Vars {
+		out = append(out, VarInput{Var: v})
+	}
+	return append(out, cli...)
+}
+
+// terraformEnvironment picks what Terraform reads from the environment:
+// TF_VAR_name values by name, and the workspace.
+func terraformEnvironment(environ []string) (vars map[string]string, workspace string) {
+	for _, kv := range environ {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[v] = value
+		}
+		if name == "TF_WORKSPACE" {
+			workspace = value
+		}
+	}
+	return vars, workspace
+}
+
+// terraformOptions are the options a Terraform unit is evaluated with.
+func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	if s.modules != nil {
+		opts.Fetcher = s.modules
+	}
+	return opts
 }
 
 // concat returns a new slice holding a's elements, then b's.

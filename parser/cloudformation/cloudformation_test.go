@@ -3,6 +3,7 @@ package cloudformation
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -365,5 +366,67 @@ func TestNestedParameterSource(t *testing.T) {
 	}
 	if src := v.Source(); !strings.HasSuffix(src.File, "parent.yaml") || src.Start.Line != 8 {
 		t.Errorf("source %v, want the parent's Parameters entry (parent.yaml line 8)", src)
+	}
+}
+
+// TestNestedStackOutputs checks Fn::GetAtt Stack.Outputs.Name of local
+// nested stacks: the output's value, whatever the order of the resources,
+// at the use site with the output as its source.
+func TestNestedStackOutputs(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "outputs", "parent.yaml"), Options{Root: "testdata"})
+	tests := []struct {
+		path, want, why string
+	}{
+		{"BucketName", "(unknown)", "Bucket is known only after deployment"},
+		{"Literal", `"30"`, ""},
+		{"FromParent", `"from-parent"`, ""},
+		{"Substituted", `"30-days"`, ""},
+		{"Chained", `"30"`, ""},
+		{"Missing", "(unknown)", "nested stack Storage has no output Nope"},
+		{"NotCreated", "(unknown)", "output OnlyInProd is not created: condition IsProd is false"},
+		{"Remote", "(unknown)", "whose template blindspot does not read"},
+		{"Plain", "(unknown)", "Storage.Arn is known only after deployment"},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Reader", tt.path)
+		if v.String() != tt.want || !strings.Contains(v.Why(), tt.why) {
+			t.Errorf("%s = %s (%q), want %s (%q)", tt.path, v, v.Why(), tt.want, tt.why)
+		}
+	}
+	// An output that names a resource of the child refers to it, so the
+	// model can join what the parent configures to it.
+	if refs := attr(t, g, "Reader", "BucketName").AllRefs(); len(refs) != 1 || refs[0].Address != "Storage.Bucket" {
+		t.Errorf("refs = %v, want Storage.Bucket", refs)
+	}
+	lit := attr(t, g, "Reader", "Literal")
+	if lit.Range.Start.Line != 8 || !strings.HasSuffix(lit.Source().File, "child.yaml") || lit.Source().Start.Line != 16 {
+		t.Errorf("Literal at %v from %v, want parent.yaml:8 from child.yaml:16", lit.Range, lit.Source())
+	}
+	if src := attr(t, g, "Reader", "FromParent").Source(); !strings.HasSuffix(src.File, "parent.yaml") || src.Start.Line != 22 {
+		t.Errorf("FromParent written at %v, want the parent's Parameters (parent.yaml:22)", src)
+	}
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Severity, d.Code))
+	}
+	want := []string{
+		"parent.yaml:12 warning unresolved-reference",
+		"parent.yaml:13 warning unresolved-reference",
+		"parent.yaml:34 error circular-reference",
+		"parent.yaml:35 note remote-template-not-read",
+	}
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Each nested stack is evaluated once, though read before its turn.
+	count := map[string]int{}
+	for _, r := range g.Resources {
+		count[r.Address]++
+	}
+	for _, addr := range []string{"Storage", "Storage.Bucket", "Second.Topic", "Loop.Topic"} {
+		if count[addr] != 1 {
+			t.Errorf("%s evaluated %d times", addr, count[addr])
+		}
 	}
 }

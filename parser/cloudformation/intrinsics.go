@@ -322,6 +322,9 @@ func (t *template) getAtt(arg *yaml.Node, r graph.Range, depth int) graph.Value 
 	if _, ok := t.resources[res]; !ok {
 		t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::GetAtt of %s, which is not a resource of this template", res))
 	}
+	if output, ok := strings.CutPrefix(attr, "Outputs."); ok && isStack(t.resourceType(res)) {
+		return t.stackOutput(res, output, r)
+	}
 	return graph.UnknownValue(res+"."+attr+" is known only after deployment", r).
 		WithRefs(graph.Ref{Address: t.prefix + res, Attr: attr, Range: r})
 }

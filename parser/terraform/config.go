@@ -182,14 +182,13 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	// Override files replace parts of the configuration; reading them as
-	// ordinary files would double resources, so they are left out with a
-	// note.
+	// Override files are merged into the configuration after every other
+	// file is read, in name order, as Terraform does.
+	var overrides []string
 	for _, name := range names {
 		path := filepath.Join(dir, name)
-		base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			l.diag(graph.Notef(graph.Range{File: path}, "override-file", "override files are not merged; %s is not read", name))
+		if isOverrideFile(name) {
+			overrides = append(overrides, path)
 			continue
 		}
 		file, ok := l.parseFile(path)
@@ -218,6 +217,18 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 			case "output":
 				m.outputs = append(m.outputs, b)
 			}
+		}
+	}
+	for _, path := range overrides {
+		file, ok := l.parseFile(path)
+		if !ok {
+			continue
+		}
+		m.files = append(m.files, path)
+		content, _, diags := file.Body.PartialContent(topSchema)
+		l.hclDiags(diags, graph.Error, "parse-error")
+		for _, b := range content.Blocks {
+			l.override(m, b)
 		}
 	}
 	return m, true

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -104,8 +105,13 @@ func (s *scope) context() *hcl.EvalContext {
 		vars[k] = v
 	}
 	if s.ctxVars == nil {
-		vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
-		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		// Terraform runs in the root module's directory: path.root is
+		// ".", path.cwd that directory as an absolute path (whatever the
+		// directory blindspot was started from).
+		vars["path"] = cty.ObjectVal(map[string]cty.Value{
+			"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(filepath.ToSlash(s.l.rootDir())),
+		})
+		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(cmp.Or(s.l.opts.Workspace, "default"))})
 	}
 	if s.stale&staleVars != 0 {
 		vars["var"] = objectOf(s.vars)

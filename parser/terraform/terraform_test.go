@@ -62,13 +62,13 @@ func TestEvaluation(t *testing.T) {
 		want    string
 	}{
 		{"tfvars and template", Options{}, `module.bucket["data"].aws_s3_bucket.this`, "bucket", `"acme-prod-data"`},
-		{"--var overrides tfvars", Options{Vars: []string{"env=dev"}}, `module.bucket["logs"].aws_s3_bucket.this`, "bucket", `"acme-dev-logs"`},
+		{"--var overrides tfvars", Options{Inputs: []Input{{Var: "env=dev"}}}, `module.bucket["logs"].aws_s3_bucket.this`, "bucket", `"acme-dev-logs"`},
 		{"module for_each value", Options{}, `module.bucket["logs"].aws_s3_bucket_versioning.this`, "versioning_configuration[0].status", `"Suspended"`},
 		{"dynamic block", Options{}, "aws_security_group.web", "ingress[1].from_port", "443"},
 		{"dynamic block list variable", Options{}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"10.0.0.0/8"`},
 		{"count index", Options{}, "aws_security_group_rule.admin[1]", "from_port", "23"},
 		{"unknown variable", Options{}, "aws_security_group_rule.admin[0]", "cidr_blocks[0]", "(unknown)"},
-		{"--var for a list", Options{Vars: []string{`cidrs=["192.168.0.0/16"]`}}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"192.168.0.0/16"`},
+		{"--var for a list", Options{Inputs: []Input{{Var: `cidrs=["192.168.0.0/16"]`}}}, "aws_security_group.web", "ingress[0].cidr_blocks[0]", `"192.168.0.0/16"`},
 		{"optional default", Options{}, "aws_kms_key.key", "enable_key_rotation", "true"},
 		{"functions", Options{}, "aws_kms_key.key", "description", `"acme-prod key X"`},
 		{"cidrsubnet", Options{}, "aws_kms_key.key", "tags.Subnet", `"10.0.2.0/24"`},
@@ -772,5 +772,305 @@ locals {
 	}
 	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"123456789012"` {
 		t.Errorf("caller account = %s", got)
+	}
+}
+
+// TestInputPrecedence: variable values apply in Terraform's order, the
+// later winning: TF_VAR_ environment variables, terraform.tfvars,
+// terraform.tfvars.json, *.auto.tfvars in name order, then -var and
+// -var-file in the order given on the command line.
+func TestInputPrecedence(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "a" {}
+variable "b" {}
+variable "c" {}
+variable "d" {}
+variable "e" {}
+variable "list" {
+  type = list(string)
+}
+resource "aws_kms_key" "k" {
+  tags = { a = var.a, b = var.b, c = var.c, d = var.d, e = var.e, list = join(",", var.list) }
+}
+`,
+		"terraform.tfvars":      "b = \"tfvars\"\nc = \"tfvars\"\nd = \"tfvars\"\n",
+		"terraform.tfvars.json": `{"c": "tfvars.json", "d": "tfvars.json"}`,
+		"1.auto.tfvars":         "d = \"1.auto\"\n",
+		"2.auto.tfvars.json":    `{"d": "2.auto"}`,
+		"one.tfvars":            "e = \"one.tfvars\"\n",
+		"two.tfvars":            "e = \"two.tfvars\"\n",
+	})
+	env := map[string]string{"a": "env", "b": "env", "list": `["x", "y"]`, "undeclared": "ignored"}
+	tests := []struct {
+		name   string
+		inputs []Input
+		want   map[string]string
+	}{
+		{"files and environment", nil, map[string]string{"a": "env", "b": "tfvars", "c": "tfvars.json", "d": "2.auto", "e": "(unknown)", "list": "x,y"}},
+		{"var then file: the file wins", []Input{{Var: "e=flag"}, {File: filepath.Join(dir, "one.tfvars")}}, map[string]string{"e": "one.tfvars"}},
+		{"file then var: the var wins", []Input{{File: filepath.Join(dir, "one.tfvars")}, {Var: "e=flag"}}, map[string]string{"e": "flag"}},
+		{"files in order", []Input{{File: filepath.Join(dir, "two.tfvars")}, {File: filepath.Join(dir, "one.tfvars")}}, map[string]string{"e": "one.tfvars"}},
+		{"command line over everything", []Input{{Var: "a=flag"}, {Var: "d=flag"}, {Var: `list=["z"]`}}, map[string]string{"a": "flag", "d": "flag", "list": "z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := LoadModule(dir, Options{Root: dir, Env: env, Inputs: tt.inputs})
+			k := resource(g, "aws_kms_key.k")
+			for name, want := range tt.want {
+				v := at(t, k.Attrs, "tags."+name)
+				got, ok := v.AsString()
+				if !ok {
+					got = v.String()
+				}
+				if got != want {
+					t.Errorf("var.%s = %s, want %s", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestWorkspace: terraform.workspace is "default" unless the options name
+// one (TF_WORKSPACE).
+func TestWorkspace(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `resource "aws_s3_bucket" "b" {
+  bucket = "logs-${terraform.workspace}"
+}
+`})
+	for _, tt := range []struct{ workspace, want string }{{"", `"logs-default"`}, {"prod", `"logs-prod"`}} {
+		g := LoadModule(dir, Options{Root: dir, Workspace: tt.workspace})
+		if got := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket").String(); got != tt.want {
+			t.Errorf("workspace %q: bucket = %s, want %s", tt.workspace, got, tt.want)
+		}
+	}
+}
+
+// TestPathsIndependentOfWorkingDirectory: path.cwd and abspath are taken
+// from the root module's directory, where Terraform runs, whatever the
+// directory blindspot was started from.
+func TestPathsIndependentOfWorkingDirectory(t *testing.T) {
+	base := writeModule(t, map[string]string{
+		"repo/infra/main.tf": `module "m" {
+  source = "./modules/m"
+}
+resource "aws_kms_key" "k" {
+  description = file("${path.cwd}/policy.json")
+  tags = {
+    cwd     = path.cwd
+    root    = path.root
+    module  = path.module
+    abspath = abspath("files/x.json")
+  }
+}
+`,
+		"repo/infra/policy.json": `{"Version": "2012-10-17"}`,
+		"repo/infra/modules/m/main.tf": `resource "aws_kms_key" "inner" {
+  description = abspath(path.module)
+}
+`,
+	})
+	base, err := filepath.EvalSymlinks(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	infra := filepath.ToSlash(filepath.Join(base, "repo", "infra"))
+	for _, tt := range []struct{ from, unit string }{{base, "repo/infra"}, {filepath.Join(base, "repo"), "infra"}} {
+		t.Run(tt.unit, func(t *testing.T) {
+			t.Chdir(tt.from)
+			g := LoadModule(filepath.FromSlash(tt.unit), Options{Root: "."})
+			k := resource(g, "aws_kms_key.k")
+			for path, want := range map[string]string{
+				"tags.cwd": infra, "tags.root": ".", "tags.module": ".", "tags.abspath": infra + "/files/x.json",
+				"description": `{"Version": "2012-10-17"}`,
+			} {
+				if got, _ := at(t, k.Attrs, path).AsString(); got != want {
+					t.Errorf("%s = %q, want %q", path, got, want)
+				}
+			}
+			inner := resource(g, "module.m.aws_kms_key.inner")
+			if got, _ := at(t, inner.Attrs, "description").AsString(); got != infra+"/modules/m" {
+				t.Errorf("abspath(path.module) in a module = %q", got)
+			}
+		})
+	}
+}
+
+// TestLegacyBareTypes: type = list and type = map are list(any) and
+// map(any), accepted without a warning, as Terraform does.
+func TestLegacyBareTypes(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "cidrs" {
+  type    = list
+  default = ["10.0.0.0/8"]
+}
+variable "tags" {
+  type    = map
+  default = { team = "a" }
+}
+variable "ports" {
+  type = list
+}
+resource "aws_security_group" "web" {
+  tags = var.tags
+  ingress {
+    from_port   = var.ports[0]
+    to_port     = var.ports[0]
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+`})
+	g := LoadModule(dir, Options{Root: dir, Inputs: []Input{{Var: "ports=[22]"}}})
+	for _, d := range g.Diagnostics {
+		if d.Severity <= graph.Warning {
+			t.Errorf("diagnostic %v", d)
+		}
+	}
+	sg := resource(g, "aws_security_group.web")
+	for path, want := range map[string]string{"ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "tags.team": `"a"`, "ingress[0].from_port": "22"} {
+		if got := at(t, sg.Attrs, path).String(); got != want {
+			t.Errorf("%s = %s, want %s", path, got, want)
+		}
+	}
+}
+
+// TestOverrideFiles: override.tf and *_override.tf(.json) are merged as
+// Terraform merges them, after the other files, in name order.
+func TestOverrideFiles(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "size" {
+  type    = number
+  default = 1
+}
+locals {
+  name = "base"
+  keep = "kept"
+}
+provider "aws" {
+  region = "us-east-1"
+}
+provider "aws" {
+  alias  = "west"
+  region = "us-west-1"
+}
+resource "aws_security_group" "web" {
+  name        = local.name
+  description = local.keep
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "base-${var.size}"
+}
+`,
+		"override.tf": `locals {
+  name = "override"
+}
+variable "size" {
+  default = "3"
+}
+provider "aws" {
+  alias  = "west"
+  region = "eu-west-1"
+}
+resource "aws_security_group" "web" {
+  dynamic "ingress" {
+    for_each = [443]
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["10.0.0.0/8"]
+    }
+  }
+}
+resource "aws_s3_bucket" "missing" {
+  bucket = "x"
+}
+`,
+		"z_override.tf": `resource "aws_s3_bucket" "b" {
+  force_destroy = true
+}
+`,
+		"a_override.tf": `resource "aws_s3_bucket" "b" {
+  force_destroy = false
+  bucket        = "a-${var.size}"
+}
+`,
+		"json.tf.json":          `{"resource": {"aws_kms_key": {"k": {"description": "json", "enable_key_rotation": false}}}}`,
+		"json_override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	var codes []string
+	for _, d := range g.Diagnostics {
+		codes = append(codes, d.Code)
+	}
+	if got := strings.Join(codes, " "); got != "override-without-base" {
+		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+	if len(g.Resources) != 3 {
+		t.Errorf("%d resources, want 3 (an override adds none)", len(g.Resources))
+	}
+	sg := resource(g, "aws_security_group.web")
+	for path, want := range map[string]string{
+		"name": `"override"`, "description": `"kept"`,
+		"ingress[0].from_port": "443", "ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "egress[0].protocol": `"-1"`,
+	} {
+		if got := at(t, sg.Attrs, path).String(); got != want {
+			t.Errorf("security group %s = %s, want %s", path, got, want)
+		}
+	}
+	if n := len(at(t, sg.Attrs, "ingress").Elems()); n != 1 {
+		t.Errorf("%d ingress blocks, want the override's one", n)
+	}
+	if r := at(t, sg.Attrs, "ingress[0].from_port").Range; !strings.HasSuffix(r.File, "override.tf") {
+		t.Errorf("an overridden argument points at %v, want override.tf", r)
+	}
+	b := resource(g, "aws_s3_bucket.b")
+	// a_override.tf is merged before z_override.tf; the override's default
+	// takes the variable's declared type.
+	for path, want := range map[string]string{"bucket": `"a-3"`, "force_destroy": "true"} {
+		if got := at(t, b.Attrs, path).String(); got != want {
+			t.Errorf("bucket %s = %s, want %s", path, got, want)
+		}
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "true" {
+		t.Errorf("JSON override: enable_key_rotation = %s", got)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"json"` {
+		t.Errorf("JSON override: description = %s", got)
+	}
+	var regions []string
+	for _, p := range g.Providers {
+		r, _ := at(t, p.Attrs, "region").AsString()
+		regions = append(regions, p.Address+"="+r)
+	}
+	if got := strings.Join(regions, " "); got != "aws=us-east-1 aws.west=eu-west-1" {
+		t.Errorf("providers = %s", got)
+	}
+}
+
+// TestOverrideInOtherSyntax: an override written in the other syntax is
+// reported, not silently dropped or half merged.
+func TestOverrideInOtherSyntax(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf":          "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
+		"override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
+	})
+	g := LoadModule(dir, Options{Root: dir})
+	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "override-not-merged" || g.Diagnostics[0].Severity != graph.Warning {
+		t.Errorf("diagnostics = %v", g.Diagnostics)
+	}
+	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "false" {
+		t.Errorf("enable_key_rotation = %s", got)
 	}
 }

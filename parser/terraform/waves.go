@@ -104,27 +104,38 @@ func splitItems(items []*item, ready func(*item) bool) (yes, no []*item) {
 	return yes, no
 }
 
-// cycleMember follows waiting dependencies from an item that cannot be
-// evaluated until it meets an item it has already passed: that one is in
-// a cycle (the first item may only wait for one).
+// cycleMember finds an item of a dependency cycle to evaluate first,
+// starting from an item that cannot be evaluated (which may only wait for
+// a cycle). Following waiting dependencies leads into the cycle. A module
+// call of the cycle is preferred: Terraform resolves module outputs one by
+// one, so a cycle through a module is usually none in Terraform.
 func cycleMember(from *item, byKey map[string]*item, waiting map[string]bool) *item {
+	next := func(it *item) *item {
+		for _, d := range it.deps {
+			if waiting[d] && d != it.key() && byKey[d] != nil {
+				return byKey[d]
+			}
+		}
+		return nil
+	}
 	passed := map[*item]bool{}
 	cur := from
 	for !passed[cur] {
 		passed[cur] = true
-		var next *item
-		for _, d := range cur.deps {
-			if waiting[d] && d != cur.key() && byKey[d] != nil {
-				next = byKey[d]
-				break
-			}
-		}
-		if next == nil {
+		n := next(cur)
+		if n == nil {
 			return cur
 		}
-		cur = next
+		cur = n
 	}
-	return cur
+	// cur is in the cycle: go round it once.
+	member := cur
+	for it := next(cur); it != nil && it != cur; it = next(it) {
+		if it.kind == "module" && member.kind != "module" {
+			member = it
+		}
+	}
+	return member
 }
 
 func itemRange(it *item) graph.Range {
@@ -151,8 +162,13 @@ func (s *scope) evalItem(it *item, stack []string) {
 	}
 }
 
-// depsOf lists the locals, modules and data sources references point at.
+// depsOf lists the locals, modules and data sources references point at,
+// sorted (references are gathered from maps of attributes).
 func depsOf(ts []hcl.Traversal) []string {
+	return slices.Compact(slices.Sorted(slices.Values(refsOf(ts))))
+}
+
+func refsOf(ts []hcl.Traversal) []string {
 	var out []string
 	for _, t := range ts {
 		switch t.RootName() {
