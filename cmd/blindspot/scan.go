@@ -35,6 +35,7 @@ type scanFlags struct {
 	parameterFiles    []string
 	managementIDs     []string
 	configFile        string
+	base              string
 	exclude           []string
 	baseline          string
 	writeBaseline     string
@@ -73,6 +74,7 @@ still written.`,
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
 	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
+	fl.StringVar(&f.base, "base", "", "report paths and fingerprints relative to `DIR` (default: the git work tree root, else the scanned directory)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
 	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
@@ -123,6 +125,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	opts := scan.Options{
 		Paths:                paths,
+		Base:                 f.base,
 		Exclude:              f.exclude,
 		VarInputs:            f.varInputs,
 		Environment:          os.Environ(),
@@ -155,24 +158,30 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
+	start := now()
 	res, err := scan.Run(ctx, opts)
+	end := now()
 	progress.done()
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	recorded := 0
 	if f.writeBaseline != "" {
 		all := append(slices.Clip(res.Findings), res.Baselined...)
 		rules.SortFindings(all)
-		if err := writeBaseline(f.writeBaseline, all); err != nil {
+		if recorded, err = writeBaseline(f.writeBaseline, all, res.Base); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	wd, _ := os.Getwd()
-	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
+	}
+	if f.writeBaseline != "" {
+		fmt.Fprintf(stderr, "blindspot: recorded %s in the baseline %s; scan with --baseline %s to report only new ones\n",
+			pluralize(recorded, "finding"), f.writeBaseline, f.writeBaseline)
 	}
 	// Exit 2 means the user has to act on blindspot: a path they named
 	// that cannot be read, a directory they named with nothing to scan.
@@ -187,7 +196,9 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
 	}
-	if res.Failed() {
+	// Writing a baseline accepts today's findings: they do not fail the
+	// run that records them.
+	if res.Failed() && f.writeBaseline == "" {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
@@ -211,34 +222,22 @@ func namesDirectory(paths []string) bool {
 	return false
 }
 
-func writeBaseline(path string, fs []rules.Finding) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
+// writeBaseline records the findings in a baseline file and returns how
+// many it recorded.
+func writeBaseline(path string, fs []rules.Finding, base string) (int, error) {
+	b := suppress.NewBaseline(fs, base)
+	if err := writeFile(path, b.Write); err != nil {
+		return 0, fmt.Errorf("writing baseline: %w", err)
 	}
-	b := suppress.NewBaseline(fs, relativePath)
-	if err := b.Write(out); err != nil {
-		out.Close()
-		return fmt.Errorf("writing baseline: %w", err)
-	}
-	return out.Close()
+	return len(b.Findings), nil
 }
 
-// relativePath shows a path relative to the working directory when it is
-// inside it, with forward slashes.
-func relativePath(p string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return filepath.ToSlash(p)
+// pluralize formats a count with its noun.
+func pluralize(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(p)
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // helpURI is the rule's documentation page.

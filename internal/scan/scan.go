@@ -38,6 +38,10 @@ import (
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
+	// Base is the directory paths in reports, fingerprints and baseline
+	// entries are relative to; when empty, the root of the git work tree
+	// the paths lie in, or else the directory scanned.
+	Base string
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
 	// VarInputs are Terraform variable values from the command line, -var
@@ -94,12 +98,16 @@ type VarInput = terraform.Input
 // Result is everything a scan produced.
 type Result struct {
 	Units []parser.Unit
+	// Base is the absolute directory paths in reports, fingerprints and
+	// baseline entries are relative to (Options.Base, or the one found).
+	Base string
 	// Graph holds the units and diagnostics, the resources the
 	// organisation-scoped rules read in full, and, without attributes,
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Rules are the rules that ran, sorted by ID.
+	// Rules are the rules that ran, sorted by ID, with the configured
+	// severities.
 	Rules []*rules.Rule
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
@@ -259,7 +267,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
 		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
 	s.finish(res)
 	return res, nil
