@@ -63,10 +63,12 @@ type UnreadModule struct {
 	// out), with the references they were derived from.
 	Args Value
 	// Providers are the provider configurations the module receives, by
-	// the name the module knows them by ("aws", "aws.member"): the
-	// providers argument, or the caller's default configurations. A name
-	// the caller has no configuration block for maps to nil.
-	Providers map[string]*Provider
+	// the name the module knows them by ("aws", "aws.member"): those the
+	// providers argument lists (ProvidersGiven), or else the caller's
+	// default configurations. A name the caller has no configuration block
+	// for maps to nil.
+	Providers      map[string]*Provider
+	ProvidersGiven bool
 }
 
 // Refers reports whether the call's arguments were derived from the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,7 +10,10 @@ import (
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/parser"
+	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 // corpusDirs are the repositories of ../shared/corpus/realworld, kept
@@ -31,14 +35,25 @@ func corpusDirs(t *testing.T) map[string]string {
 	return dirs
 }
 
+// missingGuardrail are the organisation rules that report something
+// missing, which code that was not read may have created.
+var missingGuardrail = map[string]bool{
+	"aws-org-leave-organization-allowed": true, "aws-org-security-services-unprotected": true,
+	"aws-org-root-user-unrestricted": true, "aws-org-region-unrestricted": true, "aws-org-admin-roles-unprotected": true,
+	"aws-org-ai-opt-out-missing": true, "aws-org-trail-not-organization-wide": true,
+	"aws-org-security-admin-not-delegated": true, "aws-org-scp-unattached": true,
+}
+
 // moduleSource is the source a module diagnostic names.
 var moduleSource = regexp.MustCompile(`^module (?:source )?(\S+) (?:has not been downloaded|could not be downloaded|does not exist|leaves)`)
 
 // TestRealWorldCorpus scans public repositories the way a new user's CI
-// would, and requires what makes blindspot usable there on day one: exit
-// status 0 or 1 (2 is for the user's mistakes, not the repository's), no
-// error from a file that is not Terraform or CloudFormation, and modules
-// that were not downloaded said once per source with their call counts.
+// would, and requires what makes blindspot usable and sound there on day
+// one: exit status 0 or 1 (2 is for the user's mistakes, not the
+// repository's), no error from a file that is not Terraform or
+// CloudFormation, modules that were not downloaded said once per source
+// with their call counts, and no organisation rule claiming a guardrail
+// is missing in a unit whose unread modules could have created it.
 func TestRealWorldCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scans the corpora; skipped with -short")
@@ -121,6 +136,28 @@ func TestRealWorldCorpus(t *testing.T) {
 				}
 			}
 			t.Logf("exit %d; modules not downloaded %+v, missing %+v", code, report.Summary.ModulesNotDownloaded, report.Summary.ModulesMissing)
+
+			// The organisation rules that say something is missing (a
+			// guardrail SCP, an opt-out policy, an organisation trail, a
+			// delegated administrator, an attachment) cannot say so in a
+			// unit with modules whose code was not read.
+			res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}, Rules: builtin.Rules()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			unread := map[string]bool{}
+			for _, u := range res.Graph.UnreadModules {
+				unread[u.Unit] = true
+			}
+			for _, f := range res.Findings {
+				r := f.Loc.Resource
+				if f.Status != rules.Failed || !strings.HasPrefix(f.RuleID, "aws-org-") || !missingGuardrail[f.RuleID] || r == nil {
+					continue
+				}
+				if unread[r.Unit] {
+					t.Errorf("%s: %s: %s, in a unit with modules that were not read", f.Loc.Range, f.RuleID, f.Message)
+				}
+			}
 		})
 	}
 }

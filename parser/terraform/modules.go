@@ -170,7 +170,12 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 func (s *scope) unread(b *hcl.Block, attrs map[string]*hcl.Attribute, m graph.UnreadModule) {
 	name := b.Labels[0]
 	mark := len(s.l.g.Diagnostics)
-	providers := s.passProviders(b.Body)
+	// A providers argument replaces inheritance: the module gets those
+	// configurations and no others, as in Terraform.
+	providers, given := s.explicitProviders(b.Body)
+	if !given {
+		providers = s.passProviders(b.Body)
+	}
 	instances := s.expand(b.Body, s.prefix+"module."+name)
 	for _, in := range instances {
 		ctx := s.childContext(in)
@@ -191,7 +196,7 @@ func (s *scope) unread(b *hcl.Block, attrs map[string]*hcl.Attribute, m graph.Un
 		call.Exists = in.exists.And(s.exists)
 		call.ExistsWhy = firstNonEmpty(in.existsWhy, s.existsWhy)
 		call.Args = graph.Object(args, toRange(b.DefRange))
-		call.Providers = providers
+		call.Providers, call.ProvidersGiven = providers, given
 		s.l.g.UnreadModules = append(s.l.g.UnreadModules, &call)
 	}
 	s.l.g.Diagnostics = s.l.g.Diagnostics[:mark]
@@ -234,14 +239,27 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 			out[k] = p
 		}
 	}
+	explicit, _ := s.explicitProviders(body)
+	for k, p := range explicit {
+		out[k] = p
+	}
+	return out
+}
+
+// explicitProviders maps the child's provider names to the caller's
+// configurations as the providers argument lists them; given is false
+// when there is no providers argument. A name the caller has no
+// configuration for maps to nil.
+func (s *scope) explicitProviders(body hcl.Body) (out map[string]*graph.Provider, given bool) {
 	a, ok := metaAttribute(body, "providers")
 	if !ok {
-		return out
+		return nil, false
 	}
+	out = map[string]*graph.Provider{}
 	pairs, diags := hcl.ExprMap(a.Expr)
 	if diags.HasErrors() {
 		s.l.hclDiags(diags, graph.Warning, "invalid-module")
-		return out
+		return out, true
 	}
 	for _, kv := range pairs {
 		kt, d1 := hcl.AbsTraversalForExpr(kv.Key)
@@ -251,7 +269,7 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 		}
 		out[describeTraversal(kt)] = s.providers[describeTraversal(vt)]
 	}
-	return out
+	return out, true
 }
 
 // outputs evaluates the module's outputs into an object.
