@@ -117,6 +117,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	_, hasForEach := attrs["for_each"]
 	outputs := map[string]cty.Value{}
 	var outputGV []graph.Field
+	var listGV []graph.Value
 	var list []cty.Value
 	for _, in := range instances {
 		ctx := s.childContext(in)
@@ -137,20 +138,26 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		why := firstNonEmpty(in.existsWhy, s.existsWhy)
 		cs := s.l.evalModule(child, pkg, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
 		obj, gv := cs.outputs()
+		// The graph form has the shape of the value: a list of instances
+		// for count, an object keyed by instance key for for_each.
 		switch {
 		case hasCount:
 			list = append(list, obj)
+			listGV = append(listGV, gv)
 		case hasForEach:
 			if k := strings.TrimSuffix(strings.TrimPrefix(in.key, `["`), `"]`); k != in.key {
 				outputs[k] = obj
+				outputGV = append(outputGV, graph.Field{Key: k, Value: gv})
 			}
 		default:
 			s.modules[name] = named{val: obj, gv: gv}
 			return
 		}
-		outputGV = append(outputGV, graph.Field{Key: in.key, Value: gv})
 	}
 	gv := graph.Object(outputGV, toRange(b.DefRange))
+	if hasCount {
+		gv = graph.List(listGV, toRange(b.DefRange))
+	}
 	switch {
 	case len(instances) == 1 && instances[0].exists != graph.True:
 		// An instance that may not exist has no outputs Terraform could

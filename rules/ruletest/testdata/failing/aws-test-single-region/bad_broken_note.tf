@@ -1,0 +1,6 @@
+# broken-fix: claimed broken, but the fix works
+resource "aws_cloudtrail" "regional" {
+  name                  = "regional"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = false # want: aws-test-single-region
+}
