@@ -42,6 +42,7 @@ var allowed = map[string][]string{
 	"internal/suppress":    {"graph", "rules", "internal/spelling", "docs/rules"},
 	"internal/spelling":    {},
 	"internal/parallel":    {},
+	"internal/modfetch":    {},
 	"internal/accuracy":    {"graph", "internal/scan", "rules"},
 	"internal/findingtest": {"graph", "rules"},
 	// The fixture runner drives the real pipeline, so fixtures test what
@@ -54,7 +55,7 @@ var allowed = map[string][]string{
 	"internal/layering":    {},
 	"internal/parsefloor":  {"internal/parallel"},
 	"internal/tools/...":   {"internal/parsefloor"},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/orgview", "internal/report", "internal/ruledocs",
+	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/modfetch", "internal/orgview", "internal/report", "internal/ruledocs",
 		"internal/scan", "internal/suppress", "rules", "rules/builtin", "sarif"},
 }
 

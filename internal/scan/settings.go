@@ -46,6 +46,7 @@ type settings struct {
 	knownRules []string
 	// foreign maps other scanners' suppressions to rules; nil ignores them.
 	foreign *suppress.Equivalents
+	modules ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -78,6 +79,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		modules:              opts.Modules,
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -97,6 +99,21 @@ func settle(opts Options) (*settings, error) {
 	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
 		s.today = time.Now()
+	}
+	// Input files are named by the user: one that cannot be read is a
+	// mistake to fix before scanning, not a problem of the repository.
+	for _, in := range s.varInputs {
+		if in.File == "" {
+			continue
+		}
+		if err := readableFile(in.File); err != nil {
+			return nil, fmt.Errorf("variable file %w", err)
+		}
+	}
+	for _, f := range s.parameterFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("parameter file %w", err)
+		}
 	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
@@ -151,6 +168,23 @@ func checkOptions(opts Options) error {
 	return errors.Join(errs...)
 }
 
+// readableFile checks that path names a regular file that can be opened.
+func readableFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	return nil
+}
+
 // varInputs orders Terraform's variable inputs: the configuration's var
 // files, then its vars, then the command line's in its order.
 func varInputs(cfg *config.Config, cli []VarInput) []VarInput {
@@ -187,7 +221,11 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
-	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	if s.modules != nil {
+		opts.Fetcher = s.modules
+	}
+	return opts
 }
 
 // concat returns a new slice holding a's elements, then b's.
