@@ -36,6 +36,13 @@ type Model struct {
 	SecurityHub   SecurityHub
 	Organizations Organizations
 
+	Athena         Athena
+	CodeBuild      CodeBuild
+	Kinesis        Kinesis
+	SecretsManager SecretsManager
+	StepFunctions  StepFunctions
+	WorkSpaces     WorkSpaces
+
 	index *Index
 	// names and targets are what Links reports: the names of resources
 	// that split resources may name literally (buckets, security groups,
@@ -83,6 +90,12 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCloudFront(m)
 	buildELB(m)
 	buildVPC(m)
+	buildAthena(m)
+	buildCodeBuild(m)
+	buildKinesis(m)
+	buildSecretsManager(m)
+	buildStepFunctions(m)
+	buildWorkSpaces(m)
 	buildOrg(m)
 	return m
 }
