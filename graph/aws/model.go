@@ -36,6 +36,7 @@ type Model struct {
 	SecurityHub   SecurityHub
 	Organizations Organizations
 
+	APIGateway     APIGatewayService
 	Athena         Athena
 	CodeBuild      CodeBuild
 	Kinesis        Kinesis
@@ -90,6 +91,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCloudFront(m)
 	buildELB(m)
 	buildVPC(m)
+	buildAPIGateway(m)
 	buildAthena(m)
 	buildCodeBuild(m)
 	buildKinesis(m)

@@ -3,6 +3,7 @@ package builtin
 
 import (
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/aws/apigateway"
 	"github.com/blindspot-iac/blindspot/rules/aws/athena"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
@@ -35,6 +36,7 @@ import (
 func Rules() []*rules.Rule {
 	var all []*rules.Rule
 	for _, pkg := range [][]*rules.Rule{
+		apigateway.Rules(),
 		athena.Rules(),
 		cloudfront.Rules(),
 		codebuild.Rules(),
