@@ -23,6 +23,7 @@ var allowed = map[string][]string{
 	"parser/internal":       {"graph"},
 	"internal/spelling":     {},
 	"internal/parallel":     {},
+	"internal/sandbox":      {},
 	"rules":                 {"graph", "graph/aws"},
 	"rules/aws":             {"graph", "graph/aws", "rules"},
 	"rules/builtin":         {"rules", "rules/aws"},
