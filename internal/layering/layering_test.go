@@ -25,7 +25,7 @@ var allowed = map[string][]string{
 	"internal/parallel":     {},
 	"internal/sandbox":      {},
 	"internal/nesting":      {},
-	"internal/budget":       {},
+	"internal/budget":       {"graph"},
 	"internal/safetext":     {},
 	"rules":                 {"graph", "graph/aws"},
 	"rules/aws":             {"graph", "graph/aws", "rules"},
