@@ -17,9 +17,9 @@ const module = "github.com/blindspot-iac/blindspot"
 var allowed = map[string][]string{
 	"graph":                 {},
 	"graph/aws":             {"graph"},
-	"parser":                {"graph", "internal/parallel"},
-	"parser/terraform":      {"graph", "parser/internal"},
-	"parser/cloudformation": {"graph", "parser/internal", "internal/spelling"},
+	"parser":                {"graph", "internal/parallel", "internal/sandbox", "internal/nesting"},
+	"parser/terraform":      {"graph", "parser/internal", "internal/sandbox", "internal/nesting", "internal/budget"},
+	"parser/cloudformation": {"graph", "parser/internal", "internal/spelling", "internal/sandbox", "internal/nesting", "internal/budget"},
 	"parser/internal":       {"graph"},
 	"internal/spelling":     {},
 	"internal/parallel":     {},
