@@ -33,7 +33,7 @@ type Limits struct {
 
 // Defaults.
 const (
-	DefaultValues    = 2_000_000
+	DefaultValues    = 1_000_000
 	DefaultBytes     = 64 << 20
 	DefaultInstances = 10_000
 	DefaultTimeout   = 10 * time.Second

@@ -37,7 +37,7 @@ var allowed = map[string][]string{
 	"internal/report":   {"graph", "graph/aws", "rules"},
 	"internal/config":   {"graph", "rules", "graph/aws", "parser", "internal/spelling"},
 	"internal/suppress": {"graph", "rules"},
-	"internal/scan":     {"graph", "graph/aws", "parser", "rules", "internal/config", "internal/suppress", "internal/parallel"},
+	"internal/scan":     {"graph", "graph/aws", "parser", "rules", "internal/config", "internal/suppress", "internal/parallel", "internal/sandbox", "internal/budget"},
 	"internal":          {"*"},
 	"cmd":               {"*"},
 }

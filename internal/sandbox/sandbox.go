@@ -96,7 +96,7 @@ func (r *Root) Abs(name string) string {
 func (r *Root) Rel(name string) (string, error) {
 	rel, err := filepath.Rel(r.abs, r.Abs(name))
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", &fs.PathError{Op: "read", Path: name, Err: ErrOutside}
+		return "", &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
 	}
 	return filepath.ToSlash(rel), nil
 }
@@ -126,7 +126,7 @@ func (r *Root) RealPath(name string) (string, error) {
 		return "", unwrapPath(err)
 	}
 	if rel, err := filepath.Rel(r.real, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", &fs.PathError{Op: "read", Path: name, Err: ErrOutside}
+		return "", &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
 	}
 	return real, nil
 }
@@ -176,7 +176,7 @@ func (r *Root) Open(name string) (*os.File, error) {
 		return nil, r.wrap(name, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: notRegular(info.Mode())}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
 	}
 	f, err := r.root.OpenFile(rel, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
@@ -215,7 +215,7 @@ func (r *Root) wrap(name string, err error) error {
 	if strings.Contains(inner.Error(), "escapes") {
 		inner = ErrOutside
 	}
-	return &fs.PathError{Op: "read", Path: name, Err: inner}
+	return &fs.PathError{Op: "open", Path: name, Err: inner}
 }
 
 // ReadUserFile reads a file the user named (on the command line, or in
@@ -227,7 +227,7 @@ func ReadUserFile(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: notRegular(info.Mode())}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
 	}
 	f, err := os.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
@@ -243,10 +243,10 @@ func ReadUserFile(name string, limit int64) ([]byte, error) {
 func checkRegular(f *os.File, name string) error {
 	info, err := f.Stat()
 	if err != nil {
-		return &fs.PathError{Op: "read", Path: name, Err: unwrapPath(err)}
+		return &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
 	}
 	if !info.Mode().IsRegular() {
-		return &fs.PathError{Op: "read", Path: name, Err: notRegular(info.Mode())}
+		return &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
 	}
 	return nil
 }
@@ -256,10 +256,10 @@ func checkRegular(f *os.File, name string) error {
 func readLimited(f io.Reader, name string, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: unwrapPath(err)}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
 	}
 	if int64(len(data)) > limit {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: &TooLargeError{Limit: limit}}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: &TooLargeError{Limit: limit}}
 	}
 	return data, nil
 }

@@ -15,7 +15,9 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
@@ -26,6 +28,13 @@ import (
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
+	// Root, when set, is the scan root of every unit inside it (the
+	// repository a unit's modules and nested stacks may come from);
+	// otherwise each unit's root is the path given that led to it. Files
+	// the scanned code names are read only inside its root.
+	Root string
+	// Limits size each unit's evaluation budget (defaults when zero).
+	Limits budget.Limits
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
 	// Terraform inputs.
@@ -75,7 +84,9 @@ type Result struct {
 // the organisation-scoped rules run once over what every unit kept.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	units, diags := parser.Discover(opts.Paths, parser.Options{Exclude: opts.Exclude})
-	c := newChecker(units, opts)
+	c := newChecker(ctx, units, opts)
+	defer c.close()
+	diags = append(diags, c.rootDiags...)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
 	err := parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
@@ -200,13 +211,20 @@ type checker struct {
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
-	// wd is the working directory ("" when unknown), see readRoot.
+	// wd is the working directory ("" when unknown).
 	wd string
+	// roots are the units' scan roots, by index of unit; rootDiags says
+	// which could not be opened.
+	roots     []*sandbox.Root
+	open      []*sandbox.Root
+	rootDiags []graph.Diagnostic
+	ctx       context.Context
 }
 
-func newChecker(units []parser.Unit, opts Options) *checker {
-	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache()}
+func newChecker(ctx context.Context, units []parser.Unit, opts Options) *checker {
+	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache(), ctx: ctx}
 	c.wd, _ = os.Getwd()
+	c.openRoots()
 	c.modelOpts = aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
 	if opts.UnitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
@@ -226,6 +244,49 @@ func newChecker(units []parser.Unit, opts Options) *checker {
 	return c
 }
 
+// openRoots opens the scan root of each unit, once per directory.
+func (c *checker) openRoots() {
+	byDir := map[string]*sandbox.Root{}
+	var global *sandbox.Root
+	if c.opts.Root != "" {
+		r, err := sandbox.Open(c.opts.Root)
+		if err != nil {
+			c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: c.opts.Root}, "path-not-found", "cannot open the scan root: %v", err))
+		} else {
+			global = r
+			c.open = append(c.open, r)
+		}
+	}
+	c.roots = make([]*sandbox.Root, len(c.units))
+	for i, u := range c.units {
+		if global != nil {
+			if _, err := global.Rel(u.Path); err == nil {
+				c.roots[i] = global
+				continue
+			}
+		}
+		r := byDir[u.Root]
+		if r == nil {
+			var err error
+			r, err = sandbox.Open(u.Root)
+			if err != nil {
+				c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: u.Root}, "path-not-found", "cannot open %s: %v", u.Root, err))
+				continue
+			}
+			byDir[u.Root] = r
+			c.open = append(c.open, r)
+		}
+		c.roots[i] = r
+	}
+}
+
+// close releases the roots.
+func (c *checker) close() {
+	for _, r := range c.open {
+		r.Close()
+	}
+}
+
 // checked is what a scan keeps of units once they are checked.
 type checked struct {
 	// graph holds the units, their providers and diagnostics, the
@@ -241,7 +302,7 @@ type checked struct {
 func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
-		g.Merge(loadUnit(c.units[i], c.opts, c.cache, c.wd))
+		g.Merge(c.loadUnit(i))
 	}
 	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
 	for _, r := range foreign {
@@ -362,10 +423,14 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	return kept, stubs
 }
 
-// loadUnit evaluates one unit. A panic in a front end is a bug, but it must
-// not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
-	root := readRoot(u, wd)
+// loadUnit evaluates one unit, reading it through its scan root. A panic
+// in a front end is a bug, but it must not lose the rest of the scan: it
+// becomes an internal-error diagnostic.
+func (c *checker) loadUnit(i int) (g *graph.Graph) {
+	u, opts, root := c.units[i], c.opts, c.roots[i]
+	if root == nil {
+		return &graph.Graph{}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			g = &graph.Graph{Diagnostics: []graph.Diagnostic{{
@@ -376,11 +441,13 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd stri
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: cache, WorkDir: wd})
+		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: c.cache, WorkDir: c.wd,
+			Context: c.ctx, Limits: opts.Limits})
 	case parser.TerraformPlan:
 		return terraform.LoadPlan(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
 	case parser.CloudFormationTemplate:
-		cfOpts := cloudformation.Options{Parameters: opts.Parameters, ParameterFiles: opts.ParameterFiles, Root: root}
+		cfOpts := cloudformation.Options{Parameters: opts.Parameters, ParameterFiles: opts.ParameterFiles, Root: root,
+			Context: c.ctx, Limits: opts.Limits}
 		if opts.UnitAccount != nil {
 			if ua, ok := opts.UnitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
@@ -389,23 +456,6 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd stri
 		return cloudformation.LoadTemplate(u.Path, cfOpts)
 	}
 	return &graph.Graph{}
-}
-
-// readRoot is the directory a unit's file(), templatefile() and nested
-// stack templates may be read from: the working directory (the repository
-// a hook or CI job runs in) when the unit lies inside it, otherwise the path
-// the user gave.
-func readRoot(u parser.Unit, wd string) string {
-	if wd != "" {
-		abs := u.Path
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, abs)
-		}
-		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "."
-		}
-	}
-	return u.Root
 }
 
 // keptUnits says which units a scan reports. It leaves out Terraform modules that another scanned module

@@ -138,7 +138,7 @@ func TestJSONTemplate(t *testing.T) {
 }
 
 func TestNestedStack(t *testing.T) {
-	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: mustRoot(t, "testdata")})
 	key := resource(g, "Child.Key")
 	if key == nil {
 		t.Fatalf("nested resource missing; diagnostics %v", g.Diagnostics)
@@ -170,7 +170,7 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"broken.yaml", "parse-error"},
-		{"bomb.yaml", "alias-budget-exceeded"},
+		{"bomb.yaml", "evaluation-budget"},
 		{"missing.yaml", "read-error"},
 	}
 	for _, tt := range tests {

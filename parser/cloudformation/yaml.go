@@ -11,19 +11,16 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
 
 // Limits on what a template may make the front end do. CloudFormation
 // itself accepts templates of at most 1 MB (from S3); anything far larger is
 // not a template anyone deploys.
 const (
-	maxFileSize = 16 << 20
+	maxFileSize = 4 << 20
 	// maxDepth bounds nesting of mappings, sequences and intrinsics.
-	maxDepth = 256
-	// maxNodes bounds how many nodes evaluation may visit, counting each
-	// expansion of a YAML alias: a "billion laughs" document is small on
-	// disk but explodes when its aliases are expanded.
-	maxNodes = 500_000
+	maxDepth = nesting.MaxDepth
 )
 
 // shortTags maps YAML short-form tags to the intrinsic function they stand
@@ -59,8 +56,18 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 			"template is %d bytes, more than the %d bytes blindspot reads", len(data), maxFileSize)}
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error",
-			"not a text file (binary content)")}
+		return nil, []graph.Diagnostic{graph.Warningf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "not-utf8",
+			"not a UTF-8 text file (binary content, or another encoding such as UTF-16); it is not scanned")}
+	}
+	if err := nesting.YAML(data); err != nil {
+		r := graph.Range{File: file}
+		var ne *nesting.Error
+		if errors.As(err, &ne) {
+			r.Start = graph.Pos{Line: ne.Line, Column: ne.Column, Byte: -1}
+			r.End = graph.Pos{Line: ne.Line, Column: ne.Column + 1, Byte: -1}
+			err = errors.New(ne.Msg)
+		}
+		return nil, []graph.Diagnostic{graph.Warningf(r, "nesting-limit", "not parsed: %v; the template is not scanned", err)}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))

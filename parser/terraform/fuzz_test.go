@@ -25,7 +25,7 @@ func FuzzLoadModule(f *testing.F) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			LoadModule(dir, Options{Root: dir})
+			LoadModule(dir, Options{})
 		}()
 		select {
 		case <-done:

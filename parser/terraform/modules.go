@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -55,7 +54,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
 		return
 	}
-	abs := s.l.absPath(dir)
+	abs := s.l.identity(dir)
 	for _, seen := range stack {
 		if seen == abs {
 			s.l.diag(graph.Errorf(toRange(b.DefRange), "module-cycle", "module %s calls itself (through %s)", name, source))
@@ -197,12 +196,14 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 	}
 	inputs := map[string]moduleInput{}
 	var files []string
+	entries, _ := l.opts.Root.ReadDir(mod.dir)
 	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		if _, err := os.Stat(filepath.Join(mod.dir, name)); err == nil {
-			files = append(files, filepath.Join(mod.dir, name))
+		for _, e := range entries {
+			if e.Name() == name {
+				files = append(files, filepath.Join(mod.dir, name))
+			}
 		}
 	}
-	entries, _ := os.ReadDir(mod.dir)
 	var auto []string
 	for _, e := range entries {
 		if n := e.Name(); strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json") {
@@ -211,9 +212,11 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 	}
 	sort.Strings(auto)
 	files = append(files, auto...)
+	inModule := len(files)
 	files = append(files, l.opts.VarFiles...)
-	for _, f := range files {
-		file, ok := l.parseFile(f)
+	for i, f := range files {
+		// --var-file files are the user's choice and may lie anywhere.
+		file, ok := l.parseSource(f, i >= inModule)
 		if !ok {
 			continue
 		}

@@ -201,7 +201,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestFunctionTable(t *testing.T) {
-	fs := functions(".", ".", new(bool))
+	fs := functions(".", nil, new(bool), nil)
 	for _, name := range []string{"jsonencode", "jsondecode", "yamlencode", "yamldecode", "merge", "concat", "flatten", "lookup",
 		"element", "length", "keys", "values", "zipmap", "toset", "tolist", "tomap", "tostring", "tonumber", "tobool", "format",
 		"formatlist", "join", "split", "replace", "lower", "upper", "title", "trim", "trimspace", "trimprefix", "trimsuffix",
@@ -392,7 +392,7 @@ resource "aws_kms_key" "inner" {
   description = var.value
 }
 `)
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	for _, tt := range []struct {
 		address, path string
 		sensitive     bool
@@ -412,7 +412,7 @@ resource "aws_kms_key" "inner" {
 }
 
 func TestTextAndTemplateStringFunctions(t *testing.T) {
-	fs := functions(".", ".", new(bool))
+	fs := functions(".", nil, new(bool), nil)
 	call := func(name string, args ...cty.Value) (cty.Value, error) {
 		return fs[name].Call(args)
 	}
@@ -474,7 +474,7 @@ func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			g := LoadModule(dir, Options{Root: dir})
+			g := LoadModule(dir, Options{})
 			var got []graph.Diagnostic
 			for _, d := range g.Diagnostics {
 				if d.Code == "evaluation-error" {
