@@ -108,7 +108,13 @@ func buildCompute(m *Model) {
 	for _, r := range m.index.OfType("aws_ebs_volume", "AWS::EC2::Volume") {
 		a := Attrs(r)
 		if r.Format == graph.CloudFormation {
-			add(r, "volume", encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId"), Field{}))
+			enc := encrypted(r, a.Get("Encrypted"), a.Get("SnapshotId"), Field{})
+			// A copy of a volume (SourceVolumeId) is encrypted whenever its
+			// source is, whatever Encrypted says.
+			if a.Get("SourceVolumeId").IsSet() && IsTrue(enc) != graph.True {
+				enc = UnknownAttr[bool]("a copy of a volume is encrypted if its source volume is", a.Get("Encrypted").Loc())
+			}
+			add(r, "volume", enc)
 		} else {
 			add(r, "volume", encrypted(r, a.Get("encrypted"), a.Get("snapshot_id"), Field{}))
 		}
@@ -194,17 +200,25 @@ func buildCompute(m *Model) {
 			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), defaultTokens(r, a.Get("ImageId"))), mo),
 			Endpoint: StringOf(mo.Get("HttpEndpoint"), Ptr("enabled"))})
 	}
-	// A CloudFormation instance cannot set metadata options itself; one
-	// without a launch template gets the defaults.
+	// A CloudFormation instance takes its own MetadataOptions, like
+	// aws_instance; without them, its launch template's, or the defaults.
 	for _, r := range m.index.OfType("AWS::EC2::Instance") {
-		if lt := Attrs(r).Get("LaunchTemplate"); lt.IsSet() {
+		a := Attrs(r)
+		mo := a.Get("MetadataOptions")
+		if lt := a.Get("LaunchTemplate"); lt.IsSet() && !mo.IsSet() {
 			if o := templateOptions(m.index, r, lt, lt.Get("LaunchTemplateId"), lt.Get("LaunchTemplateName"), "AWS::EC2::LaunchTemplate"); o != nil {
 				m.Instances.Metadata = append(m.Instances.Metadata, o)
 			}
 			continue
 		}
+		if !mo.IsSet() {
+			m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
+				Tokens: Default(*defaultTokens(r, a.Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())})
+			continue
+		}
 		m.Instances.Metadata = append(m.Instances.Metadata, &MetadataOptions{Resource: r,
-			Tokens: Default(*defaultTokens(r, Attrs(r).Get("ImageId")), r.Loc()), Endpoint: Default("enabled", r.Loc())})
+			Tokens:   atBlock(StringOf(mo.Get("HttpTokens"), defaultTokens(r, a.Get("ImageId"))), mo),
+			Endpoint: StringOf(mo.Get("HttpEndpoint"), Ptr("enabled"))})
 	}
 
 	for _, r := range m.index.OfType("aws_eks_cluster", "AWS::EKS::Cluster") {

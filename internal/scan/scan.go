@@ -1,6 +1,13 @@
-// Package scan runs blindspot's pipeline: discover the input, evaluate each
-// unit with its front end, build the typed AWS model, run the rules, and
-// apply suppressions and baselines. It returns everything a report needs.
+// Package scan runs blindspot's whole pipeline: merge the command line
+// with the configuration, select the rules, discover the input, evaluate
+// each unit with its front end, build the typed AWS model, run the rules,
+// apply severity overrides, suppressions and the baseline. It returns
+// everything a report and an exit status need.
+//
+// It is the one place a scan is defined: the command line, the rule
+// fixtures (rules/ruletest), the accuracy harness and any other front end
+// call Run, so they all run exactly what users run. Front ends keep only
+// flags, output destinations and the exit status.
 package scan
 
 import (
@@ -12,44 +19,62 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
+	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// Options describe one scan.
+// Options describe one scan: what the user asked for on the command line
+// (or a test or another front end asked for), and the configuration file.
+// Lists given here add to the configuration's.
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
 	// Root, when set, is the scan root of every unit inside it (the
-	// repository a unit's modules and nested stacks may come from);
-	// otherwise each unit's root is the path given that led to it. Files
-	// the scanned code names are read only inside its root.
+	// repository whose modules and nested stacks a unit may use);
+	// otherwise each unit's root is the path given that led to it. What
+	// the scanned code names is read only inside its unit's root.
 	Root string
 	// Limits size each unit's evaluation budget (defaults when zero).
 	Limits budget.Limits
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
-	// Terraform inputs.
-	Vars     []string
-	VarFiles []string
+	// VarInputs are Terraform variable values from the command line, -var
+	// and -var-file, in the order given: a later one overrides an earlier
+	// one (and the configuration's, which come first).
+	VarInputs []VarInput
+	// Environment is the process environment ("NAME=value", as
+	// os.Environ gives it), read once by the front end: Terraform's
+	// TF_VAR_name variables and TF_WORKSPACE come from it.
+	Environment []string
 	// CloudFormation inputs.
 	Parameters     []string
 	ParameterFiles []string
 	// Accounts.
 	ManagementAccountIDs []string
-	// UnitAccount, when set, gives the configured account of a unit path
-	// (the configuration's account mapping).
-	UnitAccount func(unitPath string) (aws.UnitAccount, bool)
-	// Rules to run.
+	// Config is the configuration file's content; nil when there is none.
+	Config *config.Config
+	// Rules are the rules to choose from; the configuration's enable and
+	// disable lists select among them and its severities override theirs.
 	Rules []*rules.Rule
+	// FailOn is the lowest severity that fails the scan; zero means the
+	// configuration's fail_on, or Low.
+	FailOn rules.Severity
+	// Baseline, when set, drops the findings it records.
+	Baseline *suppress.Baseline
+	// Today decides whether a suppression's until= date has passed; zero
+	// means now.
+	Today time.Time
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
 	// KeepResources keeps every resource, without its attributes, in
@@ -60,6 +85,10 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// VarInput is one Terraform variable input: a -var "name=value" (Var) or
+// a -var-file path (File).
+type VarInput = terraform.Input
+
 // Result is everything a scan produced.
 type Result struct {
 	Units []parser.Unit
@@ -68,28 +97,68 @@ type Result struct {
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Findings holds failed and undetermined results, sorted.
+	// Rules are the rules that ran, sorted by ID.
+	Rules []*rules.Rule
+	// FailOn is the threshold in force (Options.FailOn, the configuration's
+	// or Low).
+	FailOn rules.Severity
+	// Findings holds failed and undetermined results, sorted, with the
+	// configuration's severities, suppressed ones marked, and those the
+	// baseline records left out.
 	Findings []rules.Finding
-	// Diagnostics holds every problem met, sorted by position.
+	// Baselined holds the findings the baseline left out.
+	Baselined []rules.Finding
+	// Diagnostics holds every problem met, sorted by position, followed by
+	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
 }
 
-// Run performs the scan. It fails only if ctx is cancelled; everything
-// else, unreadable files included, becomes diagnostics.
+// Failed reports whether a finding at or above FailOn was neither
+// suppressed nor in the baseline.
+func (r *Result) Failed() bool {
+	for _, f := range r.Findings {
+		if f.Status == rules.Failed && f.Suppressed == nil && f.Severity >= r.FailOn {
+			return true
+		}
+	}
+	return false
+}
+
+// Incomplete returns the diagnostics that say something was not scanned
+// (graph.Diagnostic.NotScanned).
+func (r *Result) Incomplete() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.NotScanned() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Run performs the scan. It fails when the options are invalid (a
+// configuration that names unknown rules or selects none) or ctx is
+// cancelled; everything else, unreadable files included, becomes
+// diagnostics.
 //
 // Units are evaluated and checked by the unit-scoped rules one at a time
 // (GOMAXPROCS at once), and only what locates their resources is kept, so
 // memory follows the largest unit, not the repository. Units whose models
 // may depend on each other (aws.Links) are then checked again together, and
 // the organisation-scoped rules run once over what every unit kept.
+// Severities, suppressions and the baseline apply last.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	units, diags := parser.Discover(opts.Paths, parser.Options{Exclude: opts.Exclude})
-	c := newChecker(ctx, units, opts)
+	s, err := settle(opts)
+	if err != nil {
+		return nil, err
+	}
+	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	c := newChecker(ctx, units, s)
 	defer c.close()
 	diags = append(diags, c.rootDiags...)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
-	err := parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
+	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
 		results[i] = c.check([]int{i}, nil)
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
@@ -139,7 +208,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	return &Result{Units: units, Graph: g, Findings: findings, Diagnostics: g.Diagnostics}, nil
+	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	s.finish(res)
+	return res, nil
 }
 
 // recheck is a second check of units whose models depend on other units:
@@ -206,14 +277,14 @@ func recheckJobs(keptIdx []int, results []*checked) []recheck {
 // checker evaluates and checks units.
 type checker struct {
 	units     []parser.Unit
-	opts      Options
+	s         *settings
 	cache     *terraform.ModuleCache
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
 	// wd is the working directory ("" when unknown).
 	wd string
-	// roots are the units' scan roots, by index of unit; rootDiags says
+	// roots are the units' scan roots, by index of unit; rootDiags say
 	// which could not be opened.
 	roots     []*sandbox.Root
 	open      []*sandbox.Root
@@ -221,20 +292,20 @@ type checker struct {
 	ctx       context.Context
 }
 
-func newChecker(ctx context.Context, units []parser.Unit, opts Options) *checker {
-	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache(), ctx: ctx}
+func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker {
+	c := &checker{units: units, s: s, cache: terraform.NewModuleCache(), ctx: ctx}
 	c.wd, _ = os.Getwd()
 	c.openRoots()
-	c.modelOpts = aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
-	if opts.UnitAccount != nil {
+	c.modelOpts = aws.Options{ManagementAccountIDs: s.managementAccountIDs}
+	if s.unitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
 		for _, u := range units {
-			if ua, ok := opts.UnitAccount(u.Path); ok {
+			if ua, ok := s.unitAccount(u.Path); ok {
 				c.modelOpts.UnitAccounts[u.Path] = ua
 			}
 		}
 	}
-	for _, r := range opts.Rules {
+	for _, r := range s.rules {
 		if r.Scope == rules.OrganizationScope {
 			c.orgRules = append(c.orgRules, r)
 		} else {
@@ -242,49 +313,6 @@ func newChecker(ctx context.Context, units []parser.Unit, opts Options) *checker
 		}
 	}
 	return c
-}
-
-// openRoots opens the scan root of each unit, once per directory.
-func (c *checker) openRoots() {
-	byDir := map[string]*sandbox.Root{}
-	var global *sandbox.Root
-	if c.opts.Root != "" {
-		r, err := sandbox.Open(c.opts.Root)
-		if err != nil {
-			c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: c.opts.Root}, "path-not-found", "cannot open the scan root: %v", err))
-		} else {
-			global = r
-			c.open = append(c.open, r)
-		}
-	}
-	c.roots = make([]*sandbox.Root, len(c.units))
-	for i, u := range c.units {
-		if global != nil {
-			if _, err := global.Rel(u.Path); err == nil {
-				c.roots[i] = global
-				continue
-			}
-		}
-		r := byDir[u.Root]
-		if r == nil {
-			var err error
-			r, err = sandbox.Open(u.Root)
-			if err != nil {
-				c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: u.Root}, "path-not-found", "cannot open %s: %v", u.Root, err))
-				continue
-			}
-			byDir[u.Root] = r
-			c.open = append(c.open, r)
-		}
-		c.roots[i] = r
-	}
-}
-
-// close releases the roots.
-func (c *checker) close() {
-	for _, r := range c.open {
-		r.Close()
-	}
 }
 
 // checked is what a scan keeps of units once they are checked.
@@ -349,7 +377,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	links := model.Links()
 	links.Settings = slices.DeleteFunc(links.Settings, func(st aws.AccountSetting) bool { return isForeign.resources[st.Resource] })
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	kept, stubs := slim(g, isForeign, c.opts.KeepResources)
+	kept, stubs := slim(g, isForeign, c.s.keepResources)
 	inGraph := map[*graph.Resource]bool{}
 	for _, r := range kept.Resources {
 		inGraph[r] = true
@@ -423,11 +451,56 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	return kept, stubs
 }
 
+// openRoots opens the scan root of each unit, once per directory: the
+// configured root when the unit lies inside it, otherwise the path given
+// that led to the unit.
+func (c *checker) openRoots() {
+	byDir := map[string]*sandbox.Root{}
+	var global *sandbox.Root
+	if c.s.root != "" {
+		r, err := sandbox.Open(c.s.root)
+		if err != nil {
+			c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: c.s.root}, "path-not-found", "cannot open the scan root: %v", err))
+		} else {
+			global = r
+			c.open = append(c.open, r)
+		}
+	}
+	c.roots = make([]*sandbox.Root, len(c.units))
+	for i, u := range c.units {
+		if global != nil {
+			if _, err := global.Rel(u.Path); err == nil {
+				c.roots[i] = global
+				continue
+			}
+		}
+		r := byDir[u.Root]
+		if r == nil {
+			var err error
+			r, err = sandbox.Open(u.Root)
+			if err != nil {
+				c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: u.Root}, "path-not-found", "cannot open %s: %v", u.Root, err))
+				continue
+			}
+			byDir[u.Root] = r
+			c.open = append(c.open, r)
+		}
+		c.roots[i] = r
+	}
+}
+
+// close releases the roots.
+func (c *checker) close() {
+	for _, r := range c.open {
+		r.Close()
+	}
+}
+
 // loadUnit evaluates one unit, reading it through its scan root. A panic
 // in a front end is a bug, but it must not lose the rest of the scan: it
 // becomes an internal-error diagnostic.
 func (c *checker) loadUnit(i int) (g *graph.Graph) {
-	u, opts, root := c.units[i], c.opts, c.roots[i]
+	u, s, root := c.units[i], c.s, c.roots[i]
 	if root == nil {
 		return &graph.Graph{}
 	}
@@ -441,15 +514,14 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: c.cache, WorkDir: c.wd,
-			Context: c.ctx, Limits: opts.Limits})
+		return terraform.LoadModule(u.Path, s.terraformOptions(c.ctx, root, c.cache, c.wd))
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
+		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
-		cfOpts := cloudformation.Options{Parameters: opts.Parameters, ParameterFiles: opts.ParameterFiles, Root: root,
-			Context: c.ctx, Limits: opts.Limits}
-		if opts.UnitAccount != nil {
-			if ua, ok := opts.UnitAccount(u.Path); ok {
+		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
+			Context: c.ctx, Limits: s.limits}
+		if s.unitAccount != nil {
+			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
 			}
 		}

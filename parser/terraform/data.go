@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -20,14 +21,14 @@ func (s *scope) dataSource(b *hcl.Block) {
 		s.data[typ] = map[string]named{}
 	}
 	r := toRange(b.DefRange)
-	unknown := named{val: cty.DynamicVal, gv: graph.UnknownValue("data."+typ+"."+name+" is read when Terraform plans", r)}
+	readAtPlan := "data." + typ + "." + name + " is read when Terraform plans"
 	attrs := s.attributes(b.Body)
 	if _, ok := attrs["count"]; ok {
-		s.data[typ][name] = unknown
+		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, readAtPlan, nil)
 		return
 	}
 	if _, ok := attrs["for_each"]; ok {
-		s.data[typ][name] = unknown
+		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, readAtPlan, nil)
 		return
 	}
 	ctx := s.context()
@@ -42,22 +43,23 @@ func (s *scope) dataSource(b *hcl.Block) {
 				js = cty.StringVal(string(data))
 			}
 		}
-		gv := graph.Object([]graph.Field{{Key: "json", Value: doc}}, r)
-		s.data[typ][name] = named{val: cty.ObjectVal(map[string]cty.Value{"json": js, "minified_json": js, "id": cty.UnknownVal(cty.String)}), gv: gv}
+		val := cty.ObjectVal(map[string]cty.Value{"json": js, "minified_json": js, "id": cty.UnknownVal(cty.String)})
+		s.data[typ][name] = s.namedOf(val, r, firstNonEmpty(whyOf(doc), readAtPlan), doc.AllRefs())
 	case "aws_caller_identity":
 		p := s.providers[providerRef(b.Body, typ)]
 		account := cty.UnknownVal(cty.String)
 		if id, ok := providerAccount(p); ok {
 			account = cty.StringVal(id)
 		}
-		s.data[typ][name] = named{val: cty.ObjectVal(map[string]cty.Value{
+		val := cty.ObjectVal(map[string]cty.Value{
 			"account_id": account, "arn": cty.UnknownVal(cty.String), "user_id": cty.UnknownVal(cty.String), "id": account,
-		}), gv: graph.UnknownValue("data.aws_caller_identity."+name+" is the account Terraform runs in", r)}
+		})
+		s.data[typ][name] = s.namedOf(val, r, "data.aws_caller_identity."+name+" is the account Terraform runs in", nil)
 	case "aws_region", "aws_partition":
 		p := s.providers[providerRef(b.Body, typ)]
 		region, ok := providerRegion(p)
 		if !ok {
-			s.data[typ][name] = unknown
+			s.data[typ][name] = s.namedOf(cty.DynamicVal, r, readAtPlan, nil)
 			return
 		}
 		partition, suffix := "aws", "amazonaws.com"
@@ -67,16 +69,20 @@ func (s *scope) dataSource(b *hcl.Block) {
 		case strings.HasPrefix(region, "us-gov-"):
 			partition = "aws-us-gov"
 		}
-		s.data[typ][name] = named{val: cty.ObjectVal(map[string]cty.Value{
+		val := cty.ObjectVal(map[string]cty.Value{
 			"name": cty.StringVal(region), "id": cty.StringVal(region), "region": cty.StringVal(region),
 			"partition": cty.StringVal(partition), "dns_suffix": cty.StringVal(suffix),
-		}), gv: graph.String(region, r)}
+		})
+		s.data[typ][name] = s.namedOf(val, r, readAtPlan, nil)
 	default:
-		s.data[typ][name] = unknown
+		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, readAtPlan, nil)
 	}
 }
 
-// providerAccount is the single account a provider configuration allows.
+// providerAccount is the account a provider configuration's credentials
+// are in, when the configuration says: the only account
+// allowed_account_ids allows (Terraform refuses any other), or the
+// account of the role it assumes.
 func providerAccount(p *graph.Provider) (string, bool) {
 	if p == nil {
 		return "", false
@@ -84,8 +90,23 @@ func providerAccount(p *graph.Provider) (string, bool) {
 	if ids, ok := p.Attrs.Get("allowed_account_ids"); ok && len(ids.Elems()) == 1 {
 		return ids.Elems()[0].AsString()
 	}
+	if ar, ok := p.Attrs.Get("assume_role"); ok {
+		if ar.Kind() == graph.KindList && len(ar.Elems()) == 1 {
+			ar = ar.Elems()[0]
+		}
+		if arn, ok := ar.Get("role_arn"); ok {
+			if s, ok := arn.AsString(); ok {
+				if m := roleARNAccount.FindStringSubmatch(s); m != nil {
+					return m[1], true
+				}
+			}
+		}
+	}
 	return "", false
 }
+
+// roleARNAccount matches an IAM role ARN and captures its account.
+var roleARNAccount = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):role/`)
 
 func providerRegion(p *graph.Provider) (string, bool) {
 	if p == nil {

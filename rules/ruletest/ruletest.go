@@ -354,7 +354,7 @@ func applyArgs(opts *scan.Options, args []string) error {
 		i++
 		switch flag {
 		case "--var":
-			opts.Vars = append(opts.Vars, val)
+			opts.VarInputs = append(opts.VarInputs, scan.VarInput{Var: val})
 		case "--parameter":
 			opts.Parameters = append(opts.Parameters, val)
 		case "--management-account-id":

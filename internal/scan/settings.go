@@ -1,0 +1,166 @@
+package scan
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
+	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser/terraform"
+	"github.com/blindspot-iac/blindspot/rules"
+)
+
+// settings are Options merged with the configuration file: what the
+// scan does.
+type settings struct {
+	paths                []string
+	root                 string
+	limits               budget.Limits
+	exclude              []string
+	varInputs            []VarInput
+	tfEnv                map[string]string
+	workspace            string
+	parameters           []string
+	parameterFiles       []string
+	managementAccountIDs []string
+	// unitAccount gives the configured account of a unit path; nil when
+	// the configuration maps none.
+	unitAccount   func(unitPath string) (aws.UnitAccount, bool)
+	rules         []*rules.Rule
+	severity      map[string]rules.Severity
+	failOn        rules.Severity
+	baseline      *suppress.Baseline
+	today         time.Time
+	keepResources bool
+}
+
+// settle merges opts with its configuration: the configuration's lists
+// come first and the command line's add to them; the command line's
+// threshold replaces the configuration's.
+func settle(opts Options) (*settings, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	reg, err := rules.NewRegistry(opts.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(reg); err != nil {
+		return nil, err
+	}
+	s := &settings{
+		paths:                opts.Paths,
+		root:                 opts.Root,
+		limits:               opts.Limits,
+		exclude:              concat(cfg.Exclude, opts.Exclude),
+		varInputs:            varInputs(cfg, opts.VarInputs),
+		parameters:           concat(cfg.Parameters, opts.Parameters),
+		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
+		managementAccountIDs: concat(cfg.ManagementAccountIDs, opts.ManagementAccountIDs),
+		severity:             cfg.Severity,
+		failOn:               cmp.Or(opts.FailOn, cfg.FailOn, rules.Low),
+		baseline:             opts.Baseline,
+		today:                opts.Today,
+		keepResources:        opts.KeepResources,
+	}
+	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
+	if s.today.IsZero() {
+		s.today = time.Now()
+	}
+	if len(cfg.Accounts) > 0 {
+		s.unitAccount = cfg.UnitAccount
+	}
+	s.rules, err = selectRules(reg, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// varInputs orders Terraform's variable inputs: the configuration's var
+// files, then its vars, then the command line's in its order.
+func varInputs(cfg *config.Config, cli []VarInput) []VarInput {
+	var out []VarInput
+	for _, f := range cfg.VarFiles {
+		out = append(out, VarInput{File: f})
+	}
+	for _, v := range cfg.Vars {
+		out = append(out, VarInput{Var: v})
+	}
+	return append(out, cli...)
+}
+
+// terraformEnvironment picks what Terraform reads from the environment:
+// TF_VAR_name values by name, and the workspace.
+func terraformEnvironment(environ []string) (vars map[string]string, workspace string) {
+	for _, kv := range environ {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		if v, ok := strings.CutPrefix(name, "TF_VAR_"); ok && v != "" {
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[v] = value
+		}
+		if name == "TF_WORKSPACE" {
+			workspace = value
+		}
+	}
+	return vars, workspace
+}
+
+// terraformOptions are the options a Terraform unit is evaluated with.
+func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
+	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
+		Context: ctx, Limits: s.limits}
+}
+
+// concat returns a new slice holding a's elements, then b's.
+func concat(a, b []string) []string {
+	return append(slices.Clip(a), b...)
+}
+
+// selectRules applies the configuration's enable and disable lists.
+func selectRules(reg *rules.Registry, cfg *config.Config) ([]*rules.Rule, error) {
+	var out []*rules.Rule
+	for _, r := range reg.All() {
+		if (len(cfg.Enable) == 0 || slices.Contains(cfg.Enable, r.ID)) && !slices.Contains(cfg.Disable, r.ID) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("the configuration disables every rule")
+	}
+	return out, nil
+}
+
+// finish applies the configuration's severities, the suppressions and the
+// baseline to the findings of res.
+func (s *settings) finish(res *Result) {
+	for i := range res.Findings {
+		if sev, ok := s.severity[res.Findings[i].RuleID]; ok {
+			res.Findings[i].Severity = sev
+		}
+	}
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
+	graph.SortDiagnostics(diags)
+	if s.baseline != nil {
+		res.Findings, res.Baselined = s.baseline.Apply(res.Findings)
+		if n := len(res.Baselined); n > 0 {
+			diags = append(diags, graph.Notef(graph.Range{File: s.baseline.Path}, "baseline", "%d findings recorded in the baseline are not reported", n))
+		}
+	}
+	res.Diagnostics = diags
+}
