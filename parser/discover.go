@@ -64,6 +64,11 @@ type Options struct {
 	// ** matches any number of directories) of files and directories to
 	// leave out.
 	Exclude []string
+	// ReportedExclude holds globs of paths to leave out and report: they
+	// come from a configuration file inside the scanned tree
+	// (ReportedExcludeSource), which is not trusted to hide code.
+	ReportedExclude       []string
+	ReportedExcludeSource string
 	// MaxFileSize bounds the bytes read to classify a file; larger files
 	// are reported and skipped. Zero means MaxTemplateSize.
 	MaxFileSize int64
@@ -117,6 +122,13 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 	for _, r := range d.roots {
 		r.Close()
 	}
+	for _, g := range opts.ReportedExclude {
+		if n := d.reported[g]; n > 0 {
+			d.diag(graph.Warning, d.firstShown[g], "excluded-by-config",
+				"%s inside the scanned directory excludes %q: %d paths (%s first) are not scanned; a configuration in the scanned tree is not trusted to leave code out",
+				opts.ReportedExcludeSource, g, n, d.firstShown[g])
+		}
+	}
 	units := make([]Unit, 0, len(d.units))
 	for _, u := range d.units {
 		units = append(units, u)
@@ -132,10 +144,14 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 }
 
 type discoverer struct {
-	opts       Options
-	givenRoot  string
-	sandbox    *sandbox.Root
-	roots      []*sandbox.Root
+	opts      Options
+	givenRoot string
+	sandbox   *sandbox.Root
+	roots     []*sandbox.Root
+	// reported counts the paths each reported exclude left out, with the
+	// first of them.
+	reported   map[string]int
+	firstShown map[string]string
 	units      map[unitKey]Unit
 	diags      []graph.Diagnostic
 	candidates []candidate
@@ -266,7 +282,7 @@ func relevant(name string) bool {
 }
 
 func (d *discoverer) excluded(root, full string) bool {
-	if len(d.opts.Exclude) == 0 {
+	if len(d.opts.Exclude) == 0 && len(d.opts.ReportedExclude) == 0 {
 		return false
 	}
 	rel, err := filepath.Rel(root, full)
@@ -276,6 +292,18 @@ func (d *discoverer) excluded(root, full string) bool {
 	rel = filepath.ToSlash(rel)
 	for _, g := range d.opts.Exclude {
 		if MatchGlob(g, rel) || MatchGlob(g, filepath.ToSlash(full)) {
+			return true
+		}
+	}
+	for _, g := range d.opts.ReportedExclude {
+		if MatchGlob(g, rel) || MatchGlob(g, filepath.ToSlash(full)) {
+			if d.reported == nil {
+				d.reported, d.firstShown = map[string]int{}, map[string]string{}
+			}
+			if d.reported[g] == 0 {
+				d.firstShown[g] = full
+			}
+			d.reported[g]++
 			return true
 		}
 	}

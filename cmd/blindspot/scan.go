@@ -43,6 +43,7 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	root              string
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -77,6 +78,7 @@ file that could not be read (the report is still written).`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
+	fl.StringVar(&f.root, "root", "", "read what the scanned code names (modules, nested stacks, file()) only inside `DIR` (default: each path given)")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
@@ -117,6 +119,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	opts := scan.Options{
 		Paths:                paths,
+		Root:                 f.root,
 		Exclude:              f.exclude,
 		VarInputs:            f.varInputs,
 		Environment:          os.Environ(),

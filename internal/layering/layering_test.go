@@ -38,7 +38,7 @@ var allowed = map[string][]string{
 	"sarif":           {"graph", "graph/aws", "rules"},
 	"sarif/sariftest": {},
 	"internal/report": {"graph", "graph/aws", "rules"},
-	"internal/config": {"graph", "rules", "graph/aws", "parser", "internal/spelling"},
+	"internal/config": {"graph", "rules", "graph/aws", "parser", "internal/spelling", "internal/sandbox", "internal/nesting"},
 	"internal/scan": {"graph", "graph/aws", "parser", "parser/terraform", "parser/cloudformation",
 		"rules", "internal/config", "internal/suppress", "internal/parallel", "internal/sandbox", "internal/budget"},
 	"internal/suppress":    {"graph", "rules"},

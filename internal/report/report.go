@@ -46,6 +46,9 @@ type Summary struct {
 	// Errors and Warnings count diagnostics.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	// NotScanned counts diagnostics saying part of the input was not
+	// scanned (graph.Diagnostic.NotScanned).
+	NotScanned int `json:"notScanned"`
 }
 
 // Summarize counts findings and diagnostics.
@@ -71,6 +74,9 @@ func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
 			s.Errors++
 		case graph.Warning:
 			s.Warnings++
+		}
+		if d.NotScanned() {
+			s.NotScanned++
 		}
 	}
 	return s

@@ -214,5 +214,8 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	if s.Errors > 0 {
 		parts = append(parts, paint(styleRed, plural(s.Errors, "file error")+" (see stderr)"))
 	}
+	if n := s.NotScanned - s.Errors; n > 0 {
+		parts = append(parts, paint(styleYellow, "scan incomplete: "+plural(n, "warning")+" about input not scanned (see stderr)"))
+	}
 	return strings.Join(parts, "; ")
 }

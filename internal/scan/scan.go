@@ -152,7 +152,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
+	diags = append(diags, s.diags...)
 	c := newChecker(ctx, units, s)
 	defer c.close()
 	diags = append(diags, c.rootDiags...)
@@ -206,6 +208,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
 	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
@@ -597,6 +600,34 @@ func keptUnits(units []parser.Unit, graphs []*graph.Graph) []bool {
 		kept[i] = state[i] != drop
 	}
 	return kept
+}
+
+// notScannedCodes are the codes of warnings and notes that mean part of
+// the input was not scanned: the one policy of what makes a scan
+// incomplete besides errors.
+var notScannedCodes = map[string]bool{
+	"not-utf8":             true, // a file that is not UTF-8 text (UTF-16 included)
+	"file-too-large":       true, // a file over its size limit
+	"not-regular-file":     true, // a device, FIFO or socket named like code
+	"symlink-outside-root": true, // a link named like code, or to a directory, out of the tree
+	"outside-root":         true, // a module, template or manifest entry outside the root
+	"not-read":             true, // a file the configuration names that could not be read
+	"nesting-limit":        true, // a file nested too deeply to parse safely
+	"evaluation-budget":    true, // a unit whose evaluation was cut short
+	"foreach-not-expanded": true, // Fn::ForEach whose resources were not created
+	"depth-limit":          true, // nesting beyond what evaluation follows
+	"expansion-limit":      true, // instances beyond what evaluation expands
+	"excluded-by-config":   true, // a file excluded by a configuration inside the tree
+}
+
+// markNotScanned marks the warnings and notes whose code means part of
+// the input was not scanned.
+func markNotScanned(ds []graph.Diagnostic) {
+	for i := range ds {
+		if notScannedCodes[ds[i].Code] && ds[i].Severity != graph.Debug {
+			ds[i].Incomplete = true
+		}
+	}
 }
 
 // dedupe drops repeated diagnostics (sorted input): a module two roots call

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -22,9 +23,15 @@ import (
 // settings are Options merged with the configuration file: what the
 // scan does.
 type settings struct {
-	paths                []string
-	root                 string
-	limits               budget.Limits
+	paths  []string
+	root   string
+	limits budget.Limits
+	// reportedExclude are the excludes of a configuration inside the
+	// scanned tree (configFile), whose matches are reported.
+	reportedExclude []string
+	configFile      string
+	// diags are problems with the configuration found while settling.
+	diags                []graph.Diagnostic
 	exclude              []string
 	varInputs            []VarInput
 	tfEnv                map[string]string
@@ -58,11 +65,23 @@ func settle(opts Options) (*settings, error) {
 	if err := cfg.Validate(reg); err != nil {
 		return nil, err
 	}
+	confined := insideScannedTree(cfg.File, opts)
+	var diags []graph.Diagnostic
+	if confined {
+		// A configuration that came with the scanned code is as untrusted
+		// as the code: what it names must lie inside the tree, and what it
+		// excludes is reported.
+		copied := *cfg
+		cfg = &copied
+		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
+		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
+	}
 	s := &settings{
+		diags:                diags,
 		paths:                opts.Paths,
 		root:                 opts.Root,
 		limits:               opts.Limits,
-		exclude:              concat(cfg.Exclude, opts.Exclude),
+		exclude:              concat(nil, opts.Exclude),
 		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
 		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
@@ -72,6 +91,11 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+	}
+	if confined {
+		s.reportedExclude, s.configFile = cfg.Exclude, cfg.File
+	} else {
+		s.exclude = concat(cfg.Exclude, opts.Exclude)
 	}
 	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
@@ -85,6 +109,73 @@ func settle(opts Options) (*settings, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// scanRoots are the directories a scan reads inside: the root, and the
+// paths given (the directory of a file).
+func scanRoots(opts Options) []string {
+	var out []string
+	if opts.Root != "" {
+		out = append(out, opts.Root)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		p = strings.TrimSuffix(filepath.ToSlash(p), "/...")
+		if p == "..." || p == "" {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p = filepath.Dir(p)
+		}
+		out = append(out, filepath.FromSlash(p))
+	}
+	return out
+}
+
+// insideScannedTree reports whether file lies inside a directory the scan
+// reads.
+func insideScannedTree(file string, opts Options) bool {
+	if file == "" {
+		return false
+	}
+	for _, dir := range scanRoots(opts) {
+		if r, err := sandbox.Open(dir); err == nil {
+			_, err := r.Rel(file)
+			r.Close()
+			if err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confine keeps the files a configuration inside the scanned tree names
+// that lie inside that tree too, reporting the others.
+func confine(configFile, key string, files []string, opts Options, diags []graph.Diagnostic) ([]string, []graph.Diagnostic) {
+	var kept []string
+	for _, f := range files {
+		inside := false
+		for _, dir := range scanRoots(opts) {
+			if r, err := sandbox.Open(dir); err == nil {
+				_, err := r.RealPath(f)
+				r.Close()
+				inside = inside || err == nil
+			}
+		}
+		if inside {
+			kept = append(kept, f)
+			continue
+		}
+		d := graph.Warningf(graph.Range{File: configFile}, "outside-root",
+			"%s lists %s in %s, which is outside the scanned directory (or does not exist); a configuration inside the scanned tree may only name files inside it, so it is not read", configFile, f, key)
+		d.Incomplete = true
+		diags = append(diags, d)
+	}
+	return kept, diags
 }
 
 // varInputs orders Terraform's variable inputs: the configuration's var
