@@ -147,6 +147,22 @@ func (b *Budget) take(used *int64, n, limit int64, what string, r graph.Range) b
 	return true
 }
 
+// Refuse records a refusal the front end decided itself (a number too
+// large to print): the unit is then not completely scanned.
+func (b *Budget) Refuse(why string, r graph.Range) {
+	if b != nil {
+		b.refuse(why, r)
+	}
+}
+
+// Refusals counts the refusals so far.
+func (b *Budget) Refusals() int {
+	if b == nil {
+		return 0
+	}
+	return b.refusals
+}
+
 func (b *Budget) refuse(why string, r graph.Range) {
 	b.refusals++
 	if b.spent == "" {

@@ -52,6 +52,7 @@ var (
 	msgChain    = fmt.Sprintf("more than %d operators in one expression", MaxChain)
 	msgTemplate = "templates too long for the template parser (too many lines or escapes)"
 	msgNumber   = fmt.Sprintf("a number literal with an exponent above %d", MaxExponent)
+	msgFor      = "for expressions nested in one JSON string (blindspot cannot bound their evaluation there)"
 )
 
 // HCL checks HCL native syntax (.tf, .tfvars).
@@ -111,6 +112,12 @@ func JSON(src []byte, templates bool) error {
 			if err := s.run(); err != nil {
 				return at(err.(*Error).Msg)
 			}
+			// HCL evaluates the templates of JSON strings itself, out of
+			// reach of the evaluation budget: one loop is bounded by its
+			// collection, nested loops are not.
+			if s.fors > 1 {
+				return at(msgFor)
+			}
 			work = s.work
 		}
 	}
@@ -161,6 +168,8 @@ type scanner struct {
 	work       int // template work so far
 	lineStart  bool
 	heredocEnd bool
+	// fors counts for keywords in interpolations.
+	fors int
 }
 
 func (s *scanner) fail(msg string) error {
@@ -305,6 +314,12 @@ func (s *scanner) code() error {
 		if hugeExponent(s.src[start:s.i]) {
 			s.i = start
 			return s.fail(msgNumber)
+		}
+		return nil
+	case c == 'f' && (s.i == 0 || !isIdent(s.src[s.i-1])) && s.peek(1) == 'o' && s.peek(2) == 'r' && !isIdent(s.peek(3)):
+		s.i += 3
+		if f.kind == interp || len(s.stack) > 1 {
+			s.fors++
 		}
 		return nil
 	case c == '-' && s.i > 0 && isIdent(s.src[s.i-1]) && isIdent(s.peek(1)):

@@ -115,6 +115,8 @@ func TestJSON(t *testing.T) {
 		{"escaped interpolation", `{"a": "\u0024{` + rep("(", 300) + `}"}`, true, true},
 		{"lines in a string", `{"a": "` + rep(`x\n`, 20000) + `"}`, true, true},
 		{"huge exponent", `{"a": 1e999999}`, false, true},
+		{"one for in a string", `{"a": "${[for x in var.y : x]}"}`, true, false},
+		{"nested fors in a string", `{"a": "${[for x in var.y : [for z in var.y : z]]}"}`, true, true},
 		{"not JSON", `{"a": `, true, false},
 	}
 	for _, tt := range tests {

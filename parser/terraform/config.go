@@ -60,8 +60,11 @@ var topSchema = &hcl.BodySchema{
 
 // module is a parsed module directory.
 type module struct {
-	dir       string
-	files     []string
+	dir   string
+	files []string
+	// weight is the work of evaluating the module once: one value per 32
+	// bytes of its source.
+	weight    int64
 	variables []*hcl.Block
 	locals    []*hcl.Attribute
 	resources []*hcl.Block
@@ -204,6 +207,7 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 			continue
 		}
 		m.files = append(m.files, path)
+		m.weight += 1 + int64(len(file.Bytes))/32
 		content, _, diags := file.Body.PartialContent(topSchema)
 		l.hclDiags(diags, graph.Error, "parse-error")
 		for _, b := range content.Blocks {
@@ -290,6 +294,9 @@ func (l *loader) parseSource(path string, userFile bool) (*hcl.File, bool) {
 		file, diags = p.ParseJSON(data, path)
 	} else {
 		file, diags = p.ParseHCL(data, path)
+		if file != nil {
+			instrumentBody(file.Body)
+		}
 	}
 	l.hclDiags(diags, graph.Error, "parse-error")
 	if file == nil || diags.HasErrors() && file.Body == nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // named is an evaluated named value (a variable, a local, a module output,
@@ -304,6 +305,9 @@ func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, de
 			return s.value(expr, ctx, depth)
 		}
 	}
+	if !s.l.chargeValue(v, r) {
+		return refused("this value", r)
+	}
 	return fromCty(v, r, "", nil, false)
 }
 
@@ -352,7 +356,8 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 		return v.AsString(), true
 	}
 	if v.Type() == cty.Number {
-		return v.AsBigFloat().Text('f', -1), true
+		s, err := numberText(v.AsBigFloat())
+		return s, err == nil
 	}
 	return "", false
 }
@@ -380,10 +385,14 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 // unknown parts are unknown and which resources they came from.
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
+	refusals := s.l.budget.Refusals()
 	v, diags := expr.Value(ctx)
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {
+		if !s.l.chargeValue(v, r) {
+			return refused("this value", r)
+		}
 		return fromCty(v, r, "", nil, s.l.marked)
 	}
 	why, refs := s.explain(expr, ctx)
@@ -416,6 +425,9 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 			}
 		}
 		v = cty.DynamicVal
+	}
+	if why == "" && s.l.budget.Refusals() > refusals {
+		why = budget.Reason("part of this value")
 	}
 	if why == "" {
 		why = unknownCallReason(expr)

@@ -32,6 +32,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
@@ -137,6 +138,7 @@ func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budge
 	fs["templatestring"] = templateStringFunc(fs)
 	fs["textencodebase64"] = textEncodeBase64Func
 	fs["textdecodebase64"] = textDecodeBase64Func
+	budgetFunctions(fs, b)
 	return fs
 }
 
@@ -557,6 +559,9 @@ func templateFileFunc(workDir string, root *sandbox.Root, fs map[string]function
 			if err != nil {
 				return cty.NilVal, err
 			}
+			if err := nesting.Template(data); err != nil {
+				return cty.NilVal, fmt.Errorf("template %s is not evaluated: %v", path, err)
+			}
 			return renderTemplate(path, data, args[1], fs)
 		},
 	})
@@ -582,6 +587,7 @@ func renderTemplate(name string, src []byte, vars cty.Value, fs map[string]funct
 	if diags.HasErrors() {
 		return cty.NilVal, fmt.Errorf("template %s: %s", name, diags.Error())
 	}
+	instrument(expr)
 	values := map[string]cty.Value{}
 	if !vars.IsKnown() {
 		return cty.DynamicVal, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // moduleMeta are module block arguments that are not inputs.
@@ -81,6 +82,11 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	var outputGV []graph.Field
 	var list []cty.Value
 	for _, in := range instances {
+		// Each instance evaluates the whole module again.
+		if !s.l.budget.Instances(1, call.Range) || !s.l.budget.Values(moduleInstanceWeight+child.weight, call.Range) {
+			unknownOutputs("module." + name + " is " + budget.Reason("another instance"))
+			return
+		}
 		ctx := s.childContext(in)
 		inputs := map[string]moduleInput{}
 		s.curEach = in.eachValue
@@ -256,7 +262,8 @@ func (l *loader) readVarFile(f string, userFile bool, declared map[string]*hcl.B
 		if declared[a.Name] == nil {
 			continue
 		}
-		v, diags := a.Expr.Value(nil)
+		// Only the budget's functions: tfvars hold constants.
+		v, diags := a.Expr.Value(&hcl.EvalContext{Functions: l.budgetOnly()})
 		if diags.HasErrors() {
 			l.hclDiags(diags, graph.Error, "invalid-tfvars")
 			continue

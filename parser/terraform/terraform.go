@@ -113,6 +113,14 @@ func (l *loader) reportBudget() {
 		l.unit.Path, why, refusals))
 }
 
+// budgetOnly is a function table with the budget's functions alone, for
+// expressions that may call no other (tfvars).
+func (l *loader) budgetOnly() map[string]function.Function {
+	fs := map[string]function.Function{}
+	budgetFunctions(fs, l.budget)
+	return fs
+}
+
 // identity is what cycle detection compares for a module directory: its
 // real path, symbolic links resolved.
 func (l *loader) identity(dir string) string {
