@@ -217,10 +217,12 @@ func budgeted(name string, f function.Function, est estimate, b *budget.Budget) 
 		VarParam:    f.VarParam(),
 		Type:        func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) },
 		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-			if est != nil && allKnown(args) {
-				values, bytes, ok := est(args)
-				if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
-					return cty.UnknownVal(ty), nil
+			if est != nil {
+				if plain, ok := plainArgs(args); ok {
+					values, bytes, ok := est(plain)
+					if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
+						return cty.UnknownVal(ty), nil
+					}
 				}
 			}
 			out, err := f.Call(args)
@@ -236,13 +238,18 @@ func budgeted(name string, f function.Function, est estimate, b *budget.Budget) 
 	return function.New(spec)
 }
 
-func allKnown(args []cty.Value) bool {
-	for _, a := range args {
-		if !a.IsWhollyKnown() {
-			return false
+// plainArgs returns the arguments unmarked, when all are known and not
+// null: what estimates read.
+func plainArgs(args []cty.Value) ([]cty.Value, bool) {
+	out := make([]cty.Value, len(args))
+	for i, a := range args {
+		a, _ = a.UnmarkDeep()
+		if !a.IsWhollyKnown() || a.IsNull() {
+			return nil, false
 		}
+		out[i] = a
 	}
-	return true
+	return out, true
 }
 
 // size is how many values and string bytes v holds, counting at most
@@ -266,7 +273,7 @@ func size(v cty.Value, limit int64) (values, bytes int64) {
 		case v.CanIterateElements():
 			for it := v.ElementIterator(); it.Next() && values <= limit; {
 				k, e := it.Element()
-				if k.Type() == cty.String {
+				if !v.Type().IsSetType() && k.Type() == cty.String && k.IsKnown() && !k.IsNull() {
 					bytes += int64(len(k.AsString()))
 				}
 				walk(e)
