@@ -113,3 +113,32 @@ resource "aws_s3_bucket" "b" { bucket = "${local.i}" }`}},
 		})
 	}
 }
+
+// A chain of 10,000 locals evaluates in linear time (it took 35 s when
+// each wave rescanned every pending local and rebuilt every value).
+func TestLocalChainIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("locals {\n  l0 = 1\n")
+	for i := 1; i < 10000; i++ {
+		fmt.Fprintf(&b, "  l%d = local.l%d + 1\n", i, i-1)
+	}
+	b.WriteString("}\nresource \"aws_s3_bucket\" \"b\" { tags = { n = local.l9999 } }\n")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	g := LoadModule(dir, Options{})
+	d := time.Since(start)
+	r := resource(g, "aws_s3_bucket.b")
+	if r == nil {
+		t.Fatal("no bucket")
+	}
+	if n, _ := r.Attrs.Get("tags"); !strings.Contains(n.String(), "10000") {
+		t.Errorf("tags = %s, want n = 10000", n)
+	}
+	if d > 5*time.Second {
+		t.Errorf("10,000 chained locals took %v", d)
+	}
+	t.Logf("10,000 chained locals: %v", d)
+}
