@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/sarif"
 )
@@ -42,7 +44,29 @@ func (in reportInput) reportOptions() report.Options {
 		IncludeSuppressed: in.includeSuppressed,
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
+		ReadFile:          in.result.ReadSource,
 	}
+}
+
+// guarded writes a text report through safetext.Writer, so that no line
+// of it can start a CI workflow command.
+func guarded(w io.Writer, write func(io.Writer) error) error {
+	g := safetext.NewWriter(w)
+	if err := write(g); err != nil {
+		return err
+	}
+	return g.Flush()
+}
+
+// escapedJSON writes a JSON report with the characters a terminal or log
+// viewer acts on \u-escaped (safetext.JSON).
+func escapedJSON(w io.Writer, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
+	return err
 }
 
 // reportFormats is the table of formats, in the order --help lists them.
@@ -51,28 +75,37 @@ func reportFormats() []reportFormat {
 	return []reportFormat{
 		{name: "text", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return guarded(w, func(w io.Writer) error {
+				return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "json", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return escapedJSON(w, func(w io.Writer) error {
+				return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			r := in.result
-			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       version(),
-				InformationURI:    informationURI,
-				BaseDir:           in.base,
-				ShowUnknown:       in.showUnknown,
-				IncludeSuppressed: in.includeSuppressed,
-				HelpURI:           helpURI,
-			})
+			return escapedJSON(w, func(w io.Writer) error { return writeSARIF(w, in) })
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitHub(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
 		}},
 	}
+}
+
+// writeSARIF writes the SARIF report.
+func writeSARIF(w io.Writer, in reportInput) error {
+	r := in.result
+	return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+		ToolVersion:       version(),
+		InformationURI:    informationURI,
+		BaseDir:           in.base,
+		ShowUnknown:       in.showUnknown,
+		IncludeSuppressed: in.includeSuppressed,
+		HelpURI:           helpURI,
+	})
 }
 
 // formatNames lists the formats for help and error messages: "a, b or c".

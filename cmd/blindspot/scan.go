@@ -16,6 +16,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -215,13 +216,20 @@ func helpURI(ruleID string) string {
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with
 // the report.
+//
+// Everything in a diagnostic may come from a scanned file: it is escaped,
+// its continuation lines are indented, and no line can start a CI
+// workflow command.
 func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose bool) {
+	g := safetext.NewWriter(w)
 	for _, d := range diags {
 		if d.Severity == graph.Debug && !verbose {
 			continue
 		}
-		fmt.Fprintln(w, d.String())
+		text := safetext.Escape(d.String(), true)
+		fmt.Fprintln(g, strings.ReplaceAll(text, "\n", "\n    "))
 	}
+	g.Flush()
 }
 
 func isTerminal(w io.Writer) bool {

@@ -111,6 +111,32 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// roots are the directories the scan read inside.
+	roots []string
+}
+
+// ReadSource reads a file the scan read, for excerpts: through a root of
+// the scan, as a regular file of at most 16 MiB.
+func (r *Result) ReadSource(path string) ([]byte, error) {
+	return readSource(r.roots, path)
+}
+
+// readSource reads path through the first of roots that holds it.
+func readSource(roots []string, path string) ([]byte, error) {
+	for _, dir := range roots {
+		root, err := sandbox.Open(dir)
+		if err != nil {
+			continue
+		}
+		if _, err := root.Rel(path); err != nil {
+			root.Close()
+			continue
+		}
+		data, err := root.ReadFile(path, 16<<20)
+		root.Close()
+		return data, err
+	}
+	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -211,7 +237,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics, roots: s.roots}
 	s.finish(res)
 	return res, nil
 }

@@ -31,7 +31,9 @@ type settings struct {
 	reportedExclude []string
 	configFile      string
 	// diags are problems with the configuration found while settling.
-	diags                []graph.Diagnostic
+	diags []graph.Diagnostic
+	// roots are the directories the scan reads inside (scanRoots).
+	roots                []string
 	exclude              []string
 	varInputs            []VarInput
 	tfEnv                map[string]string
@@ -77,6 +79,7 @@ func settle(opts Options) (*settings, error) {
 		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
 	}
 	s := &settings{
+		roots:                scanRoots(opts),
 		diags:                diags,
 		paths:                opts.Paths,
 		root:                 opts.Root,
@@ -245,7 +248,7 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		res.Findings, res.Baselined = s.baseline.Apply(res.Findings)
