@@ -237,6 +237,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
+	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
+	rules.SortFindings(findings)
+	graph.SortDiagnostics(g.Diagnostics)
 	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics, roots: s.roots}
 	s.finish(res)
 	return res, nil
