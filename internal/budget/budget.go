@@ -33,9 +33,9 @@ type Limits struct {
 
 // Defaults.
 const (
-	DefaultValues    = 1_000_000
+	DefaultValues    = 500_000
 	DefaultBytes     = 64 << 20
-	DefaultInstances = 10_000
+	DefaultInstances = 2_000
 	DefaultTimeout   = 10 * time.Second
 )
 

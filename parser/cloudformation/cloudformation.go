@@ -135,6 +135,11 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(pos(path, n), "depth-limit", "template nests deeper than %d levels; it is not evaluated", maxDepth))
 		return nil
 	}
+	// A template, nested ones included, costs what evaluating its nodes
+	// does: a DAG of nested stacks multiplies them.
+	if len(calls) > 0 && !l.budget.Values(int64(countNodes(root, 0)), graph.Range{File: path}) {
+		return nil
+	}
 	l.g.Diagnostics = append(l.g.Diagnostics, duplicateKeys(path, root)...)
 	t := newTemplate(path, root, prefix, l.opts)
 	t.budget = l.budget

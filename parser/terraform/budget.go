@@ -500,13 +500,15 @@ func refused(what string, r graph.Range) graph.Value {
 }
 
 // blockWeight is the work of evaluating one instance of a block, in
-// values: a resource instance and its attributes, one value per 16 bytes
-// of its source.
+// values: a resource instance, the model and rules built on it, and its
+// attributes, one value per 16 bytes of its source. The default budget
+// allows about 2,500 resource instances per unit: each costs the rules,
+// the model and the reports far more than its evaluation.
 func blockWeight(body hcl.Body) int64 {
 	if sb, ok := body.(*hclsyntax.Body); ok {
-		return 16 + int64(sb.SrcRange.End.Byte-sb.SrcRange.Start.Byte)/16
+		return 200 + int64(sb.SrcRange.End.Byte-sb.SrcRange.Start.Byte)/16
 	}
-	return 32
+	return 200
 }
 
 // moduleInstanceWeight is the work of evaluating a module instance beyond
