@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,15 +9,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/internal/nesting"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
@@ -161,12 +157,23 @@ func (d *discoverer) diag(sev graph.DiagSeverity, file, code, format string, arg
 	d.diags = append(d.diags, graph.Diagnostic{Severity: sev, Code: code, Message: fmt.Sprintf(format, args...), Range: graph.Range{File: file}})
 }
 
+// Diagnostic codes of paths given to Discover that do not exist or cannot
+// be read: a mistake on the command line, not in the repository.
+const (
+	CodePathNotFound   = "path-not-found"
+	CodePathUnreadable = "path-unreadable"
+)
+
 func (d *discoverer) root(p string) {
 	// A path the user gives is theirs to name: it is looked at directly;
 	// what lies under it is read through a root opened on it.
 	info, err := os.Stat(p)
 	if err != nil {
-		d.diag(graph.Error, p, "path-not-found", "cannot read %s: %v", p, unwrapPathError(err))
+		code := CodePathUnreadable
+		if errors.Is(err, fs.ErrNotExist) {
+			code = CodePathNotFound
+		}
+		d.diag(graph.Error, p, code, "cannot read %s: %v", p, unwrapPathError(err))
 		return
 	}
 	dir := p
@@ -187,7 +194,7 @@ func (d *discoverer) root(p string) {
 	}
 	real, err := root.RealPath(p)
 	if err != nil {
-		d.diag(graph.Error, p, "path-not-found", "cannot resolve %s: %v", p, unwrapPathError(err))
+		d.diag(graph.Error, p, CodePathNotFound, "cannot resolve %s: %v", p, unwrapPathError(err))
 		return
 	}
 	d.walk(p, p, map[string]bool{real: true})
@@ -197,7 +204,11 @@ func (d *discoverer) root(p string) {
 func (d *discoverer) walk(rootShown, dir string, visited map[string]bool) {
 	entries, err := d.sandbox.ReadDir(dir)
 	if err != nil {
-		d.diag(graph.Error, dir, "read-error", "cannot list %s: %v", dir, unwrapPathError(err))
+		code := "read-error"
+		if dir == rootShown {
+			code = CodePathUnreadable
+		}
+		d.diag(graph.Error, dir, code, "cannot list %s: %v", dir, unwrapPathError(err))
 		return
 	}
 	for _, e := range entries {
@@ -350,11 +361,13 @@ type candidate struct {
 func (d *discoverer) classifyCandidates() {
 	type outcome struct {
 		kind Kind
-		err  error
+		// why says why a file that looks like a template is not one.
+		why string
+		err error
 	}
 	out := make([]outcome, len(d.candidates))
 	_ = parallel.Do(context.Background(), 0, len(d.candidates), func(i int) {
-		out[i].kind, out[i].err = classifyFile(d.candidates[i].sandbox, d.candidates[i].path, d.opts.MaxFileSize)
+		out[i].kind, out[i].why, out[i].err = classifyFile(d.candidates[i].sandbox, d.candidates[i].path, d.opts.MaxFileSize)
 	})
 	for i, c := range d.candidates {
 		p, o := c.path, out[i]
@@ -367,9 +380,15 @@ func (d *discoverer) classifyCandidates() {
 		case errors.Is(o.err, sandbox.ErrNotRegular), errors.Is(o.err, sandbox.ErrOutside):
 			d.diag(graph.Warning, p, "not-regular-file", "skipping %s: %v", p, unwrapPathError(o.err))
 		case o.err != nil:
-			d.diag(graph.Error, p, "read-error", "cannot read %s: %v", p, unwrapPathError(o.err))
+			code := "read-error"
+			if c.explicit {
+				code = CodePathUnreadable
+			}
+			d.diag(graph.Error, p, code, "cannot read %s: %v", p, unwrapPathError(o.err))
 		case o.kind == CloudFormationTemplate || o.kind == TerraformPlan:
 			d.add(o.kind, p)
+		case o.why != "":
+			d.diag(graph.Debug, p, "not-a-template", "%s is not a CloudFormation template: %s; skipped", p, o.why)
 		case c.explicit:
 			// Hooks pass every YAML and JSON file; most are not ours.
 			d.diag(graph.Debug, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
@@ -399,43 +418,46 @@ const headSize = 64 << 10
 
 // classifyFile classifies the file at p (read through root) from its
 // head, or, when that does not tell, from all of it; files larger than
-// limit are sandbox.ErrTooLarge.
-func classifyFile(root *sandbox.Root, p string, limit int64) (Kind, error) {
+// limit are sandbox.ErrTooLarge. why says why a file that looks like a
+// template is not one.
+func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why string, err error) {
 	f, err := root.Open(p)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, min(headSize, limit+1)))
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	if isUTF16(data) {
-		if kind := Classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
-			return 0, errUTF16
+		if kind, _ := classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
+			return 0, "", errUTF16
 		}
-		return 0, nil
+		return 0, "", nil
 	}
 	if int64(len(data)) < headSize {
 		if int64(len(data)) > limit {
-			return 0, &sandbox.TooLargeError{Limit: limit}
+			return 0, "", &sandbox.TooLargeError{Limit: limit}
 		}
-		return Classify(filepath.Base(p), data), nil
+		kind, why = classify(filepath.Base(p), data)
+		return kind, why, nil
 	}
 	// The head of a larger file can only confirm what the file is: a
 	// truncated document proves nothing by failing to parse.
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
-		return kind, nil
+		return kind, "", nil
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, limit+1-headSize))
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	data = append(data, rest...)
 	if int64(len(data)) > limit {
-		return 0, &sandbox.TooLargeError{Limit: limit}
+		return 0, "", &sandbox.TooLargeError{Limit: limit}
 	}
-	return Classify(filepath.Base(p), data), nil
+	kind, why = classify(filepath.Base(p), data)
+	return kind, why, nil
 }
 
 // isUTF16 recognises UTF-16 text by its byte order mark, or by ASCII
@@ -473,109 +495,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// Classify decides what a YAML or JSON file is from its content: a
-// CloudFormation template (AWSTemplateFormatVersion, or a Resources mapping
-// with AWS:: types), a Terraform plan (terraform show -json output), or
-// neither (0). A file that does not parse but names AWS:: types or the
-// template version is classified as a template, so that its parse error is
-// reported instead of silently skipped.
-func Classify(name string, data []byte) Kind {
-	if kind := classifyQuickly(name, data); kind != 0 {
-		return kind
-	}
-	hasVersion := bytes.Contains(data, []byte("AWSTemplateFormatVersion"))
-	if !hasVersion && !bytes.Contains(data, []byte("AWS::")) {
-		return 0
-	}
-	var doc yaml.Node
-	if nesting.YAML(data) != nil {
-		// Too deep to parse safely; loading it reports why.
-		if hasVersion || bytes.Contains(data, []byte("Resources")) {
-			return CloudFormationTemplate
-		}
-		return 0
-	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		if hasVersion || bytes.Contains(data, []byte("Resources")) {
-			return CloudFormationTemplate
-		}
-		return 0
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return 0
-	}
-	top := doc.Content[0]
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		key, val := top.Content[i].Value, top.Content[i+1]
-		switch key {
-		case "AWSTemplateFormatVersion":
-			return CloudFormationTemplate
-		case "Resources":
-			if val.Kind == yaml.MappingNode && hasAWSType(val) {
-				return CloudFormationTemplate
-			}
-		}
-	}
-	return 0
-}
-
-// classifyQuickly recognises plans and the common shapes of templates
-// without parsing: a top-level AWSTemplateFormatVersion, or a top-level
-// Resources key with a resource typed AWS::. It returns 0 when it cannot
-// tell.
-func classifyQuickly(name string, data []byte) Kind {
-	if strings.HasSuffix(strings.ToLower(name), ".json") && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
-		return TerraformPlan
-	}
-	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && topLevelKey(data, "AWSTemplateFormatVersion") {
-		return CloudFormationTemplate
-	}
-	if bytes.Contains(data, []byte("AWS::")) && topLevelKey(data, "Resources") && resourceType.Match(data) {
-		return CloudFormationTemplate
-	}
-	return 0
-}
-
-// topLevelKey reports whether key is a top-level YAML key (at the start
-// of a line) or a JSON object key followed by a colon.
-func topLevelKey(data []byte, key string) bool {
-	yamlKey, jsonKey := []byte(key+":"), []byte(`"`+key+`"`)
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if bytes.HasPrefix(line, yamlKey) {
-			return true
-		}
-		trimmed := bytes.TrimLeft(line, " \t{,")
-		if rest, ok := bytes.CutPrefix(trimmed, jsonKey); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
-			return true
-		}
-	}
-	return false
-}
-
-// resourceType matches a resource's Type: AWS::... in YAML or JSON.
-var resourceType = regexp.MustCompile(`(?m)^\s*"?Type"?\s*:\s*["']?AWS::`)
-
-func hasAWSType(resources *yaml.Node) bool {
-	for i := 1; i < len(resources.Content); i += 2 {
-		r := resources.Content[i]
-		if r.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(r.Content); j += 2 {
-			if r.Content[j].Value == "Type" && strings.HasPrefix(r.Content[j+1].Value, "AWS::") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // MatchGlob matches a slash-separated path against a glob where * and ?

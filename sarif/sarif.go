@@ -75,18 +75,21 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
+		// Encoded compactly, then indented in one pass that skips over
+		// strings, instead of json.Encoder.SetIndent, which steps through
+		// every byte of the log a second time with its validating scanner.
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(report); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
+		log := appendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")
 		results := len(report.Runs[0].Results)
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.
-		if results > 0 && buf.Len() > maxGzip {
-			if size := gzipSize(buf.Bytes()); size > maxGzip {
+		if results > 0 && len(log) > maxGzip {
+			if size := gzipSize(log); size > maxGzip {
 				// Keep a share of the results proportional to the budget,
 				// with a margin for the rules and notifications that do not
 				// shrink.
@@ -97,7 +100,7 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 				continue
 			}
 		}
-		if _, err := w.Write(buf.Bytes()); err != nil {
+		if _, err := w.Write(log); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
 		return nil
@@ -127,7 +130,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
 	}
-	b := &builder{opts: opts, titles: map[string]string{}}
+	b := &builder{opts: opts, titles: map[string]string{}, base: absDir(opts.BaseDir)}
 	for _, r := range rs {
 		b.titles[r.ID] = r.Title
 	}
@@ -143,7 +146,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 			run.Tool.Driver.SemanticVersion = &semver
 		}
 	}
-	root := "file://" + filepath.ToSlash(ensureSlash(absDir(opts.BaseDir)))
+	root := "file://" + filepath.ToSlash(ensureSlash(b.base))
 	if !strings.HasPrefix(root, "file:///") {
 		root = "file:///" + strings.TrimPrefix(root, "file://")
 	}
@@ -154,12 +157,8 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	sorted := append([]*rules.Rule(nil), rs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	index := map[string]uint{}
-	defaults := map[string]rules.Severity{}
-	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
 	for i, r := range sorted {
 		index[r.ID] = uint(i)
-		defaults[r.ID] = r.Severity
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r))
 	}
 
 	max := opts.MaxResults
@@ -183,6 +182,11 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		}
 		selected = append(selected, f)
 	}
+	shown := ruleSeverities(sorted, selected)
+	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	for _, r := range sorted {
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r, shown[r.ID]))
+	}
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
 	rules.SortFindings(selected)
@@ -194,7 +198,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	occurrences := map[string]int{}
 	for i := range selected {
 		f := &selected[i]
-		run.Results = append(run.Results, b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences))
+		run.Results = append(run.Results, b.result(f, index[f.RuleID], shown[f.RuleID], occurrences))
 	}
 
 	inv := &gosarif.Invocation{}
@@ -247,17 +251,50 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 }
 
 type builder struct {
+	// base is Options.BaseDir as an absolute path, worked out once: it
+	// takes a system call, and every location of the log needs it.
+	base   string
 	opts   Options
 	titles map[string]string
 }
 
-func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
+// ruleSeverities gives the severity each rule shows: GitHub code scanning
+// reads security-severity from the rule, not from its results, so a
+// rule's is the severity of most of its failed results in this report
+// (the more severe on a tie) — with a configuration override, the
+// override — and the rule's own when it has none. Results of another
+// severity carry their own security-severity too.
+func ruleSeverities(rs []*rules.Rule, fs []rules.Finding) map[string]rules.Severity {
+	counts := map[string]map[rules.Severity]int{}
+	for _, f := range fs {
+		if f.Status != rules.Failed || f.Severity == 0 {
+			continue
+		}
+		if counts[f.RuleID] == nil {
+			counts[f.RuleID] = map[rules.Severity]int{}
+		}
+		counts[f.RuleID][f.Severity]++
+	}
+	out := map[string]rules.Severity{}
+	for _, r := range rs {
+		out[r.ID] = r.Severity
+		best := 0
+		for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low} {
+			if n := counts[r.ID][sev]; n > best {
+				out[r.ID], best = sev, n
+			}
+		}
+	}
+	return out
+}
+
+func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDescriptor {
 	d := &gosarif.ReportingDescriptor{ID: r.ID}
 	name := pascal(r.ID)
 	d.Name = &name
 	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
 	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(firstNonEmpty(r.Description, r.Title))}
-	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: r.Severity.Level()}
+	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
 	text, markdown := help(r)
 	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
 	if b.opts.HelpURI != nil {
@@ -273,8 +310,8 @@ func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
 	}
 	props := gosarif.Properties{
 		"tags":              tags,
-		"security-severity": r.Severity.Score(),
-		"problem.severity":  problemSeverity(r.Severity),
+		"security-severity": shown.Score(),
+		"problem.severity":  problemSeverity(shown),
 	}
 	if r.Precision != "" {
 		props["precision"] = r.Precision
@@ -369,7 +406,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.Fingerprint()
+	fp := f.Fingerprint(b.base)
 	occurrences[fp]++
 	res.PartialFingerprints = map[string]interface{}{
 		FingerprintKey:            fp,
@@ -384,7 +421,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 			just += " (until " + f.Suppressed.Until + ")"
 		}
 		status := "accepted"
-		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		guid := guidOf(fp + b.position(f.Suppressed.Range))
 		// go-sarif writes a nil location as null, which the schema
 		// rejects; a suppression without a position is in the finding's
 		// file (a JSON template's Metadata).
@@ -464,18 +501,15 @@ func (b *builder) location(r graph.Range, message string) *gosarif.Location {
 	return loc
 }
 
-// artifact makes a file's URI relative to BaseDir under %SRCROOT%; files
-// outside it keep an absolute file URI.
+// artifact makes a file's URI relative to BaseDir under %SRCROOT%
+// (graph.RelPath); files outside it keep an absolute file URI.
 func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if file == "" {
 		file = "."
 	}
-	abs := file
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(absDir(b.opts.BaseDir), file)
-	}
-	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		uri := escapeURI(filepath.ToSlash(rel))
+	rel := graph.RelPath(b.base, file)
+	if rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(filepath.FromSlash(rel)) {
+		uri := escapeURI(rel)
 		// A colon in the first segment would read as a URI scheme
 		// ("a:b.tf"); RFC 3986 section 4.2 has it percent-encoded.
 		if first, rest, more := strings.Cut(uri, "/"); strings.Contains(first, ":") {
@@ -487,11 +521,25 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
 	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		abs = file
+	}
 	uri := "file://" + escapeURI(filepath.ToSlash(abs))
 	if !strings.HasPrefix(uri, "file:///") {
 		uri = "file:///" + strings.TrimPrefix(uri, "file://")
 	}
 	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// position is r as file:line:column with the file relative to BaseDir, so
+// that what is derived from it does not depend on where the scan ran.
+func (b *builder) position(r graph.Range) string {
+	if r.IsZero() {
+		return r.String()
+	}
+	r.File = graph.RelPath(b.base, r.File)
+	return r.String()
 }
 
 // region converts a range; SARIF columns are 1-based like ours, and the end

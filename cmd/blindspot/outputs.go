@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/safetext"
@@ -34,6 +36,8 @@ type reportInput struct {
 	includeSuppressed bool
 	// color is set for a text report to a terminal that takes colours.
 	color bool
+	// start and end are when the scan ran (reports that must record it).
+	start, end time.Time
 }
 
 // reportOptions are the options of the writers in internal/report.
@@ -92,6 +96,20 @@ func reportFormats() []reportFormat {
 			r := in.result
 			return report.WriteGitHub(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
 		}},
+		{name: "junit", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "summary", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+		}},
+		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
+				Version: readVersion().Version, URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+			})
+		}},
 	}
 }
 
@@ -99,7 +117,7 @@ func reportFormats() []reportFormat {
 func writeSARIF(w io.Writer, in reportInput) error {
 	r := in.result
 	return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-		ToolVersion:       version(),
+		ToolVersion:       readVersion().Version,
 		InformationURI:    informationURI,
 		BaseDir:           in.base,
 		ShowUnknown:       in.showUnknown,
@@ -212,4 +230,16 @@ func writeFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	return write(file)
+}
+
+// now is the time reports record: SOURCE_DATE_EPOCH (seconds since 1970,
+// the reproducible-builds convention) when it is set, so that a report
+// can be reproduced byte for byte; the clock otherwise.
+func now() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return time.Now()
 }

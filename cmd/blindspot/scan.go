@@ -16,6 +16,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/modfetch"
 	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
@@ -35,6 +36,7 @@ type scanFlags struct {
 	parameterFiles    []string
 	managementIDs     []string
 	configFile        string
+	base              string
 	exclude           []string
 	baseline          string
 	writeBaseline     string
@@ -45,6 +47,7 @@ type scanFlags struct {
 	jobs              int
 	failOnIncomplete  bool
 	root              string
+	downloadModules   bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -55,8 +58,11 @@ func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Scan files and directories (default ".") for Terraform modules, Terraform plan
 JSON and CloudFormation templates, evaluate them, and report security problems.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a
-file that could not be read (the report is still written).`,
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a
+path given that does not exist or cannot be read, a directory given with
+nothing to scan, or, with --fail-on-incomplete, a scan that could not read
+everything (files that do not parse, modules not downloaded). The report is
+still written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
@@ -70,6 +76,7 @@ file that could not be read (the report is still written).`,
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
 	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
+	fl.StringVar(&f.base, "base", "", "report paths and fingerprints relative to `DIR` (default: the git work tree root, else the scanned directory)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
 	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
@@ -80,6 +87,7 @@ file that could not be read (the report is still written).`,
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
 	fl.StringVar(&f.root, "root", "", "read what the scanned code names (modules, nested stacks, file()) only inside `DIR` (default: each path given)")
+	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
@@ -121,6 +129,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	opts := scan.Options{
 		Paths:                paths,
 		Root:                 f.root,
+		Base:                 f.base,
 		Exclude:              f.exclude,
 		VarInputs:            f.varInputs,
 		Environment:          os.Environ(),
@@ -144,69 +153,95 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
+	if f.downloadModules {
+		fetcher, err := modfetch.New(ctx, modfetch.Options{})
+		if err != nil {
+			return &exitCodeError{code: exitError, err: fmt.Errorf("--download-modules: %w", err)}
+		}
+		opts.Modules = fetcher
+	}
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
+	start := now()
 	res, err := scan.Run(ctx, opts)
+	end := now()
 	progress.done()
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	recorded := 0
 	if f.writeBaseline != "" {
 		all := append(slices.Clip(res.Findings), res.Baselined...)
 		rules.SortFindings(all)
-		if err := writeBaseline(f.writeBaseline, all); err != nil {
+		if recorded, err = writeBaseline(f.writeBaseline, all, res.Base); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	wd, _ := os.Getwd()
-	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	for _, d := range res.Diagnostics {
-		if d.Severity == graph.Error {
-			return &exitCodeError{code: exitError}
-		}
+	if f.writeBaseline != "" {
+		fmt.Fprintf(stderr, "blindspot: recorded %s in the baseline %s; scan with --baseline %s to report only new ones\n",
+			pluralize(recorded, "finding"), f.writeBaseline, f.writeBaseline)
+	}
+	// Exit 2 means the user has to act on blindspot: a path they named
+	// that cannot be read, a directory they named with nothing to scan.
+	// Problems of files found in the tree are diagnostics, and fail the
+	// scan only when asked to.
+	if errs := res.PathErrors(); len(errs) > 0 {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("%s", errs[0].Message)}
+	}
+	if len(res.Units) == 0 && namesDirectory(paths) {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("nothing to scan: no Terraform or CloudFormation found under %s", strings.Join(paths, ", "))}
 	}
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
 	}
-	if res.Failed() {
+	// Writing a baseline accepts today's findings: they do not fail the
+	// run that records them.
+	if res.Failed() && f.writeBaseline == "" {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
 }
 
-func writeBaseline(path string, fs []rules.Finding) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
+// namesDirectory reports whether one of the paths given on the command line
+// is a directory ("dir/..." included). Files named one by one (a pre-commit
+// hook passes the changed files) may all be of other kinds; a directory
+// with nothing to scan is a mistake.
+func namesDirectory(paths []string) bool {
+	for _, p := range paths {
+		if trimmed, ok := strings.CutSuffix(filepath.ToSlash(p), "/..."); ok {
+			p = filepath.FromSlash(trimmed)
+		} else if p == "..." {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return true
+		}
 	}
-	b := suppress.NewBaseline(fs, relativePath)
-	if err := b.Write(out); err != nil {
-		out.Close()
-		return fmt.Errorf("writing baseline: %w", err)
-	}
-	return out.Close()
+	return false
 }
 
-// relativePath shows a path relative to the working directory when it is
-// inside it, with forward slashes.
-func relativePath(p string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return filepath.ToSlash(p)
+// writeBaseline records the findings in a baseline file and returns how
+// many it recorded.
+func writeBaseline(path string, fs []rules.Finding, base string) (int, error) {
+	b := suppress.NewBaseline(fs, base)
+	if err := writeFile(path, b.Write); err != nil {
+		return 0, fmt.Errorf("writing baseline: %w", err)
 	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
+	return len(b.Findings), nil
+}
+
+// pluralize formats a count with its noun.
+func pluralize(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(p)
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // helpURI is the rule's documentation page.

@@ -37,6 +37,14 @@ type Model struct {
 	Organizations Organizations
 
 	index *Index
+	// names and targets are what Links reports: the names of resources
+	// that split resources may name literally (buckets, security groups,
+	// classic load balancers), and the arguments with which split
+	// resources name their target.
+	names   []String
+	targets []Field
+	// unread are the module calls whose code was not read (unread.go).
+	unread []*unreadCall
 }
 
 // Options carry what the scan knows about accounts beyond the code.
@@ -53,17 +61,27 @@ type Options struct {
 // Build converts g into the typed model. It never fails: resources it
 // cannot read are modelled with unknown attributes.
 func Build(g *graph.Graph, opts Options) *Model {
-	m := &Model{Graph: g, index: NewIndex(g)}
-	m.Accounts = buildAccounts(m.index, g, opts)
+	m := &Model{Graph: g, index: NewIndex(g), unread: unreadCalls(g)}
+	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
 	buildS3(m)
 	buildEC2(m)
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
-	buildLogging(m)
-	buildData(m)
-	buildCompute(m)
-	buildEdge(m)
+	buildCloudTrail(m)
+	buildGuardDuty(m)
+	buildConfig(m)
+	buildSecurityHub(m)
+	buildRDS(m)
+	buildDynamoDB(m)
+	buildMessages(m)
+	buildECR(m)
+	buildVolumes(m)
+	buildInstances(m)
+	buildEKS(m)
+	buildLambda(m)
+	buildCloudFront(m)
+	buildELB(m)
 	buildVPC(m)
 	buildOrg(m)
 	return m
@@ -74,9 +92,12 @@ func Build(g *graph.Graph, opts Options) *Model {
 // services, and AWS Organizations. The other parts of the model are left
 // empty: their resources reach it without attributes.
 func BuildOrganization(g *graph.Graph, opts Options) *Model {
-	m := &Model{Graph: g, index: NewIndex(g)}
-	m.Accounts = buildAccounts(m.index, g, opts)
-	buildLogging(m)
+	m := &Model{Graph: g, index: NewIndex(g), unread: unreadCalls(g)}
+	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
+	buildCloudTrail(m)
+	buildGuardDuty(m)
+	buildConfig(m)
+	buildSecurityHub(m)
 	buildOrg(m)
 	return m
 }

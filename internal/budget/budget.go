@@ -33,7 +33,7 @@ type Limits struct {
 
 // Defaults.
 const (
-	DefaultValues    = 500_000
+	DefaultValues    = 250_000
 	DefaultBytes     = 64 << 20
 	DefaultInstances = 2_000
 	DefaultTimeout   = 10 * time.Second

@@ -6,8 +6,6 @@ package report
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -17,7 +15,8 @@ import (
 
 // Options shape every report.
 type Options struct {
-	// BaseDir is the directory file paths are shown relative to.
+	// BaseDir is the directory file paths and fingerprints are relative to
+	// (scan.Result.Base); "" shows paths as the scan found them.
 	BaseDir string
 	// ShowUnknown lists checks that could not be evaluated (they are always
 	// counted).
@@ -49,9 +48,20 @@ type Summary struct {
 	// Errors and Warnings count diagnostics.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
-	// NotScanned counts diagnostics saying part of the input was not
-	// scanned (graph.Diagnostic.NotScanned).
-	NotScanned int `json:"notScanned"`
+	// Incomplete counts the diagnostics that mean part of the input was
+	// not scanned (every error, and warnings and notes marked so).
+	Incomplete int `json:"incomplete"`
+	// ModulesNotDownloaded counts the calls of remote modules that were
+	// not downloaded, and their sources; ModulesMissing the calls of local
+	// modules whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount `json:"modulesNotDownloaded"`
+	ModulesMissing       ModuleCount `json:"modulesMissing"`
+}
+
+// ModuleCount counts module calls and the distinct sources they name.
+type ModuleCount struct {
+	Calls   int `json:"calls"`
+	Sources int `json:"sources"`
 }
 
 // Summarize counts findings and diagnostics.
@@ -79,7 +89,20 @@ func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
 			s.Warnings++
 		}
 		if d.NotScanned() {
-			s.NotScanned++
+			s.Incomplete++
+		}
+		// The scan says each module source once, with the number of
+		// calls (graph.Diagnostic.Count).
+		var count *ModuleCount
+		switch d.Code {
+		case graph.CodeModuleNotDownloaded:
+			count = &s.ModulesNotDownloaded
+		case graph.CodeModuleMissing:
+			count = &s.ModulesMissing
+		}
+		if count != nil && d.Severity != graph.Debug {
+			count.Sources++
+			count.Calls += max(d.Count, 1)
 		}
 	}
 	return s
@@ -121,24 +144,15 @@ func position(r graph.Range, base string) string {
 	return fmt.Sprintf("%s:%d:%d", file, r.Start.Line, max(r.Start.Column, 1))
 }
 
-// displayPath shows a file relative to BaseDir, with forward slashes.
+// displayPath shows a file relative to BaseDir, with forward slashes
+// (graph.RelPath).
 func displayPath(file, base string) string {
-	if file == "" {
-		return ""
-	}
-	if filepath.IsAbs(file) && base != "" {
-		if absBase, err := filepath.Abs(base); err == nil {
-			if rel, err := filepath.Rel(absBase, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				return filepath.ToSlash(rel)
-			}
-		}
-	}
-	return filepath.ToSlash(file)
+	return graph.RelPath(base, file)
 }
 
-// sourceLines reads files once for the carets of a text report.
+// sourceLines reads files once for the carets of a text report. Paths in
+// findings are relative to the working directory, as the scan read them.
 type sourceLines struct {
-	base  string
 	files map[string][]string
 	read  func(string) ([]byte, error)
 	// secrets are ranges whose text no excerpt shows, by file.
@@ -166,23 +180,13 @@ func (s *sourceLines) runes(file string, n int) ([]rune, bool) {
 func (s *sourceLines) line(file string, n int) (string, bool) {
 	lines, ok := s.files[file]
 	if !ok {
-		lines = s.readLines(s.resolve(file))
+		lines = s.readLines(file)
 		s.files[file] = lines
 	}
 	if n < 1 || n > len(lines) {
 		return "", false
 	}
 	return lines[n-1], true
-}
-
-func (s *sourceLines) resolve(file string) string {
-	if filepath.IsAbs(file) || s.base == "" {
-		return file
-	}
-	if _, err := os.Stat(file); err == nil {
-		return file
-	}
-	return filepath.Join(s.base, file)
 }
 
 // maxSourceSize bounds the files excerpts are read from.

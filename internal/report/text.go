@@ -27,7 +27,7 @@ const (
 // offending value, grouped by file, and then a summary.
 func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
-	src := &sourceLines{base: opts.BaseDir, files: map[string][]string{}, read: opts.ReadFile, secrets: secretRanges(rs, fs)}
+	src := &sourceLines{files: map[string][]string{}, read: opts.ReadFile, secrets: secretRanges(rs, fs)}
 	paint := func(style, s string) string {
 		if !opts.Color {
 			return s
@@ -77,6 +77,9 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	}
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, summaryLine(s, opts, paint))
+	for _, line := range noticeLines(s, diags) {
+		fmt.Fprintln(bw, paint(styleYellow, clean(line)))
+	}
 	return bw.Flush()
 }
 
@@ -235,7 +238,25 @@ func severityStyle(s rules.Severity) string {
 	return styleCyan
 }
 
-// summaryLine is the last line of a text report.
+// noticeLines say, after the summary, that there was nothing to scan, or
+// what the scan could not read because code was missing.
+func noticeLines(s Summary, diags []graph.Diagnostic) []string {
+	var lines []string
+	for _, d := range diags {
+		if d.Code == graph.CodeNothingToScan {
+			lines = append(lines, d.Message)
+		}
+	}
+	if m := s.ModulesNotDownloaded; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) not downloaded: run terraform init, or --download-modules", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	if m := s.ModulesMissing; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) to local modules that do not exist", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	return lines
+}
+
+// summaryLine is the summary of a text report.
 func summaryLine(s Summary, opts Options, paint func(string, string) string) string {
 	var parts []string
 	if s.Findings == 0 {
@@ -276,7 +297,9 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	if s.Errors > 0 {
 		parts = append(parts, paint(styleRed, plural(s.Errors, "file error")+" (see stderr)"))
 	}
-	if n := s.NotScanned - s.Errors; n > 0 {
+	// Errors and modules not read are said above and below; the rest of
+	// what was not scanned is said here.
+	if n := s.Incomplete - s.Errors - s.ModulesNotDownloaded.Sources - s.ModulesMissing.Sources; n > 0 {
 		parts = append(parts, paint(styleYellow, "scan incomplete: "+plural(n, "warning")+" about input not scanned (see stderr)"))
 	}
 	return strings.Join(parts, "; ")

@@ -47,6 +47,10 @@ type Options struct {
 	Root string
 	// Limits size each unit's evaluation budget (defaults when zero).
 	Limits budget.Limits
+	// Base is the directory paths in reports, fingerprints and baseline
+	// entries are relative to; when empty, the root of the git work tree
+	// the paths lie in, or else the directory scanned.
+	Base string
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
 	// VarInputs are Terraform variable values from the command line, -var
@@ -83,6 +87,17 @@ type Options struct {
 	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
+	// Modules, when set, downloads the remote modules terraform init has
+	// not (--download-modules); otherwise they are not read, and nothing
+	// reaches the network.
+	Modules ModuleFetcher
+}
+
+// ModuleFetcher downloads remote Terraform modules (modfetch.Fetcher).
+type ModuleFetcher interface {
+	terraform.Fetcher
+	// Root is the directory every module it returns is in.
+	Root() string
 }
 
 // VarInput is one Terraform variable input: a -var "name=value" (Var) or
@@ -92,12 +107,16 @@ type VarInput = terraform.Input
 // Result is everything a scan produced.
 type Result struct {
 	Units []parser.Unit
+	// Base is the absolute directory paths in reports, fingerprints and
+	// baseline entries are relative to (Options.Base, or the one found).
+	Base string
 	// Graph holds the units and diagnostics, the resources the
 	// organisation-scoped rules read in full, and, without attributes,
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Rules are the rules that ran, sorted by ID.
+	// Rules are the rules that ran, sorted by ID, with the configured
+	// severities.
 	Rules []*rules.Rule
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
@@ -113,6 +132,11 @@ type Result struct {
 	Diagnostics []graph.Diagnostic
 	// roots are the directories the scan read inside.
 	roots []string
+	// ModulesNotDownloaded counts the calls of remote modules that were not
+	// downloaded, and their sources; ModulesMissing those of local modules
+	// whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount
+	ModulesMissing       ModuleCount
 }
 
 // ReadSource reads a file the scan read, for excerpts: through a root of
@@ -162,6 +186,43 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 	return out
 }
 
+// nothingToScan says that paths hold no Terraform or CloudFormation,
+// naming those that could be read (the others have their own errors).
+func nothingToScan(paths []string, diags []graph.Diagnostic) []graph.Diagnostic {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	unreadable := map[string]bool{}
+	for _, d := range diags {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			unreadable[d.Range.File] = true
+		}
+	}
+	var read []string
+	for _, p := range paths {
+		if !unreadable[p] && !unreadable[filepath.Clean(p)] {
+			read = append(read, p)
+		}
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	return []graph.Diagnostic{{Severity: graph.Warning, Code: graph.CodeNothingToScan,
+		Message: "no Terraform or CloudFormation found under " + strings.Join(read, ", ")}}
+}
+
+// PathErrors returns the diagnostics about paths the scan was given (not
+// files found under them) that do not exist or cannot be read.
+func (r *Result) PathErrors() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Run performs the scan. It fails when the options are invalid (a
 // configuration that names unknown rules or selects none) or ctx is
 // cancelled; everything else, unreadable files included, becomes
@@ -180,6 +241,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
 		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
+	if len(units) == 0 {
+		diags = append(diags, nothingToScan(s.paths, diags)...)
+	}
 	diags = append(diags, s.diags...)
 	c := newChecker(ctx, units, s)
 	defer c.close()
@@ -229,18 +293,25 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	model := aws.BuildOrganization(g, c.modelOpts)
 	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
 	findings = append(findings, orgFindings...)
+	downloaded := ""
+	if s.modules != nil {
+		downloaded = s.modules.Root()
+	}
 	for i := range findings {
-		pointAtModuleCall(&findings[i])
+		pointAtModuleCall(&findings[i], downloaded)
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
+	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
 	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
 	rules.SortFindings(findings)
 	graph.SortDiagnostics(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics, roots: s.roots}
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing, roots: s.roots}
 	s.finish(res)
 	return res, nil
 }
@@ -451,7 +522,7 @@ type foreignParts struct {
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	kept = &graph.Graph{Units: g.Units, UnreadModules: g.UnreadModules, Diagnostics: g.Diagnostics}
 	for _, p := range g.Providers {
 		if !foreign.providers[p] {
 			kept.Providers = append(kept.Providers, p)
@@ -673,15 +744,16 @@ func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
 }
 
 // pointAtModuleCall moves a finding inside a downloaded module
-// (.terraform/modules/...) to the module call in the user's code, the line
-// they can change, and keeps the place in the module as a related location.
-func pointAtModuleCall(f *rules.Finding) {
-	if !inDownloadedModule(f.Loc.Range.File) || f.Loc.Resource == nil {
+// (.terraform/modules/..., or the module cache of --download-modules) to
+// the module call in the user's code, the line they can change, and keeps
+// the place in the module as a related location.
+func pointAtModuleCall(f *rules.Finding, cache string) {
+	if !inDownloadedModule(f.Loc.Range.File, cache) || f.Loc.Resource == nil {
 		return
 	}
 	calls := f.Loc.Resource.Calls
 	for i := len(calls) - 1; i >= 0; i-- {
-		if inDownloadedModule(calls[i].Range.File) {
+		if inDownloadedModule(calls[i].Range.File, cache) {
 			continue
 		}
 		inside := f.Loc.Range
@@ -691,7 +763,10 @@ func pointAtModuleCall(f *rules.Finding) {
 	}
 }
 
-func inDownloadedModule(file string) bool {
+func inDownloadedModule(file, cache string) bool {
+	if cache != "" && filepath.IsAbs(file) && strings.HasPrefix(file, cache+string(filepath.Separator)) {
+		return true
+	}
 	p := filepath.ToSlash(file)
 	return strings.Contains(p, "/.terraform/modules/") || strings.HasPrefix(p, ".terraform/modules/")
 }

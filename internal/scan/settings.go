@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,7 +24,9 @@ import (
 // settings are Options merged with the configuration file: what the
 // scan does.
 type settings struct {
-	paths  []string
+	paths []string
+	// base is the absolute directory report paths are relative to.
+	base   string
 	root   string
 	limits budget.Limits
 	// reportedExclude are the excludes of a configuration inside the
@@ -50,6 +53,7 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	modules       ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -94,6 +98,22 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		modules:              opts.Modules,
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("finding the working directory: %w", err)
+	}
+	switch {
+	case opts.Base == "":
+		s.base = findBase(opts.Paths, wd)
+	case filepath.IsAbs(opts.Base):
+		s.base = filepath.Clean(opts.Base)
+	default:
+		s.base = filepath.Join(wd, opts.Base)
+	}
+	if info, err := os.Stat(s.base); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("base directory %s: not a directory", opts.Base)
 	}
 	if confined {
 		s.reportedExclude, s.configFile = cfg.Exclude, cfg.File
@@ -104,12 +124,37 @@ func settle(opts Options) (*settings, error) {
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
+	// Input files are named by the user: one that cannot be read is a
+	// mistake to fix before scanning, not a problem of the repository.
+	for _, in := range s.varInputs {
+		if in.File == "" {
+			continue
+		}
+		if err := readableFile(in.File); err != nil {
+			return nil, fmt.Errorf("variable file %w", err)
+		}
+	}
+	for _, f := range s.parameterFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("parameter file %w", err)
+		}
+	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
 	}
 	s.rules, err = selectRules(reg, cfg)
 	if err != nil {
 		return nil, err
+	}
+	// The rules run and are reported with the configured severity, so
+	// that reports show it for rules without findings too (SARIF's
+	// rule-level severity is what GitHub shows).
+	for i, r := range s.rules {
+		if sev, ok := s.severity[r.ID]; ok && sev != r.Severity {
+			configured := *r
+			configured.Severity = sev
+			s.rules[i] = &configured
+		}
 	}
 	return s, nil
 }
@@ -181,6 +226,23 @@ func confine(configFile, key string, files []string, opts Options, diags []graph
 	return kept, diags
 }
 
+// readableFile checks that path names a regular file that can be opened.
+func readableFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	return nil
+}
+
 // varInputs orders Terraform's variable inputs: the configuration's var
 // files, then its vars, then the command line's in its order.
 func varInputs(cfg *config.Config, cli []VarInput) []VarInput {
@@ -217,8 +279,12 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
-	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
 		Context: ctx, Limits: s.limits}
+	if s.modules != nil {
+		opts.Fetcher = s.modules
+	}
+	return opts
 }
 
 // concat returns a new slice holding a's elements, then b's.
@@ -251,10 +317,49 @@ func (s *settings) finish(res *Result) {
 	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
-		res.Findings, res.Baselined = s.baseline.Apply(res.Findings)
-		if n := len(res.Baselined); n > 0 {
-			diags = append(diags, graph.Notef(graph.Range{File: s.baseline.Path}, "baseline", "%d findings recorded in the baseline are not reported", n))
+		var unmatched []suppress.BaselineEntry
+		res.Findings, res.Baselined, unmatched = s.baseline.Apply(res.Findings, s.base)
+		// An entry nothing matches any more was fixed, or its resource
+		// renamed or moved: say so, so that the baseline can be renewed
+		// before it hides a new finding with an old identity.
+		for _, e := range unmatched {
+			at := graph.Range{}
+			if e.File != "" {
+				at = graph.Range{File: s.scanPath(e.File), Start: graph.Pos{Line: e.Line, Column: 1, Byte: -1}}
+			}
+			diags = append(diags, graph.Notef(at, "baseline-entry-unmatched",
+				"%s recorded in the baseline (%s) no longer matches a finding: fixed, or moved to another resource; rewrite the baseline with --write-baseline to drop it",
+				e.RuleID, e.Message))
+		}
+		if n, m := len(res.Baselined), len(unmatched); n > 0 || m > 0 {
+			note := fmt.Sprintf("%d findings recorded in the baseline are not reported", n)
+			if n == 1 {
+				note = "1 finding recorded in the baseline is not reported"
+			}
+			switch {
+			case m == 1:
+				note += "; 1 of its entries matches no finding any more"
+			case m > 1:
+				note += fmt.Sprintf("; %d of its entries match no finding any more", m)
+			}
+			diags = append(diags, graph.Notef(graph.Range{File: s.baseline.Path}, "baseline", "%s", note))
 		}
 	}
 	res.Diagnostics = diags
+}
+
+// scanPath turns a base-relative path (a baseline entry's) into the form
+// paths take inside the scan: relative to the working directory when it
+// lies inside it, absolute otherwise.
+func (s *settings) scanPath(rel string) string {
+	file := filepath.FromSlash(rel)
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(s.base, file)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return r
+		}
+	}
+	return file
 }

@@ -112,7 +112,7 @@ resource "aws_kms_key" "k" {
 		if len(suppressed) != 1 || suppressed[0].Suppressed.Justification != "replicated elsewhere" || len(open) != 1 {
 			t.Fatalf("suppressed %v, open %v: want the replica suppressed and the logs bucket open", suppressed, open)
 		}
-		b := suppress.NewBaseline(res.Findings, filepath.ToSlash)
+		b := suppress.NewBaseline(res.Findings, res.Base)
 		b.Path = "baseline.json"
 		res = run(t, "rules:\n  enable: [aws-s3-versioning-disabled]\n", Options{Baseline: b})
 		if len(res.Baselined) != 1 || res.Failed() {

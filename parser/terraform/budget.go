@@ -502,7 +502,7 @@ func refused(what string, r graph.Range) graph.Value {
 // blockWeight is the work of evaluating one instance of a block, in
 // values: a resource instance, the model and rules built on it, and its
 // attributes, one value per 16 bytes of its source. The default budget
-// allows about 2,500 resource instances per unit: each costs the rules,
+// allows about 1,250 resource instances per unit: each costs the rules,
 // the model and the reports far more than its evaluation.
 func blockWeight(body hcl.Body) int64 {
 	if sb, ok := body.(*hclsyntax.Body); ok {

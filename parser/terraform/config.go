@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -166,7 +167,7 @@ func (l *loader) parseModule(dir string) (*module, bool) {
 	}
 	l.cache.mu.Unlock()
 	c.once.Do(func() {
-		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}}
+		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}, packages: l.packages}
 		c.mod, c.ok = p.parseModuleFiles(dir)
 		c.diags = p.g.Diagnostics
 	})
@@ -176,7 +177,7 @@ func (l *loader) parseModule(dir string) (*module, bool) {
 
 // parseModuleFiles reads every .tf and .tf.json file of dir.
 func (l *loader) parseModuleFiles(dir string) (*module, bool) {
-	entries, err := l.opts.Root.ReadDir(dir)
+	entries, err := l.rootFor(dir).ReadDir(dir)
 	if err != nil {
 		l.diag(graph.Errorf(graph.Range{File: dir}, "read-error", "cannot read module directory: %v", err))
 		return nil, false
@@ -188,9 +189,18 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
-			names = append(names, name)
+		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Said as discovery says it, so that the two are one warning.
+			if _, err := l.rootFor(dir).Stat(filepath.Join(dir, name)); err != nil && !errors.Is(err, sandbox.ErrOutside) {
+				path := filepath.Join(dir, name)
+				l.diag(graph.Warningf(graph.Range{File: path}, "broken-symlink", "skipping %s: broken symbolic link", path))
+				continue
+			}
+		}
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	// Override files are merged into the configuration after every other
@@ -265,7 +275,7 @@ func (l *loader) parseSource(path string, userFile bool) (*hcl.File, bool) {
 	if userFile {
 		data, err = sandbox.ReadUserFile(path, limit)
 	} else {
-		data, err = l.opts.Root.ReadFile(path, limit)
+		data, err = l.rootFor(path).ReadFile(path, limit)
 	}
 	var tooLarge *sandbox.TooLargeError
 	switch {

@@ -37,8 +37,12 @@ func (s *scope) namedOf(val cty.Value, r graph.Range, why string, refs []graph.R
 
 // scope is the evaluation scope of one module instance.
 type scope struct {
-	l      *loader
-	mod    *module
+	l   *loader
+	mod *module
+	// pkg is the root of the downloaded package the module belongs to
+	// (--download-modules), which its local calls may not leave; "" for
+	// the user's own code and terraform init's downloads.
+	pkg    string
 	prefix string // "module.a." or "" for the root
 	calls  []graph.Call
 	// exists is the existence of the module instance itself.
@@ -219,6 +223,21 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// A JSON document rendered by templatefile() or format() keeps
+		// its known structure when parts of it are unknown.
+		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+					return doc
+				}
+			}
+			return v
+		}
+	case *hclsyntax.RelativeTraversalExpr:
+		if doc, ok := s.policyDocIndexed(e, ctx); ok {
+			return doc.WithRange(r)
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
@@ -229,6 +248,9 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	case *hclsyntax.TemplateExpr:
 		v := s.eval(expr, ctx)
 		if !v.IsKnown() && len(v.Alternatives()) == 0 {
+			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+				return doc
+			}
 			var lit strings.Builder
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
@@ -362,10 +384,45 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 	return "", false
 }
 
-// policyDocRef resolves data.aws_iam_policy_document.NAME.json to the
-// structured document when its content is partly unknown.
+// policyDocRef resolves data.aws_iam_policy_document.NAME.json (or
+// NAME[key].json) to the structured document when its content is partly
+// unknown.
 func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
-	if len(t) != 4 || t.RootName() != "data" {
+	if len(t) < 4 || t.RootName() != "data" {
+		return graph.Value{}, false
+	}
+	key := ""
+	if idx, ok := t[3].(hcl.TraverseIndex); ok && len(t) == 5 {
+		key = indexKey(idx.Key)
+		t = append(t[:3:3], t[4])
+	}
+	return s.policyDocAttr(t, key)
+}
+
+// policyDocIndexed resolves data.aws_iam_policy_document.NAME[expr].json,
+// with the key evaluated, as policyDocRef does.
+func (s *scope) policyDocIndexed(e *hclsyntax.RelativeTraversalExpr, ctx *hcl.EvalContext) (graph.Value, bool) {
+	idx, ok := e.Source.(*hclsyntax.IndexExpr)
+	if !ok || len(e.Traversal) != 1 {
+		return graph.Value{}, false
+	}
+	coll, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(coll.Traversal) != 3 {
+		return graph.Value{}, false
+	}
+	key, diags := idx.Key.Value(ctx)
+	if diags.HasErrors() || !key.IsKnown() {
+		return graph.Value{}, false
+	}
+	key, _ = key.Unmark()
+	t := append(coll.Traversal[:3:3], e.Traversal[0])
+	return s.policyDocAttr(t, indexKey(key))
+}
+
+// policyDocAttr is policyDocRef for a traversal data.TYPE.NAME.ATTR of
+// the instance key.
+func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
+	if len(t) != 4 {
 		return graph.Value{}, false
 	}
 	typ, ok1 := t[1].(hcl.TraverseAttr)
@@ -374,7 +431,7 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy_document" || (attr.Name != "json" && attr.Name != "minified_json") {
 		return graph.Value{}, false
 	}
-	doc, ok := s.policyDocs[name.Name]
+	doc, ok := s.policyDocs[name.Name+key]
 	if !ok || !doc.ContainsUnknown() {
 		return graph.Value{}, false
 	}
@@ -680,6 +737,15 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 		var key string
 		switch st := step.(type) {
 		case hcl.TraverseIndex:
+			if st.Key.Type() == cty.Number && v.Kind() == graph.KindList {
+				i, _ := st.Key.AsBigFloat().Int64()
+				e, ok := v.Index(int(i))
+				if !ok {
+					return v
+				}
+				v = e
+				continue
+			}
 			key = indexKey(st.Key)
 		case hcl.TraverseAttr:
 			key = st.Name
@@ -687,6 +753,11 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 			return v
 		}
 		f, ok := v.Get(key)
+		if idx, isIndex := step.(hcl.TraverseIndex); !ok && isIndex && idx.Key.Type() == cty.String {
+			// A for_each value keyed by the key itself, not the instance
+			// address.
+			f, ok = v.Get(idx.Key.AsString())
+		}
 		if !ok || !v.IsKnown() {
 			return v
 		}

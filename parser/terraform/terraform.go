@@ -55,6 +55,19 @@ type Options struct {
 	// paths are made absolute against it instead of asking the operating
 	// system each time.
 	WorkDir string
+	// Fetcher, when set, downloads remote modules that terraform init has
+	// not (--download-modules); otherwise they are not read.
+	Fetcher Fetcher
+}
+
+// Fetcher downloads remote modules.
+type Fetcher interface {
+	// FetchModule returns the directory holding the module that source
+	// names (after any //subdir), at the highest version the constraint
+	// allows ("" allows any). It is called concurrently, by every unit.
+	// FetchModule also returns the root of the package the module is part
+	// of: the module's local calls may not leave it.
+	FetchModule(source, version string) (dir, pkg string, err error)
 }
 
 // Input is one value for the root module's variables given on the
@@ -89,6 +102,11 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 		l.cache = NewModuleCache()
 	}
 	defer l.reportBudget()
+	defer func() {
+		for _, r := range l.packages {
+			r.Close()
+		}
+	}()
 	l.readModulesManifest(dir)
 	mod, ok := l.parseModule(dir)
 	if !ok {
@@ -96,7 +114,7 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	}
 	unit.Files = append(unit.Files, mod.files...)
 	inputs := l.rootInputs(mod)
-	l.evalModule(mod, "", nil, graph.True, "", inputs, nil, []string{l.identity(dir)})
+	l.evalModule(mod, "", "", nil, graph.True, "", inputs, nil, []string{l.identity(dir)})
 	return g
 }
 
@@ -121,10 +139,41 @@ func (l *loader) budgetOnly() map[string]function.Function {
 	return fs
 }
 
+// trustPackage lets the unit read a module package blindspot downloaded on
+// the user's request (--download-modules): it lies outside the scan root,
+// in blindspot's cache, and is read through a root of its own.
+func (l *loader) trustPackage(pkg string) {
+	if pkg == "" || l.packages[pkg] != nil {
+		return
+	}
+	root, err := sandbox.Open(pkg)
+	if err != nil {
+		return
+	}
+	if l.packages == nil {
+		l.packages = map[string]*sandbox.Root{}
+	}
+	l.packages[pkg] = root
+}
+
+// rootFor is the root files of dir are read through: the scan root, or
+// the downloaded package holding dir.
+func (l *loader) rootFor(dir string) *sandbox.Root {
+	if _, err := l.opts.Root.Rel(dir); err == nil {
+		return l.opts.Root
+	}
+	for _, r := range l.packages {
+		if _, err := r.Rel(dir); err == nil {
+			return r
+		}
+	}
+	return l.opts.Root
+}
+
 // identity is what cycle detection compares for a module directory: its
 // real path, symbolic links resolved.
 func (l *loader) identity(dir string) string {
-	if real, err := l.opts.Root.RealPath(dir); err == nil {
+	if real, err := l.rootFor(dir).RealPath(dir); err == nil {
 		return real
 	}
 	return l.absPath(dir)
@@ -133,10 +182,11 @@ func (l *loader) identity(dir string) string {
 // inside reports whether path lies inside the scan root, symbolic links
 // resolved when it exists.
 func (l *loader) inside(path string) bool {
-	if _, err := l.opts.Root.Rel(path); err != nil {
+	root := l.rootFor(path)
+	if _, err := root.Rel(path); err != nil {
 		return false
 	}
-	_, err := l.opts.Root.RealPath(path)
+	_, err := root.RealPath(path)
 	return err == nil || errors.Is(err, fs.ErrNotExist)
 }
 
@@ -183,6 +233,9 @@ type loader struct {
 	attributes map[hcl.Body]map[string]*hcl.Attribute
 	// budget bounds the unit's evaluation.
 	budget *budget.Budget
+	// packages are module packages downloaded on request, by directory,
+	// each read through a root of its own.
+	packages map[string]*sandbox.Root
 }
 
 // unmarked returns v without its sensitive marks.
@@ -263,11 +316,12 @@ type moduleInput struct {
 	from   string
 }
 
-// evalModule evaluates one module instance.
-func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exists graph.Tri, existsWhy string,
+// evalModule evaluates one module instance; pkg is the root of the
+// downloaded package it belongs to ("" for the user's own code).
+func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call, exists graph.Tri, existsWhy string,
 	inputs map[string]moduleInput, providers map[string]*graph.Provider, stack []string) *scope {
 	s := &scope{
-		l: l, mod: mod, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
+		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
 		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
 		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,

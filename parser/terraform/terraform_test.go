@@ -489,6 +489,46 @@ func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
 	}
 }
 
+// TestUnreadModules records every instance of a module call whose code is
+// not read, with the arguments and providers it gets, and reports nothing
+// about its arguments (the module's code would say what they mean).
+func TestUnreadModules(t *testing.T) {
+	g := LoadModule(filepath.Join("testdata", "unread"), Options{})
+	got := map[string]*graph.UnreadModule{}
+	for _, m := range g.UnreadModules {
+		got[m.Address] = m
+	}
+	if len(got) != 4 {
+		t.Fatalf("unread modules = %v", g.UnreadModules)
+	}
+	policy := got["module.policy"]
+	if policy == nil || policy.Reason != graph.NotDownloaded || policy.Source != "acme/bucket-policy/aws" || policy.Version != "~> 1.2" {
+		t.Fatalf("module.policy = %+v", policy)
+	}
+	if !policy.Refers("aws_s3_bucket.logs") || policy.Refers("aws_s3_bucket.other") || !policy.Passes("acme-logs") || policy.Passes("acme") {
+		t.Errorf("module.policy arguments = %v (refs %v)", policy.Args, policy.Args.AllRefs())
+	}
+	if p := policy.Providers["aws"]; p == nil || p.Address != "aws.member" {
+		t.Errorf("module.policy providers = %v", policy.Providers)
+	}
+	if policy.Range.Start.Line != 15 || len(policy.Calls) != 1 || policy.Calls[0].Range.Start.Line != 14 || policy.Exists != graph.True {
+		t.Errorf("module.policy position %v calls %v exists %v", policy.Range, policy.Calls, policy.Exists)
+	}
+	prod := got[`module.per_env["prod"]`]
+	if prod == nil || !prod.Passes("prod") || prod.Passes("dev") || prod.Providers["aws"] == nil || prod.Providers["aws"].Address != "aws" {
+		t.Errorf(`module.per_env["prod"] = %+v`, prod)
+	}
+	gone := got["module.gone"]
+	if gone == nil || gone.Reason != graph.SourceMissing || gone.Dir != filepath.Join("testdata", "unread", "modules", "gone") {
+		t.Errorf("module.gone = %+v", gone)
+	}
+	for _, d := range g.Diagnostics {
+		if d.Severity != graph.Debug {
+			t.Errorf("diagnostic %v: unread modules are reported by the scan, aggregated", d)
+		}
+	}
+}
+
 // writeModule writes files into a new temporary directory.
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -1045,4 +1085,363 @@ func mustRoot(t *testing.T, dir string) *sandbox.Root {
 	}
 	t.Cleanup(func() { r.Close() })
 	return r
+}
+
+// statementsOf lists a policy document's statements as "Sid:Effect:Action"
+// ("?" for an unknown statement).
+func statementsOf(t *testing.T, doc graph.Value) string {
+	t.Helper()
+	if s, ok := doc.AsString(); ok && doc.Kind() == graph.KindString {
+		var err error
+		if doc, err = decodeJSON(s, doc.Range); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stmts, _ := doc.Get("Statement")
+	var out []string
+	for _, st := range stmts.Elems() {
+		if !st.IsKnown() {
+			out = append(out, "?")
+			continue
+		}
+		sid, _ := st.Get("Sid")
+		effect, _ := st.Get("Effect")
+		action, _ := st.Get("Action")
+		a := action.String()
+		if e := action.Elems(); len(e) == 1 {
+			a = e[0].String()
+		}
+		s, _ := sid.AsString()
+		ef, _ := effect.AsString()
+		out = append(out, s+":"+ef+":"+strings.Trim(a, `"`))
+	}
+	return strings.Join(out, " ")
+}
+
+// TestPolicyDocumentMerge: source and override documents are merged as the
+// AWS provider merges them.
+func TestPolicyDocumentMerge(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "unknown" {
+  type = string
+}
+data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "TLS"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "sources_only" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base.json,
+    jsonencode({
+      Version = "2012-10-17"
+      Statement = [{ Sid = "Extra", Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }]
+    }),
+  ]
+}
+data "aws_iam_policy_document" "merged" {
+  source_json             = data.aws_iam_policy_document.base.json
+  source_policy_documents = [jsonencode({ Statement = [{ Sid = "Src", Effect = "Allow", Action = "s3:PutObject", Resource = "*" }] })]
+  statement {
+    sid       = "Src"
+    effect    = "Deny"
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+  override_policy_documents = [
+    jsonencode({ Statement = [{ Sid = "TLS", Effect = "Deny", Action = "s3:*", Resource = "*" }] }),
+    jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetBucketAcl", Resource = "*" }] }),
+  ]
+  override_json = jsonencode({ Statement = [{ Sid = "Last", Effect = "Deny", Action = "iam:*", Resource = "*" }] })
+}
+data "aws_iam_policy_document" "unknown_override" {
+  statement {
+    sid       = "Named"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:ListBucket"]
+    resources = ["*"]
+  }
+  override_policy_documents = [var.unknown]
+}
+data "aws_iam_policy_document" "duplicate" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base.json,
+    data.aws_iam_policy_document.base.json,
+  ]
+}
+resource "aws_iam_policy" "sources_only" {
+  policy = data.aws_iam_policy_document.sources_only.json
+}
+resource "aws_iam_policy" "merged" {
+  policy = data.aws_iam_policy_document.merged.json
+}
+resource "aws_iam_policy" "unknown_override" {
+  policy = data.aws_iam_policy_document.unknown_override.json
+}
+`})
+	g := LoadModule(dir, Options{})
+	tests := []struct{ address, want string }{
+		{"aws_iam_policy.sources_only", "TLS:Allow:s3:GetObject :Allow:s3:ListBucket Extra:Deny:s3:DeleteBucket"},
+		{"aws_iam_policy.merged", "TLS:Deny:s3:* :Allow:s3:ListBucket Src:Deny:s3:PutObject :Allow:s3:GetBucketAcl Last:Deny:iam:*"},
+		{"aws_iam_policy.unknown_override", "? :Allow:s3:ListBucket ?"},
+	}
+	for _, tt := range tests {
+		policy := at(t, resource(g, tt.address).Attrs, "policy")
+		if got := statementsOf(t, policy); got != tt.want {
+			t.Errorf("%s statements = %s, want %s", tt.address, got, tt.want)
+		}
+	}
+	if p := at(t, resource(g, "aws_iam_policy.sources_only").Attrs, "policy"); p.Kind() != graph.KindString {
+		t.Errorf("a document built from known sources is known JSON, got %s", p)
+	}
+	var dups []string
+	for _, d := range g.Diagnostics {
+		if d.Code == "invalid-policy-document" {
+			dups = append(dups, d.Message)
+		}
+	}
+	if len(dups) != 1 || !strings.Contains(dups[0], `Sid "TLS" is used twice`) {
+		t.Errorf("diagnostics = %q", dups)
+	}
+}
+
+// TestPolicyDocumentInstances: a policy document with count or for_each
+// is evaluated for each instance (the usual count = local.enabled ? 1 : 0);
+// its partly unknown instances keep their structure when indexed.
+func TestPolicyDocumentInstances(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "enabled" {
+  type    = bool
+  default = true
+}
+variable "count_unknown" {
+  type = number
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+data "aws_iam_policy_document" "counted" {
+  count = var.enabled ? 1 : 0
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn]
+  }
+}
+data "aws_iam_policy_document" "each" {
+  for_each = toset(["read", "write"])
+  statement {
+    sid       = each.key
+    actions   = ["s3:Get*"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "unknown_count" {
+  count = var.count_unknown
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+resource "aws_s3_bucket_policy" "static_index" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.counted[0].json
+}
+resource "aws_s3_bucket_policy" "count_index" {
+  count  = 1
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.counted[count.index].json
+}
+resource "aws_iam_policy" "each" {
+  for_each = toset(["read", "write"])
+  policy   = data.aws_iam_policy_document.each[each.key].json
+}
+resource "aws_iam_policy" "unknown_count" {
+  policy = data.aws_iam_policy_document.unknown_count[0].json
+}
+`})
+	g := LoadModule(dir, Options{})
+	for _, addr := range []string{"aws_s3_bucket_policy.static_index", "aws_s3_bucket_policy.count_index[0]"} {
+		policy := at(t, resource(g, addr).Attrs, "policy")
+		if got := statementsOf(t, policy); got != ":Deny:s3:*" {
+			t.Errorf("%s: statements = %s, want the Deny with its unknown resource", addr, got)
+		}
+	}
+	for _, key := range []string{"read", "write"} {
+		policy := at(t, resource(g, `aws_iam_policy.each["`+key+`"]`).Attrs, "policy")
+		if got := statementsOf(t, policy); got != key+":Allow:s3:Get*" {
+			t.Errorf("%s: statements = %s", key, got)
+		}
+	}
+	policy := at(t, resource(g, "aws_iam_policy.unknown_count").Attrs, "policy")
+	if policy.IsKnown() || !strings.Contains(policy.Why(), "count of data.aws_iam_policy_document.unknown_count is unknown") {
+		t.Errorf("policy of a document with unknown count = %s (%s)", policy, policy.Why())
+	}
+}
+
+// TestRenderedJSONWithUnknownParts: a JSON document rendered by a
+// template, templatefile() or format() with parts known only after apply
+// keeps its known structure; the unknown parts stay unknown, with the
+// literal text around them and the resources they come from, and nothing
+// is guessed.
+func TestRenderedJSONWithUnknownParts(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "deny" {
+  type = bool
+}
+variable "arns" {
+  type = list(string)
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+resource "aws_s3_bucket_policy" "heredoc" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": ["${aws_s3_bucket.b.arn}", "${aws_s3_bucket.b.arn}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+      }]
+    }
+  EOF
+}
+resource "aws_s3_bucket_policy" "templatefile" {
+  bucket = aws_s3_bucket.b.id
+  policy = templatefile("${path.module}/policy.json.tpl", { bucket_arn = aws_s3_bucket.b.arn, effect = "Deny" })
+}
+resource "aws_s3_bucket_policy" "format" {
+  bucket = aws_s3_bucket.b.id
+  policy = format("{\"Statement\": [{\"Effect\": %q, \"Action\": \"s3:*\", \"Resource\": \"%s/*\"}]}", "Deny", aws_s3_bucket.b.arn)
+}
+resource "aws_s3_bucket_policy" "conditional" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {"Statement": [{"Effect": "%{if var.deny}Deny%{else}Allow%{endif}", "Action": "s3:*", "Resource": ${jsonencode(var.arns)}}]}
+  EOF
+}
+resource "aws_s3_bucket_policy" "key" {
+  bucket = aws_s3_bucket.b.id
+  policy = <<-EOF
+    {"Statement": [{"Effect": "Deny", "Condition": {"${aws_s3_bucket.b.arn}": {"a": "b"}}}]}
+  EOF
+}
+resource "aws_instance" "script" {
+  user_data = <<-EOF
+    #!/bin/sh
+    aws s3 cp s3://${aws_s3_bucket.b.bucket}/x .
+  EOF
+}
+resource "aws_s3_bucket_policy" "marker" {
+  bucket = aws_s3_bucket.b.id
+  policy = "{\"Sid\": \"@@blindspot-unknown-0@@\", \"Resource\": \"${aws_s3_bucket.b.arn}\"}"
+}
+`,
+		"policy.json.tpl": `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "${effect}",
+      "Principal": "*",
+      "Action": "s3:*",
+      "Resource": ["${bucket_arn}", "${bucket_arn}/*"],
+      "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+    }
+  ]
+}
+`,
+	})
+	g := LoadModule(dir, Options{})
+	for _, addr := range []string{"aws_s3_bucket_policy.heredoc", "aws_s3_bucket_policy.templatefile"} {
+		p := at(t, resource(g, addr).Attrs, "policy")
+		if got := at(t, p, "Statement[0].Effect").String(); got != `"Deny"` {
+			t.Errorf("%s: Effect = %s (policy %s)", addr, got, p)
+		}
+		if got := at(t, p, "Statement[0].Condition.Bool.aws:SecureTransport").String(); got != `"false"` {
+			t.Errorf("%s: condition = %s", addr, got)
+		}
+		whole := at(t, p, "Statement[0].Resource[0]")
+		if whole.IsKnown() || len(whole.AllRefs()) != 1 || whole.AllRefs()[0].String() != "aws_s3_bucket.b.arn" {
+			t.Errorf("%s: Resource[0] = %s with refs %v, want unknown from aws_s3_bucket.b.arn", addr, whole, whole.AllRefs())
+		}
+		objects := at(t, p, "Statement[0].Resource[1]")
+		if objects.IsKnown() || objects.LiteralText() != "/*" || objects.Why() != "aws_s3_bucket.b.arn is known only after apply" {
+			t.Errorf("%s: Resource[1] = %s, literal %q, why %q", addr, objects, objects.LiteralText(), objects.Why())
+		}
+	}
+	f := at(t, resource(g, "aws_s3_bucket_policy.format").Attrs, "policy")
+	if got := at(t, f, "Statement[0].Effect").String(); got != `"Deny"` {
+		t.Errorf("format: Effect = %s (policy %s)", got, f)
+	}
+	if r := at(t, f, "Statement[0].Resource"); r.IsKnown() || r.LiteralText() != "/*" {
+		t.Errorf("format: Resource = %s", r)
+	}
+	c := at(t, resource(g, "aws_s3_bucket_policy.conditional").Attrs, "policy")
+	if e := at(t, c, "Statement[0].Effect"); e.IsKnown() {
+		t.Errorf("a condition on an unknown value is guessed: Effect = %s", e)
+	}
+	if r := at(t, c, "Statement[0].Resource"); r.IsKnown() || !strings.HasPrefix(r.Why(), "var.arns has no value") {
+		t.Errorf("jsonencode of an unknown list: Resource = %s (%s)", r, r.Why())
+	}
+	if cond := at(t, resource(g, "aws_s3_bucket_policy.key").Attrs, "policy.Statement[0].Condition"); cond.IsKnown() {
+		t.Errorf("an object with an unknown key = %s", cond)
+	}
+	if u := at(t, resource(g, "aws_instance.script").Attrs, "user_data"); u.IsKnown() || u.Kind() != graph.KindUnknown {
+		t.Errorf("a script is not JSON: user_data = %s", u)
+	}
+	if m := at(t, resource(g, "aws_s3_bucket_policy.marker").Attrs, "policy"); m.IsKnown() {
+		t.Errorf("text holding the placeholder marker itself = %s", m)
+	}
+}
+
+// TestModuleInstanceOutputs: an output of one instance of a module with
+// count or for_each comes from that instance's resources only.
+func TestModuleInstanceOutputs(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `module "counted" {
+  source = "./m"
+  count  = 2
+}
+module "each" {
+  source   = "./m"
+  for_each = toset(["a", "b"])
+}
+resource "aws_s3_bucket_versioning" "v" {
+  bucket = module.counted[1].id
+}
+resource "aws_s3_bucket_versioning" "w" {
+  bucket = module.each["b"].id
+}
+`,
+		"m/main.tf": `resource "aws_s3_bucket" "this" {}
+output "id" {
+  value = aws_s3_bucket.this.id
+}
+`,
+	})
+	g := LoadModule(dir, Options{})
+	for addr, want := range map[string]string{
+		"aws_s3_bucket_versioning.v": "module.counted[1].aws_s3_bucket.this.id",
+		"aws_s3_bucket_versioning.w": `module.each["b"].aws_s3_bucket.this.id`,
+	} {
+		v := at(t, resource(g, addr).Attrs, "bucket")
+		if refs := v.AllRefs(); len(refs) != 1 || refs[0].String() != want {
+			t.Errorf("%s: refs = %v, want %s", addr, refs, want)
+		}
+		if want := strings.TrimSuffix(want, ".id") + ".id is known only after apply"; !strings.HasSuffix(v.Why(), "aws_s3_bucket.this.id is known only after apply") {
+			t.Errorf("%s: why = %q, want %q", addr, v.Why(), want)
+		}
+	}
 }
