@@ -378,7 +378,7 @@ func (l *loader) readVarFile(f string, userFile bool, declared map[string]*hcl.B
 			continue
 		}
 		r := toRange(a.Expr.Range())
-		inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+		inputs[a.Name] = moduleInput{val: v, gv: literalValue(a.Expr, v, l.marked).WithSource(r), source: r, from: f}
 	}
 }
 
