@@ -138,6 +138,13 @@ func (d *discoverer) root(p string) {
 		return
 	}
 	if !info.IsDir() {
+		// A file named on the command line (a pre-commit hook names the
+		// changed files) is left out as a scan of the tree would leave it
+		// out, so that the hook sees what a full scan sees.
+		if d.excludedFile(p) {
+			d.diag(graph.Debug, p, "excluded", "%s matches an exclude pattern; skipped", p)
+			return
+		}
 		d.givenRoot = filepath.Dir(p)
 		d.file(p, true)
 		return
@@ -232,6 +239,26 @@ func (d *discoverer) excluded(root, full string) bool {
 	for _, g := range d.opts.Exclude {
 		if MatchGlob(g, rel) || MatchGlob(g, filepath.ToSlash(full)) {
 			return true
+		}
+	}
+	return false
+}
+
+// excludedFile reports whether a file named explicitly matches an exclude
+// glob, by the path as given or by its absolute path.
+func (d *discoverer) excludedFile(p string) bool {
+	if len(d.opts.Exclude) == 0 {
+		return false
+	}
+	names := []string{filepath.ToSlash(filepath.Clean(p))}
+	if abs, err := filepath.Abs(p); err == nil {
+		names = append(names, filepath.ToSlash(abs))
+	}
+	for _, g := range d.opts.Exclude {
+		for _, name := range names {
+			if MatchGlob(g, name) {
+				return true
+			}
 		}
 	}
 	return false

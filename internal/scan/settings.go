@@ -58,7 +58,7 @@ func settle(opts Options) (*settings, error) {
 		return nil, err
 	}
 	s := &settings{
-		paths:                opts.Paths,
+		paths:                widenHookPaths(opts.Paths, cfg),
 		exclude:              concat(cfg.Exclude, opts.Exclude),
 		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
