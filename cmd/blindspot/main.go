@@ -9,8 +9,10 @@
 //	blindspot rules              list the rules
 //	blindspot version            print the version (also --version)
 //
-// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error
-// or a file that could not be read (the report is still written).
+// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error,
+// a path given that does not exist or cannot be read, a directory given
+// with nothing to scan, or, with --fail-on-incomplete, a scan that could not
+// read everything (the report is still written).
 package main
 
 import (

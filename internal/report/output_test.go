@@ -172,7 +172,8 @@ func TestTextMultiLineMessage(t *testing.T) {
 func TestTextSummaryCounts(t *testing.T) {
 	dir := project(t)
 	out := render(t, WriteText, findingtest.Findings(dir), findingtest.Diagnostics(dir), Options{BaseDir: dir})
-	want := "4 findings (2 high, 1 medium, 1 low); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n"
+	want := "4 findings (2 high, 1 medium, 1 low); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n" +
+		"3 module calls (1 source) not downloaded: run terraform init, or --download-modules\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("summary:\n%s\nwant suffix %q", out, want)
 	}

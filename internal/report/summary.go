@@ -55,6 +55,9 @@ func WriteSummary(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []gra
 	if s.BaselineUnchanged > 0 {
 		notes = append(notes, fmt.Sprintf("%d already in the baseline", s.BaselineUnchanged))
 	}
+	for _, line := range noticeLines(s, diags) {
+		notes = append(notes, mdText(line))
+	}
 	if len(notes) > 0 {
 		fmt.Fprintln(bw)
 		fmt.Fprintln(bw, strings.Join(notes, " · "))

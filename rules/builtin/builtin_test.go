@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/blindspot-iac/blindspot/internal/fixture"
 	"github.com/blindspot-iac/blindspot/rules"
-	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
 func TestRegistryAcceptsEveryRule(t *testing.T) {
@@ -31,7 +31,7 @@ func TestEveryRuleHasFixtures(t *testing.T) {
 			t.Errorf("rule %s: want one fixture directory ../aws/*/testdata/%s, found %q", r.ID, r.ID, dirs)
 			continue
 		}
-		missing, err := ruletest.Missing(filepath.Dir(dirs[0]), r)
+		missing, err := fixture.Missing(filepath.Dir(dirs[0]), r.ID)
 		if err != nil {
 			t.Errorf("rule %s: %v", r.ID, err)
 		}
