@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+
+	"github.com/blindspot-iac/blindspot/graph"
 )
 
 // Rule is one security check with the metadata reports and documentation
@@ -33,7 +35,15 @@ type Rule struct {
 	Scope Scope
 	// Check inspects the model and reports through the pass.
 	Check func(*Pass)
+	// Source locates a custom policy in its policy file; it is zero for
+	// blindspot's own rules. Reports tell the two apart by it (SARIF lists
+	// custom policies in a tool extension of their own).
+	Source graph.Range
 }
+
+// Custom reports whether r is a custom policy rather than one of
+// blindspot's own rules.
+func (r *Rule) Custom() bool { return !r.Source.IsZero() }
 
 // Scope is how much of the scan a rule's Check sees.
 type Scope uint8

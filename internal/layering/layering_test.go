@@ -26,6 +26,8 @@ var allowed = map[string][]string{
 	"rules":                 {"graph", "graph/aws"},
 	"rules/aws":             {"graph", "graph/aws", "rules"},
 	"rules/builtin":         {"rules", "rules/aws"},
+	// Custom policies are rules too; they read the model as rules do.
+	"rules/policy": {"graph", "graph/aws", "rules"},
 	// The fixture runner drives the real pipeline, so fixtures test what
 	// users run.
 	"rules/ruletest":    {"*"},
