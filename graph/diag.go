@@ -46,7 +46,16 @@ type Diagnostic struct {
 	Code     string
 	Message  string
 	Range    Range
+	// Incomplete marks a warning or note that means something was not
+	// scanned (a file skipped, an evaluation cut short, a module not
+	// read). Errors always mean that (see NotScanned).
+	Incomplete bool
 }
+
+// NotScanned reports whether d means that part of the input was not
+// scanned, so the scan is incomplete: every error, and the other
+// diagnostics marked Incomplete.
+func (d Diagnostic) NotScanned() bool { return d.Severity == Error || d.Incomplete }
 
 // String formats the diagnostic like a compiler message.
 func (d Diagnostic) String() string {

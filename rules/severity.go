@@ -48,6 +48,23 @@ func ParseSeverity(name string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (want low, medium, high or critical)", name)
 }
 
+// Never is a threshold above every severity: a fail-on of "none", which
+// never fails a scan on findings.
+const Never = Critical + 1
+
+// ParseThreshold parses a fail-on threshold: a severity name or "none"
+// (Never), case-insensitively.
+func ParseThreshold(name string) (Severity, error) {
+	if strings.EqualFold(strings.TrimSpace(name), "none") {
+		return Never, nil
+	}
+	s, err := ParseSeverity(name)
+	if err != nil {
+		return 0, fmt.Errorf("unknown threshold %q (want low, medium, high, critical or none)", name)
+	}
+	return s, nil
+}
+
 // Level is the SARIF result level: critical and high are errors, medium is
 // a warning, low is a note.
 func (s Severity) Level() string {

@@ -120,6 +120,8 @@ func TestExitCodes(t *testing.T) {
 		{"findings below fail-on", []string{"scan", "--fail-on", "critical", "examples/cloudformation/storage.yaml"}, exitClean},
 		{"fail-on none", []string{"scan", "--fail-on", "none", "examples/"}, exitClean},
 		{"unparseable file", []string{"scan", broken}, exitError},
+		{"complete with fail-on-incomplete", []string{"scan", "--fail-on-incomplete", clean}, exitClean},
+		{"fail-on none in config", []string{"scan", "--config", "cmd/blindspot/testdata/fail-on-none.yaml", "examples/"}, exitClean},
 		{"bad format", []string{"scan", "--format", "xml", clean}, exitError},
 		{"bad fail-on", []string{"scan", "--fail-on", "urgent", clean}, exitError},
 		{"unknown flag", []string{"scan", "--nope", clean}, exitError},

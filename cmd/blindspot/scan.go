@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -15,21 +15,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/config"
-	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
-	"github.com/blindspot-iac/blindspot/sarif"
 )
 
 const informationURI = "https://github.com/blindspot-iac/blindspot"
 
 // scanFlags are the scan command's options.
 type scanFlags struct {
-	format            string
+	formats           []string
 	output            string
 	failOn            string
 	vars              []string
@@ -46,6 +43,7 @@ type scanFlags struct {
 	noColor           bool
 	verbose           bool
 	jobs              int
+	failOnIncomplete  bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -63,8 +61,8 @@ file that could not be read (the report is still written).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "report format: text, json, sarif or github")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	fl.StringArrayVarP(&f.formats, "format", "f", nil, "report `FORMAT`: "+formatNames()+" (default text); repeatable, FORMAT=FILE writes that report to FILE")
+	fl.StringVarP(&f.output, "output", "o", "", "write the reports given without =FILE to `FILE` instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
 	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
@@ -79,6 +77,7 @@ file that could not be read (the report is still written).`,
 	fl.BoolVar(&f.showUnknown, "show-unknown", false, "report checks that could not be evaluated")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
+	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
@@ -88,133 +87,72 @@ func usageErr(format string, args ...any) error {
 }
 
 func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, stdout, stderr io.Writer) error {
-	switch f.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("unknown --format %q (want text, json, sarif or github)", f.format)
+	outs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	cfg, err := config.Load(f.configFile)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	reg := builtin.Registry()
-	if err := cfg.Validate(reg); err != nil {
-		return &exitCodeError{code: exitError, err: err}
+	opts := scan.Options{
+		Paths:                paths,
+		Exclude:              f.exclude,
+		Vars:                 f.vars,
+		VarFiles:             f.varFiles,
+		Parameters:           f.parameters,
+		ParameterFiles:       f.parameterFiles,
+		ManagementAccountIDs: f.managementIDs,
+		Config:               cfg,
+		Rules:                builtin.Rules(),
+		Jobs:                 f.jobs,
 	}
-	failOn, err := parseFailOn(f.failOn)
-	if err != nil {
-		return usageErr("--fail-on: %v", err)
+	if failOnSet {
+		if opts.FailOn, err = rules.ParseThreshold(f.failOn); err != nil {
+			return usageErr("--fail-on: %v", err)
+		}
 	}
-	if !failOnSet && cfg.FailOn != 0 {
-		failOn = cfg.FailOn
-	}
-	ruleSet, err := selectRules(reg, cfg)
-	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+	if f.baseline != "" {
+		if opts.Baseline, err = suppress.ReadBaseline(f.baseline); err != nil {
+			return &exitCodeError{code: exitError, err: err}
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 	progress := newProgress(stderr)
-	opts := scan.Options{
-		Paths:                paths,
-		Exclude:              append(append([]string{}, cfg.Exclude...), f.exclude...),
-		Vars:                 append(append([]string{}, cfg.Vars...), f.vars...),
-		VarFiles:             append(append([]string{}, cfg.VarFiles...), f.varFiles...),
-		Parameters:           append(append([]string{}, cfg.Parameters...), f.parameters...),
-		ParameterFiles:       append(append([]string{}, cfg.ParameterFiles...), f.parameterFiles...),
-		ManagementAccountIDs: append(append([]string{}, cfg.ManagementAccountIDs...), f.managementIDs...),
-		Rules:                ruleSet,
-		Jobs:                 f.jobs,
-		Progress:             progress.update,
-	}
-	if len(cfg.Accounts) > 0 {
-		opts.UnitAccount = func(unit string) (aws.UnitAccount, bool) { return cfg.UnitAccount(unit) }
-	}
+	opts.Progress = progress.update
 	res, err := scan.Run(ctx, opts)
 	progress.done()
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	findings := res.Findings
-	applySeverities(findings, cfg)
-	diags := append([]graph.Diagnostic{}, res.Diagnostics...)
-	diags = append(diags, suppress.Apply(findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: time.Now()})...)
-	graph.SortDiagnostics(diags)
-
 	if f.writeBaseline != "" {
-		if err := writeBaseline(f.writeBaseline, findings); err != nil {
+		all := append(slices.Clip(res.Findings), res.Baselined...)
+		rules.SortFindings(all)
+		if err := writeBaseline(f.writeBaseline, all); err != nil {
 			return &exitCodeError{code: exitError, err: err}
-		}
-	}
-	if f.baseline != "" {
-		b, err := suppress.ReadBaseline(f.baseline)
-		if err != nil {
-			return &exitCodeError{code: exitError, err: err}
-		}
-		var dropped int
-		findings, dropped = b.Apply(findings)
-		if dropped > 0 {
-			diags = append(diags, graph.Notef(graph.Range{File: f.baseline}, "baseline", "%d findings recorded in the baseline are not reported", dropped))
 		}
 	}
 
-	printDiagnostics(stderr, diags, f.verbose)
-	if err := writeReport(f, ruleSet, findings, diags, failOn, stdout); err != nil {
+	printDiagnostics(stderr, res.Diagnostics, f.verbose)
+	wd, _ := os.Getwd()
+	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	for _, d := range diags {
+	for _, d := range res.Diagnostics {
 		if d.Severity == graph.Error {
 			return &exitCodeError{code: exitError}
 		}
 	}
-	for _, fd := range findings {
-		if fd.Status == rules.Failed && fd.Suppressed == nil && fd.Severity >= failOn {
-			return &exitCodeError{code: exitFindings}
-		}
+	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
+	}
+	if res.Failed() {
+		return &exitCodeError{code: exitFindings}
 	}
 	return nil
-}
-
-// neverFail is a threshold above every severity: --fail-on none.
-const neverFail = rules.Critical + 1
-
-func parseFailOn(s string) (rules.Severity, error) {
-	if strings.EqualFold(s, "none") {
-		return neverFail, nil
-	}
-	return rules.ParseSeverity(s)
-}
-
-// selectRules applies the configuration's enable and disable lists.
-func selectRules(reg *rules.Registry, cfg *config.Config) ([]*rules.Rule, error) {
-	enabled := map[string]bool{}
-	for _, id := range cfg.Enable {
-		enabled[id] = true
-	}
-	disabled := map[string]bool{}
-	for _, id := range cfg.Disable {
-		disabled[id] = true
-	}
-	var out []*rules.Rule
-	for _, r := range reg.All() {
-		if (len(enabled) == 0 || enabled[r.ID]) && !disabled[r.ID] {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("the configuration disables every rule")
-	}
-	return out, nil
-}
-
-// applySeverities applies the configuration's severity overrides.
-func applySeverities(fs []rules.Finding, cfg *config.Config) {
-	for i := range fs {
-		if s, ok := cfg.Severity[fs[i].RuleID]; ok {
-			fs[i].Severity = s
-		}
-	}
 }
 
 func writeBaseline(path string, fs []rules.Finding) error {
@@ -245,48 +183,6 @@ func relativePath(p string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(p)
-}
-
-func writeReport(f scanFlags, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, failOn rules.Severity, stdout io.Writer) (err error) {
-	w := stdout
-	toTerminal := isTerminal(stdout)
-	if f.output != "" {
-		file, err := os.Create(f.output)
-		if err != nil {
-			return fmt.Errorf("writing report: %w", err)
-		}
-		defer func() {
-			if cerr := file.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("writing report: %w", cerr)
-			}
-		}()
-		w = file
-		toTerminal = false
-	}
-	wd, _ := os.Getwd()
-	ropts := report.Options{
-		BaseDir:           wd,
-		ShowUnknown:       f.showUnknown,
-		IncludeSuppressed: f.includeSuppressed,
-		Color:             toTerminal && !f.noColor && os.Getenv("NO_COLOR") == "",
-		FailOn:            failOn,
-	}
-	switch f.format {
-	case "json":
-		return report.WriteJSON(w, rs, fs, diags, ropts)
-	case "sarif":
-		return sarif.Write(w, rs, fs, diags, sarif.Options{
-			ToolVersion:       version(),
-			InformationURI:    informationURI,
-			BaseDir:           wd,
-			ShowUnknown:       f.showUnknown,
-			IncludeSuppressed: f.includeSuppressed,
-			HelpURI:           helpURI,
-		})
-	case "github":
-		return report.WriteGitHub(w, rs, fs, diags, ropts)
-	}
-	return report.WriteText(w, rs, fs, diags, ropts)
 }
 
 // helpURI is the rule's documentation page.

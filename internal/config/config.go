@@ -40,7 +40,8 @@ type Config struct {
 	Disable []string
 	// Severity overrides rule severities by rule ID.
 	Severity map[string]rules.Severity
-	// FailOn is the lowest severity that fails the scan (zero: unset).
+	// FailOn is the lowest severity that fails the scan (zero: unset;
+	// rules.Never: "none").
 	FailOn rules.Severity
 	// ManagementAccountIDs are the organisation's management accounts.
 	ManagementAccountIDs []string
@@ -241,7 +242,7 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 		},
 		"fail_on": func(n *yaml.Node) {
 			if s, ok := p.str(n, "fail_on"); ok {
-				sev, err := rules.ParseSeverity(s)
+				sev, err := rules.ParseThreshold(s)
 				if err != nil {
 					p.fail(n, "fail_on: %v", err)
 					return

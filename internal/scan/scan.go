@@ -1,6 +1,13 @@
-// Package scan runs blindspot's pipeline: discover the input, evaluate each
-// unit with its front end, build the typed AWS model, run the rules, and
-// apply suppressions and baselines. It returns everything a report needs.
+// Package scan runs blindspot's whole pipeline: merge the command line
+// with the configuration, select the rules, discover the input, evaluate
+// each unit with its front end, build the typed AWS model, run the rules,
+// apply severity overrides, suppressions and the baseline. It returns
+// everything a report and an exit status need.
+//
+// It is the one place a scan is defined: the command line, the rule
+// fixtures (rules/ruletest), the accuracy harness and any other front end
+// call Run, so they all run exactly what users run. Front ends keep only
+// flags, output destinations and the exit status.
 package scan
 
 import (
@@ -12,17 +19,22 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// Options describe one scan.
+// Options describe one scan: what the user asked for on the command line
+// (or a test or another front end asked for), and the configuration file.
+// Lists given here add to the configuration's.
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
@@ -36,11 +48,19 @@ type Options struct {
 	ParameterFiles []string
 	// Accounts.
 	ManagementAccountIDs []string
-	// UnitAccount, when set, gives the configured account of a unit path
-	// (the configuration's account mapping).
-	UnitAccount func(unitPath string) (aws.UnitAccount, bool)
-	// Rules to run.
+	// Config is the configuration file's content; nil when there is none.
+	Config *config.Config
+	// Rules are the rules to choose from; the configuration's enable and
+	// disable lists select among them and its severities override theirs.
 	Rules []*rules.Rule
+	// FailOn is the lowest severity that fails the scan; zero means the
+	// configuration's fail_on, or Low.
+	FailOn rules.Severity
+	// Baseline, when set, drops the findings it records.
+	Baseline *suppress.Baseline
+	// Today decides whether a suppression's until= date has passed; zero
+	// means now.
+	Today time.Time
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
 	// KeepResources keeps every resource, without its attributes, in
@@ -59,26 +79,66 @@ type Result struct {
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Findings holds failed and undetermined results, sorted.
+	// Rules are the rules that ran, sorted by ID.
+	Rules []*rules.Rule
+	// FailOn is the threshold in force (Options.FailOn, the configuration's
+	// or Low).
+	FailOn rules.Severity
+	// Findings holds failed and undetermined results, sorted, with the
+	// configuration's severities, suppressed ones marked, and those the
+	// baseline records left out.
 	Findings []rules.Finding
-	// Diagnostics holds every problem met, sorted by position.
+	// Baselined holds the findings the baseline left out.
+	Baselined []rules.Finding
+	// Diagnostics holds every problem met, sorted by position, followed by
+	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
 }
 
-// Run performs the scan. It fails only if ctx is cancelled; everything
-// else, unreadable files included, becomes diagnostics.
+// Failed reports whether a finding at or above FailOn was neither
+// suppressed nor in the baseline.
+func (r *Result) Failed() bool {
+	for _, f := range r.Findings {
+		if f.Status == rules.Failed && f.Suppressed == nil && f.Severity >= r.FailOn {
+			return true
+		}
+	}
+	return false
+}
+
+// Incomplete returns the diagnostics that say something was not scanned
+// (graph.Diagnostic.NotScanned).
+func (r *Result) Incomplete() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.NotScanned() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Run performs the scan. It fails when the options are invalid (a
+// configuration that names unknown rules or selects none) or ctx is
+// cancelled; everything else, unreadable files included, becomes
+// diagnostics.
 //
 // Units are evaluated and checked by the unit-scoped rules one at a time
 // (GOMAXPROCS at once), and only what locates their resources is kept, so
 // memory follows the largest unit, not the repository. Units whose models
 // may depend on each other (aws.Links) are then checked again together, and
 // the organisation-scoped rules run once over what every unit kept.
+// Severities, suppressions and the baseline apply last.
 func Run(ctx context.Context, opts Options) (*Result, error) {
-	units, diags := parser.Discover(opts.Paths, parser.Options{Exclude: opts.Exclude})
-	c := newChecker(units, opts)
+	s, err := settle(opts)
+	if err != nil {
+		return nil, err
+	}
+	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	c := newChecker(units, s)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
-	err := parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
+	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
 		results[i] = c.check([]int{i}, nil)
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
@@ -128,7 +188,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	return &Result{Units: units, Graph: g, Findings: findings, Diagnostics: g.Diagnostics}, nil
+	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	s.finish(res)
+	return res, nil
 }
 
 // recheck is a second check of units whose models depend on other units:
@@ -195,7 +257,7 @@ func recheckJobs(keptIdx []int, results []*checked) []recheck {
 // checker evaluates and checks units.
 type checker struct {
 	units     []parser.Unit
-	opts      Options
+	s         *settings
 	cache     *terraform.ModuleCache
 	modelOpts aws.Options
 	unitRules []*rules.Rule
@@ -204,19 +266,19 @@ type checker struct {
 	wd string
 }
 
-func newChecker(units []parser.Unit, opts Options) *checker {
-	c := &checker{units: units, opts: opts, cache: terraform.NewModuleCache()}
+func newChecker(units []parser.Unit, s *settings) *checker {
+	c := &checker{units: units, s: s, cache: terraform.NewModuleCache()}
 	c.wd, _ = os.Getwd()
-	c.modelOpts = aws.Options{ManagementAccountIDs: opts.ManagementAccountIDs}
-	if opts.UnitAccount != nil {
+	c.modelOpts = aws.Options{ManagementAccountIDs: s.managementAccountIDs}
+	if s.unitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
 		for _, u := range units {
-			if ua, ok := opts.UnitAccount(u.Path); ok {
+			if ua, ok := s.unitAccount(u.Path); ok {
 				c.modelOpts.UnitAccounts[u.Path] = ua
 			}
 		}
 	}
-	for _, r := range opts.Rules {
+	for _, r := range s.rules {
 		if r.Scope == rules.OrganizationScope {
 			c.orgRules = append(c.orgRules, r)
 		} else {
@@ -241,7 +303,7 @@ type checked struct {
 func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
-		g.Merge(loadUnit(c.units[i], c.opts, c.cache, c.wd))
+		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
 	}
 	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
 	for _, r := range foreign {
@@ -288,7 +350,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	links := model.Links()
 	links.Settings = slices.DeleteFunc(links.Settings, func(st aws.AccountSetting) bool { return isForeign.resources[st.Resource] })
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	kept, stubs := slim(g, isForeign, c.opts.KeepResources)
+	kept, stubs := slim(g, isForeign, c.s.keepResources)
 	inGraph := map[*graph.Resource]bool{}
 	for _, r := range kept.Resources {
 		inGraph[r] = true
@@ -364,7 +426,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
 // not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
+func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
 	root := readRoot(u, wd)
 	defer func() {
 		if v := recover(); v != nil {
@@ -376,13 +438,13 @@ func loadUnit(u parser.Unit, opts Options, cache *terraform.ModuleCache, wd stri
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root, Cache: cache, WorkDir: wd})
+		return terraform.LoadModule(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root, Cache: cache, WorkDir: wd})
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, terraform.Options{Vars: opts.Vars, VarFiles: opts.VarFiles, Root: root})
+		return terraform.LoadPlan(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root})
 	case parser.CloudFormationTemplate:
-		cfOpts := cloudformation.Options{Parameters: opts.Parameters, ParameterFiles: opts.ParameterFiles, Root: root}
-		if opts.UnitAccount != nil {
-			if ua, ok := opts.UnitAccount(u.Path); ok {
+		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root}
+		if s.unitAccount != nil {
+			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
 			}
 		}

@@ -15,6 +15,8 @@ import (
 type Baseline struct {
 	Version  int             `json:"version"`
 	Findings []BaselineEntry `json:"findings"`
+	// Path is the file the baseline was read from.
+	Path string `json:"-"`
 }
 
 // BaselineEntry is one accepted finding. File, Line and Message are for
@@ -73,21 +75,20 @@ func ReadBaseline(path string) (*Baseline, error) {
 	if b.Version != 1 {
 		return nil, fmt.Errorf("baseline %s: unsupported version %d", path, b.Version)
 	}
+	b.Path = path
 	return &b, nil
 }
 
 // Apply drops the findings the baseline holds and marks the rest new. It
-// returns the findings kept and how many were dropped.
-func (b *Baseline) Apply(fs []rules.Finding) ([]rules.Finding, int) {
+// returns the findings kept and those dropped.
+func (b *Baseline) Apply(fs []rules.Finding) (kept, dropped []rules.Finding) {
 	known := map[[2]string]bool{}
 	for _, e := range b.Findings {
 		known[[2]string{e.RuleID, e.Fingerprint}] = true
 	}
-	var kept []rules.Finding
-	dropped := 0
 	for _, f := range fs {
 		if f.Status == rules.Failed && known[[2]string{f.RuleID, f.Fingerprint()}] {
-			dropped++
+			dropped = append(dropped, f)
 			continue
 		}
 		if f.Status == rules.Failed {

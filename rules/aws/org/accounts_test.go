@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/rules"
 )
@@ -23,24 +23,26 @@ func TestConfiguredAccounts(t *testing.T) {
 	if err := os.WriteFile(stack, []byte(template), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	mapping := graph.Range{File: ".blindspot.yaml", Start: graph.Pos{Line: 3, Column: 5}, End: graph.Pos{Line: 3, Column: 30}}
+	cfgFile := filepath.Join(dir, ".blindspot.yaml")
+	mapping := graph.Range{File: cfgFile, Start: graph.Pos{Line: 2, Column: 5}, End: graph.Pos{Line: 2, Column: 5}}
 	for _, tc := range []struct {
 		name    string
-		account aws.UnitAccount
+		config  string
 		mgmt    []string
 		want    rules.Status
 		message string
 	}{
-		{"mapped to the management account", aws.UnitAccount{ID: "111111111111", Management: true, Evidence: mapping}, nil,
+		{"mapped to the management account", "accounts:\n  - id: \"111111111111\"\n    role: management\n    paths: [app.yaml]\n", nil,
 			rules.Failed, "the configuration maps " + stack + " to account 111111111111"},
-		{"mapped to a member account", aws.UnitAccount{ID: "222222222222", Evidence: mapping}, []string{"111111111111"}, 0, ""},
-		{"not mapped", aws.UnitAccount{}, []string{"111111111111"}, rules.Undetermined, "is not known"},
+		{"mapped to a member account", "accounts:\n  - id: \"222222222222\"\n    paths: [app.yaml]\n", []string{"111111111111"}, 0, ""},
+		{"not mapped", "accounts:\n  - id: \"222222222222\"\n    paths: [other/**]\n", []string{"111111111111"}, rules.Undetermined, "is not known"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			opts := scan.Options{Paths: []string{stack}, Rules: []*rules.Rule{ManagementAccountWorkload}, ManagementAccountIDs: tc.mgmt}
-			opts.UnitAccount = func(unit string) (aws.UnitAccount, bool) {
-				return tc.account, tc.account.ID != ""
+			cfg, err := config.Parse(cfgFile, []byte(tc.config))
+			if err != nil {
+				t.Fatal(err)
 			}
+			opts := scan.Options{Paths: []string{stack}, Rules: []*rules.Rule{ManagementAccountWorkload}, ManagementAccountIDs: tc.mgmt, Config: cfg}
 			res, err := scan.Run(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
@@ -58,7 +60,7 @@ func TestConfiguredAccounts(t *testing.T) {
 			if f.Status != tc.want || !strings.Contains(f.Message, tc.message) {
 				t.Errorf("got %s %q, want %s containing %q", f.Status, f.Message, tc.want, tc.message)
 			}
-			if tc.want == rules.Failed && (len(f.Related) != 1 || f.Related[0].Loc.Range != mapping) {
+			if tc.want == rules.Failed && (len(f.Related) != 1 || f.Related[0].Loc.Range.File != mapping.File || f.Related[0].Loc.Range.Start.Line != mapping.Start.Line) {
 				t.Errorf("related locations %+v, want the mapping entry", f.Related)
 			}
 		})

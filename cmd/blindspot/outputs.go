@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/scan"
+	"github.com/blindspot-iac/blindspot/sarif"
+)
+
+// reportFormat is one entry of the table of report formats: a name for
+// --format and the writer that produces it.
+type reportFormat struct {
+	// name is what --format takes (matched case-insensitively).
+	name string
+	// write writes the report of one scan to w.
+	write func(w io.Writer, in reportInput) error
+}
+
+// reportInput is what every writer is given: the scan's result and the
+// options of the command line that shape a report.
+type reportInput struct {
+	result *scan.Result
+	// base is the directory report paths are relative to (Result.Base).
+	base              string
+	showUnknown       bool
+	includeSuppressed bool
+	// color is set for a text report to a terminal that takes colours.
+	color bool
+}
+
+// reportOptions are the options of the writers in internal/report.
+func (in reportInput) reportOptions() report.Options {
+	return report.Options{
+		BaseDir:           in.base,
+		ShowUnknown:       in.showUnknown,
+		IncludeSuppressed: in.includeSuppressed,
+		Color:             in.color,
+		FailOn:            in.result.FailOn,
+	}
+}
+
+// reportFormats is the table of formats, in the order --help lists them.
+// A new format is one more entry.
+func reportFormats() []reportFormat {
+	return []reportFormat{
+		{name: "text", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "json", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "sarif", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+				ToolVersion:       version(),
+				InformationURI:    informationURI,
+				BaseDir:           in.base,
+				ShowUnknown:       in.showUnknown,
+				IncludeSuppressed: in.includeSuppressed,
+				HelpURI:           helpURI,
+			})
+		}},
+		{name: "github", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteGitHub(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+	}
+}
+
+// formatNames lists the formats for help and error messages: "a, b or c".
+func formatNames() string {
+	var names []string
+	for _, f := range reportFormats() {
+		names = append(names, f.name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// output is one report a scan writes: a format and its destination.
+type output struct {
+	format reportFormat
+	// path is the file written; "" is stdout.
+	path string
+}
+
+// parseOutputs turns the --format values (NAME or NAME=FILE, "-" for
+// stdout) and --output into the reports to write. A format without a file
+// goes to --output when it is given, otherwise to stdout; no format means
+// text. Two reports may not share a destination.
+func parseOutputs(formats []string, outputFile string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	table := reportFormats()
+	var outs []output
+	taken := map[string]string{} // destination -> format
+	for _, spec := range formats {
+		name, path, hasPath := strings.Cut(spec, "=")
+		name = strings.ToLower(strings.TrimSpace(name))
+		var format *reportFormat
+		for i := range table {
+			if table[i].name == name {
+				format = &table[i]
+			}
+		}
+		if format == nil {
+			return nil, fmt.Errorf("unknown --format %q (want %s, optionally followed by =FILE)", spec, formatNames())
+		}
+		switch {
+		case hasPath && path == "":
+			return nil, fmt.Errorf("--format %s: no file after '='", spec)
+		case !hasPath:
+			path = outputFile
+		}
+		if path == "-" {
+			path = ""
+		}
+		dest := "stdout"
+		if path != "" {
+			dest = path
+			if abs, err := filepath.Abs(path); err == nil {
+				dest = abs
+			}
+		}
+		if other, ok := taken[dest]; ok {
+			where := "stdout"
+			if path != "" {
+				where = path
+			}
+			return nil, fmt.Errorf("--format %s and --format %s would both write to %s; give one of them a file (--format %s=FILE)", other, name, where, name)
+		}
+		taken[dest] = name
+		outs = append(outs, output{format: *format, path: path})
+	}
+	return outs, nil
+}
+
+// writeOutputs writes every report. A report that cannot be written does
+// not keep the others from being written; the errors are returned together.
+func writeOutputs(outs []output, in reportInput, noColor bool, stdout io.Writer) error {
+	var errs []error
+	for _, o := range outs {
+		in := in
+		in.color = false
+		if o.path == "" {
+			in.color = o.format.name == "text" && isTerminal(stdout) && !noColor && os.Getenv("NO_COLOR") == ""
+			if err := o.format.write(stdout, in); err != nil {
+				errs = append(errs, fmt.Errorf("writing the %s report: %w", o.format.name, err))
+			}
+			continue
+		}
+		if err := writeFile(o.path, func(w io.Writer) error { return o.format.write(w, in) }); err != nil {
+			errs = append(errs, fmt.Errorf("writing the %s report: %w", o.format.name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeFile creates path and writes it with write.
+func writeFile(path string, write func(io.Writer) error) (err error) {
+	file, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := file.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	return write(file)
+}
