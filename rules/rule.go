@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -90,8 +91,27 @@ const (
 
 var idPattern = regexp.MustCompile(`^aws-[a-z0-9]+(-[a-z0-9]+)+$`)
 
-// Validate reports metadata a rule must have.
+var customIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+
+// Validate reports metadata a rule must have. A custom policy needs less:
+// its ID is namespaced kebab case outside aws-, and remediation and
+// references are its author's choice.
 func (r *Rule) Validate() error {
+	if r.Custom() {
+		switch {
+		case !customIDPattern.MatchString(r.ID) || strings.HasPrefix(r.ID, "aws-"):
+			return fmt.Errorf("policy %q: ID must be kebab case, namespaced, outside aws-", r.ID)
+		case r.Title == "":
+			return fmt.Errorf("policy %s: missing title", r.ID)
+		case r.Severity < Low || r.Severity > Critical:
+			return fmt.Errorf("policy %s: missing severity", r.ID)
+		case r.Description == "":
+			return fmt.Errorf("policy %s: missing description", r.ID)
+		case r.Check == nil:
+			return fmt.Errorf("policy %s: missing Check", r.ID)
+		}
+		return nil
+	}
 	switch {
 	case !idPattern.MatchString(r.ID):
 		return fmt.Errorf("rule %q: ID must be aws-<service>-<what-is-wrong> in kebab case", r.ID)

@@ -53,6 +53,8 @@ type Config struct {
 	// CloudFormation inputs.
 	ParameterFiles []string
 	Parameters     []string
+	// Policies lists files and directories of custom policies.
+	Policies []string
 }
 
 // Account maps source paths to an AWS account.
@@ -62,6 +64,9 @@ type Account struct {
 	// descriptive ("security", "log-archive", "workload").
 	Role  string
 	Paths []string
+	// Tags describe the account to custom policies
+	// (resource.account.tags).
+	Tags map[string]string
 	// Range is where the entry is written, for evidence in findings.
 	Range graph.Range
 }
@@ -255,7 +260,7 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 		},
 		"accounts": func(n *yaml.Node) {
 			if n.Kind != yaml.SequenceNode {
-				p.fail(n, "accounts must be a list of {id, role, paths}")
+				p.fail(n, "accounts must be a list of {id, role, paths, tags}")
 				return
 			}
 			for _, e := range n.Content {
@@ -269,12 +274,13 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 					},
 					"role":  func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
 					"paths": func(n *yaml.Node) { a.Paths = p.strs(n, "paths") },
+					"tags":  func(n *yaml.Node) { a.Tags = p.stringMap(n, "tags") },
 				})
 				if a.ID == "" && a.Role != "management" {
 					p.fail(e, "an accounts entry needs an id (or role: management)")
 				}
-				if len(a.Paths) == 0 {
-					p.fail(e, "an accounts entry needs paths")
+				if len(a.Paths) == 0 && a.Tags == nil {
+					p.fail(e, "an accounts entry needs paths (or tags, to describe an account to custom policies)")
 				}
 				c.Accounts = append(c.Accounts, a)
 			}
@@ -289,6 +295,11 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 				"vars": func(n *yaml.Node) { c.Vars = p.keyValues(n, "terraform.vars") },
 			})
 		},
+		"policies": func(n *yaml.Node) {
+			for _, f := range p.strs(n, "policies") {
+				c.Policies = append(c.Policies, p.path(f))
+			}
+		},
 		"cloudformation": func(n *yaml.Node) {
 			p.fields(n, "cloudformation", map[string]func(*yaml.Node){
 				"parameter_files": func(n *yaml.Node) {
@@ -302,11 +313,14 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 	})
 }
 
+// ruleID is the shape of rule and custom policy IDs.
+var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+
 func (p *reader) ruleIDs(n *yaml.Node, what string) []string {
 	ids := p.strs(n, what)
 	for _, id := range ids {
-		if !strings.HasPrefix(id, "aws-") {
-			p.fail(n, "%s: %q is not a rule ID (aws-...)", what, id)
+		if !ruleID.MatchString(id) {
+			p.fail(n, "%s: %q is not a rule or policy ID (aws-..., or your policies' own)", what, id)
 		}
 	}
 	return ids
@@ -346,6 +360,42 @@ func (p *reader) keyValues(n *yaml.Node, what string) []string {
 			continue
 		}
 		out = append(out, k.Value+"="+v.Value)
+	}
+	return out
+}
+
+// stringMap reads a mapping of names to scalar values.
+func (p *reader) stringMap(n *yaml.Node, what string) map[string]string {
+	out := map[string]string{}
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, "%s must be a mapping of names to values", what)
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			p.fail(v, "%s.%s must be a single value", what, k.Value)
+			continue
+		}
+		out[k.Value] = v.Value
+	}
+	return out
+}
+
+// AccountTags returns the tags of the accounts entries that have an ID,
+// by account ID.
+func (c *Config) AccountTags() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, a := range c.Accounts {
+		if a.ID == "" || a.Tags == nil {
+			continue
+		}
+		if out[a.ID] == nil {
+			out[a.ID] = map[string]string{}
+		}
+		for k, v := range a.Tags {
+			out[a.ID][k] = v
+		}
 	}
 	return out
 }

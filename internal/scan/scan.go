@@ -30,6 +30,7 @@ import (
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/policy"
 )
 
 // Options describe one scan: what the user asked for on the command line
@@ -63,6 +64,14 @@ type Options struct {
 	Today time.Time
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
+	// PolicyPaths are files and directories of custom policies
+	// (--policy-dir); they add to the configuration's policies and to
+	// DefaultPolicyDir.
+	PolicyPaths []string
+	// Policies, when set, are the custom policies to run, compiled, in
+	// place of those the files name (a policy's own fixtures run with it
+	// alone).
+	Policies *policy.Set
 	// KeepResources keeps every resource, without its attributes, in
 	// Result.Graph, for tools that map lines to resources; otherwise it
 	// holds only those the organisation rules and the findings need.
@@ -186,6 +195,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	if s.policies != nil {
+		var policyDiags []graph.Diagnostic
+		findings, policyDiags = s.policies.Finish(findings)
+		g.Diagnostics = append(g.Diagnostics, policyDiags...)
+	}
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
 	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}

@@ -12,6 +12,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/policy"
 )
 
 // settings are Options merged with the configuration file: what the
@@ -32,6 +33,9 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	// policies is this scan's run of the custom policies; nil when there
+	// are none.
+	policies *policy.Run
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -42,7 +46,24 @@ func settle(opts Options) (*settings, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	reg, err := rules.NewRegistry(opts.Rules...)
+	set := opts.Policies
+	if set == nil {
+		files, err := PolicyFiles(cfg, opts.PolicyPaths, opts.Paths)
+		if err != nil {
+			return nil, err
+		}
+		set, err = LoadPolicies(files, opts.Rules, policy.Options{AccountTags: cfg.AccountTags()})
+		if err != nil {
+			return nil, err
+		}
+	}
+	all := opts.Rules
+	var run *policy.Run
+	if set != nil {
+		run = set.NewRun()
+		all = append(slices.Clip(all), run.Rules()...)
+	}
+	reg, err := rules.NewRegistry(all...)
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +83,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		policies:             run,
 	}
 	if s.today.IsZero() {
 		s.today = time.Now()
