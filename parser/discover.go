@@ -66,8 +66,11 @@ type Options struct {
 }
 
 // skipDirs are directories that never hold the user's own code: version
-// control, downloaded modules and packages, generated SAM builds.
+// control, downloaded modules and packages, generated SAM builds, and
+// blindspot's own directory (custom policies and their fixtures, whose
+// bad cases hold problems on purpose).
 var skipDirs = map[string]bool{
+	".blindspot":        true,
 	".git":              true,
 	".terraform":        true,
 	"node_modules":      true,

@@ -30,6 +30,9 @@ const GitHubMaxResults = 25000
 // FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
 const FingerprintKey = "blindspotFingerprint/v1"
 
+// PoliciesComponent names the tool extension that holds custom policies.
+const PoliciesComponent = "blindspot-custom-policies"
+
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -155,10 +158,26 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	index := map[string]uint{}
 	defaults := map[string]rules.Severity{}
+	custom := map[string]bool{}
 	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
-	for i, r := range sorted {
-		index[r.ID] = uint(i)
+	var policies *gosarif.ToolComponent
+	for _, r := range sorted {
 		defaults[r.ID] = r.Severity
+		if r.Custom() {
+			// Custom policies are the user's, not blindspot's: they are
+			// listed in a tool extension of their own, and their results
+			// name it.
+			if policies == nil {
+				policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(guidOf(PoliciesComponent)),
+					FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")}}
+				run.Tool.Extensions = []*gosarif.ToolComponent{policies}
+			}
+			index[r.ID] = uint(len(policies.Rules))
+			custom[r.ID] = true
+			policies.Rules = append(policies.Rules, b.rule(r))
+			continue
+		}
+		index[r.ID] = uint(len(run.Tool.Driver.Rules))
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r))
 	}
 
@@ -194,7 +213,15 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	occurrences := map[string]int{}
 	for i := range selected {
 		f := &selected[i]
-		run.Results = append(run.Results, b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences))
+		res := b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences)
+		if custom[f.RuleID] {
+			// ruleIndex then refers to the extension's rules (SARIF
+			// 3.27.6), which rule.toolComponent names.
+			idx, zero := index[f.RuleID], uint(0)
+			res.Rule = &gosarif.ReportingDescriptorReference{Id: strPtr(f.RuleID), Index: &idx,
+				ToolComponent: &gosarif.ToolComponentReference{Name: strPtr(PoliciesComponent), Index: &zero, Guid: policies.GUID}}
+		}
+		run.Results = append(run.Results, res)
 	}
 
 	inv := &gosarif.Invocation{}
@@ -260,7 +287,14 @@ func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
 	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: r.Severity.Level()}
 	text, markdown := help(r)
 	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
-	if b.opts.HelpURI != nil {
+	switch {
+	case r.Custom():
+		// blindspot has no page for a custom policy; its first reference
+		// is the nearest thing.
+		if len(r.References) > 0 {
+			d.HelpURI = strPtr(r.References[0])
+		}
+	case b.opts.HelpURI != nil:
 		if u := b.opts.HelpURI(r.ID); u != "" {
 			d.HelpURI = &u
 		}

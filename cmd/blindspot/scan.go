@@ -44,6 +44,7 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	policyDirs        []string
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -71,6 +72,7 @@ file that could not be read (the report is still written).`,
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
+	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "read custom policies from `DIR` (or a policy file; repeatable), besides .blindspot/policies")
 	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE`")
 	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "report suppressed findings too (marked as suppressed)")
@@ -105,6 +107,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		ManagementAccountIDs: f.managementIDs,
 		Config:               cfg,
 		Rules:                builtin.Rules(),
+		PolicyPaths:          f.policyDirs,
 		Jobs:                 f.jobs,
 	}
 	if failOnSet {

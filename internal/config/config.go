@@ -64,6 +64,10 @@ type Account struct {
 	// descriptive ("security", "log-archive", "workload").
 	Role  string
 	Paths []string
+	// Region is the region the units of Paths are deployed to, when the
+	// code does not say (CloudFormation's AWS::Region, a Terraform
+	// provider without region).
+	Region string
 	// Tags describe the account to custom policies
 	// (resource.account.tags).
 	Tags map[string]string
@@ -260,7 +264,7 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 		},
 		"accounts": func(n *yaml.Node) {
 			if n.Kind != yaml.SequenceNode {
-				p.fail(n, "accounts must be a list of {id, role, paths, tags}")
+				p.fail(n, "accounts must be a list of {id, role, paths, region, tags}")
 				return
 			}
 			for _, e := range n.Content {
@@ -272,9 +276,10 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 							a.ID = ids[0]
 						}
 					},
-					"role":  func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
-					"paths": func(n *yaml.Node) { a.Paths = p.strs(n, "paths") },
-					"tags":  func(n *yaml.Node) { a.Tags = p.stringMap(n, "tags") },
+					"role":   func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
+					"paths":  func(n *yaml.Node) { a.Paths = p.strs(n, "paths") },
+					"tags":   func(n *yaml.Node) { a.Tags = p.stringMap(n, "tags") },
+					"region": func(n *yaml.Node) { a.Region, _ = p.str(n, "region") },
 				})
 				if a.ID == "" && a.Role != "management" {
 					p.fail(e, "an accounts entry needs an id (or role: management)")
@@ -421,16 +426,39 @@ func (c *Config) Validate(reg *rules.Registry) error {
 	return errors.Join(errs...)
 }
 
+// UnitRegion returns the region the configuration maps a unit to: that of
+// the first accounts entry with a region one of whose paths matches the
+// unit's path (relative to the configuration file's directory).
+func (c *Config) UnitRegion(unitPath string) (string, bool) {
+	rel := c.relative(unitPath)
+	for _, a := range c.Accounts {
+		if a.Region == "" {
+			continue
+		}
+		for _, g := range a.Paths {
+			if parser.MatchGlob(g, rel) {
+				return a.Region, true
+			}
+		}
+	}
+	return "", false
+}
+
+// relative makes a unit path relative to the configuration file's
+// directory, with forward slashes.
+func (c *Config) relative(unitPath string) string {
+	rel := unitPath
+	if r, err := filepath.Rel(filepath.Dir(c.File), unitPath); err == nil {
+		rel = r
+	}
+	return filepath.ToSlash(rel)
+}
+
 // UnitAccount returns the account the configuration maps a unit to: the
 // first accounts entry one of whose paths matches the unit's path
 // (relative to the configuration file's directory).
 func (c *Config) UnitAccount(unitPath string) (aws.UnitAccount, bool) {
-	base := filepath.Dir(c.File)
-	rel := unitPath
-	if r, err := filepath.Rel(base, unitPath); err == nil {
-		rel = r
-	}
-	rel = filepath.ToSlash(rel)
+	rel := c.relative(unitPath)
 	mgmt := map[string]bool{}
 	for _, id := range c.ManagementAccountIDs {
 		mgmt[id] = true

@@ -53,8 +53,8 @@ var allowed = map[string][]string{
 	"internal/integration": {},
 	"internal/layering":    {},
 	"internal/tools/...":   {},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/report", "internal/ruledocs",
-		"internal/scan", "internal/suppress", "rules", "rules/builtin", "sarif"},
+	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/fixture", "internal/report", "internal/ruledocs",
+		"internal/scan", "internal/suppress", "rules", "rules/builtin", "rules/policy", "sarif"},
 }
 
 // pkg is a package of the module and the module packages it imports, both

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/policy"
 )
@@ -17,12 +16,11 @@ import (
 // scanned.
 const DefaultPolicyDir = ".blindspot/policies"
 
-// PolicyFiles lists the custom policy files a scan reads: those named (a
-// file, or a directory's *.yaml and *.yml files) by the configuration's
-// policies and by paths, which must exist, and those of DefaultPolicyDir
-// in the working directory and in each directory of scanned, when there.
-// Each file is listed once, in a stable order.
-func PolicyFiles(cfg *config.Config, paths, scanned []string) ([]string, error) {
+// PolicyFiles lists the custom policy files named (a file, or a
+// directory's *.yaml and *.yml files), which must exist, and those of
+// DefaultPolicyDir in each directory of defaultsIn, when there. Each file
+// is listed once, in a stable order.
+func PolicyFiles(named, defaultsIn []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	add := func(f string) {
@@ -61,24 +59,25 @@ func PolicyFiles(cfg *config.Config, paths, scanned []string) ([]string, error) 
 			add(f)
 		}
 	}
-	if cfg != nil {
-		for _, p := range cfg.Policies {
-			expand(p, true)
-		}
-	}
-	for _, p := range paths {
+	for _, p := range named {
 		expand(p, true)
 	}
-	expand(DefaultPolicyDir, false)
-	if len(scanned) == 0 {
-		scanned = []string{"."}
-	}
-	for _, p := range scanned {
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			expand(filepath.Join(p, DefaultPolicyDir), false)
-		}
+	for _, d := range defaultsIn {
+		expand(filepath.Join(d, DefaultPolicyDir), false)
 	}
 	return out, errors.Join(errs...)
+}
+
+// defaultPolicyRoots are the directories whose DefaultPolicyDir a scan of
+// paths reads: the working directory and each directory scanned.
+func defaultPolicyRoots(paths []string) []string {
+	roots := []string{"."}
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			roots = append(roots, p)
+		}
+	}
+	return roots
 }
 
 // LoadPolicies reads and compiles the policies of files. builtin are the

@@ -461,6 +461,9 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
 			}
+			if region, ok := s.unitRegion(u.Path); ok {
+				cfOpts.Region = region
+			}
 		}
 		return cloudformation.LoadTemplate(u.Path, cfOpts)
 	}

@@ -26,7 +26,10 @@ type settings struct {
 	managementAccountIDs []string
 	// unitAccount gives the configured account of a unit path; nil when
 	// the configuration maps none.
-	unitAccount   func(unitPath string) (aws.UnitAccount, bool)
+	unitAccount func(unitPath string) (aws.UnitAccount, bool)
+	// unitRegion gives the configured region of a unit path; nil when the
+	// configuration maps none.
+	unitRegion    func(unitPath string) (string, bool)
 	rules         []*rules.Rule
 	severity      map[string]rules.Severity
 	failOn        rules.Severity
@@ -48,11 +51,11 @@ func settle(opts Options) (*settings, error) {
 	}
 	set := opts.Policies
 	if set == nil {
-		files, err := PolicyFiles(cfg, opts.PolicyPaths, opts.Paths)
+		files, err := PolicyFiles(concat(cfg.Policies, opts.PolicyPaths), defaultPolicyRoots(opts.Paths))
 		if err != nil {
 			return nil, err
 		}
-		set, err = LoadPolicies(files, opts.Rules, policy.Options{AccountTags: cfg.AccountTags()})
+		set, err = LoadPolicies(files, opts.Rules, policy.Options{})
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +63,11 @@ func settle(opts Options) (*settings, error) {
 	all := opts.Rules
 	var run *policy.Run
 	if set != nil {
-		run = set.NewRun()
+		ro := policy.RunOptions{AccountTags: cfg.AccountTags()}
+		if len(cfg.Accounts) > 0 {
+			ro.UnitRegion = cfg.UnitRegion
+		}
+		run = set.NewRun(ro)
 		all = append(slices.Clip(all), run.Rules()...)
 	}
 	reg, err := rules.NewRegistry(all...)
@@ -90,6 +97,7 @@ func settle(opts Options) (*settings, error) {
 	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
+		s.unitRegion = cfg.UnitRegion
 	}
 	s.rules, err = selectRules(reg, cfg)
 	if err != nil {

@@ -30,9 +30,6 @@ type Env struct {
 
 // Options configure an Env.
 type Options struct {
-	// AccountTags gives the tags of accounts by ID (the configuration's
-	// accounts entries), which policies read as resource.account.tags.
-	AccountTags map[string]map[string]string
 	// CostLimit bounds the cost of one evaluation of a condition;
 	// DefaultCostLimit when 0.
 	CostLimit uint64
@@ -85,6 +82,7 @@ func NewEnv(opts Options) (*Env, error) {
 		cel.CustomTypeProvider(p),
 		cel.CustomTypeAdapter(p.Registry),
 		cel.CrossTypeNumericComparisons(true),
+		cel.OptionalTypes(),
 		cel.Variable("resource", e.resourceType.cel),
 		ext.Strings(),
 	}

@@ -79,7 +79,7 @@ const maxEvaluations = 64
 // several values are tried in turn: the answer is True when the condition
 // holds for every combination, False when for none, Unknown otherwise, as
 // for built-in rules ("a rule fails only if every possible value fails").
-func (c *compiled) decide(env *Env, model *aws.Model, subj subject) verdict {
+func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
 	var (
 		total             verdict
 		sawTrue, sawFalse bool
@@ -94,7 +94,7 @@ func (c *compiled) decide(env *Env, model *aws.Model, subj subject) verdict {
 		}
 		choices := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		st := &evalState{env: env, model: model, choices: choices}
+		st := &evalState{env: env, run: run, model: model, choices: choices}
 		out, cost, err := c.eval(st, subj)
 		total.cost += cost
 		if err != nil {

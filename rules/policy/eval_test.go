@@ -57,7 +57,7 @@ func tfResource(typ string, attrs graph.Value) *graph.Resource {
 // decideOn compiles cond for resources of r's type and evaluates it on r.
 func decideOn(t *testing.T, cond string, r *graph.Resource) verdict {
 	t.Helper()
-	env, err := NewEnv(Options{AccountTags: map[string]map[string]string{"111111111111": {"environment": "production"}}})
+	env, err := NewEnv(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,8 @@ func decideOn(t *testing.T, cond string, r *graph.Resource) verdict {
 	}
 	g := &graph.Graph{Resources: []*graph.Resource{r}}
 	m := aws.Build(g, aws.Options{})
-	return set.policies[0].decide(env, m, subject{resource: r})
+	run := &RunOptions{AccountTags: map[string]map[string]string{"111111111111": {"environment": "production"}}}
+	return set.policies[0].decide(env, run, m, subject{resource: r})
 }
 
 func TestThreeValued(t *testing.T) {

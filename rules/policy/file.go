@@ -413,3 +413,19 @@ func (c condPos) position(line, col int) (int, int) {
 	}
 	return n.Line, n.Column
 }
+
+// Lint returns what a policy that loads still lacks: what users need to
+// act on its findings.
+func Lint(p *Policy) []string {
+	var out []string
+	if p.Remediation.Text == "" {
+		out = append(out, "policy "+p.ID+" has no remediation: say how to fix a finding")
+	}
+	if p.Remediation.Terraform == "" && p.Remediation.CloudFormation == "" && p.Remediation.Text != "" {
+		out = append(out, "policy "+p.ID+" has no remediation snippet for Terraform or CloudFormation")
+	}
+	if len(p.References) == 0 {
+		out = append(out, "policy "+p.ID+" has no references: link the standard it enforces")
+	}
+	return out
+}

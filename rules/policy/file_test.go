@@ -57,7 +57,7 @@ func TestParseAndCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := set.NewRun()
+	run := set.NewRun(RunOptions{})
 	if got := len(run.Rules()); got != 2 || !run.Rules()[0].Custom() || run.Rules()[0].ID != "acme-bucket-versioning" {
 		t.Errorf("rules: %d, first %s", got, run.Rules()[0].ID)
 	}

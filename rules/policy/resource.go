@@ -82,10 +82,11 @@ func (st *evalState) account(r *graph.Resource, path string) ref.Val {
 		d = aws.Deployment{Reason: "the account " + r.Address + " is deployed to is not known"}
 	}
 	return &objVal{st: st, typ: st.env.accountType, path: path, get: func(field string) (ref.Val, bool) {
+		noID := "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
 		switch field {
 		case "id":
 			if d.AccountID == "" {
-				return st.unknown(path+".id", d.Reason, 0), true
+				return st.unknown(path+".id", noID, 0), true
 			}
 			return types.String(d.AccountID), true
 		case "management":
@@ -98,9 +99,12 @@ func (st *evalState) account(r *graph.Resource, path string) ref.Val {
 			return st.unknown(path+".management", d.Reason, 0), true
 		case "tags":
 			if d.AccountID == "" {
-				return st.unknown(path+".tags", d.Reason, 0), true
+				return st.unknown(path+".tags", noID, 0), true
 			}
-			tags := st.env.opts.AccountTags[d.AccountID]
+			var tags map[string]string
+			if st.run != nil {
+				tags = st.run.AccountTags[d.AccountID]
+			}
 			keys := make([]string, 0, len(tags))
 			vals := make(map[string]ref.Val, len(tags))
 			for k, v := range tags {
@@ -115,19 +119,31 @@ func (st *evalState) account(r *graph.Resource, path string) ref.Val {
 }
 
 // region is resource.region.
+//
+// The code says it for Terraform (the resource's region argument, or its
+// provider's); otherwise the configuration's accounts mapping may, for
+// the unit; otherwise it is unknown.
 func (st *evalState) region(r *graph.Resource, path string) ref.Val {
+	configured := func(why string) ref.Val {
+		if st.run != nil && st.run.UnitRegion != nil {
+			if region, ok := st.run.UnitRegion(r.Unit); ok {
+				return types.String(region)
+			}
+		}
+		return st.unknown(path, why+" (map it in .blindspot.yaml accounts: region)", 0)
+	}
 	if r.Format == graph.CloudFormation {
-		return st.unknown(path, "the region of a CloudFormation stack is chosen when it is deployed", 0)
+		return configured("the region of a CloudFormation stack is chosen when it is deployed")
 	}
 	if v, ok := r.Attrs.Get("region"); ok && !v.IsNull() {
 		return st.scalar(v, path)
 	}
 	if r.Provider == nil {
-		return st.unknown(path, "no provider configuration sets the region of "+r.Address+": it comes from the environment Terraform runs in", 0)
+		return configured("no provider configuration sets the region of " + r.Address + ": it comes from the environment Terraform runs in")
 	}
 	v, ok := r.Provider.Attrs.Get("region")
 	if !ok || v.IsNull() {
-		return st.unknown(path, "provider "+r.Provider.Address+" sets no region: it comes from the environment Terraform runs in", 0)
+		return configured("provider " + r.Provider.Address + " sets no region: it comes from the environment Terraform runs in")
 	}
 	return st.scalar(v, path)
 }
@@ -145,13 +161,32 @@ func (st *evalState) scalar(v graph.Value, path string) ref.Val {
 // CEL unknown.
 func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
 	m := tagMap{st: st, path: path, vals: map[string]graph.Value{}}
-	if r.Format == graph.CloudFormation {
-		v, ok := r.Attrs.Get("Tags")
-		if ok {
-			m.add(v)
-		} else if !r.Attrs.IsKnown() {
-			m.add(r.Attrs)
+	// own returns the resource's own tags; when they may take one of
+	// several values (Fn::If), the one this evaluation uses, or an
+	// unknown that makes the evaluation try each.
+	own := func(key string) (graph.Value, ref.Val) {
+		v, ok := r.Attrs.Get(key)
+		if !ok {
+			if !r.Attrs.IsKnown() {
+				return r.Attrs, nil
+			}
+			return graph.Null(graph.Range{}), nil
 		}
+		if alts := v.Alternatives(); !v.IsKnown() && len(alts) > 0 {
+			c := st.choose(path)
+			if c < 0 || c >= len(alts) {
+				return v, st.unknown(path, v.Why(), len(alts))
+			}
+			return alts[c], nil
+		}
+		return v, nil
+	}
+	if r.Format == graph.CloudFormation {
+		v, unk := own("Tags")
+		if unk != nil {
+			return unk
+		}
+		m.add(v)
 	} else {
 		if r.Provider != nil {
 			if dt, ok := r.Provider.Attrs.Get("default_tags"); ok {
@@ -163,11 +198,11 @@ func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
 				}
 			}
 		}
-		if v, ok := r.Attrs.Get("tags"); ok {
-			m.add(v)
-		} else if !r.Attrs.IsKnown() {
-			m.add(r.Attrs)
+		v, unk := own("tags")
+		if unk != nil {
+			return unk
 		}
+		m.add(v)
 	}
 	return m.val()
 }
@@ -235,7 +270,7 @@ func (m *tagMap) val() ref.Val {
 		return st.scalar(v, keyPath(path, k)), true
 	}}
 	if m.why != "" {
-		mv.open = st.unknown(path+"[?]", m.why, 0)
+		mv.open = st.unknown(path+" (its keys)", m.why, 0)
 	}
 	return mv
 }

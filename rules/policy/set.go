@@ -152,8 +152,20 @@ func (s *Set) Policies() []*Policy {
 // spent, so that a policy over its budget is stopped.
 type Run struct {
 	set   *Set
+	opts  RunOptions
 	rules []*rules.Rule
 	state []*policyRun
+}
+
+// RunOptions are what a scan knows beyond the code that policies see.
+type RunOptions struct {
+	// AccountTags gives the tags of accounts by ID (the configuration's
+	// accounts entries): resource.account.tags.
+	AccountTags map[string]map[string]string
+	// UnitRegion gives the region the configuration maps a unit (its
+	// graph.Unit path) to, for resources whose code does not say:
+	// resource.region. Nil when none is mapped.
+	UnitRegion func(unit string) (string, bool)
 }
 
 // policyRun is what one policy did in a scan.
@@ -173,12 +185,12 @@ type policyRun struct {
 
 // NewRun starts a scan with the set. Its rules are unit-scoped and safe to
 // run on several units at once.
-func (s *Set) NewRun() *Run {
-	r := &Run{set: s}
+func (s *Set) NewRun(opts RunOptions) *Run {
+	r := &Run{set: s, opts: opts}
 	for _, c := range s.policies {
 		st := &policyRun{}
 		r.state = append(r.state, st)
-		r.rules = append(r.rules, c.rule(s.env, st))
+		r.rules = append(r.rules, c.rule(s.env, &r.opts, st))
 	}
 	return r
 }
@@ -188,7 +200,7 @@ func (r *Run) Rules() []*rules.Rule { return r.rules }
 
 // rule turns a compiled policy into a rule whose Check evaluates the
 // condition on every matching resource or element.
-func (c *compiled) rule(env *Env, st *policyRun) *rules.Rule {
+func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 	p := c.policy
 	rule := &rules.Rule{
 		ID:          p.ID,
@@ -208,7 +220,7 @@ func (c *compiled) rule(env *Env, st *policyRun) *rules.Rule {
 			return
 		}
 		for _, subj := range c.subjects(pass) {
-			v := c.decide(env, pass.AWS, subj)
+			v := c.decide(env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
 				if v.overLimit {

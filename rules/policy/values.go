@@ -31,6 +31,7 @@ type evalState struct {
 	// several, by path.
 	choices map[string]int
 	env     *Env
+	run     *RunOptions
 	model   *aws.Model
 }
 
