@@ -80,18 +80,21 @@ type Finding struct {
 	BaselineState string
 }
 
-// Fingerprint identifies the finding independently of line numbers: the
-// rule, the unit, the resource address and the attribute path. Edits
-// elsewhere in the file leave it unchanged.
-func (f *Finding) Fingerprint() string {
+// Fingerprint identifies the finding independently of line numbers and of
+// where the scan ran: the rule, the resource's unit and address (or the
+// file, for a finding about no resource) and the attribute path, with paths
+// relative to base (graph.RelPath), the directory reports are relative to.
+// Edits elsewhere in the file, and scanning from another directory or by
+// another path to the same files, keep it.
+func (f *Finding) Fingerprint(base string) string {
 	h := sha256.New()
 	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	write(f.RuleID)
 	if r := f.Loc.Resource; r != nil {
-		write(r.Unit)
+		write(graph.RelPath(base, r.Unit))
 		write(r.Address)
 	} else {
-		write(f.Loc.Range.File)
+		write(graph.RelPath(base, f.Loc.Range.File))
 	}
 	write(f.Loc.Path)
 	return hex.EncodeToString(h.Sum(nil))[:32]

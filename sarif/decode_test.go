@@ -95,7 +95,8 @@ type result struct {
 }
 
 type resultProperties struct {
-	Severity string `json:"severity,omitempty"`
+	Severity         string `json:"severity,omitempty"`
+	SecuritySeverity string `json:"security-severity,omitempty"`
 }
 
 type location struct {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"math/rand"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -415,15 +416,22 @@ func TestDuplicateFingerprints(t *testing.T) {
 }
 
 func TestURIs(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Relative paths are relative to the working directory.
+	parent := filepath.ToSlash(filepath.Dir(wd))
 	tests := []struct {
 		base, file string
 		want       artifactLocation
 	}{
 		{"/repo", "/repo/a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
-		{"/repo", "a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
-		{"/repo", "./a/../c d.tf", artifactLocation{URI: "c%20d.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "a/b.tf", artifactLocation{URI: "a/b.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "./a/../c d.tf", artifactLocation{URI: "c%20d.tf", URIBaseID: "%SRCROOT%"}},
+		{"..", "a/b.tf", artifactLocation{URI: "sarif/a/b.tf", URIBaseID: "%SRCROOT%"}},
+		{".", "../x.tf", artifactLocation{URI: "file://" + parent + "/x.tf"}},
 		{"/repo", "/elsewhere/x.tf", artifactLocation{URI: "file:///elsewhere/x.tf"}},
-		{"/repo", "../x.tf", artifactLocation{URI: "file:///x.tf"}},
 		{"/repo", "/repo/100%#.tf", artifactLocation{URI: "100%25%23.tf", URIBaseID: "%SRCROOT%"}},
 		{"/repo", "/repo/..data/x.tf", artifactLocation{URI: "..data/x.tf", URIBaseID: "%SRCROOT%"}},
 		{"/repo", "/repo/a:b.tf", artifactLocation{URI: "a%3Ab.tf", URIBaseID: "%SRCROOT%"}},
@@ -535,4 +543,49 @@ func gzipLen(t *testing.T, data []byte) int {
 		t.Fatal(err)
 	}
 	return buf.Len()
+}
+
+// TestRuleSeverityIsTheOneSeen: GitHub reads security-severity from the
+// rule, not the result, so the rule carries the severity of most of its
+// results (a configuration override shows there), and results of another
+// severity carry their own.
+func TestRuleSeverityIsTheOneSeen(t *testing.T) {
+	rs := findingtest.Rules() // aws-ec2-open-ingress is critical by default
+	mk := func(sev rules.Severity, line int) rules.Finding {
+		return rules.Finding{RuleID: "aws-ec2-open-ingress", Severity: sev, Status: rules.Failed, Message: "open",
+			Loc: graph.Loc{Range: findingtest.Range("/repo/main.tf", line, 1, line, 2)}}
+	}
+	tests := []struct {
+		name       string
+		fs         []rules.Finding
+		level, sev string
+	}{
+		{"no findings: the rule's own", nil, "error", "9.5"},
+		{"most findings medium (an override)", []rules.Finding{mk(rules.Medium, 1), mk(rules.Medium, 2), mk(rules.Critical, 3)}, "warning", "5.5"},
+		{"a tie: the more severe", []rules.Finding{mk(rules.Low, 1), mk(rules.High, 2)}, "error", "8.0"},
+	}
+	for _, tt := range tests {
+		log := decode(t, write(t, rs, tt.fs, nil, sarif.Options{BaseDir: "/repo"}))
+		for _, d := range log.Runs[0].Tool.Driver.Rules {
+			if d.ID != "aws-ec2-open-ingress" {
+				continue
+			}
+			if got := d.Properties["security-severity"]; d.DefaultConfiguration.Level != tt.level || got != tt.sev {
+				t.Errorf("%s: rule level %s, security-severity %v; want %s, %s", tt.name, d.DefaultConfiguration.Level, got, tt.level, tt.sev)
+			}
+		}
+		for i, r := range log.Runs[0].Results {
+			own := ""
+			if r.Properties != nil {
+				own = r.Properties.SecuritySeverity
+			}
+			want := tt.fs[i].Severity.Score() // the findings are in report order
+			if want == tt.sev {
+				want = ""
+			}
+			if own != want {
+				t.Errorf("%s: result %d carries security-severity %q, want %q (rule %s)", tt.name, i, own, want, tt.sev)
+			}
+		}
+	}
 }

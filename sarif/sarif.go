@@ -156,29 +156,21 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 
 	sorted := append([]*rules.Rule(nil), rs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	// Custom policies are the user's, not blindspot's: they are listed in
+	// a tool extension of their own, and their results name it. index is
+	// a rule's position in its component.
 	index := map[string]uint{}
-	defaults := map[string]rules.Severity{}
 	custom := map[string]bool{}
-	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
-	var policies *gosarif.ToolComponent
+	drivers, extensions := 0, 0
 	for _, r := range sorted {
-		defaults[r.ID] = r.Severity
 		if r.Custom() {
-			// Custom policies are the user's, not blindspot's: they are
-			// listed in a tool extension of their own, and their results
-			// name it.
-			if policies == nil {
-				policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(guidOf(PoliciesComponent)),
-					FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")}}
-				run.Tool.Extensions = []*gosarif.ToolComponent{policies}
-			}
-			index[r.ID] = uint(len(policies.Rules))
 			custom[r.ID] = true
-			policies.Rules = append(policies.Rules, b.rule(r))
+			index[r.ID] = uint(extensions)
+			extensions++
 			continue
 		}
-		index[r.ID] = uint(len(run.Tool.Driver.Rules))
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r))
+		index[r.ID] = uint(drivers)
+		drivers++
 	}
 
 	max := opts.MaxResults
@@ -202,6 +194,22 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		}
 		selected = append(selected, f)
 	}
+	shown := ruleSeverities(sorted, selected)
+	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	var policies *gosarif.ToolComponent
+	if extensions > 0 {
+		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(guidOf(PoliciesComponent)),
+			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")},
+			Rules:           []*gosarif.ReportingDescriptor{}}
+		run.Tool.Extensions = []*gosarif.ToolComponent{policies}
+	}
+	for _, r := range sorted {
+		if custom[r.ID] {
+			policies.Rules = append(policies.Rules, b.rule(r, shown[r.ID]))
+			continue
+		}
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r, shown[r.ID]))
+	}
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
 	rules.SortFindings(selected)
@@ -213,7 +221,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	occurrences := map[string]int{}
 	for i := range selected {
 		f := &selected[i]
-		res := b.result(f, index[f.RuleID], defaults[f.RuleID], occurrences)
+		res := b.result(f, index[f.RuleID], shown[f.RuleID], occurrences)
 		if custom[f.RuleID] {
 			// ruleIndex then refers to the extension's rules (SARIF
 			// 3.27.6), which rule.toolComponent names.
@@ -278,13 +286,43 @@ type builder struct {
 	titles map[string]string
 }
 
-func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
+// ruleSeverities gives the severity each rule shows: GitHub code scanning
+// reads security-severity from the rule, not from its results, so a
+// rule's is the severity of most of its failed results in this report
+// (the more severe on a tie) — with a configuration override, the
+// override — and the rule's own when it has none. Results of another
+// severity carry their own security-severity too.
+func ruleSeverities(rs []*rules.Rule, fs []rules.Finding) map[string]rules.Severity {
+	counts := map[string]map[rules.Severity]int{}
+	for _, f := range fs {
+		if f.Status != rules.Failed || f.Severity == 0 {
+			continue
+		}
+		if counts[f.RuleID] == nil {
+			counts[f.RuleID] = map[rules.Severity]int{}
+		}
+		counts[f.RuleID][f.Severity]++
+	}
+	out := map[string]rules.Severity{}
+	for _, r := range rs {
+		out[r.ID] = r.Severity
+		best := 0
+		for _, sev := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low} {
+			if n := counts[r.ID][sev]; n > best {
+				out[r.ID], best = sev, n
+			}
+		}
+	}
+	return out
+}
+
+func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDescriptor {
 	d := &gosarif.ReportingDescriptor{ID: r.ID}
 	name := pascal(r.ID)
 	d.Name = &name
 	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
 	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(firstNonEmpty(r.Description, r.Title))}
-	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: r.Severity.Level()}
+	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
 	text, markdown := help(r)
 	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
 	switch {
@@ -307,8 +345,8 @@ func (b *builder) rule(r *rules.Rule) *gosarif.ReportingDescriptor {
 	}
 	props := gosarif.Properties{
 		"tags":              tags,
-		"security-severity": r.Severity.Score(),
-		"problem.severity":  problemSeverity(r.Severity),
+		"security-severity": shown.Score(),
+		"problem.severity":  problemSeverity(shown),
 	}
 	if r.Precision != "" {
 		props["precision"] = r.Precision
@@ -403,7 +441,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.Fingerprint()
+	fp := f.Fingerprint(absDir(b.opts.BaseDir))
 	occurrences[fp]++
 	res.PartialFingerprints = map[string]interface{}{
 		FingerprintKey:            fp,
@@ -418,7 +456,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 			just += " (until " + f.Suppressed.Until + ")"
 		}
 		status := "accepted"
-		guid := guidOf(f.Fingerprint() + f.Suppressed.Range.String())
+		guid := guidOf(fp + b.position(f.Suppressed.Range))
 		// go-sarif writes a nil location as null, which the schema
 		// rejects; a suppression without a position is in the finding's
 		// file (a JSON template's Metadata).
@@ -493,18 +531,15 @@ func (b *builder) location(r graph.Range, message string) *gosarif.Location {
 	return loc
 }
 
-// artifact makes a file's URI relative to BaseDir under %SRCROOT%; files
-// outside it keep an absolute file URI.
+// artifact makes a file's URI relative to BaseDir under %SRCROOT%
+// (graph.RelPath); files outside it keep an absolute file URI.
 func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if file == "" {
 		file = "."
 	}
-	abs := file
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(absDir(b.opts.BaseDir), file)
-	}
-	if rel, err := filepath.Rel(absDir(b.opts.BaseDir), abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		uri := escapeURI(filepath.ToSlash(rel))
+	rel := graph.RelPath(absDir(b.opts.BaseDir), file)
+	if rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(filepath.FromSlash(rel)) {
+		uri := escapeURI(rel)
 		// A colon in the first segment would read as a URI scheme
 		// ("a:b.tf"); RFC 3986 section 4.2 has it percent-encoded.
 		if first, rest, more := strings.Cut(uri, "/"); strings.Contains(first, ":") {
@@ -516,11 +551,25 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 		base := srcRoot
 		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
 	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		abs = file
+	}
 	uri := "file://" + escapeURI(filepath.ToSlash(abs))
 	if !strings.HasPrefix(uri, "file:///") {
 		uri = "file:///" + strings.TrimPrefix(uri, "file://")
 	}
 	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// position is r as file:line:column with the file relative to BaseDir, so
+// that what is derived from it does not depend on where the scan ran.
+func (b *builder) position(r graph.Range) string {
+	if r.IsZero() {
+		return r.String()
+	}
+	r.File = graph.RelPath(absDir(b.opts.BaseDir), r.File)
+	return r.String()
 }
 
 // region converts a range; SARIF columns are 1-based like ours, and the end

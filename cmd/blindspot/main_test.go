@@ -42,7 +42,9 @@ func TestScanExamples(t *testing.T) {
 	inRepoRoot(t)
 	for _, format := range []string{"text", "json", "sarif"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, stderr := runCLI(t, "scan", "--format", format, "examples/terraform", "examples/cloudformation")
+			// --base keeps paths repository-relative in a copy of the
+			// sources that is not a git work tree too.
+			code, out, stderr := runCLI(t, "scan", "--base", ".", "--format", format, "examples/terraform", "examples/cloudformation")
 			if code != exitFindings {
 				t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitFindings, stderr)
 			}
@@ -218,5 +220,68 @@ func TestOrganizationExample(t *testing.T) {
 				t.Errorf("%s does not fire on the %s organisation without guardrails", id, variant)
 			}
 		}
+	}
+}
+
+// TestVarOrder: --var and --var-file apply in the order given, the later
+// winning, after TF_VAR_ environment variables, as Terraform does.
+func TestVarOrder(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.tf": `variable "cidrs" {
+  type = list(string)
+}
+resource "aws_security_group" "web" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}
+`,
+		"open.tfvars": "cidrs = [\"0.0.0.0/0\"]\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	varFile := filepath.Join(dir, "open.tfvars")
+	tests := []struct {
+		name string
+		env  string
+		args []string
+		want bool // an open admin port is reported
+	}{
+		{"file then var: the var wins", "", []string{"--var-file", varFile, "--var", `cidrs=["10.0.0.0/8"]`}, false},
+		{"var then file: the file wins", "", []string{"--var", `cidrs=["10.0.0.0/8"]`, "--var-file", varFile}, true},
+		{"environment", `["0.0.0.0/0"]`, nil, true},
+		{"command line over the environment", `["0.0.0.0/0"]`, []string{"--var", `cidrs=["10.0.0.0/8"]`}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("TF_VAR_cidrs", tt.env)
+			if tt.env == "" {
+				os.Unsetenv("TF_VAR_cidrs")
+			}
+			args := append([]string{"scan", "--format", "json", "--fail-on", "none"}, tt.args...)
+			_, out, stderr := runCLI(t, append(args, dir)...)
+			var report struct {
+				Findings []struct {
+					RuleID string `json:"ruleId"`
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(out), &report); err != nil {
+				t.Fatalf("%v; stderr %s", err, stderr)
+			}
+			got := false
+			for _, f := range report.Findings {
+				got = got || f.RuleID == "aws-ec2-open-ingress"
+			}
+			if got != tt.want {
+				t.Errorf("open ingress reported = %v, want %v (findings %v)", got, tt.want, report.Findings)
+			}
+		})
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
@@ -32,6 +34,8 @@ type reportInput struct {
 	includeSuppressed bool
 	// color is set for a text report to a terminal that takes colours.
 	color bool
+	// start and end are when the scan ran (reports that must record it).
+	start, end time.Time
 }
 
 // reportOptions are the options of the writers in internal/report.
@@ -71,6 +75,16 @@ func reportFormats() []reportFormat {
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitHub(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "junit", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
+				Version: version(), URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+			})
 		}},
 	}
 }
@@ -179,4 +193,16 @@ func writeFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	return write(file)
+}
+
+// now is the time reports record: SOURCE_DATE_EPOCH (seconds since 1970,
+// the reproducible-builds convention) when it is set, so that a report
+// can be reproduced byte for byte; the clock otherwise.
+func now() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return time.Now()
 }

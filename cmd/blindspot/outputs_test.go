@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/sarif/sariftest"
 )
 
@@ -99,5 +105,108 @@ func TestOutputUnwritable(t *testing.T) {
 	}
 	if _, err := os.Stat(good); err != nil {
 		t.Errorf("the JSON report was not written: %v", err)
+	}
+}
+
+// TestCIFormats runs the junit and gitlab formats on the examples: the
+// GitLab report matches GitLab's published schema and is reproducible
+// with SOURCE_DATE_EPOCH, and the JUnit report is well-formed XML with a
+// failure per finding. (Both are validated against their schemas in
+// internal/report.)
+func TestCIFormats(t *testing.T) {
+	inRepoRoot(t)
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
+	dir := t.TempDir()
+	gl1, gl2, junit := filepath.Join(dir, "gl1.json"), filepath.Join(dir, "gl2.json"), filepath.Join(dir, "junit.xml")
+	if code, _, stderr := runCLI(t, "scan", "--format", "gitlab="+gl1, "--format", "junit="+junit, "examples/cloudformation"); code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	runCLI(t, "scan", "--format", "gitlab="+gl2, "examples/cloudformation")
+	a, _ := os.ReadFile(gl1)
+	b, _ := os.ReadFile(gl2)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("GitLab reports of two runs differ with SOURCE_DATE_EPOCH set")
+	}
+	if !bytes.Contains(a, []byte(`"start_time": "2026-01-01T00:00:00"`)) {
+		t.Errorf("GitLab report does not take its time from SOURCE_DATE_EPOCH:\n%s", a)
+	}
+	schema, err := jsonschema.NewCompiler().Compile(filepath.Join("internal", "report", "testdata", "schemas", "gitlab-sast-report-format-"+report.GitLabSchemaVersion+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("GitLab report: %v", err)
+	}
+	var gl struct{ Vulnerabilities []json.RawMessage }
+	if err := json.Unmarshal(a, &gl); err != nil || len(gl.Vulnerabilities) == 0 {
+		t.Errorf("GitLab report: %v, %d vulnerabilities", err, len(gl.Vulnerabilities))
+	}
+
+	data, err := os.ReadFile(junit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var suites struct {
+		Failures int `xml:"failures,attr"`
+	}
+	if err := xml.Unmarshal(data, &suites); err != nil {
+		t.Fatalf("JUnit report: %v", err)
+	}
+	if suites.Failures == 0 {
+		t.Errorf("JUnit report has no failures:\n%s", data)
+	}
+}
+
+// TestGitLabTemplate runs the scan command of the documented GitLab CI job
+// (docs/ci/gitlab-ci.yml) as written, with its variables, on a copy of the
+// examples, and checks that it writes the two reports the job uploads.
+func TestGitLabTemplate(t *testing.T) {
+	repo := exampleRepo(t)
+	inRepoRoot(t)
+	data, err := os.ReadFile(filepath.Join("docs", "ci", "gitlab-ci.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var job struct {
+		Blindspot struct {
+			Variables map[string]string
+			Script    []string
+			Artifacts struct {
+				Reports map[string]string
+			}
+		}
+	}
+	if err := yaml.Unmarshal(data, &job); err != nil {
+		t.Fatalf("docs/ci/gitlab-ci.yml: %v", err)
+	}
+	var command string
+	for _, line := range job.Blindspot.Script {
+		if strings.HasPrefix(line, "blindspot scan ") {
+			command = line
+		}
+	}
+	if command == "" {
+		t.Fatalf("no blindspot scan command in the job's script: %q", job.Blindspot.Script)
+	}
+	var args []string
+	for _, field := range strings.Fields(os.Expand(command, func(name string) string { return job.Blindspot.Variables[name] })) {
+		args = append(args, strings.Trim(field, `"`))
+	}
+	t.Chdir(repo)
+	code, _, stderr := runCLI(t, args[1:]...)
+	if code != exitFindings {
+		t.Errorf("%s: exit %d, want 1 (the examples have high findings); stderr:\n%s", command, code, stderr)
+	}
+	for kind, file := range job.Blindspot.Artifacts.Reports {
+		if info, err := os.Stat(file); err != nil || info.Size() == 0 {
+			t.Errorf("the %s report %s was not written: %v", kind, file, err)
+		}
+	}
+	if len(job.Blindspot.Artifacts.Reports) != 2 {
+		t.Errorf("reports = %v, want sast and junit", job.Blindspot.Artifacts.Reports)
 	}
 }

@@ -6,9 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -29,12 +27,12 @@ type scanFlags struct {
 	formats           []string
 	output            string
 	failOn            string
-	vars              []string
-	varFiles          []string
+	varInputs         []scan.VarInput
 	parameters        []string
 	parameterFiles    []string
 	managementIDs     []string
 	configFile        string
+	base              string
 	exclude           []string
 	baseline          string
 	writeBaseline     string
@@ -65,11 +63,12 @@ file that could not be read (the report is still written).`,
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "report `FORMAT`: "+formatNames()+" (default text); repeatable, FORMAT=FILE writes that report to FILE")
 	fl.StringVarP(&f.output, "output", "o", "", "write the reports given without =FILE to `FILE` instead of stdout")
 	fl.StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings of this severity or above: low, medium, high, critical, or none")
-	fl.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable (`name=value`; repeatable)")
-	fl.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
+	fl.Var(varInputFlag{&f.varInputs, false}, "var", "set a Terraform variable (`name=value`; repeatable; with --var-file, the later wins)")
+	fl.Var(varInputFlag{&f.varInputs, true}, "var-file", "read Terraform variables from a .tfvars `FILE` (repeatable; with --var, the later wins)")
 	fl.StringArrayVar(&f.parameters, "parameter", nil, "set a CloudFormation parameter (`Key=Value`; repeatable)")
 	fl.StringArrayVar(&f.parameterFiles, "parameter-file", nil, "read CloudFormation parameters from `FILE` (repeatable)")
 	fl.StringArrayVar(&f.managementIDs, "management-account-id", nil, "the organisation's management account `ID` (repeatable)")
+	fl.StringVar(&f.base, "base", "", "report paths and fingerprints relative to `DIR` (default: the git work tree root, else the scanned directory)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
 	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "read custom policies from `DIR` (or a policy file; repeatable), besides .blindspot/policies")
@@ -83,6 +82,27 @@ file that could not be read (the report is still written).`,
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
+
+// varInputFlag is --var (file false) or --var-file (file true): both
+// append to one list, so that Terraform's rule, the later value wins, can
+// follow the order they were given in.
+type varInputFlag struct {
+	list *[]scan.VarInput
+	file bool
+}
+
+func (v varInputFlag) Set(s string) error {
+	in := scan.VarInput{Var: s}
+	if v.file {
+		in = scan.VarInput{File: s}
+	}
+	*v.list = append(*v.list, in)
+	return nil
+}
+
+func (v varInputFlag) String() string { return "" }
+
+func (v varInputFlag) Type() string { return "stringArray" }
 
 func usageErr(format string, args ...any) error {
 	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
@@ -99,9 +119,10 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	opts := scan.Options{
 		Paths:                paths,
+		Base:                 f.base,
 		Exclude:              f.exclude,
-		Vars:                 f.vars,
-		VarFiles:             f.varFiles,
+		VarInputs:            f.varInputs,
+		Environment:          os.Environ(),
 		Parameters:           f.parameters,
 		ParameterFiles:       f.parameterFiles,
 		ManagementAccountIDs: f.managementIDs,
@@ -125,24 +146,30 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	defer stop()
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
+	start := now()
 	res, err := scan.Run(ctx, opts)
+	end := now()
 	progress.done()
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	recorded := 0
 	if f.writeBaseline != "" {
 		all := append(slices.Clip(res.Findings), res.Baselined...)
 		rules.SortFindings(all)
-		if err := writeBaseline(f.writeBaseline, all); err != nil {
+		if recorded, err = writeBaseline(f.writeBaseline, all, res.Base); err != nil {
 			return &exitCodeError{code: exitError, err: err}
 		}
 	}
 
 	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	wd, _ := os.Getwd()
-	in := reportInput{result: res, base: wd, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
+	}
+	if f.writeBaseline != "" {
+		fmt.Fprintf(stderr, "blindspot: recorded %s in the baseline %s; scan with --baseline %s to report only new ones\n",
+			pluralize(recorded, "finding"), f.writeBaseline, f.writeBaseline)
 	}
 	for _, d := range res.Diagnostics {
 		if d.Severity == graph.Error {
@@ -152,40 +179,30 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
 	}
-	if res.Failed() {
+	// Writing a baseline accepts today's findings: they do not fail the
+	// run that records them.
+	if res.Failed() && f.writeBaseline == "" {
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
 }
 
-func writeBaseline(path string, fs []rules.Finding) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
+// writeBaseline records the findings in a baseline file and returns how
+// many it recorded.
+func writeBaseline(path string, fs []rules.Finding, base string) (int, error) {
+	b := suppress.NewBaseline(fs, base)
+	if err := writeFile(path, b.Write); err != nil {
+		return 0, fmt.Errorf("writing baseline: %w", err)
 	}
-	b := suppress.NewBaseline(fs, relativePath)
-	if err := b.Write(out); err != nil {
-		out.Close()
-		return fmt.Errorf("writing baseline: %w", err)
-	}
-	return out.Close()
+	return len(b.Findings), nil
 }
 
-// relativePath shows a path relative to the working directory when it is
-// inside it, with forward slashes.
-func relativePath(p string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return filepath.ToSlash(p)
+// pluralize formats a count with its noun.
+func pluralize(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
-	}
-	return filepath.ToSlash(p)
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // helpURI is the rule's documentation page.

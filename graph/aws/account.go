@@ -60,9 +60,12 @@ func IsOrganizationsType(t string) bool {
 	return strings.HasPrefix(t, "aws_organizations_") || strings.HasPrefix(t, "AWS::Organizations::")
 }
 
-func isOrganization(t string) bool {
-	return t == "aws_organizations_organization" || t == "AWS::Organizations::Organization"
-}
+func isOrganization(t string) bool { return organizationAdapters.reads(t) }
+
+// stackDeployed reports whether r is deployed with its unit as a whole (a
+// CloudFormation stack), whose account is the stack's, rather than
+// through a provider configuration (Terraform), which says its account.
+func stackDeployed(r *graph.Resource) bool { return schema(r.Format) == graph.CloudFormation }
 
 var roleARN = regexp.MustCompile(`^arn:aws[a-z-]*:iam::(\d{12}):`)
 
@@ -145,7 +148,7 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		if !IsOrganizationsType(r.Type) {
 			continue
 		}
-		if r.Format == graph.CloudFormation {
+		if stackDeployed(r) {
 			if orgUnit[r.Unit] == nil || isOrganization(r.Type) && !isOrganization(orgUnit[r.Unit].Type) {
 				orgUnit[r.Unit] = r
 			}
@@ -194,16 +197,16 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		var d Deployment
 		ua, mapped := opts.UnitAccounts[r.Unit]
 		switch {
-		case r.Format == graph.CloudFormation && orgUnit[r.Unit] != nil:
+		case stackDeployed(r) && orgUnit[r.Unit] != nil:
 			org := orgUnit[r.Unit]
 			d = Deployment{Management: graph.True, AccountID: ua.ID, Evidence: org.Loc(),
 				Reason: fmt.Sprintf("its template creates %s (%s), so it is deployed in the management account", org.Address, org.Type)}
-		case r.Format != graph.CloudFormation && orgProvider[providerOf(r)] != nil:
+		case !stackDeployed(r) && orgProvider[providerOf(r)] != nil:
 			org := orgProvider[providerOf(r)]
 			k := providerOf(r)
 			d = Deployment{Management: graph.True, AccountID: providers[k].id, Evidence: org.Loc(),
 				Reason: fmt.Sprintf("its provider %s also manages %s, so it is the management account", k.address, org.Address)}
-		case r.Format != graph.CloudFormation && providers[providerOf(r)].id != "":
+		case !stackDeployed(r) && providers[providerOf(r)].id != "":
 			pa := providers[providerOf(r)]
 			d = decide(pa.id, pa.how, pa.evidence)
 			if other := unknownOrgProvider(orgProvider, providers, r.Unit); d.Management == graph.False && pa.pinned && other != "" {
@@ -215,7 +218,7 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		case mapped && ua.Management:
 			d = Deployment{Management: graph.True, Evidence: graph.Loc{Range: ua.Evidence},
 				Reason: "the configuration maps " + r.Unit + " to the management account"}
-		case r.Format != graph.CloudFormation && unitManagesOrg(orgProvider, r.Unit):
+		case !stackDeployed(r) && unitManagesOrg(orgProvider, r.Unit):
 			d = Deployment{Management: graph.Unknown,
 				Reason: fmt.Sprintf("provider %s does not say which account it uses, and this configuration also manages the organisation", providerOf(r).address)}
 		case len(mgmt) > 0:

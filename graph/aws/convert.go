@@ -162,3 +162,61 @@ func Ptr[T any](v T) *T { return &v }
 func EqualFold(s String, want string) graph.Tri {
 	return s.Test(func(v string) bool { return strings.EqualFold(v, want) })
 }
+
+// blocksOf returns the elements of a repeated block or list property; an
+// unknown list yields one unknown element so that checks answer unknown.
+func blocksOf(f Field) []Field {
+	if !f.IsSet() {
+		return nil
+	}
+	blocks, ok := f.Blocks()
+	if !ok {
+		return []Field{f}
+	}
+	return blocks
+}
+
+// atBlock points an absent setting at its enclosing block when the block
+// is written, rather than at the resource header.
+func atBlock[T any](a Attr[T], block Field) Attr[T] {
+	if !a.Set && block.IsSet() {
+		a.At = KeyLoc(block)
+	}
+	return a
+}
+
+// hasElements says whether a list property has at least one element, and why
+// that is not known.
+func hasElements(f Field) (graph.Tri, string) {
+	if !f.IsSet() || f.Value.IsNull() {
+		return graph.False, ""
+	}
+	if f.Value.Kind() == graph.KindList {
+		return graph.TriOf(len(f.Value.Elems()) > 0), ""
+	}
+	return graph.Unknown, f.Value.Why()
+}
+
+// Configured reads whether an identifier-like property (a key ARN, a web
+// ACL ID) is given: false when absent or empty, true when a non-empty value
+// or a reference to another resource (an ARN known only after apply, never
+// empty) is given, unknown otherwise.
+func Configured(f Field) Bool {
+	at := f.Loc()
+	if !f.IsSet() {
+		return Default(false, at)
+	}
+	v := f.Value
+	if !v.IsKnown() && len(v.Alternatives()) == 0 {
+		if len(v.AllRefs()) > 0 {
+			return Known(true, true, at)
+		}
+		return UnknownAttr[bool](v.Why(), at)
+	}
+	a := Attr[bool]{Set: true, At: at, Why: v.Why()}
+	for _, alt := range v.Alternatives() {
+		s, ok := alt.AsString()
+		a.Values = append(a.Values, ok && s != "" || !ok && !alt.IsNull())
+	}
+	return a
+}

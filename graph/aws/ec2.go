@@ -93,63 +93,95 @@ func (r *SecurityGroupRule) PortRange() (from, to int, known bool) {
 	return f, t, true
 }
 
-func buildEC2(m *Model) {
-	ix := m.index
-	byRes := map[*graph.Resource]*SecurityGroup{}
-	for _, r := range ix.OfType("aws_security_group", "aws_default_security_group", "AWS::EC2::SecurityGroup") {
+// securityGroupAdapters read security groups with their inline rules.
+var securityGroupAdapters = adapters[*SecurityGroup]{
+	{graph.Terraform, "aws_security_group", func(_ *Model, r *graph.Resource) *SecurityGroup {
+		return terraformSecurityGroup(r, false)
+	}},
+	{graph.Terraform, "aws_default_security_group", func(_ *Model, r *graph.Resource) *SecurityGroup {
+		return terraformSecurityGroup(r, true)
+	}},
+	{graph.CloudFormation, "AWS::EC2::SecurityGroup", func(_ *Model, r *graph.Resource) *SecurityGroup {
 		a := Attrs(r)
-		g := &SecurityGroup{Resource: r, Default: r.Type == "aws_default_security_group"}
-		byRes[r] = g
-		if r.Format == graph.CloudFormation {
-			g.Name = StringOf(a.Get("GroupName"), nil)
-			g.Ingress = cfnRules(r, a.Get("SecurityGroupIngress"), g, true)
-			g.Egress = cfnRules(r, a.Get("SecurityGroupEgress"), g, false)
-		} else {
-			g.Name = StringOf(a.Get("name"), nil)
-			g.Ingress = tfInlineRules(r, a.Get("ingress"), g, true)
-			g.Egress = tfInlineRules(r, a.Get("egress"), g, false)
-		}
-		m.EC2.SecurityGroups = append(m.EC2.SecurityGroups, g)
-		m.EC2.IngressRules = append(m.EC2.IngressRules, g.Ingress...)
-	}
-	groupOf := func(r *graph.Resource, f Field) *SecurityGroup {
-		for _, g := range m.EC2.SecurityGroups {
-			if targets(ix, r, f, g.Resource, g.Name).IsTrue() {
-				return g
-			}
-		}
-		return nil
-	}
-	for _, r := range ix.OfType("aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
-		"aws_vpc_security_group_egress_rule", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress") {
+		g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("GroupName"), nil)}
+		g.Ingress = cfnRules(r, a.Get("SecurityGroupIngress"), g, true)
+		g.Egress = cfnRules(r, a.Get("SecurityGroupEgress"), g, false)
+		return g
+	}},
+}
+
+func terraformSecurityGroup(r *graph.Resource, isDefault bool) *SecurityGroup {
+	a := Attrs(r)
+	g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("name"), nil), Default: isDefault}
+	g.Ingress = tfInlineRules(r, a.Get("ingress"), g, true)
+	g.Egress = tfInlineRules(r, a.Get("egress"), g, false)
+	return g
+}
+
+// securityGroupRule is a rule resource of its own before it is joined to
+// its group.
+type securityGroupRule struct {
+	rule *SecurityGroupRule
+	// group is the argument naming the group.
+	group Field
+}
+
+var securityGroupRuleAdapters = adapters[securityGroupRule]{
+	{graph.Terraform, "aws_security_group_rule", func(_ *Model, r *graph.Resource) securityGroupRule {
 		a := Attrs(r)
 		var rule *SecurityGroupRule
-		var group Field
-		switch r.Type {
-		case "aws_security_group_rule":
-			typ := StringOf(a.Get("type"), nil)
-			ingress := Equals(typ, "ingress")
-			if ingress.IsFalse() {
-				// An egress rule; not modelled as ingress.
-				rule = tfRule(r, a, false)
-			} else {
-				rule = tfRule(r, a, true)
-				if ingress == graph.Unknown {
-					rule.CIDRs = UnknownAttr[[]string]("whether "+r.Address+" is an ingress rule is not known", rule.At)
-				}
-			}
-			group = a.Get("security_group_id")
-		case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule":
-			rule = tfVPCRule(r, a, r.Type == "aws_vpc_security_group_ingress_rule")
-			group = a.Get("security_group_id")
-		default:
-			rule = cfnRule(r, a, r.Loc(), r.Type == "AWS::EC2::SecurityGroupIngress")
-			group = a.Get("GroupId")
-			if !group.IsSet() {
-				group = a.Get("GroupName")
+		ingress := Equals(StringOf(a.Get("type"), nil), "ingress")
+		if ingress.IsFalse() {
+			// An egress rule; not modelled as ingress.
+			rule = tfRule(r, a, false)
+		} else {
+			rule = tfRule(r, a, true)
+			if ingress == graph.Unknown {
+				rule.CIDRs = UnknownAttr[[]string]("whether "+r.Address+" is an ingress rule is not known", rule.At)
 			}
 		}
-		rule.Group = groupOf(r, group)
+		return securityGroupRule{rule, a.Get("security_group_id")}
+	}},
+	{graph.Terraform, "aws_vpc_security_group_ingress_rule", func(_ *Model, r *graph.Resource) securityGroupRule {
+		a := Attrs(r)
+		return securityGroupRule{tfVPCRule(r, a, true), a.Get("security_group_id")}
+	}},
+	{graph.Terraform, "aws_vpc_security_group_egress_rule", func(_ *Model, r *graph.Resource) securityGroupRule {
+		a := Attrs(r)
+		return securityGroupRule{tfVPCRule(r, a, false), a.Get("security_group_id")}
+	}},
+	{graph.CloudFormation, "AWS::EC2::SecurityGroupIngress", func(_ *Model, r *graph.Resource) securityGroupRule {
+		return cloudFormationRule(r, true)
+	}},
+	{graph.CloudFormation, "AWS::EC2::SecurityGroupEgress", func(_ *Model, r *graph.Resource) securityGroupRule {
+		return cloudFormationRule(r, false)
+	}},
+}
+
+func cloudFormationRule(r *graph.Resource, ingress bool) securityGroupRule {
+	a := Attrs(r)
+	group := a.Get("GroupId")
+	if !group.IsSet() {
+		group = a.Get("GroupName")
+	}
+	return securityGroupRule{cfnRule(r, a, r.Loc(), ingress), group}
+}
+
+func buildEC2(m *Model) {
+	m.EC2.SecurityGroups = securityGroupAdapters.all(m)
+	for _, g := range m.EC2.SecurityGroups {
+		m.EC2.IngressRules = append(m.EC2.IngressRules, g.Ingress...)
+		m.names = append(m.names, g.Name)
+	}
+	for _, s := range securityGroupRuleAdapters.all(m) {
+		rule := s.rule
+		m.targets = append(m.targets, s.group)
+		for _, g := range m.EC2.SecurityGroups {
+			if targets(m.index, rule.Resource, s.group, g.Resource, g.Name).IsTrue() {
+				rule.Group = g
+				break
+			}
+		}
 		if g := rule.Group; g != nil {
 			if rule.Ingress {
 				g.Ingress = append(g.Ingress, rule)

@@ -33,29 +33,21 @@ type IAMPolicy struct {
 	// Name is the policy name when set literally.
 	Name     string
 	Document *Policy
+	// embedded is true for a policy written inside the role, user, group
+	// or function it belongs to, rather than as a resource of its own.
+	embedded bool
 }
 
 // Describe names the policy for messages: `aws_iam_policy.admin`,
 // `inline policy "s3" of aws_iam_role.app`.
 func (p *IAMPolicy) Describe() string {
 	switch {
-	case p.Inline && p.Name != "" && !isInlinePolicyType(p.Resource.Type):
+	case p.embedded && p.Name != "":
 		return "inline policy \"" + p.Name + "\" of " + p.Resource.Address
-	case p.Inline && !isInlinePolicyType(p.Resource.Type):
+	case p.embedded:
 		return "an inline policy of " + p.Resource.Address
 	}
 	return p.Resource.Address
-}
-
-// isInlinePolicyType reports whether a resource type is itself one inline
-// policy (rather than an identity holding inline policies).
-func isInlinePolicyType(t string) bool {
-	switch t {
-	case "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy",
-		"AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
-		return true
-	}
-	return false
 }
 
 // IAMRole is an IAM role with its trust policy.
@@ -119,106 +111,139 @@ type IAMPasswordPolicy struct {
 	Opaque bool
 }
 
-func buildIAM(m *Model) {
-	ix := m.index
-	add := func(r *graph.Resource, inline bool, name Field, doc Field) {
-		n, _ := name.Value.AsString()
-		if !name.IsSet() || !name.Value.IsKnown() {
-			n = ""
-		}
-		m.IAM.Policies = append(m.IAM.Policies, &IAMPolicy{Resource: r, Inline: inline, Name: n, Document: PolicyOf(doc)})
-	}
-	// addBlocks adds the inline policies held in a list (Terraform
-	// inline_policy blocks, CloudFormation Policies).
-	addBlocks := func(r *graph.Resource, list Field, nameKey, docKey string) {
-		blocks, ok := list.Blocks()
-		if !ok {
-			m.IAM.Policies = append(m.IAM.Policies, &IAMPolicy{Resource: r, Inline: true,
-				Document: &Policy{At: list.Loc(), Why: list.Value.Why(), MinifiedSize: -1}})
-			return
-		}
-		for _, b := range blocks {
-			if !b.Value.IsKnown() {
-				m.IAM.Policies = append(m.IAM.Policies, &IAMPolicy{Resource: r, Inline: true,
-					Document: &Policy{At: b.Loc(), Why: b.Value.Why(), MinifiedSize: -1}})
-				continue
-			}
-			if !b.Get(docKey).IsSet() {
-				// An empty inline_policy block removes the role's inline
-				// policies; it holds no document.
-				continue
-			}
-			add(r, true, b.Get(nameKey), b.Get(docKey))
-		}
-	}
-
-	for _, r := range ix.OfType(
-		"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role",
-		"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy",
-		"AWS::IAM::GroupPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group") {
+// iamPolicyAdapters read identity-based policy documents: managed
+// policies, inline policy resources, and the inline policies embedded in
+// roles, users, groups and SAM functions.
+var iamPolicyAdapters = adapters[[]*IAMPolicy]{
+	{graph.Terraform, "aws_iam_policy", func(_ *Model, r *graph.Resource) []*IAMPolicy {
 		a := Attrs(r)
-		switch r.Type {
-		case "aws_iam_policy":
-			add(r, false, a.Get("name"), a.Get("policy"))
-		case "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy":
-			add(r, true, a.Get("name"), a.Get("policy"))
-		case "aws_iam_role":
-			addBlocks(r, a.Get("inline_policy"), "name", "policy")
-			m.IAM.Roles = append(m.IAM.Roles, &IAMRole{Resource: r, Trust: PolicyOf(a.Get("assume_role_policy"))})
-		case "AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
-			add(r, true, a.Get("PolicyName"), a.Get("PolicyDocument"))
-		case "AWS::IAM::ManagedPolicy":
-			add(r, false, a.Get("ManagedPolicyName"), a.Get("PolicyDocument"))
-		case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
-			addBlocks(r, a.Get("Policies"), "PolicyName", "PolicyDocument")
-			if r.Type == "AWS::IAM::Role" {
-				m.IAM.Roles = append(m.IAM.Roles, &IAMRole{Resource: r, Trust: PolicyOf(a.Get("AssumeRolePolicyDocument"))})
-			}
+		return []*IAMPolicy{iamPolicy(r, false, a.Get("name"), a.Get("policy"))}
+	}},
+	{graph.Terraform, "aws_iam_role_policy", terraformInlinePolicy},
+	{graph.Terraform, "aws_iam_user_policy", terraformInlinePolicy},
+	{graph.Terraform, "aws_iam_group_policy", terraformInlinePolicy},
+	{graph.Terraform, "aws_iam_role", func(_ *Model, r *graph.Resource) []*IAMPolicy {
+		return embeddedPolicies(r, Attrs(r).Get("inline_policy"), "name", "policy")
+	}},
+	{graph.CloudFormation, "AWS::IAM::ManagedPolicy", func(_ *Model, r *graph.Resource) []*IAMPolicy {
+		a := Attrs(r)
+		return []*IAMPolicy{iamPolicy(r, false, a.Get("ManagedPolicyName"), a.Get("PolicyDocument"))}
+	}},
+	{graph.CloudFormation, "AWS::IAM::Policy", cloudFormationInlinePolicy},
+	{graph.CloudFormation, "AWS::IAM::RolePolicy", cloudFormationInlinePolicy},
+	{graph.CloudFormation, "AWS::IAM::UserPolicy", cloudFormationInlinePolicy},
+	{graph.CloudFormation, "AWS::IAM::GroupPolicy", cloudFormationInlinePolicy},
+	{graph.CloudFormation, "AWS::IAM::Role", cloudFormationEmbeddedPolicies},
+	{graph.CloudFormation, "AWS::IAM::User", cloudFormationEmbeddedPolicies},
+	{graph.CloudFormation, "AWS::IAM::Group", cloudFormationEmbeddedPolicies},
+	{graph.CloudFormation, "AWS::Serverless::Function", samPolicies},
+	{graph.CloudFormation, "AWS::Serverless::StateMachine", samPolicies},
+}
+
+func terraformInlinePolicy(_ *Model, r *graph.Resource) []*IAMPolicy {
+	a := Attrs(r)
+	return []*IAMPolicy{iamPolicy(r, true, a.Get("name"), a.Get("policy"))}
+}
+
+func cloudFormationInlinePolicy(_ *Model, r *graph.Resource) []*IAMPolicy {
+	a := Attrs(r)
+	return []*IAMPolicy{iamPolicy(r, true, a.Get("PolicyName"), a.Get("PolicyDocument"))}
+}
+
+func cloudFormationEmbeddedPolicies(_ *Model, r *graph.Resource) []*IAMPolicy {
+	return embeddedPolicies(r, Attrs(r).Get("Policies"), "PolicyName", "PolicyDocument")
+}
+
+// samPolicies reads the policy documents listed in the Policies of a SAM
+// function or state machine, which become inline policies of its role
+// (managed policy names and policy templates are AWS's own).
+func samPolicies(_ *Model, r *graph.Resource) []*IAMPolicy {
+	pols := Attrs(r).Get("Policies")
+	switch {
+	case !pols.IsSet():
+		return nil
+	case !pols.Value.IsKnown():
+		return []*IAMPolicy{unknownEmbeddedPolicy(r, pols)}
+	case pols.Get("Statement").IsSet():
+		return []*IAMPolicy{embeddedPolicy(r, Field{}, pols)}
+	}
+	var out []*IAMPolicy
+	for _, b := range blocksOf(pols) {
+		if b.Value.Kind() == graph.KindObject && b.Get("Statement").IsSet() {
+			out = append(out, embeddedPolicy(r, Field{}, b))
 		}
 	}
+	return out
+}
 
-	// SAM functions and state machines get a role whose inline policies are
-	// the policy documents listed in Policies (managed policy names and
-	// policy templates are AWS's own).
-	for _, r := range ix.OfType("AWS::Serverless::Function", "AWS::Serverless::StateMachine") {
-		pols := Attrs(r).Get("Policies")
-		if !pols.IsSet() {
+// iamPolicy reads a policy document with the name it is given.
+func iamPolicy(r *graph.Resource, inline bool, name, doc Field) *IAMPolicy {
+	n, _ := name.Value.AsString()
+	if !name.IsSet() || !name.Value.IsKnown() {
+		n = ""
+	}
+	return &IAMPolicy{Resource: r, Inline: inline, Name: n, Document: PolicyOf(doc)}
+}
+
+func embeddedPolicy(r *graph.Resource, name, doc Field) *IAMPolicy {
+	p := iamPolicy(r, true, name, doc)
+	p.embedded = true
+	return p
+}
+
+// unknownEmbeddedPolicy stands for inline policies that are not known.
+func unknownEmbeddedPolicy(r *graph.Resource, f Field) *IAMPolicy {
+	return &IAMPolicy{Resource: r, Inline: true, embedded: true,
+		Document: &Policy{At: f.Loc(), Why: f.Value.Why(), MinifiedSize: -1}}
+}
+
+// embeddedPolicies reads the inline policies held in a list (Terraform
+// inline_policy blocks, CloudFormation Policies).
+func embeddedPolicies(r *graph.Resource, list Field, nameKey, docKey string) []*IAMPolicy {
+	blocks, ok := list.Blocks()
+	if !ok {
+		return []*IAMPolicy{unknownEmbeddedPolicy(r, list)}
+	}
+	var out []*IAMPolicy
+	for _, b := range blocks {
+		if !b.Value.IsKnown() {
+			out = append(out, unknownEmbeddedPolicy(r, b))
 			continue
 		}
-		if !pols.Value.IsKnown() {
-			m.IAM.Policies = append(m.IAM.Policies, &IAMPolicy{Resource: r, Inline: true,
-				Document: &Policy{At: pols.Loc(), Why: pols.Value.Why(), MinifiedSize: -1}})
+		if !b.Get(docKey).IsSet() {
+			// An empty inline_policy block removes the role's inline
+			// policies; it holds no document.
 			continue
 		}
-		if pols.Get("Statement").IsSet() {
-			add(r, true, Field{}, pols)
-			continue
-		}
-		for _, b := range blocksOf(pols) {
-			if b.Value.Kind() == graph.KindObject && b.Get("Statement").IsSet() {
-				add(r, true, Field{}, b)
-			}
-		}
+		out = append(out, embeddedPolicy(r, b.Get(nameKey), b.Get(docKey)))
 	}
+	return out
+}
 
-	buildUserPolicies(m)
+var iamRoleAdapters = adapters[*IAMRole]{
+	{graph.Terraform, "aws_iam_role", func(_ *Model, r *graph.Resource) *IAMRole {
+		return &IAMRole{Resource: r, Trust: PolicyOf(Attrs(r).Get("assume_role_policy"))}
+	}},
+	{graph.CloudFormation, "AWS::IAM::Role", func(_ *Model, r *graph.Resource) *IAMRole {
+		return &IAMRole{Resource: r, Trust: PolicyOf(Attrs(r).Get("AssumeRolePolicyDocument"))}
+	}},
+}
 
-	for _, r := range ix.OfType("aws_iam_access_key", "AWS::IAM::AccessKey") {
+var accessKeyAdapters = adapters[*IAMAccessKey]{
+	{graph.Terraform, "aws_iam_access_key", func(_ *Model, r *graph.Resource) *IAMAccessKey {
 		a := Attrs(r)
-		k := &IAMAccessKey{Resource: r}
-		if r.Format == graph.CloudFormation {
-			k.User = StringOf(a.Get("UserName"), nil)
-			k.Status = StringOf(a.Get("Status"), Ptr("Active"))
-		} else {
-			k.User = StringOf(a.Get("user"), nil)
-			k.Status = StringOf(a.Get("status"), Ptr("Active"))
-		}
-		m.IAM.AccessKeys = append(m.IAM.AccessKeys, k)
-	}
-
-	for _, r := range ix.OfType("aws_iam_account_password_policy") {
+		return &IAMAccessKey{Resource: r, User: StringOf(a.Get("user"), nil), Status: StringOf(a.Get("status"), Ptr("Active"))}
+	}},
+	{graph.CloudFormation, "AWS::IAM::AccessKey", func(_ *Model, r *graph.Resource) *IAMAccessKey {
 		a := Attrs(r)
-		m.IAM.PasswordPolicies = append(m.IAM.PasswordPolicies, &IAMPasswordPolicy{
+		return &IAMAccessKey{Resource: r, User: StringOf(a.Get("UserName"), nil), Status: StringOf(a.Get("Status"), Ptr("Active"))}
+	}},
+}
+
+var passwordPolicyAdapters = adapters[*IAMPasswordPolicy]{
+	{graph.Terraform, "aws_iam_account_password_policy", func(_ *Model, r *graph.Resource) *IAMPasswordPolicy {
+		a := Attrs(r)
+		return &IAMPasswordPolicy{
 			Resource:         r,
 			MinimumLength:    IntOf(a.Get("minimum_password_length"), Ptr(6)),
 			ReusePrevention:  IntOf(a.Get("password_reuse_prevention"), Ptr(0)),
@@ -227,23 +252,39 @@ func buildIAM(m *Model) {
 			RequireNumbers:   BoolOf(a.Get("require_numbers"), Ptr(false)),
 			RequireSymbols:   BoolOf(a.Get("require_symbols"), Ptr(false)),
 			MaxAge:           IntOf(a.Get("max_password_age"), Ptr(0)),
-		})
+		}
+	}},
+}
+
+// opaquePasswordPolicy is the password policy of a CloudFormation custom
+// resource that appears to manage it.
+func opaquePasswordPolicy(r *graph.Resource) *IAMPasswordPolicy {
+	why := r.Address + " (" + r.Type + ") appears to manage the account password policy, " +
+		"but what a custom resource does cannot be seen in the template"
+	return &IAMPasswordPolicy{
+		Resource:         r,
+		Opaque:           true,
+		MinimumLength:    UnknownAttr[int](why, r.Loc()),
+		ReusePrevention:  UnknownAttr[int](why, r.Loc()),
+		RequireUppercase: UnknownAttr[bool](why, r.Loc()),
+		RequireLowercase: UnknownAttr[bool](why, r.Loc()),
+		RequireNumbers:   UnknownAttr[bool](why, r.Loc()),
+		RequireSymbols:   UnknownAttr[bool](why, r.Loc()),
+		MaxAge:           UnknownAttr[int](why, r.Loc()),
 	}
+}
+
+func buildIAM(m *Model) {
+	m.IAM.Policies = flat(m, iamPolicyAdapters)
+	m.IAM.Roles = iamRoleAdapters.all(m)
+	m.IAM.UserPolicies = flat(m, userPolicyAdapters)
+	m.IAM.AccessKeys = accessKeyAdapters.all(m)
+	m.IAM.PasswordPolicies = passwordPolicyAdapters.all(m)
+	// Custom resources have types of their authors' choosing, which no
+	// table can list.
 	for _, r := range m.Graph.Resources {
-		if r.Format == graph.CloudFormation && customPasswordPolicy(r) {
-			why := r.Address + " (" + r.Type + ") appears to manage the account password policy, " +
-				"but what a custom resource does cannot be seen in the template"
-			m.IAM.PasswordPolicies = append(m.IAM.PasswordPolicies, &IAMPasswordPolicy{
-				Resource:         r,
-				Opaque:           true,
-				MinimumLength:    UnknownAttr[int](why, r.Loc()),
-				ReusePrevention:  UnknownAttr[int](why, r.Loc()),
-				RequireUppercase: UnknownAttr[bool](why, r.Loc()),
-				RequireLowercase: UnknownAttr[bool](why, r.Loc()),
-				RequireNumbers:   UnknownAttr[bool](why, r.Loc()),
-				RequireSymbols:   UnknownAttr[bool](why, r.Loc()),
-				MaxAge:           UnknownAttr[int](why, r.Loc()),
-			})
+		if schema(r.Format) == graph.CloudFormation && customPasswordPolicy(r) {
+			m.IAM.PasswordPolicies = append(m.IAM.PasswordPolicies, opaquePasswordPolicy(r))
 		}
 	}
 }
@@ -281,46 +322,43 @@ func customPasswordPolicy(r *graph.Resource) bool {
 	return false
 }
 
-func buildUserPolicies(m *Model) {
-	add := func(r *graph.Resource, at graph.Loc, what string, attached graph.Tri, why string) {
-		m.IAM.UserPolicies = append(m.IAM.UserPolicies, &IAMUserPolicy{Resource: r, At: at, What: what, Attached: attached, Why: why})
-	}
-	for _, r := range m.index.OfType(
-		"aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment",
-		"AWS::IAM::UserPolicy", "AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy") {
+// userPolicyAdapters read what puts a policy on an IAM user directly.
+var userPolicyAdapters = adapters[[]*IAMUserPolicy]{
+	{graph.Terraform, "aws_iam_user_policy", embedsInUser},
+	{graph.Terraform, "aws_iam_user_policy_attachment", func(_ *Model, r *graph.Resource) []*IAMUserPolicy {
+		return []*IAMUserPolicy{{Resource: r, At: r.Loc(), What: "attaches a managed policy to an IAM user", Attached: graph.True}}
+	}},
+	{graph.Terraform, "aws_iam_policy_attachment", func(_ *Model, r *graph.Resource) []*IAMUserPolicy {
+		f := Attrs(r).Get("users")
+		t, why := nonEmpty(f)
+		return []*IAMUserPolicy{{Resource: r, At: KeyLoc(f), What: "attaches a managed policy to IAM users", Attached: t, Why: why}}
+	}},
+	{graph.CloudFormation, "AWS::IAM::UserPolicy", embedsInUser},
+	{graph.CloudFormation, "AWS::IAM::User", func(_ *Model, r *graph.Resource) []*IAMUserPolicy {
 		a := Attrs(r)
-		switch r.Type {
-		case "aws_iam_user_policy", "AWS::IAM::UserPolicy":
-			add(r, r.Loc(), "embeds an inline policy in an IAM user", graph.True, "")
-		case "aws_iam_user_policy_attachment":
-			add(r, r.Loc(), "attaches a managed policy to an IAM user", graph.True, "")
-		case "aws_iam_policy_attachment":
-			f := a.Get("users")
-			t, why := nonEmpty(f)
-			add(r, KeyLoc(f), "attaches a managed policy to IAM users", t, why)
-		case "AWS::IAM::User":
-			for _, p := range []struct{ prop, what string }{
-				{"Policies", "embeds inline policies in the user"},
-				{"ManagedPolicyArns", "attaches managed policies to the user"},
-			} {
-				f := a.Get(p.prop)
-				t, why := nonEmpty(f)
-				if t != graph.False {
-					add(r, KeyLoc(f), p.what, t, why)
-				}
-			}
-		case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
-			f := a.Get("Users")
-			t, why := nonEmpty(f)
-			what := "attaches the policy to IAM users"
-			if r.Type == "AWS::IAM::Policy" {
-				what = "embeds the policy in IAM users"
-			}
-			if t != graph.False {
-				add(r, KeyLoc(f), what, t, why)
-			}
-		}
+		return append(usersGiven(r, a.Get("Policies"), "embeds inline policies in the user"),
+			usersGiven(r, a.Get("ManagedPolicyArns"), "attaches managed policies to the user")...)
+	}},
+	{graph.CloudFormation, "AWS::IAM::Policy", func(_ *Model, r *graph.Resource) []*IAMUserPolicy {
+		return usersGiven(r, Attrs(r).Get("Users"), "embeds the policy in IAM users")
+	}},
+	{graph.CloudFormation, "AWS::IAM::ManagedPolicy", func(_ *Model, r *graph.Resource) []*IAMUserPolicy {
+		return usersGiven(r, Attrs(r).Get("Users"), "attaches the policy to IAM users")
+	}},
+}
+
+func embedsInUser(_ *Model, r *graph.Resource) []*IAMUserPolicy {
+	return []*IAMUserPolicy{{Resource: r, At: r.Loc(), What: "embeds an inline policy in an IAM user", Attached: graph.True}}
+}
+
+// usersGiven is the user policy a list property puts on users, when it may
+// hold any.
+func usersGiven(r *graph.Resource, f Field, what string) []*IAMUserPolicy {
+	t, why := nonEmpty(f)
+	if t == graph.False {
+		return nil
 	}
+	return []*IAMUserPolicy{{Resource: r, At: KeyLoc(f), What: what, Attached: t, Why: why}}
 }
 
 // nonEmpty says whether a list field certainly has elements: its element

@@ -54,52 +54,87 @@ func (k *KMSKey) CanRotate() graph.Tri {
 	)
 }
 
-func buildKMS(m *Model) {
-	for _, r := range m.index.OfType("aws_kms_key", "aws_kms_external_key", "AWS::KMS::Key") {
+// kmsKeyAdapters read customer-managed keys with the policy written on
+// them.
+var kmsKeyAdapters = adapters[*KMSKey]{
+	{graph.Terraform, "aws_kms_key", func(_ *Model, r *graph.Resource) *KMSKey {
 		a := Attrs(r)
-		k := &KMSKey{Resource: r}
-		switch r.Type {
-		case "AWS::KMS::Key":
-			k.Spec = StringOf(a.Get("KeySpec"), Ptr("SYMMETRIC_DEFAULT"))
-			k.Usage = StringOf(a.Get("KeyUsage"), Ptr("ENCRYPT_DECRYPT"))
-			k.Origin = StringOf(a.Get("Origin"), Ptr("AWS_KMS"))
-			k.RotationEnabled = BoolOf(a.Get("EnableKeyRotation"), Ptr(false))
-			if a.Get("KeyPolicy").IsSet() {
-				k.Policy = &KMSKeyPolicy{Resource: r, Key: k, Document: PolicyOf(a.Get("KeyPolicy"))}
-			}
-		case "aws_kms_external_key":
-			k.Spec = Default("SYMMETRIC_DEFAULT", r.Loc())
-			k.Usage = Default("ENCRYPT_DECRYPT", r.Loc())
-			k.Origin = Default("EXTERNAL", r.Loc())
-			k.RotationEnabled = Default(false, r.Loc())
-		default:
-			spec := a.Get("customer_master_key_spec")
-			if !spec.IsSet() {
-				spec = a.Get("key_spec")
-			}
-			k.Spec = StringOf(spec, Ptr("SYMMETRIC_DEFAULT"))
-			k.Usage = StringOf(a.Get("key_usage"), Ptr("ENCRYPT_DECRYPT"))
-			k.Origin = Default("AWS_KMS", r.Loc())
-			if a.Get("custom_key_store_id").IsSet() {
-				k.Origin = Known("AWS_CLOUDHSM", true, a.Get("custom_key_store_id").Loc())
-			}
-			k.RotationEnabled = BoolOf(a.Get("enable_key_rotation"), Ptr(false))
+		spec := a.Get("customer_master_key_spec")
+		if !spec.IsSet() {
+			spec = a.Get("key_spec")
 		}
-		if r.Format != graph.CloudFormation && a.Get("policy").IsSet() {
-			k.Policy = &KMSKeyPolicy{Resource: r, Key: k, Document: PolicyOf(a.Get("policy"))}
+		k := &KMSKey{Resource: r,
+			Spec:            StringOf(spec, Ptr("SYMMETRIC_DEFAULT")),
+			Usage:           StringOf(a.Get("key_usage"), Ptr("ENCRYPT_DECRYPT")),
+			Origin:          Default("AWS_KMS", r.Loc()),
+			RotationEnabled: BoolOf(a.Get("enable_key_rotation"), Ptr(false)),
 		}
+		if a.Get("custom_key_store_id").IsSet() {
+			k.Origin = Known("AWS_CLOUDHSM", true, a.Get("custom_key_store_id").Loc())
+		}
+		k.Policy = inlineKeyPolicy(k, a.Get("policy"))
+		return k
+	}},
+	{graph.Terraform, "aws_kms_external_key", func(_ *Model, r *graph.Resource) *KMSKey {
+		k := &KMSKey{Resource: r,
+			Spec:            Default("SYMMETRIC_DEFAULT", r.Loc()),
+			Usage:           Default("ENCRYPT_DECRYPT", r.Loc()),
+			Origin:          Default("EXTERNAL", r.Loc()),
+			RotationEnabled: Default(false, r.Loc()),
+		}
+		k.Policy = inlineKeyPolicy(k, Attrs(r).Get("policy"))
+		return k
+	}},
+	{graph.CloudFormation, "AWS::KMS::Key", func(_ *Model, r *graph.Resource) *KMSKey {
+		a := Attrs(r)
+		k := &KMSKey{Resource: r,
+			Spec:            StringOf(a.Get("KeySpec"), Ptr("SYMMETRIC_DEFAULT")),
+			Usage:           StringOf(a.Get("KeyUsage"), Ptr("ENCRYPT_DECRYPT")),
+			Origin:          StringOf(a.Get("Origin"), Ptr("AWS_KMS")),
+			RotationEnabled: BoolOf(a.Get("EnableKeyRotation"), Ptr(false)),
+		}
+		k.Policy = inlineKeyPolicy(k, a.Get("KeyPolicy"))
+		return k
+	}},
+}
+
+// inlineKeyPolicy is the policy written on the key itself; nil when none is.
+func inlineKeyPolicy(k *KMSKey, doc Field) *KMSKeyPolicy {
+	if !doc.IsSet() {
+		return nil
+	}
+	return &KMSKeyPolicy{Resource: k.Resource, Key: k, Document: PolicyOf(doc)}
+}
+
+// kmsKeyPolicy is a key policy resource of its own before it is joined
+// to its key.
+type kmsKeyPolicy struct {
+	policy *KMSKeyPolicy
+	// key names the key. Key IDs are generated, so only a reference can
+	// name a key this code creates.
+	key Field
+}
+
+var kmsKeyPolicyAdapters = adapters[kmsKeyPolicy]{
+	{graph.Terraform, "aws_kms_key_policy", func(_ *Model, r *graph.Resource) kmsKeyPolicy {
+		a := Attrs(r)
+		return kmsKeyPolicy{&KMSKeyPolicy{Resource: r, Document: PolicyOf(a.Get("policy"))}, a.Get("key_id")}
+	}},
+}
+
+func buildKMS(m *Model) {
+	m.KMS.Keys = kmsKeyAdapters.all(m)
+	for _, k := range m.KMS.Keys {
 		if k.Policy != nil {
 			m.KMS.KeyPolicies = append(m.KMS.KeyPolicies, k.Policy)
 		}
-		m.KMS.Keys = append(m.KMS.Keys, k)
 	}
-	// aws_kms_key_policy names its key by reference (key IDs are
-	// generated, so a literal ID is a key this code does not create).
-	for _, r := range m.index.OfType("aws_kms_key_policy") {
-		a := Attrs(r)
-		pol := &KMSKeyPolicy{Resource: r, Document: PolicyOf(a.Get("policy"))}
-		for _, key := range m.index.Referenced(r, a.Get("key_id").Value, "aws_kms_key", "aws_kms_external_key") {
-			pol.Key = m.keyOf(key)
+	for _, s := range kmsKeyPolicyAdapters.all(m) {
+		pol := s.policy
+		for _, r := range m.index.Referenced(pol.Resource, s.key.Value) {
+			if k := m.keyOf(r); k != nil {
+				pol.Key = k
+			}
 		}
 		if pol.Key != nil && pol.Key.Policy == nil {
 			// The split policy replaces the key's policy.

@@ -1,6 +1,11 @@
 package aws
 
-import "github.com/blindspot-iac/blindspot/graph"
+import (
+	"maps"
+	"slices"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
 
 // Links are the facts through which the model of one deployment unit can
 // depend on another's: almost every join is by reference, within a unit,
@@ -99,19 +104,10 @@ func LinkedGroups(links []Links) [][]int {
 // Links returns the model's links to other units.
 func (m *Model) Links() Links {
 	names := map[string]bool{}
-	addName := func(s String) {
+	for _, s := range m.names {
 		if n, ok := s.Get(); ok {
 			names[n] = true
 		}
-	}
-	for _, b := range m.S3.Buckets {
-		addName(b.Name)
-	}
-	for _, g := range m.EC2.SecurityGroups {
-		addName(g.Name)
-	}
-	for _, lb := range m.index.OfType("aws_elb") {
-		addName(StringOf(Attrs(lb).Get("name"), nil))
 	}
 	accounts := map[string]bool{}
 	for _, r := range m.Graph.Resources {
@@ -126,32 +122,11 @@ func (m *Model) Links() Links {
 		}
 	}
 	targets := map[string]bool{}
-	for _, j := range nameJoins {
-		for _, r := range m.index.OfType(j.splitType) {
-			f := Attrs(r).Get(j.field)
-			if s, ok := f.Value.AsString(); ok && f.IsSet() {
-				targets[s] = true
-			}
+	for _, f := range m.targets {
+		if s, ok := f.Value.AsString(); ok && f.IsSet() {
+			targets[s] = true
 		}
 	}
-	return Links{Names: sortedKeys(names), Targets: sortedKeys(targets), Accounts: sortedKeys(accounts), Settings: settings}
-}
-
-// nameJoins are the split resources that may name their target literally,
-// with the argument that names it: the joins that targets makes.
-var nameJoins = []struct{ splitType, field string }{
-	{"aws_s3_bucket_versioning", "bucket"},
-	{"aws_s3_bucket_server_side_encryption_configuration", "bucket"},
-	{"aws_s3_bucket_policy", "bucket"},
-	{"aws_s3_bucket_public_access_block", "bucket"},
-	{"AWS::S3::BucketPolicy", "Bucket"},
-	{"aws_security_group_rule", "security_group_id"},
-	{"aws_vpc_security_group_ingress_rule", "security_group_id"},
-	{"aws_vpc_security_group_egress_rule", "security_group_id"},
-	{"AWS::EC2::SecurityGroupIngress", "GroupId"},
-	{"AWS::EC2::SecurityGroupIngress", "GroupName"},
-	{"AWS::EC2::SecurityGroupEgress", "GroupId"},
-	{"AWS::EC2::SecurityGroupEgress", "GroupName"},
-	{"aws_load_balancer_listener_policy", "load_balancer_name"},
-	{"aws_lb_ssl_negotiation_policy", "load_balancer"},
+	return Links{Names: slices.Sorted(maps.Keys(names)), Targets: slices.Sorted(maps.Keys(targets)),
+		Accounts: slices.Sorted(maps.Keys(accounts)), Settings: settings}
 }

@@ -37,6 +37,12 @@ type Model struct {
 	Organizations Organizations
 
 	index *Index
+	// names and targets are what Links reports: the names of resources
+	// that split resources may name literally (buckets, security groups,
+	// classic load balancers), and the arguments with which split
+	// resources name their target.
+	names   []String
+	targets []Field
 }
 
 // Options carry what the scan knows about accounts beyond the code.
@@ -60,10 +66,20 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
-	buildLogging(m)
-	buildData(m)
-	buildCompute(m)
-	buildEdge(m)
+	buildCloudTrail(m)
+	buildGuardDuty(m)
+	buildConfig(m)
+	buildSecurityHub(m)
+	buildRDS(m)
+	buildDynamoDB(m)
+	buildMessages(m)
+	buildECR(m)
+	buildVolumes(m)
+	buildInstances(m)
+	buildEKS(m)
+	buildLambda(m)
+	buildCloudFront(m)
+	buildELB(m)
 	buildVPC(m)
 	buildOrg(m)
 	return m
@@ -76,7 +92,10 @@ func Build(g *graph.Graph, opts Options) *Model {
 func BuildOrganization(g *graph.Graph, opts Options) *Model {
 	m := &Model{Graph: g, index: NewIndex(g)}
 	m.Accounts = buildAccounts(m.index, g, opts)
-	buildLogging(m)
+	buildCloudTrail(m)
+	buildGuardDuty(m)
+	buildConfig(m)
+	buildSecurityHub(m)
 	buildOrg(m)
 	return m
 }

@@ -1,8 +1,6 @@
 package aws
 
 import (
-	"strings"
-
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
@@ -99,60 +97,140 @@ func (p *S3PublicAccessBlock) Settings() []PublicAccessSetting {
 // VersioningEnabled is True when versioning is Enabled.
 func (b *S3Bucket) VersioningEnabled() graph.Tri { return Equals(b.Versioning, "Enabled") }
 
-// s3Split is a split resource configuring one bucket (versioning,
-// encryption, policy, public access block) before it is joined.
+// s3BucketAdapters read buckets. A bucket's own configuration is read
+// with it; split resources are joined to it by buildS3.
+var s3BucketAdapters = adapters[*S3Bucket]{
+	{graph.Terraform, "aws_s3_bucket", terraformS3Bucket},
+	{graph.CloudFormation, "AWS::S3::Bucket", cloudFormationS3Bucket},
+}
+
+func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
+	a := Attrs(r)
+	b := &S3Bucket{Resource: r,
+		Name:       StringOf(a.Get("bucket"), nil),
+		Versioning: inlineVersioning(a.Get("versioning")),
+		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
+			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
+	}
+	// The policy argument of provider v3 and earlier.
+	if a.Get("policy").IsSet() {
+		b.Policy = &S3BucketPolicy{Resource: r, Bucket: b, Document: PolicyOf(a.Get("policy"))}
+	}
+	return b
+}
+
+func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
+	a := Attrs(r)
+	b := &S3Bucket{Resource: r,
+		Name:       StringOf(a.Get("BucketName"), nil),
+		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
+		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
+			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
+	}
+	if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
+		b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
+		b.PublicAccessBlock.Bucket = b
+	}
+	return b
+}
+
+// s3Split is a split resource configuring one bucket before it is
+// joined: the resource and the argument naming its bucket.
 type s3Split struct {
 	res    *graph.Resource
 	bucket Field
 }
 
-// s3Versioning is a split aws_s3_bucket_versioning resource before it is
-// joined.
+// s3Versioning is a split versioning configuration.
 type s3Versioning struct {
 	s3Split
 	status String
 }
 
+var s3VersioningAdapters = adapters[s3Versioning]{
+	{graph.Terraform, "aws_s3_bucket_versioning", func(_ *Model, r *graph.Resource) s3Versioning {
+		a := Attrs(r)
+		return s3Versioning{s3Split{r, a.Get("bucket")}, StringOf(a.Get("versioning_configuration").Get("status"), nil)}
+	}},
+}
+
+// s3Encryption is a split default encryption configuration.
+type s3Encryption struct {
+	s3Split
+	algorithm String
+}
+
+var s3EncryptionAdapters = adapters[s3Encryption]{
+	{graph.Terraform, "aws_s3_bucket_server_side_encryption_configuration", func(_ *Model, r *graph.Resource) s3Encryption {
+		a := Attrs(r)
+		return s3Encryption{s3Split{r, a.Get("bucket")},
+			sseAlgorithm(a.Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())}
+	}},
+}
+
+// s3Policy is a bucket policy resource.
+type s3Policy struct {
+	s3Split
+	document *Policy
+}
+
+var s3PolicyAdapters = adapters[s3Policy]{
+	{graph.Terraform, "aws_s3_bucket_policy", func(_ *Model, r *graph.Resource) s3Policy {
+		a := Attrs(r)
+		return s3Policy{s3Split{r, a.Get("bucket")}, PolicyOf(a.Get("policy"))}
+	}},
+	{graph.CloudFormation, "AWS::S3::BucketPolicy", func(_ *Model, r *graph.Resource) s3Policy {
+		a := Attrs(r)
+		return s3Policy{s3Split{r, a.Get("Bucket")}, PolicyOf(a.Get("PolicyDocument"))}
+	}},
+}
+
+// s3Block is a bucket-level public access block resource.
+type s3Block struct {
+	s3Split
+	block *S3PublicAccessBlock
+}
+
+var s3BlockAdapters = adapters[s3Block]{
+	{graph.Terraform, "aws_s3_bucket_public_access_block", func(_ *Model, r *graph.Resource) s3Block {
+		a := Attrs(r)
+		return s3Block{s3Split{r, a.Get("bucket")}, publicAccessBlockOf(r, a, false, tfBlockNames)}
+	}},
+}
+
+// s3AccountBlockAdapters read account-level public access blocks
+// (CloudFormation has no such resource).
+var s3AccountBlockAdapters = adapters[*S3PublicAccessBlock]{
+	{graph.Terraform, "aws_s3_account_public_access_block", func(_ *Model, r *graph.Resource) *S3PublicAccessBlock {
+		a := Attrs(r)
+		blk := publicAccessBlockOf(r, a, true, tfBlockNames)
+		blk.AccountID = StringOf(a.Get("account_id"), nil)
+		return blk
+	}},
+}
+
 func buildS3(m *Model) {
 	ix := m.index
-	var versionings []s3Versioning
-	for _, r := range ix.OfType("aws_s3_bucket_versioning") {
-		a := Attrs(r)
-		versionings = append(versionings, s3Versioning{
-			s3Split: s3Split{r, a.Get("bucket")},
-			status:  StringOf(a.Get("versioning_configuration").Get("status"), nil),
-		})
-	}
-	encryptions := splitsOf(ix, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
-	policies := splitsOf(ix, "aws_s3_bucket_policy", "bucket")
-	policies = append(policies, splitsOf(ix, "AWS::S3::BucketPolicy", "Bucket")...)
-	blocks := splitsOf(ix, "aws_s3_bucket_public_access_block", "bucket")
+	versionings := s3VersioningAdapters.all(m)
+	encryptions := s3EncryptionAdapters.all(m)
+	policies := s3PolicyAdapters.all(m)
+	blocks := s3BlockAdapters.all(m)
 
-	for _, r := range ix.OfType("aws_s3_bucket", "AWS::S3::Bucket") {
-		a := Attrs(r)
-		b := &S3Bucket{Resource: r}
-		if r.Format == graph.CloudFormation {
-			b.Name = StringOf(a.Get("BucketName"), nil)
-			b.Versioning = StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled"))
-			b.Encryption = sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
-				"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc())
-			if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
-				b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
-				b.PublicAccessBlock.Bucket = b
-				m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
-			}
-		} else {
-			b.Name = StringOf(a.Get("bucket"), nil)
-			b.Versioning = inlineVersioning(a.Get("versioning"))
-			b.Versioning = joinVersioning(ix, b, versionings)
-			b.Encryption = sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
-				"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())
-			if a.Get("policy").IsSet() {
-				b.Policy = &S3BucketPolicy{Resource: r, Bucket: b, Document: PolicyOf(a.Get("policy"))}
-				m.S3.BucketPolicies = append(m.S3.BucketPolicies, b.Policy)
-			}
+	addTargets(m, versionings)
+	addTargets(m, encryptions)
+	addTargets(m, policies)
+	addTargets(m, blocks)
+
+	m.S3.Buckets = s3BucketAdapters.all(m)
+	for _, b := range m.S3.Buckets {
+		m.names = append(m.names, b.Name)
+		if b.Policy != nil {
+			m.S3.BucketPolicies = append(m.S3.BucketPolicies, b.Policy)
 		}
-		m.S3.Buckets = append(m.S3.Buckets, b)
+		if b.PublicAccessBlock != nil {
+			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
+		}
+		b.Versioning = joinVersioning(ix, b, versionings)
 	}
 
 	// Split encryption configurations.
@@ -160,81 +238,53 @@ func buildS3(m *Model) {
 		match, maybe := joinSplit(ix, b, encryptions)
 		switch {
 		case match != nil:
-			enc := sseAlgorithm(Attrs(match).Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", match.Loc())
-			if match.Exists != graph.True {
-				enc = UnknownAttr[string](existsWhy(match), enc.At)
+			enc := match.algorithm
+			if match.res.Exists != graph.True {
+				enc = UnknownAttr[string](existsWhy(match.res), enc.At)
 			}
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
-			b.Encryption = UnknownAttr[string](mayConfigure(maybe), b.Encryption.At)
+			b.Encryption = UnknownAttr[string](mayConfigure(maybe.res), b.Encryption.At)
 		}
 	}
 
 	// Split bucket policies; every policy is kept, joined or not.
+	split := map[*graph.Resource]*S3BucketPolicy{}
 	for _, s := range policies {
-		doc := "policy"
-		if s.res.Format == graph.CloudFormation {
-			doc = "PolicyDocument"
-		}
-		pol := &S3BucketPolicy{Resource: s.res, Document: PolicyOf(Attrs(s.res).Get(doc)), Bucket: m.targetBucket(s)}
+		pol := &S3BucketPolicy{Resource: s.res, Document: s.document, Bucket: m.targetBucket(s.s3Split)}
+		split[s.res] = pol
 		m.S3.BucketPolicies = append(m.S3.BucketPolicies, pol)
 	}
 	for _, b := range m.S3.Buckets {
 		match, maybe := joinSplit(ix, b, policies)
 		switch {
 		case match != nil:
-			for _, pol := range m.S3.BucketPolicies {
-				if pol.Resource == match {
-					b.Policy = pol
-				}
-			}
+			b.Policy = split[match.res]
 		case maybe != nil && b.Policy == nil:
-			b.PolicyWhy = mayConfigure(maybe)
+			b.PolicyWhy = mayConfigure(maybe.res)
 		}
 	}
 
-	// Public access blocks.
+	// Public access blocks. A bucket with its own configuration keeps it.
 	for _, s := range blocks {
-		blk := publicAccessBlockOf(s.res, Attrs(s.res), false, tfBlockNames)
-		blk.Bucket = m.targetBucket(s)
-		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, blk)
+		s.block.Bucket = m.targetBucket(s.s3Split)
+		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, s.block)
 	}
 	for _, b := range m.S3.Buckets {
-		if b.Resource.Format == graph.CloudFormation {
+		if b.PublicAccessBlock != nil {
 			continue
 		}
 		match, maybe := joinSplit(ix, b, blocks)
 		switch {
 		case match != nil:
-			for _, blk := range m.S3.PublicAccessBlocks {
-				if blk.Resource == match {
-					b.PublicAccessBlock = blk
-				}
-			}
+			b.PublicAccessBlock = match.block
 		case maybe != nil:
-			b.PublicAccessBlockWhy = mayConfigure(maybe)
+			b.PublicAccessBlockWhy = mayConfigure(maybe.res)
 		}
 	}
-	for _, r := range ix.OfType("aws_s3_account_public_access_block") {
-		blk := publicAccessBlockOf(r, Attrs(r), true, tfBlockNames)
-		blk.AccountID = StringOf(Attrs(r).Get("account_id"), nil)
-		m.S3.AccountPublicAccessBlocks = append(m.S3.AccountPublicAccessBlocks, blk)
-	}
+	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
 }
 
-// splitsOf lists the resources of type t with the field that names their
-// bucket.
-func splitsOf(ix *Index, t, bucketField string) []s3Split {
-	var out []s3Split
-	for _, r := range ix.OfType(t) {
-		out = append(out, s3Split{r, Attrs(r).Get(bucketField)})
-	}
-	return out
-}
-
-// joinSplit finds the split resource that configures b: match when one
-// certainly does, otherwise maybe, a split resource in the same unit whose
-// bucket cannot be determined and so might be b.
 // targetBucket is the bucket a split resource certainly applies to, nil
 // when none in the code is known to be it.
 func (m *Model) targetBucket(s s3Split) *S3Bucket {
@@ -246,29 +296,36 @@ func (m *Model) targetBucket(s s3Split) *S3Bucket {
 	return nil
 }
 
-func joinSplit(ix *Index, b *S3Bucket, splits []s3Split) (match, maybe *graph.Resource) {
-	for _, s := range splits {
+// joinSplit finds the split resource that configures b: match when one
+// certainly does, otherwise maybe, a split resource in the same unit whose
+// bucket cannot be determined and so might be b.
+func joinSplit[S interface{ split() s3Split }](ix *Index, b *S3Bucket, splits []S) (match, maybe *S) {
+	for i := range splits {
+		s := splits[i].split()
 		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
 		case graph.True:
-			return s.res, nil
+			return &splits[i], nil
 		case graph.Unknown:
 			if s.res.Unit == b.Resource.Unit && maybe == nil {
-				maybe = s.res
+				maybe = &splits[i]
 			}
 		}
 	}
 	return nil, maybe
 }
 
-func mayConfigure(r *graph.Resource) string {
-	return "the bucket of " + r.Address + " is not known, so it may configure this bucket"
+func (s s3Split) split() s3Split { return s }
+
+// addTargets records the arguments naming the splits' buckets, which may
+// name a bucket of another unit (Links).
+func addTargets[S interface{ split() s3Split }](m *Model, splits []S) {
+	for _, s := range splits {
+		m.targets = append(m.targets, s.split().bucket)
+	}
 }
 
-func existsWhy(r *graph.Resource) string {
-	if r.ExistsWhy != "" {
-		return r.ExistsWhy
-	}
-	return "whether " + r.Address + " is created is not known"
+func mayConfigure(r *graph.Resource) string {
+	return "the bucket of " + r.Address + " is not known, so it may configure this bucket"
 }
 
 // sseAlgorithm reads the default encryption algorithm from a list of
@@ -369,38 +426,9 @@ func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning) String {
 		}
 	}
 	if maybe != nil && !b.VersioningEnabled().IsTrue() {
-		return UnknownAttr[string]("the bucket of "+maybe.res.Address+" is not known, so it may configure this bucket", status.At)
+		return UnknownAttr[string](mayConfigure(maybe.res), status.At)
 	}
 	return status
-}
-
-// targets reports whether field f of resource from (a bucket argument, a
-// security_group_id) designates target, whose literal name is name: True
-// by reference or equal literal, False when it clearly designates
-// something else, Unknown when it cannot be told.
-func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, name String) graph.Tri {
-	if !f.IsSet() {
-		return graph.False
-	}
-	refs := f.Value.AllRefs()
-	for _, ref := range refs {
-		if r := ix.Resolve(from, ref); r != nil {
-			return graph.TriOf(r == target)
-		}
-	}
-	if lit, ok := f.Value.AsString(); ok {
-		if n, known := name.Get(); known {
-			return graph.TriOf(n == lit)
-		}
-		return graph.Unknown
-	}
-	for _, ref := range refs {
-		if strings.HasPrefix(ref.Address, "data.") {
-			// A resource looked up, not created, by this code.
-			return graph.False
-		}
-	}
-	return graph.Unknown
 }
 
 // blockAccount is the account an account-level block is for: its
@@ -432,7 +460,7 @@ func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource)
 		applies = graph.TriOf(blockAccount == resourceAccount)
 	case explicit && !blk.AccountID.IsKnown():
 		applies, why = graph.Unknown, "the account_id of "+blk.Resource.Address+" is not known: "+blk.AccountID.Why
-	case !explicit && r.Format != graph.CloudFormation && blk.Resource.Unit == r.Unit && providerOf(blk.Resource) == providerOf(r):
+	case !explicit && r.ProviderRef != "" && blk.Resource.Unit == r.Unit && providerOf(blk.Resource) == providerOf(r):
 		applies = graph.True
 	case blk.Resource.Unit == r.Unit:
 		applies, why = graph.Unknown, "the account-level public access block "+blk.Resource.Address+

@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -10,7 +12,7 @@ import (
 // attributes for model tests.
 func tfResource(typ, name string, attrs map[string]graph.Value) *graph.Resource {
 	var fields []graph.Field
-	for _, k := range sortedKeys(attrs) {
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		fields = append(fields, graph.Field{Key: k, Value: attrs[k]})
 	}
 	return &graph.Resource{Format: graph.Terraform, Unit: "root", Type: typ, Address: typ + "." + name,

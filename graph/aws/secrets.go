@@ -73,10 +73,8 @@ func buildSecrets(m *Model) {
 	}
 
 	for _, in := range m.Graph.Inputs {
-		kind, field := "variable", "default"
-		if in.Format == graph.CloudFormation {
-			kind, field = "parameter", "Default"
-		}
+		words := inputWords[schema(in.Format)]
+		kind, field := words.kind, words.dflt
 		if in.HasDefault && holdsText(in.Default) {
 			add(&CodeValue{
 				At:    graph.Loc{Path: kind + "." + in.Name + "." + field, Range: in.Default.Range, Source: in.Default.Source()},
@@ -101,14 +99,11 @@ func buildSecrets(m *Model) {
 		}
 	}
 
-	for _, r := range m.index.OfType("aws_lambda_function", "AWS::Lambda::Function", "AWS::Serverless::Function") {
-		vars := Attrs(r).Get("environment").Get("variables")
-		if r.Format == graph.CloudFormation {
-			vars = Attrs(r).Get("Environment").Get("Variables")
-		}
+	lambdaEnvironmentAdapters.each(m, func(vars Field) {
 		if !vars.IsSet() {
-			continue
+			return
 		}
+		r := vars.Res
 		g := next()
 		path := r.Address + "." + vars.Path
 		if vars.Value.Kind() != graph.KindObject {
@@ -118,7 +113,7 @@ func buildSecrets(m *Model) {
 				Where: "the environment variables of " + r.Address,
 				Name:  "", Value: vars.Value, Group: g, Resource: r,
 			})
-			continue
+			return
 		}
 		for _, f := range vars.Value.Fields() {
 			add(&CodeValue{
@@ -128,7 +123,28 @@ func buildSecrets(m *Model) {
 				CredentialSlot: IsCredentialName(f.Key),
 			})
 		}
-	}
+	})
+}
+
+// inputWords says how each format names its inputs and their defaults, for
+// messages and fingerprints.
+var inputWords = map[graph.Format]struct{ kind, dflt string }{
+	graph.Terraform:      {"variable", "default"},
+	graph.CloudFormation: {"parameter", "Default"},
+}
+
+// lambdaEnvironmentAdapters read the environment variables of functions
+// (SAM functions arrive as AWS::Lambda::Function too).
+var lambdaEnvironmentAdapters = adapters[Field]{
+	{graph.Terraform, "aws_lambda_function", func(_ *Model, r *graph.Resource) Field {
+		return Attrs(r).Get("environment").Get("variables")
+	}},
+	{graph.CloudFormation, "AWS::Lambda::Function", cloudFormationEnvironment},
+	{graph.CloudFormation, "AWS::Serverless::Function", cloudFormationEnvironment},
+}
+
+func cloudFormationEnvironment(_ *Model, r *graph.Resource) Field {
+	return Attrs(r).Get("Environment").Get("Variables")
 }
 
 // holdsText reports whether v, or one of its possible values, holds a

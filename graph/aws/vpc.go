@@ -67,127 +67,189 @@ type NACLEntry struct {
 // Loc locates the entry.
 func (n *NACLEntry) Loc() graph.Loc { return n.At }
 
-func buildVPC(m *Model) {
-	flowLogs := m.index.OfType("aws_flow_log", "AWS::EC2::FlowLog")
-	queryLogs := m.index.OfType("aws_route53_resolver_query_log_config_association", "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation")
-	// aws_default_vpc adopts the region's default VPC, which needs its
-	// logs like any other.
-	for _, r := range m.index.OfType("aws_vpc", "aws_default_vpc", "AWS::EC2::VPC") {
-		v := &VPCNet{Resource: r, FlowLogged: graph.False, QueryLogged: graph.False}
-		for _, fl := range flowLogs {
-			a := Attrs(fl)
-			field := a.Get("vpc_id")
-			if fl.Format == graph.CloudFormation {
-				field = a.Get("ResourceId")
-				if EqualFold(StringOf(a.Get("ResourceType"), nil), "VPC") == graph.False {
-					continue
-				}
-			}
-			t := sameUnitMaybe(targets(m.index, fl, field, r, Default("", fl.Loc())), fl, r)
-			v.FlowLogged = v.FlowLogged.Or(t.And(fl.Exists))
-			switch {
-			case v.FlowWhy != "":
-			case t == graph.Unknown:
-				v.FlowWhy = "which VPC flow log " + fl.Address + " captures is not known: " + field.Value.Why()
-			case t == graph.True && fl.Exists == graph.Unknown:
-				v.FlowWhy = "whether flow log " + fl.Address + " is created is not known: " + fl.ExistsWhy
-			}
-		}
-		for _, ql := range queryLogs {
-			field := Attrs(ql).Get("resource_id")
-			if ql.Format == graph.CloudFormation {
-				field = Attrs(ql).Get("ResourceId")
-			}
-			t := sameUnitMaybe(targets(m.index, ql, field, r, Default("", ql.Loc())), ql, r)
-			v.QueryLogged = v.QueryLogged.Or(t.And(ql.Exists))
-			switch {
-			case v.QueryWhy != "":
-			case t == graph.Unknown:
-				v.QueryWhy = "which VPC " + ql.Address + " logs DNS queries for is not known: " + field.Value.Why()
-			case t == graph.True && ql.Exists == graph.Unknown:
-				v.QueryWhy = "whether query log association " + ql.Address + " is created is not known: " + ql.ExistsWhy
-			}
-		}
-		m.VPC.VPCs = append(m.VPC.VPCs, v)
-	}
+// vpcAdapters read VPCs. aws_default_vpc adopts the region's default VPC,
+// which needs its logs like any other.
+var vpcAdapters = adapters[*VPCNet]{
+	{graph.Terraform, "aws_vpc", newVPC},
+	{graph.Terraform, "aws_default_vpc", newVPC},
+	{graph.CloudFormation, "AWS::EC2::VPC", newVPC},
+}
 
-	for _, r := range m.index.OfType("aws_default_security_group") {
+func newVPC(_ *Model, r *graph.Resource) *VPCNet {
+	return &VPCNet{Resource: r, FlowLogged: graph.False, QueryLogged: graph.False}
+}
+
+// vpcLog is a flow log or a DNS query log association before it is
+// joined to the VPC it captures: the resource and the argument naming the
+// VPC.
+type vpcLog struct {
+	res *graph.Resource
+	vpc Field
+}
+
+// flowLogAdapters read the flow logs that capture a VPC (not a subnet or
+// network interface).
+var flowLogAdapters = adapters[[]vpcLog]{
+	{graph.Terraform, "aws_flow_log", func(_ *Model, r *graph.Resource) []vpcLog {
+		return []vpcLog{{r, Attrs(r).Get("vpc_id")}}
+	}},
+	{graph.CloudFormation, "AWS::EC2::FlowLog", func(_ *Model, r *graph.Resource) []vpcLog {
 		a := Attrs(r)
+		if EqualFold(StringOf(a.Get("ResourceType"), nil), "VPC") == graph.False {
+			return nil
+		}
+		return []vpcLog{{r, a.Get("ResourceId")}}
+	}},
+}
+
+var queryLogAdapters = adapters[vpcLog]{
+	{graph.Terraform, "aws_route53_resolver_query_log_config_association", func(_ *Model, r *graph.Resource) vpcLog {
+		return vpcLog{r, Attrs(r).Get("resource_id")}
+	}},
+	{graph.CloudFormation, "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation", func(_ *Model, r *graph.Resource) vpcLog {
+		return vpcLog{r, Attrs(r).Get("ResourceId")}
+	}},
+}
+
+// defaultGroupRuleAdapters read the rules a VPC's default security group
+// keeps (its own blocks) or is given (rule resources naming it).
+var defaultGroupRuleAdapters = adapters[[]*DefaultGroupRule]{
+	{graph.Terraform, "aws_default_security_group", func(_ *Model, r *graph.Resource) []*DefaultGroupRule {
+		a := Attrs(r)
+		var out []*DefaultGroupRule
 		for _, dir := range []string{"ingress", "egress"} {
 			for _, b := range blocksOf(a.Get(dir)) {
 				rule := &DefaultGroupRule{Resource: r, At: KeyLoc(b), Direction: dir}
 				if !b.Value.IsKnown() {
 					rule.Why = b.Value.Why()
 				}
-				m.VPC.DefaultGroupRules = append(m.VPC.DefaultGroupRules, rule)
+				out = append(out, rule)
 			}
 		}
-	}
-	// Split rules added to a default group: by reference to an
-	// aws_default_security_group, or to a VPC's default_security_group_id
-	// (CloudFormation: Fn::GetAtt VPC.DefaultSecurityGroup).
-	splits := []struct{ typ, field, dir string }{
-		{"aws_security_group_rule", "security_group_id", ""},
-		{"aws_vpc_security_group_ingress_rule", "security_group_id", "ingress"},
-		{"aws_vpc_security_group_egress_rule", "security_group_id", "egress"},
-		{"AWS::EC2::SecurityGroupIngress", "GroupId", "ingress"},
-		{"AWS::EC2::SecurityGroupEgress", "GroupId", "egress"},
-	}
-	for _, s := range splits {
-		for _, r := range m.index.OfType(s.typ) {
-			a := Attrs(r)
-			f := a.Get(s.field)
-			if !f.IsSet() {
-				continue
-			}
-			dir := s.dir
-			if dir == "" {
-				dir, _ = a.Get("type").Value.AsString()
-			}
-			for _, ref := range f.Value.AllRefs() {
-				target := m.index.Resolve(r, ref)
-				if target == nil {
-					continue
-				}
-				isDefault := target.Type == "aws_default_security_group" ||
-					(target.Type == "aws_vpc" && ref.Attr == "default_security_group_id") ||
-					(target.Type == "AWS::EC2::VPC" && ref.Attr == "DefaultSecurityGroup")
-				if isDefault {
-					m.VPC.DefaultGroupRules = append(m.VPC.DefaultGroupRules, &DefaultGroupRule{Resource: r, At: f.Loc(), Direction: dir})
-					break
-				}
-			}
-		}
-	}
+		return out
+	}},
+	{graph.Terraform, "aws_security_group_rule", func(m *Model, r *graph.Resource) []*DefaultGroupRule {
+		a := Attrs(r)
+		dir, _ := a.Get("type").Value.AsString()
+		return addedToDefaultGroup(m, r, a.Get("security_group_id"), dir, terraformDefaultGroup)
+	}},
+	{graph.Terraform, "aws_vpc_security_group_ingress_rule", func(m *Model, r *graph.Resource) []*DefaultGroupRule {
+		return addedToDefaultGroup(m, r, Attrs(r).Get("security_group_id"), "ingress", terraformDefaultGroup)
+	}},
+	{graph.Terraform, "aws_vpc_security_group_egress_rule", func(m *Model, r *graph.Resource) []*DefaultGroupRule {
+		return addedToDefaultGroup(m, r, Attrs(r).Get("security_group_id"), "egress", terraformDefaultGroup)
+	}},
+	{graph.CloudFormation, "AWS::EC2::SecurityGroupIngress", func(m *Model, r *graph.Resource) []*DefaultGroupRule {
+		return addedToDefaultGroup(m, r, Attrs(r).Get("GroupId"), "ingress", cloudFormationDefaultGroup)
+	}},
+	{graph.CloudFormation, "AWS::EC2::SecurityGroupEgress", func(m *Model, r *graph.Resource) []*DefaultGroupRule {
+		return addedToDefaultGroup(m, r, Attrs(r).Get("GroupId"), "egress", cloudFormationDefaultGroup)
+	}},
+}
 
-	// aws_default_network_acl adopts a VPC's default ACL: its blocks are
-	// then the only entries, like those of a new ACL.
-	for _, r := range m.index.OfType("aws_network_acl", "aws_default_network_acl") {
+// terraformDefaultGroup reports whether a reference designates a default
+// security group: an aws_default_security_group, or the default group of
+// an aws_vpc.
+func terraformDefaultGroup(target *graph.Resource, ref graph.Ref) bool {
+	return target.Type == "aws_default_security_group" ||
+		target.Type == "aws_vpc" && ref.Attr == "default_security_group_id"
+}
+
+// cloudFormationDefaultGroup reports whether a reference designates a
+// VPC's default security group (Fn::GetAtt VPC.DefaultSecurityGroup).
+func cloudFormationDefaultGroup(target *graph.Resource, ref graph.Ref) bool {
+	return target.Type == "AWS::EC2::VPC" && ref.Attr == "DefaultSecurityGroup"
+}
+
+// addedToDefaultGroup is the rule resource r as a default group rule when
+// its group argument refers to a default group.
+func addedToDefaultGroup(m *Model, r *graph.Resource, group Field, dir string, isDefault func(*graph.Resource, graph.Ref) bool) []*DefaultGroupRule {
+	if !group.IsSet() {
+		return nil
+	}
+	for _, ref := range group.Value.AllRefs() {
+		if target := m.index.Resolve(r, ref); target != nil && isDefault(target, ref) {
+			return []*DefaultGroupRule{{Resource: r, At: group.Loc(), Direction: dir}}
+		}
+	}
+	return nil
+}
+
+// naclEntryAdapters read network ACL entries. aws_default_network_acl
+// adopts a VPC's default ACL: its blocks are then the only entries, like
+// those of a new ACL.
+var naclEntryAdapters = adapters[[]*NACLEntry]{
+	{graph.Terraform, "aws_network_acl", inlineNACLEntries},
+	{graph.Terraform, "aws_default_network_acl", inlineNACLEntries},
+	{graph.Terraform, "aws_network_acl_rule", func(m *Model, r *graph.Resource) []*NACLEntry {
 		a := Attrs(r)
-		for _, dir := range []string{"ingress", "egress"} {
-			for _, b := range blocksOf(a.Get(dir)) {
-				e := naclEntry(r, b, inlineNACLKeys)
-				e.ACL, e.At = r, KeyLoc(b)
-				e.Ingress = Known(dir == "ingress", true, KeyLoc(b))
-				m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
+		return []*NACLEntry{splitNACLEntry(r, a, terraformNACLKeys,
+			onlyReferenced(m.index, r, a.Get("network_acl_id"), "aws_network_acl", "aws_default_network_acl"))}
+	}},
+	{graph.CloudFormation, "AWS::EC2::NetworkAclEntry", func(m *Model, r *graph.Resource) []*NACLEntry {
+		a := Attrs(r)
+		return []*NACLEntry{splitNACLEntry(r, a, cloudFormationNACLKeys,
+			onlyReferenced(m.index, r, a.Get("NetworkAclId"), "AWS::EC2::NetworkAcl"))}
+	}},
+}
+
+func inlineNACLEntries(_ *Model, r *graph.Resource) []*NACLEntry {
+	a := Attrs(r)
+	var out []*NACLEntry
+	for _, dir := range []string{"ingress", "egress"} {
+		for _, b := range blocksOf(a.Get(dir)) {
+			e := naclEntry(r, b, inlineNACLKeys)
+			e.ACL, e.At = r, KeyLoc(b)
+			e.Ingress = Known(dir == "ingress", true, KeyLoc(b))
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// splitNACLEntry reads an entry resource of its own, which belongs to acl.
+func splitNACLEntry(r *graph.Resource, a Field, keys naclKeys, acl *graph.Resource) *NACLEntry {
+	e := naclEntry(r, a, keys)
+	e.Ingress = Map(BoolOf(a.Get(keys.egress), Ptr(false)), func(b bool) bool { return !b })
+	e.ACL = acl
+	e.At = r.Loc()
+	if e.CIDR.Set {
+		e.At = e.CIDR.At
+	}
+	return e
+}
+
+func buildVPC(m *Model) {
+	flowLogs := flat(m, flowLogAdapters)
+	queryLogs := queryLogAdapters.all(m)
+	for _, v := range vpcAdapters.all(m) {
+		r := v.Resource
+		for _, fl := range flowLogs {
+			t := sameUnitMaybe(targets(m.index, fl.res, fl.vpc, r, Default("", fl.res.Loc())), fl.res, r)
+			v.FlowLogged = v.FlowLogged.Or(t.And(fl.res.Exists))
+			switch {
+			case v.FlowWhy != "":
+			case t == graph.Unknown:
+				v.FlowWhy = "which VPC flow log " + fl.res.Address + " captures is not known: " + fl.vpc.Value.Why()
+			case t == graph.True && fl.res.Exists == graph.Unknown:
+				v.FlowWhy = "whether flow log " + fl.res.Address + " is created is not known: " + fl.res.ExistsWhy
 			}
 		}
-	}
-	for _, r := range m.index.OfType("aws_network_acl_rule", "AWS::EC2::NetworkAclEntry") {
-		a := Attrs(r)
-		keys, acl, aclTypes := terraformNACLKeys, a.Get("network_acl_id"), []string{"aws_network_acl", "aws_default_network_acl"}
-		if r.Format == graph.CloudFormation {
-			keys, acl, aclTypes = cloudFormationNACLKeys, a.Get("NetworkAclId"), []string{"AWS::EC2::NetworkAcl"}
+		for _, ql := range queryLogs {
+			t := sameUnitMaybe(targets(m.index, ql.res, ql.vpc, r, Default("", ql.res.Loc())), ql.res, r)
+			v.QueryLogged = v.QueryLogged.Or(t.And(ql.res.Exists))
+			switch {
+			case v.QueryWhy != "":
+			case t == graph.Unknown:
+				v.QueryWhy = "which VPC " + ql.res.Address + " logs DNS queries for is not known: " + ql.vpc.Value.Why()
+			case t == graph.True && ql.res.Exists == graph.Unknown:
+				v.QueryWhy = "whether query log association " + ql.res.Address + " is created is not known: " + ql.res.ExistsWhy
+			}
 		}
-		e := naclEntry(r, a, keys)
-		e.Ingress = Map(BoolOf(a.Get(keys.egress), Ptr(false)), func(b bool) bool { return !b })
-		e.ACL = onlyReferenced(m.index, r, acl, aclTypes...)
-		e.At = r.Loc()
-		if e.CIDR.Set {
-			e.At = e.CIDR.At
-		}
-		m.VPC.NACLEntries = append(m.VPC.NACLEntries, e)
+		m.VPC.VPCs = append(m.VPC.VPCs, v)
 	}
+	m.VPC.DefaultGroupRules = flat(m, defaultGroupRuleAdapters)
+	m.VPC.NACLEntries = flat(m, naclEntryAdapters)
 }
 
 // naclKeys names the settings of a network ACL entry in one of its forms.
@@ -220,29 +282,6 @@ func naclEntry(r *graph.Resource, f Field, k naclKeys) *NACLEntry {
 		FromPort: IntOf(k.from(f), Ptr(0)), ToPort: IntOf(k.to(f), Ptr(k.toDefault)),
 		RuleNumber: IntOf(f.Get(k.rule), nil),
 	}
-}
-
-// sameUnitMaybe keeps an undetermined target only when the split resource
-// is in the same unit as the parent: one in another template or root
-// module whose target is not known is not assumed to be about it.
-func sameUnitMaybe(t graph.Tri, split, parent *graph.Resource) graph.Tri {
-	if t == graph.Unknown && split.Unit != parent.Unit {
-		return graph.False
-	}
-	return t
-}
-
-// onlyReferenced is the one resource of the given types that f refers to,
-// or nil when there is none or several.
-func onlyReferenced(ix *Index, from *graph.Resource, f Field, types ...string) *graph.Resource {
-	if !f.IsSet() {
-		return nil
-	}
-	found := ix.Referenced(from, f.Value, types...)
-	if len(found) != 1 {
-		return nil
-	}
-	return found[0]
 }
 
 // DeniedEarlier reports whether an entry of the same ACL (inline or split)

@@ -106,7 +106,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		jf := JSONFinding{
 			RuleID: f.RuleID, Title: titles[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
 			JSONLocation: location(f.Loc.Range, opts.BaseDir), Attribute: f.Loc.Path,
-			Fingerprint: f.Fingerprint(), BaselineState: f.BaselineState,
+			Fingerprint: f.Fingerprint(opts.BaseDir), BaselineState: f.BaselineState,
 		}
 		if r := f.Loc.Resource; r != nil {
 			jf.Resource, jf.ResourceType = r.Address, r.Type

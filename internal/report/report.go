@@ -8,8 +8,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -17,7 +15,8 @@ import (
 
 // Options shape every report.
 type Options struct {
-	// BaseDir is the directory file paths are shown relative to.
+	// BaseDir is the directory file paths and fingerprints are relative to
+	// (scan.Result.Base); "" shows paths as the scan found them.
 	BaseDir string
 	// ShowUnknown lists checks that could not be evaluated (they are always
 	// counted).
@@ -112,47 +111,28 @@ func position(r graph.Range, base string) string {
 	return fmt.Sprintf("%s:%d:%d", file, r.Start.Line, max(r.Start.Column, 1))
 }
 
-// displayPath shows a file relative to BaseDir, with forward slashes.
+// displayPath shows a file relative to BaseDir, with forward slashes
+// (graph.RelPath).
 func displayPath(file, base string) string {
-	if file == "" {
-		return ""
-	}
-	if filepath.IsAbs(file) && base != "" {
-		if absBase, err := filepath.Abs(base); err == nil {
-			if rel, err := filepath.Rel(absBase, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				return filepath.ToSlash(rel)
-			}
-		}
-	}
-	return filepath.ToSlash(file)
+	return graph.RelPath(base, file)
 }
 
-// sourceLines reads files once for the carets of a text report.
+// sourceLines reads files once for the carets of a text report. Paths in
+// findings are relative to the working directory, as the scan read them.
 type sourceLines struct {
-	base  string
 	files map[string][]string
 }
 
 func (s *sourceLines) line(file string, n int) (string, bool) {
 	lines, ok := s.files[file]
 	if !ok {
-		lines = readLines(s.resolve(file))
+		lines = readLines(file)
 		s.files[file] = lines
 	}
 	if n < 1 || n > len(lines) {
 		return "", false
 	}
 	return lines[n-1], true
-}
-
-func (s *sourceLines) resolve(file string) string {
-	if filepath.IsAbs(file) || s.base == "" {
-		return file
-	}
-	if _, err := os.Stat(file); err == nil {
-		return file
-	}
-	return filepath.Join(s.base, file)
 }
 
 // readLines reads a text file's lines; an unreadable or huge file gives

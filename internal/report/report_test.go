@@ -19,17 +19,20 @@ func fixture(t *testing.T) (dir string, fs []rules.Finding, diags []graph.Diagno
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := &graph.Resource{Unit: ".", Address: "aws_s3_bucket_versioning.v", Type: "aws_s3_bucket_versioning"}
+	// Paths are absolute, as they are when the user names the directory
+	// scanned by its absolute path; BaseDir makes them relative.
+	mainTF, otherTF, badTF := filepath.Join(dir, "main.tf"), filepath.Join(dir, "other.tf"), filepath.Join(dir, "bad.tf")
+	res := &graph.Resource{Unit: dir, Address: "aws_s3_bucket_versioning.v", Type: "aws_s3_bucket_versioning"}
 	fs = []rules.Finding{
 		{RuleID: "aws-s3-versioning-disabled", Severity: rules.Medium, Status: rules.Failed, Message: "versioning is \"Suspended\"\nsecond line",
-			Loc: graph.Loc{Resource: res, Path: "versioning_configuration.status", Range: graph.Range{File: "main.tf", Start: graph.Pos{Line: 3, Column: 12}, End: graph.Pos{Line: 3, Column: 23}}}},
+			Loc: graph.Loc{Resource: res, Path: "versioning_configuration.status", Range: graph.Range{File: mainTF, Start: graph.Pos{Line: 3, Column: 12}, End: graph.Pos{Line: 3, Column: 23}}}},
 		{RuleID: "aws-ec2-open-ingress", Severity: rules.Critical, Status: rules.Undetermined, Message: "could not evaluate: var.cidr has no value",
-			Loc: graph.Loc{Range: graph.Range{File: "main.tf", Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}}},
+			Loc: graph.Loc{Range: graph.Range{File: mainTF, Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}}},
 		{RuleID: "aws-kms-rotation-disabled", Severity: rules.High, Status: rules.Failed, Message: "suppressed",
-			Loc:        graph.Loc{Range: graph.Range{File: "other.tf", Start: graph.Pos{Line: 2, Column: 1}}},
+			Loc:        graph.Loc{Range: graph.Range{File: otherTF, Start: graph.Pos{Line: 2, Column: 1}}},
 			Suppressed: &rules.Suppression{Justification: "test key"}},
 	}
-	diags = []graph.Diagnostic{graph.Errorf(graph.Range{File: "bad.tf", Start: graph.Pos{Line: 4, Column: 2}}, "parse-error", "unexpected: token")}
+	diags = []graph.Diagnostic{graph.Errorf(graph.Range{File: badTF, Start: graph.Pos{Line: 4, Column: 2}}, "parse-error", "unexpected: token")}
 	return dir, fs, diags
 }
 

@@ -26,7 +26,7 @@ const (
 // offending value, grouped by file, and then a summary.
 func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
-	src := &sourceLines{base: opts.BaseDir, files: map[string][]string{}}
+	src := &sourceLines{files: map[string][]string{}}
 	paint := func(style, s string) string {
 		if !opts.Color {
 			return s

@@ -39,11 +39,20 @@ import (
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
+	// Base is the directory paths in reports, fingerprints and baseline
+	// entries are relative to; when empty, the root of the git work tree
+	// the paths lie in, or else the directory scanned.
+	Base string
 	// Exclude holds globs of paths to leave out.
 	Exclude []string
-	// Terraform inputs.
-	Vars     []string
-	VarFiles []string
+	// VarInputs are Terraform variable values from the command line, -var
+	// and -var-file, in the order given: a later one overrides an earlier
+	// one (and the configuration's, which come first).
+	VarInputs []VarInput
+	// Environment is the process environment ("NAME=value", as
+	// os.Environ gives it), read once by the front end: Terraform's
+	// TF_VAR_name variables and TF_WORKSPACE come from it.
+	Environment []string
 	// CloudFormation inputs.
 	Parameters     []string
 	ParameterFiles []string
@@ -80,15 +89,23 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// VarInput is one Terraform variable input: a -var "name=value" (Var) or
+// a -var-file path (File).
+type VarInput = terraform.Input
+
 // Result is everything a scan produced.
 type Result struct {
 	Units []parser.Unit
+	// Base is the absolute directory paths in reports, fingerprints and
+	// baseline entries are relative to (Options.Base, or the one found).
+	Base string
 	// Graph holds the units and diagnostics, the resources the
 	// organisation-scoped rules read in full, and, without attributes,
 	// workloads, the resources findings are about and those with
 	// suppressions (every resource with Options.KeepResources).
 	Graph *graph.Graph
-	// Rules are the rules that ran, sorted by ID.
+	// Rules are the rules that ran, sorted by ID, with the configured
+	// severities.
 	Rules []*rules.Rule
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
@@ -202,7 +219,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
 	s.finish(res)
 	return res, nil
 }
@@ -452,9 +469,9 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root, Cache: cache, WorkDir: wd})
+		return terraform.LoadModule(u.Path, s.terraformOptions(root, cache, wd))
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, terraform.Options{Vars: s.vars, VarFiles: s.varFiles, Root: root})
+		return terraform.LoadPlan(u.Path, s.terraformOptions(root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root}
 		if s.unitAccount != nil {

@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -111,7 +112,7 @@ resource "aws_kms_key" "k" {
 		if len(suppressed) != 1 || suppressed[0].Suppressed.Justification != "replicated elsewhere" || len(open) != 1 {
 			t.Fatalf("suppressed %v, open %v: want the replica suppressed and the logs bucket open", suppressed, open)
 		}
-		b := suppress.NewBaseline(res.Findings, filepath.ToSlash)
+		b := suppress.NewBaseline(res.Findings, res.Base)
 		b.Path = "baseline.json"
 		res = run(t, "rules:\n  enable: [aws-s3-versioning-disabled]\n", Options{Baseline: b})
 		if len(res.Baselined) != 1 || res.Failed() {
@@ -144,5 +145,21 @@ func TestIncomplete(t *testing.T) {
 	}
 	if inc := res.Incomplete(); len(inc) == 0 {
 		t.Error("a scan with a file that does not parse is complete")
+	}
+}
+
+func TestTerraformEnvironment(t *testing.T) {
+	vars, workspace := terraformEnvironment([]string{"HOME=/root", "TF_VAR_region=eu-west-1", "TF_VAR_=x", "TF_WORKSPACE=prod", "TF_VAR_list=[\"a\"]", "broken"})
+	if len(vars) != 2 || vars["region"] != "eu-west-1" || vars["list"] != `["a"]` || workspace != "prod" {
+		t.Errorf("vars %v, workspace %q", vars, workspace)
+	}
+}
+
+func TestVarInputsOrder(t *testing.T) {
+	cfg := &config.Config{VarFiles: []string{"cfg.tfvars"}, Vars: []string{"a=cfg"}}
+	got := varInputs(cfg, []VarInput{{Var: "a=cli"}, {File: "cli.tfvars"}})
+	want := []VarInput{{File: "cfg.tfvars"}, {Var: "a=cfg"}, {Var: "a=cli"}, {File: "cli.tfvars"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("inputs = %v, want %v", got, want)
 	}
 }

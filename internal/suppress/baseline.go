@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -29,8 +30,10 @@ type BaselineEntry struct {
 	Message     string `json:"message"`
 }
 
-// NewBaseline records the failed, unsuppressed findings.
-func NewBaseline(fs []rules.Finding, relPath func(string) string) *Baseline {
+// NewBaseline records the failed, unsuppressed findings, with paths and
+// fingerprints relative to base (the scan's base directory), so that the
+// baseline applies whatever directory later scans start from.
+func NewBaseline(fs []rules.Finding, base string) *Baseline {
 	b := &Baseline{Version: 1, Findings: []BaselineEntry{}}
 	for i := range fs {
 		f := &fs[i]
@@ -38,8 +41,8 @@ func NewBaseline(fs []rules.Finding, relPath func(string) string) *Baseline {
 			continue
 		}
 		b.Findings = append(b.Findings, BaselineEntry{
-			RuleID: f.RuleID, Fingerprint: f.Fingerprint(),
-			File: relPath(f.Loc.Range.File), Line: f.Loc.Range.Start.Line, Message: f.Message,
+			RuleID: f.RuleID, Fingerprint: f.Fingerprint(base),
+			File: graph.RelPath(base, f.Loc.Range.File), Line: f.Loc.Range.Start.Line, Message: f.Message,
 		})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -80,14 +83,19 @@ func ReadBaseline(path string) (*Baseline, error) {
 }
 
 // Apply drops the findings the baseline holds and marks the rest new. It
-// returns the findings kept and those dropped.
-func (b *Baseline) Apply(fs []rules.Finding) (kept, dropped []rules.Finding) {
+// returns the findings kept, those dropped, and the entries no finding
+// matched any more (fixed, or moved to another resource). Fingerprints are
+// relative to base, as NewBaseline wrote them.
+func (b *Baseline) Apply(fs []rules.Finding, base string) (kept, dropped []rules.Finding, unmatched []BaselineEntry) {
 	known := map[[2]string]bool{}
 	for _, e := range b.Findings {
 		known[[2]string{e.RuleID, e.Fingerprint}] = true
 	}
+	matched := map[[2]string]bool{}
 	for _, f := range fs {
-		if f.Status == rules.Failed && known[[2]string{f.RuleID, f.Fingerprint()}] {
+		key := [2]string{f.RuleID, f.Fingerprint(base)}
+		if f.Status == rules.Failed && known[key] {
+			matched[key] = true
 			dropped = append(dropped, f)
 			continue
 		}
@@ -96,5 +104,10 @@ func (b *Baseline) Apply(fs []rules.Finding) (kept, dropped []rules.Finding) {
 		}
 		kept = append(kept, f)
 	}
-	return kept, dropped
+	for _, e := range b.Findings {
+		if !matched[[2]string{e.RuleID, e.Fingerprint}] {
+			unmatched = append(unmatched, e)
+		}
+	}
+	return kept, dropped, unmatched
 }

@@ -67,7 +67,10 @@ type supplied struct {
 	from string
 }
 
-func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]supplied) {
+// load evaluates the template at path and the nested stacks it creates,
+// adding them to the graph. It returns the template, nil when it could
+// not be read.
+func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]supplied) *template {
 	abs, _ := filepath.Abs(path)
 	if l.visiting[abs] || len(calls) > maxNesting {
 		r := graph.Range{File: path}
@@ -75,7 +78,7 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 			r = calls[len(calls)-1].Range
 		}
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r, "nesting-limit", "nested stack %s is not evaluated: nesting too deep or cyclic", path))
-		return
+		return nil
 	}
 	l.visiting[abs] = true
 	defer delete(l.visiting, abs)
@@ -83,20 +86,21 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	data, err := os.ReadFile(path)
 	if err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read template: %v", err))
-		return
+		return nil
 	}
 	l.unit.Files = append(l.unit.Files, path)
 	root, diags := parseDocument(path, data)
 	l.g.Diagnostics = append(l.g.Diagnostics, diags...)
 	if root == nil {
-		return
+		return nil
 	}
 	if n, deep := tooDeep(root); deep {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(pos(path, n), "depth-limit", "template nests deeper than %d levels; it is not evaluated", maxDepth))
-		return
+		return nil
 	}
 	l.g.Diagnostics = append(l.g.Diagnostics, duplicateKeys(path, root)...)
 	t := newTemplate(path, root, prefix, l.opts)
+	t.loader, t.calls = l, calls
 	t.readParameters(given)
 	t.readTransforms()
 	t.expandForEach()
@@ -110,43 +114,67 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 				"%s loops over a collection that is not known before deployment; the resources it creates are not scanned", name))
 			continue
 		}
-		r, nested := t.resource(name, l.unit.Path, calls)
-		if r == nil {
-			continue
-		}
-		l.g.Resources = append(l.g.Resources, r)
-		if nested != nil {
-			l.nested(t, r, *nested, calls)
-		}
+		l.evaluate(t, name)
 	}
-	l.g.Diagnostics = append(l.g.Diagnostics, t.diags...)
+	l.flush(t)
+	return t
 }
 
-// nested evaluates a nested stack whose template is a local file.
-func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []graph.Call) {
+// evaluate evaluates resource name of t, and the nested stack it creates,
+// unless that is done already: a resource reading a nested stack's outputs
+// has it evaluated first, whatever the order of the template.
+func (l *loader) evaluate(t *template, name string) {
+	if t.progress[name] != notStarted {
+		return
+	}
+	t.progress[name] = evaluating
+	r, nested := t.resource(name, l.unit.Path, t.calls)
+	if r == nil {
+		t.progress[name] = absent
+		return
+	}
+	t.progress[name] = evaluated
+	l.g.Resources = append(l.g.Resources, r)
+	if nested != nil {
+		if child := l.nested(t, r, *nested, t.calls); child != nil {
+			t.stacks[name] = child
+		}
+	}
+}
+
+// flush moves the diagnostics t has collected since the last flush to the
+// graph.
+func (l *loader) flush(t *template) {
+	l.g.Diagnostics = append(l.g.Diagnostics, t.diags[t.flushed:]...)
+	t.flushed = len(t.diags)
+}
+
+// nested evaluates a nested stack whose template is a local file and
+// returns the child template (nil when it is not read).
+func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []graph.Call) *template {
 	loc := strings.TrimSpace(n.location)
 	if strings.Contains(loc, "://") || strings.HasPrefix(loc, "s3:") {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Notef(r.NameRange, "remote-template-not-read",
 			"nested stack %s uses the remote template %s, which blindspot does not download", r.Address, loc))
-		return
+		return nil
 	}
 	child := filepath.Join(filepath.Dir(t.file), filepath.FromSlash(loc))
 	if !insideRoot(child, l.opts.Root, filepath.Dir(l.unit.Path)) {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "outside-root",
 			"nested stack template %s lies outside the scanned directory; it is not read", loc))
-		return
+		return nil
 	}
 	if _, err := os.Stat(child); err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "nested-template-not-found",
 			"nested stack %s uses the template %s, which does not exist; its resources are not scanned", r.Address, loc))
-		return
+		return nil
 	}
 	given := map[string]supplied{}
 	for _, f := range n.params.Fields() {
 		given[f.Key] = supplied{value: f.Value, from: "the parent stack's Parameters"}
 	}
 	childCalls := append(append([]graph.Call{}, calls...), graph.Call{Address: r.Address, Range: r.NameRange})
-	l.load(child, r.Address+".", childCalls, given)
+	ct := l.load(child, r.Address+".", childCalls, given)
 	// A nested stack that may not exist passes the doubt to what it creates.
 	if r.Exists != graph.True {
 		for _, cr := range l.g.Resources {
@@ -155,6 +183,7 @@ func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []g
 			}
 		}
 	}
+	return ct
 }
 
 // insideRoot reports whether path lies inside root (or, when root is empty,
@@ -190,7 +219,20 @@ type template struct {
 	globals       *yaml.Node
 	sam           bool
 
-	diags    []graph.Diagnostic
+	// loader evaluates nested stacks; calls is the nested stack chain
+	// leading to this template.
+	loader *loader
+	calls  []graph.Call
+	// progress records which resources are evaluated; stacks holds the
+	// templates of the local nested stacks, by logical ID.
+	progress map[string]progress
+	stacks   map[string]*template
+	// outputs holds the Outputs already read by a parent stack.
+	outputs map[string]graph.Value
+
+	diags []graph.Diagnostic
+	// flushed counts the diagnostics already moved to the graph.
+	flushed  int
 	reported map[string]bool
 	visited  int
 }
@@ -200,6 +242,7 @@ func newTemplate(file string, root *yaml.Node, prefix string, opts Options) *tem
 		file: file, root: root, prefix: prefix, opts: opts,
 		params: map[string]*param{}, condNodes: map[string]*yaml.Node{}, conds: map[string]*condState{},
 		resources: map[string]mappingEntry{}, reported: map[string]bool{},
+		progress: map[string]progress{}, stacks: map[string]*template{}, outputs: map[string]graph.Value{},
 	}
 	_, t.mappings = lookup(root, "Mappings")
 	_, t.globals = lookup(root, "Globals")
@@ -439,9 +482,10 @@ func (t *template) checkCatalogue(typ string, typeNode, body *yaml.Node) {
 	if !strings.HasPrefix(typ, "AWS::") {
 		return
 	}
-	// The catalogue is as recent as the goformation release it was
-	// generated from, so a name it lacks may be newer than it: a warning
-	// only when a known name is a likely typo, a note otherwise.
+	// The catalogue is as recent as the specification release it was
+	// generated from (catalogueSource), so a name it lacks may be newer
+	// than it: a warning only when a known name is a likely typo, a note
+	// otherwise. Either way the property is evaluated like any other.
 	props, ok := resourceProperties[typ]
 	if !ok {
 		hint := suggest(typ, catalogueTypes(typ), 2)
@@ -472,9 +516,6 @@ func (t *template) checkCatalogue(typ string, typeNode, body *yaml.Node) {
 		t.diags = append(t.diags, d)
 	}
 }
-
-// catalogueSource says where the resource catalogue comes from.
-const catalogueSource = "CloudFormation and SAM schemas of goformation v7.14.9"
 
 // catalogueTypes lists the known types of the same service, for
 // suggestions.

@@ -3,6 +3,7 @@ package cloudformation
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -265,6 +266,167 @@ func TestMoreIntrinsics(t *testing.T) {
 		v := attr(t, g, "Thing", tt.path)
 		if v.String() != tt.want || !strings.Contains(v.Why(), tt.why) {
 			t.Errorf("%s = %s (%q), want %s (%q)", tt.path, v, v.Why(), tt.want, tt.why)
+		}
+	}
+}
+
+// TestCatalogueCurrent checks the catalogue knows properties newer than
+// goformation's schemas, and that a property the catalogue does not know is
+// still evaluated: a missing entry never means "cannot be set".
+func TestCatalogueCurrent(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "current.yaml")
+	writeFile(t, path, `Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      MetadataOptions:
+        HttpTokens: required
+  Seeder:
+    Type: AWS::CloudFormation::CustomResource
+    Properties:
+      ServiceToken: arn:aws:lambda:eu-west-1:111111111111:function:seed
+      TableName: users
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      FutureSetting: true
+`)
+	g := LoadTemplate(path, Options{})
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line, d.Severity, d.Code))
+	}
+	if want := "16 note unknown-property"; strings.Join(got, "\n") != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	if v := attr(t, g, "Web", "MetadataOptions.HttpTokens").String(); v != `"required"` {
+		t.Errorf("MetadataOptions.HttpTokens = %s", v)
+	}
+	if v := attr(t, g, "Bucket", "FutureSetting").String(); v != "true" {
+		t.Errorf("a property missing from the catalogue was not evaluated: %s", v)
+	}
+}
+
+// TestParameterUseSites checks that a value read from a parameter through
+// an intrinsic function has the range of the use in the resource and the
+// place it was written as its source, as a plain Ref does.
+func TestParameterUseSites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "uses.yaml")
+	writeFile(t, path, `Parameters:
+  Cidrs:
+    Type: CommaDelimitedList
+    Default: "0.0.0.0/0,10.0.0.0/8"
+  Joined:
+    Type: String
+    Default: "a|b"
+  Host:
+    Type: String
+    Default: "0.0.0.0"
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      Plain: !Ref Host
+      Selected: !Select [0, !Ref Cidrs]
+      Split: !Select [1, !Split ["|", !Ref Joined]]
+      Substituted: !Sub "${Host}/0"
+      Listed: !Ref Cidrs
+      Literal: !Select [1, [x, y]]
+      Two: !Sub "${Host}-${Joined}"
+`)
+	g := LoadTemplate(path, Options{})
+	tests := []struct {
+		path             string
+		line, sourceLine int
+	}{
+		{"Plain", 15, 10},
+		{"Selected", 16, 4},
+		{"Split", 17, 7},
+		{"Substituted", 18, 10},
+		{"Listed[1]", 19, 4},
+		{"Literal", 20, 0},
+		{"Two", 21, 0},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Group", tt.path)
+		if v.Range.Start.Line != tt.line || v.Source().Start.Line != tt.sourceLine {
+			t.Errorf("%s at line %d, source line %d; want %d and %d", tt.path, v.Range.Start.Line, v.Source().Start.Line, tt.line, tt.sourceLine)
+		}
+	}
+}
+
+func TestNestedParameterSource(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	v := attr(t, g, "Child.Key", "EnableKeyRotation")
+	if !strings.HasSuffix(v.Range.File, "child.yaml") || v.Range.Start.Line != 10 {
+		t.Errorf("value at %v, want the use in child.yaml line 10", v.Range)
+	}
+	if src := v.Source(); !strings.HasSuffix(src.File, "parent.yaml") || src.Start.Line != 8 {
+		t.Errorf("source %v, want the parent's Parameters entry (parent.yaml line 8)", src)
+	}
+}
+
+// TestNestedStackOutputs checks Fn::GetAtt Stack.Outputs.Name of local
+// nested stacks: the output's value, whatever the order of the resources,
+// at the use site with the output as its source.
+func TestNestedStackOutputs(t *testing.T) {
+	g := LoadTemplate(filepath.Join("testdata", "outputs", "parent.yaml"), Options{Root: "testdata"})
+	tests := []struct {
+		path, want, why string
+	}{
+		{"BucketName", "(unknown)", "Bucket is known only after deployment"},
+		{"Literal", `"30"`, ""},
+		{"FromParent", `"from-parent"`, ""},
+		{"Substituted", `"30-days"`, ""},
+		{"Chained", `"30"`, ""},
+		{"Missing", "(unknown)", "nested stack Storage has no output Nope"},
+		{"NotCreated", "(unknown)", "output OnlyInProd is not created: condition IsProd is false"},
+		{"Remote", "(unknown)", "whose template blindspot does not read"},
+		{"Plain", "(unknown)", "Storage.Arn is known only after deployment"},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Reader", tt.path)
+		if v.String() != tt.want || !strings.Contains(v.Why(), tt.why) {
+			t.Errorf("%s = %s (%q), want %s (%q)", tt.path, v, v.Why(), tt.want, tt.why)
+		}
+	}
+	// An output that names a resource of the child refers to it, so the
+	// model can join what the parent configures to it.
+	if refs := attr(t, g, "Reader", "BucketName").AllRefs(); len(refs) != 1 || refs[0].Address != "Storage.Bucket" {
+		t.Errorf("refs = %v, want Storage.Bucket", refs)
+	}
+	lit := attr(t, g, "Reader", "Literal")
+	if lit.Range.Start.Line != 8 || !strings.HasSuffix(lit.Source().File, "child.yaml") || lit.Source().Start.Line != 16 {
+		t.Errorf("Literal at %v from %v, want parent.yaml:8 from child.yaml:16", lit.Range, lit.Source())
+	}
+	if src := attr(t, g, "Reader", "FromParent").Source(); !strings.HasSuffix(src.File, "parent.yaml") || src.Start.Line != 22 {
+		t.Errorf("FromParent written at %v, want the parent's Parameters (parent.yaml:22)", src)
+	}
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Severity, d.Code))
+	}
+	want := []string{
+		"parent.yaml:12 warning unresolved-reference",
+		"parent.yaml:13 warning unresolved-reference",
+		"parent.yaml:34 error circular-reference",
+		"parent.yaml:35 note remote-template-not-read",
+	}
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Each nested stack is evaluated once, though read before its turn.
+	count := map[string]int{}
+	for _, r := range g.Resources {
+		count[r.Address]++
+	}
+	for _, addr := range []string{"Storage", "Storage.Bucket", "Second.Topic", "Loop.Topic"} {
+		if count[addr] != 1 {
+			t.Errorf("%s evaluated %d times", addr, count[addr])
 		}
 	}
 }

@@ -215,6 +215,16 @@ func (t *template) ref(arg *yaml.Node, r graph.Range) (graph.Value, bool) {
 		if v.Source().IsZero() {
 			v = v.WithSource(p.source)
 		}
+		if v.Kind() == graph.KindList {
+			// The elements of a list parameter are read where the Ref is,
+			// like the list: a finding about one points at the use in the
+			// resource, with the place it was written as related.
+			elems := make([]graph.Value, len(v.Elems()))
+			for i, e := range v.Elems() {
+				elems[i] = relocate(e, r)
+			}
+			v = graph.List(elems, r).WithSource(v.Source()).WithSensitive(v.Sensitive())
+		}
 		return v, true
 	}
 	if _, ok := t.resources[name]; ok {
@@ -311,6 +321,9 @@ func (t *template) getAtt(arg *yaml.Node, r graph.Range, depth int) graph.Value 
 	}
 	if _, ok := t.resources[res]; !ok {
 		t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::GetAtt of %s, which is not a resource of this template", res))
+	}
+	if output, ok := strings.CutPrefix(attr, "Outputs."); ok && isStack(t.resourceType(res)) {
+		return t.stackOutput(res, output, r)
 	}
 	return graph.UnknownValue(res+"."+attr+" is known only after deployment", r).
 		WithRefs(graph.Ref{Address: t.prefix + res, Attr: attr, Range: r})
@@ -418,6 +431,7 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 		}
 		combos = next
 	}
+	src := soleOrigin(parts, r)
 	if combos == nil {
 		var lit strings.Builder
 		for _, p := range parts {
@@ -427,11 +441,11 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 				lit.WriteString(p.LiteralText())
 			}
 		}
-		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String())
+		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String()).WithSource(src)
 	}
 	alts := make([]graph.Value, len(combos))
 	for i, c := range combos {
-		alts[i] = graph.String(c, r).WithSensitive(sensitive)
+		alts[i] = graph.String(c, r).WithSensitive(sensitive).WithSource(src)
 	}
 	why = "depends on a value with several possibilities"
 	for _, p := range parts {
@@ -440,7 +454,25 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 			break
 		}
 	}
-	return graph.OneOf(alts, why, r).WithRefs(refs...).WithSensitive(sensitive)
+	return graph.OneOf(alts, why, r).WithRefs(refs...).WithSensitive(sensitive).WithSource(src)
+}
+
+// soleOrigin is where the one part of a string written elsewhere was
+// written ("${Cidr}/32" with Cidr's default), or zero when no part or
+// several parts were.
+func soleOrigin(parts []graph.Value, r graph.Range) graph.Range {
+	var src graph.Range
+	for _, p := range parts {
+		o := origin(p, r)
+		switch {
+		case o.IsZero() || o == src:
+		case src.IsZero():
+			src = o
+		default:
+			return graph.Range{}
+		}
+	}
+	return src
 }
 
 // join evaluates Fn::Join [delimiter, [values]].
@@ -494,7 +526,7 @@ func (t *template) selectFn(arg *yaml.Node, r graph.Range, depth int) graph.Valu
 		t.diags = append(t.diags, graph.Errorf(r, "invalid-intrinsic", "Fn::Select index %d is out of range (%d elements)", int(idx), len(args[1].Elems())))
 		return graph.UnknownValue("Fn::Select index out of range", r)
 	}
-	return v
+	return relocate(v, r)
 }
 
 func (t *template) split(arg *yaml.Node, r graph.Range, depth int) graph.Value {
@@ -508,10 +540,11 @@ func (t *template) split(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 		return unknownFrom(args[1], r)
 	}
 	var elems []graph.Value
+	src := origin(args[1], r)
 	for _, p := range strings.Split(s, sep) {
-		elems = append(elems, graph.String(p, r).WithSensitive(args[1].Sensitive()))
+		elems = append(elems, graph.String(p, r).WithSensitive(args[1].Sensitive()).WithSource(src))
 	}
-	return graph.List(elems, r)
+	return graph.List(elems, r).WithSource(src)
 }
 
 // findInMap evaluates Fn::FindInMap [map, top key, second key (, default)].
@@ -639,6 +672,34 @@ func (t *template) cidr(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 		elems = append(elems, graph.String(p.String(), r))
 	}
 	return graph.List(elems, r)
+}
+
+// relocate returns v as read by the intrinsic function at r: its range is
+// r, the use site in the resource, and its source is where it was written
+// when that is elsewhere (a parameter default, a parameter file, a
+// mapping, another template), so that findings point at the resource and
+// name the place to change as a related location.
+func relocate(v graph.Value, r graph.Range) graph.Value {
+	return v.WithRange(r).WithSource(origin(v, r))
+}
+
+// origin is where v was written when that lies outside r: its source, or
+// its own range; zero when v was written inside r (a literal argument) or
+// nowhere (a --parameter value).
+func origin(v graph.Value, r graph.Range) graph.Range {
+	if src := v.Source(); !src.IsZero() {
+		return src
+	}
+	if v.Range.IsZero() || within(v.Range, r) {
+		return graph.Range{}
+	}
+	return v.Range
+}
+
+// within reports whether a lies inside r.
+func within(a, r graph.Range) bool {
+	before := func(p, q graph.Pos) bool { return p.Line < q.Line || p.Line == q.Line && p.Column <= q.Column }
+	return a.File == r.File && before(r.Start, a.Start) && before(a.End, r.End)
 }
 
 // unknownFrom makes an unknown result at r that keeps v's reason and

@@ -144,7 +144,12 @@ func (t *template) readParameters(given map[string]supplied) {
 		switch s, ok := given[name]; {
 		case ok:
 			p.value = s.value
+			// A value the parent stack passes was written in its
+			// Parameters; one from the command line has no place.
 			p.source = s.value.Source()
+			if p.source.IsZero() {
+				p.source = s.value.Range
+			}
 		case strings.HasPrefix(typ, "AWS::SSM::Parameter::"):
 			p.value = graph.UnknownValue(fmt.Sprintf("parameter %s is read from Systems Manager at deployment", name), decl)
 		case p.hasDef:

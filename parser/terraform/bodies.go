@@ -73,7 +73,7 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 			attrs = append(attrs, a)
 		}
 	}
-	sort.Slice(attrs, func(i, j int) bool { return attrs[i].SrcRange.Start.Byte < attrs[j].SrcRange.Start.Byte })
+	sort.Slice(attrs, func(i, j int) bool { return writtenBefore(toRange(attrs[i].SrcRange), toRange(attrs[j].SrcRange)) })
 	for _, a := range attrs {
 		fields = append(fields, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: s.value(a.Expr, ctx, depth+1)})
 	}
@@ -118,10 +118,17 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 		}
 		fields = append(fields, graph.Field{Key: typ, KeyRange: g.key, Value: v})
 	}
-	sort.SliceStable(fields, func(i, j int) bool {
-		return fields[i].KeyRange.Start.Byte < fields[j].KeyRange.Start.Byte
-	})
+	sort.SliceStable(fields, func(i, j int) bool { return writtenBefore(fields[i].KeyRange, fields[j].KeyRange) })
 	return graph.Object(fields, r)
+}
+
+// writtenBefore orders the arguments and blocks of a body as written; a
+// body merged from an override file holds some from another file.
+func writtenBefore(a, b graph.Range) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	return a.Start.Byte < b.Start.Byte
 }
 
 // dynamicBlock expands a dynamic block; unknown is set when its for_each is

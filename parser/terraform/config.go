@@ -76,7 +76,24 @@ func (m *module) dependentItems() []item {
 			m.items = append(m.items, item{kind: "module", name: b.Labels[0], blk: b, deps: depsOf(bodyVariables(b.Body))})
 		}
 		for _, b := range m.data {
-			m.items = append(m.items, item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: depsOf(bodyVariables(b.Body))})
+			deps := append(depsOf(bodyVariables(b.Body)), "provider."+providerRef(b.Body, b.Labels[0]))
+			m.items = append(m.items, item{kind: "data", name: b.Labels[0] + "." + b.Labels[1], blk: b, deps: deps})
+		}
+		// Providers are configured with the module's variables, locals,
+		// data sources and module outputs; data sources and module calls
+		// need the providers they use.
+		var defaults []string
+		for i, b := range m.providers {
+			local := providerLocalName(b)
+			m.items = append(m.items, item{kind: "provider", name: local, blk: b, pos: i, deps: depsOf(bodyVariables(b.Body))})
+			if !strings.Contains(local, ".") {
+				defaults = append(defaults, "provider."+local)
+			}
+		}
+		for i := range m.items {
+			if it := &m.items[i]; it.kind == "module" {
+				it.soft = append(append(it.soft, defaults...), passedProviders(it.blk.Body)...)
+			}
 		}
 	})
 	return m.items
@@ -155,14 +172,13 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 		}
 	}
 	sort.Strings(names)
-	// Override files replace parts of the configuration; reading them as
-	// ordinary files would double resources, so they are left out with a
-	// note.
+	// Override files are merged into the configuration after every other
+	// file is read, in name order, as Terraform does.
+	var overrides []string
 	for _, name := range names {
 		path := filepath.Join(dir, name)
-		base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			l.diag(graph.Notef(graph.Range{File: path}, "override-file", "override files are not merged; %s is not read", name))
+		if isOverrideFile(name) {
+			overrides = append(overrides, path)
 			continue
 		}
 		file, ok := l.parseFile(path)
@@ -191,6 +207,18 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 			case "output":
 				m.outputs = append(m.outputs, b)
 			}
+		}
+	}
+	for _, path := range overrides {
+		file, ok := l.parseFile(path)
+		if !ok {
+			continue
+		}
+		m.files = append(m.files, path)
+		content, _, diags := file.Body.PartialContent(topSchema)
+		l.hclDiags(diags, graph.Error, "parse-error")
+		for _, b := range content.Blocks {
+			l.override(m, b)
 		}
 	}
 	return m, true

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -18,9 +19,19 @@ import (
 // a data source): its cty form for evaluation and its graph form, which
 // keeps the reason it is unknown, the resources it came from and where it
 // was written.
+//
+// Where the cty form is computed first (data sources, unknown module
+// outputs, variables without a value), the graph form is derived from it
+// by namedOf, so the two cannot disagree on what is known.
 type named struct {
 	val cty.Value
 	gv  graph.Value
+}
+
+// namedOf is the named value val, whose unknown parts are unknown because
+// of why and come from refs.
+func (s *scope) namedOf(val cty.Value, r graph.Range, why string, refs []graph.Ref) named {
+	return named{val: val, gv: fromCty(val, r, why, refs, s.l.marked)}
 }
 
 // scope is the evaluation scope of one module instance.
@@ -40,7 +51,10 @@ type scope struct {
 	// policyDocs holds aws_iam_policy_document values by "type.name".
 	policyDocs map[string]graph.Value
 	providers  map[string]*graph.Provider
-	funcs      map[string]function.Function
+	// ownProviders are the module's own provider configurations, by
+	// position, as they are evaluated.
+	ownProviders []*graph.Provider
+	funcs        map[string]function.Function
 	// resourceTypes are the resource types declared in the module.
 	resourceTypes map[string]bool
 
@@ -87,8 +101,13 @@ func (s *scope) context() *hcl.EvalContext {
 		vars[k] = v
 	}
 	if s.ctxVars == nil {
-		vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
-		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		// Terraform runs in the root module's directory: path.root is
+		// ".", path.cwd that directory as an absolute path (whatever the
+		// directory blindspot was started from).
+		vars["path"] = cty.ObjectVal(map[string]cty.Value{
+			"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(filepath.ToSlash(s.l.rootDir())),
+		})
+		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(cmp.Or(s.l.opts.Workspace, "default"))})
 	}
 	if s.stale&staleVars != 0 {
 		vars["var"] = objectOf(s.vars)
@@ -199,6 +218,21 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// A JSON document rendered by templatefile() or format() keeps
+		// its known structure when parts of it are unknown.
+		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+					return doc
+				}
+			}
+			return v
+		}
+	case *hclsyntax.RelativeTraversalExpr:
+		if doc, ok := s.policyDocIndexed(e, ctx); ok {
+			return doc.WithRange(r)
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
@@ -209,6 +243,9 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	case *hclsyntax.TemplateExpr:
 		v := s.eval(expr, ctx)
 		if !v.IsKnown() && len(v.Alternatives()) == 0 {
+			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
+				return doc
+			}
 			var lit strings.Builder
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
@@ -338,10 +375,45 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 	return "", false
 }
 
-// policyDocRef resolves data.aws_iam_policy_document.NAME.json to the
-// structured document when its content is partly unknown.
+// policyDocRef resolves data.aws_iam_policy_document.NAME.json (or
+// NAME[key].json) to the structured document when its content is partly
+// unknown.
 func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
-	if len(t) != 4 || t.RootName() != "data" {
+	if len(t) < 4 || t.RootName() != "data" {
+		return graph.Value{}, false
+	}
+	key := ""
+	if idx, ok := t[3].(hcl.TraverseIndex); ok && len(t) == 5 {
+		key = indexKey(idx.Key)
+		t = append(t[:3:3], t[4])
+	}
+	return s.policyDocAttr(t, key)
+}
+
+// policyDocIndexed resolves data.aws_iam_policy_document.NAME[expr].json,
+// with the key evaluated, as policyDocRef does.
+func (s *scope) policyDocIndexed(e *hclsyntax.RelativeTraversalExpr, ctx *hcl.EvalContext) (graph.Value, bool) {
+	idx, ok := e.Source.(*hclsyntax.IndexExpr)
+	if !ok || len(e.Traversal) != 1 {
+		return graph.Value{}, false
+	}
+	coll, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(coll.Traversal) != 3 {
+		return graph.Value{}, false
+	}
+	key, diags := idx.Key.Value(ctx)
+	if diags.HasErrors() || !key.IsKnown() {
+		return graph.Value{}, false
+	}
+	key, _ = key.Unmark()
+	t := append(coll.Traversal[:3:3], e.Traversal[0])
+	return s.policyDocAttr(t, indexKey(key))
+}
+
+// policyDocAttr is policyDocRef for a traversal data.TYPE.NAME.ATTR of
+// the instance key.
+func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
+	if len(t) != 4 {
 		return graph.Value{}, false
 	}
 	typ, ok1 := t[1].(hcl.TraverseAttr)
@@ -350,7 +422,7 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy_document" || (attr.Name != "json" && attr.Name != "minified_json") {
 		return graph.Value{}, false
 	}
-	doc, ok := s.policyDocs[name.Name]
+	doc, ok := s.policyDocs[name.Name+key]
 	if !ok || !doc.ContainsUnknown() {
 		return graph.Value{}, false
 	}
@@ -372,14 +444,17 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 		if d.Severity != hcl.DiagError {
 			continue
 		}
-		switch {
-		case strings.HasPrefix(d.Summary, "Call to unknown function"):
-			name := ""
-			if fc, ok := d.Expression.(*hclsyntax.FunctionCallExpr); ok {
-				name = fc.Name
+		if unknown, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallUnknownDiagExtra](d); ok {
+			name := unknown.CalledFunctionName()
+			if ns := unknown.CalledFunctionNamespace(); ns != "" {
+				name = ns + name
 			}
 			s.l.diag(graph.Debugf(diagRange(d, r), "unsupported-function", "function %s is not supported; its result is treated as unknown", name))
 			why = "function " + name + " is not evaluated by blindspot"
+			v = cty.DynamicVal
+			continue
+		}
+		switch {
 		case isReferenceError(d):
 			// A reference to a computed resource attribute or an
 			// undeclared name: unknown, explained by explain.
@@ -401,10 +476,65 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	return fromCty(v, r, why, refs, s.l.marked)
 }
 
+// isReferenceError reports whether d is HCL's complaint about a lookup
+// of something that is not there: an undeclared name, or an attribute,
+// element or key a value does not have. It is told from the expression
+// the diagnostic names, by taking its steps again, not from the message.
+// A lookup in a null value is an evaluation error, not a missing
+// reference; so is an error about a reference's value (a null in a
+// template, a wrong function argument), whose lookup succeeds.
 func isReferenceError(d *hcl.Diagnostic) bool {
-	switch d.Summary {
-	case "Unsupported attribute", "Unknown variable", "Invalid index", "Missing map element", "Unsupported attribute; did you mean to use a splat?":
-		return true
+	ctx := d.EvalContext
+	switch e := d.Expression.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		root, ok := ctxLookup(ctx, e.Traversal.RootName())
+		if !ok {
+			return true
+		}
+		return lookupFails(root, e.Traversal[1:])
+	case *hclsyntax.RelativeTraversalExpr:
+		src, diags := e.Source.Value(ctx)
+		if diags.HasErrors() {
+			return false
+		}
+		return lookupFails(src, e.Traversal)
+	case *hclsyntax.IndexExpr:
+		coll, diags := e.Collection.Value(ctx)
+		key, keyDiags := e.Key.Value(ctx)
+		if diags.HasErrors() || keyDiags.HasErrors() || coll.IsNull() {
+			return false
+		}
+		_, diags = hcl.Index(coll, key, nil)
+		return diags.HasErrors()
+	}
+	return false
+}
+
+// ctxLookup finds a root name in ctx or its parents.
+func ctxLookup(ctx *hcl.EvalContext, name string) (cty.Value, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[name]; ok {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
+}
+
+// lookupFails reports whether following steps from v fails on a value
+// that is not null.
+func lookupFails(v cty.Value, steps hcl.Traversal) bool {
+	for _, step := range steps {
+		if v.IsNull() {
+			return false
+		}
+		if _, ok := step.(hcl.TraverseSplat); ok {
+			return false
+		}
+		next, diags := step.TraversalStep(v)
+		if diags.HasErrors() {
+			return true
+		}
+		v = next
 	}
 	return false
 }
@@ -494,6 +624,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 				continue
 			}
 			if v, ok := s.data[typ][name]; ok {
+				v.gv = follow(v.gv, t[3:])
 				nv = &v
 			}
 			if reason == "" {
@@ -573,7 +704,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if why == "" {
 				v, diags := t.TraverseAbs(ctx)
 				if diags.HasErrors() || !v.IsWhollyKnown() {
-					why = whyOf(nv.gv)
+					why = firstNonEmpty(whyOf(part), whyOf(nv.gv))
 				}
 			}
 		} else if why == "" && reason != "" {
@@ -590,6 +721,15 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 		var key string
 		switch st := step.(type) {
 		case hcl.TraverseIndex:
+			if st.Key.Type() == cty.Number && v.Kind() == graph.KindList {
+				i, _ := st.Key.AsBigFloat().Int64()
+				e, ok := v.Index(int(i))
+				if !ok {
+					return v
+				}
+				v = e
+				continue
+			}
 			key = indexKey(st.Key)
 		case hcl.TraverseAttr:
 			key = st.Name
@@ -597,6 +737,11 @@ func follow(v graph.Value, rest hcl.Traversal) graph.Value {
 			return v
 		}
 		f, ok := v.Get(key)
+		if idx, isIndex := step.(hcl.TraverseIndex); !ok && isIndex && idx.Key.Type() == cty.String {
+			// A for_each value keyed by the key itself, not the instance
+			// address.
+			f, ok = v.Get(idx.Key.AsString())
+		}
 		if !ok || !v.IsKnown() {
 			return v
 		}
@@ -656,12 +801,8 @@ func (s *scope) indexedRefs(expr hcl.Expression, ctx *hcl.EvalContext) map[graph
 
 // ctxDefines reports whether a name is a variable of ctx or its parents.
 func ctxDefines(ctx *hcl.EvalContext, name string) bool {
-	for c := ctx; c != nil; c = c.Parent() {
-		if _, ok := c.Variables[name]; ok {
-			return true
-		}
-	}
-	return false
+	_, ok := ctxLookup(ctx, name)
+	return ok
 }
 
 // whyOf is the reason of the first unknown part of v.

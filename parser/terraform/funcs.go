@@ -94,7 +94,6 @@ func functions(workDir, root string, marked *bool) map[string]function.Function 
 		"urlencode":  stringFunc(func(s string) (string, error) { return urlEncode(s), nil }),
 		"basename":   stringFunc(func(s string) (string, error) { return filepath.Base(s), nil }),
 		"dirname":    stringFunc(func(s string) (string, error) { return filepath.Dir(s), nil }),
-		"abspath":    stringFunc(func(s string) (string, error) { return filepath.Abs(s) }),
 		"yamlencode": yamlEncodeFunc,
 		"yamldecode": yamlDecodeFunc,
 		"cidrhost":   cidrHostFunc,
@@ -133,6 +132,18 @@ func functions(workDir, root string, marked *bool) map[string]function.Function 
 	fs["textencodebase64"] = textEncodeBase64Func
 	fs["textdecodebase64"] = textDecodeBase64Func
 	return fs
+}
+
+// abspathFunc is Terraform's abspath: a relative path is taken from dir,
+// the directory Terraform runs in (the root module's), not from wherever
+// blindspot was started; the result has forward slashes.
+func abspathFunc(dir string) function.Function {
+	return stringFunc(func(p string) (string, error) {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		return filepath.ToSlash(filepath.Clean(p)), nil
+	})
 }
 
 // lengthFunc is Terraform's length: of a string, a collection or a

@@ -28,7 +28,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	attrs := s.attributes(b.Body)
 	call := graph.Call{Address: s.prefix + "module." + name, Range: toRange(b.DefRange)}
 	unknownOutputs := func(why string) {
-		s.modules[name] = named{val: cty.DynamicVal, gv: graph.UnknownValue(why, toRange(b.DefRange))}
+		s.modules[name] = s.namedOf(cty.DynamicVal, toRange(b.DefRange), why, nil)
 	}
 	srcAttr, ok := attrs["source"]
 	if !ok {
@@ -80,6 +80,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	_, hasForEach := attrs["for_each"]
 	outputs := map[string]cty.Value{}
 	var outputGV []graph.Field
+	var listGV []graph.Value
 	var list []cty.Value
 	for _, in := range instances {
 		ctx := s.childContext(in)
@@ -100,23 +101,31 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		why := firstNonEmpty(in.existsWhy, s.existsWhy)
 		cs := s.l.evalModule(child, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
 		obj, gv := cs.outputs()
+		// The graph form has the shape of the value: a list of instances
+		// for count, an object keyed by instance key for for_each.
 		switch {
 		case hasCount:
 			list = append(list, obj)
+			listGV = append(listGV, gv)
 		case hasForEach:
 			if k := strings.TrimSuffix(strings.TrimPrefix(in.key, `["`), `"]`); k != in.key {
 				outputs[k] = obj
+				outputGV = append(outputGV, graph.Field{Key: k, Value: gv})
 			}
 		default:
 			s.modules[name] = named{val: obj, gv: gv}
 			return
 		}
-		outputGV = append(outputGV, graph.Field{Key: in.key, Value: gv})
 	}
 	gv := graph.Object(outputGV, toRange(b.DefRange))
+	if hasCount {
+		gv = graph.List(listGV, toRange(b.DefRange))
+	}
 	switch {
 	case len(instances) == 1 && instances[0].exists != graph.True:
-		s.modules[name] = named{val: cty.DynamicVal, gv: gv}
+		// An instance that may not exist has no outputs Terraform could
+		// read; they keep the resources they would come from.
+		s.modules[name] = s.namedOf(cty.DynamicVal, toRange(b.DefRange), instances[0].existsWhy, gv.AllRefs())
 	case hasCount:
 		s.modules[name] = named{val: cty.TupleVal(list), gv: gv}
 	default:
@@ -188,14 +197,21 @@ func (s *scope) outputs() (cty.Value, graph.Value) {
 	return cty.ObjectVal(vals), graph.Object(fields, graph.Range{})
 }
 
-// rootInputs collects the root module's variable values: terraform.tfvars,
-// *.auto.tfvars (in name order), --var-file files, then --var values.
+// rootInputs collects the root module's variable values in Terraform's
+// order, a later value overriding an earlier one: TF_VAR_ environment
+// variables, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars and
+// *.auto.tfvars.json in name order, then -var and -var-file as given.
 func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 	declared := map[string]*hcl.Block{}
 	for _, b := range mod.variables {
 		declared[b.Labels[0]] = b
 	}
 	inputs := map[string]moduleInput{}
+	for _, name := range sortedKeys(l.opts.Env) {
+		if b := declared[name]; b != nil {
+			inputs[name] = rawInput(b, l.opts.Env[name], "TF_VAR_"+name, l.marked)
+		}
+	}
 	var files []string
 	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
 		if _, err := os.Stat(filepath.Join(mod.dir, name)); err == nil {
@@ -210,59 +226,79 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 		}
 	}
 	sort.Strings(auto)
-	files = append(files, auto...)
-	files = append(files, l.opts.VarFiles...)
-	for _, f := range files {
-		file, ok := l.parseFile(f)
-		if !ok {
+	for _, f := range append(files, auto...) {
+		l.readVarFile(f, declared, inputs)
+	}
+	for _, in := range l.opts.Inputs {
+		if in.File != "" {
+			l.readVarFile(in.File, declared, inputs)
 			continue
 		}
-		l.unit.Files = append(l.unit.Files, f)
-		attrs, diags := file.Body.JustAttributes()
-		l.hclDiags(diags, graph.Error, "parse-error")
-		for _, a := range sortedAttributes(attrs) {
-			if declared[a.Name] == nil {
-				continue
-			}
-			v, diags := a.Expr.Value(nil)
-			if diags.HasErrors() {
-				l.hclDiags(diags, graph.Error, "invalid-tfvars")
-				continue
-			}
-			r := toRange(a.Expr.Range())
-			inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+		name, raw, ok := strings.Cut(in.Var, "=")
+		if !ok {
+			l.diag(graph.Errorf(graph.Range{}, "invalid-variable", "--var %q: want name=value", in.Var))
+			continue
+		}
+		if b := declared[name]; b != nil {
+			inputs[name] = rawInput(b, raw, "--var", l.marked)
 		}
 	}
-	for _, kv := range l.opts.Vars {
-		name, raw, ok := strings.Cut(kv, "=")
-		if !ok {
-			l.diag(graph.Errorf(graph.Range{}, "invalid-variable", "--var %q: want name=value", kv))
+	return inputs
+}
+
+// readVarFile sets the declared variables a .tfvars file gives values.
+func (l *loader) readVarFile(f string, declared map[string]*hcl.Block, inputs map[string]moduleInput) {
+	file, ok := l.parseFile(f)
+	if !ok {
+		return
+	}
+	l.unit.Files = append(l.unit.Files, f)
+	attrs, diags := file.Body.JustAttributes()
+	l.hclDiags(diags, graph.Error, "parse-error")
+	for _, a := range sortedAttributes(attrs) {
+		if declared[a.Name] == nil {
 			continue
 		}
-		b := declared[name]
-		if b == nil {
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() {
+			l.hclDiags(diags, graph.Error, "invalid-tfvars")
 			continue
 		}
-		v := cty.StringVal(raw)
-		if attrs, _ := b.Body.JustAttributes(); attrs["type"] != nil {
-			if ty, _ := variableType(attrs["type"], nil); ty != cty.String && !ty.IsPrimitiveType() {
-				expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+name, hcl.Pos{Line: 1, Column: 1})
-				if !diags.HasErrors() {
-					if pv, diags := expr.Value(nil); !diags.HasErrors() {
-						v = pv
-					}
+		r := toRange(a.Expr.Range())
+		inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+	}
+}
+
+// rawInput is a variable's value given as text (-var, TF_VAR_): the text
+// itself for a variable of a primitive type or none, an HCL expression
+// for any other type, as Terraform reads it.
+func rawInput(b *hcl.Block, raw, from string, marked bool) moduleInput {
+	v := cty.StringVal(raw)
+	if attrs, _ := variableAttributes(b.Body); attrs["type"] != nil {
+		if ty, _ := variableType(attrs["type"], nil); !ty.IsPrimitiveType() {
+			expr, diags := hclsyntax.ParseExpression([]byte(raw), from, hcl.Pos{Line: 1, Column: 1})
+			if !diags.HasErrors() {
+				if pv, diags := expr.Value(nil); !diags.HasErrors() {
+					v = pv
 				}
 			}
 		}
-		inputs[name] = moduleInput{val: v, gv: fromCty(v, graph.Range{}, "", nil, l.marked), from: "--var"}
 	}
-	return inputs
+	return moduleInput{val: v, gv: fromCty(v, graph.Range{}, "", nil, marked), from: from}
 }
 
 // variableType reads a variable's type constraint with optional() defaults.
 func variableType(a *hcl.Attribute, l *loader) (cty.Type, *typeexpr.Defaults) {
 	if a == nil {
 		return cty.DynamicPseudoType, nil
+	}
+	// Terraform still accepts the bare list and map of its 0.11 days, as
+	// list(any) and map(any).
+	switch hcl.ExprAsKeyword(a.Expr) {
+	case "list":
+		return cty.List(cty.DynamicPseudoType), nil
+	case "map":
+		return cty.Map(cty.DynamicPseudoType), nil
 	}
 	ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
 	if diags.HasErrors() {

@@ -23,11 +23,17 @@ import (
 
 // Options are the inputs of a module's evaluation.
 type Options struct {
-	// Vars are "name=value" pairs from the command line; they override
-	// var files, which override tfvars files in the module.
-	Vars []string
-	// VarFiles are read in order.
-	VarFiles []string
+	// Env holds the values of TF_VAR_name environment variables by name.
+	// They apply first, as in Terraform: terraform.tfvars,
+	// terraform.tfvars.json, *.auto.tfvars(.json) in name order and then
+	// Inputs override them.
+	Env map[string]string
+	// Inputs are the command line's -var and -var-file values in the
+	// order given; a later one overrides an earlier one.
+	Inputs []Input
+	// Workspace is terraform.workspace (TF_WORKSPACE); "default" when
+	// empty.
+	Workspace string
 	// Root is the directory file() and templatefile() may read inside.
 	Root string
 	// Cache, when set, shares parsed modules with the other units of the
@@ -37,6 +43,13 @@ type Options struct {
 	// paths are made absolute against it instead of asking the operating
 	// system each time.
 	WorkDir string
+}
+
+// Input is one value for the root module's variables given on the
+// command line: a -var "name=value" (Var) or a -var-file path (File).
+type Input struct {
+	Var  string
+	File string
 }
 
 // LoadModule evaluates the root module in dir with the modules it calls. It
@@ -90,6 +103,12 @@ func (s *scope) unmarked(v cty.Value) cty.Value {
 
 func (l *loader) diag(d graph.Diagnostic) {
 	l.g.Diagnostics = append(l.g.Diagnostics, d)
+}
+
+// rootDir is the root module's directory as an absolute path: the
+// directory Terraform runs in, path.cwd.
+func (l *loader) rootDir() string {
+	return l.absPath(l.unit.Path)
 }
 
 func (l *loader) absPath(p string) string {
@@ -150,6 +169,7 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 	}
 	if l.funcs == nil {
 		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked)
+		l.funcs["abspath"] = abspathFunc(l.rootDir())
 	}
 	s.funcs = l.funcs
 	for _, b := range mod.resources {
@@ -159,8 +179,10 @@ func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exis
 		s.providers[k] = p
 	}
 	s.readVariables(inputs)
-	s.readProviders()
+	s.declareProviders()
+	first := len(l.g.Providers)
 	s.resolveDependencies(stack)
+	s.recordProviders(first)
 	s.shapeResources()
 	for _, b := range mod.resources {
 		s.resources(b)

@@ -39,8 +39,8 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			if s.prefix != "" {
 				why = fmt.Sprintf("var.%s of %s has no value", name, strings.TrimSuffix(s.prefix, "."))
 			}
-			val = cty.DynamicVal
-			gv = graph.UnknownValue(why, d.decl)
+			n := s.namedOf(cty.DynamicVal, d.decl, why, nil)
+			val, gv = n.val, n.gv
 		}
 		def := d.def
 		if d.sensitive {
@@ -80,8 +80,8 @@ func (m *module) variableDecls(s *scope) []*varDecl {
 		for _, b := range m.variables {
 			d := &varDecl{name: b.Labels[0], decl: toRange(b.DefRange), nullable: true}
 			p := &loader{g: &graph.Graph{}, unit: s.l.unit, opts: s.l.opts, reported: map[string]bool{}}
-			attrs, diags := b.Body.JustAttributes()
-			p.hclDiags(filterBlocksDiag(diags), graph.Error, "parse-error")
+			attrs, diags := variableAttributes(b.Body)
+			p.hclDiags(diags, graph.Error, "parse-error")
 			d.ty, d.defaults = variableType(attrs["type"], p)
 			if a, ok := attrs["sensitive"]; ok {
 				v, _ := a.Expr.Value(nil)
@@ -136,15 +136,17 @@ func convertDeclared(d *varDecl, val cty.Value, gv graph.Value, l *loader) (cty.
 	return converted, gv
 }
 
-// filterBlocksDiag drops "Unexpected block" diagnostics of variable blocks,
-// whose validation blocks JustAttributes does not expect.
-func filterBlocksDiag(diags hcl.Diagnostics) hcl.Diagnostics {
-	var out hcl.Diagnostics
-	for _, d := range diags {
-		if d.Summary == "Unexpected \"validation\" block" || strings.HasPrefix(d.Summary, "Unexpected \"") {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
+// variableSchema is what a variable block holds. Its validation blocks
+// are not evaluated.
+var variableSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "type"}, {Name: "default"}, {Name: "description"}, {Name: "sensitive"}, {Name: "nullable"}, {Name: "ephemeral"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "validation"}},
+}
+
+// variableAttributes reads the arguments of a variable block.
+func variableAttributes(body hcl.Body) (hcl.Attributes, hcl.Diagnostics) {
+	content, _, diags := body.PartialContent(variableSchema)
+	return content.Attributes, diags
 }

@@ -13,7 +13,7 @@ var IMDSv1Allowed = &rules.Rule{
 	Severity:    rules.High,
 	Description: "IMDSv1 answers plain GET requests, so a server-side request forgery in an application on the instance can read the role's temporary credentials. IMDSv2 requires a session token obtained with a PUT, which SSRF cannot send.",
 	Remediation: rules.Remediation{
-		Text: "Require IMDSv2 (http_tokens / HttpTokens = required); CloudFormation instances set it through a launch template.",
+		Text: "Require IMDSv2 (http_tokens / HttpTokens = required) on the instance, or on the launch template or launch configuration it is launched from.",
 		Terraform: `resource "aws_instance" "web" {
   ami           = var.ami
   instance_type = "t3.micro"
@@ -21,12 +21,13 @@ var IMDSv1Allowed = &rules.Rule{
     http_tokens = "required"
   }
 }`,
-		CloudFormation: `LaunchTemplate:
-  Type: AWS::EC2::LaunchTemplate
+		CloudFormation: `Web:
+  Type: AWS::EC2::Instance
   Properties:
-    LaunchTemplateData:
-      MetadataOptions:
-        HttpTokens: required`,
+    ImageId: !Ref ImageId
+    InstanceType: t3.micro
+    MetadataOptions:
+      HttpTokens: required`,
 	},
 	References: []string{
 		"https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",

@@ -47,7 +47,7 @@ var TLSPolicyOutdated = &rules.Rule{
 		for _, l := range p.AWS.ELB.Listeners {
 			tls := l.Protocol.Test(func(s string) bool { return strings.EqualFold(s, "HTTPS") || strings.EqualFold(s, "TLS") })
 			old := l.SSLPolicy.Test(aws.OutdatedTLSPolicy)
-			if l.Resource.Type == "aws_elb" || l.Resource.Type == "AWS::ElasticLoadBalancing::LoadBalancer" {
+			if l.Classic {
 				continue // Classic Load Balancer policies are checked below.
 			}
 			p.ReportIf(tls.And(old), l.SSLPolicy, "listener %s uses a security policy that accepts TLS 1.0 or 1.1", l.Resource.Address)

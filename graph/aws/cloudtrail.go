@@ -1,0 +1,50 @@
+package aws
+
+import "github.com/blindspot-iac/blindspot/graph"
+
+// CloudTrail holds the trails of the model.
+type CloudTrail struct {
+	Trails []*Trail
+}
+
+// Trail is a CloudTrail trail.
+type Trail struct {
+	Resource *graph.Resource
+	// MultiRegion is whether the trail records every region (off by
+	// default).
+	MultiRegion Bool
+	// LogValidation is whether log file integrity validation is on (off by
+	// default).
+	LogValidation Bool
+	// KMSEncrypted is whether a KMS key encrypts the logs (SSE-S3 when
+	// none is set).
+	KMSEncrypted Bool
+	// Organization is whether the trail records every account of the
+	// organisation.
+	Organization Bool
+}
+
+var trailAdapters = adapters[*Trail]{
+	{graph.Terraform, "aws_cloudtrail", func(_ *Model, r *graph.Resource) *Trail {
+		a := Attrs(r)
+		return &Trail{Resource: r,
+			MultiRegion:   BoolOf(a.Get("is_multi_region_trail"), Ptr(false)),
+			LogValidation: BoolOf(a.Get("enable_log_file_validation"), Ptr(false)),
+			KMSEncrypted:  Configured(a.Get("kms_key_id")),
+			Organization:  BoolOf(a.Get("is_organization_trail"), Ptr(false)),
+		}
+	}},
+	{graph.CloudFormation, "AWS::CloudTrail::Trail", func(_ *Model, r *graph.Resource) *Trail {
+		a := Attrs(r)
+		return &Trail{Resource: r,
+			MultiRegion:   BoolOf(a.Get("IsMultiRegionTrail"), Ptr(false)),
+			LogValidation: BoolOf(a.Get("EnableLogFileValidation"), Ptr(false)),
+			KMSEncrypted:  Configured(a.Get("KMSKeyId")),
+			Organization:  BoolOf(a.Get("IsOrganizationTrail"), Ptr(false)),
+		}
+	}},
+}
+
+func buildCloudTrail(m *Model) {
+	m.CloudTrail.Trails = trailAdapters.all(m)
+}

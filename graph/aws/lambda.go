@@ -1,0 +1,61 @@
+package aws
+
+import "github.com/blindspot-iac/blindspot/graph"
+
+// Lambda holds function permissions and URLs.
+type Lambda struct {
+	Permissions []*LambdaPermission
+	URLs        []*FunctionURL
+}
+
+// LambdaPermission is a resource-based policy statement of a function.
+type LambdaPermission struct {
+	Resource      *graph.Resource
+	Principal     String
+	SourceArn     Bool
+	SourceAccount Bool
+	PrincipalOrg  Bool
+}
+
+// FunctionURL is a function URL (aws_lambda_function_url, AWS::Lambda::Url
+// or a SAM function's FunctionUrlConfig).
+type FunctionURL struct {
+	Resource *graph.Resource
+	AuthType String
+}
+
+var lambdaPermissionAdapters = adapters[*LambdaPermission]{
+	{graph.Terraform, "aws_lambda_permission", func(_ *Model, r *graph.Resource) *LambdaPermission {
+		a := Attrs(r)
+		return &LambdaPermission{Resource: r, Principal: StringOf(a.Get("principal"), nil),
+			SourceArn: Configured(a.Get("source_arn")), SourceAccount: Configured(a.Get("source_account")),
+			PrincipalOrg: Configured(a.Get("principal_org_id"))}
+	}},
+	{graph.CloudFormation, "AWS::Lambda::Permission", func(_ *Model, r *graph.Resource) *LambdaPermission {
+		a := Attrs(r)
+		return &LambdaPermission{Resource: r, Principal: StringOf(a.Get("Principal"), nil),
+			SourceArn: Configured(a.Get("SourceArn")), SourceAccount: Configured(a.Get("SourceAccount")),
+			PrincipalOrg: Configured(a.Get("PrincipalOrgID"))}
+	}},
+}
+
+var functionURLAdapters = adapters[[]*FunctionURL]{
+	{graph.Terraform, "aws_lambda_function_url", func(_ *Model, r *graph.Resource) []*FunctionURL {
+		return []*FunctionURL{{Resource: r, AuthType: StringOf(Attrs(r).Get("authorization_type"), nil)}}
+	}},
+	{graph.CloudFormation, "AWS::Lambda::Url", func(_ *Model, r *graph.Resource) []*FunctionURL {
+		return []*FunctionURL{{Resource: r, AuthType: StringOf(Attrs(r).Get("AuthType"), nil)}}
+	}},
+	{graph.CloudFormation, "AWS::Serverless::Function", func(_ *Model, r *graph.Resource) []*FunctionURL {
+		cfg := Attrs(r).Get("FunctionUrlConfig")
+		if !cfg.IsSet() {
+			return nil
+		}
+		return []*FunctionURL{{Resource: r, AuthType: StringOf(cfg.Get("AuthType"), nil)}}
+	}},
+}
+
+func buildLambda(m *Model) {
+	m.Lambda.Permissions = lambdaPermissionAdapters.all(m)
+	m.Lambda.URLs = flat(m, functionURLAdapters)
+}

@@ -1,0 +1,132 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
+
+// RDS holds database instances and clusters.
+type RDS struct {
+	Databases []*RDSDatabase
+}
+
+// RDSDatabase is an RDS DB instance or an Aurora/Multi-AZ DB cluster.
+type RDSDatabase struct {
+	Resource *graph.Resource
+	// Cluster is true for DB clusters.
+	Cluster bool
+	// Encrypted is whether storage is encrypted; nil-like (unset Why) for
+	// Aurora instances, whose cluster decides.
+	Encrypted Bool
+	// EncryptionFromCluster is true for instances whose cluster decides
+	// their encryption (aws_rds_cluster_instance, Aurora instances).
+	EncryptionFromCluster bool
+	// Public is whether the instance gets a public IP address; for a
+	// cluster, only when it sets PubliclyAccessible (Multi-AZ DB clusters),
+	// and otherwise not Set.
+	Public Bool
+}
+
+// rdsSettings are the arguments every form of a database shares, as one
+// format names them.
+type rdsSettings struct {
+	encrypted, engine, engineMode, clusterID Field
+	// sources name the snapshot or database a new database is restored or
+	// replicated from.
+	sources []Field
+	// member is true for a resource that is always a cluster member.
+	member bool
+}
+
+var rdsAdapters = adapters[*RDSDatabase]{
+	{graph.Terraform, "aws_db_instance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+		a := Attrs(r)
+		d := rdsDatabase(r, false, terraformRDS(a))
+		d.Public = BoolOf(a.Get("publicly_accessible"), Ptr(false))
+		return d
+	}},
+	{graph.Terraform, "aws_rds_cluster_instance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+		a := Attrs(r)
+		s := terraformRDS(a)
+		s.member = true
+		d := rdsDatabase(r, false, s)
+		d.Public = BoolOf(a.Get("publicly_accessible"), Ptr(false))
+		return d
+	}},
+	{graph.Terraform, "aws_rds_cluster", func(_ *Model, r *graph.Resource) *RDSDatabase {
+		a := Attrs(r)
+		d := rdsDatabase(r, true, terraformRDS(a))
+		d.Public = clusterPublic(a.Get("publicly_accessible"))
+		return d
+	}},
+	{graph.CloudFormation, "AWS::RDS::DBInstance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+		a := Attrs(r)
+		d := rdsDatabase(r, false, cloudFormationRDS(a))
+		if pub := a.Get("PubliclyAccessible"); pub.IsSet() {
+			d.Public = BoolOf(pub, nil)
+		} else {
+			d.Public = UnknownAttr[bool]("PubliclyAccessible of "+r.Address+" is not set, so whether it is public depends on whether its VPC has an internet gateway", r.Loc())
+		}
+		return d
+	}},
+	{graph.CloudFormation, "AWS::RDS::DBCluster", func(_ *Model, r *graph.Resource) *RDSDatabase {
+		a := Attrs(r)
+		d := rdsDatabase(r, true, cloudFormationRDS(a))
+		d.Public = clusterPublic(a.Get("PubliclyAccessible"))
+		return d
+	}},
+}
+
+func terraformRDS(a Field) rdsSettings {
+	return rdsSettings{
+		encrypted: a.Get("storage_encrypted"), engine: a.Get("engine"), engineMode: a.Get("engine_mode"),
+		clusterID: a.Get("cluster_identifier"),
+		sources:   []Field{a.Get("replicate_source_db"), a.Get("snapshot_identifier"), a.Get("replication_source_identifier")},
+	}
+}
+
+func cloudFormationRDS(a Field) rdsSettings {
+	return rdsSettings{
+		encrypted: a.Get("StorageEncrypted"), engine: a.Get("Engine"), engineMode: a.Get("EngineMode"),
+		clusterID: a.Get("DBClusterIdentifier"),
+		sources: []Field{a.Get("SourceDBInstanceIdentifier"), a.Get("DBSnapshotIdentifier"), a.Get("SnapshotIdentifier"),
+			a.Get("SourceDBClusterIdentifier")},
+	}
+}
+
+// rdsDatabase reads whether a database's storage is encrypted.
+func rdsDatabase(r *graph.Resource, cluster bool, s rdsSettings) *RDSDatabase {
+	d := &RDSDatabase{Resource: r, Cluster: cluster, Encrypted: BoolOf(s.encrypted, Ptr(false))}
+	isAurora := StringOf(s.engine, Ptr("")).Test(func(e string) bool { return strings.HasPrefix(e, "aurora") })
+	restored := false
+	for _, f := range s.sources {
+		restored = restored || f.IsSet()
+	}
+	switch {
+	case s.member:
+		// Cluster members have no storage setting of their own.
+		d.EncryptionFromCluster = true
+	case !cluster && (s.clusterID.IsSet() || isAurora == graph.True):
+		d.EncryptionFromCluster = true
+	case !s.encrypted.IsSet() && restored:
+		d.Encrypted = UnknownAttr[bool]("the storage of "+r.Address+" is encrypted if its source snapshot or database is", r.Loc())
+	case cluster && !s.encrypted.IsSet() && StringOf(s.engineMode, Ptr("provisioned")).Test(func(m string) bool { return m == "serverless" }) == graph.True:
+		d.Encrypted = Default(true, r.Loc())
+	}
+	return d
+}
+
+// clusterPublic reads whether a cluster's members are public: Multi-AZ DB
+// clusters (not Aurora) set it for their members; when absent it depends
+// on the VPC, so only a written value is judged.
+func clusterPublic(pub Field) Bool {
+	if !pub.IsSet() {
+		return Bool{}
+	}
+	return BoolOf(pub, nil)
+}
+
+func buildRDS(m *Model) {
+	m.RDS.Databases = rdsAdapters.all(m)
+}
