@@ -66,11 +66,14 @@ type Options struct {
 }
 
 // skipDirs are directories that never hold the user's own code: version
-// control, downloaded modules and packages, generated SAM builds, and
-// blindspot's own directory (custom policies and their fixtures, whose
-// bad cases hold problems on purpose).
+// control, downloaded modules and packages, generated SAM builds,
+// blindspot's own directory (custom policies), and test fixtures
+// (testdata, where blindspot's rules and custom policies keep bad cases
+// written on purpose, as Go tools ignore it). A path named on the command
+// line is scanned whatever its name.
 var skipDirs = map[string]bool{
 	".blindspot":        true,
+	"testdata":          true,
 	".git":              true,
 	".terraform":        true,
 	"node_modules":      true,

@@ -41,6 +41,7 @@ func TestDiscover(t *testing.T) {
 		".git/config.tf":                               `resource "x" "y" {}`,
 		"node_modules/pkg/template.yaml":               cfnYAML,
 		".blindspot/policies/testdata/acme-x/bad.yaml": cfnYAML,
+		"policies/testdata/acme-x/bad.tf":              `resource "aws_s3_bucket" "b" {}`,
 		".terraform/modules/vpc/main.tf":               `resource "aws_vpc" "v" {}`,
 		"docs/readme.md":                               "# not code\n",
 		"cdk.out/Stack.template.json":                  `{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,

@@ -56,6 +56,11 @@ func TestPreCommitHook(t *testing.T) {
 		"good/main.tf":      "resource \"aws_kms_key\" \"k\" {\n  description         = \"app\"\n  enable_key_rotation = var.rotate\n}\n",
 		"good/variables.tf": "variable \"rotate\" {\n  default = true\n}\n",
 		"k8s/service.yaml":  "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n",
+		// The repository's custom policy applies to what the hook scans;
+		// its fixture, bad on purpose, is never scanned.
+		".blindspot/policies/owner.yaml":                     ownerPolicy,
+		".blindspot/policies/testdata/acme-owner-tag/bad.tf": "resource \"aws_sns_topic\" \"t\" {}\n",
+		"untagged/main.tf":                                   "resource \"aws_sns_topic\" \"t\" {\n  name = \"events\"\n}\n",
 	}
 	for name, content := range files {
 		p := filepath.Join(work, filepath.FromSlash(name))
@@ -97,7 +102,23 @@ func TestPreCommitHook(t *testing.T) {
 	if !strings.Contains(out, "aws-kms-rotation-disabled") {
 		t.Errorf("hook output does not name the finding:\n%s", out)
 	}
+	out, err = tryRepo("untagged/main.tf")
+	if err == nil || !strings.Contains(out, "acme-owner-tag") {
+		t.Errorf("hook did not apply the repository's policy (%v):\n%s", err, out)
+	}
+	if out, err := tryRepo(".blindspot/policies/owner.yaml", ".blindspot/policies/testdata/acme-owner-tag/bad.tf"); err != nil {
+		t.Errorf("hook scanned a policy fixture: %v\n%s", err, out)
+	}
 }
+
+// ownerPolicy is a custom policy the hook test's repository keeps.
+const ownerPolicy = `id: acme-owner-tag
+title: Topics carry an owner tag
+severity: medium
+description: Every topic names its owner.
+match: [aws_sns_topic]
+condition: '!("owner" in resource.tags)'
+`
 
 // TestWorkflowsLint runs actionlint over the workflows, which also checks
 // how they use this repository's action.yml.

@@ -128,7 +128,7 @@ func singular(name string) string {
 	switch {
 	case strings.HasSuffix(name, "ies"):
 		return strings.TrimSuffix(name, "ies") + "y"
-	case strings.HasSuffix(name, "ses") && !strings.HasSuffix(name, "uses"):
+	case strings.HasSuffix(name, "sses"):
 		return strings.TrimSuffix(name, "es")
 	case strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss"):
 		return strings.TrimSuffix(name, "s")

@@ -219,7 +219,7 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 		if st.isStopped() {
 			return
 		}
-		for _, subj := range c.subjects(pass) {
+		for _, subj := range c.subjectsOf(pass.AWS) {
 			v := c.decide(env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
@@ -239,11 +239,11 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 	return rule
 }
 
-// subjects lists what the policy is evaluated on in the pass's model.
-func (c *compiled) subjects(pass *rules.Pass) []subject {
+// subjectsOf lists what the policy is evaluated on in a model.
+func (c *compiled) subjectsOf(m *aws.Model) []subject {
 	var out []subject
 	if c.coll != nil {
-		slice := reflect.ValueOf(pass.AWS).Elem().FieldByIndex(c.coll.index)
+		slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
 		for i := range slice.Len() {
 			e := slice.Index(i)
 			if e.IsNil() {
@@ -261,12 +261,12 @@ func (c *compiled) subjects(pass *rules.Pass) []subject {
 		return out
 	}
 	if len(c.patterns) == 0 {
-		for _, r := range pass.AWS.Index().OfType(c.types...) {
+		for _, r := range m.Index().OfType(c.types...) {
 			out = append(out, subject{resource: r})
 		}
 		return out
 	}
-	for _, r := range pass.Graph.Resources {
+	for _, r := range m.Graph.Resources {
 		if c.matchesType(r.Type) {
 			out = append(out, subject{resource: r})
 		}
