@@ -84,7 +84,7 @@ func NewEnv(opts Options) (*Env, error) {
 		cel.CrossTypeNumericComparisons(true),
 		cel.OptionalTypes(),
 		cel.Variable("resource", e.resourceType.cel),
-		ext.Strings(),
+		ext.Strings(ext.StringsMaxPrecision(100)),
 	}
 	envOpts = append(envOpts, functions(e)...)
 	e.base, err = cel.NewEnv(envOpts...)

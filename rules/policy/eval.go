@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/interpreter"
@@ -27,6 +26,9 @@ type subject struct {
 // activation binds a condition's variables for one evaluation. Values
 // are made when the condition first reads them.
 type activation struct {
+	// state is the evaluation's, allocated with the activation; st
+	// points at it.
+	state    evalState
 	st       *evalState
 	subj     subject
 	coll     *collection
@@ -84,7 +86,8 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 		total             verdict
 		sawTrue, sawFalse bool
 		split             []string // paths whose alternatives were tried
-		queue             = []map[string]int{nil}
+		first             [1]map[string]int
+		queue             = first[:]
 	)
 	for n := 0; len(queue) > 0; n++ {
 		if n == maxEvaluations {
@@ -94,8 +97,10 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 		}
 		choices := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		st := &evalState{env: env, run: run, model: model, choices: choices}
-		out, cost, err := c.eval(st, subj)
+		act := &activation{state: evalState{env: env, run: run, model: model, choices: choices}, subj: subj, coll: c.coll}
+		act.st = &act.state
+		st := act.st
+		out, cost, err := c.eval(act)
 		total.cost += cost
 		if err != nil {
 			if isCostLimit(err) {
@@ -144,10 +149,9 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 }
 
 // eval runs the program once.
-func (c *compiled) eval(st *evalState, subj subject) (ref.Val, uint64, error) {
-	act := &activation{st: st, subj: subj, coll: c.coll}
+func (c *compiled) eval(act *activation) (ref.Val, uint64, error) {
 	out, det, err := c.prg.Eval(act)
-	var cost uint64
+	cost := c.staticCost
 	if det != nil && det.ActualCost() != nil {
 		cost = *det.ActualCost()
 	}
@@ -186,12 +190,4 @@ func (st *evalState) alternativeToTry(u *types.Unknown) (path string, alts int, 
 		return "", 0, true
 	}
 	return path, alts, false
-}
-
-// programOptions are the options every policy program is built with.
-func (e *Env) programOptions() []cel.ProgramOption {
-	return []cel.ProgramOption{
-		cel.CostLimit(e.opts.CostLimit),
-		cel.EvalOptions(cel.OptOptimize),
-	}
 }

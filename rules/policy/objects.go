@@ -29,6 +29,8 @@ type objField struct {
 	doc  string
 	// goName is the graph/aws field it shows, for the generated schema.
 	goName string
+	// index is the field's position in its type.
+	index int
 }
 
 func newObjType(name, doc string) *objType {
@@ -36,7 +38,7 @@ func newObjType(name, doc string) *objType {
 }
 
 func (t *objType) add(name string, typ *types.Type, doc string) {
-	f := &objField{name: name, typ: typ, doc: doc}
+	f := &objField{name: name, typ: typ, doc: doc, index: len(t.fields)}
 	t.fields = append(t.fields, f)
 	t.byName[name] = f
 }
@@ -119,6 +121,37 @@ type objVal struct {
 	// native is the Go value behind the object, for functions that need
 	// it (a policy document's allows()).
 	native any
+	// memo keeps the fields read, by position in typ.fields: a condition
+	// often reads one several times (resource.tags). Small objects keep
+	// it in memoBuf, allocated with them.
+	memo    []memoField
+	memoBuf [8]memoField
+}
+
+type memoField struct {
+	v           ref.Val
+	found, done bool
+}
+
+// field returns a field's value, reading it once.
+func (o *objVal) field(name string) (ref.Val, bool) {
+	f, ok := o.typ.byName[name]
+	if !ok {
+		return nil, false
+	}
+	if o.memo == nil {
+		if n := len(o.typ.fields); n <= len(o.memoBuf) {
+			o.memo = o.memoBuf[:n]
+		} else {
+			o.memo = make([]memoField, n)
+		}
+	}
+	m := &o.memo[f.index]
+	if !m.done {
+		m.v, m.found = o.get(name)
+		m.done = true
+	}
+	return m.v, m.found
 }
 
 var _ traits.Mapper = (*objVal)(nil)
@@ -163,10 +196,7 @@ func (o *objVal) Find(key ref.Val) (ref.Val, bool) {
 	if !ok {
 		return nil, false
 	}
-	if _, ok := o.typ.byName[string(k)]; !ok {
-		return nil, false
-	}
-	return o.get(string(k))
+	return o.field(string(k))
 }
 
 func (o *objVal) Get(key ref.Val) ref.Val {
@@ -188,7 +218,7 @@ func (o *objVal) Contains(key ref.Val) ref.Val {
 func (o *objVal) Size() ref.Val {
 	n := 0
 	for _, f := range o.typ.fields {
-		if _, found := o.get(f.name); found {
+		if _, found := o.field(f.name); found {
 			n++
 		}
 	}
@@ -198,7 +228,7 @@ func (o *objVal) Size() ref.Val {
 func (o *objVal) Iterator() traits.Iterator {
 	var names []string
 	for _, f := range o.typ.fields {
-		if _, found := o.get(f.name); found {
+		if _, found := o.field(f.name); found {
 			names = append(names, f.name)
 		}
 	}

@@ -160,7 +160,7 @@ func (st *evalState) scalar(v graph.Value, path string) ref.Val {
 // the map open (see mapVal.open); a value that is not known reads as a
 // CEL unknown.
 func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
-	m := tagMap{st: st, path: path, vals: map[string]graph.Value{}}
+	m := tagMap{st: st, path: path}
 	// own returns the resource's own tags; when they may take one of
 	// several values (Fn::If), the one this evaluation uses, or an
 	// unknown that makes the evaluation try each.
@@ -207,21 +207,29 @@ func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
 	return m.val()
 }
 
-// tagMap collects tags from the shapes both formats write them in.
+// tagMap collects tags from the shapes both formats write them in. Tags
+// are few: a slice searched in order is cheaper than a map.
 type tagMap struct {
 	st   *evalState
 	path string
-	keys []string
-	vals map[string]graph.Value
+	tags []tag
 	// why is set when some keys are not known.
 	why string
 }
 
+type tag struct {
+	key string
+	val graph.Value
+}
+
 func (m *tagMap) set(k string, v graph.Value) {
-	if _, ok := m.vals[k]; !ok {
-		m.keys = append(m.keys, k)
+	for i := range m.tags {
+		if m.tags[i].key == k {
+			m.tags[i].val = v
+			return
+		}
 	}
-	m.vals[k] = v
+	m.tags = append(m.tags, tag{k, v})
 }
 
 func (m *tagMap) add(v graph.Value) {
@@ -261,13 +269,21 @@ func (m *tagMap) add(v graph.Value) {
 }
 
 func (m *tagMap) val() ref.Val {
-	st, path := m.st, m.path
-	mv := &mapVal{st: st, path: path, keys: m.keys, find: func(k string) (ref.Val, bool) {
-		v, ok := m.vals[k]
-		if !ok {
-			return nil, false
+	st, path, tags := m.st, m.path, m.tags
+	keys := make([]string, len(tags))
+	for i, t := range tags {
+		keys[i] = t.key
+	}
+	mv := &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
+		for _, t := range tags {
+			if t.key == k {
+				if s, ok := t.val.AsString(); ok {
+					return types.String(s), true
+				}
+				return st.graphValue(t.val, keyPath(path, k)), true
+			}
 		}
-		return st.scalar(v, keyPath(path, k)), true
+		return nil, false
 	}}
 	if m.why != "" {
 		mv.open = st.unknown(path+" (its keys)", m.why, 0)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/google/cel-go/cel"
+	celast "github.com/google/cel-go/common/ast"
 	"github.com/google/cel-go/common/types"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -31,6 +32,10 @@ type compiled struct {
 	coll     *collection
 	types    []string
 	patterns []string
+	// metered is set when evaluations are metered (the condition has a
+	// comprehension); staticCost is what an evaluation of another costs.
+	metered    bool
+	staticCost uint64
 }
 
 // Compile type-checks and compiles policies in env. taken reports IDs
@@ -131,7 +136,21 @@ func compileCondition(env *Env, c *compiled) (cel.Program, error) {
 		return nil, &Error{File: p.File, Line: line, Column: col,
 			Msg: fmt.Sprintf("policy %s: condition: it must be true when a resource fails, but it gives %s, not a bool", p.ID, t)}
 	}
-	prg, err := e.Program(ast, env.programOptions()...)
+	// Only comprehensions repeat work: a condition without one costs about
+	// one unit per node whatever the resource, so it is charged that and
+	// spared the interpreter's cost tracking, which would double its
+	// evaluation time. One with a comprehension is metered and stopped
+	// at the limit.
+	native := ast.NativeRep()
+	loops := celast.MatchDescendants(celast.NavigateAST(native), celast.KindMatcher(celast.ComprehensionKind))
+	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	if len(loops) > 0 {
+		c.metered = true
+		opts = append(opts, cel.CostLimit(env.opts.CostLimit))
+	} else {
+		c.staticCost = uint64(celast.NodeCount(native))
+	}
+	prg, err := e.Program(ast, opts...)
 	if err != nil {
 		line, col := p.conditionAt.position(1, 0)
 		return nil, &Error{File: p.File, Line: line, Column: col, Msg: fmt.Sprintf("policy %s: condition: %v", p.ID, err)}

@@ -150,7 +150,7 @@ func (tv *typedView) typeOf(t reflect.Type) (*types.Type, converter, bool) {
 			return nil, nil, false
 		}
 		return types.NewListType(et), func(st *evalState, v reflect.Value, path, _ string) (ref.Val, bool) {
-			return &listVal{st: st, n: v.Len(), elem: func(i int) ref.Val {
+			return &listVal{st: st, n: v.Len(), elemFn: func(i int) ref.Val {
 				e, found := econv(st, v.Index(i), indexPath(path, i), "")
 				if !found {
 					return types.NullValue
@@ -172,7 +172,7 @@ func (tv *typedView) typeOf(t reflect.Type) (*types.Type, converter, bool) {
 				keys = append(keys, k.String())
 			}
 			sort.Strings(keys)
-			return &mapVal{st: st, path: path, keys: keys, find: func(k string) (ref.Val, bool) {
+			return &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
 				e := v.MapIndex(reflect.ValueOf(k).Convert(t.Key()))
 				if !e.IsValid() {
 					return nil, false
@@ -378,7 +378,7 @@ func (st *evalState) stringSet(s aws.StringSet, path string) (ref.Val, bool) {
 		return st.unknown(path, s.Why, 0), true
 	}
 	n := len(s.Values) + s.Unknown
-	return &listVal{st: st, n: n, elem: func(i int) ref.Val {
+	return &listVal{st: st, n: n, elemFn: func(i int) ref.Val {
 		if i < len(s.Values) {
 			return types.String(s.Values[i])
 		}

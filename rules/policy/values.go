@@ -99,24 +99,9 @@ func (st *evalState) graphValue(v graph.Value, path string) ref.Val {
 		return types.String(s)
 	case graph.KindList:
 		elems := v.Elems()
-		return &listVal{st: st, n: len(elems), elem: func(i int) ref.Val {
-			e := elems[i]
-			if isScalar(e) {
-				return st.graphValue(e, "")
-			}
-			return st.graphValue(e, indexPath(path, i))
-		}}
+		return &listVal{st: st, n: len(elems), vals: elems, path: path}
 	case graph.KindObject:
-		return &mapVal{st: st, path: path, source: &v, keys: fieldKeys(v), find: func(k string) (ref.Val, bool) {
-			f, ok := v.Get(k)
-			if !ok {
-				return nil, false
-			}
-			if isScalar(f) {
-				return st.graphValue(f, ""), true
-			}
-			return st.graphValue(f, keyPath(path, k)), true
-		}}
+		return &mapVal{st: st, path: path, source: &v}
 	}
 	alts := v.Alternatives()
 	if len(alts) > 0 {
@@ -185,9 +170,25 @@ func isIdent(s string) bool {
 // lists, membership is three-valued: `x in list` is unknown, not false,
 // when no element equals x and some element is unknown.
 type listVal struct {
-	st   *evalState
-	n    int
-	elem func(i int) ref.Val
+	st *evalState
+	n  int
+	// vals are the elements of a graph list, at path; otherwise elemFn
+	// makes them.
+	vals   []graph.Value
+	path   string
+	elemFn func(i int) ref.Val
+}
+
+// elem converts element i.
+func (l *listVal) elem(i int) ref.Val {
+	if l.elemFn != nil {
+		return l.elemFn(i)
+	}
+	e := l.vals[i]
+	if isScalar(e) {
+		return l.st.graphValue(e, "")
+	}
+	return l.st.graphValue(e, indexPath(l.path, i))
 }
 
 var (
@@ -293,7 +294,7 @@ func (l *listVal) Add(other ref.Val) ref.Val {
 		return types.MaybeNoSuchOverloadErr(other)
 	}
 	on := int(o.Size().(types.Int))
-	return &listVal{st: l.st, n: l.n + on, elem: func(i int) ref.Val {
+	return &listVal{st: l.st, n: l.n + on, elemFn: func(i int) ref.Val {
 		if i < l.n {
 			return l.elem(i)
 		}
@@ -336,20 +337,44 @@ func (baseIter) Value() any                     { return nil }
 type mapVal struct {
 	st   *evalState
 	path string
-	keys []string
-	find func(key string) (ref.Val, bool)
-	// source is the graph value the map shows, when it shows one.
+	// source is the graph object the map shows, when it shows one;
+	// otherwise keys and findFn give its entries.
 	source *graph.Value
+	keys   []string
+	findFn func(key string) (ref.Val, bool)
 	// open, when set, is the CEL unknown standing for keys that are not
 	// known (tags merged from an unknown map): a key not among keys may
 	// still be there.
 	open ref.Val
 }
 
+// find returns the value at key k.
+func (m *mapVal) find(k string) (ref.Val, bool) {
+	if m.source == nil {
+		return m.findFn(k)
+	}
+	f, ok := m.source.Get(k)
+	if !ok {
+		return nil, false
+	}
+	if isScalar(f) {
+		return m.st.graphValue(f, ""), true
+	}
+	return m.st.graphValue(f, keyPath(m.path, k)), true
+}
+
+// keyList returns the keys in order.
+func (m *mapVal) keyList() []string {
+	if m.source != nil && m.keys == nil {
+		m.keys = fieldKeys(*m.source)
+	}
+	return m.keys
+}
+
 func (m *mapVal) ConvertToNative(t reflect.Type) (any, error) {
 	if t.Kind() == reflect.Map || t.Kind() == reflect.Interface {
-		out := make(map[string]any, len(m.keys))
-		for _, k := range m.keys {
+		out := make(map[string]any, len(m.keyList()))
+		for _, k := range m.keyList() {
 			v, _ := m.find(k)
 			if types.IsUnknown(v) {
 				return nil, fmt.Errorf("map value %q is not known", k)
@@ -386,11 +411,11 @@ func (m *mapVal) Equal(other ref.Val) ref.Val {
 	if m.open != nil {
 		return m.open
 	}
-	if o.Size() != types.Int(len(m.keys)) {
+	if o.Size() != types.Int(len(m.keyList())) {
 		return types.False
 	}
 	var unk *types.Unknown
-	for _, k := range m.keys {
+	for _, k := range m.keyList() {
 		ov, found := o.Find(types.String(k))
 		if !found {
 			return types.False
@@ -417,7 +442,7 @@ func (m *mapVal) Size() ref.Val {
 	if m.open != nil {
 		return m.open
 	}
-	return types.Int(len(m.keys))
+	return types.Int(len(m.keyList()))
 }
 
 func (m *mapVal) Find(key ref.Val) (ref.Val, bool) {
@@ -477,7 +502,7 @@ type mapIter struct {
 // known: exists() is then true when a known key satisfies the predicate
 // and unknown otherwise, all() false when a known key fails it.
 func (it *mapIter) HasNext() ref.Val {
-	n := len(it.m.keys)
+	n := len(it.m.keyList())
 	if it.m.open != nil {
 		n++
 	}
@@ -487,9 +512,9 @@ func (it *mapIter) HasNext() ref.Val {
 func (it *mapIter) Next() ref.Val {
 	it.i++
 	switch {
-	case it.i <= len(it.m.keys):
-		return types.String(it.m.keys[it.i-1])
-	case it.i == len(it.m.keys)+1 && it.m.open != nil:
+	case it.i <= len(it.m.keyList()):
+		return types.String(it.m.keyList()[it.i-1])
+	case it.i == len(it.m.keyList())+1 && it.m.open != nil:
 		return it.m.open
 	}
 	return types.NewErr("no more elements")
@@ -497,7 +522,7 @@ func (it *mapIter) Next() ref.Val {
 
 // stringMap makes a mapVal of known strings.
 func stringMap(st *evalState, path string, keys []string, vals map[string]ref.Val) *mapVal {
-	return &mapVal{st: st, path: path, keys: keys, find: func(k string) (ref.Val, bool) {
+	return &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
 		v, ok := vals[k]
 		return v, ok
 	}}
