@@ -164,8 +164,8 @@ resource "aws_s3_bucket" "legacy" {
 		t.Errorf("the configuration enables only the policy:\n%s", out)
 	}
 
-	// Text and GitHub annotations name the policy.
-	for _, format := range []string{"text", "github"} {
+	// Every other format names the policy.
+	for _, format := range []string{"text", "github", "junit", "gitlab"} {
 		_, out, _ := runCLI(t, "scan", "--format", format, "--config", "infra/.blindspot.yaml", "infra")
 		if !strings.Contains(out, "acme-bucket-name") || !strings.Contains(out, "Bucket names start with acme-") {
 			t.Errorf("%s report lacks the policy:\n%s", format, out)
