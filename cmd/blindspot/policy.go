@@ -1,18 +1,22 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/fixture"
 	"github.com/blindspot-iac/blindspot/internal/scan"
+	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
 	"github.com/blindspot-iac/blindspot/rules/policy"
 )
@@ -76,26 +80,67 @@ func runPolicyTest(dirs []string, filter *regexp.Regexp, verbose bool, stdout io
 		if set == nil {
 			return &exitCodeError{code: exitError, err: fmt.Errorf("%s holds no policy file", dir)}
 		}
-		for _, p := range set.Policies() {
-			if filter != nil && !filter.MatchString(p.ID) {
-				continue
+		// The rules of a run name the policies and carry their
+		// remediation; each fixture's scan runs its policy from the set.
+		var tested []*rules.Rule
+		for _, r := range set.NewRun(policy.RunOptions{}).Rules() {
+			if filter == nil || filter.MatchString(r.ID) {
+				tested = append(tested, r)
 			}
-			problems, log, n, err := testPolicy(set, p, filepath.Join(dir, "testdata", p.ID))
-			if err != nil {
-				return &exitCodeError{code: exitError, err: err}
+		}
+		suite := &fixture.Suite{Root: filepath.Join(dir, "testdata"), Rules: tested, Options: scan.Options{Policies: set}}
+		fixtures, planProblems := suite.Plan()
+		byPolicy := map[string][]*fixture.Fixture{}
+		for _, f := range fixtures {
+			id, _, _ := strings.Cut(f.Name, "/")
+			byPolicy[id] = append(byPolicy[id], f)
+		}
+		// Problems of the layout are about one policy's fixtures, or about
+		// the directory (fixtures of no policy).
+		about := func(p, id string) bool {
+			return strings.Contains(p, " "+id+" ") || strings.Contains(p, string(filepath.Separator)+id+string(filepath.Separator))
+		}
+		if filter == nil {
+			var stray []string
+			for _, p := range planProblems {
+				if !slices.ContainsFunc(tested, func(r *rules.Rule) bool { return about(p, r.ID) }) {
+					stray = append(stray, p)
+				}
+			}
+			if len(stray) > 0 {
+				failed++
+				fmt.Fprintf(stdout, "FAIL  %s\n", suite.Root)
+				for _, p := range stray {
+					fmt.Fprintf(stdout, "      %s\n", p)
+				}
+			}
+		}
+		for _, r := range tested {
+			var problems, logs []string
+			for _, p := range planProblems {
+				if about(p, r.ID) {
+					problems = append(problems, p)
+				}
+			}
+			n := 0
+			for _, f := range byPolicy[r.ID] {
+				n++
+				out := suite.Check(context.Background(), f)
+				problems = append(problems, out.Problems...)
+				logs = append(logs, out.Logs...)
 			}
 			if len(problems) == 0 {
 				passed++
-				fmt.Fprintf(stdout, "ok    %s (%d fixtures)\n", p.ID, n)
+				fmt.Fprintf(stdout, "ok    %s (%d fixtures)\n", r.ID, n)
 			} else {
 				failed++
-				fmt.Fprintf(stdout, "FAIL  %s (%s)\n", p.ID, p.Range)
+				fmt.Fprintf(stdout, "FAIL  %s (%s)\n", r.ID, r.Source)
 				for _, pr := range problems {
 					fmt.Fprintf(stdout, "      %s\n", pr)
 				}
 			}
 			if verbose || len(problems) > 0 {
-				for _, l := range log {
+				for _, l := range logs {
 					fmt.Fprintf(stdout, "      | %s\n", l)
 				}
 			}
@@ -106,31 +151,6 @@ func runPolicyTest(dirs []string, filter *regexp.Regexp, verbose bool, stdout io
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
-}
-
-// testPolicy runs the fixtures of p in dir with p alone.
-func testPolicy(set *policy.Set, p *policy.Policy, dir string) (problems, log []string, n int, err error) {
-	cases, coverage, err := fixture.Cases(dir, p.ID)
-	if err != nil {
-		return []string{fmt.Sprintf("no fixtures: %s does not exist or cannot be read", dir)}, nil, 0, nil
-	}
-	for _, c := range coverage {
-		problems = append(problems, c.String())
-	}
-	for _, c := range cases {
-		tmp, err := os.MkdirTemp("", "blindspot-policy-test-")
-		if err != nil {
-			return nil, nil, 0, err
-		}
-		ps, l, err := c.Check(p.ID, scan.Options{Policies: set}, tmp)
-		os.RemoveAll(tmp)
-		if err != nil {
-			return nil, nil, 0, err
-		}
-		problems = append(problems, ps...)
-		log = append(log, l...)
-	}
-	return problems, log, len(cases), nil
 }
 
 func newPolicyLintCmd(stdout, stderr io.Writer) *cobra.Command {

@@ -34,8 +34,8 @@ func TestPolicyTestExamples(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, stderr)
 	}
 	for _, id := range []string{"acme-owner-tag", "acme-no-internet-in-production", "acme-approved-regions", "acme-kms-alias-naming"} {
-		if !strings.Contains(out, "ok    "+id+" (6 fixtures)") {
-			t.Errorf("%s did not pass with 6 fixtures:\n%s", id, out)
+		if !strings.Contains(out, "ok    "+id+" (") {
+			t.Errorf("%s did not pass:\n%s", id, out)
 		}
 	}
 	if !strings.Contains(out, "4 passed, 0 failed") {
@@ -69,9 +69,9 @@ func TestPolicyTestReportsFailures(t *testing.T) {
 	}
 	for _, want := range []string{
 		"FAIL  acme-bucket-name (" + filepath.Join(dir, "bucket-name.yaml") + ":1:5)",
-		filepath.Join(dir, "testdata/acme-bucket-name/bad.tf") + ":1: got 1 failed results, want 0",
-		filepath.Join(dir, "testdata/acme-bucket-name/bad.tf") + ":2: got 0 failed results, want 1",
-		"good fixture " + filepath.Join(dir, "testdata/acme-bucket-name/good.tf") + " produced 1 findings",
+		"unexpected result " + filepath.Join(dir, "testdata/acme-bucket-name/bad.tf") + ":1: failed acme-bucket-name",
+		filepath.Join(dir, "testdata/acme-bucket-name/bad.tf") + ":2: no failed result of acme-bucket-name",
+		"good fixture " + filepath.Join(dir, "testdata/acme-bucket-name/good.tf") + " produced 1 results",
 		"acme-bucket-name has no unknown terraform fixture",
 		"acme-bucket-name has no good cloudformation fixture",
 		"0 passed, 1 failed",

@@ -1,41 +1,41 @@
-// Package ruletest runs a rule's fixtures through the real scan pipeline
-// and checks the results against markers in the fixtures, as a Go test.
+// Package ruletest runs a rule package's fixtures as a Go test, as
+// golang.org/x/tools/go/analysis/analysistest does for analyzers:
 //
-// Fixtures live in testdata/<rule-id>/ beside the rule; internal/fixture
-// documents their layout, the markers (`# want: <rule-id>`,
-// `# unknown: <rule-id>`), `# args:` lines and exemptions.txt.
-// `blindspot policy test` runs custom policies' fixtures the same way.
+//	func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }
+//
+// internal/fixture documents the fixtures: testdata/<rule-id>/ and
+// testdata/shared/, markers with message patterns (`# want: <rule-id>
+// "regexp"`), JSON expectations in Metadata.ruletest, golden files of
+// fixes, and remediation snippets. go test -update writes the golden files.
 package ruletest
 
 import (
-	"path/filepath"
+	"context"
+	"flag"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/internal/fixture"
-	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
-// Run checks every fixture of rule in testdata/<rule.ID>.
-func Run(t *testing.T, rule *rules.Rule) {
+var update = flag.Bool("update", false, "write the golden files of the fixtures' fixes")
+
+// RunAll checks the fixtures of rs in testdata: each rule's own, the
+// shared ones, and the rules' remediation snippets, one subtest each.
+func RunAll(t *testing.T, rs []*rules.Rule) {
 	t.Helper()
-	cases, problems, err := fixture.Cases(filepath.Join("testdata", rule.ID), rule.ID)
-	if err != nil {
-		t.Fatalf("rule %v", err)
-	}
+	s := &fixture.Suite{Root: "testdata", Rules: rs, Update: *update}
+	fixtures, problems := s.Plan()
 	for _, p := range problems {
 		t.Error(p)
 	}
-	for _, c := range cases {
-		t.Run(c.Name, func(t *testing.T) {
-			problems, log, err := c.Check(rule.ID, scan.Options{Rules: []*rules.Rule{rule}}, t.TempDir())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range log {
+	for _, f := range fixtures {
+		t.Run(f.Name, func(t *testing.T) {
+			out := s.Check(context.Background(), f)
+			for _, l := range out.Logs {
 				t.Log(l)
 			}
-			for _, p := range problems {
+			for _, p := range out.Problems {
 				t.Error(p)
 			}
 		})
