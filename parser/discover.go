@@ -412,6 +412,23 @@ func MatchGlob(pattern, name string) bool {
 	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
 }
 
+// ValidateGlob reports a pattern MatchGlob cannot use: an element with
+// unbalanced brackets or a trailing backslash.
+func ValidateGlob(pattern string) error {
+	if strings.TrimSpace(pattern) == "" {
+		return fmt.Errorf("empty glob")
+	}
+	for _, el := range strings.Split(pattern, "/") {
+		if el == "**" {
+			continue
+		}
+		if _, err := path.Match(el, ""); err != nil {
+			return fmt.Errorf("%q is not a valid glob: %v", pattern, err)
+		}
+	}
+	return nil
+}
+
 func matchParts(pat, name []string) bool {
 	for len(pat) > 0 {
 		if pat[0] == "**" {

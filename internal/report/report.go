@@ -28,6 +28,28 @@ type Options struct {
 	// FailOn is the lowest severity that fails the scan, for the summary;
 	// zero when findings never fail it.
 	FailOn rules.Severity
+	// HelpURI gives a rule's documentation page; nil for none.
+	HelpURI func(ruleID string) string
+	// Compact leaves out source excerpts and explanations (fixes,
+	// documentation links, related locations) of the text report.
+	Compact bool
+	// Quiet prints only the findings, compactly, and the summary line.
+	Quiet bool
+	// Statistics adds the per-rule counts, what was scanned by format and
+	// the elapsed time to the text report, and the elapsed time to JSON.
+	Statistics bool
+	// Stats are the scan's figures, shown in the summaries; nil when not
+	// known.
+	Stats *Stats
+	// Compliance is the framework (a rules.Framework* name) whose
+	// per-control results the report shows; empty for none.
+	Compliance string
+	// Filtered counts the findings a report filter (--severity) left out
+	// of the findings given, for the summary.
+	Filtered int
+	// Organization is the organisation the HTML report draws; nil for
+	// none.
+	Organization *Organization
 }
 
 // Summary counts what a scan found.

@@ -365,7 +365,7 @@ func (l *loader) readVarFile(f string, declared map[string]*hcl.Block, inputs ma
 			continue
 		}
 		r := toRange(a.Expr.Range())
-		inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+		inputs[a.Name] = moduleInput{val: v, gv: literalValue(a.Expr, v, l.marked).WithSource(r), source: r, from: f}
 	}
 }
 
