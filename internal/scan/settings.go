@@ -77,12 +77,25 @@ func settle(opts Options) (*settings, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
+	confined := insideScannedTree(cfg.File, opts)
+	var diags []graph.Diagnostic
+	if confined {
+		// A configuration that came with the scanned code is as untrusted
+		// as the code: what it names must lie inside the tree, and what it
+		// excludes is reported.
+		copied := *cfg
+		cfg = &copied
+		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
+		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
+		cfg.Policies, diags = confine(cfg.File, "policies", cfg.Policies, opts, diags)
+	}
 	set := opts.Policies
 	if set == nil {
 		files, err := PolicyFiles(concat(cfg.Policies, opts.PolicyPaths), defaultPolicyRoots(opts.Paths))
 		if err != nil {
 			return nil, err
 		}
+		files, diags = readablePolicies(files, diags)
 		set, err = LoadPolicies(files, opts.Rules, policy.Options{})
 		if err != nil {
 			return nil, err
@@ -107,17 +120,6 @@ func settle(opts Options) (*settings, error) {
 	}
 	if err := checkOptions(opts); err != nil {
 		return nil, err
-	}
-	confined := insideScannedTree(cfg.File, opts)
-	var diags []graph.Diagnostic
-	if confined {
-		// A configuration that came with the scanned code is as untrusted
-		// as the code: what it names must lie inside the tree, and what it
-		// excludes is reported.
-		copied := *cfg
-		cfg = &copied
-		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
-		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
 	}
 	s := &settings{
 		roots:                scanRoots(opts),
