@@ -77,26 +77,70 @@ var diskAdapters = adapters[[]*Disk]{
 		return []*Disk{d}
 	}},
 	{graph.CloudFormation, "AWS::EC2::Instance", func(m *Model, r *graph.Resource) []*Disk {
-		return cloudFormationBlockDevices(m, r, Attrs(r))
+		a := Attrs(r)
+		return withRootVolume(m, r, cloudFormationBlockDevices(m, r, a), a.Get("BlockDeviceMappings"), a.Get("LaunchTemplate"))
 	}},
 	{graph.CloudFormation, "AWS::EC2::LaunchTemplate", func(m *Model, r *graph.Resource) []*Disk {
 		return cloudFormationBlockDevices(m, r, Attrs(r).Get("LaunchTemplateData"))
 	}},
 	{graph.CloudFormation, "AWS::AutoScaling::LaunchConfiguration", func(m *Model, r *graph.Resource) []*Disk {
-		return cloudFormationBlockDevices(m, r, Attrs(r))
+		a := Attrs(r)
+		return withRootVolume(m, r, cloudFormationBlockDevices(m, r, a), a.Get("BlockDeviceMappings"), Field{})
 	}},
 }
 
 func terraformBlockDevices(m *Model, r *graph.Resource) []*Disk {
 	a := Attrs(r)
 	var out []*Disk
-	for _, b := range blocksOf(a.Get("root_block_device")) {
-		out = append(out, newDisk(m, r, "root volume", b.Get("encrypted"), Field{}, b))
+	root := a.Get("root_block_device")
+	for _, b := range blocksOf(root) {
+		out = append(out, rootVolume(m, r, b.Get("encrypted"), b))
 	}
 	for _, b := range blocksOf(a.Get("ebs_block_device")) {
 		out = append(out, newDisk(m, r, deviceName(b.Get("device_name")), b.Get("encrypted"), b.Get("snapshot_id"), b))
 	}
-	return out
+	return withRootVolume(m, r, out, root, a.Get("launch_template"))
+}
+
+// withRootVolume adds the root volume of an instance or launch
+// configuration whose code describes no block device for it (mappings,
+// the root_block_device blocks or the BlockDeviceMappings, is absent or
+// empty): it is there all the same, made from the AMI's snapshot. An
+// instance launched from a launch template takes the template's block
+// devices, which are checked on the template.
+func withRootVolume(m *Model, r *graph.Resource, disks []*Disk, mappings, template Field) []*Disk {
+	if template.IsSet() {
+		return disks
+	}
+	if mappings.IsSet() && (mappings.Value.Kind() != graph.KindList || len(mappings.Value.Elems()) > 0) {
+		return disks
+	}
+	return append(disks, rootVolume(m, r, Field{}, Field{}))
+}
+
+// rootVolume is the root volume of an instance or launch configuration.
+// It is made from the AMI's snapshot, so when the code does not say
+// encrypted = true it is encrypted exactly when that snapshot is, or when
+// the account encrypts new volumes by default: known when the same code
+// turns that on, unknown otherwise (the AMI is not in the code). block is
+// the root_block_device block (the zero Field when there is none, or for
+// CloudFormation, whose mappings do not say which device is the root).
+func rootVolume(m *Model, r *graph.Resource, encrypted, block Field) *Disk {
+	d := &Disk{Resource: r, Name: "root volume"}
+	at := r.Loc()
+	if block.IsSet() {
+		at = KeyLoc(block)
+	}
+	switch {
+	case encrypted.IsSet():
+		d.Encrypted = BoolOf(encrypted, nil)
+	case m.Volumes.encryptedByDefault(r.Unit):
+		d.Encrypted = Default(true, at)
+	default:
+		d.Encrypted = Attr[bool]{At: at, Why: "the root volume is made from the AMI's snapshot: it is encrypted if that " +
+			"snapshot is, or if EBS encryption by default is on in the account, and neither is in the code"}
+	}
+	return d
 }
 
 func cloudFormationBlockDevices(m *Model, r *graph.Resource, a Field) []*Disk {
