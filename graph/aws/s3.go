@@ -111,8 +111,10 @@ var s3BucketAdapters = adapters[*S3Bucket]{
 
 func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
-	b := &S3Bucket{Resource: r, name: a.Get("bucket"),
-		Name:       StringOf(a.Get("bucket"), nil),
+	// An empty bucket is not sent: the provider generates a name.
+	name := unsentWhenEmpty(a.Get("bucket"))
+	b := &S3Bucket{Resource: r, name: name,
+		Name:       StringOf(name, nil),
 		Versioning: inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),

@@ -53,7 +53,7 @@ var ebsDefaultAdapters = adapters[*EBSDefault]{
 var diskAdapters = adapters[[]*Disk]{
 	{graph.Terraform, "aws_ebs_volume", func(m *Model, r *graph.Resource) []*Disk {
 		a := Attrs(r)
-		return []*Disk{newDisk(m, r, "volume", a.Get("encrypted"), a.Get("snapshot_id"), Field{})}
+		return []*Disk{newDisk(m, r, "volume", unsentWhenEmpty(a.Get("encrypted")), a.Get("snapshot_id"), Field{})}
 	}},
 	{graph.Terraform, "aws_instance", terraformBlockDevices},
 	{graph.Terraform, "aws_launch_configuration", terraformBlockDevices},
@@ -92,12 +92,14 @@ var diskAdapters = adapters[[]*Disk]{
 func terraformBlockDevices(m *Model, r *graph.Resource) []*Disk {
 	a := Attrs(r)
 	var out []*Disk
+	// The provider sends encrypted only when it is true: false leaves the
+	// volume to its snapshot and the account default, like no value.
 	root := a.Get("root_block_device")
 	for _, b := range blocksOf(root) {
-		out = append(out, rootVolume(m, r, b.Get("encrypted"), b))
+		out = append(out, rootVolume(m, r, unsentWhenEmpty(b.Get("encrypted")), b))
 	}
 	for _, b := range blocksOf(a.Get("ebs_block_device")) {
-		out = append(out, newDisk(m, r, deviceName(b.Get("device_name")), b.Get("encrypted"), b.Get("snapshot_id"), b))
+		out = append(out, newDisk(m, r, deviceName(b.Get("device_name")), unsentWhenEmpty(b.Get("encrypted")), b.Get("snapshot_id"), b))
 	}
 	return withRootVolume(m, r, out, root, a.Get("launch_template"))
 }
@@ -128,7 +130,13 @@ func withRootVolume(m *Model, r *graph.Resource, disks []*Disk, mappings, templa
 func rootVolume(m *Model, r *graph.Resource, encrypted, block Field) *Disk {
 	d := &Disk{Resource: r, Name: "root volume"}
 	at := r.Loc()
-	if block.IsSet() {
+	why := "the root volume is made from the AMI's snapshot: it is encrypted if that snapshot is, or if EBS " +
+		"encryption by default is on in the account, and neither is in the code"
+	switch {
+	case encrypted.written():
+		at = encrypted.Loc()
+		why = "encrypted = false is not sent to AWS (the provider sends only true), so " + why
+	case block.IsSet():
 		at = KeyLoc(block)
 	}
 	switch {
@@ -137,8 +145,7 @@ func rootVolume(m *Model, r *graph.Resource, encrypted, block Field) *Disk {
 	case m.Volumes.encryptedByDefault(r.Unit):
 		d.Encrypted = Default(true, at)
 	default:
-		d.Encrypted = Attr[bool]{At: at, Why: "the root volume is made from the AMI's snapshot: it is encrypted if that " +
-			"snapshot is, or if EBS encryption by default is on in the account, and neither is in the code"}
+		d.Encrypted = Attr[bool]{At: at, Why: why}
 	}
 	return d
 }
@@ -163,9 +170,16 @@ func cloudFormationBlockDevices(m *Model, r *graph.Resource, a Field) []*Disk {
 func newDisk(m *Model, r *graph.Resource, name string, encrypted, snapshot, block Field) *Disk {
 	d := &Disk{Resource: r, Name: name}
 	if !encrypted.IsSet() && snapshot.IsSet() {
-		d.Encrypted = atBlock(UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", encrypted.Loc()), block)
+		why := "a volume created from a snapshot is encrypted if the snapshot is"
+		if encrypted.written() {
+			why = "encrypted = false is not sent to AWS, so the volume is encrypted if its snapshot is"
+		}
+		d.Encrypted = UnknownAttr[bool](why, encrypted.Loc())
 	} else {
-		d.Encrypted = atBlock(BoolOf(encrypted, Ptr(m.Volumes.encryptedByDefault(r.Unit))), block)
+		d.Encrypted = BoolOf(encrypted, Ptr(m.Volumes.encryptedByDefault(r.Unit)))
+	}
+	if !encrypted.written() {
+		d.Encrypted = atBlock(d.Encrypted, block)
 	}
 	return d
 }

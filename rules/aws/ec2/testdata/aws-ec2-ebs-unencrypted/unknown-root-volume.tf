@@ -20,3 +20,13 @@ resource "aws_launch_configuration" "workers" { # unknown: aws-ec2-ebs-unencrypt
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
 }
+
+# The provider sends encrypted only when it is true: false leaves the root
+# volume to the AMI's snapshot, like no value.
+resource "aws_instance" "root_block_encrypted_false" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  root_block_device {
+    encrypted = false # unknown: aws-ec2-ebs-unencrypted
+  }
+}
