@@ -242,7 +242,7 @@ func buildS3(m *Model) {
 		if b.PublicAccessBlock != nil {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
-		b.Versioning = joinVersioning(j, b, versionings)
+		b.Versioning = joinVersioning(j, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
 	}
 
 	// Split encryption configurations.
@@ -257,6 +257,10 @@ func buildS3(m *Model) {
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
 			b.Encryption = UnknownAttr[string](mayConfigure(maybe.res), b.Encryption.At)
+		case !IsKMSAlgorithm(b.Encryption).IsTrue():
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an encryption configuration for it"); w != "" {
+				b.Encryption = UnknownAttr[string](w, b.Encryption.At)
+			}
 		}
 	}
 
@@ -274,6 +278,8 @@ func buildS3(m *Model) {
 			b.Policy = split[match.res]
 		case maybe != nil && b.Policy == nil:
 			b.PolicyWhy = mayConfigure(maybe.res)
+		case b.Policy == nil:
+			b.PolicyWhy = m.UnreadReceivingWhy(b.Resource, b.Name, "a bucket policy for it")
 		}
 	}
 
@@ -292,6 +298,8 @@ func buildS3(m *Model) {
 			b.PublicAccessBlock = match.block
 		case maybe != nil:
 			b.PublicAccessBlockWhy = mayConfigure(maybe.res)
+		default:
+			b.PublicAccessBlockWhy = m.UnreadReceivingWhy(b.Resource, b.Name, "a public access block for it")
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
@@ -460,7 +468,10 @@ func inlineVersioning(f Field) String {
 // b (see s3TargetOf). A versioning resource whose target cannot be
 // determined might target b, which makes an otherwise unversioned bucket's
 // status unknown rather than a finding.
-func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning) String {
+//
+// unread says why a module whose code was not read may configure b ("" when
+// none may).
+func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string) String {
 	match, maybe := joinSplit(j, b, splits)
 	switch {
 	case match != nil && match.res.Exists != graph.True:
@@ -469,6 +480,8 @@ func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning) String {
 		return match.status
 	case maybe != nil && !b.VersioningEnabled().IsTrue():
 		return UnknownAttr[string](mayConfigure(maybe.res), b.Versioning.At)
+	case unread != "" && !b.VersioningEnabled().IsTrue():
+		return UnknownAttr[string](unread, b.Versioning.At)
 	}
 	return b.Versioning
 }

@@ -177,6 +177,11 @@ func newDisk(m *Model, r *graph.Resource, name string, encrypted, snapshot, bloc
 		d.Encrypted = UnknownAttr[bool](why, encrypted.Loc())
 	} else {
 		d.Encrypted = BoolOf(encrypted, Ptr(m.Volumes.encryptedByDefault(r.Unit)))
+		if !encrypted.IsSet() && IsTrue(d.Encrypted) == graph.False {
+			if t, why := m.UnreadInAccount(r, "an aws_ebs_encryption_by_default for its account"); t == graph.Unknown {
+				d.Encrypted = UnknownAttr[bool](why, encrypted.Loc())
+			}
+		}
 	}
 	if !encrypted.written() {
 		d.Encrypted = atBlock(d.Encrypted, block)
