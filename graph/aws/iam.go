@@ -19,7 +19,7 @@ type IAM struct {
 	// ManagedAttachments holds the managed policies attached by ARN to
 	// roles, users, groups and IAM Identity Center permission sets.
 	ManagedAttachments []*IAMManagedAttachment
-	AccessKeys   []*IAMAccessKey
+	AccessKeys         []*IAMAccessKey
 	// PasswordPolicies holds the account password policies: Terraform's
 	// aws_iam_account_password_policy, and CloudFormation custom resources
 	// that appear to manage one (CloudFormation has no resource type for
