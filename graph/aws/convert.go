@@ -233,9 +233,10 @@ func hasElements(f Field) (graph.Tri, string) {
 }
 
 // Configured reads whether an identifier-like property (a key ARN, a web
-// ACL ID) is given: false when absent or empty, true when a non-empty value
-// or a reference to another resource (an ARN known only after apply, never
-// empty) is given, unknown otherwise.
+// ACL ID) is given: false when absent or empty, true when a non-empty value,
+// a reference to another resource or a pseudo parameter (an ARN or ID known
+// only after apply, never empty), or a string with literal text is given,
+// unknown otherwise.
 func Configured(f Field) Bool {
 	at := f.Loc()
 	if !f.IsSet() {
@@ -243,7 +244,10 @@ func Configured(f Field) Bool {
 	}
 	v := f.Value
 	if !v.IsKnown() && len(v.Alternatives()) == 0 {
-		if len(v.AllRefs()) > 0 {
+		// An attribute of another resource or a pseudo parameter is
+		// never empty, nor is a string with literal text around its
+		// unknown parts ("alias/${var.name}").
+		if len(v.AllRefs()) > 0 || v.LiteralText() != "" {
 			return Known(true, true, at)
 		}
 		return UnknownAttr[bool](v.Why(), at)

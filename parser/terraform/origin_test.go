@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
 )
 
 // TestOrigin: an unknown argument records how it is computed, so that the
@@ -79,5 +81,45 @@ resource "aws_s3_bucket" "m" {
 	}
 	if o := origin("aws_s3_bucket.random"); o != "" {
 		t.Errorf("uuid(): origin %q, want none", o)
+	}
+}
+
+// TestCoalesceKeepsDocument: coalesce() whose first non-null argument is a
+// policy document with unknown parts returns that document's structure,
+// and the caller identity's unknown account is a reference, never empty.
+func TestCoalesceKeepsDocument(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "policy" {
+  type    = string
+  default = null
+}
+data "aws_caller_identity" "current" {}
+data "aws_iam_policy_document" "key" {
+  statement {
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+resource "aws_kms_key" "k" {
+  policy = coalesce(var.policy, "", data.aws_iam_policy_document.key.json)
+}
+resource "aws_kms_key" "unknown" {
+  policy = coalesce(var.unset, data.aws_iam_policy_document.key.json)
+}
+variable "unset" {
+  type = string
+}
+`})
+	g := LoadModule(dir, Options{Root: dir})
+	pol := at(t, resource(g, "aws_kms_key.k").Attrs, "policy")
+	id := at(t, pol, "Statement[0].Principal.AWS[0]")
+	if pol.Kind() != graph.KindObject || id.IsKnown() || len(id.AllRefs()) == 0 {
+		t.Errorf("coalesce: policy %s, principal %s (refs %v)", pol, id, id.AllRefs())
+	}
+	if u := at(t, resource(g, "aws_kms_key.unknown").Attrs, "policy"); u.IsKnown() {
+		t.Errorf("coalesce of an unset variable first: %s, want unknown", u)
 	}
 }
