@@ -186,7 +186,10 @@ func (v Value) WithRefs(refs ...Ref) Value {
 
 // WithLiteralText records, for an unknown string built from a template
 // ("arn:aws:iam::${AWS::AccountId}:root"), the text of its known parts
-// joined: enough to tell that the string is not, say, a bare "*".
+// joined: enough to tell that the string is not, say, a bare "*". For the
+// encoding of such a string (Fn::Base64, base64encode) it is the text
+// written around the unknown parts of what is encoded, which the code
+// shows.
 func (v Value) WithLiteralText(s string) Value {
 	e := v.x()
 	e.literal = s

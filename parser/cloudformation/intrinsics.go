@@ -169,7 +169,9 @@ func (t *template) call(name string, arg *yaml.Node, r graph.Range, depth int) (
 		if s, ok := v.AsString(); ok {
 			return graph.String(base64.StdEncoding.EncodeToString([]byte(s)), r).WithSensitive(v.Sensitive()), true
 		}
-		return unknownFrom(v, r), true
+		// The text written around the unknown parts stays visible (user
+		// data scripts are encoded this way).
+		return unknownFrom(v, r).WithLiteralText(v.LiteralText()), true
 	case "Fn::Cidr":
 		return t.cidr(arg, r, depth), true
 	case "Fn::Length":

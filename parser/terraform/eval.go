@@ -222,6 +222,18 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// base64encode of a string with unknown parts keeps the text
+		// written around them visible (user data scripts are encoded
+		// this way).
+		if e.Name == "base64encode" && len(e.Args) == 1 && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if lit := s.value(e.Args[0], ctx, depth+1).LiteralText(); lit != "" {
+					return v.WithLiteralText(lit)
+				}
+			}
+			return v
+		}
 		// coalesce returns its first argument that is not null or "":
 		// when that is a document whose structure is known (a policy
 		// document's json, jsonencode of a literal), it keeps it, so
