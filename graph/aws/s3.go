@@ -342,11 +342,10 @@ func (m *Model) s3TargetOf(s s3Split) s3Target {
 
 // configuresBucket says whether split resource s names bucket b.
 func configuresBucket(ix *Index, s s3Split, b *S3Bucket) graph.Tri {
-	t := targets(ix, s.res, s.bucket, b.Resource, b.Name)
-	if t == graph.Unknown && s.res.Unit == b.Resource.Unit && b.name.IsSet() && s.bucket.Value.SameUnknown(b.name.Value) {
+	if s.res.Unit == b.Resource.Unit && b.name.IsSet() && s.bucket.IsSet() && s.bucket.Value.SameUnknown(b.name.Value) {
 		return graph.True
 	}
-	return t
+	return targets(ix, s.res, s.bucket, b.Resource, b.Name)
 }
 
 // joinSplit finds the split resource that configures b: match when one

@@ -43,7 +43,7 @@ Resources:
     Properties:
       BucketName: !Ref Name
 `)
-	g := LoadTemplate(filepath.Join(dir, "parent.yaml"), Options{Root: dir})
+	g := LoadTemplate(filepath.Join(dir, "parent.yaml"), Options{Root: mustRoot(t, dir)})
 	origin := func(addr, prop string) string {
 		t.Helper()
 		for _, r := range g.Resources {

@@ -50,7 +50,7 @@ resource "aws_s3_bucket" "m" {
 }
 `,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{Root: mustRoot(t, dir)})
 	origin := func(addr string) string {
 		t.Helper()
 		r := resource(g, addr)
@@ -113,7 +113,7 @@ variable "unset" {
   type = string
 }
 `})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{Root: mustRoot(t, dir)})
 	pol := at(t, resource(g, "aws_kms_key.k").Attrs, "policy")
 	id := at(t, pol, "Statement[0].Principal.AWS[0]")
 	if pol.Kind() != graph.KindObject || id.IsKnown() || len(id.AllRefs()) == 0 {
