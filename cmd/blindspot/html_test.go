@@ -90,8 +90,10 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		m := regexp.MustCompile(`<div id="selfcheck"[^>]*>[^<]*</div>`).FindString(dom)
 		t.Errorf("the page's self-check did not pass: %s", m)
 	}
-	if !strings.Contains(dom, "of 30 shown") {
-		t.Errorf("the findings filter did not run (no \"of 30 shown\")")
+	// 30 findings and one undetermined result (the root volume of the
+	// example's instance, made from an AMI snapshot the code does not show).
+	if !strings.Contains(dom, "of 31 shown") {
+		t.Errorf("the findings filter did not run (no \"of 31 shown\")")
 	}
 
 	// Each organisation's matrix, as rows of "kind name: cells", one
