@@ -91,6 +91,8 @@ type valueExtra struct {
 	// source is where the value was ultimately written, when that differs
 	// from Range.
 	source Range
+	// origin identifies how an unknown value is computed (see Origin).
+	origin string
 }
 
 // x returns the extra part (zero when absent).
@@ -103,7 +105,7 @@ func (v Value) x() valueExtra {
 
 // withExtra returns v with its extra part replaced (nil when empty).
 func (v Value) withExtra(e valueExtra) Value {
-	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() {
+	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() && e.origin == "" {
 		v.ext = nil
 		return v
 	}
@@ -184,7 +186,10 @@ func (v Value) WithRefs(refs ...Ref) Value {
 
 // WithLiteralText records, for an unknown string built from a template
 // ("arn:aws:iam::${AWS::AccountId}:root"), the text of its known parts
-// joined: enough to tell that the string is not, say, a bare "*".
+// joined: enough to tell that the string is not, say, a bare "*". For the
+// encoding of such a string (Fn::Base64, base64encode) it is the text
+// written around the unknown parts of what is encoded, which the code
+// shows.
 func (v Value) WithLiteralText(s string) Value {
 	e := v.x()
 	e.literal = s
@@ -198,6 +203,39 @@ func (v Value) LiteralText() string {
 		return ""
 	}
 	return v.x().literal
+}
+
+// WithOrigin returns v recording how it is computed; see Origin.
+func (v Value) WithOrigin(key string) Value {
+	if key == "" && v.ext == nil {
+		return v
+	}
+	e := v.x()
+	e.origin = key
+	return v.withExtra(e)
+}
+
+// Origin identifies how an unknown value is computed: the expression and
+// the module instance or stack it is evaluated in, written so that two
+// unknown values of one unit with the same non-empty Origin are equal once
+// deployed (var.name read twice in one module instance, !Ref Name twice in
+// one stack), while the values of other expressions, other instances or
+// other stacks have other origins. Front ends set it where it is worth
+// comparing (the arguments of resources) and leave it empty for anything
+// that may differ between evaluations of one expression (uuid()); it is
+// empty for known values, which compare with Equal.
+func (v Value) Origin() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().origin
+}
+
+// SameUnknown reports whether v and w are unknown values that are certainly
+// equal, having the same Origin. Only values of one unit can be compared.
+func (v Value) SameUnknown(w Value) bool {
+	o := v.Origin()
+	return o != "" && o == w.Origin()
 }
 
 // WithRange returns v with its expression range replaced.

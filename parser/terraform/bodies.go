@@ -75,7 +75,14 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 	}
 	sort.Slice(attrs, func(i, j int) bool { return writtenBefore(toRange(attrs[i].SrcRange), toRange(attrs[j].SrcRange)) })
 	for _, a := range attrs {
-		fields = append(fields, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: s.value(a.Expr, ctx, depth+1)})
+		v := s.value(a.Expr, ctx, depth+1)
+		if depth == 0 && !v.IsKnown() {
+			// An unknown argument says how it is computed, so that a
+			// split resource naming its parent with the same expression
+			// as the parent's own name joins it.
+			v = v.WithOrigin(s.origin(a.Expr, ctx))
+		}
+		fields = append(fields, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: v})
 	}
 	type group struct {
 		key     graph.Range
@@ -171,6 +178,10 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 	}
 	var out []graph.Value
 	n := 0
+	if !s.l.budget.Values(int64(min(v.LengthInt(), maxInstances))*blockWeight(blk.Body), r) {
+		u := refused("the dynamic block", r)
+		return nil, &u
+	}
 	// The elements as graph values keep the references of their unknown
 	// parts (iterator.value.kms_key_arn -> aws_kms_key.k.arn).
 	var elems []graph.Value

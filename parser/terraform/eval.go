@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // named is an evaluated named value (a variable, a local, a module output,
@@ -222,6 +223,39 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// base64encode of a string with unknown parts keeps the text
+		// written around them visible (user data scripts are encoded
+		// this way).
+		if e.Name == "base64encode" && len(e.Args) == 1 && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if lit := s.value(e.Args[0], ctx, depth+1).LiteralText(); lit != "" {
+					return v.WithLiteralText(lit)
+				}
+			}
+			return v
+		}
+		// coalesce returns its first argument that is not null or "":
+		// when that is a document whose structure is known (a policy
+		// document's json, jsonencode of a literal), it keeps it, so
+		// coalesce(var.policy, data.aws_iam_policy_document.x.json) with
+		// var.policy unset is the document.
+		if e.Name == "coalesce" && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if v.IsKnown() || len(v.Alternatives()) > 0 {
+				return v
+			}
+			for _, arg := range e.Args {
+				if isNullOrEmpty(s.unmarked(s.ctyValue(arg, ctx))) {
+					continue
+				}
+				if inner := s.value(arg, ctx, depth+1); inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
+				break
+			}
+			return v
+		}
 		// A JSON document rendered by templatefile() or format() keeps
 		// its known structure when parts of it are unknown.
 		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
@@ -268,6 +302,24 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		return v
 	}
 	return s.eval(expr, ctx)
+}
+
+// ctyValue is expr's value, DynamicVal when it cannot be evaluated.
+func (s *scope) ctyValue(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// isNullOrEmpty reports whether v is known to be null or "", the values
+// coalesce skips.
+func isNullOrEmpty(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	return v.IsNull() || v.Type() == cty.String && v.AsString() == ""
 }
 
 // evaluate returns expr's value both for further evaluation (cty) and as a
@@ -332,6 +384,9 @@ func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, de
 		if e.Name == "jsonencode" {
 			return s.value(expr, ctx, depth)
 		}
+	}
+	if !s.l.chargeValue(v, r) {
+		return refused("this value", r)
 	}
 	return fromCty(v, r, "", nil, false)
 }
@@ -462,7 +517,8 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 		return v.AsString(), true
 	}
 	if v.Type() == cty.Number {
-		return v.AsBigFloat().Text('f', -1), true
+		s, err := numberText(v.AsBigFloat())
+		return s, err == nil
 	}
 	return "", false
 }
@@ -525,10 +581,14 @@ func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
 // unknown parts are unknown and which resources they came from.
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
+	refusals := s.l.budget.Refusals()
 	v, diags := expr.Value(ctx)
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {
+		if !s.l.chargeValue(v, r) {
+			return refused("this value", r)
+		}
 		return fromCty(v, r, "", nil, s.l.marked)
 	}
 	why, refs := s.explain(expr, ctx)
@@ -561,6 +621,9 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 			}
 		}
 		v = cty.DynamicVal
+	}
+	if why == "" && s.l.budget.Refusals() > refusals {
+		why = budget.Reason("part of this value")
 	}
 	if why == "" {
 		why = unknownCallReason(expr)
