@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -77,10 +78,14 @@ func TestFilters(t *testing.T) {
 	})
 	t.Run("statistics", func(t *testing.T) {
 		_, out, _ := runCLI(t, "scan", "--statistics", "examples/terraform")
-		for _, want := range []string{"statistics:", "format", "units   files  resources", "terraform                                    2", "aws-kms-rotation-disabled", "elapsed: "} {
+		for _, want := range []string{"statistics:", "format", "units   files  resources", "aws-kms-rotation-disabled", "elapsed: "} {
 			if !strings.Contains(out, want) {
 				t.Errorf("statistics lack %q:\n%s", want, out)
 			}
+		}
+		// The columns are as wide as the longest rule ID.
+		if !regexp.MustCompile(`\n  terraform +2 +5 +\d+\n`).MatchString(out) {
+			t.Errorf("statistics lack the Terraform row (2 units, 5 files):\n%s", out)
 		}
 		_, out, _ = runCLI(t, "scan", "--format", "json", "--statistics", "examples/terraform")
 		if !strings.Contains(out, `"elapsedMs":`) {
