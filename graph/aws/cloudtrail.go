@@ -27,6 +27,8 @@ type Trail struct {
 	CloudWatchLogs Bool
 	// logGroup is the ARN of that log group.
 	logGroup Field
+	// bucket names the bucket the trail delivers to.
+	bucket Field
 }
 
 var trailAdapters = adapters[*Trail]{
@@ -39,6 +41,7 @@ var trailAdapters = adapters[*Trail]{
 			Organization:   BoolOf(a.Get("is_organization_trail"), Ptr(false)),
 			CloudWatchLogs: Configured(a.Get("cloud_watch_logs_group_arn")),
 			logGroup:       a.Get("cloud_watch_logs_group_arn"),
+			bucket:         a.Get("s3_bucket_name"),
 		}
 	}},
 	{graph.CloudFormation, "AWS::CloudTrail::Trail", func(_ *Model, r *graph.Resource) *Trail {
@@ -50,12 +53,16 @@ var trailAdapters = adapters[*Trail]{
 			Organization:   BoolOf(a.Get("IsOrganizationTrail"), Ptr(false)),
 			CloudWatchLogs: Configured(a.Get("CloudWatchLogsLogGroupArn")),
 			logGroup:       a.Get("CloudWatchLogsLogGroupArn"),
+			bucket:         a.Get("S3BucketName"),
 		}
 	}},
 }
 
 func buildCloudTrail(m *Model) {
 	m.CloudTrail.Trails = trailAdapters.all(m)
+	for _, t := range m.CloudTrail.Trails {
+		m.targets = append(m.targets, t.bucket)
+	}
 }
 
 // TrailLogGroup returns the log group trail t delivers to: the log group
@@ -63,4 +70,27 @@ func buildCloudTrail(m *Model) {
 // gives none).
 func (m *Model) TrailLogGroup(t *Trail) (*LogGroup, string) {
 	return m.LogGroupOf(t.Resource, t.logGroup)
+}
+
+// TrailBucket returns the bucket of the scan trail t delivers to: the
+// bucket, or nil when it is not in the scan. maybe is a bucket of the
+// trail's unit that may be it when that cannot be told.
+func (m *Model) TrailBucket(t *Trail) (bucket, maybe *S3Bucket) {
+	s := s3Split{t.Resource, t.bucket}
+	for _, b := range m.S3.Buckets {
+		switch configuresBucket(m.index, s, b) {
+		case graph.True:
+			return b, nil
+		case graph.Unknown:
+			if _, literal := t.bucket.Value.AsString(); literal && !b.name.IsSet() {
+				// A generated name is not known when the code is
+				// written: a literal cannot name the bucket.
+				continue
+			}
+			if maybe == nil && b.Resource.Unit == t.Resource.Unit {
+				maybe = b
+			}
+		}
+	}
+	return nil, maybe
 }
