@@ -347,9 +347,22 @@ func countOf(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// helpURI is the rule's documentation page.
+// helpURI is the documentation page of a built-in rule.
 func helpURI(ruleID string) string {
 	return informationURI + "/blob/main/docs/rules/" + ruleID + ".md"
+}
+
+// docURL is a rule's documentation page: blindspot's for a built-in rule,
+// the first reference of a custom policy (blindspot has no page for it,
+// as in SARIF), or "".
+func docURL(r *rules.Rule) string {
+	if !r.Custom() {
+		return helpURI(r.ID)
+	}
+	if len(r.References) > 0 {
+		return r.References[0]
+	}
+	return ""
 }
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with
