@@ -291,13 +291,26 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
 				return doc
 			}
-			var lit strings.Builder
+			var lit, prefix, suffix strings.Builder
+			leading := true
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
 					lit.WriteString(l.Val.AsString())
+					suffix.WriteString(l.Val.AsString())
+					if leading {
+						prefix.WriteString(l.Val.AsString())
+					}
+					continue
 				}
+				leading = false
+				suffix.Reset()
 			}
-			return v.WithLiteralText(lit.String())
+			if leading {
+				// Every part is literal: the value is not unknown because
+				// of its text.
+				return v.WithLiteralText(lit.String())
+			}
+			return v.WithLiteralText(lit.String()).WithLiteralAffixes(prefix.String(), suffix.String())
 		}
 		return v
 	}
