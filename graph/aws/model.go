@@ -22,6 +22,11 @@ type Model struct {
 	CloudTrail    CloudTrail
 	GuardDuty     GuardDuty
 	RDS           RDS
+	DocumentDB    DocumentDB
+	Neptune       Neptune
+	EFS           EFS
+	MQ            MQ
+	MSK           MSK
 	DynamoDB      DynamoDB
 	Messages      Messages
 	ECR           ECR
@@ -73,6 +78,11 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildConfig(m)
 	buildSecurityHub(m)
 	buildRDS(m)
+	buildDocumentDB(m)
+	buildNeptune(m)
+	buildEFS(m)
+	buildMQ(m)
+	buildMSK(m)
 	buildDynamoDB(m)
 	buildMessages(m)
 	buildECR(m)

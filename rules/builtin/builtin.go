@@ -6,15 +6,20 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
 	"github.com/blindspot-iac/blindspot/rules/aws/config"
+	"github.com/blindspot-iac/blindspot/rules/aws/documentdb"
 	"github.com/blindspot-iac/blindspot/rules/aws/dynamodb"
 	"github.com/blindspot-iac/blindspot/rules/aws/ec2"
 	"github.com/blindspot-iac/blindspot/rules/aws/ecr"
+	"github.com/blindspot-iac/blindspot/rules/aws/efs"
 	"github.com/blindspot-iac/blindspot/rules/aws/eks"
 	"github.com/blindspot-iac/blindspot/rules/aws/elb"
 	"github.com/blindspot-iac/blindspot/rules/aws/guardduty"
 	"github.com/blindspot-iac/blindspot/rules/aws/iam"
 	"github.com/blindspot-iac/blindspot/rules/aws/kms"
 	"github.com/blindspot-iac/blindspot/rules/aws/lambda"
+	"github.com/blindspot-iac/blindspot/rules/aws/mq"
+	"github.com/blindspot-iac/blindspot/rules/aws/msk"
+	"github.com/blindspot-iac/blindspot/rules/aws/neptune"
 	"github.com/blindspot-iac/blindspot/rules/aws/org"
 	"github.com/blindspot-iac/blindspot/rules/aws/rds"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
@@ -31,12 +36,17 @@ func Rules() []*rules.Rule {
 	for _, pkg := range [][]*rules.Rule{
 		cloudfront.Rules(),
 		cloudtrail.Rules(),
+		documentdb.Rules(),
 		dynamodb.Rules(),
 		ecr.Rules(),
+		efs.Rules(),
 		eks.Rules(),
 		elb.Rules(),
 		guardduty.Rules(),
 		lambda.Rules(),
+		mq.Rules(),
+		msk.Rules(),
+		neptune.Rules(),
 		rds.Rules(),
 		sns.Rules(),
 		sqs.Rules(),
