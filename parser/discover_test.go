@@ -86,10 +86,10 @@ func TestDiscoverSymlinks(t *testing.T) {
 		"app/main.tf":   `resource "aws_s3_bucket" "b" {}`,
 		"shared/bkt.tf": `resource "aws_s3_bucket" "s" {}`,
 	})
-	mustSymlink(t, root, filepath.Join(root, "app", "loop")) // back to the root: a loop
+	mustSymlink(t, "..", filepath.Join(root, "app", "loop")) // back to the root: a loop
 	mustSymlink(t, filepath.Join(outside, "secret"), filepath.Join(root, "escape"))
-	mustSymlink(t, filepath.Join(root, "shared"), filepath.Join(root, "linked")) // inside, already visited or not
-	mustSymlink(t, filepath.Join(root, "missing"), filepath.Join(root, "dangling"))
+	mustSymlink(t, "shared", filepath.Join(root, "linked")) // inside, already visited or not
+	mustSymlink(t, "missing", filepath.Join(root, "dangling"))
 
 	units, diags := Discover([]string{root}, Options{})
 	var paths []string
@@ -169,6 +169,28 @@ func TestDiscoverExclude(t *testing.T) {
 	}
 	want := []string{".", "stacks/current/new.yaml"}
 	if !reflect.DeepEqual(got, want) {
+		t.Errorf("units = %v, want %v", got, want)
+	}
+}
+
+// TestDiscoverExcludeExplicitFiles: files named on the command line (as a
+// pre-commit hook names them) are left out as the scan of the tree leaves
+// them out.
+func TestDiscoverExcludeExplicitFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"main.tf":                `resource "aws_s3_bucket" "b" {}`,
+		"examples/demo/main.tf":  `resource "aws_s3_bucket" "d" {}`,
+		"stacks/legacy/old.yaml": cfnYAML,
+		"stacks/test.yaml":       cfnYAML,
+	})
+	t.Chdir(root)
+	named := []string{"main.tf", "examples/demo/main.tf", "stacks/legacy/old.yaml", "./stacks/test.yaml"}
+	units, _ := Discover(named, Options{Exclude: []string{"examples/**", "stacks/legacy", "test.yaml"}})
+	var got []string
+	for _, u := range units {
+		got = append(got, filepath.ToSlash(u.Path))
+	}
+	if want := []string{"."}; !reflect.DeepEqual(got, want) {
 		t.Errorf("units = %v, want %v", got, want)
 	}
 }
