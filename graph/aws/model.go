@@ -27,6 +27,10 @@ type Model struct {
 	EFS           EFS
 	MQ            MQ
 	MSK           MSK
+	ElastiCache   ElastiCache
+	OpenSearch    OpenSearch
+	Redshift      Redshift
+	EMR           EMR
 	DynamoDB      DynamoDB
 	Messages      Messages
 	ECR           ECR
@@ -83,6 +87,10 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildEFS(m)
 	buildMQ(m)
 	buildMSK(m)
+	buildElastiCache(m)
+	buildOpenSearch(m)
+	buildRedshift(m)
+	buildEMR(m)
 	buildDynamoDB(m)
 	buildMessages(m)
 	buildECR(m)
