@@ -45,6 +45,14 @@ type Model struct {
 	SecurityHub   SecurityHub
 	Organizations Organizations
 
+	APIGateway     APIGatewayService
+	Athena         Athena
+	CodeBuild      CodeBuild
+	Kinesis        Kinesis
+	SecretsManager SecretsManager
+	StepFunctions  StepFunctions
+	WorkSpaces     WorkSpaces
+
 	index *Index
 	// names and targets are what Links reports: the names of resources
 	// that split resources may name literally (buckets, security groups,
@@ -101,6 +109,13 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCloudFront(m)
 	buildELB(m)
 	buildVPC(m)
+	buildAPIGateway(m)
+	buildAthena(m)
+	buildCodeBuild(m)
+	buildKinesis(m)
+	buildSecretsManager(m)
+	buildStepFunctions(m)
+	buildWorkSpaces(m)
 	buildOrg(m)
 	return m
 }

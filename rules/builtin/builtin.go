@@ -3,8 +3,11 @@ package builtin
 
 import (
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/aws/apigateway"
+	"github.com/blindspot-iac/blindspot/rules/aws/athena"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
+	"github.com/blindspot-iac/blindspot/rules/aws/codebuild"
 	"github.com/blindspot-iac/blindspot/rules/aws/config"
 	"github.com/blindspot-iac/blindspot/rules/aws/documentdb"
 	"github.com/blindspot-iac/blindspot/rules/aws/dynamodb"
@@ -17,6 +20,7 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/emr"
 	"github.com/blindspot-iac/blindspot/rules/aws/guardduty"
 	"github.com/blindspot-iac/blindspot/rules/aws/iam"
+	"github.com/blindspot-iac/blindspot/rules/aws/kinesis"
 	"github.com/blindspot-iac/blindspot/rules/aws/kms"
 	"github.com/blindspot-iac/blindspot/rules/aws/lambda"
 	"github.com/blindspot-iac/blindspot/rules/aws/mq"
@@ -28,17 +32,27 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/redshift"
 	"github.com/blindspot-iac/blindspot/rules/aws/s3"
 	"github.com/blindspot-iac/blindspot/rules/aws/secrets"
+	"github.com/blindspot-iac/blindspot/rules/aws/secretsmanager"
 	"github.com/blindspot-iac/blindspot/rules/aws/securityhub"
 	"github.com/blindspot-iac/blindspot/rules/aws/sns"
 	"github.com/blindspot-iac/blindspot/rules/aws/sqs"
+	"github.com/blindspot-iac/blindspot/rules/aws/stepfunctions"
 	"github.com/blindspot-iac/blindspot/rules/aws/vpc"
+	"github.com/blindspot-iac/blindspot/rules/aws/workspaces"
 )
 
 // Rules returns every built-in rule, in no particular order.
 func Rules() []*rules.Rule {
 	var all []*rules.Rule
 	for _, pkg := range [][]*rules.Rule{
+		apigateway.Rules(),
+		athena.Rules(),
 		cloudfront.Rules(),
+		codebuild.Rules(),
+		kinesis.Rules(),
+		secretsmanager.Rules(),
+		stepfunctions.Rules(),
+		workspaces.Rules(),
 		cloudtrail.Rules(),
 		documentdb.Rules(),
 		dynamodb.Rules(),
