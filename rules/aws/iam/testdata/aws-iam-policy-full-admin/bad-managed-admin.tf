@@ -59,3 +59,15 @@ resource "aws_iam_role_policy_attachment" "any_partition" {
   role       = "ops"
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess" # want: aws-iam-policy-full-admin
 }
+
+locals {
+  managed = {
+    admin = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "each_partition" {
+  for_each   = local.managed
+  role       = "ops"
+  policy_arn = each.value # want: aws-iam-policy-full-admin
+}
