@@ -93,6 +93,9 @@ type valueExtra struct {
 	source Range
 	// origin identifies how an unknown value is computed (see Origin).
 	origin string
+	// prefix and suffix are the literal text an unknown string certainly
+	// starts and ends with (see LiteralPrefix).
+	prefix, suffix string
 }
 
 // x returns the extra part (zero when absent).
@@ -105,7 +108,7 @@ func (v Value) x() valueExtra {
 
 // withExtra returns v with its extra part replaced (nil when empty).
 func (v Value) withExtra(e valueExtra) Value {
-	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() && e.origin == "" {
+	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() && e.origin == "" && e.prefix == "" && e.suffix == "" {
 		v.ext = nil
 		return v
 	}
@@ -194,6 +197,35 @@ func (v Value) WithLiteralText(s string) Value {
 	e := v.x()
 	e.literal = s
 	return v.withExtra(e)
+}
+
+// WithLiteralAffixes records the literal text an unknown string built
+// from a template certainly starts with (the literal parts before its first
+// unknown part) and ends with (those after its last): "arn:" and
+// ":iam::aws:policy/ReadOnlyAccess" for
+// "arn:${partition}:iam::aws:policy/ReadOnlyAccess".
+func (v Value) WithLiteralAffixes(prefix, suffix string) Value {
+	e := v.x()
+	e.prefix, e.suffix = prefix, suffix
+	return v.withExtra(e)
+}
+
+// LiteralPrefix is the literal text an unknown string certainly starts
+// with ("" when none is known).
+func (v Value) LiteralPrefix() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().prefix
+}
+
+// LiteralSuffix is the literal text an unknown string certainly ends with
+// ("" when none is known).
+func (v Value) LiteralSuffix() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().suffix
 }
 
 // LiteralText returns the known parts of an unknown string built from a

@@ -91,9 +91,8 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		m := regexp.MustCompile(`<div id="selfcheck"[^>]*>[^<]*</div>`).FindString(dom)
 		t.Errorf("the page's self-check did not pass: %s", m)
 	}
-	// The filter counts the findings and undetermined results the scan
-	// reports (the example's instance has a root volume made from an AMI
-	// snapshot the code does not show).
+	// The filter counts what the page lists: the findings the scan
+	// reports and, with --show-unknown, its undetermined results.
 	_, out, _ := runCLI(t, "scan", "--format", "json", "--show-unknown", "examples/organization")
 	var report struct{ Findings, Unknowns []json.RawMessage }
 	if err := json.Unmarshal([]byte(out), &report); err != nil {

@@ -46,11 +46,11 @@ func (a *IAMManagedAttachment) IsAWSManaged(name string) graph.Tri {
 	alts := v.Alternatives()
 	if len(alts) == 0 {
 		for _, ref := range v.AllRefs() {
-			if !strings.HasPrefix(ref.Address, "data.") {
+			if dataSourceType(ref) == "" {
 				return graph.False
 			}
 		}
-		return graph.Unknown
+		return awsManagedTemplate(v, name)
 	}
 	result := graph.Unknown
 	for i, alt := range alts {
@@ -66,6 +66,29 @@ func (a *IAMManagedAttachment) IsAWSManaged(name string) graph.Tri {
 		}
 	}
 	return result
+}
+
+// awsManagedTemplate judges an ARN built from a template with unknown
+// parts by the literal text it starts and ends with: False when that text
+// cannot be the start or end of the AWS managed policy's ARN (".../
+// AmazonEKSWorkerNodePolicy"), True for "arn:${partition}:iam::aws:policy/
+// <name>", where the unknown part can only be the partition (anything else
+// is not an ARN AWS accepts), Unknown otherwise.
+func awsManagedTemplate(v graph.Value, name string) graph.Tri {
+	if v.LiteralText() == "" {
+		return graph.Unknown
+	}
+	const start = "arn:"
+	end := ":iam::aws:policy/" + name
+	prefix, suffix := v.LiteralPrefix(), v.LiteralSuffix()
+	compatible := func(a, b string, fix func(string, string) bool) bool { return fix(a, b) || fix(b, a) }
+	switch {
+	case !compatible(prefix, start, strings.HasPrefix) || !compatible(suffix, end, strings.HasSuffix):
+		return graph.False
+	case prefix == start && suffix == end && v.LiteralText() == prefix+suffix:
+		return graph.True
+	}
+	return graph.Unknown
 }
 
 // isAWSManagedARN reports whether arn names the AWS managed policy name in

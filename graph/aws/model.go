@@ -22,6 +22,15 @@ type Model struct {
 	CloudTrail    CloudTrail
 	GuardDuty     GuardDuty
 	RDS           RDS
+	DocumentDB    DocumentDB
+	Neptune       Neptune
+	EFS           EFS
+	MQ            MQ
+	MSK           MSK
+	ElastiCache   ElastiCache
+	OpenSearch    OpenSearch
+	Redshift      Redshift
+	EMR           EMR
 	DynamoDB      DynamoDB
 	Messages      Messages
 	ECR           ECR
@@ -82,6 +91,15 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildConfig(m)
 	buildSecurityHub(m)
 	buildRDS(m)
+	buildDocumentDB(m)
+	buildNeptune(m)
+	buildEFS(m)
+	buildMQ(m)
+	buildMSK(m)
+	buildElastiCache(m)
+	buildOpenSearch(m)
+	buildRedshift(m)
+	buildEMR(m)
 	buildDynamoDB(m)
 	buildMessages(m)
 	buildECR(m)

@@ -480,15 +480,34 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 	}
 	src := soleOrigin(parts, r)
 	if combos == nil {
-		var lit strings.Builder
-		for _, p := range parts {
+		var lit, prefix, suffix strings.Builder
+		leading := true
+		for i, p := range parts {
+			if i > 0 {
+				lit.WriteString(sep)
+				suffix.WriteString(sep)
+				if leading {
+					prefix.WriteString(sep)
+				}
+			}
 			if s, ok := p.AsString(); ok {
 				lit.WriteString(s)
-			} else {
-				lit.WriteString(p.LiteralText())
+				suffix.WriteString(s)
+				if leading {
+					prefix.WriteString(s)
+				}
+				continue
 			}
+			lit.WriteString(p.LiteralText())
+			if leading {
+				prefix.WriteString(p.LiteralPrefix())
+			}
+			leading = false
+			suffix.Reset()
+			suffix.WriteString(p.LiteralSuffix())
 		}
-		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String()).WithSource(src)
+		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String()).
+			WithLiteralAffixes(prefix.String(), suffix.String()).WithSource(src)
 	}
 	alts := make([]graph.Value, len(combos))
 	for i, c := range combos {

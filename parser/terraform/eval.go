@@ -279,6 +279,12 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			return v.WithRange(r)
 		}
 		v := s.eval(expr, ctx)
+		if ev, ok := s.eachValue(e.Traversal); ok && !v.IsKnown() && len(v.Alternatives()) == 0 {
+			// The for_each element as evaluated where it is written
+			// keeps what cty drops: the literal text of a template with
+			// unknown parts.
+			return ev.WithRange(r)
+		}
 		if v.IsKnown() && v.Source().IsZero() {
 			if src := s.writtenAt(e.Traversal); !src.IsZero() && src != r {
 				v = v.WithSource(src)
@@ -291,13 +297,26 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
 				return doc
 			}
-			var lit strings.Builder
+			var lit, prefix, suffix strings.Builder
+			leading := true
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
 					lit.WriteString(l.Val.AsString())
+					suffix.WriteString(l.Val.AsString())
+					if leading {
+						prefix.WriteString(l.Val.AsString())
+					}
+					continue
 				}
+				leading = false
+				suffix.Reset()
 			}
-			return v.WithLiteralText(lit.String())
+			if leading {
+				// Every part is literal: the value is not unknown because
+				// of its text.
+				return v.WithLiteralText(lit.String())
+			}
+			return v.WithLiteralText(lit.String()).WithLiteralAffixes(prefix.String(), suffix.String())
 		}
 		return v
 	}
@@ -417,6 +436,23 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	v := nv.gv
 	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// eachValue is each.value of the instance being evaluated, when t is
+// exactly each.value and that element is an unknown string built from a
+// template, as evaluated where the for_each map was written.
+func (s *scope) eachValue(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 2 || t.RootName() != "each" || s.curEach == nil {
+		return graph.Value{}, false
+	}
+	if name, ok := attrName(t, 1); !ok || name != "value" {
+		return graph.Value{}, false
+	}
+	v := *s.curEach
+	if v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
 	}
 	return v, true
 }

@@ -51,3 +51,23 @@ resource "aws_ssoadmin_permission_set_inline_policy" "admins" {
     }]
   })
 }
+
+# The partition is not known (no region), but only the partition is.
+data "aws_partition" "current" {}
+
+resource "aws_iam_role_policy_attachment" "any_partition" {
+  role       = "ops"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess" # want: aws-iam-policy-full-admin
+}
+
+locals {
+  managed = {
+    admin = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "each_partition" {
+  for_each   = local.managed
+  role       = "ops"
+  policy_arn = each.value # want: aws-iam-policy-full-admin
+}

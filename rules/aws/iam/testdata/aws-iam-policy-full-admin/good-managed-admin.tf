@@ -30,3 +30,31 @@ resource "aws_iam_policy_attachment" "nobody" {
   name       = "nobody"
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
+
+# Whatever the partition, these are not AdministratorAccess.
+data "aws_partition" "current" {}
+
+resource "aws_iam_role_policy_attachment" "any_partition" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess"
+}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_iam_role_policy_attachment" "own_account" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/app"
+}
+
+locals {
+  managed = {
+    reader = "arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess"
+    app    = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/app"
+  }
+}
+
+resource "aws_iam_role_policy_attachment" "each_partition" {
+  for_each   = local.managed
+  role       = aws_iam_role.reader.name
+  policy_arn = each.value
+}
