@@ -202,4 +202,11 @@ func buildCloudWatch(m *Model) {
 	for _, f := range m.CloudWatch.MetricFilters {
 		m.targets = append(m.targets, f.logGroup)
 	}
+	// A trail that names a log group the scan does not create holds its
+	// name: the filters on it may be written in another unit.
+	for _, t := range m.CloudTrail.Trails {
+		if g, name := m.TrailLogGroup(t); g == nil && name != "" {
+			m.names = append(m.names, Known(name, true, t.logGroup.Loc()))
+		}
+	}
 }
