@@ -37,10 +37,7 @@ func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...
 	loc := subject.Loc()
 	existsWhy := ""
 	if r := loc.Resource; r != nil && r.Exists != graph.True {
-		existsWhy = r.ExistsWhy
-		if existsWhy == "" {
-			existsWhy = "whether " + r.Address + " is created is not known"
-		}
+		existsWhy = aws.ExistsWhy(r)
 		cond = cond.And(graph.Unknown)
 	}
 	switch cond {

@@ -1,8 +1,11 @@
 package aws
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,11 +79,7 @@ func providerOf(r *graph.Resource) providerKey {
 	if r.Provider != nil {
 		return providerKey{r.Unit, r.Provider.Address}
 	}
-	addr := r.ProviderRef
-	if addr == "" {
-		addr = "aws"
-	}
-	return providerKey{r.Unit, addr}
+	return providerKey{r.Unit, cmp.Or(r.ProviderRef, "aws")}
 }
 
 // providerAccount is the account a provider configuration says it uses.
@@ -173,10 +172,7 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 			}
 		}
 	}
-	for id := range mgmt {
-		accts.ManagementIDs = append(accts.ManagementIDs, id)
-	}
-	sort.Strings(accts.ManagementIDs)
+	accts.ManagementIDs = slices.Sorted(maps.Keys(mgmt))
 
 	decide := func(id, how string, evidence graph.Loc) Deployment {
 		d := Deployment{AccountID: id, Evidence: evidence}

@@ -240,7 +240,7 @@ func buildS3(m *Model) {
 		case match != nil:
 			enc := match.algorithm
 			if match.res.Exists != graph.True {
-				enc = UnknownAttr[string](existsWhy(match.res), enc.At)
+				enc = UnknownAttr[string](ExistsWhy(match.res), enc.At)
 			}
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
@@ -469,7 +469,7 @@ func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource)
 		applies = graph.False
 	}
 	if applies != graph.False && blk.Resource.Exists != graph.True {
-		applies, why = applies.And(graph.Unknown), existsWhy(blk.Resource)
+		applies, why = applies.And(graph.Unknown), ExistsWhy(blk.Resource)
 	}
 	return applies, why
 }

@@ -22,7 +22,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,17 +72,6 @@ func parseDirective(text string) (ids []string, until, reason string, err error)
 type fileDirectives struct {
 	byLine      map[int][]*Directive
 	commentLine map[int]bool
-}
-
-// ParseFile finds the suppression comments of a source file.
-func ParseFile(file string, data []byte) ([]*Directive, []graph.Diagnostic) {
-	fd, diags := parseFile(file, data)
-	var out []*Directive
-	for _, ds := range fd.byLine {
-		out = append(out, ds...)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Range.Start.Line < out[j].Range.Start.Line })
-	return out, diags
 }
 
 func parseFile(file string, data []byte) (*fileDirectives, []graph.Diagnostic) {
@@ -233,14 +222,7 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 	return diags
 }
 
-func (d *Directive) matches(ruleID string) bool {
-	for _, id := range d.RuleIDs {
-		if id == ruleID {
-			return true
-		}
-	}
-	return false
-}
+func (d *Directive) matches(ruleID string) bool { return slices.Contains(d.RuleIDs, ruleID) }
 
 // metadataDirectives reads Metadata.blindspot.ignore of a CloudFormation
 // resource: a list of {rule, reason, until} objects or of strings in the

@@ -7,7 +7,6 @@
 package cloudformation
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -597,6 +596,3 @@ func mergeGlobals(global, own graph.Value) graph.Value {
 	}
 	return own
 }
-
-// String names the template in messages.
-func (t *template) String() string { return fmt.Sprintf("template %s", t.file) }

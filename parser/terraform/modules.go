@@ -2,8 +2,10 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -207,7 +209,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 		declared[b.Labels[0]] = b
 	}
 	inputs := map[string]moduleInput{}
-	for _, name := range sortedKeys(l.opts.Env) {
+	for _, name := range slices.Sorted(maps.Keys(l.opts.Env)) {
 		if b := declared[name]; b != nil {
 			inputs[name] = rawInput(b, l.opts.Env[name], "TF_VAR_"+name, l.marked)
 		}
