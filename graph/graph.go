@@ -128,7 +128,34 @@ func (r *Resource) At(path string, v Value) Loc {
 	if rng.IsZero() {
 		rng = r.NameRange
 	}
-	return Loc{Resource: r, Path: path, Range: rng, Source: v.Source()}
+	return Loc{Resource: r, Path: path, Range: rng, Source: commonSource(v)}
+}
+
+// commonSource is where v was written: its Source, or for a list or
+// object written in place ([var.cidr]) the one place all its elements were
+// written, when they share one.
+func commonSource(v Value) Range {
+	if src := v.Source(); !src.IsZero() {
+		return src
+	}
+	var elems []Value
+	switch v.Kind() {
+	case KindList:
+		elems = v.Elems()
+	case KindObject:
+		for _, f := range v.Fields() {
+			elems = append(elems, f.Value)
+		}
+	}
+	var common Range
+	for _, e := range elems {
+		src := e.Source()
+		if src.IsZero() || !common.IsZero() && src != common {
+			return Range{}
+		}
+		common = src
+	}
+	return common
 }
 
 // Loc is the location of the resource itself.
@@ -136,11 +163,13 @@ func (r *Resource) Loc() Loc { return Loc{Resource: r, Range: r.NameRange} }
 
 // Graph is everything the front ends produced for one scan.
 type Graph struct {
-	Units       []*Unit
-	Resources   []*Resource
-	Providers   []*Provider
-	Inputs      []*Input
-	Diagnostics []Diagnostic
+	Units     []*Unit
+	Resources []*Resource
+	Providers []*Provider
+	Inputs    []*Input
+	// UnreadModules are module calls whose code was not read.
+	UnreadModules []*UnreadModule
+	Diagnostics   []Diagnostic
 }
 
 // Merge appends the contents of o to g.
@@ -152,6 +181,7 @@ func (g *Graph) Merge(o *Graph) {
 	g.Resources = append(g.Resources, o.Resources...)
 	g.Providers = append(g.Providers, o.Providers...)
 	g.Inputs = append(g.Inputs, o.Inputs...)
+	g.UnreadModules = append(g.UnreadModules, o.UnreadModules...)
 	g.Diagnostics = append(g.Diagnostics, o.Diagnostics...)
 }
 
@@ -184,6 +214,7 @@ func (g *Graph) Sort() {
 		}
 		return compareRange(a.Range, b.Range) < 0
 	})
+	sortUnreadModules(g.UnreadModules)
 	SortDiagnostics(g.Diagnostics)
 }
 

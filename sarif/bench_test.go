@@ -1,13 +1,18 @@
 package sarif_test
 
 import (
+	"context"
 	"fmt"
-	"github.com/blindspot-iac/blindspot/internal/findingtest"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
+	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 	"github.com/blindspot-iac/blindspot/sarif"
 )
 
@@ -28,6 +33,26 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := sarif.Write(io.Discard, findingtest.Rules(), fs, nil, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteCorpus writes the log of a scan of the perf corpus
+// (../shared/corpus/perf), as the command does; it skips without it.
+func BenchmarkWriteCorpus(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "perf")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("perf corpus not available: %v", err)
+	}
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}, Rules: builtin.Rules()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := sarif.Options{ToolVersion: "1.0.0", BaseDir: dir, ShowUnknown: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := sarif.Write(io.Discard, res.Rules, res.Findings, res.Diagnostics, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -75,18 +75,21 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
+		// Encoded compactly, then indented in one pass that skips over
+		// strings, instead of json.Encoder.SetIndent, which steps through
+		// every byte of the log a second time with its validating scanner.
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(report); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
+		log := appendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")
 		results := len(report.Runs[0].Results)
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.
-		if results > 0 && buf.Len() > maxGzip {
-			if size := gzipSize(buf.Bytes()); size > maxGzip {
+		if results > 0 && len(log) > maxGzip {
+			if size := gzipSize(log); size > maxGzip {
 				// Keep a share of the results proportional to the budget,
 				// with a margin for the rules and notifications that do not
 				// shrink.
@@ -97,7 +100,7 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 				continue
 			}
 		}
-		if _, err := w.Write(buf.Bytes()); err != nil {
+		if _, err := w.Write(log); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
 		return nil
@@ -127,7 +130,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
 	}
-	b := &builder{opts: opts, titles: map[string]string{}}
+	b := &builder{opts: opts, titles: map[string]string{}, base: absDir(opts.BaseDir)}
 	for _, r := range rs {
 		b.titles[r.ID] = r.Title
 	}
@@ -143,7 +146,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 			run.Tool.Driver.SemanticVersion = &semver
 		}
 	}
-	root := "file://" + filepath.ToSlash(ensureSlash(absDir(opts.BaseDir)))
+	root := "file://" + filepath.ToSlash(ensureSlash(b.base))
 	if !strings.HasPrefix(root, "file:///") {
 		root = "file:///" + strings.TrimPrefix(root, "file://")
 	}
@@ -248,6 +251,9 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 }
 
 type builder struct {
+	// base is Options.BaseDir as an absolute path, worked out once: it
+	// takes a system call, and every location of the log needs it.
+	base   string
 	opts   Options
 	titles map[string]string
 }
@@ -400,7 +406,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.Fingerprint(absDir(b.opts.BaseDir))
+	fp := f.Fingerprint(b.base)
 	occurrences[fp]++
 	res.PartialFingerprints = map[string]interface{}{
 		FingerprintKey:            fp,
@@ -496,7 +502,7 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if file == "" {
 		file = "."
 	}
-	rel := graph.RelPath(absDir(b.opts.BaseDir), file)
+	rel := graph.RelPath(b.base, file)
 	if rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(filepath.FromSlash(rel)) {
 		uri := escapeURI(rel)
 		// A colon in the first segment would read as a URI scheme
@@ -527,7 +533,7 @@ func (b *builder) position(r graph.Range) string {
 	if r.IsZero() {
 		return r.String()
 	}
-	r.File = graph.RelPath(absDir(b.opts.BaseDir), r.File)
+	r.File = graph.RelPath(b.base, r.File)
 	return r.String()
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blindspot-iac/blindspot/internal/orgview"
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/sarif"
@@ -34,6 +35,13 @@ type reportInput struct {
 	includeSuppressed bool
 	// color is set for a text report to a terminal that takes colours.
 	color bool
+	// stats are the scan's figures for the summaries, filtered counts the
+	// findings --severity left out.
+	stats    *report.Stats
+	filtered int
+	// compact, quiet and statistics shape the text report (statistics
+	// the JSON report too).
+	compact, quiet, statistics bool
 	// start and end are when the scan ran (reports that must record it).
 	start, end time.Time
 }
@@ -46,6 +54,13 @@ func (in reportInput) reportOptions() report.Options {
 		IncludeSuppressed: in.includeSuppressed,
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
+		HelpURI:           helpURI,
+		Compact:           in.compact,
+		Quiet:             in.quiet,
+		Statistics:        in.statistics,
+		Stats:             in.stats,
+		Compliance:        in.result.Compliance,
+		Filtered:          in.filtered,
 	}
 }
 
@@ -64,7 +79,7 @@ func reportFormats() []reportFormat {
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       version(),
+				ToolVersion:       readVersion().Version,
 				InformationURI:    informationURI,
 				BaseDir:           in.base,
 				ShowUnknown:       in.showUnknown,
@@ -80,10 +95,20 @@ func reportFormats() []reportFormat {
 			r := in.result
 			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
 		}},
+		{name: "html", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			opts := in.reportOptions()
+			opts.Organization = orgview.Build(r.Organization)
+			return report.WriteHTML(w, r.Rules, r.Findings, r.Diagnostics, opts)
+		}},
+		{name: "summary", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
-				Version: version(), URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+				Version: readVersion().Version, URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
 			})
 		}},
 	}

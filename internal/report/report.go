@@ -28,6 +28,28 @@ type Options struct {
 	// FailOn is the lowest severity that fails the scan, for the summary;
 	// zero when findings never fail it.
 	FailOn rules.Severity
+	// HelpURI gives a rule's documentation page; nil for none.
+	HelpURI func(ruleID string) string
+	// Compact leaves out source excerpts and explanations (fixes,
+	// documentation links, related locations) of the text report.
+	Compact bool
+	// Quiet prints only the findings, compactly, and the summary line.
+	Quiet bool
+	// Statistics adds the per-rule counts, what was scanned by format and
+	// the elapsed time to the text report, and the elapsed time to JSON.
+	Statistics bool
+	// Stats are the scan's figures, shown in the summaries; nil when not
+	// known.
+	Stats *Stats
+	// Compliance is the framework (a rules.Framework* name) whose
+	// per-control results the report shows; empty for none.
+	Compliance string
+	// Filtered counts the findings a report filter (--severity) left out
+	// of the findings given, for the summary.
+	Filtered int
+	// Organization is the organisation the HTML report draws; nil for
+	// none.
+	Organization *Organization
 }
 
 // Summary counts what a scan found.
@@ -45,6 +67,20 @@ type Summary struct {
 	// Errors and Warnings count diagnostics.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	// Incomplete counts the diagnostics that mean part of the input was
+	// not scanned (every error, and warnings and notes marked so).
+	Incomplete int `json:"incomplete"`
+	// ModulesNotDownloaded counts the calls of remote modules that were
+	// not downloaded, and their sources; ModulesMissing the calls of local
+	// modules whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount `json:"modulesNotDownloaded"`
+	ModulesMissing       ModuleCount `json:"modulesMissing"`
+}
+
+// ModuleCount counts module calls and the distinct sources they name.
+type ModuleCount struct {
+	Calls   int `json:"calls"`
+	Sources int `json:"sources"`
 }
 
 // Summarize counts findings and diagnostics.
@@ -70,6 +106,22 @@ func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
 			s.Errors++
 		case graph.Warning:
 			s.Warnings++
+		}
+		if d.NotScanned() {
+			s.Incomplete++
+		}
+		// The scan says each module source once, with the number of
+		// calls (graph.Diagnostic.Count).
+		var count *ModuleCount
+		switch d.Code {
+		case graph.CodeModuleNotDownloaded:
+			count = &s.ModulesNotDownloaded
+		case graph.CodeModuleMissing:
+			count = &s.ModulesMissing
+		}
+		if count != nil && d.Severity != graph.Debug {
+			count.Sources++
+			count.Calls += max(d.Count, 1)
 		}
 	}
 	return s

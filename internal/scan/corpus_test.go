@@ -1,16 +1,10 @@
 package scan
 
 import (
-	"bytes"
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/hashicorp/hcl/v2/hclparse"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
@@ -49,75 +43,4 @@ func TestCorpusHasNoInternalErrors(t *testing.T) {
 			t.Logf("%d units, %d resources, %d findings; diagnostics by kind: %v", len(res.Units), len(res.Graph.Resources), len(res.Findings), byCode)
 		})
 	}
-}
-
-// BenchmarkScanTerraform is the full pipeline (discovery, evaluation, model,
-// every rule) over the Terraform perf corpus; compare with
-// BenchmarkParseTerraform, which only parses the same files with hclparse.
-func BenchmarkScanTerraform(b *testing.B) { benchmarkScan(b, "terraform") }
-
-// BenchmarkScanCloudFormation is the full pipeline over the CloudFormation
-// perf corpus; compare with BenchmarkParseCloudFormation.
-func BenchmarkScanCloudFormation(b *testing.B) { benchmarkScan(b, "cloudformation") }
-
-func benchmarkScan(b *testing.B, format string) {
-	dir := perfCorpus(b, format)
-	rs := builtin.Rules()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Run(context.Background(), Options{Paths: []string{dir}, Rules: rs}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkParseTerraform parses every .tf file of the corpus with hclparse
-// and nothing else: the floor a scan is measured against.
-func BenchmarkParseTerraform(b *testing.B) {
-	files := corpusFiles(b, "terraform", func(p string) bool { return strings.HasSuffix(p, ".tf") })
-	b.ReportAllocs()
-	for b.Loop() {
-		p := hclparse.NewParser()
-		for _, f := range files {
-			p.ParseHCLFile(f)
-		}
-	}
-}
-
-// BenchmarkParseCloudFormation decodes every template of the corpus into
-// yaml.v3 nodes and nothing else.
-func BenchmarkParseCloudFormation(b *testing.B) {
-	files := corpusFiles(b, "cloudformation", func(p string) bool {
-		base := filepath.Base(p)
-		return !strings.HasPrefix(base, "LICENSE") && !strings.HasPrefix(base, "NOTICE")
-	})
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var n yaml.Node
-			_ = yaml.NewDecoder(bytes.NewReader(data)).Decode(&n)
-		}
-	}
-}
-
-func corpusFiles(b *testing.B, format string, keep func(string) bool) []string {
-	dir := perfCorpus(b, format)
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && keep(p) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return files
 }

@@ -12,11 +12,13 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -25,6 +27,7 @@ import (
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
@@ -62,6 +65,13 @@ type Options struct {
 	// Rules are the rules to choose from; the configuration's enable and
 	// disable lists select among them and its severities override theirs.
 	Rules []*rules.Rule
+	// Only and Skip add rule patterns (IDs, globs over IDs, tag:NAME) to
+	// the configuration's enable and disable lists.
+	Only, Skip []string
+	// Compliance, when set, runs only the rules mapped to this framework
+	// (a short name, see rules.FrameworkNamed); it replaces the
+	// configuration's.
+	Compliance string
 	// FailOn is the lowest severity that fails the scan; zero means the
 	// configuration's fail_on, or Low.
 	FailOn rules.Severity
@@ -70,6 +80,10 @@ type Options struct {
 	// Today decides whether a suppression's until= date has passed; zero
 	// means now.
 	Today time.Time
+	// NoForeignSuppressions ignores other scanners' inline suppressions
+	// (tfsec, Trivy, Checkov, cfn_nag), which are otherwise honoured for the
+	// blindspot rules they correspond to.
+	NoForeignSuppressions bool
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
 	// KeepResources keeps every resource, without its attributes, in
@@ -78,6 +92,17 @@ type Options struct {
 	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
+	// Modules, when set, downloads the remote modules terraform init has
+	// not (--download-modules); otherwise they are not read, and nothing
+	// reaches the network.
+	Modules ModuleFetcher
+}
+
+// ModuleFetcher downloads remote Terraform modules (modfetch.Fetcher).
+type ModuleFetcher interface {
+	terraform.Fetcher
+	// Root is the directory every module it returns is in.
+	Root() string
 }
 
 // VarInput is one Terraform variable input: a -var "name=value" (Var) or
@@ -98,6 +123,9 @@ type Result struct {
 	// Rules are the rules that ran, sorted by ID, with the configured
 	// severities.
 	Rules []*rules.Rule
+	// Compliance is the framework the rules were selected for (one of the
+	// rules.Framework* names); empty when none was asked for.
+	Compliance string
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
 	FailOn rules.Severity
@@ -110,6 +138,50 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// Scanned describes each unit the scan reports on (units evaluated
+	// inside another, as a local module or nested stack, are part of it),
+	// in unit order.
+	Scanned []UnitStats
+	// Passed counts, by rule ID, the checks that passed (rules.Pass.Passed).
+	Passed map[string]int
+	// Elapsed is the wall time of the scan.
+	Elapsed time.Duration
+	// Organization is the model the organisation rules ran on: AWS
+	// Organizations resources, trails and organisation-wide settings in
+	// full, other resources located only (see Graph).
+	Organization *aws.Model
+	// ModulesNotDownloaded counts the calls of remote modules that were not
+	// downloaded, and their sources; ModulesMissing those of local modules
+	// whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount
+	ModulesMissing       ModuleCount
+}
+
+// UnitStats describes one evaluated unit.
+type UnitStats struct {
+	Path string
+	Kind parser.Kind
+	// Files counts the files read to evaluate the unit (its modules,
+	// tfvars, nested templates).
+	Files int
+	// Resources counts the resource instances evaluated.
+	Resources int
+	// Diagnostics counts the problems met evaluating it (debug ones too).
+	Diagnostics int
+	// Elapsed is the time its first evaluation and check took.
+	Elapsed time.Duration
+}
+
+// Format names the unit's format in reports: terraform, terraform-plan or
+// cloudformation.
+func (u UnitStats) Format() string {
+	switch u.Kind {
+	case parser.CloudFormationTemplate:
+		return "cloudformation"
+	case parser.TerraformPlan:
+		return "terraform-plan"
+	}
+	return "terraform"
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -135,6 +207,43 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 	return out
 }
 
+// nothingToScan says that paths hold no Terraform or CloudFormation,
+// naming those that could be read (the others have their own errors).
+func nothingToScan(paths []string, diags []graph.Diagnostic) []graph.Diagnostic {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	unreadable := map[string]bool{}
+	for _, d := range diags {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			unreadable[d.Range.File] = true
+		}
+	}
+	var read []string
+	for _, p := range paths {
+		if !unreadable[p] && !unreadable[filepath.Clean(p)] {
+			read = append(read, p)
+		}
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	return []graph.Diagnostic{{Severity: graph.Warning, Code: graph.CodeNothingToScan,
+		Message: "no Terraform or CloudFormation found under " + strings.Join(read, ", ")}}
+}
+
+// PathErrors returns the diagnostics about paths the scan was given (not
+// files found under them) that do not exist or cannot be read.
+func (r *Result) PathErrors() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Run performs the scan. It fails when the options are invalid (a
 // configuration that names unknown rules or selects none) or ctx is
 // cancelled; everything else, unreadable files included, becomes
@@ -147,16 +256,26 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 // the organisation-scoped rules run once over what every unit kept.
 // Severities, suppressions and the baseline apply last.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
 	s, err := settle(opts)
 	if err != nil {
 		return nil, err
 	}
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	if len(units) == 0 {
+		diags = append(diags, nothingToScan(s.paths, diags)...)
+	}
 	c := newChecker(units, s)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
+	stats := make([]UnitStats, len(units))
+	declared := make([][]string, len(units))
 	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
+		t0 := time.Now()
 		results[i] = c.check([]int{i}, nil)
+		stats[i] = results[i].stats
+		stats[i].Elapsed = time.Since(t0)
+		declared[i] = results[i].declared
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
@@ -188,26 +307,108 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
+	if err := checkInputsDeclared(opts, units, kept, declared); err != nil {
+		return nil, err
+	}
+
 	g := &graph.Graph{Diagnostics: diags}
 	var findings []rules.Finding
+	passed := map[string]int{}
+	var scanned []UnitStats
 	for _, i := range keptIdx {
 		g.Merge(results[i].graph)
 		findings = append(findings, results[i].findings...)
+		for id, n := range results[i].passed {
+			passed[id] += n
+		}
+		scanned = append(scanned, stats[i])
 	}
 	g.Sort()
 	model := aws.BuildOrganization(g, c.modelOpts)
-	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
+	orgFindings, orgPassed, ruleDiags := rules.RunCounting(c.orgRules, g, model)
+	for id, n := range orgPassed {
+		passed[id] += n
+	}
 	findings = append(findings, orgFindings...)
+	downloaded := ""
+	if s.modules != nil {
+		downloaded = s.modules.Root()
+	}
 	for i := range findings {
-		pointAtModuleCall(&findings[i])
+		pointAtModuleCall(&findings[i], downloaded)
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
+	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
+		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed, Organization: model,
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
 	s.finish(res)
+	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// checkInputsDeclared refuses a --var or --parameter that no scanned
+// Terraform root module or CloudFormation template declares, as Terraform
+// and CloudFormation refuse it: the name is misspelt, or it was meant for
+// something else. Inputs from the configuration and from files, often
+// shared by many units, are not checked; nor are inputs of a format the
+// scan found nothing of (a pre-commit run on one changed template).
+func checkInputsDeclared(opts Options, units []parser.Unit, kept []bool, byUnit [][]string) error {
+	declared := map[string]bool{}
+	var tfNames, cfnNames []string
+	scannedTF, scannedCFN := false, false
+	for i, u := range units {
+		if !kept[i] {
+			continue
+		}
+		scannedTF = scannedTF || u.Kind == parser.TerraformModule
+		scannedCFN = scannedCFN || u.Kind == parser.CloudFormationTemplate
+		for _, name := range byUnit[i] {
+			if !declared[name] {
+				declared[name] = true
+				if v, ok := strings.CutPrefix(name, "var."); ok {
+					tfNames = append(tfNames, v)
+				} else {
+					cfnNames = append(cfnNames, name)
+				}
+			}
+		}
+	}
+	sort.Strings(tfNames)
+	sort.Strings(cfnNames)
+	var errs []error
+	check := func(given []string, flag, prefix, what string, names []string) {
+		reported := map[string]bool{}
+		for _, kv := range given {
+			name, _, _ := strings.Cut(kv, "=")
+			if name == "" || declared[prefix+name] || reported[name] {
+				continue
+			}
+			reported[name] = true
+			hint := ""
+			if best, ok := spelling.Closest(name, names, func(d int) bool { return d <= max(2, len(name)/4) }); ok {
+				hint = fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			errs = append(errs, fmt.Errorf("%s %s: no %s scanned declares %q%s", flag, kv, what, name, hint))
+		}
+	}
+	if scannedTF {
+		var vars []string
+		for _, in := range opts.VarInputs {
+			if in.Var != "" {
+				vars = append(vars, in.Var)
+			}
+		}
+		check(vars, "--var", "var.", "Terraform root module", tfNames)
+	}
+	if scannedCFN {
+		check(opts.Parameters, "--parameter", "", "CloudFormation template", cfnNames)
+	}
+	return errors.Join(errs...)
 }
 
 // recheck is a second check of units whose models depend on other units:
@@ -311,7 +512,13 @@ type checked struct {
 	// organisation-scoped resources and the others without attributes.
 	graph    *graph.Graph
 	findings []rules.Finding
+	passed   map[string]int
 	links    aws.Links
+	// declared names the inputs the units declare: var.NAME of Terraform
+	// root modules, NAME of CloudFormation templates.
+	declared []string
+	// stats describe the first unit checked (its first check).
+	stats UnitStats
 }
 
 // check evaluates the units idx, checks them together with the
@@ -321,6 +528,16 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
 		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
+	}
+	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
+	var declared []string
+	for _, in := range g.Inputs {
+		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
+			declared = append(declared, in.Name)
+		}
+	}
+	for _, u := range g.Units {
+		stats.Files += len(u.Files)
 	}
 	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
 	for _, r := range foreign {
@@ -342,12 +559,12 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
 			kept, _ := slim(g, isForeign, false)
-			out = &checked{graph: kept}
+			out = &checked{graph: kept, stats: stats}
 		}
 	}()
 	g.Sort()
 	model := aws.Build(g, c.modelOpts)
-	findings, diags := rules.Run(c.unitRules, g, model)
+	findings, passed, diags := rules.RunCounting(c.unitRules, g, model)
 	// Findings about foreign resources (or in a foreign provider's
 	// arguments) are their own units' to report.
 	if len(foreign) > 0 {
@@ -392,7 +609,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
 		}
 	}
-	return &checked{graph: kept, findings: findings, links: links}
+	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats, declared: declared}
 }
 
 // foreignParts are the resources (and their providers) of other units
@@ -409,7 +626,7 @@ type foreignParts struct {
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	kept = &graph.Graph{Units: g.Units, UnreadModules: g.UnreadModules, Diagnostics: g.Diagnostics}
 	for _, p := range g.Providers {
 		if !foreign.providers[p] {
 			kept.Providers = append(kept.Providers, p)
@@ -429,7 +646,12 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 			Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
 		}
-		_, suppressions := r.Metadata.Get("blindspot")
+		suppressions := false
+		for _, key := range suppressionMetadata {
+			if _, ok := r.Metadata.Get(key); ok {
+				suppressions = true
+			}
+		}
 		if suppressions {
 			s.Metadata = r.Metadata
 		}
@@ -440,6 +662,10 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	}
 	return kept, stubs
 }
+
+// suppressionMetadata are the Metadata keys of CloudFormation resources
+// that hold suppressions: blindspot's own, Checkov's and cfn_nag's.
+var suppressionMetadata = []string{"blindspot", "checkov", "cfn_nag"}
 
 // loadUnit evaluates one unit. A panic in a front end is a bug, but it must
 // not lose the rest of the scan: it becomes an internal-error diagnostic.
@@ -570,15 +796,16 @@ func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
 }
 
 // pointAtModuleCall moves a finding inside a downloaded module
-// (.terraform/modules/...) to the module call in the user's code, the line
-// they can change, and keeps the place in the module as a related location.
-func pointAtModuleCall(f *rules.Finding) {
-	if !inDownloadedModule(f.Loc.Range.File) || f.Loc.Resource == nil {
+// (.terraform/modules/..., or the module cache of --download-modules) to
+// the module call in the user's code, the line they can change, and keeps
+// the place in the module as a related location.
+func pointAtModuleCall(f *rules.Finding, cache string) {
+	if !inDownloadedModule(f.Loc.Range.File, cache) || f.Loc.Resource == nil {
 		return
 	}
 	calls := f.Loc.Resource.Calls
 	for i := len(calls) - 1; i >= 0; i-- {
-		if inDownloadedModule(calls[i].Range.File) {
+		if inDownloadedModule(calls[i].Range.File, cache) {
 			continue
 		}
 		inside := f.Loc.Range
@@ -588,7 +815,10 @@ func pointAtModuleCall(f *rules.Finding) {
 	}
 }
 
-func inDownloadedModule(file string) bool {
+func inDownloadedModule(file, cache string) bool {
+	if cache != "" && filepath.IsAbs(file) && strings.HasPrefix(file, cache+string(filepath.Separator)) {
+		return true
+	}
 	p := filepath.ToSlash(file)
 	return strings.Contains(p, "/.terraform/modules/") || strings.HasPrefix(p, ".terraform/modules/")
 }

@@ -35,11 +35,18 @@ type settings struct {
 	// the configuration maps none.
 	unitAccount   func(unitPath string) (aws.UnitAccount, bool)
 	rules         []*rules.Rule
+	compliance    string
 	severity      map[string]rules.Severity
 	failOn        rules.Severity
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	// knownRules are the IDs of every candidate rule, run or not, which a
+	// suppression may name.
+	knownRules []string
+	// foreign maps other scanners' suppressions to rules; nil ignores them.
+	foreign *suppress.Equivalents
+	modules ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -57,6 +64,9 @@ func settle(opts Options) (*settings, error) {
 	if err := cfg.Validate(reg); err != nil {
 		return nil, err
 	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
+	}
 	s := &settings{
 		paths:                opts.Paths,
 		exclude:              concat(cfg.Exclude, opts.Exclude),
@@ -69,6 +79,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		modules:              opts.Modules,
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -89,12 +100,35 @@ func settle(opts Options) (*settings, error) {
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
+	// Input files are named by the user: one that cannot be read is a
+	// mistake to fix before scanning, not a problem of the repository.
+	for _, in := range s.varInputs {
+		if in.File == "" {
+			continue
+		}
+		if err := readableFile(in.File); err != nil {
+			return nil, fmt.Errorf("variable file %w", err)
+		}
+	}
+	for _, f := range s.parameterFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("parameter file %w", err)
+		}
+	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
 	}
-	s.rules, err = selectRules(reg, cfg)
+	s.rules, s.compliance, err = selectRules(reg, cfg, opts)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range reg.All() {
+		s.knownRules = append(s.knownRules, r.ID)
+	}
+	if !opts.NoForeignSuppressions {
+		if s.foreign, err = suppress.BuiltinEquivalents(); err != nil {
+			return nil, fmt.Errorf("the table of equivalent checks: %w", err)
+		}
 	}
 	// The rules run and are reported with the configured severity, so
 	// that reports show it for rules without findings too (SARIF's
@@ -107,6 +141,48 @@ func settle(opts Options) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// checkOptions refuses options the configuration would refuse, with the
+// same checks, before anything is read.
+func checkOptions(opts Options) error {
+	var errs []error
+	for _, id := range opts.ManagementAccountIDs {
+		if err := config.CheckAccountID(id); err != nil {
+			errs = append(errs, fmt.Errorf("management account ID: %w", err))
+		}
+	}
+	for _, g := range opts.Exclude {
+		if err := config.CheckGlob(g); err != nil {
+			errs = append(errs, fmt.Errorf("exclude: %w", err))
+		}
+	}
+	if opts.Jobs < 0 {
+		errs = append(errs, fmt.Errorf("jobs: %d is not a positive number", opts.Jobs))
+	}
+	if opts.Compliance != "" {
+		if _, ok := rules.FrameworkNamed(opts.Compliance); !ok {
+			errs = append(errs, config.UnknownFramework(opts.Compliance))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// readableFile checks that path names a regular file that can be opened.
+func readableFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	return nil
 }
 
 // varInputs orders Terraform's variable inputs: the configuration's var
@@ -145,7 +221,11 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
-	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	if s.modules != nil {
+		opts.Fetcher = s.modules
+	}
+	return opts
 }
 
 // concat returns a new slice holding a's elements, then b's.
@@ -153,18 +233,39 @@ func concat(a, b []string) []string {
 	return append(slices.Clip(a), b...)
 }
 
-// selectRules applies the configuration's enable and disable lists.
-func selectRules(reg *rules.Registry, cfg *config.Config) ([]*rules.Rule, error) {
+// selectRules applies the enable and disable patterns of the
+// configuration and the command line, and the compliance framework: a rule
+// runs when some enable pattern selects it (or there is none), no disable
+// pattern does, and it maps to a control of the framework (when one is
+// asked for). It returns the rules and the framework's full name.
+func selectRules(reg *rules.Registry, cfg *config.Config, opts Options) ([]*rules.Rule, string, error) {
+	only, err1 := config.CheckRulePatterns(reg, "--rule", opts.Only)
+	skip, err2 := config.CheckRulePatterns(reg, "--skip-rule", opts.Skip)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, "", err
+	}
+	enable, _ := config.CheckRulePatterns(reg, "rules.enable", cfg.Enable)
+	disable, _ := config.CheckRulePatterns(reg, "rules.disable", cfg.Disable)
+	enable = append(enable, only...)
+	disable = append(disable, skip...)
+	framework := ""
+	if name := cmp.Or(opts.Compliance, cfg.Compliance); name != "" {
+		framework, _ = rules.FrameworkNamed(name)
+	}
 	var out []*rules.Rule
 	for _, r := range reg.All() {
-		if (len(cfg.Enable) == 0 || slices.Contains(cfg.Enable, r.ID)) && !slices.Contains(cfg.Disable, r.ID) {
-			out = append(out, r)
+		if len(enable) > 0 && !rules.MatchesAny(enable, r) || rules.MatchesAny(disable, r) {
+			continue
 		}
+		if framework != "" && len(r.Controls(framework)) == 0 {
+			continue
+		}
+		out = append(out, r)
 	}
 	if len(out) == 0 {
-		return nil, errors.New("the configuration disables every rule")
+		return nil, "", errors.New("the rule selection (rules.enable, rules.disable, --rule, --skip-rule, --compliance) leaves no rule to run")
 	}
-	return out, nil
+	return out, framework, nil
 }
 
 // finish applies the configuration's severities, the suppressions and the
@@ -175,7 +276,7 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		var unmatched []suppress.BaselineEntry

@@ -35,8 +35,12 @@ func (s *scope) namedOf(val cty.Value, r graph.Range, why string, refs []graph.R
 
 // scope is the evaluation scope of one module instance.
 type scope struct {
-	l      *loader
-	mod    *module
+	l   *loader
+	mod *module
+	// pkg is the root of the downloaded package the module belongs to
+	// (--download-modules), which its local calls may not leave; "" for
+	// the user's own code and terraform init's downloads.
+	pkg    string
 	prefix string // "module.a." or "" for the root
 	calls  []graph.Call
 	// exists is the existence of the module instance itself.
@@ -239,6 +243,13 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		if v, ok := s.namedRef(e.Traversal); ok {
 			return v.WithRange(r)
 		}
+		v := s.eval(expr, ctx)
+		if v.IsKnown() && v.Source().IsZero() {
+			if src := s.writtenAt(e.Traversal); !src.IsZero() && src != r {
+				v = v.WithSource(src)
+			}
+		}
+		return v
 	case *hclsyntax.TemplateExpr:
 		v := s.eval(expr, ctx)
 		if !v.IsKnown() && len(v.Alternatives()) == 0 {
@@ -350,6 +361,87 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	v := nv.gv
 	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// writtenAt finds where the value of a reference into a variable, a local
+// or each.value was written (var.buckets["a"].versioning,
+// each.value.versioning): the range of that element in the tfvars file,
+// the module argument or the local's definition. It is zero when the
+// element cannot be followed.
+func (s *scope) writtenAt(t hcl.Traversal) graph.Range {
+	name, ok := attrName(t, 1)
+	if !ok {
+		return graph.Range{}
+	}
+	var base graph.Value
+	switch t.RootName() {
+	case "var", "local":
+		if len(t) < 3 {
+			return graph.Range{}
+		}
+		m := s.vars
+		if t.RootName() == "local" {
+			m = s.locals
+		}
+		nv, ok := m[name]
+		if !ok {
+			return graph.Range{}
+		}
+		base = nv.gv
+	case "each":
+		if name != "value" || s.curEach == nil {
+			return graph.Range{}
+		}
+		base = *s.curEach
+	default:
+		return graph.Range{}
+	}
+	v, ok := followExact(base, t[2:])
+	if !ok || !v.IsKnown() {
+		return graph.Range{}
+	}
+	if src := v.Source(); !src.IsZero() {
+		return src
+	}
+	// An element of a computed value (a for expression, a function's
+	// result) has the range of the whole: it was not written anywhere.
+	if v.Range == base.Range {
+		return graph.Range{}
+	}
+	return v.Range
+}
+
+// followExact is follow that reports whether every step was taken.
+func followExact(v graph.Value, rest hcl.Traversal) (graph.Value, bool) {
+	for _, step := range rest {
+		var key string
+		switch st := step.(type) {
+		case hcl.TraverseIndex:
+			if st.Key.Type() == cty.Number && st.Key.IsKnown() && !st.Key.IsNull() {
+				i, acc := st.Key.AsBigFloat().Int64()
+				e, ok := v.Index(int(i))
+				if acc != 0 || !ok {
+					return v, false
+				}
+				v = e
+				continue
+			}
+			if st.Key.Type() != cty.String || !st.Key.IsKnown() || st.Key.IsNull() {
+				return v, false
+			}
+			key = st.Key.AsString()
+		case hcl.TraverseAttr:
+			key = st.Name
+		default:
+			return v, false
+		}
+		f, ok := v.Get(key)
+		if !ok || !v.IsKnown() {
+			return v, false
+		}
+		v = f
 	}
 	return v, true
 }
