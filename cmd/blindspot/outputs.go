@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/orgview"
 	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/sarif"
 )
@@ -54,6 +56,7 @@ func (in reportInput) reportOptions() report.Options {
 		IncludeSuppressed: in.includeSuppressed,
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
+		ReadFile:          in.result.ReadSource,
 		HelpURI:           helpURI,
 		Compact:           in.compact,
 		Quiet:             in.quiet,
@@ -64,28 +67,45 @@ func (in reportInput) reportOptions() report.Options {
 	}
 }
 
+// guarded writes a text report through safetext.Writer, so that no line
+// of it can start a CI workflow command.
+func guarded(w io.Writer, write func(io.Writer) error) error {
+	g := safetext.NewWriter(w)
+	if err := write(g); err != nil {
+		return err
+	}
+	return g.Flush()
+}
+
+// escapedJSON writes a JSON report with the characters a terminal or log
+// viewer acts on \u-escaped (safetext.JSON).
+func escapedJSON(w io.Writer, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
+	return err
+}
+
 // reportFormats is the table of formats, in the order --help lists them.
 // A new format is one more entry.
 func reportFormats() []reportFormat {
 	return []reportFormat{
 		{name: "text", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return guarded(w, func(w io.Writer) error {
+				return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "json", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return escapedJSON(w, func(w io.Writer) error {
+				return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			r := in.result
-			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       readVersion().Version,
-				InformationURI:    informationURI,
-				BaseDir:           in.base,
-				ShowUnknown:       in.showUnknown,
-				IncludeSuppressed: in.includeSuppressed,
-				HelpURI:           helpURI,
-			})
+			return escapedJSON(w, func(w io.Writer) error { return writeSARIF(w, in) })
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -112,6 +132,19 @@ func reportFormats() []reportFormat {
 			})
 		}},
 	}
+}
+
+// writeSARIF writes the SARIF report.
+func writeSARIF(w io.Writer, in reportInput) error {
+	r := in.result
+	return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+		ToolVersion:       readVersion().Version,
+		InformationURI:    informationURI,
+		BaseDir:           in.base,
+		ShowUnknown:       in.showUnknown,
+		IncludeSuppressed: in.includeSuppressed,
+		HelpURI:           helpURI,
+	})
 }
 
 // formatNames lists the formats for help and error messages: "a, b or c".

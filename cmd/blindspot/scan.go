@@ -20,6 +20,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/modfetch"
 	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -48,6 +49,7 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	root              string
 	rules             []string
 	skipRules         []string
 	compliance        string
@@ -98,6 +100,7 @@ still written.`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
+	fl.StringVar(&f.root, "root", "", "read what the scanned code names (modules, nested stacks, file()) only inside `DIR` (default: each path given)")
 	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	fl.StringArrayVar(&f.rules, "rule", nil, "run only the rules a `PATTERN` selects: a rule ID, a glob (aws-s3-*) or tag:NAME (repeatable)")
@@ -158,6 +161,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	}
 	opts := scan.Options{
 		Paths:                 paths,
+		Root:                  f.root,
 		Base:                  f.base,
 		Exclude:               f.exclude,
 		VarInputs:             f.varInputs,
@@ -347,13 +351,20 @@ func helpURI(ruleID string) string {
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with
 // the report: debug ones only when verbose, errors only when quiet.
+//
+// Everything in a diagnostic may come from a scanned file: it is escaped,
+// its continuation lines are indented, and no line can start a CI
+// workflow command.
 func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose, quiet bool) {
+	g := safetext.NewWriter(w)
 	for _, d := range diags {
 		if d.Severity == graph.Debug && !verbose || quiet && d.Severity != graph.Error {
 			continue
 		}
-		fmt.Fprintln(w, d.String())
+		text := safetext.Escape(d.String(), true)
+		fmt.Fprintln(g, strings.ReplaceAll(text, "\n", "\n    "))
 	}
+	g.Flush()
 }
 
 func isTerminal(w io.Writer) bool {

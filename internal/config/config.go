@@ -22,6 +22,8 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/spelling"
 )
 
@@ -97,7 +99,7 @@ func Load(path string) (*Config, error) {
 	if !explicit {
 		path = DefaultFile
 	}
-	data, err := os.ReadFile(path)
+	data, err := sandbox.ReadUserFile(path, MaxSize)
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return &Config{}, nil
@@ -107,9 +109,19 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
+// MaxSize bounds a configuration file.
+const MaxSize = 1 << 20
+
 // Parse reads configuration data; file names it in errors and anchors
 // relative paths.
 func Parse(file string, data []byte) (*Config, error) {
+	if err := nesting.YAML(data); err != nil {
+		var ne *nesting.Error
+		if errors.As(err, &ne) {
+			return nil, &Error{File: file, Line: ne.Line, Column: ne.Column, Msg: ne.Msg}
+		}
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{File: file, Line: yamlErrorLine(err), Column: 1, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}

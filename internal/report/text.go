@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -32,7 +33,7 @@ const (
 // summary of what was scanned and found ends the report.
 func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
-	src := &sourceLines{files: map[string][]string{}}
+	src := &sourceLines{files: map[string][]string{}, read: opts.ReadFile, secrets: secretRanges(rs, fs)}
 	paint := func(style, s string) string {
 		if !opts.Color {
 			return s
@@ -204,13 +205,55 @@ const (
 	excerptLead = 40
 )
 
+// secretRanges are the ranges findings of concealing rules point at, by
+// file: no excerpt shows their text, whichever finding the excerpt is for.
+func secretRanges(rs []*rules.Rule, fs []rules.Finding) map[string][]graph.Range {
+	conceals := map[string]bool{}
+	for _, r := range rs {
+		if r.Conceals {
+			conceals[r.ID] = true
+		}
+	}
+	out := map[string][]graph.Range{}
+	for _, f := range fs {
+		if !conceals[f.RuleID] {
+			continue
+		}
+		for _, r := range []graph.Range{f.Loc.Range, f.Loc.Source} {
+			if r.File != "" && r.Start.Line > 0 {
+				out[r.File] = append(out[r.File], r)
+			}
+		}
+	}
+	return out
+}
+
+// mask replaces with '*' the characters of part of a line (number n of
+// file, starting at rune offset) that secret ranges cover.
+func (s *sourceLines) mask(file string, n int, part []rune, offset int) {
+	for _, r := range s.secrets[file] {
+		if n < r.Start.Line || n > r.End.Line {
+			continue
+		}
+		from, to := 1, offset+len(part)+1
+		if n == r.Start.Line {
+			from = max(r.Start.Column, 1)
+		}
+		if n == r.End.Line && r.End.Column > 0 {
+			to = min(r.End.Column, to)
+		}
+		for c := max(from, offset+1); c < to; c++ {
+			part[c-1-offset] = '*'
+		}
+	}
+}
+
 // writeExcerpt prints the source line of r and a caret line under it.
 func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(string, string) string) {
-	line, ok := src.line(r.File, r.Start.Line)
+	runes, ok := src.runes(r.File, r.Start.Line)
 	if !ok {
 		return
 	}
-	runes := []rune(strings.Map(printable, line))
 	col := max(r.Start.Column, 1)
 	if col > len(runes)+1 {
 		return
@@ -230,7 +273,13 @@ func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(strin
 		start = max(0, col-1-excerptLead)
 		end = min(len(runes), start+maxExcerpt)
 	}
-	shown := string(runes[start:end])
+	// Only the part shown is copied, masked and checked: the work is
+	// linear in the window, not in the line (a minified template is one
+	// line of megabytes with hundreds of findings).
+	window := append([]rune(nil), runes[start:end]...)
+	src.mask(r.File, r.Start.Line, window, start)
+	breakCommands(window)
+	shown := string(window)
 	lead := ""
 	if start > 0 {
 		shown, lead = "…"+shown, " "
@@ -257,25 +306,38 @@ func writeExcerpt(w io.Writer, src *sourceLines, r graph.Range, paint func(strin
 }
 
 // clean makes text from the input (messages name resources, keys and
-// values written in the scanned files) safe to print on a terminal:
-// control characters other than newline and tab become '?', so an escape
-// sequence in a for_each key cannot rewrite the user's screen.
+// values written in the scanned files) safe to print on a terminal or in
+// a CI log (safetext.Escape): an escape sequence in a for_each key cannot
+// rewrite the user's screen, nor a bidirectional override reorder it.
 func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' {
-			return r
-		}
-		return printable(r)
-	}, s)
+	return safetext.Escape(s, true)
 }
 
-// printable replaces control characters (other than tab) that would
-// garble a terminal, keeping one character per column.
+// printable replaces what would garble a terminal or mislead its reader
+// (control characters other than tab, bidirectional controls, line
+// separators) with '?', keeping one character per column.
 func printable(r rune) rune {
-	if r == '\t' || (r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0)) {
+	if r == '\t' || (r >= 0x20 && r != 0x7f && !(r >= 0x80 && r < 0xa0) &&
+		!(r >= 0x202a && r <= 0x202e) && !(r >= 0x2066 && r <= 0x2069) &&
+		r != 0x200e && r != 0x200f && r != 0x061c && r != 0x2028 && r != 0x2029 && r != 0xfeff) {
 		return r
 	}
 	return '?'
+}
+
+// breakCommands breaks up Azure Pipelines logging commands (##[ and
+// ##vso[) in a line of source, keeping its width.
+func breakCommands(runes []rune) {
+	for i := 0; i+2 < len(runes); i++ {
+		if runes[i] != '#' || runes[i+1] != '#' {
+			continue
+		}
+		if runes[i+2] == '[' {
+			runes[i+2] = '?'
+		} else if i+5 < len(runes) && string(runes[i+2:i+6]) == "vso[" {
+			runes[i+5] = '?'
+		}
+	}
 }
 
 func severityStyle(s rules.Severity) string {
@@ -351,6 +413,11 @@ func summaryLine(s Summary, opts Options, paint func(string, string) string) str
 	}
 	if opts.Filtered > 0 {
 		parts = append(parts, fmt.Sprintf("%s of other severities not shown (--severity)", plural(opts.Filtered, "finding")))
+	}
+	// Errors and modules not read are said above and below; the rest of
+	// what was not scanned is said here.
+	if n := s.Incomplete - s.Errors - s.ModulesNotDownloaded.Sources - s.ModulesMissing.Sources; n > 0 {
+		parts = append(parts, paint(styleYellow, "scan incomplete: "+plural(n, "warning")+" about input not scanned (see stderr)"))
 	}
 	return strings.Join(parts, "; ")
 }

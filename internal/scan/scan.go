@@ -25,8 +25,10 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/spelling"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
@@ -41,6 +43,13 @@ import (
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
+	// Root, when set, is the scan root of every unit inside it (the
+	// repository whose modules and nested stacks a unit may use);
+	// otherwise each unit's root is the path given that led to it. What
+	// the scanned code names is read only inside its unit's root.
+	Root string
+	// Limits size each unit's evaluation budget (defaults when zero).
+	Limits budget.Limits
 	// Base is the directory paths in reports, fingerprints and baseline
 	// entries are relative to; when empty, the root of the git work tree
 	// the paths lie in, or else the directory scanned.
@@ -138,6 +147,8 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// roots are the directories the scan read inside.
+	roots []string
 	// Scanned describes each unit the scan reports on (units evaluated
 	// inside another, as a local module or nested stack, are part of it),
 	// in unit order.
@@ -155,6 +166,30 @@ type Result struct {
 	// whose directory does not exist. Their code was not read.
 	ModulesNotDownloaded ModuleCount
 	ModulesMissing       ModuleCount
+}
+
+// ReadSource reads a file the scan read, for excerpts: through a root of
+// the scan, as a regular file of at most 16 MiB.
+func (r *Result) ReadSource(path string) ([]byte, error) {
+	return readSource(r.roots, path)
+}
+
+// readSource reads path through the first of roots that holds it.
+func readSource(roots []string, path string) ([]byte, error) {
+	for _, dir := range roots {
+		root, err := sandbox.Open(dir)
+		if err != nil {
+			continue
+		}
+		if _, err := root.Rel(path); err != nil {
+			root.Close()
+			continue
+		}
+		data, err := root.ReadFile(path, 16<<20)
+		root.Close()
+		return data, err
+	}
+	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
 }
 
 // UnitStats describes one evaluated unit.
@@ -261,11 +296,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
 	if len(units) == 0 {
 		diags = append(diags, nothingToScan(s.paths, diags)...)
 	}
-	c := newChecker(units, s)
+	diags = append(diags, s.diags...)
+	c := newChecker(ctx, units, s)
+	defer c.close()
+	diags = append(diags, c.rootDiags...)
 	results := make([]*checked, len(units))
 	var done atomic.Int64
 	stats := make([]UnitStats, len(units))
@@ -341,11 +380,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
 	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
+	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
+	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
+	rules.SortFindings(findings)
+	graph.SortDiagnostics(g.Diagnostics)
 	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
 		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed, Organization: model,
-		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing, roots: s.roots}
 	s.finish(res)
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -480,13 +523,20 @@ type checker struct {
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
-	// wd is the working directory ("" when unknown), see readRoot.
+	// wd is the working directory ("" when unknown).
 	wd string
+	// roots are the units' scan roots, by index of unit; rootDiags say
+	// which could not be opened.
+	roots     []*sandbox.Root
+	open      []*sandbox.Root
+	rootDiags []graph.Diagnostic
+	ctx       context.Context
 }
 
-func newChecker(units []parser.Unit, s *settings) *checker {
-	c := &checker{units: units, s: s, cache: terraform.NewModuleCache()}
+func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker {
+	c := &checker{units: units, s: s, cache: terraform.NewModuleCache(), ctx: ctx}
 	c.wd, _ = os.Getwd()
+	c.openRoots()
 	c.modelOpts = aws.Options{ManagementAccountIDs: s.managementAccountIDs}
 	if s.unitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
@@ -527,7 +577,7 @@ type checked struct {
 func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
-		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
+		g.Merge(c.loadUnit(i))
 	}
 	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
 	var declared []string
@@ -667,10 +717,59 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 // that hold suppressions: blindspot's own, Checkov's and cfn_nag's.
 var suppressionMetadata = []string{"blindspot", "checkov", "cfn_nag"}
 
-// loadUnit evaluates one unit. A panic in a front end is a bug, but it must
-// not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
-	root := readRoot(u, wd)
+// openRoots opens the scan root of each unit, once per directory: the
+// configured root when the unit lies inside it, otherwise the path given
+// that led to the unit.
+func (c *checker) openRoots() {
+	byDir := map[string]*sandbox.Root{}
+	var global *sandbox.Root
+	if c.s.root != "" {
+		r, err := sandbox.Open(c.s.root)
+		if err != nil {
+			c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: c.s.root}, "path-not-found", "cannot open the scan root: %v", err))
+		} else {
+			global = r
+			c.open = append(c.open, r)
+		}
+	}
+	c.roots = make([]*sandbox.Root, len(c.units))
+	for i, u := range c.units {
+		if global != nil {
+			if _, err := global.Rel(u.Path); err == nil {
+				c.roots[i] = global
+				continue
+			}
+		}
+		r := byDir[u.Root]
+		if r == nil {
+			var err error
+			r, err = sandbox.Open(u.Root)
+			if err != nil {
+				c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: u.Root}, "path-not-found", "cannot open %s: %v", u.Root, err))
+				continue
+			}
+			byDir[u.Root] = r
+			c.open = append(c.open, r)
+		}
+		c.roots[i] = r
+	}
+}
+
+// close releases the roots.
+func (c *checker) close() {
+	for _, r := range c.open {
+		r.Close()
+	}
+}
+
+// loadUnit evaluates one unit, reading it through its scan root. A panic
+// in a front end is a bug, but it must not lose the rest of the scan: it
+// becomes an internal-error diagnostic.
+func (c *checker) loadUnit(i int) (g *graph.Graph) {
+	u, s, root := c.units[i], c.s, c.roots[i]
+	if root == nil {
+		return &graph.Graph{}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			g = &graph.Graph{Diagnostics: []graph.Diagnostic{{
@@ -681,11 +780,12 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, s.terraformOptions(root, cache, wd))
+		return terraform.LoadModule(u.Path, s.terraformOptions(c.ctx, root, c.cache, c.wd))
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, s.terraformOptions(root, nil, ""))
+		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
-		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root}
+		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
+			Context: c.ctx, Limits: s.limits}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
@@ -694,23 +794,6 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 		return cloudformation.LoadTemplate(u.Path, cfOpts)
 	}
 	return &graph.Graph{}
-}
-
-// readRoot is the directory a unit's file(), templatefile() and nested
-// stack templates may be read from: the working directory (the repository
-// a hook or CI job runs in) when the unit lies inside it, otherwise the path
-// the user gave.
-func readRoot(u parser.Unit, wd string) string {
-	if wd != "" {
-		abs := u.Path
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, abs)
-		}
-		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "."
-		}
-	}
-	return u.Root
 }
 
 // keptUnits says which units a scan reports. It leaves out Terraform modules that another scanned module
@@ -780,6 +863,34 @@ func keptUnits(units []parser.Unit, graphs []*graph.Graph) []bool {
 		kept[i] = state[i] != drop
 	}
 	return kept
+}
+
+// notScannedCodes are the codes of warnings and notes that mean part of
+// the input was not scanned: the one policy of what makes a scan
+// incomplete besides errors.
+var notScannedCodes = map[string]bool{
+	"not-utf8":             true, // a file that is not UTF-8 text (UTF-16 included)
+	"file-too-large":       true, // a file over its size limit
+	"not-regular-file":     true, // a device, FIFO or socket named like code
+	"symlink-outside-root": true, // a link named like code, or to a directory, out of the tree
+	"outside-root":         true, // a module, template or manifest entry outside the root
+	"not-read":             true, // a file the configuration names that could not be read
+	"nesting-limit":        true, // a file nested too deeply to parse safely
+	"evaluation-budget":    true, // a unit whose evaluation was cut short
+	"foreach-not-expanded": true, // Fn::ForEach whose resources were not created
+	"depth-limit":          true, // nesting beyond what evaluation follows
+	"expansion-limit":      true, // instances beyond what evaluation expands
+	"excluded-by-config":   true, // a file excluded by a configuration inside the tree
+}
+
+// markNotScanned marks the warnings and notes whose code means part of
+// the input was not scanned.
+func markNotScanned(ds []graph.Diagnostic) {
+	for i := range ds {
+		if notScannedCodes[ds[i].Code] && ds[i].Severity != graph.Debug {
+			ds[i].Incomplete = true
+		}
+	}
 }
 
 // dedupe drops repeated diagnostics (sorted input): a module two roots call

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -23,7 +26,17 @@ import (
 type settings struct {
 	paths []string
 	// base is the absolute directory report paths are relative to.
-	base                 string
+	base   string
+	root   string
+	limits budget.Limits
+	// reportedExclude are the excludes of a configuration inside the
+	// scanned tree (configFile), whose matches are reported.
+	reportedExclude []string
+	configFile      string
+	// diags are problems with the configuration found while settling.
+	diags []graph.Diagnostic
+	// roots are the directories the scan reads inside (scanRoots).
+	roots                []string
 	exclude              []string
 	varInputs            []VarInput
 	tfEnv                map[string]string
@@ -67,9 +80,24 @@ func settle(opts Options) (*settings, error) {
 	if err := checkOptions(opts); err != nil {
 		return nil, err
 	}
+	confined := insideScannedTree(cfg.File, opts)
+	var diags []graph.Diagnostic
+	if confined {
+		// A configuration that came with the scanned code is as untrusted
+		// as the code: what it names must lie inside the tree, and what it
+		// excludes is reported.
+		copied := *cfg
+		cfg = &copied
+		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
+		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
+	}
 	s := &settings{
+		roots:                scanRoots(opts),
+		diags:                diags,
 		paths:                opts.Paths,
-		exclude:              concat(cfg.Exclude, opts.Exclude),
+		root:                 opts.Root,
+		limits:               opts.Limits,
+		exclude:              concat(nil, opts.Exclude),
 		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
 		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
@@ -95,6 +123,11 @@ func settle(opts Options) (*settings, error) {
 	}
 	if info, err := os.Stat(s.base); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("base directory %s: not a directory", opts.Base)
+	}
+	if confined {
+		s.reportedExclude, s.configFile = cfg.Exclude, cfg.File
+	} else {
+		s.exclude = concat(cfg.Exclude, opts.Exclude)
 	}
 	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
@@ -141,6 +174,73 @@ func settle(opts Options) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// scanRoots are the directories a scan reads inside: the root, and the
+// paths given (the directory of a file).
+func scanRoots(opts Options) []string {
+	var out []string
+	if opts.Root != "" {
+		out = append(out, opts.Root)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		p = strings.TrimSuffix(filepath.ToSlash(p), "/...")
+		if p == "..." || p == "" {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p = filepath.Dir(p)
+		}
+		out = append(out, filepath.FromSlash(p))
+	}
+	return out
+}
+
+// insideScannedTree reports whether file lies inside a directory the scan
+// reads.
+func insideScannedTree(file string, opts Options) bool {
+	if file == "" {
+		return false
+	}
+	for _, dir := range scanRoots(opts) {
+		if r, err := sandbox.Open(dir); err == nil {
+			_, err := r.Rel(file)
+			r.Close()
+			if err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confine keeps the files a configuration inside the scanned tree names
+// that lie inside that tree too, reporting the others.
+func confine(configFile, key string, files []string, opts Options, diags []graph.Diagnostic) ([]string, []graph.Diagnostic) {
+	var kept []string
+	for _, f := range files {
+		inside := false
+		for _, dir := range scanRoots(opts) {
+			if r, err := sandbox.Open(dir); err == nil {
+				_, err := r.RealPath(f)
+				r.Close()
+				inside = inside || err == nil
+			}
+		}
+		if inside {
+			kept = append(kept, f)
+			continue
+		}
+		d := graph.Warningf(graph.Range{File: configFile}, "outside-root",
+			"%s lists %s in %s, which is outside the scanned directory (or does not exist); a configuration inside the scanned tree may only name files inside it, so it is not read", configFile, f, key)
+		d.Incomplete = true
+		diags = append(diags, d)
+	}
+	return kept, diags
 }
 
 // checkOptions refuses options the configuration would refuse, with the
@@ -220,8 +320,9 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 }
 
 // terraformOptions are the options a Terraform unit is evaluated with.
-func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
-	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
+		Context: ctx, Limits: s.limits}
 	if s.modules != nil {
 		opts.Fetcher = s.modules
 	}
@@ -276,7 +377,7 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		var unmatched []suppress.BaselineEntry

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -87,6 +88,18 @@ type fileDirectives struct {
 	commentLine map[int]bool
 	// enclosing are directives that apply to the block they are in.
 	enclosing []*Directive
+}
+
+// ParseFile finds the suppression comments of a source file, blindspot's
+// own only.
+func ParseFile(file string, data []byte) ([]*Directive, []graph.Diagnostic) {
+	fd, diags := parseFile(file, data, parseOptions{})
+	var out []*Directive
+	for _, ds := range fd.byLine {
+		out = append(out, ds...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Range.Start.Line < out[j].Range.Start.Line })
+	return out, diags
 }
 
 // parseOptions say what parseFile looks for besides blindspot:ignore.

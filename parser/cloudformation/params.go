@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // param is a declared parameter with the value the scan uses.
@@ -54,7 +54,7 @@ func commandLineParameters(opts Options) (map[string]supplied, []graph.Diagnosti
 // [{"ParameterKey": ..., "ParameterValue": ...}], a CodePipeline template
 // configuration {"Parameters": {...}}, and Key=Value lines.
 func readParameterFile(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := sandbox.ReadUserFile(path, maxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading parameter file: %w", err)
 	}

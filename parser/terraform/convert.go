@@ -113,7 +113,9 @@ func indexKey(k cty.Value) string {
 	case cty.String:
 		return `["` + k.AsString() + `"]`
 	case cty.Number:
-		return "[" + k.AsBigFloat().Text('f', -1) + "]"
+		if s, err := numberText(k.AsBigFloat()); err == nil {
+			return "[" + s + "]"
+		}
 	}
 	return "[?]"
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // named is an evaluated named value (a variable, a local, a module output,
@@ -332,6 +333,9 @@ func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, de
 			return s.value(expr, ctx, depth)
 		}
 	}
+	if !s.l.chargeValue(v, r) {
+		return refused("this value", r)
+	}
 	return fromCty(v, r, "", nil, false)
 }
 
@@ -461,7 +465,8 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 		return v.AsString(), true
 	}
 	if v.Type() == cty.Number {
-		return v.AsBigFloat().Text('f', -1), true
+		s, err := numberText(v.AsBigFloat())
+		return s, err == nil
 	}
 	return "", false
 }
@@ -524,10 +529,14 @@ func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
 // unknown parts are unknown and which resources they came from.
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
+	refusals := s.l.budget.Refusals()
 	v, diags := expr.Value(ctx)
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {
+		if !s.l.chargeValue(v, r) {
+			return refused("this value", r)
+		}
 		return fromCty(v, r, "", nil, s.l.marked)
 	}
 	why, refs := s.explain(expr, ctx)
@@ -560,6 +569,9 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 			}
 		}
 		v = cty.DynamicVal
+	}
+	if why == "" && s.l.budget.Refusals() > refusals {
+		why = budget.Reason("part of this value")
 	}
 	if why == "" {
 		why = unknownCallReason(expr)

@@ -61,7 +61,7 @@ rotate = { k = false }
 			t.Fatal(err)
 		}
 	}
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	tfvars := filepath.Join(dir, "terraform.tfvars")
 	tests := []struct {
 		address, path string
