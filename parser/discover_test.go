@@ -173,6 +173,28 @@ func TestDiscoverExclude(t *testing.T) {
 	}
 }
 
+// TestDiscoverExcludeExplicitFiles: files named on the command line (as a
+// pre-commit hook names them) are left out as the scan of the tree leaves
+// them out.
+func TestDiscoverExcludeExplicitFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"main.tf":                `resource "aws_s3_bucket" "b" {}`,
+		"examples/demo/main.tf":  `resource "aws_s3_bucket" "d" {}`,
+		"stacks/legacy/old.yaml": cfnYAML,
+		"stacks/test.yaml":       cfnYAML,
+	})
+	t.Chdir(root)
+	named := []string{"main.tf", "examples/demo/main.tf", "stacks/legacy/old.yaml", "./stacks/test.yaml"}
+	units, _ := Discover(named, Options{Exclude: []string{"examples/**", "stacks/legacy", "test.yaml"}})
+	var got []string
+	for _, u := range units {
+		got = append(got, filepath.ToSlash(u.Path))
+	}
+	if want := []string{"."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("units = %v, want %v", got, want)
+	}
+}
+
 func TestMatchGlob(t *testing.T) {
 	tests := []struct {
 		pattern, name string

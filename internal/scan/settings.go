@@ -94,7 +94,7 @@ func settle(opts Options) (*settings, error) {
 	s := &settings{
 		roots:                scanRoots(opts),
 		diags:                diags,
-		paths:                opts.Paths,
+		paths:                widenHookPaths(opts.Paths, cfg),
 		root:                 opts.Root,
 		limits:               opts.Limits,
 		exclude:              concat(nil, opts.Exclude),
