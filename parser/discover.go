@@ -76,8 +76,14 @@ type Options struct {
 const MaxTemplateSize = 4 << 20
 
 // skipDirs are directories that never hold the user's own code: version
-// control, downloaded modules and packages, generated SAM builds.
+// control, downloaded modules and packages, generated SAM builds,
+// blindspot's own directory (custom policies), and test fixtures
+// (testdata, where blindspot's rules and custom policies keep bad cases
+// written on purpose, as Go tools ignore it). A path named on the command
+// line is scanned whatever its name.
 var skipDirs = map[string]bool{
+	".blindspot":        true,
+	"testdata":          true,
 	".git":              true,
 	".terraform":        true,
 	"node_modules":      true,

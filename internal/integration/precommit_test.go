@@ -19,6 +19,7 @@ import (
 // its uncommitted changes, is committed to a snapshot repository that the
 // tests name at one revision, with one pre-commit store. (pre-commit
 // try-repo builds the hook for each run when the checkout has changes.)
+// The tests run in parallel; the first to need the hook builds it.
 var (
 	hookOnce                   sync.Once
 	hookRepo, hookRev, hookDir string
@@ -123,6 +124,7 @@ func snapshot(root string) (repo, rev string, err error) {
 // it affects, with the configuration's inputs. It skips when pre-commit is
 // not installed.
 func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
 	}
@@ -156,7 +158,9 @@ func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
 	full := exec.Command(bin, "scan", ".")
 	full.Dir = work
 	out, err := full.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "app/main.tf:3:") || strings.Contains(string(out), "legacy/") {
+	// The configuration lies inside the scanned tree, so what it excludes
+	// is reported (a warning naming the glob), never scanned.
+	if err == nil || !strings.Contains(string(out), "app/main.tf:3:") || strings.Contains(string(out), "legacy/main.tf:") || !strings.Contains(string(out), "excluded-by-config") {
 		t.Fatalf("full scan: %v\n%s", err, out)
 	}
 
@@ -190,6 +194,7 @@ func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
 // and runs it on a clean and on a vulnerable Terraform module. Passing one
 // file of a module must evaluate the whole module.
 func TestPreCommitHook(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed")
 	}
@@ -205,6 +210,11 @@ func TestPreCommitHook(t *testing.T) {
 		"good/main.tf":      "resource \"aws_kms_key\" \"k\" {\n  description         = \"app\"\n  enable_key_rotation = var.rotate\n}\n",
 		"good/variables.tf": "variable \"rotate\" {\n  default = true\n}\n",
 		"k8s/service.yaml":  "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n",
+		// The repository's custom policy applies to what the hook scans;
+		// its fixture, bad on purpose, is never scanned.
+		".blindspot/policies/owner.yaml":                     ownerPolicy,
+		".blindspot/policies/testdata/acme-owner-tag/bad.tf": "resource \"aws_sns_topic\" \"t\" {}\n",
+		"untagged/main.tf":                                   "resource \"aws_sns_topic\" \"t\" {\n  name = \"events\"\n}\n",
 	}
 	for name, content := range files {
 		p := filepath.Join(work, filepath.FromSlash(name))
@@ -224,11 +234,28 @@ func TestPreCommitHook(t *testing.T) {
 	if out, err := hook("good/variables.tf", "k8s/service.yaml"); err != nil {
 		t.Errorf("hook failed on the clean module: %v\n%s", err, out)
 	}
-	out, err := hook("bad/variables.tf")
+	// The vulnerable module, a module the repository's own policy fails,
+	// and a policy fixture, which the hook must not scan.
+	out, err := hook("bad/variables.tf", "untagged/main.tf", ".blindspot/policies/testdata/acme-owner-tag/bad.tf")
 	if err == nil {
 		t.Errorf("hook passed on the vulnerable module:\n%s", out)
 	}
 	if !strings.Contains(out, "aws-kms-rotation-disabled") {
 		t.Errorf("hook output does not name the finding:\n%s", out)
 	}
+	if !strings.Contains(out, "untagged/main.tf") || !strings.Contains(out, "acme-owner-tag") {
+		t.Errorf("hook did not apply the repository's policy:\n%s", out)
+	}
+	if strings.Contains(out, "testdata/acme-owner-tag") {
+		t.Errorf("hook scanned a policy fixture:\n%s", out)
+	}
 }
+
+// ownerPolicy is a custom policy the hook test's repository keeps.
+const ownerPolicy = `id: acme-owner-tag
+title: Topics carry an owner tag
+severity: medium
+description: Every topic names its owner.
+match: [aws_sns_topic]
+condition: '!("owner" in resource.tags)'
+`
