@@ -56,8 +56,6 @@ type Directive struct {
 	Enclosing bool
 }
 
-var directiveRE = regexp.MustCompile(`(?:#|//)\s*blindspot:ignore\b(.*)$`)
-
 // ruleIDRE matches the IDs of built-in rules (aws-...) and of custom
 // policies (namespaced kebab case).
 var ruleIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
