@@ -310,7 +310,7 @@ func buildS3(m *Model) {
 		case match != nil:
 			enc := match.algorithm
 			if match.res.Exists != graph.True {
-				enc = UnknownAttr[string](existsWhy(match.res), enc.At)
+				enc = UnknownAttr[string](ExistsWhy(match.res), enc.At)
 			}
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
@@ -372,7 +372,7 @@ func buildS3(m *Model) {
 		case match != nil:
 			b.AccessLogging = match.target
 			if match.res.Exists != graph.True {
-				b.AccessLogging = UnknownAttr[bool](existsWhy(match.res), match.target.At)
+				b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), match.target.At)
 			}
 		case maybe != nil:
 			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
@@ -555,7 +555,7 @@ func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string
 	match, maybe := joinSplit(j, b, splits)
 	switch {
 	case match != nil && match.res.Exists != graph.True:
-		return UnknownAttr[string](existsWhy(match.res), match.status.At)
+		return UnknownAttr[string](ExistsWhy(match.res), match.status.At)
 	case match != nil:
 		return match.status
 	case maybe != nil && !b.VersioningEnabled().IsTrue():
@@ -604,7 +604,7 @@ func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource)
 		applies = graph.False
 	}
 	if applies != graph.False && blk.Resource.Exists != graph.True {
-		applies, why = applies.And(graph.Unknown), existsWhy(blk.Resource)
+		applies, why = applies.And(graph.Unknown), ExistsWhy(blk.Resource)
 	}
 	return applies, why
 }
