@@ -55,6 +55,9 @@ type scope struct {
 	data    map[string]map[string]named
 	// policyDocs holds aws_iam_policy_document values by "type.name".
 	policyDocs map[string]graph.Value
+	// policyLookups holds, by data source name, the policy name an
+	// aws_iam_policy data source (without count or for_each) looks up.
+	policyLookups map[string]string
 	providers  map[string]*graph.Provider
 	// ownProviders are the module's own provider configurations, by
 	// position, as they are evaluated.
@@ -274,6 +277,16 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	case *hclsyntax.ScopeTraversalExpr:
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
+		}
+		if name, ok := s.policyLookup(e.Traversal); ok {
+			// The ARN of the policy an aws_iam_policy data source finds
+			// by name is read when Terraform plans, but it certainly
+			// ends with "/" and that name (policy names hold no "/").
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				return v.WithLiteralText("arn:/"+name).WithLiteralAffixes("arn:", "/"+name)
+			}
+			return v
 		}
 		if v, ok := s.namedRef(e.Traversal); ok {
 			return v.WithRange(r)
@@ -572,6 +585,22 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 		t = append(t[:3:3], t[4])
 	}
 	return s.policyDocAttr(t, key)
+}
+
+// policyLookup returns the policy name looked up by the aws_iam_policy
+// data source whose arn t is (data.aws_iam_policy.NAME.arn).
+func (s *scope) policyLookup(t hcl.Traversal) (string, bool) {
+	if len(t) != 4 || t.RootName() != "data" {
+		return "", false
+	}
+	typ, ok1 := t[1].(hcl.TraverseAttr)
+	name, ok2 := t[2].(hcl.TraverseAttr)
+	attr, ok3 := t[3].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy" || attr.Name != "arn" {
+		return "", false
+	}
+	policy, ok := s.policyLookups[name.Name]
+	return policy, ok
 }
 
 // policyDocIndexed resolves data.aws_iam_policy_document.NAME[expr].json,
