@@ -58,7 +58,7 @@ type scope struct {
 	// policyLookups holds, by data source name, the policy name an
 	// aws_iam_policy data source (without count or for_each) looks up.
 	policyLookups map[string]string
-	providers  map[string]*graph.Provider
+	providers     map[string]*graph.Provider
 	// ownProviders are the module's own provider configurations, by
 	// position, as they are evaluated.
 	ownProviders []*graph.Provider
