@@ -20,6 +20,8 @@ type S3 struct {
 	// (aws_s3_account_public_access_block; CloudFormation has no such
 	// resource).
 	AccountPublicAccessBlocks []*S3PublicAccessBlock
+	// AccessPoints are the buckets' access points.
+	AccessPoints []*S3AccessPoint
 }
 
 // S3Bucket is an S3 bucket with the configuration joined from split
@@ -87,6 +89,39 @@ type PublicAccessSetting struct {
 	// Name is the API name (BlockPublicAcls, ...).
 	Name string
 	On   Bool
+}
+
+// S3AccessPoint is an S3 access point.
+type S3AccessPoint struct {
+	Resource *graph.Resource
+	// Block is the access point's own public access block: every setting
+	// is on unless turned off, and can only be chosen when the access
+	// point is created.
+	Block *S3PublicAccessBlock
+}
+
+var s3AccessPointAdapters = adapters[*S3AccessPoint]{
+	{graph.Terraform, "aws_s3_access_point", func(_ *Model, r *graph.Resource) *S3AccessPoint {
+		return accessPointOf(r, Attrs(r).Get("public_access_block_configuration"), tfBlockNames)
+	}},
+	{graph.CloudFormation, "AWS::S3::AccessPoint", func(_ *Model, r *graph.Resource) *S3AccessPoint {
+		return accessPointOf(r, Attrs(r).Get("PublicAccessBlockConfiguration"), cfnBlockNames)
+	}},
+}
+
+// accessPointOf reads an access point's public access block, whose
+// settings are on when absent.
+func accessPointOf(r *graph.Resource, f Field, names blockNames) *S3AccessPoint {
+	blk := publicAccessBlockOf(r, f, false, names)
+	if !f.IsSet() {
+		blk.At = r.Loc()
+	}
+	for _, b := range []*Bool{&blk.BlockPublicACLs, &blk.IgnorePublicACLs, &blk.BlockPublicPolicy, &blk.RestrictPublicBuckets} {
+		if !b.Set && b.IsKnown() {
+			*b = Default(true, blk.At)
+		}
+	}
+	return &S3AccessPoint{Resource: r, Block: blk}
 }
 
 // Settings returns the four settings with their API names.
@@ -303,6 +338,7 @@ func buildS3(m *Model) {
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
+	m.S3.AccessPoints = s3AccessPointAdapters.all(m)
 }
 
 // s3Target is what the code says about the bucket a split resource
