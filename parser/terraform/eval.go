@@ -270,6 +270,10 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+	case *hclsyntax.IndexExpr:
+		if v, ok := s.namedElement(e, ctx); ok {
+			return v.WithRange(r)
+		}
 	case *hclsyntax.RelativeTraversalExpr:
 		if doc, ok := s.policyDocIndexed(e, ctx); ok {
 			return doc.WithRange(r)
@@ -449,6 +453,30 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	v := nv.gv
 	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// namedElement is the element of a variable or local picked by a key that
+// is known but not written literally (local.arns[count.index]), when that
+// element is an unknown string built from a template: as for each.value,
+// it keeps the literal text cty drops.
+func (s *scope) namedElement(e *hclsyntax.IndexExpr, ctx *hcl.EvalContext) (graph.Value, bool) {
+	coll, ok := e.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return graph.Value{}, false
+	}
+	base, ok := s.namedRef(coll.Traversal)
+	if !ok {
+		return graph.Value{}, false
+	}
+	key := s.unmarked(s.ctyValue(e.Key, ctx))
+	if !key.IsKnown() || key.IsNull() {
+		return graph.Value{}, false
+	}
+	v, ok := followExact(base, hcl.Traversal{hcl.TraverseIndex{Key: key}})
+	if !ok || v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
 	}
 	return v, true
 }
