@@ -372,7 +372,7 @@ func buildS3(m *Model) {
 		case match != nil:
 			b.AccessLogging = match.target
 			if match.res.Exists != graph.True {
-				b.AccessLogging = UnknownAttr[bool](existsWhy(match.res), match.target.At)
+				b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), match.target.At)
 			}
 		case maybe != nil:
 			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
