@@ -28,6 +28,12 @@ type S3Bucket struct {
 	Resource *graph.Resource
 	// Name is the bucket name when set literally.
 	Name String
+	// NamePrefix is the prefix of a name Terraform generates
+	// (bucket_prefix); names generated without one have no dots.
+	NamePrefix String
+	// Website is whether the bucket is configured for static website
+	// hosting (inline, or by a website configuration resource).
+	Website Bool
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
@@ -143,6 +149,8 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
 	b := &S3Bucket{Resource: r,
 		Name:       StringOf(a.Get("bucket"), nil),
+		NamePrefix: StringOf(a.Get("bucket_prefix"), nil),
+		Website:    Configured(a.Get("website")),
 		Versioning: inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
@@ -158,6 +166,7 @@ func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
 	b := &S3Bucket{Resource: r,
 		Name:       StringOf(a.Get("BucketName"), nil),
+		Website:    Configured(a.Get("WebsiteConfiguration")),
 		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
@@ -186,6 +195,15 @@ var s3VersioningAdapters = adapters[s3Versioning]{
 	{graph.Terraform, "aws_s3_bucket_versioning", func(_ *Model, r *graph.Resource) s3Versioning {
 		a := Attrs(r)
 		return s3Versioning{s3Split{r, a.Get("bucket")}, StringOf(a.Get("versioning_configuration").Get("status"), nil)}
+	}},
+}
+
+// s3Website is a split website configuration.
+type s3Website struct{ s3Split }
+
+var s3WebsiteAdapters = adapters[s3Website]{
+	{graph.Terraform, "aws_s3_bucket_website_configuration", func(_ *Model, r *graph.Resource) s3Website {
+		return s3Website{s3Split{r, Attrs(r).Get("bucket")}}
 	}},
 }
 
@@ -250,8 +268,10 @@ func buildS3(m *Model) {
 	encryptions := s3EncryptionAdapters.all(m)
 	policies := s3PolicyAdapters.all(m)
 	blocks := s3BlockAdapters.all(m)
+	websites := s3WebsiteAdapters.all(m)
 
 	addTargets(m, versionings)
+	addTargets(m, websites)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
@@ -266,6 +286,26 @@ func buildS3(m *Model) {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
 		b.Versioning = joinVersioning(ix, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
+	}
+
+	// Split website configurations.
+	for _, b := range m.S3.Buckets {
+		if IsTrue(b.Website) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(ix, b, websites)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.Website = Known(true, true, match.res.Loc())
+		case match != nil:
+			b.Website = UnknownAttr[bool](existsWhy(match.res), b.Website.At)
+		case maybe != nil:
+			b.Website = UnknownAttr[bool](mayConfigure(maybe.res), b.Website.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "a website configuration for it"); w != "" {
+				b.Website = UnknownAttr[bool](w, b.Website.At)
+			}
+		}
 	}
 
 	// Split encryption configurations.

@@ -13,5 +13,6 @@ func Rules() []*rules.Rule {
 		PolicyPublicPrincipal,
 		PolicySSEKMSNotEnforced,
 		AccessPointPublicAccessNotBlocked,
+		BucketNameHasDots,
 	}
 }
