@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"slices"
+
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
@@ -34,6 +36,11 @@ type S3Bucket struct {
 	// Website is whether the bucket is configured for static website
 	// hosting (inline, or by a website configuration resource).
 	Website Bool
+	// AccessLogging is whether server access logging is on (off by
+	// default); ReceivesLogs whether the bucket is the destination of some
+	// bucket's access logs.
+	AccessLogging Bool
+	ReceivesLogs  graph.Tri
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
@@ -148,10 +155,11 @@ var s3BucketAdapters = adapters[*S3Bucket]{
 func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
 	b := &S3Bucket{Resource: r,
-		Name:       StringOf(a.Get("bucket"), nil),
-		NamePrefix: StringOf(a.Get("bucket_prefix"), nil),
-		Website:    Configured(a.Get("website")),
-		Versioning: inlineVersioning(a.Get("versioning")),
+		Name:          StringOf(a.Get("bucket"), nil),
+		NamePrefix:    StringOf(a.Get("bucket_prefix"), nil),
+		Website:       Configured(a.Get("website")),
+		AccessLogging: Configured(a.Get("logging")),
+		Versioning:    inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
 	}
@@ -165,9 +173,10 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
 	b := &S3Bucket{Resource: r,
-		Name:       StringOf(a.Get("BucketName"), nil),
-		Website:    Configured(a.Get("WebsiteConfiguration")),
-		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
+		Name:          StringOf(a.Get("BucketName"), nil),
+		Website:       Configured(a.Get("WebsiteConfiguration")),
+		AccessLogging: Configured(a.Get("LoggingConfiguration")),
+		Versioning:    StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
 	}
@@ -204,6 +213,33 @@ type s3Website struct{ s3Split }
 var s3WebsiteAdapters = adapters[s3Website]{
 	{graph.Terraform, "aws_s3_bucket_website_configuration", func(_ *Model, r *graph.Resource) s3Website {
 		return s3Website{s3Split{r, Attrs(r).Get("bucket")}}
+	}},
+}
+
+// s3Logging is an access logging configuration: a split resource, or the
+// inline configuration of a bucket (whose bucket field is then unset);
+// target names the destination bucket.
+type s3Logging struct {
+	s3Split
+	target Field
+}
+
+var s3LoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket_logging", func(_ *Model, r *graph.Resource) s3Logging {
+		a := Attrs(r)
+		return s3Logging{s3Split{r, a.Get("bucket")}, a.Get("target_bucket")}
+	}},
+}
+
+// inlineLoggingAdapters read the destinations of buckets' inline logging
+// configurations. A CloudFormation configuration without a destination
+// logs to the bucket itself.
+var inlineLoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket", func(_ *Model, r *graph.Resource) s3Logging {
+		return s3Logging{s3Split{res: r}, Attrs(r).Get("logging").Get("target_bucket")}
+	}},
+	{graph.CloudFormation, "AWS::S3::Bucket", func(_ *Model, r *graph.Resource) s3Logging {
+		return s3Logging{s3Split{res: r}, Attrs(r).Get("LoggingConfiguration").Get("DestinationBucketName")}
 	}},
 }
 
@@ -269,9 +305,11 @@ func buildS3(m *Model) {
 	policies := s3PolicyAdapters.all(m)
 	blocks := s3BlockAdapters.all(m)
 	websites := s3WebsiteAdapters.all(m)
+	loggings := s3LoggingAdapters.all(m)
 
 	addTargets(m, versionings)
 	addTargets(m, websites)
+	addTargets(m, loggings)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
@@ -304,6 +342,39 @@ func buildS3(m *Model) {
 		default:
 			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "a website configuration for it"); w != "" {
 				b.Website = UnknownAttr[bool](w, b.Website.At)
+			}
+		}
+	}
+
+	// Access logging: split configurations, and the destinations of
+	// every configuration.
+	destinations := append(slices.Clip(loggings), inlineLoggingAdapters.all(m)...)
+	for _, l := range destinations {
+		m.targets = append(m.targets, l.target)
+	}
+	for _, b := range m.S3.Buckets {
+		b.ReceivesLogs = graph.False
+		for _, l := range destinations {
+			t := targets(ix, l.res, l.target, b.Resource, b.Name)
+			if t == graph.Unknown && l.res.Unit != b.Resource.Unit {
+				continue
+			}
+			b.ReceivesLogs = b.ReceivesLogs.Or(t)
+		}
+		if IsTrue(b.AccessLogging) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(ix, b, loggings)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.AccessLogging = Known(true, true, match.res.Loc())
+		case match != nil:
+			b.AccessLogging = UnknownAttr[bool](existsWhy(match.res), b.AccessLogging.At)
+		case maybe != nil:
+			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an access logging configuration for it"); w != "" {
+				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
 			}
 		}
 	}

@@ -14,5 +14,6 @@ func Rules() []*rules.Rule {
 		PolicySSEKMSNotEnforced,
 		AccessPointPublicAccessNotBlocked,
 		BucketNameHasDots,
+		AccessLoggingDisabled,
 	}
 }
