@@ -2,6 +2,7 @@ package aws
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -41,6 +42,11 @@ type S3Bucket struct {
 	// bucket's access logs.
 	AccessLogging Bool
 	ReceivesLogs  graph.Tri
+	// PublicACL is whether the bucket ACL grants access to everyone or to
+	// every AWS account: a canned ACL public-read, public-read-write or
+	// authenticated-read, or a grant to the AllUsers or AuthenticatedUsers
+	// group. The ACL is private by default.
+	PublicACL Bool
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
@@ -159,6 +165,7 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		NamePrefix:    StringOf(a.Get("bucket_prefix"), nil),
 		Website:       Configured(a.Get("website")),
 		AccessLogging: Configured(a.Get("logging")),
+		PublicACL:     publicACL(a.Get("acl"), a.Get("grant"), r.Loc()),
 		Versioning:    inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
@@ -176,6 +183,7 @@ func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		Name:          StringOf(a.Get("BucketName"), nil),
 		Website:       Configured(a.Get("WebsiteConfiguration")),
 		AccessLogging: Configured(a.Get("LoggingConfiguration")),
+		PublicACL:     publicACL(a.Get("AccessControl"), Field{}, r.Loc()),
 		Versioning:    StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
@@ -243,6 +251,60 @@ var inlineLoggingAdapters = adapters[s3Logging]{
 	}},
 }
 
+// s3ACL is a split bucket ACL.
+type s3ACL struct {
+	s3Split
+	public Bool
+}
+
+var s3ACLAdapters = adapters[s3ACL]{
+	{graph.Terraform, "aws_s3_bucket_acl", func(_ *Model, r *graph.Resource) s3ACL {
+		a := Attrs(r)
+		return s3ACL{s3Split{r, a.Get("bucket")}, publicACL(a.Get("acl"), a.Get("access_control_policy").Get("grant"), r.Loc())}
+	}},
+}
+
+// publicACL reads a canned ACL (either format's spelling) and a list of
+// grants (nil Field when the format has none).
+func publicACL(canned, grants Field, header graph.Loc) Bool {
+	public := Map(StringOf(canned, Ptr("private")), func(acl string) bool {
+		switch strings.ToLower(strings.ReplaceAll(acl, "-", "")) {
+		case "publicread", "publicreadwrite", "authenticatedread":
+			return true
+		}
+		return false
+	})
+	if !canned.IsSet() {
+		public.At = header
+	}
+	if grants.Res == nil || !grants.IsSet() || IsTrue(public) == graph.True {
+		return public
+	}
+	list, ok := grants.Blocks()
+	if !ok {
+		return UnknownAttr[bool](grants.Value.Why(), grants.Loc())
+	}
+	for _, g := range list {
+		uri := g.Get("uri")
+		if !uri.IsSet() {
+			uri = g.Get("grantee").Get("uri")
+		}
+		if !uri.IsSet() {
+			continue
+		}
+		group := StringOf(uri, nil).Test(func(u string) bool {
+			return strings.HasSuffix(u, "/groups/global/AllUsers") || strings.HasSuffix(u, "/groups/global/AuthenticatedUsers")
+		})
+		switch group {
+		case graph.True:
+			return Known(true, true, uri.Loc())
+		case graph.Unknown:
+			public = UnknownAttr[bool](uri.Value.Why(), uri.Loc())
+		}
+	}
+	return public
+}
+
 // s3Encryption is a split default encryption configuration.
 type s3Encryption struct {
 	s3Split
@@ -306,10 +368,12 @@ func buildS3(m *Model) {
 	blocks := s3BlockAdapters.all(m)
 	websites := s3WebsiteAdapters.all(m)
 	loggings := s3LoggingAdapters.all(m)
+	acls := s3ACLAdapters.all(m)
 
 	addTargets(m, versionings)
 	addTargets(m, websites)
 	addTargets(m, loggings)
+	addTargets(m, acls)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
@@ -375,6 +439,26 @@ func buildS3(m *Model) {
 		default:
 			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an access logging configuration for it"); w != "" {
 				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
+			}
+		}
+	}
+
+	// Split ACLs.
+	for _, b := range m.S3.Buckets {
+		if IsTrue(b.PublicACL) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(ix, b, acls)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.PublicACL = match.public
+		case match != nil:
+			b.PublicACL = UnknownAttr[bool](existsWhy(match.res), match.public.At)
+		case maybe != nil:
+			b.PublicACL = UnknownAttr[bool](mayConfigure(maybe.res), b.PublicACL.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an ACL for it"); w != "" {
+				b.PublicACL = UnknownAttr[bool](w, b.PublicACL.At)
 			}
 		}
 	}

@@ -15,5 +15,6 @@ func Rules() []*rules.Rule {
 		AccessPointPublicAccessNotBlocked,
 		BucketNameHasDots,
 		AccessLoggingDisabled,
+		ACLPublic,
 	}
 }
