@@ -99,8 +99,9 @@ var listenerAdapters = adapters[*Listener]{
 func terraformListener(m *Model, r *graph.Resource) *Listener {
 	a := Attrs(r)
 	l := &Listener{Resource: r,
-		Protocol:  StringOf(a.Get("protocol"), nil),
-		SSLPolicy: StringOf(a.Get("ssl_policy"), Ptr("ELBSecurityPolicy-2016-08")),
+		Protocol: StringOf(a.Get("protocol"), nil),
+		// An empty ssl_policy is not sent: the listener gets AWS's default.
+		SSLPolicy: StringOf(unsentWhenEmpty(a.Get("ssl_policy")), Ptr("ELBSecurityPolicy-2016-08")),
 		RedirectsToHTTPS: redirectsToHTTPS(r, blocksOf(a.Get("default_action")),
 			redirectKeys{"type", "redirect", "protocol"}),
 	}

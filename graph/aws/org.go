@@ -125,6 +125,7 @@ var (
 func buildOrg(m *Model) {
 	buildOrgStructure(m)
 	buildOrgPolicies(m)
+	addImplicitFullAWSAccess(m)
 	buildDelegatedAdmins(m)
 	buildOrgServices(m)
 	buildOrgUnread(m)

@@ -63,6 +63,9 @@ type S3Bucket struct {
 	// instead when a policy whose bucket is not known may apply to it.
 	Policy    *S3BucketPolicy
 	PolicyWhy string
+	// name is the argument naming the bucket, which a split resource may
+	// repeat (bucket = var.name in both).
+	name Field
 }
 
 // S3BucketPolicy is a bucket policy: the legacy policy argument of
@@ -160,8 +163,10 @@ var s3BucketAdapters = adapters[*S3Bucket]{
 
 func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
-	b := &S3Bucket{Resource: r,
-		Name:          StringOf(a.Get("bucket"), nil),
+	// An empty bucket is not sent: the provider generates a name.
+	name := unsentWhenEmpty(a.Get("bucket"))
+	b := &S3Bucket{Resource: r, name: name,
+		Name:          StringOf(name, nil),
 		NamePrefix:    StringOf(a.Get("bucket_prefix"), nil),
 		Website:       Configured(a.Get("website")),
 		AccessLogging: Configured(a.Get("logging")),
@@ -179,7 +184,7 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 
 func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
-	b := &S3Bucket{Resource: r,
+	b := &S3Bucket{Resource: r, name: a.Get("BucketName"),
 		Name:          StringOf(a.Get("BucketName"), nil),
 		Website:       Configured(a.Get("WebsiteConfiguration")),
 		AccessLogging: Configured(a.Get("LoggingConfiguration")),
@@ -361,7 +366,6 @@ var s3AccountBlockAdapters = adapters[*S3PublicAccessBlock]{
 }
 
 func buildS3(m *Model) {
-	ix := m.index
 	versionings := s3VersioningAdapters.all(m)
 	encryptions := s3EncryptionAdapters.all(m)
 	policies := s3PolicyAdapters.all(m)
@@ -371,14 +375,21 @@ func buildS3(m *Model) {
 	acls := s3ACLAdapters.all(m)
 
 	addTargets(m, versionings)
-	addTargets(m, websites)
-	addTargets(m, loggings)
-	addTargets(m, acls)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
+	addTargets(m, websites)
+	addTargets(m, loggings)
+	addTargets(m, acls)
 
 	m.S3.Buckets = s3BucketAdapters.all(m)
+	j := s3Joins{}
+	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks),
+		splitsOf(websites), splitsOf(loggings), splitsOf(acls)} {
+		for _, s := range splits {
+			j[s.res] = m.s3TargetOf(s)
+		}
+	}
 	for _, b := range m.S3.Buckets {
 		m.names = append(m.names, b.Name)
 		if b.Policy != nil {
@@ -387,7 +398,7 @@ func buildS3(m *Model) {
 		if b.PublicAccessBlock != nil {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
-		b.Versioning = joinVersioning(ix, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
+		b.Versioning = joinVersioning(j, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
 	}
 
 	// Split website configurations.
@@ -395,7 +406,7 @@ func buildS3(m *Model) {
 		if IsTrue(b.Website) == graph.True {
 			continue
 		}
-		match, maybe := joinSplit(ix, b, websites)
+		match, maybe := joinSplit(j, b, websites)
 		switch {
 		case match != nil && match.res.Exists == graph.True:
 			b.Website = Known(true, true, match.res.Loc())
@@ -419,7 +430,7 @@ func buildS3(m *Model) {
 	for _, b := range m.S3.Buckets {
 		b.ReceivesLogs = graph.False
 		for _, l := range destinations {
-			t := targets(ix, l.res, l.target, b.Resource, b.Name)
+			t := targets(m.index, l.res, l.target, b.Resource, b.Name)
 			if t == graph.Unknown && l.res.Unit != b.Resource.Unit {
 				continue
 			}
@@ -428,7 +439,7 @@ func buildS3(m *Model) {
 		if IsTrue(b.AccessLogging) == graph.True {
 			continue
 		}
-		match, maybe := joinSplit(ix, b, loggings)
+		match, maybe := joinSplit(j, b, loggings)
 		switch {
 		case match != nil && match.res.Exists == graph.True:
 			b.AccessLogging = Known(true, true, match.res.Loc())
@@ -448,7 +459,7 @@ func buildS3(m *Model) {
 		if IsTrue(b.PublicACL) == graph.True {
 			continue
 		}
-		match, maybe := joinSplit(ix, b, acls)
+		match, maybe := joinSplit(j, b, acls)
 		switch {
 		case match != nil && match.res.Exists == graph.True:
 			b.PublicACL = match.public
@@ -465,7 +476,7 @@ func buildS3(m *Model) {
 
 	// Split encryption configurations.
 	for _, b := range m.S3.Buckets {
-		match, maybe := joinSplit(ix, b, encryptions)
+		match, maybe := joinSplit(j, b, encryptions)
 		switch {
 		case match != nil:
 			enc := match.algorithm
@@ -485,12 +496,12 @@ func buildS3(m *Model) {
 	// Split bucket policies; every policy is kept, joined or not.
 	split := map[*graph.Resource]*S3BucketPolicy{}
 	for _, s := range policies {
-		pol := &S3BucketPolicy{Resource: s.res, Document: s.document, Bucket: m.targetBucket(s.s3Split)}
+		pol := &S3BucketPolicy{Resource: s.res, Document: s.document, Bucket: j[s.res].bucket}
 		split[s.res] = pol
 		m.S3.BucketPolicies = append(m.S3.BucketPolicies, pol)
 	}
 	for _, b := range m.S3.Buckets {
-		match, maybe := joinSplit(ix, b, policies)
+		match, maybe := joinSplit(j, b, policies)
 		switch {
 		case match != nil:
 			b.Policy = split[match.res]
@@ -503,14 +514,14 @@ func buildS3(m *Model) {
 
 	// Public access blocks. A bucket with its own configuration keeps it.
 	for _, s := range blocks {
-		s.block.Bucket = m.targetBucket(s.s3Split)
+		s.block.Bucket = j[s.res].bucket
 		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, s.block)
 	}
 	for _, b := range m.S3.Buckets {
 		if b.PublicAccessBlock != nil {
 			continue
 		}
-		match, maybe := joinSplit(ix, b, blocks)
+		match, maybe := joinSplit(j, b, blocks)
 		switch {
 		case match != nil:
 			b.PublicAccessBlock = match.block
@@ -524,33 +535,72 @@ func buildS3(m *Model) {
 	m.S3.AccessPoints = s3AccessPointAdapters.all(m)
 }
 
-// targetBucket is the bucket a split resource certainly applies to, nil
-// when none in the code is known to be it.
-func (m *Model) targetBucket(s s3Split) *S3Bucket {
+// s3Target is what the code says about the bucket a split resource
+// configures.
+type s3Target struct {
+	// bucket is the bucket it certainly configures; nil when it is not
+	// in the scanned code or cannot be determined.
+	bucket *S3Bucket
+	// maybe are the buckets of its unit it may configure when bucket is
+	// nil.
+	maybe []*S3Bucket
+}
+
+// s3Joins holds the target of each split resource.
+type s3Joins map[*graph.Resource]s3Target
+
+// s3TargetOf finds the bucket split resource s configures: the bucket it
+// refers to, the bucket with its literal name, or the bucket of its unit
+// named by the same expression (both bucket = var.name). A split resource
+// that certainly configures one bucket configures no other: two buckets
+// of one unit cannot have the same name. Otherwise each bucket of its unit
+// whose name cannot be compared with its argument may be the one.
+func (m *Model) s3TargetOf(s s3Split) s3Target {
+	var t s3Target
 	for _, b := range m.S3.Buckets {
-		if targets(m.index, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
-			return b
+		switch configuresBucket(m.index, s, b) {
+		case graph.True:
+			return s3Target{bucket: b}
+		case graph.Unknown:
+			if s.res.Unit == b.Resource.Unit {
+				t.maybe = append(t.maybe, b)
+			}
 		}
 	}
-	return nil
+	return t
+}
+
+// configuresBucket says whether split resource s names bucket b.
+func configuresBucket(ix *Index, s s3Split, b *S3Bucket) graph.Tri {
+	if s.res.Unit == b.Resource.Unit && b.name.IsSet() && s.bucket.IsSet() && s.bucket.Value.SameUnknown(b.name.Value) {
+		return graph.True
+	}
+	return targets(ix, s.res, s.bucket, b.Resource, b.Name)
 }
 
 // joinSplit finds the split resource that configures b: match when one
 // certainly does, otherwise maybe, a split resource in the same unit whose
 // bucket cannot be determined and so might be b.
-func joinSplit[S interface{ split() s3Split }](ix *Index, b *S3Bucket, splits []S) (match, maybe *S) {
+func joinSplit[S interface{ split() s3Split }](j s3Joins, b *S3Bucket, splits []S) (match, maybe *S) {
 	for i := range splits {
-		s := splits[i].split()
-		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
-		case graph.True:
+		t := j[splits[i].split().res]
+		switch {
+		case t.bucket == b:
 			return &splits[i], nil
-		case graph.Unknown:
-			if s.res.Unit == b.Resource.Unit && maybe == nil {
-				maybe = &splits[i]
-			}
+		case maybe == nil && slices.Contains(t.maybe, b):
+			maybe = &splits[i]
 		}
 	}
 	return nil, maybe
+}
+
+// splitsOf returns what the split resources have in common.
+func splitsOf[S interface{ split() s3Split }](splits []S) []s3Split {
+	out := make([]s3Split, len(splits))
+	for i, s := range splits {
+		out[i] = s.split()
+	}
+	return out
 }
 
 func (s s3Split) split() s3Split { return s }
@@ -644,36 +694,25 @@ func inlineVersioning(f Field) String {
 }
 
 // joinVersioning applies the aws_s3_bucket_versioning resources that target
-// b: by reference, or by literal bucket name. A versioning resource whose
-// target cannot be determined might target b, which makes an otherwise
-// unversioned bucket's status unknown rather than a finding.
+// b (see s3TargetOf). A versioning resource whose target cannot be
+// determined might target b, which makes an otherwise unversioned bucket's
+// status unknown rather than a finding.
 //
 // unread says why a module whose code was not read may configure b ("" when
 // none may).
-func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning, unread string) String {
-	status := b.Versioning
-	var maybe *s3Versioning
-	for i := range splits {
-		s := &splits[i]
-		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
-		case graph.True:
-			if s.res.Exists != graph.True {
-				return UnknownAttr[string](s.res.ExistsWhy, s.status.At)
-			}
-			return s.status
-		case graph.Unknown:
-			if s.res.Unit == b.Resource.Unit {
-				maybe = s
-			}
-		}
+func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string) String {
+	match, maybe := joinSplit(j, b, splits)
+	switch {
+	case match != nil && match.res.Exists != graph.True:
+		return UnknownAttr[string](existsWhy(match.res), match.status.At)
+	case match != nil:
+		return match.status
+	case maybe != nil && !b.VersioningEnabled().IsTrue():
+		return UnknownAttr[string](mayConfigure(maybe.res), b.Versioning.At)
+	case unread != "" && !b.VersioningEnabled().IsTrue():
+		return UnknownAttr[string](unread, b.Versioning.At)
 	}
-	if maybe != nil && !b.VersioningEnabled().IsTrue() {
-		return UnknownAttr[string](mayConfigure(maybe.res), status.At)
-	}
-	if unread != "" && !b.VersioningEnabled().IsTrue() {
-		return UnknownAttr[string](unread, status.At)
-	}
-	return status
+	return b.Versioning
 }
 
 // blockAccount is the account an account-level block is for: its

@@ -409,7 +409,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		if !ok {
 			v = graph.Object(nil, header)
 		}
-		r.Attrs = v
+		r.Attrs = t.withOrigins(props, v)
 	} else {
 		r.Attrs = graph.Object(nil, header)
 	}

@@ -1445,3 +1445,35 @@ output "id" {
 		}
 	}
 }
+
+// TestLiteralAffixes: a template with unknown parts records the literal text
+// it certainly starts and ends with, which rules use to tell an ARN that
+// can only be one thing whatever its unknown part (the partition) from one
+// that cannot be it.
+func TestLiteralAffixes(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "name" {
+  type = string
+}
+data "aws_partition" "current" {}
+resource "aws_kms_key" "k" {
+  tags = {
+    Around = "arn:${data.aws_partition.current.partition}:iam::aws:policy/${var.name}-x"
+    Middle = "${var.name}/fixed/${var.name}"
+    Known  = "${var.name}${var.name}"
+  }
+}
+`})
+	k := resource(LoadModule(dir, Options{}), "aws_kms_key.k")
+	tests := []struct{ path, lit, prefix, suffix string }{
+		{"tags.Around", "arn::iam::aws:policy/-x", "arn:", "-x"},
+		{"tags.Middle", "/fixed/", "", ""},
+		{"tags.Known", "", "", ""},
+	}
+	for _, tt := range tests {
+		v := at(t, k.Attrs, tt.path)
+		if v.IsKnown() || v.LiteralText() != tt.lit || v.LiteralPrefix() != tt.prefix || v.LiteralSuffix() != tt.suffix {
+			t.Errorf("%s = %s: literal %q, prefix %q, suffix %q; want %q, %q, %q", tt.path, v,
+				v.LiteralText(), v.LiteralPrefix(), v.LiteralSuffix(), tt.lit, tt.prefix, tt.suffix)
+		}
+	}
+}

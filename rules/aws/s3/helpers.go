@@ -94,3 +94,36 @@ func gateOnBucket(b *aws.S3Bucket, cond graph.Tri, subject rules.Subject) (graph
 	}
 	return graph.Unknown, rules.Because(subject, why)
 }
+
+// unjoinedPolicies returns the bucket policy resources not joined to a
+// bucket of the code: policies of buckets created elsewhere
+// (bucket = "existing-bucket", a data source) or whose bucket cannot be
+// determined. Whichever bucket such a policy is for, it is that bucket's
+// policy, so the rules about what a bucket policy holds check it on its
+// own.
+func unjoinedPolicies(s3 aws.S3) []*aws.S3BucketPolicy {
+	var out []*aws.S3BucketPolicy
+	for _, pol := range s3.BucketPolicies {
+		if pol.Bucket == nil {
+			out = append(out, pol)
+		}
+	}
+	return out
+}
+
+// policyHas applies test to the statements of a policy checked on its
+// own: unknown when the policy resource may not be created and test
+// fails (a policy that is not created holds nothing, but then no bucket
+// of the code depends on it either).
+func policyHas(pol *aws.S3BucketPolicy, test func(*aws.Statement) graph.Tri) (graph.Tri, rules.Subject) {
+	doc := pol.Document
+	has := doc.AnyStatement(test)
+	if r := pol.Resource; r.Exists != graph.True && has != graph.True {
+		why := r.ExistsWhy
+		if why == "" {
+			why = "whether " + r.Address + " is created is not known"
+		}
+		return graph.Unknown, rules.Because(doc, why)
+	}
+	return has, doc
+}
