@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -154,7 +155,7 @@ func OneOf(alts []Value, why string, r Range) Value {
 		}
 		if a.kind == KindUnknown {
 			// One branch is wholly unknown, so the set of possible values is open.
-			return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: firstNonEmpty(a.x().why, why), refs: a.x().refs}}
+			return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: cmp.Or(a.x().why, why), refs: a.x().refs}}
 		}
 		flat = append(flat, a)
 	}
@@ -163,15 +164,6 @@ func OneOf(alts []Value, why string, r Range) Value {
 		return v
 	}
 	return Value{kind: KindUnknown, Range: r, ext: &valueExtra{alts: flat, why: why}}
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // WithRefs returns v with refs added to the references it was derived from.

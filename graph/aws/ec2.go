@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -61,14 +62,7 @@ func (r *SecurityGroupRule) AllProtocols() graph.Tri {
 
 // OpenToInternet is True when a source range is 0.0.0.0/0 or ::/0.
 func (r *SecurityGroupRule) OpenToInternet() graph.Tri {
-	return r.CIDRs.Test(func(cidrs []string) bool {
-		for _, c := range cidrs {
-			if IsInternet(c) {
-				return true
-			}
-		}
-		return false
-	})
+	return r.CIDRs.Test(hasInternet)
 }
 
 // IsInternet reports whether a CIDR covers the whole IPv4 or IPv6 internet.
@@ -395,14 +389,7 @@ func concatStrings(a, b Attr[[]string]) Attr[[]string] {
 	return out
 }
 
-func hasInternet(cidrs []string) bool {
-	for _, c := range cidrs {
-		if IsInternet(c) {
-			return true
-		}
-	}
-	return false
-}
+func hasInternet(cidrs []string) bool { return slices.ContainsFunc(cidrs, IsInternet) }
 
 func isTrueLiteral(f Field) bool {
 	b, ok := f.Value.AsBool()

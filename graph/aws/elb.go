@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -274,7 +275,7 @@ func unsetListenerProtocol(m *Model, r *graph.Resource, arn Field, fallback Stri
 	typ, _ := loadBalancerTypeAdapters.of(m, lb)
 	switch t, ok := typ.Get(); {
 	case !ok:
-		return UnknownAttr[string](firstWhy(typ.Why, "the type of "+lb.Address+" may take several values"), fallback.At)
+		return UnknownAttr[string](cmp.Or(typ.Why, "the type of "+lb.Address+" may take several values"), fallback.At)
 	case t == "gateway":
 		return Default("GENEVE", fallback.At)
 	case t == "network":
@@ -352,17 +353,8 @@ func redirectsToHTTPS(r *graph.Resource, actions []Field, k redirectKeys) Bool {
 		case graph.True:
 			return Known(true, true, KeyLoc(act))
 		case graph.Unknown:
-			result = UnknownAttr[bool](firstWhy(StringOf(typ, nil).Why, StringOf(proto, nil).Why, "the listener's default action is not known"), KeyLoc(act))
+			result = UnknownAttr[bool](cmp.Or(StringOf(typ, nil).Why, StringOf(proto, nil).Why, "the listener's default action is not known"), KeyLoc(act))
 		}
 	}
 	return result
-}
-
-func firstWhy(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

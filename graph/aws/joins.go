@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -63,12 +64,10 @@ func dataSourceType(ref graph.Ref) string {
 	return typ
 }
 
-// existsWhy says why whether r is created is not known.
-func existsWhy(r *graph.Resource) string {
-	if r.ExistsWhy != "" {
-		return r.ExistsWhy
-	}
-	return "whether " + r.Address + " is created is not known"
+// ExistsWhy says why whether r is created is not known: its ExistsWhy, or
+// a sentence saying so.
+func ExistsWhy(r *graph.Resource) string {
+	return cmp.Or(r.ExistsWhy, "whether "+r.Address+" is created is not known")
 }
 
 // sameUnitMaybe keeps an undetermined target only when the split resource

@@ -237,10 +237,7 @@ func (a *PolicyAttachment) reason(p *OrgPolicy, maybe bool) string {
 	case a.Target.Kind == TargetUnknown:
 		return "the target of " + a.Resource.Address + " is not known: " + a.Target.Why
 	case a.Resource.Exists != graph.True:
-		if a.Resource.ExistsWhy != "" {
-			return a.Resource.ExistsWhy
-		}
-		return "whether " + a.Resource.Address + " is created is not known"
+		return ExistsWhy(a.Resource)
 	}
 	if a.Target.ID != "" {
 		return "whether " + a.Target.ID + ", which " + a.Resource.Address + " attaches " + p.Resource.Address +

@@ -481,7 +481,7 @@ func buildS3(m *Model) {
 		case match != nil:
 			enc := match.algorithm
 			if match.res.Exists != graph.True {
-				enc = UnknownAttr[string](existsWhy(match.res), enc.At)
+				enc = UnknownAttr[string](ExistsWhy(match.res), enc.At)
 			}
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
@@ -704,7 +704,7 @@ func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string
 	match, maybe := joinSplit(j, b, splits)
 	switch {
 	case match != nil && match.res.Exists != graph.True:
-		return UnknownAttr[string](existsWhy(match.res), match.status.At)
+		return UnknownAttr[string](ExistsWhy(match.res), match.status.At)
 	case match != nil:
 		return match.status
 	case maybe != nil && !b.VersioningEnabled().IsTrue():
@@ -753,7 +753,7 @@ func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource)
 		applies = graph.False
 	}
 	if applies != graph.False && blk.Resource.Exists != graph.True {
-		applies, why = applies.And(graph.Unknown), existsWhy(blk.Resource)
+		applies, why = applies.And(graph.Unknown), ExistsWhy(blk.Resource)
 	}
 	return applies, why
 }

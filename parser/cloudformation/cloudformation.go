@@ -9,7 +9,6 @@ package cloudformation
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -675,6 +674,3 @@ func mergeGlobals(global, own graph.Value) graph.Value {
 	}
 	return own
 }
-
-// String names the template in messages.
-func (t *template) String() string { return fmt.Sprintf("template %s", t.file) }

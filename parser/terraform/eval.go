@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -1043,14 +1042,4 @@ func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
 	}
 	ref := graph.Ref{Address: s.prefix + addr, Attr: attr, Range: toRange(t.SourceRange())}
 	return ref, describeTraversal(t)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -43,11 +43,7 @@ func bucketPolicyHas(b *aws.S3Bucket, test func(*aws.Statement) graph.Tri) (grap
 		doc := b.Policy.Document
 		has := doc.AnyStatement(test)
 		if r := b.Policy.Resource; r.Exists != graph.True && r != b.Resource && has == graph.True {
-			why := r.ExistsWhy
-			if why == "" {
-				why = "whether " + r.Address + " is created is not known"
-			}
-			return graph.Unknown, rules.Because(doc, why)
+			return graph.Unknown, rules.Because(doc, aws.ExistsWhy(r))
 		}
 		return has, doc
 	case b.PolicyWhy != "":
@@ -85,14 +81,10 @@ func gateOnBucket(b *aws.S3Bucket, cond graph.Tri, subject rules.Subject) (graph
 	if r.Exists == graph.True || subject.Loc().Resource == r {
 		return cond, subject
 	}
-	why := r.ExistsWhy
-	if why == "" {
-		why = "whether " + r.Address + " is created is not known"
-	}
 	if cond == graph.False {
 		return cond, subject
 	}
-	return graph.Unknown, rules.Because(subject, why)
+	return graph.Unknown, rules.Because(subject, aws.ExistsWhy(r))
 }
 
 // unjoinedPolicies returns the bucket policy resources not joined to a

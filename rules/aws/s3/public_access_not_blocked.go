@@ -112,10 +112,7 @@ func checkPublicAccessBlocks(p *rules.Pass) {
 		case blk != nil && (blk.Resource == b.Resource || blk.Resource.Exists == graph.True):
 			continue
 		case blk != nil:
-			noBlock, why = graph.Unknown, blk.Resource.ExistsWhy
-			if why == "" {
-				why = "whether " + blk.Resource.Address + " is created is not known"
-			}
+			noBlock, why = graph.Unknown, aws.ExistsWhy(blk.Resource)
 		case b.PublicAccessBlockWhy != "":
 			noBlock, why = graph.Unknown, b.PublicAccessBlockWhy
 		}

@@ -1,4 +1,6 @@
-resource "aws_organizations_organization" "this" { # want: aws-org-root-user-unrestricted
+# A landing zone whose one service control policy denies only billing changes:
+# none of the guardrails that call for a policy holds.
+resource "aws_organizations_organization" "this" { # want: aws-org-admin-roles-unprotected aws-org-leave-organization-allowed aws-org-region-unrestricted aws-org-root-user-unrestricted aws-org-security-services-unprotected
   feature_set                   = "ALL"
   enabled_policy_types          = ["SERVICE_CONTROL_POLICY", "AISERVICES_OPT_OUT_POLICY"]
   aws_service_access_principals = ["cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "securityhub.amazonaws.com"]
