@@ -411,7 +411,7 @@ func buildS3(m *Model) {
 		case match != nil && match.res.Exists == graph.True:
 			b.Website = Known(true, true, match.res.Loc())
 		case match != nil:
-			b.Website = UnknownAttr[bool](existsWhy(match.res), b.Website.At)
+			b.Website = UnknownAttr[bool](ExistsWhy(match.res), b.Website.At)
 		case maybe != nil:
 			b.Website = UnknownAttr[bool](mayConfigure(maybe.res), b.Website.At)
 		default:
@@ -444,7 +444,7 @@ func buildS3(m *Model) {
 		case match != nil && match.res.Exists == graph.True:
 			b.AccessLogging = Known(true, true, match.res.Loc())
 		case match != nil:
-			b.AccessLogging = UnknownAttr[bool](existsWhy(match.res), b.AccessLogging.At)
+			b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), b.AccessLogging.At)
 		case maybe != nil:
 			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
 		default:
@@ -464,7 +464,7 @@ func buildS3(m *Model) {
 		case match != nil && match.res.Exists == graph.True:
 			b.PublicACL = match.public
 		case match != nil:
-			b.PublicACL = UnknownAttr[bool](existsWhy(match.res), match.public.At)
+			b.PublicACL = UnknownAttr[bool](ExistsWhy(match.res), match.public.At)
 		case maybe != nil:
 			b.PublicACL = UnknownAttr[bool](mayConfigure(maybe.res), b.PublicACL.At)
 		default:
