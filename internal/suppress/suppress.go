@@ -56,8 +56,6 @@ type Directive struct {
 	Enclosing bool
 }
 
-var directiveRE = regexp.MustCompile(`(?:#|//)\s*blindspot:ignore\b(.*)$`)
-
 // ruleIDRE matches the IDs of built-in rules (aws-...) and of custom
 // policies (namespaced kebab case).
 var ruleIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
@@ -469,14 +467,7 @@ func inside(r graph.Range, line int) bool {
 	return line >= r.Start.Line && line <= r.End.Line
 }
 
-func (d *Directive) matches(ruleID string) bool {
-	for _, id := range d.RuleIDs {
-		if id == ruleID {
-			return true
-		}
-	}
-	return false
-}
+func (d *Directive) matches(ruleID string) bool { return slices.Contains(d.RuleIDs, ruleID) }
 
 // metadataDirectives reads Metadata.blindspot.ignore of a CloudFormation
 // resource: a list of {rule, reason, until} objects or of strings in the

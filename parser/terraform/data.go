@@ -96,7 +96,10 @@ func (s *scope) dataInstance(b *hcl.Block, key string, ctx *hcl.EvalContext) (ct
 		val := cty.ObjectVal(map[string]cty.Value{
 			"account_id": account, "arn": cty.UnknownVal(cty.String), "user_id": cty.UnknownVal(cty.String), "id": account,
 		})
-		return val, "data.aws_caller_identity." + name + " is the account Terraform runs in", nil
+		// Derived from the data source, like a resource attribute: an
+		// account ID or ARN, never empty and never a wildcard.
+		ref := graph.Ref{Address: s.prefix + "data.aws_caller_identity." + name + key, Range: r}
+		return val, "data.aws_caller_identity." + name + " is the account Terraform runs in", []graph.Ref{ref}
 	default: // aws_region, aws_partition
 		p := s.providers[providerRef(b.Body, typ)]
 		region, ok := providerRegion(p)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -223,6 +222,39 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// base64encode of a string with unknown parts keeps the text
+		// written around them visible (user data scripts are encoded
+		// this way).
+		if e.Name == "base64encode" && len(e.Args) == 1 && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if lit := s.value(e.Args[0], ctx, depth+1).LiteralText(); lit != "" {
+					return v.WithLiteralText(lit)
+				}
+			}
+			return v
+		}
+		// coalesce returns its first argument that is not null or "":
+		// when that is a document whose structure is known (a policy
+		// document's json, jsonencode of a literal), it keeps it, so
+		// coalesce(var.policy, data.aws_iam_policy_document.x.json) with
+		// var.policy unset is the document.
+		if e.Name == "coalesce" && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if v.IsKnown() || len(v.Alternatives()) > 0 {
+				return v
+			}
+			for _, arg := range e.Args {
+				if isNullOrEmpty(s.unmarked(s.ctyValue(arg, ctx))) {
+					continue
+				}
+				if inner := s.value(arg, ctx, depth+1); inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
+				break
+			}
+			return v
+		}
 		// A JSON document rendered by templatefile() or format() keeps
 		// its known structure when parts of it are unknown.
 		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
@@ -246,6 +278,12 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			return v.WithRange(r)
 		}
 		v := s.eval(expr, ctx)
+		if ev, ok := s.eachValue(e.Traversal); ok && !v.IsKnown() && len(v.Alternatives()) == 0 {
+			// The for_each element as evaluated where it is written
+			// keeps what cty drops: the literal text of a template with
+			// unknown parts.
+			return ev.WithRange(r)
+		}
 		if v.IsKnown() && v.Source().IsZero() {
 			if src := s.writtenAt(e.Traversal); !src.IsZero() && src != r {
 				v = v.WithSource(src)
@@ -258,17 +296,48 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
 				return doc
 			}
-			var lit strings.Builder
+			var lit, prefix, suffix strings.Builder
+			leading := true
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
 					lit.WriteString(l.Val.AsString())
+					suffix.WriteString(l.Val.AsString())
+					if leading {
+						prefix.WriteString(l.Val.AsString())
+					}
+					continue
 				}
+				leading = false
+				suffix.Reset()
 			}
-			return v.WithLiteralText(lit.String())
+			if leading {
+				// Every part is literal: the value is not unknown because
+				// of its text.
+				return v.WithLiteralText(lit.String())
+			}
+			return v.WithLiteralText(lit.String()).WithLiteralAffixes(prefix.String(), suffix.String())
 		}
 		return v
 	}
 	return s.eval(expr, ctx)
+}
+
+// ctyValue is expr's value, DynamicVal when it cannot be evaluated.
+func (s *scope) ctyValue(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// isNullOrEmpty reports whether v is known to be null or "", the values
+// coalesce skips.
+func isNullOrEmpty(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	return v.IsNull() || v.Type() == cty.String && v.AsString() == ""
 }
 
 // evaluate returns expr's value both for further evaluation (cty) and as a
@@ -366,6 +435,23 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	v := nv.gv
 	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// eachValue is each.value of the instance being evaluated, when t is
+// exactly each.value and that element is an unknown string built from a
+// template, as evaluated where the for_each map was written.
+func (s *scope) eachValue(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 2 || t.RootName() != "each" || s.curEach == nil {
+		return graph.Value{}, false
+	}
+	if name, ok := attrName(t, 1); !ok || name != "value" {
+		return graph.Value{}, false
+	}
+	v := *s.curEach
+	if v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
 	}
 	return v, true
 }
@@ -956,14 +1042,4 @@ func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
 	}
 	ref := graph.Ref{Address: s.prefix + addr, Attr: attr, Range: toRange(t.SourceRange())}
 	return ref, describeTraversal(t)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
