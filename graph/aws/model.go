@@ -49,6 +49,7 @@ type Model struct {
 
 	APIGateway     APIGatewayService
 	Athena         Athena
+	CloudWatch     CloudWatch
 	CodeBuild      CodeBuild
 	Kinesis        Kinesis
 	SecretsManager SecretsManager
@@ -114,6 +115,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildVPC(m)
 	buildAPIGateway(m)
 	buildAthena(m)
+	buildCloudWatch(m)
 	buildCodeBuild(m)
 	buildKinesis(m)
 	buildSecretsManager(m)
