@@ -13,6 +13,9 @@ type EC2 struct {
 	// IngressRules holds every ingress rule, inline or split, including
 	// split rules whose group is not in the scanned code.
 	IngressRules []*SecurityGroupRule
+	// PublicIPs are the settings that give instances public IPv4
+	// addresses (publicip.go).
+	PublicIPs []*PublicIPSetting
 }
 
 // SecurityGroup is a security group with every rule that applies to it,
@@ -235,6 +238,7 @@ func remoteAccessRule(r *graph.Resource, remote, key, sources Field) []*Security
 }
 
 func buildEC2(m *Model) {
+	buildPublicIPs(m)
 	m.EC2.SecurityGroups = securityGroupAdapters.all(m)
 	for _, g := range m.EC2.SecurityGroups {
 		m.EC2.IngressRules = append(m.EC2.IngressRules, g.Ingress...)

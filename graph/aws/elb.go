@@ -16,6 +16,8 @@ type ELB struct {
 	// Load Balancers (aws_load_balancer_policy, aws_lb_ssl_negotiation_policy,
 	// the Policies property of AWS::ElasticLoadBalancing::LoadBalancer).
 	ClassicTLSPolicies []*ClassicTLSPolicy
+	// LoadBalancers are the load balancers of every type.
+	LoadBalancers []*ELBLoadBalancer
 }
 
 // ClassicTLSPolicy is a Classic Load Balancer TLS negotiation policy.
@@ -228,6 +230,7 @@ var classicTLSPolicyAdapters = adapters[[]*ClassicTLSPolicy]{
 }
 
 func buildELB(m *Model) {
+	buildLoadBalancers(m)
 	m.ELB.Listeners = listenerAdapters.all(m)
 	attachments := classicAttachmentAdapters.all(m)
 	for _, s := range attachments {
@@ -357,4 +360,113 @@ func redirectsToHTTPS(r *graph.Resource, actions []Field, k redirectKeys) Bool {
 		}
 	}
 	return result
+}
+
+func firstWhy(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// ELBLoadBalancer is an Application, Network, Gateway or Classic Load
+// Balancer.
+type ELBLoadBalancer struct {
+	Resource *graph.Resource
+	// Type is "application" (the default), "network", "gateway" or, for
+	// aws_elb and AWS::ElasticLoadBalancing::LoadBalancer, "classic".
+	Type String
+	// InternetFacing is whether the scheme is internet-facing, the default
+	// of every type but gateway, which has no scheme.
+	InternetFacing Bool
+	// DropsInvalidHeaders is whether an Application Load Balancer drops
+	// header fields that are not valid HTTP
+	// (routing.http.drop_invalid_header_fields.enabled, off by default).
+	DropsInvalidHeaders Bool
+}
+
+var loadBalancerAdapters = adapters[*ELBLoadBalancer]{
+	{graph.Terraform, "aws_lb", terraformLoadBalancer},
+	{graph.Terraform, "aws_alb", terraformLoadBalancer},
+	{graph.Terraform, "aws_elb", func(_ *Model, r *graph.Resource) *ELBLoadBalancer {
+		a := Attrs(r)
+		return &ELBLoadBalancer{Resource: r, Type: Known("classic", false, r.Loc()),
+			InternetFacing:      Map(BoolOf(a.Get("internal"), Ptr(false)), not),
+			DropsInvalidHeaders: Default(false, r.Loc())}
+	}},
+	{graph.CloudFormation, "AWS::ElasticLoadBalancingV2::LoadBalancer", func(_ *Model, r *graph.Resource) *ELBLoadBalancer {
+		a := Attrs(r)
+		lb := &ELBLoadBalancer{Resource: r, Type: StringOf(a.Get("Type"), Ptr("application")),
+			InternetFacing: cloudFormationInternetFacing(a.Get("Scheme"))}
+		lb.DropsInvalidHeaders = keyedBool(a.Get("LoadBalancerAttributes"), "Key", "Value", "routing.http.drop_invalid_header_fields.enabled", false)
+		return lb
+	}},
+	{graph.CloudFormation, "AWS::ElasticLoadBalancing::LoadBalancer", func(_ *Model, r *graph.Resource) *ELBLoadBalancer {
+		return &ELBLoadBalancer{Resource: r, Type: Known("classic", false, r.Loc()),
+			InternetFacing:      cloudFormationInternetFacing(Attrs(r).Get("Scheme")),
+			DropsInvalidHeaders: Default(false, r.Loc())}
+	}},
+}
+
+func terraformLoadBalancer(_ *Model, r *graph.Resource) *ELBLoadBalancer {
+	a := Attrs(r)
+	return &ELBLoadBalancer{Resource: r, Type: StringOf(a.Get("load_balancer_type"), Ptr("application")),
+		InternetFacing:      Map(BoolOf(a.Get("internal"), Ptr(false)), not),
+		DropsInvalidHeaders: BoolOf(a.Get("drop_invalid_header_fields"), Ptr(false))}
+}
+
+// cloudFormationInternetFacing reads a Scheme: internet-facing unless
+// "internal".
+func cloudFormationInternetFacing(scheme Field) Bool {
+	return Map(StringOf(scheme, Ptr("internet-facing")), func(s string) bool { return !strings.EqualFold(s, "internal") })
+}
+
+func not(b bool) bool { return !b }
+
+// keyedBool reads a boolean setting from a list of name/value objects
+// (CloudFormation LoadBalancerAttributes, ClusterSettings): the value, as
+// "true" or "false", of the entry whose name is key; dflt when no entry
+// has it; unknown when the list, or the name of an entry, is not known.
+func keyedBool(list Field, nameKey, valueKey, key string, dflt bool) Bool {
+	value, found, why := keyedEntry(list, nameKey, valueKey, key)
+	switch found {
+	case graph.False:
+		return Default(dflt, KeyLoc(list))
+	case graph.Unknown:
+		return UnknownAttr[bool](why, KeyLoc(list))
+	}
+	return EqualFoldBool(StringOf(value, nil), "true")
+}
+
+// keyedEntry finds, in a list of name/value objects, the value of the last
+// entry named key (the one a service applies). found is False when no
+// entry has that name, Unknown when the list or an entry's name is not
+// known (why says which).
+func keyedEntry(list Field, nameKey, valueKey, key string) (value Field, found graph.Tri, why string) {
+	if !list.IsSet() {
+		return Field{}, graph.False, ""
+	}
+	entries, ok := list.Blocks()
+	if !ok {
+		return Field{}, graph.Unknown, list.Value.Why()
+	}
+	found = graph.False
+	for _, e := range entries {
+		name := StringOf(e.Get(nameKey), nil)
+		switch Equals(name, key) {
+		case graph.True:
+			value, found, why = e.Get(valueKey), graph.True, ""
+		case graph.Unknown:
+			if found == graph.False {
+				found, why = graph.Unknown, firstWhy(name.Why, "the name of an entry of "+list.Path+" is not known")
+			}
+		}
+	}
+	return value, found, why
+}
+
+func buildLoadBalancers(m *Model) {
+	m.ELB.LoadBalancers = loadBalancerAdapters.all(m)
 }

@@ -35,6 +35,7 @@ type Model struct {
 	DynamoDB      DynamoDB
 	Messages      Messages
 	ECR           ECR
+	ECS           ECS
 	EKS           EKS
 	Lambda        Lambda
 	Volumes       Volumes
@@ -104,6 +105,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildDynamoDB(m)
 	buildMessages(m)
 	buildECR(m)
+	buildECS(m)
 	buildVolumes(m)
 	buildInstances(m)
 	buildEKS(m)

@@ -11,6 +11,9 @@ type Volumes struct {
 	Disks []*Disk
 	// AccountDefaults are aws_ebs_encryption_by_default resources.
 	AccountDefaults []*EBSDefault
+	// DefaultKeys are aws_ebs_default_kms_key resources: the key that
+	// encrypts volumes that name none.
+	DefaultKeys []*graph.Resource
 }
 
 // Disk is an EBS volume, or a block device of an instance, launch template
@@ -20,6 +23,11 @@ type Disk struct {
 	// Name says which device it is ("root volume", "/dev/sdf").
 	Name      string
 	Encrypted Bool
+	// CustomerKey is whether an encrypted disk uses a KMS key other than
+	// the AWS managed aws/ebs key: its own kms_key_id (KmsKeyId), or, when
+	// it names none, the account's default key when the same code sets
+	// one (aws_ebs_default_kms_key).
+	CustomerKey Bool
 }
 
 // EBSDefault is the account's EBS encryption-by-default setting.
@@ -53,7 +61,7 @@ var ebsDefaultAdapters = adapters[*EBSDefault]{
 var diskAdapters = adapters[[]*Disk]{
 	{graph.Terraform, "aws_ebs_volume", func(m *Model, r *graph.Resource) []*Disk {
 		a := Attrs(r)
-		return []*Disk{newDisk(m, r, "volume", unsentWhenEmpty(a.Get("encrypted")), a.Get("snapshot_id"), Field{})}
+		return []*Disk{withKey(m, newDisk(m, r, "volume", unsentWhenEmpty(a.Get("encrypted")), a.Get("snapshot_id"), Field{}), a.Get("kms_key_id"), Field{})}
 	}},
 	{graph.Terraform, "aws_instance", terraformBlockDevices},
 	{graph.Terraform, "aws_launch_configuration", terraformBlockDevices},
@@ -61,14 +69,14 @@ var diskAdapters = adapters[[]*Disk]{
 		var out []*Disk
 		for _, b := range blocksOf(Attrs(r).Get("block_device_mappings")) {
 			for _, e := range blocksOf(b.Get("ebs")) {
-				out = append(out, newDisk(m, r, deviceName(b.Get("device_name")), e.Get("encrypted"), e.Get("snapshot_id"), e))
+				out = append(out, withKey(m, newDisk(m, r, deviceName(b.Get("device_name")), e.Get("encrypted"), e.Get("snapshot_id"), e), e.Get("kms_key_id"), e))
 			}
 		}
 		return out
 	}},
 	{graph.CloudFormation, "AWS::EC2::Volume", func(m *Model, r *graph.Resource) []*Disk {
 		a := Attrs(r)
-		d := newDisk(m, r, "volume", a.Get("Encrypted"), a.Get("SnapshotId"), Field{})
+		d := withKey(m, newDisk(m, r, "volume", a.Get("Encrypted"), a.Get("SnapshotId"), Field{}), a.Get("KmsKeyId"), Field{})
 		// A copy of a volume (SourceVolumeId) is encrypted whenever its
 		// source is, whatever Encrypted says.
 		if a.Get("SourceVolumeId").IsSet() && IsTrue(d.Encrypted) != graph.True {
@@ -96,10 +104,10 @@ func terraformBlockDevices(m *Model, r *graph.Resource) []*Disk {
 	// volume to its snapshot and the account default, like no value.
 	root := a.Get("root_block_device")
 	for _, b := range blocksOf(root) {
-		out = append(out, rootVolume(m, r, unsentWhenEmpty(b.Get("encrypted")), b))
+		out = append(out, withKey(m, rootVolume(m, r, unsentWhenEmpty(b.Get("encrypted")), b), b.Get("kms_key_id"), b))
 	}
 	for _, b := range blocksOf(a.Get("ebs_block_device")) {
-		out = append(out, newDisk(m, r, deviceName(b.Get("device_name")), unsentWhenEmpty(b.Get("encrypted")), b.Get("snapshot_id"), b))
+		out = append(out, withKey(m, newDisk(m, r, deviceName(b.Get("device_name")), unsentWhenEmpty(b.Get("encrypted")), b.Get("snapshot_id"), b), b.Get("kms_key_id"), b))
 	}
 	return withRootVolume(m, r, out, root, a.Get("launch_template"))
 }
@@ -157,7 +165,7 @@ func cloudFormationBlockDevices(m *Model, r *graph.Resource, a Field) []*Disk {
 		if !ebs.IsSet() {
 			continue
 		}
-		out = append(out, newDisk(m, r, deviceName(b.Get("DeviceName")), ebs.Get("Encrypted"), ebs.Get("SnapshotId"), ebs))
+		out = append(out, withKey(m, newDisk(m, r, deviceName(b.Get("DeviceName")), ebs.Get("Encrypted"), ebs.Get("SnapshotId"), ebs), ebs.Get("KmsKeyId"), ebs))
 	}
 	return out
 }
@@ -189,9 +197,46 @@ func newDisk(m *Model, r *graph.Resource, name string, encrypted, snapshot, bloc
 	return d
 }
 
+// withKey reads the KMS key of disk d from key, inside block (the zero
+// Field for a volume).
+func withKey(m *Model, d *Disk, key, block Field) *Disk {
+	switch {
+	case key.IsSet():
+		d.CustomerKey = Map(AWSManagedKey(m, key, "ebs"), func(managed bool) bool { return !managed })
+		if IsTrue(Configured(key)) == graph.False {
+			// An empty key is not sent: the default key applies.
+			d.CustomerKey = Known(m.Volumes.defaultKeyIn(d.Resource.Unit), true, key.Loc())
+		}
+	case m.Volumes.defaultKeyIn(d.Resource.Unit):
+		d.CustomerKey = Known(true, false, d.Encrypted.At)
+	default:
+		d.CustomerKey = atBlock(Default(false, key.Loc()), block)
+	}
+	return d
+}
+
+// defaultKeyIn reports whether the code sets the account's default EBS
+// key in unit.
+func (v *Volumes) defaultKeyIn(unit string) bool {
+	for _, r := range v.DefaultKeys {
+		if r.Unit == unit {
+			return true
+		}
+	}
+	return false
+}
+
 func buildVolumes(m *Model) {
 	m.Volumes.AccountDefaults = ebsDefaultAdapters.all(m)
+	m.Volumes.DefaultKeys = m.index.OfType("aws_ebs_default_kms_key")
 	m.Volumes.Disks = flat(m, diskAdapters)
+	for _, d := range m.Volumes.Disks {
+		// Disks whose code names no key at all (the root volume of an
+		// instance without block device mappings) use the default key.
+		if len(d.CustomerKey.Values) == 0 && d.CustomerKey.Why == "" {
+			d.CustomerKey = Known(m.Volumes.defaultKeyIn(d.Resource.Unit), false, d.Encrypted.At)
+		}
+	}
 }
 
 func deviceName(f Field) string {

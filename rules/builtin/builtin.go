@@ -14,6 +14,7 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/dynamodb"
 	"github.com/blindspot-iac/blindspot/rules/aws/ec2"
 	"github.com/blindspot-iac/blindspot/rules/aws/ecr"
+	"github.com/blindspot-iac/blindspot/rules/aws/ecs"
 	"github.com/blindspot-iac/blindspot/rules/aws/efs"
 	"github.com/blindspot-iac/blindspot/rules/aws/eks"
 	"github.com/blindspot-iac/blindspot/rules/aws/elasticache"
@@ -59,6 +60,7 @@ func Rules() []*rules.Rule {
 		documentdb.Rules(),
 		dynamodb.Rules(),
 		ecr.Rules(),
+		ecs.Rules(),
 		efs.Rules(),
 		elasticache.Rules(),
 		eks.Rules(),
