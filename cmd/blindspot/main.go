@@ -31,7 +31,25 @@ const (
 )
 
 func main() {
+	setGCDefault(os.Getenv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// defaultGCPercent is the garbage collector's target (GOGC) unless the
+// user sets GOGC or GOMEMLIMIT. A scan allocates about fourteen times its
+// live heap (the syntax trees and values of each unit, dropped once the
+// unit is checked), so at Go's default of 100 the collector runs all the
+// time: it took about a quarter of a scan's CPU. 200 halves its work for
+// about 30 MB more peak memory on the perf corpus.
+const defaultGCPercent = 200
+
+// setGCDefault sets the collector's target to defaultGCPercent when the
+// environment (read through getenv) leaves it to the program.
+func setGCDefault(getenv func(string) string) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(defaultGCPercent)
 }
 
 // exitError carries an exit code out of a command.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -283,5 +284,25 @@ resource "aws_security_group" "web" {
 				t.Errorf("open ingress reported = %v, want %v (findings %v)", got, tt.want, report.Findings)
 			}
 		})
+	}
+}
+
+func TestGCDefault(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	tests := []struct {
+		env  map[string]string
+		want int
+	}{
+		{nil, defaultGCPercent},
+		{map[string]string{"GOGC": "50"}, 100},
+		{map[string]string{"GOMEMLIMIT": "1GiB"}, 100},
+	}
+	for _, tt := range tests {
+		debug.SetGCPercent(100)
+		setGCDefault(func(k string) string { return tt.env[k] })
+		if got := debug.SetGCPercent(100); got != tt.want {
+			t.Errorf("environment %v: GC percent %d, want %d", tt.env, got, tt.want)
+		}
 	}
 }
