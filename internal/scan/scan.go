@@ -78,6 +78,10 @@ type Options struct {
 	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
+
+	// evaluateAll evaluates every unit, even those the schedule knows
+	// keptUnits will leave out: tests compare the two.
+	evaluateAll bool
 }
 
 // VarInput is one Terraform variable input: a -var "name=value" (Var) or
@@ -153,23 +157,55 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
 	c := newChecker(units, s)
+	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))
+	// skipped are the units the schedule found called by others, which
+	// keptUnits would leave out: they are not evaluated.
+	skipped := make([]bool, len(units))
 	var done atomic.Int64
-	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
-		results[i] = c.check([]int{i}, nil)
+	progress := func() {
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
+	}
+	err = sch.run(ctx, opts.Jobs, func(i int) {
+		results[i] = c.check([]int{i}, nil)
+		progress()
+	}, func(i int) {
+		skipped[i] = true
+		progress()
 	})
 	if err != nil {
 		return nil, err
 	}
+	if sch.noSkip {
+		// A decision depended on a call the schedule could not see
+		// before evaluating: keptUnits decides from every unit.
+		var late []int
+		for i, s := range skipped {
+			if s {
+				late = append(late, i)
+				skipped[i] = false
+			}
+		}
+		err = parallel.Do(ctx, opts.Jobs, len(late), func(k int) {
+			results[late[k]] = c.check([]int{late[k]}, nil)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 
 	graphs := make([]*graph.Graph, len(units))
 	for i, r := range results {
-		graphs[i] = r.graph
+		if !skipped[i] {
+			graphs[i] = r.graph
+		}
 	}
 	kept := keptUnits(units, graphs)
+	for i := range kept {
+		kept[i] = kept[i] && !skipped[i]
+	}
 	var keptIdx []int
 	for i, k := range kept {
 		if k {
@@ -281,6 +317,12 @@ type checker struct {
 	orgRules  []*rules.Rule
 	// wd is the working directory ("" when unknown), see readRoot.
 	wd string
+}
+
+// moduleOptions are the options module directories are parsed with for
+// the schedule, as loadUnit gives them to a Terraform unit.
+func (c *checker) moduleOptions() terraform.Options {
+	return c.s.terraformOptions("", c.cache, c.wd)
 }
 
 func newChecker(units []parser.Unit, s *settings) *checker {

@@ -40,6 +40,7 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	evaluateAll   bool
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -69,6 +70,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		evaluateAll:          opts.evaluateAll,
 	}
 	wd, err := os.Getwd()
 	if err != nil {

@@ -36,17 +36,17 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " has no source")
 		return
 	}
-	srcVal, _ := srcAttr.Expr.Value(nil)
-	if !srcVal.IsKnown() || srcVal.Type() != cty.String {
+	// What is decided here before evaluating anything, the scan decides
+	// too (ModuleCache.Hold and moduleCalls): keep them together.
+	source, ok := moduleSource(attrs)
+	if !ok {
 		unknownOutputs("module." + name + " has a source blindspot cannot read")
 		return
 	}
-	source := srcVal.AsString()
-	dir, local := "", strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+	dir, local := localModuleDir(s.mod.dir, source)
 	manifestKey := moduleKey(s.prefix, name)
 	switch {
 	case local:
-		dir = filepath.Join(s.mod.dir, filepath.FromSlash(source))
 	case s.l.manifest != nil && s.l.manifest[manifestKey] != "":
 		dir = s.l.manifest[manifestKey]
 	default:

@@ -10,8 +10,6 @@
 package terraform
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
@@ -128,26 +126,15 @@ func (l *loader) absPath(p string) string {
 // readModulesManifest reads .terraform/modules/modules.json, written by
 // terraform init, which says where remote modules were downloaded.
 func (l *loader) readModulesManifest(dir string) {
-	data, err := os.ReadFile(filepath.Join(dir, ".terraform", "modules", "modules.json"))
-	if err != nil {
+	manifest, found, err := readManifest(dir)
+	if !found {
 		return
 	}
-	var manifest struct {
-		Modules []struct {
-			Key string `json:"Key"`
-			Dir string `json:"Dir"`
-		} `json:"Modules"`
-	}
-	if err := json.Unmarshal(data, &manifest); err != nil {
+	if err != nil {
 		l.diag(graph.Warningf(graph.Range{File: filepath.Join(dir, ".terraform", "modules", "modules.json")}, "parse-error", "cannot read the module manifest: %v", err))
 		return
 	}
-	l.manifest = map[string]string{}
-	for _, m := range manifest.Modules {
-		if m.Key != "" {
-			l.manifest[m.Key] = filepath.Join(dir, filepath.FromSlash(m.Dir))
-		}
-	}
+	l.manifest = manifest
 }
 
 // moduleInput is a value given to a module variable from outside.

@@ -1,0 +1,168 @@
+package terraform
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// ModuleCall is a module block as far as it is known before evaluation.
+type ModuleCall struct {
+	// Dir is the module's directory when its source is a local path
+	// ("./..." or "../..."), joined to the caller's directory as
+	// evaluation joins it; "" for any other source.
+	Dir string
+	// Remote is set for a source evaluation looks up in terraform init's
+	// manifest (a registry, git or other address).
+	Remote bool
+	// Repeated is set when the call has count or for_each: it may have no
+	// instance, and then the modules the called module calls are not
+	// evaluated.
+	Repeated bool
+}
+
+// moduleCalls lists the module's module blocks, worked out once.
+func (m *module) moduleCalls() []ModuleCall {
+	m.callsOnce.Do(func() {
+		for _, b := range m.calls {
+			attrs := metaAttributes(b.Body)
+			call := ModuleCall{}
+			_, count := attrs["count"]
+			_, forEach := attrs["for_each"]
+			call.Repeated = count || forEach
+			if source, ok := moduleSource(attrs); ok {
+				call.Dir, _ = localModuleDir(m.dir, source)
+				call.Remote = call.Dir == ""
+			}
+			m.callList = append(m.callList, call)
+		}
+	})
+	return m.callList
+}
+
+// moduleSource is the source of a module block, when it can be read
+// before evaluation: Terraform requires a literal.
+func moduleSource(attrs map[string]*hcl.Attribute) (string, bool) {
+	a, ok := attrs["source"]
+	if !ok {
+		return "", false
+	}
+	v, _ := a.Expr.Value(nil)
+	if !v.IsKnown() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// localModuleDir is the directory of a local module source ("./..." or
+// "../...") called from the module in dir.
+func localModuleDir(dir, source string) (string, bool) {
+	if !strings.HasPrefix(source, "./") && !strings.HasPrefix(source, "../") {
+		return "", false
+	}
+	return filepath.Join(dir, filepath.FromSlash(source)), true
+}
+
+// CandidateModuleDirs guesses, from the text of the configuration files
+// in dir and without parsing them, the directories of the local modules
+// dir calls: every quoted string that starts with "./" or "../", joined
+// to dir. It may name directories that are not called (a string in a
+// resource, a comment) and can miss a source written in an unusual way;
+// it costs little more than reading the files. size is the files' total
+// size.
+func CandidateModuleDirs(dir string) (dirs []string, size int64) {
+	for _, name := range configFileNames(dir) {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			continue
+		}
+		size += int64(len(data))
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(`".`))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+			if !bytes.HasPrefix(rest, []byte("./")) && !bytes.HasPrefix(rest, []byte("../")) {
+				continue
+			}
+			end := bytes.IndexAny(rest, "\"\n")
+			if end < 0 {
+				break
+			}
+			if d, ok := localModuleDir(dir, string(rest[:end])); ok {
+				dirs = append(dirs, d)
+			}
+			rest = rest[end:]
+		}
+	}
+	slices.Sort(dirs)
+	return slices.Compact(dirs), size
+}
+
+// configFileNames lists the names of the configuration files of a module
+// directory, as parseModuleFiles reads them, sorted.
+func configFileNames(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ManifestDirs lists the directories terraform init downloaded the modules
+// of the root module in dir to (.terraform/modules/modules.json), which
+// evaluation reads remote modules from; nil when there is no manifest.
+func ManifestDirs(dir string) []string {
+	manifest, _, _ := readManifest(dir)
+	var dirs []string
+	for _, d := range manifest {
+		dirs = append(dirs, d)
+	}
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
+}
+
+// readManifest reads the module manifest of the root module in dir: module
+// keys ("a", "a.b") to the directories terraform init downloaded them to.
+// found is false when there is no manifest to read; err says why one
+// could not be decoded.
+func readManifest(dir string) (manifest map[string]string, found bool, err error) {
+	data, err := os.ReadFile(filepath.Join(dir, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return nil, false, nil
+	}
+	var file struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		return nil, true, err
+	}
+	manifest = map[string]string{}
+	for _, m := range file.Modules {
+		if m.Key != "" {
+			manifest[m.Key] = filepath.Join(dir, filepath.FromSlash(m.Dir))
+		}
+	}
+	return manifest, true, nil
+}
