@@ -50,7 +50,24 @@ type Diagnostic struct {
 	// scanned (a file skipped, an evaluation cut short, a module not
 	// read). Errors always mean that (see NotScanned).
 	Incomplete bool
+	// Count is how many occurrences a diagnostic aggregated over several
+	// places stands for (the calls to one module source); 0 means one.
+	Count int
 }
+
+// Diagnostic codes that reports count or show apart from the others.
+const (
+	// CodeModuleNotDownloaded and CodeModuleMissing are said once per
+	// module source, with the number of calls in Count: remote modules
+	// not downloaded, local module directories that do not exist.
+	CodeModuleNotDownloaded = "remote-module-not-downloaded"
+	CodeModuleMissing       = "module-source-missing"
+	// CodeModuleOutsidePackage is said of a local source in a downloaded
+	// module that leaves its package (not read, as Terraform refuses it).
+	CodeModuleOutsidePackage = "module-source-outside-package"
+	// CodeNothingToScan says that no Terraform or CloudFormation was found.
+	CodeNothingToScan = "nothing-to-scan"
+)
 
 // NotScanned reports whether d means that part of the input was not
 // scanned, so the scan is incomplete: every error, and the other

@@ -137,11 +137,13 @@ func (r *Resource) Loc() Loc { return Loc{Resource: r, Range: r.NameRange} }
 
 // Graph is everything the front ends produced for one scan.
 type Graph struct {
-	Units       []*Unit
-	Resources   []*Resource
-	Providers   []*Provider
-	Inputs      []*Input
-	Diagnostics []Diagnostic
+	Units     []*Unit
+	Resources []*Resource
+	Providers []*Provider
+	Inputs    []*Input
+	// UnreadModules are module calls whose code was not read.
+	UnreadModules []*UnreadModule
+	Diagnostics   []Diagnostic
 }
 
 // Merge appends the contents of o to g.
@@ -153,6 +155,7 @@ func (g *Graph) Merge(o *Graph) {
 	g.Resources = append(g.Resources, o.Resources...)
 	g.Providers = append(g.Providers, o.Providers...)
 	g.Inputs = append(g.Inputs, o.Inputs...)
+	g.UnreadModules = append(g.UnreadModules, o.UnreadModules...)
 	g.Diagnostics = append(g.Diagnostics, o.Diagnostics...)
 }
 
@@ -185,6 +188,7 @@ func (g *Graph) Sort() {
 		}
 		return compareRange(a.Range, b.Range) < 0
 	})
+	sortUnreadModules(g.UnreadModules)
 	SortDiagnostics(g.Diagnostics)
 }
 

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,13 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
-	"go.yaml.in/yaml/v3"
 )
 
 // Kind is what a discovered unit is.
@@ -131,10 +128,21 @@ func (d *discoverer) diag(sev graph.DiagSeverity, file, code, format string, arg
 	d.diags = append(d.diags, graph.Diagnostic{Severity: sev, Code: code, Message: fmt.Sprintf(format, args...), Range: graph.Range{File: file}})
 }
 
+// Diagnostic codes of paths given to Discover that do not exist or cannot
+// be read: a mistake on the command line, not in the repository.
+const (
+	CodePathNotFound   = "path-not-found"
+	CodePathUnreadable = "path-unreadable"
+)
+
 func (d *discoverer) root(p string) {
 	info, err := os.Stat(p)
 	if err != nil {
-		d.diag(graph.Error, p, "path-not-found", "cannot read %s: %v", p, unwrapPathError(err))
+		code := CodePathUnreadable
+		if errors.Is(err, fs.ErrNotExist) {
+			code = CodePathNotFound
+		}
+		d.diag(graph.Error, p, code, "cannot read %s: %v", p, unwrapPathError(err))
 		return
 	}
 	if !info.IsDir() {
@@ -144,7 +152,7 @@ func (d *discoverer) root(p string) {
 	}
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		d.diag(graph.Error, p, "path-not-found", "cannot resolve %s: %v", p, unwrapPathError(err))
+		d.diag(graph.Error, p, CodePathNotFound, "cannot resolve %s: %v", p, unwrapPathError(err))
 		return
 	}
 	real, _ = filepath.Abs(real)
@@ -156,7 +164,11 @@ func (d *discoverer) root(p string) {
 func (d *discoverer) walk(rootShown, dir, rootReal string, visited map[string]bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		d.diag(graph.Error, dir, "read-error", "cannot list %s: %v", dir, unwrapPathError(err))
+		code := "read-error"
+		if dir == rootShown {
+			code = CodePathUnreadable
+		}
+		d.diag(graph.Error, dir, code, "cannot list %s: %v", dir, unwrapPathError(err))
 		return
 	}
 	for _, e := range entries {
@@ -276,11 +288,13 @@ type candidate struct {
 func (d *discoverer) classifyCandidates() {
 	type outcome struct {
 		kind Kind
-		err  error
+		// why says why a file that looks like a template is not one.
+		why string
+		err error
 	}
 	out := make([]outcome, len(d.candidates))
 	_ = parallel.Do(context.Background(), 0, len(d.candidates), func(i int) {
-		out[i].kind, out[i].err = classifyFile(d.candidates[i].path, d.opts.MaxFileSize)
+		out[i].kind, out[i].why, out[i].err = classifyFile(d.candidates[i].path, d.opts.MaxFileSize)
 	})
 	for i, c := range d.candidates {
 		p, o := c.path, out[i]
@@ -289,9 +303,15 @@ func (d *discoverer) classifyCandidates() {
 		case errors.Is(o.err, errTooLarge):
 			d.diag(graph.Warning, p, "file-too-large", "skipping %s: larger than %d bytes", p, d.opts.MaxFileSize)
 		case o.err != nil:
-			d.diag(graph.Error, p, "read-error", "cannot read %s: %v", p, unwrapPathError(o.err))
+			code := "read-error"
+			if c.explicit {
+				code = CodePathUnreadable
+			}
+			d.diag(graph.Error, p, code, "cannot read %s: %v", p, unwrapPathError(o.err))
 		case o.kind == CloudFormationTemplate || o.kind == TerraformPlan:
 			d.add(o.kind, p)
+		case o.why != "":
+			d.diag(graph.Debug, p, "not-a-template", "%s is not a CloudFormation template: %s; skipped", p, o.why)
 		case c.explicit:
 			// Hooks pass every YAML and JSON file; most are not ours.
 			d.diag(graph.Debug, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
@@ -319,41 +339,44 @@ var errTooLarge = errors.New("file too large")
 const headSize = 64 << 10
 
 // classifyFile classifies the file at p from its head, or, when that does
-// not tell, from all of it; files larger than limit are errTooLarge.
-func classifyFile(p string, limit int64) (Kind, error) {
+// not tell, from all of it; files larger than limit are errTooLarge. why
+// says why a file that looks like a template is not one.
+func classifyFile(p string, limit int64) (kind Kind, why string, err error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	if info.Size() > limit {
-		return 0, errTooLarge
+		return 0, "", errTooLarge
 	}
 	data, err := io.ReadAll(io.LimitReader(f, headSize))
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	if int64(len(data)) < headSize {
-		return Classify(filepath.Base(p), data), nil
+		kind, why = classify(filepath.Base(p), data)
+		return kind, why, nil
 	}
 	// The head of a larger file can only confirm what the file is: a
 	// truncated document proves nothing by failing to parse.
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
-		return kind, nil
+		return kind, "", nil
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, limit+1-headSize))
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	data = append(data, rest...)
 	if int64(len(data)) > limit {
-		return 0, errTooLarge
+		return 0, "", errTooLarge
 	}
-	return Classify(filepath.Base(p), data), nil
+	kind, why = classify(filepath.Base(p), data)
+	return kind, why, nil
 }
 
 func unwrapPathError(err error) error {
@@ -362,102 +385,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// Classify decides what a YAML or JSON file is from its content: a
-// CloudFormation template (AWSTemplateFormatVersion, or a Resources mapping
-// with AWS:: types), a Terraform plan (terraform show -json output), or
-// neither (0). A file that does not parse but names AWS:: types or the
-// template version is classified as a template, so that its parse error is
-// reported instead of silently skipped.
-func Classify(name string, data []byte) Kind {
-	if kind := classifyQuickly(name, data); kind != 0 {
-		return kind
-	}
-	hasVersion := bytes.Contains(data, []byte("AWSTemplateFormatVersion"))
-	if !hasVersion && !bytes.Contains(data, []byte("AWS::")) {
-		return 0
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		if hasVersion || bytes.Contains(data, []byte("Resources")) {
-			return CloudFormationTemplate
-		}
-		return 0
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return 0
-	}
-	top := doc.Content[0]
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		key, val := top.Content[i].Value, top.Content[i+1]
-		switch key {
-		case "AWSTemplateFormatVersion":
-			return CloudFormationTemplate
-		case "Resources":
-			if val.Kind == yaml.MappingNode && hasAWSType(val) {
-				return CloudFormationTemplate
-			}
-		}
-	}
-	return 0
-}
-
-// classifyQuickly recognises plans and the common shapes of templates
-// without parsing: a top-level AWSTemplateFormatVersion, or a top-level
-// Resources key with a resource typed AWS::. It returns 0 when it cannot
-// tell.
-func classifyQuickly(name string, data []byte) Kind {
-	if strings.HasSuffix(strings.ToLower(name), ".json") && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
-		return TerraformPlan
-	}
-	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && topLevelKey(data, "AWSTemplateFormatVersion") {
-		return CloudFormationTemplate
-	}
-	if bytes.Contains(data, []byte("AWS::")) && topLevelKey(data, "Resources") && resourceType.Match(data) {
-		return CloudFormationTemplate
-	}
-	return 0
-}
-
-// topLevelKey reports whether key is a top-level YAML key (at the start
-// of a line) or a JSON object key followed by a colon.
-func topLevelKey(data []byte, key string) bool {
-	yamlKey, jsonKey := []byte(key+":"), []byte(`"`+key+`"`)
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if bytes.HasPrefix(line, yamlKey) {
-			return true
-		}
-		trimmed := bytes.TrimLeft(line, " \t{,")
-		if rest, ok := bytes.CutPrefix(trimmed, jsonKey); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
-			return true
-		}
-	}
-	return false
-}
-
-// resourceType matches a resource's Type: AWS::... in YAML or JSON.
-var resourceType = regexp.MustCompile(`(?m)^\s*"?Type"?\s*:\s*["']?AWS::`)
-
-func hasAWSType(resources *yaml.Node) bool {
-	for i := 1; i < len(resources.Content); i += 2 {
-		r := resources.Content[i]
-		if r.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(r.Content); j += 2 {
-			if r.Content[j].Value == "Type" && strings.HasPrefix(r.Content[j+1].Value, "AWS::") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // MatchGlob matches a slash-separated path against a glob where * and ?

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
 )
 
 // tree writes files (path -> content) under a new temporary directory.
@@ -52,7 +54,9 @@ func TestDiscover(t *testing.T) {
 	})
 	units, diags := Discover([]string{root}, Options{})
 	for _, d := range diags {
-		t.Errorf("unexpected diagnostic: %v", d)
+		if d.Severity != graph.Debug {
+			t.Errorf("unexpected diagnostic: %v", d)
+		}
 	}
 	got := map[string]Kind{}
 	for _, u := range units {
@@ -68,6 +72,8 @@ func TestDiscover(t *testing.T) {
 		"stacks/broken.template":      CloudFormationTemplate,
 		"plan.json":                   TerraformPlan,
 		"cdk.out/Stack.template.json": CloudFormationTemplate,
+		// Custom:: types are CloudFormation's own.
+		"stacks/other-resources-mapping.yaml": CloudFormationTemplate,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("units:\n got %v\nwant %v", got, want)
@@ -218,6 +224,23 @@ func TestClassify(t *testing.T) {
 		{"AWS:: in a string only", "t.yaml", "note: see AWS::S3::Bucket\n", 0},
 		{"Kubernetes manifest", "t.yaml", "apiVersion: v1\nkind: ConfigMap\n", 0},
 		{"plan", "plan.json", `{"format_version":"1.2","planned_values":{}}`, TerraformPlan},
+		{"unquoted version", "t.yaml", "AWSTemplateFormatVersion: 2010-09-09 # the only one\nResources: {}\n", CloudFormationTemplate},
+		{"version only", "t.json", "{\n  \"AWSTemplateFormatVersion\" : \"2010-09-09\",\n  \"Outputs\": {}\n}\n", CloudFormationTemplate},
+		{"version after another key", "t.json", `{"Description":"d","AWSTemplateFormatVersion":"2010-09-09"}`, CloudFormationTemplate},
+		{"version, broken", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n", CloudFormationTemplate},
+		{"Custom and Alexa types", "t.yaml", "Resources:\n  C:\n    Type: Custom::Seed\n  S:\n    Type: Alexa::ASK::Skill\n", CloudFormationTemplate},
+		{"language extensions", "t.yaml", "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics:\n    - T\n    - [a, b]\n    - Topic${T}:\n        Type: AWS::SNS::Topic\n  Q:\n    Type: AWS::SQS::Queue\n", CloudFormationTemplate},
+		{"CodeDeploy appspec", "appspec.yaml", "version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn\n", 0},
+		{"org-formation", "organization.yml", "AWSTemplateFormatVersion: '2010-09-09-OC'\nResources:\n  MasterAccount:\n    Type: OC::ORG::MasterAccount\n    Properties:\n      AccountId: '111111111111'\n", 0},
+		{"org-formation task types", "tasks.yml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Org:\n    Type: OC::ORG::OrganizationRoot\n", 0},
+		{"Serverless Framework", "serverless.yml", "service: app\nprovider:\n  name: aws\nresources:\n  Resources:\n    B:\n      Type: AWS::S3::Bucket\n", 0},
+		{"another version, AWS resources", "t.json", `{"AWSTemplateFormatVersion": "2010-09-09T00:00:00Z", "Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`, CloudFormationTemplate},
+		{"fragment without Resources", "snippet.yaml", "MyBucket:\n  Type: AWS::S3::Bucket\n", 0},
+		{"Type not a string", "t.yaml", "Resources:\n  B:\n    Type: !Ref T\n", 0},
+		{"macro and preprocessor types", "t.yaml", "Transform: Boto3\nResources:\n  R:\n    Type: Boto3::CodeCommit.put_file\n  M:\n    Type: !Rain::Module m.yaml\n  B:\n    Type: AWS::S3::Bucket\n", CloudFormationTemplate},
+		{"entry without Type", "t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  notes: see above\n", 0},
+		{"empty Resources", "t.yaml", "Resources: {}\nnote: AWS::S3::Bucket\n", 0},
+		{"does not parse, no version", "t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  {{ jinja }}: [\n", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,6 +258,24 @@ func TestDiscoverTreePattern(t *testing.T) {
 		got, diags := Discover([]string{p}, Options{})
 		if !reflect.DeepEqual(got, want) || len(diags) != 0 {
 			t.Errorf("Discover(%q) = %v, %v; want %v", p, got, diags, want)
+		}
+	}
+}
+
+// TestClassifyExplains says why a file that looks like a template is not
+// one (a debug note in discovery).
+func TestClassifyExplains(t *testing.T) {
+	tests := []struct{ data, want string }{
+		{"version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n", "its Resources is not a mapping"},
+		{"AWSTemplateFormatVersion: '2010-09-09-OC'\nResources:\n  M:\n    Type: OC::ORG::MasterAccount\n", `its AWSTemplateFormatVersion is "2010-09-09-OC", not 2010-09-09, and its resource M has the org-formation type OC::ORG::MasterAccount`},
+		{"AWSTemplateFormatVersion: '2010-09-09-OC'\nOrganizationBindings: {}\n", `its AWSTemplateFormatVersion is "2010-09-09-OC", not 2010-09-09`},
+		{"Resources:\n  B:\n    Type: AWS::S3::Bucket\n  O:\n    Type: OC::ORG::OrganizationRoot\n", "its resource O has the org-formation type OC::ORG::OrganizationRoot"},
+		{"apiVersion: v1\nkind: ConfigMap\n", ""},
+	}
+	for _, tt := range tests {
+		kind, why := classify("t.yaml", []byte(tt.data))
+		if kind != 0 || why != tt.want {
+			t.Errorf("classify(%q) = %v, %q; want 0, %q", tt.data, kind, why, tt.want)
 		}
 	}
 }

@@ -7,10 +7,12 @@
 //
 //	blindspot scan [PATH...]     scan files and directories (default ".")
 //	blindspot rules              list the rules
-//	blindspot version            print the version
+//	blindspot version            print the version (also --version)
 //
-// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error
-// or a file that could not be read (the report is still written).
+// Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error,
+// a path given that does not exist or cannot be read, a directory given
+// with nothing to scan, or, with --fail-on-incomplete, a scan that could not
+// read everything (the report is still written).
 package main
 
 import (
@@ -88,45 +90,14 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "blindspot",
 		Short:         "Static security analysis for AWS Terraform and CloudFormation",
+		Version:       readVersion().String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version prints what the version command prints.
+	root.SetVersionTemplate("blindspot {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(stdout, stderr), newRulesCmd(stdout), newVersionCmd(stdout))
 	return root
 }
-
-func newVersionCmd(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(stdout, "blindspot %s\n", version())
-			return nil
-		},
-	}
-}
-
-// version is the module version when built with `go install ...@vX`, or
-// the VCS revision, or "devel".
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return devVersion
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return devVersion + "+" + s.Value[:12]
-		}
-	}
-	return devVersion
-}
-
-// devVersion is the version of a build from a checkout: numeric, so that
-// SARIF consumers can compare versions, and marked as a development build.
-const devVersion = "0.1.0-dev"

@@ -64,7 +64,7 @@ func reportFormats() []reportFormat {
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       version(),
+				ToolVersion:       readVersion().Version,
 				InformationURI:    informationURI,
 				BaseDir:           in.base,
 				ShowUnknown:       in.showUnknown,
@@ -80,10 +80,14 @@ func reportFormats() []reportFormat {
 			r := in.result
 			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
 		}},
+		{name: "summary", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
-				Version: version(), URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+				Version: readVersion().Version, URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
 			})
 		}},
 	}

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/modfetch"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -42,6 +45,7 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	downloadModules   bool
 }
 
 func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -52,8 +56,11 @@ func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Scan files and directories (default ".") for Terraform modules, Terraform plan
 JSON and CloudFormation templates, evaluate them, and report security problems.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error or a
-file that could not be read (the report is still written).`,
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error, a
+path given that does not exist or cannot be read, a directory given with
+nothing to scan, or, with --fail-on-incomplete, a scan that could not read
+everything (files that do not parse, modules not downloaded). The report is
+still written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
@@ -77,6 +84,7 @@ file that could not be read (the report is still written).`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
+	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
 	return cmd
 }
@@ -141,6 +149,13 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
+	if f.downloadModules {
+		fetcher, err := modfetch.New(ctx, modfetch.Options{})
+		if err != nil {
+			return &exitCodeError{code: exitError, err: fmt.Errorf("--download-modules: %w", err)}
+		}
+		opts.Modules = fetcher
+	}
 	progress := newProgress(stderr)
 	opts.Progress = progress.update
 	start := now()
@@ -168,10 +183,15 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		fmt.Fprintf(stderr, "blindspot: recorded %s in the baseline %s; scan with --baseline %s to report only new ones\n",
 			pluralize(recorded, "finding"), f.writeBaseline, f.writeBaseline)
 	}
-	for _, d := range res.Diagnostics {
-		if d.Severity == graph.Error {
-			return &exitCodeError{code: exitError}
-		}
+	// Exit 2 means the user has to act on blindspot: a path they named
+	// that cannot be read, a directory they named with nothing to scan.
+	// Problems of files found in the tree are diagnostics, and fail the
+	// scan only when asked to.
+	if errs := res.PathErrors(); len(errs) > 0 {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("%s", errs[0].Message)}
+	}
+	if len(res.Units) == 0 && namesDirectory(paths) {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("nothing to scan: no Terraform or CloudFormation found under %s", strings.Join(paths, ", "))}
 	}
 	if f.failOnIncomplete && len(res.Incomplete()) > 0 {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("the scan is incomplete: %d problems kept part of the input from being scanned (see the diagnostics above)", len(res.Incomplete()))}
@@ -182,6 +202,24 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		return &exitCodeError{code: exitFindings}
 	}
 	return nil
+}
+
+// namesDirectory reports whether one of the paths given on the command line
+// is a directory ("dir/..." included). Files named one by one (a pre-commit
+// hook passes the changed files) may all be of other kinds; a directory
+// with nothing to scan is a mistake.
+func namesDirectory(paths []string) bool {
+	for _, p := range paths {
+		if trimmed, ok := strings.CutSuffix(filepath.ToSlash(p), "/..."); ok {
+			p = filepath.FromSlash(trimmed)
+		} else if p == "..." {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // writeBaseline records the findings in a baseline file and returns how

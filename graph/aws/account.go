@@ -3,6 +3,7 @@ package aws
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -118,7 +119,9 @@ func accountOfProvider(p *graph.Provider) (providerAccount, bool) {
 	return providerAccount{}, false
 }
 
-func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
+// buildAccounts decides the deployment of g's resources, and of extra
+// resources that stand for what unread modules would deploy.
+func buildAccounts(ix *Index, g *graph.Graph, opts Options, extra []*graph.Resource) *Accounts {
 	accts := &Accounts{byResource: map[*graph.Resource]Deployment{}}
 	mgmt := map[string]string{} // id -> how it is known
 	for _, id := range opts.ManagementAccountIDs {
@@ -193,7 +196,7 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options) *Accounts {
 		return d
 	}
 
-	for _, r := range g.Resources {
+	for _, r := range append(slices.Clip(g.Resources), extra...) {
 		var d Deployment
 		ua, mapped := opts.UnitAccounts[r.Unit]
 		switch {

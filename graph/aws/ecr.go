@@ -105,6 +105,8 @@ func buildECR(m *Model) {
 		if cfg := registry[repo.Resource.Unit]; cfg != nil {
 			repo.RegistryScanning = cfg.res
 			repo.RegistryScans = cfg.scans(repo.name)
+		} else if t, why := m.UnreadInAccount(repo.Resource, "a registry scanning configuration for its account"); t == graph.Unknown {
+			repo.RegistryScans = UnknownAttr[bool](why, repo.Resource.Loc())
 		}
 		m.ECR.Repositories = append(m.ECR.Repositories, repo)
 	}

@@ -83,4 +83,11 @@ func buildGuardDuty(m *Model) {
 			}
 		}
 	}
+	for _, d := range m.GuardDuty.Detectors {
+		if IsTrue(d.S3Protection) == graph.False {
+			if w := m.UnreadReceivingWhy(d.Resource, String{}, "an S3 protection feature for it"); w != "" {
+				d.S3Protection = UnknownAttr[bool](w, d.S3Protection.At)
+			}
+		}
+	}
 }

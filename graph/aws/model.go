@@ -43,6 +43,8 @@ type Model struct {
 	// resources name their target.
 	names   []String
 	targets []Field
+	// unread are the module calls whose code was not read (unread.go).
+	unread []*unreadCall
 }
 
 // Options carry what the scan knows about accounts beyond the code.
@@ -59,8 +61,8 @@ type Options struct {
 // Build converts g into the typed model. It never fails: resources it
 // cannot read are modelled with unknown attributes.
 func Build(g *graph.Graph, opts Options) *Model {
-	m := &Model{Graph: g, index: NewIndex(g)}
-	m.Accounts = buildAccounts(m.index, g, opts)
+	m := &Model{Graph: g, index: NewIndex(g), unread: unreadCalls(g)}
+	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
 	buildS3(m)
 	buildEC2(m)
 	buildKMS(m)
@@ -90,8 +92,8 @@ func Build(g *graph.Graph, opts Options) *Model {
 // services, and AWS Organizations. The other parts of the model are left
 // empty: their resources reach it without attributes.
 func BuildOrganization(g *graph.Graph, opts Options) *Model {
-	m := &Model{Graph: g, index: NewIndex(g)}
-	m.Accounts = buildAccounts(m.index, g, opts)
+	m := &Model{Graph: g, index: NewIndex(g), unread: unreadCalls(g)}
+	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
 	buildCloudTrail(m)
 	buildGuardDuty(m)
 	buildConfig(m)

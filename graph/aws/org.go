@@ -25,6 +25,8 @@ type Organizations struct {
 	// OrgServices are what turns on GuardDuty, Security Hub or AWS Config
 	// for the organisation.
 	OrgServices []*OrgService
+	// unread are the module calls whose code was not read (unread.go).
+	unread []orgUnread
 }
 
 // Organization is an aws_organizations_organization or
@@ -125,6 +127,7 @@ func buildOrg(m *Model) {
 	buildOrgPolicies(m)
 	buildDelegatedAdmins(m)
 	buildOrgServices(m)
+	buildOrgUnread(m)
 }
 
 var organizationAdapters = adapters[*Organization]{

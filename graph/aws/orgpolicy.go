@@ -317,6 +317,11 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.T
 		}
 		result = result.Or(t)
 	}
+	if result == graph.False {
+		if w := o.UnreadWhy(org, false, "a service control policy attached to its root"); w != "" {
+			return graph.Unknown, w, nil
+		}
+	}
 	return result, why, nil
 }
 

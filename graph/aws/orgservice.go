@@ -184,6 +184,15 @@ func (o *Organizations) Delegated(service, unit string) (graph.Tri, string) {
 		}
 		result = result.Or(t)
 	}
+	if result == graph.False {
+		// Registering a delegated administrator is done from the
+		// management account.
+		for _, c := range o.unread {
+			if o.sameOrganization(unit, c.call.Unit) && c.mayBeManagement {
+				return graph.Unknown, unreadWhy(c.call, "a delegated administrator registration")
+			}
+		}
+	}
 	return result, why
 }
 

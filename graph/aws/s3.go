@@ -230,7 +230,7 @@ func buildS3(m *Model) {
 		if b.PublicAccessBlock != nil {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
-		b.Versioning = joinVersioning(ix, b, versionings)
+		b.Versioning = joinVersioning(ix, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
 	}
 
 	// Split encryption configurations.
@@ -245,6 +245,10 @@ func buildS3(m *Model) {
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
 			b.Encryption = UnknownAttr[string](mayConfigure(maybe.res), b.Encryption.At)
+		case !IsKMSAlgorithm(b.Encryption).IsTrue():
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an encryption configuration for it"); w != "" {
+				b.Encryption = UnknownAttr[string](w, b.Encryption.At)
+			}
 		}
 	}
 
@@ -262,6 +266,8 @@ func buildS3(m *Model) {
 			b.Policy = split[match.res]
 		case maybe != nil && b.Policy == nil:
 			b.PolicyWhy = mayConfigure(maybe.res)
+		case b.Policy == nil:
+			b.PolicyWhy = m.UnreadReceivingWhy(b.Resource, b.Name, "a bucket policy for it")
 		}
 	}
 
@@ -280,6 +286,8 @@ func buildS3(m *Model) {
 			b.PublicAccessBlock = match.block
 		case maybe != nil:
 			b.PublicAccessBlockWhy = mayConfigure(maybe.res)
+		default:
+			b.PublicAccessBlockWhy = m.UnreadReceivingWhy(b.Resource, b.Name, "a public access block for it")
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
@@ -408,7 +416,10 @@ func inlineVersioning(f Field) String {
 // b: by reference, or by literal bucket name. A versioning resource whose
 // target cannot be determined might target b, which makes an otherwise
 // unversioned bucket's status unknown rather than a finding.
-func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning) String {
+//
+// unread says why a module whose code was not read may configure b ("" when
+// none may).
+func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning, unread string) String {
 	status := b.Versioning
 	var maybe *s3Versioning
 	for i := range splits {
@@ -427,6 +438,9 @@ func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning) String {
 	}
 	if maybe != nil && !b.VersioningEnabled().IsTrue() {
 		return UnknownAttr[string](mayConfigure(maybe.res), status.At)
+	}
+	if unread != "" && !b.VersioningEnabled().IsTrue() {
+		return UnknownAttr[string](unread, status.At)
 	}
 	return status
 }

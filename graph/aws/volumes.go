@@ -122,6 +122,11 @@ func newDisk(m *Model, r *graph.Resource, name string, encrypted, snapshot, bloc
 		d.Encrypted = atBlock(UnknownAttr[bool]("a volume created from a snapshot is encrypted if the snapshot is", encrypted.Loc()), block)
 	} else {
 		d.Encrypted = atBlock(BoolOf(encrypted, Ptr(m.Volumes.encryptedByDefault(r.Unit))), block)
+		if !encrypted.IsSet() && IsTrue(d.Encrypted) == graph.False {
+			if t, why := m.UnreadInAccount(r, "an aws_ebs_encryption_by_default for its account"); t == graph.Unknown {
+				d.Encrypted = atBlock(UnknownAttr[bool](why, encrypted.Loc()), block)
+			}
+		}
 	}
 	return d
 }

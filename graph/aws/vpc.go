@@ -246,6 +246,16 @@ func buildVPC(m *Model) {
 				v.QueryWhy = "whether query log association " + ql.res.Address + " is created is not known: " + ql.res.ExistsWhy
 			}
 		}
+		if v.FlowLogged == graph.False {
+			if w := m.UnreadReceivingWhy(r, String{}, "a flow log for it"); w != "" {
+				v.FlowLogged, v.FlowWhy = graph.Unknown, w
+			}
+		}
+		if v.QueryLogged == graph.False {
+			if w := m.UnreadReceivingWhy(r, String{}, "a query log association for it"); w != "" {
+				v.QueryLogged, v.QueryWhy = graph.Unknown, w
+			}
+		}
 		m.VPC.VPCs = append(m.VPC.VPCs, v)
 	}
 	m.VPC.DefaultGroupRules = flat(m, defaultGroupRuleAdapters)

@@ -114,7 +114,8 @@ func Diagnostics(dir string) []graph.Diagnostic {
 	return []graph.Diagnostic{
 		graph.Warningf(Range(dir+"/template.yaml", 8, 11, 8, 26), "unknown-property", "AWS::S3::Bucket has no property Foo"),
 		graph.Errorf(Range(dir+"/broken.tf", 3, 1, 3, 2), "parse-error", "unclosed block"),
-		graph.Notef(graph.Range{File: dir + "/main.tf"}, "remote-module-not-downloaded", "module vpc is not downloaded: run terraform init"),
+		{Severity: graph.Note, Code: graph.CodeModuleNotDownloaded, Message: "module vpc is not downloaded: run terraform init",
+			Range: graph.Range{File: dir + "/main.tf"}, Incomplete: true, Count: 3},
 		graph.Debugf(Range(dir+"/main.tf", 3, 12, 3, 24), "unsupported-function", "function foo is not supported"),
 		graph.Errorf(graph.Range{}, "internal-error", "no file at all"),
 	}

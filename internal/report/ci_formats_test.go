@@ -216,3 +216,48 @@ func TestXSDValidator(t *testing.T) {
 		}
 	}
 }
+
+func writeSummaryForTest(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	return WriteSummary(w, rs, fs, diags, opts, testScan.HelpURI)
+}
+
+// TestSummaryIsInert: whatever the scanned files put in messages, paths and
+// codes, the Markdown summary's tables keep their columns and no HTML or
+// Markdown of theirs gets through.
+func TestSummaryIsInert(t *testing.T) {
+	dir := project(t)
+	r := rand.New(rand.NewSource(18))
+	unescapedPipes := func(line string) int {
+		n := 0
+		for i := 0; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '|':
+				n++
+			}
+		}
+		return n
+	}
+	for i := 0; i < 300; i++ {
+		var fs []rules.Finding
+		for j := r.Intn(6); j > 0; j-- {
+			fs = append(fs, rules.Finding{
+				RuleID: "aws-s3-versioning-disabled", Severity: rules.Severity(1 + r.Intn(4)), Status: rules.Failed,
+				Message: hostile(r) + "<img src=x>|*a*[l](http://x)`", Loc: graph.Loc{Range: hostileRange(r, dir)},
+			})
+		}
+		ds := []graph.Diagnostic{{Severity: graph.Error, Code: "parse-error|<b>", Message: hostile(r) + "</table>", Range: hostileRange(r, dir)}}
+		out := render(t, writeSummaryForTest, fs, ds, Options{BaseDir: dir})
+		if strings.ContainsAny(out, "<>\r\x00\x1b") {
+			t.Fatalf("summary lets markup or control characters through:\n%q", out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| Severity") && !strings.HasPrefix(line, "| ---") {
+				if n := unescapedPipes(line); n != 5 && n != 3 {
+					t.Fatalf("table row with %d cell separators: %q", n, line)
+				}
+			}
+		}
+	}
+}

@@ -15,15 +15,26 @@ import (
 // pull request: ::error for critical and high findings, ::warning for
 // medium, ::notice for low and (with --show-unknown) for checks that could
 // not be evaluated; diagnostics that are errors or warnings too. GitHub
-// shows only the first few annotations of each kind per step, so findings
-// come most severe first (critical before high), in report order within a
-// severity; a plain summary line ends the output.
+// shows only the first ten annotations of each kind per step, so the
+// errors come first — files that could not be read, then critical and
+// high findings — then the other findings, most severe first, in report
+// order within a severity, and warnings about the input last; a plain
+// summary line ends the output.
 func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	bw := bufio.NewWriter(w)
 	titles := map[string]string{}
 	for _, r := range rs {
 		titles[r.ID] = r.Title
 	}
+	sortedDiags := sortedDiagnostics(diags)
+	diagnostics := func(sev graph.DiagSeverity, level string) {
+		for _, d := range sortedDiags {
+			if d.Severity == sev {
+				writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
+			}
+		}
+	}
+	diagnostics(graph.Error, "error")
 	fs = sorted(fs)
 	sort.SliceStable(fs, func(i, j int) bool { return annotationRank(&fs[i]) > annotationRank(&fs[j]) })
 	for i := range fs {
@@ -45,19 +56,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		}
 		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
 	}
-	for _, d := range sortedDiagnostics(diags) {
-		level := ""
-		switch d.Severity {
-		case graph.Error:
-			level = "error"
-		case graph.Warning:
-			level = "warning"
-		}
-		if level == "" {
-			continue
-		}
-		writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
-	}
+	diagnostics(graph.Warning, "warning")
 	fmt.Fprintf(bw, "blindspot: %s\n", summaryLine(Summarize(fs, diags), opts, func(_, s string) string { return s }))
 	return bw.Flush()
 }

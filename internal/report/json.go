@@ -87,6 +87,12 @@ type JSONDiagnostic struct {
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
+	// Count is how many places a diagnostic said once stands for (the
+	// calls of one module source); absent for one.
+	Count int `json:"count,omitempty"`
+	// Incomplete is set when the diagnostic means part of the input was
+	// not scanned (always for errors).
+	Incomplete bool `json:"incomplete,omitempty"`
 	JSONLocation
 }
 
@@ -136,7 +142,11 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if d.Severity == graph.Debug {
 			continue
 		}
-		out.Diagnostics = append(out.Diagnostics, JSONDiagnostic{Severity: d.Severity.String(), Code: d.Code, Message: d.Message, JSONLocation: location(d.Range, opts.BaseDir)})
+		jd := JSONDiagnostic{Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Incomplete: d.NotScanned(), JSONLocation: location(d.Range, opts.BaseDir)}
+		if d.Count > 1 {
+			jd.Count = d.Count
+		}
+		out.Diagnostics = append(out.Diagnostics, jd)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -34,7 +34,7 @@ type writer func(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 var formats = []struct {
 	name  string
 	write writer
-}{{"text", WriteText}, {"json", WriteJSON}, {"github", WriteGitHub}, {"junit", WriteJUnit}, {"gitlab", writeGitLabForTest}}
+}{{"text", WriteText}, {"json", WriteJSON}, {"github", WriteGitHub}, {"junit", WriteJUnit}, {"gitlab", writeGitLabForTest}, {"summary", writeSummaryForTest}}
 
 func render(t *testing.T, write writer, fs []rules.Finding, diags []graph.Diagnostic, opts Options) string {
 	t.Helper()
@@ -172,7 +172,8 @@ func TestTextMultiLineMessage(t *testing.T) {
 func TestTextSummaryCounts(t *testing.T) {
 	dir := project(t)
 	out := render(t, WriteText, findingtest.Findings(dir), findingtest.Diagnostics(dir), Options{BaseDir: dir})
-	want := "4 findings (2 high, 1 medium, 1 low); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n"
+	want := "4 findings (2 high, 1 medium, 1 low); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n" +
+		"3 module calls (1 source) not downloaded: run terraform init, or --download-modules\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("summary:\n%s\nwant suffix %q", out, want)
 	}
@@ -251,10 +252,29 @@ func TestGitHubAnnotations(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, out)
 		}
 	}
-	// Critical and high first: GitHub shows only the first annotations of
-	// each kind in a step.
-	if first := strings.SplitN(out, "\n", 2)[0]; !strings.HasPrefix(first, "::error file=main.tf,line=7,") {
-		t.Errorf("first annotation is not the first high finding: %s", first)
+	// Errors first (files that could not be read, then critical and high
+	// findings), warnings about the input last: GitHub shows only the
+	// first ten annotations of each kind in a step.
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	var order []string
+	for _, line := range lines {
+		switch {
+		case strings.Contains(line, "title=blindspot internal-error"), strings.Contains(line, "title=blindspot parse-error"):
+			order = append(order, "error diagnostic")
+		case strings.HasPrefix(line, "::error "):
+			order = append(order, "error finding")
+		case strings.Contains(line, "title=blindspot unknown-property"):
+			order = append(order, "warning diagnostic")
+		case strings.HasPrefix(line, "::"):
+			order = append(order, "other finding")
+		}
+	}
+	want := []string{"error diagnostic", "error diagnostic", "error finding", "error finding"}
+	if len(order) < 5 || strings.Join(order[:4], ",") != strings.Join(want, ",") || order[len(order)-1] != "warning diagnostic" {
+		t.Errorf("annotation order %v: want error diagnostics, then high findings, ..., warning diagnostics last\n%s", order, out)
+	}
+	if !strings.HasPrefix(lines[2], "::error file=main.tf,line=7,") {
+		t.Errorf("the first finding annotated is not the first high finding: %s", lines[2])
 	}
 	if !strings.HasSuffix(out, "\nblindspot: 7 findings (2 high, 4 medium, 1 low); 1 check could not be evaluated before deployment; 1 suppressed; 1 already in the baseline; 2 file errors (see stderr)\n") {
 		t.Errorf("summary line missing:\n%s", out)

@@ -45,6 +45,20 @@ type Summary struct {
 	// Errors and Warnings count diagnostics.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	// Incomplete counts the diagnostics that mean part of the input was
+	// not scanned (every error, and warnings and notes marked so).
+	Incomplete int `json:"incomplete"`
+	// ModulesNotDownloaded counts the calls of remote modules that were
+	// not downloaded, and their sources; ModulesMissing the calls of local
+	// modules whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount `json:"modulesNotDownloaded"`
+	ModulesMissing       ModuleCount `json:"modulesMissing"`
+}
+
+// ModuleCount counts module calls and the distinct sources they name.
+type ModuleCount struct {
+	Calls   int `json:"calls"`
+	Sources int `json:"sources"`
 }
 
 // Summarize counts findings and diagnostics.
@@ -70,6 +84,22 @@ func Summarize(fs []rules.Finding, diags []graph.Diagnostic) Summary {
 			s.Errors++
 		case graph.Warning:
 			s.Warnings++
+		}
+		if d.NotScanned() {
+			s.Incomplete++
+		}
+		// The scan says each module source once, with the number of
+		// calls (graph.Diagnostic.Count).
+		var count *ModuleCount
+		switch d.Code {
+		case graph.CodeModuleNotDownloaded:
+			count = &s.ModulesNotDownloaded
+		case graph.CodeModuleMissing:
+			count = &s.ModulesMissing
+		}
+		if count != nil && d.Severity != graph.Debug {
+			count.Sources++
+			count.Calls += max(d.Count, 1)
 		}
 	}
 	return s

@@ -104,8 +104,8 @@ func TestGitHub(t *testing.T) {
 	if err := WriteGitHub(&buf, nil, fs, diags, Options{BaseDir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	want := "::warning file=main.tf,line=3,col=12,endLine=3,endColumn=23,title=aws-s3-versioning-disabled::versioning is \"Suspended\"%0Asecond line\n" +
-		"::error file=bad.tf,line=4,col=2,title=blindspot parse-error::unexpected: token\n" +
+	want := "::error file=bad.tf,line=4,col=2,title=blindspot parse-error::unexpected: token\n" +
+		"::warning file=main.tf,line=3,col=12,endLine=3,endColumn=23,title=aws-s3-versioning-disabled::versioning is \"Suspended\"%0Asecond line\n" +
 		"blindspot: 1 finding (1 medium); 1 check could not be evaluated before deployment; --show-unknown lists them; 1 suppressed; 1 file error (see stderr)\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)

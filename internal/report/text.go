@@ -76,6 +76,9 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	}
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, summaryLine(s, opts, paint))
+	for _, line := range noticeLines(s, diags) {
+		fmt.Fprintln(bw, paint(styleYellow, clean(line)))
+	}
 	return bw.Flush()
 }
 
@@ -173,7 +176,25 @@ func severityStyle(s rules.Severity) string {
 	return styleCyan
 }
 
-// summaryLine is the last line of a text report.
+// noticeLines say, after the summary, that there was nothing to scan, or
+// what the scan could not read because code was missing.
+func noticeLines(s Summary, diags []graph.Diagnostic) []string {
+	var lines []string
+	for _, d := range diags {
+		if d.Code == graph.CodeNothingToScan {
+			lines = append(lines, d.Message)
+		}
+	}
+	if m := s.ModulesNotDownloaded; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) not downloaded: run terraform init, or --download-modules", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	if m := s.ModulesMissing; m.Calls > 0 {
+		lines = append(lines, fmt.Sprintf("%s (%s) to local modules that do not exist", plural(m.Calls, "module call"), plural(m.Sources, "source")))
+	}
+	return lines
+}
+
+// summaryLine is the summary of a text report.
 func summaryLine(s Summary, opts Options, paint func(string, string) string) string {
 	var parts []string
 	if s.Findings == 0 {

@@ -78,10 +78,21 @@ type Options struct {
 	KeepResources bool
 	// Progress, when set, is called after each unit is evaluated.
 	Progress func(done, total int)
+	// Modules, when set, downloads the remote modules terraform init has
+	// not (--download-modules); otherwise they are not read, and nothing
+	// reaches the network.
+	Modules ModuleFetcher
 
 	// evaluateAll evaluates every unit, even those the schedule knows
 	// keptUnits will leave out: tests compare the two.
 	evaluateAll bool
+}
+
+// ModuleFetcher downloads remote Terraform modules (modfetch.Fetcher).
+type ModuleFetcher interface {
+	terraform.Fetcher
+	// Root is the directory every module it returns is in.
+	Root() string
 }
 
 // VarInput is one Terraform variable input: a -var "name=value" (Var) or
@@ -114,6 +125,11 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// ModulesNotDownloaded counts the calls of remote modules that were not
+	// downloaded, and their sources; ModulesMissing those of local modules
+	// whose directory does not exist. Their code was not read.
+	ModulesNotDownloaded ModuleCount
+	ModulesMissing       ModuleCount
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -139,6 +155,43 @@ func (r *Result) Incomplete() []graph.Diagnostic {
 	return out
 }
 
+// nothingToScan says that paths hold no Terraform or CloudFormation,
+// naming those that could be read (the others have their own errors).
+func nothingToScan(paths []string, diags []graph.Diagnostic) []graph.Diagnostic {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	unreadable := map[string]bool{}
+	for _, d := range diags {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			unreadable[d.Range.File] = true
+		}
+	}
+	var read []string
+	for _, p := range paths {
+		if !unreadable[p] && !unreadable[filepath.Clean(p)] {
+			read = append(read, p)
+		}
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	return []graph.Diagnostic{{Severity: graph.Warning, Code: graph.CodeNothingToScan,
+		Message: "no Terraform or CloudFormation found under " + strings.Join(read, ", ")}}
+}
+
+// PathErrors returns the diagnostics about paths the scan was given (not
+// files found under them) that do not exist or cannot be read.
+func (r *Result) PathErrors() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if d.Code == parser.CodePathNotFound || d.Code == parser.CodePathUnreadable {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Run performs the scan. It fails when the options are invalid (a
 // configuration that names unknown rules or selects none) or ctx is
 // cancelled; everything else, unreadable files included, becomes
@@ -156,6 +209,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	if len(units) == 0 {
+		diags = append(diags, nothingToScan(s.paths, diags)...)
+	}
 	c := newChecker(units, s)
 	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))
@@ -234,14 +290,21 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	model := aws.BuildOrganization(g, c.modelOpts)
 	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
 	findings = append(findings, orgFindings...)
+	downloaded := ""
+	if s.modules != nil {
+		downloaded = s.modules.Root()
+	}
 	for i := range findings {
-		pointAtModuleCall(&findings[i])
+		pointAtModuleCall(&findings[i], downloaded)
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
+	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics}
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
 	s.finish(res)
 	return res, nil
 }
@@ -451,7 +514,7 @@ type foreignParts struct {
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	kept = &graph.Graph{Units: g.Units, UnreadModules: g.UnreadModules, Diagnostics: g.Diagnostics}
 	for _, p := range g.Providers {
 		if !foreign.providers[p] {
 			kept.Providers = append(kept.Providers, p)
@@ -612,15 +675,16 @@ func dedupe(ds []graph.Diagnostic) []graph.Diagnostic {
 }
 
 // pointAtModuleCall moves a finding inside a downloaded module
-// (.terraform/modules/...) to the module call in the user's code, the line
-// they can change, and keeps the place in the module as a related location.
-func pointAtModuleCall(f *rules.Finding) {
-	if !inDownloadedModule(f.Loc.Range.File) || f.Loc.Resource == nil {
+// (.terraform/modules/..., or the module cache of --download-modules) to
+// the module call in the user's code, the line they can change, and keeps
+// the place in the module as a related location.
+func pointAtModuleCall(f *rules.Finding, cache string) {
+	if !inDownloadedModule(f.Loc.Range.File, cache) || f.Loc.Resource == nil {
 		return
 	}
 	calls := f.Loc.Resource.Calls
 	for i := len(calls) - 1; i >= 0; i-- {
-		if inDownloadedModule(calls[i].Range.File) {
+		if inDownloadedModule(calls[i].Range.File, cache) {
 			continue
 		}
 		inside := f.Loc.Range
@@ -630,7 +694,10 @@ func pointAtModuleCall(f *rules.Finding) {
 	}
 }
 
-func inDownloadedModule(file string) bool {
+func inDownloadedModule(file, cache string) bool {
+	if cache != "" && filepath.IsAbs(file) && strings.HasPrefix(file, cache+string(filepath.Separator)) {
+		return true
+	}
 	p := filepath.ToSlash(file)
 	return strings.Contains(p, "/.terraform/modules/") || strings.HasPrefix(p, ".terraform/modules/")
 }

@@ -46,7 +46,7 @@ func TestBadInputDoesNotStopTheScan(t *testing.T) {
 		"stacks/broken.yaml":      []byte("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n"),
 		"stacks/trailing.json":    []byte(`{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"B": {"Type": "AWS::S3::Bucket"}}} garbage`),
 		"stacks/empty.yaml":       {},
-		"stacks/binary.yaml":      append([]byte("AWSTemplateFormatVersion: \x00\x01"), binary...),
+		"stacks/binary.yaml":      append([]byte("AWSTemplateFormatVersion: 2010-09-09\n\x00\x01"), binary...),
 		"good/main.tf":            []byte("resource \"aws_s3_bucket\" \"good\" {\n  bucket = \"acme-good\"\n}\n"),
 		"stacks/good.yaml":        []byte("Resources:\n  Good:\n    Type: AWS::S3::Bucket\n"),
 		"stacks/kubernetes.yaml":  []byte("apiVersion: v1\nkind: ConfigMap\n"),
@@ -353,5 +353,27 @@ func TestRecheckJobsKeepUnitsApart(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("recheckJobs = %+v, want %+v", got, want)
+	}
+}
+
+// TestBrokenSymlinkOneWarning: a dangling symbolic link in a module
+// directory is one warning, from discovery and the front end alike.
+func TestBrokenSymlinkOneWarning(t *testing.T) {
+	root := writeTree(t, map[string][]byte{"main.tf": []byte("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n")})
+	if err := os.Symlink("nowhere.tf", filepath.Join(root, "broken.tf")); err != nil {
+		t.Skipf("symlinks not supported: %v", err)
+	}
+	res, err := Run(context.Background(), Options{Paths: []string{root}, Rules: builtin.Rules()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []graph.Diagnostic
+	for _, d := range res.Diagnostics {
+		if d.Severity != graph.Debug {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 || got[0].Code != "broken-symlink" || got[0].Severity != graph.Warning {
+		t.Errorf("diagnostics = %v, want one broken-symlink warning", got)
 	}
 }

@@ -41,6 +41,7 @@ type settings struct {
 	today         time.Time
 	keepResources bool
 	evaluateAll   bool
+	modules       ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -71,6 +72,7 @@ func settle(opts Options) (*settings, error) {
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
 		evaluateAll:          opts.evaluateAll,
+		modules:              opts.Modules,
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -91,6 +93,21 @@ func settle(opts Options) (*settings, error) {
 	if s.today.IsZero() {
 		s.today = time.Now()
 	}
+	// Input files are named by the user: one that cannot be read is a
+	// mistake to fix before scanning, not a problem of the repository.
+	for _, in := range s.varInputs {
+		if in.File == "" {
+			continue
+		}
+		if err := readableFile(in.File); err != nil {
+			return nil, fmt.Errorf("variable file %w", err)
+		}
+	}
+	for _, f := range s.parameterFiles {
+		if err := readableFile(f); err != nil {
+			return nil, fmt.Errorf("parameter file %w", err)
+		}
+	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
 	}
@@ -109,6 +126,23 @@ func settle(opts Options) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// readableFile checks that path names a regular file that can be opened.
+func readableFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file", path)
+	}
+	return nil
 }
 
 // varInputs orders Terraform's variable inputs: the configuration's var
@@ -147,7 +181,11 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
-	return terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+	if s.modules != nil {
+		opts.Fetcher = s.modules
+	}
+	return opts
 }
 
 // concat returns a new slice holding a's elements, then b's.

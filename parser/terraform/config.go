@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -257,9 +258,18 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
-			names = append(names, name)
+		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Said as discovery says it, so that the two are one warning.
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				path := filepath.Join(dir, name)
+				l.diag(graph.Warningf(graph.Range{File: path}, "broken-symlink", "skipping %s: broken symbolic link", path))
+				continue
+			}
+		}
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	// Override files are merged into the configuration after every other

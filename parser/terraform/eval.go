@@ -36,8 +36,12 @@ func (s *scope) namedOf(val cty.Value, r graph.Range, why string, refs []graph.R
 
 // scope is the evaluation scope of one module instance.
 type scope struct {
-	l      *loader
-	mod    *module
+	l   *loader
+	mod *module
+	// pkg is the root of the downloaded package the module belongs to
+	// (--download-modules), which its local calls may not leave; "" for
+	// the user's own code and terraform init's downloads.
+	pkg    string
 	prefix string // "module.a." or "" for the root
 	calls  []graph.Call
 	// exists is the existence of the module instance itself.

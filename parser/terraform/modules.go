@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -43,15 +45,50 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " has a source blindspot cannot read")
 		return
 	}
+	version := ""
+	if a, ok := attrs["version"]; ok {
+		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.IsKnown() && v.Type() == cty.String {
+			version = v.AsString()
+		}
+	}
+	srcRange := toRange(srcAttr.Expr.Range())
+	notRead := func(reason graph.UnreadReason, dir, failure string) {
+		s.unread(b, attrs, graph.UnreadModule{Source: source, Version: version, Dir: dir, Reason: reason, Range: srcRange, Failure: failure})
+	}
 	dir, local := localModuleDir(s.mod.dir, source)
 	manifestKey := moduleKey(s.prefix, name)
+	pkg := s.pkg
 	switch {
 	case local:
-	case s.l.manifest != nil && s.l.manifest[manifestKey] != "":
-		dir = s.l.manifest[manifestKey]
+		if pkg != "" && !inside(pkg, dir) {
+			// Terraform refuses this too: a downloaded module reaching
+			// out of its package could read anything.
+			s.l.diag(graph.Debugf(srcRange, graph.CodeModuleOutsidePackage, "module %s comes from %s, which leaves its downloaded package", name, source))
+			notRead(graph.SourceOutsidePackage, dir, "")
+			unknownOutputs("module." + name + " comes from " + source + ", outside its package")
+			return
+		}
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			s.l.diag(graph.Debugf(srcRange, graph.CodeModuleMissing, "module %s comes from %s, which does not exist", name, source))
+			notRead(graph.SourceMissing, dir, "")
+			unknownOutputs("module." + name + " comes from " + source + ", which does not exist")
+			return
+		}
+	case s.l.manifest != nil && s.l.manifest[manifestKey] != "" && isDir(s.l.manifest[manifestKey]):
+		dir, pkg = s.l.manifest[manifestKey], ""
+	case s.l.opts.Fetcher != nil:
+		fetched, fetchedPkg, err := s.l.opts.Fetcher.FetchModule(source, version)
+		if err == nil {
+			dir, pkg = fetched, fetchedPkg
+			break
+		}
+		s.l.diag(graph.Debugf(srcRange, graph.CodeModuleNotDownloaded, "module %s comes from %s, which could not be downloaded: %v", name, source, err))
+		notRead(graph.NotDownloaded, "", err.Error())
+		unknownOutputs("module." + name + " comes from a remote source that could not be downloaded")
+		return
 	default:
-		s.l.diag(graph.Notef(toRange(srcAttr.Expr.Range()), "remote-module-not-downloaded",
-			"module %s comes from %s, which has not been downloaded (run terraform init); its resources are not scanned and its outputs are unknown", name, source))
+		s.l.diag(graph.Debugf(srcRange, graph.CodeModuleNotDownloaded, "module %s comes from %s, which has not been downloaded", name, source))
+		notRead(graph.NotDownloaded, "", "")
 		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
 		return
 	}
@@ -99,7 +136,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		calls := append(append([]graph.Call{}, s.calls...), childCall)
 		exists := in.exists.And(s.exists)
 		why := firstNonEmpty(in.existsWhy, s.existsWhy)
-		cs := s.l.evalModule(child, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
+		cs := s.l.evalModule(child, pkg, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
 		obj, gv := cs.outputs()
 		// The graph form has the shape of the value: a list of instances
 		// for count, an object keyed by instance key for for_each.
@@ -133,6 +170,56 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	}
 }
 
+// unread records a module call whose code is not read: each instance, with
+// the arguments and providers it gets, so that rules can tell what it
+// could have created. The arguments are evaluated only for that: problems
+// in them are reported once the module is read, as Terraform would.
+func (s *scope) unread(b *hcl.Block, attrs map[string]*hcl.Attribute, m graph.UnreadModule) {
+	name := b.Labels[0]
+	mark := len(s.l.g.Diagnostics)
+	// A providers argument replaces inheritance: the module gets those
+	// configurations and no others, as in Terraform.
+	providers, given := s.explicitProviders(b.Body)
+	if !given {
+		providers = s.passProviders(b.Body)
+	}
+	instances := s.expand(b.Body, s.prefix+"module."+name)
+	for _, in := range instances {
+		ctx := s.childContext(in)
+		s.curEach = in.eachValue
+		var args []graph.Field
+		for _, a := range sortedAttributes(attrs) {
+			if moduleMeta[a.Name] {
+				continue
+			}
+			_, gv := s.evaluate(a.Expr, ctx)
+			args = append(args, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: gv})
+		}
+		s.curEach = nil
+		call := m
+		call.Unit = s.l.unit.Path
+		call.Address = s.prefix + "module." + name + in.key
+		call.Calls = append(append([]graph.Call{}, s.calls...), graph.Call{Address: call.Address, Range: toRange(b.DefRange)})
+		call.Exists = in.exists.And(s.exists)
+		call.ExistsWhy = firstNonEmpty(in.existsWhy, s.existsWhy)
+		call.Args = graph.Object(args, toRange(b.DefRange))
+		call.Providers, call.ProvidersGiven = providers, given
+		s.l.g.UnreadModules = append(s.l.g.UnreadModules, &call)
+	}
+	s.l.g.Diagnostics = s.l.g.Diagnostics[:mark]
+}
+
+// inside reports whether path p lies in directory dir.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
 // moduleKey is the key terraform init gives a module call in modules.json:
 // the module names from the root, joined by dots.
 func moduleKey(prefix, name string) string {
@@ -159,14 +246,27 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 			out[k] = p
 		}
 	}
+	explicit, _ := s.explicitProviders(body)
+	for k, p := range explicit {
+		out[k] = p
+	}
+	return out
+}
+
+// explicitProviders maps the child's provider names to the caller's
+// configurations as the providers argument lists them; given is false
+// when there is no providers argument. A name the caller has no
+// configuration for maps to nil.
+func (s *scope) explicitProviders(body hcl.Body) (out map[string]*graph.Provider, given bool) {
 	a, ok := metaAttribute(body, "providers")
 	if !ok {
-		return out
+		return nil, false
 	}
+	out = map[string]*graph.Provider{}
 	pairs, diags := hcl.ExprMap(a.Expr)
 	if diags.HasErrors() {
 		s.l.hclDiags(diags, graph.Warning, "invalid-module")
-		return out
+		return out, true
 	}
 	for _, kv := range pairs {
 		kt, d1 := hcl.AbsTraversalForExpr(kv.Key)
@@ -176,7 +276,7 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 		}
 		out[describeTraversal(kt)] = s.providers[describeTraversal(vt)]
 	}
-	return out
+	return out, true
 }
 
 // outputs evaluates the module's outputs into an object.

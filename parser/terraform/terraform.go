@@ -41,6 +41,19 @@ type Options struct {
 	// paths are made absolute against it instead of asking the operating
 	// system each time.
 	WorkDir string
+	// Fetcher, when set, downloads remote modules that terraform init has
+	// not (--download-modules); otherwise they are not read.
+	Fetcher Fetcher
+}
+
+// Fetcher downloads remote modules.
+type Fetcher interface {
+	// FetchModule returns the directory holding the module that source
+	// names (after any //subdir), at the highest version the constraint
+	// allows ("" allows any). It is called concurrently, by every unit.
+	// FetchModule also returns the root of the package the module is part
+	// of: the module's local calls may not leave it.
+	FetchModule(source, version string) (dir, pkg string, err error)
 }
 
 // Input is one value for the root module's variables given on the
@@ -67,7 +80,7 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	}
 	unit.Files = append(unit.Files, mod.files...)
 	inputs := l.rootInputs(mod)
-	l.evalModule(mod, "", nil, graph.True, "", inputs, nil, []string{l.absPath(dir)})
+	l.evalModule(mod, "", "", nil, graph.True, "", inputs, nil, []string{l.absPath(dir)})
 	return g
 }
 
@@ -145,11 +158,12 @@ type moduleInput struct {
 	from   string
 }
 
-// evalModule evaluates one module instance.
-func (l *loader) evalModule(mod *module, prefix string, calls []graph.Call, exists graph.Tri, existsWhy string,
+// evalModule evaluates one module instance; pkg is the root of the
+// downloaded package it belongs to ("" for the user's own code).
+func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call, exists graph.Tri, existsWhy string,
 	inputs map[string]moduleInput, providers map[string]*graph.Provider, stack []string) *scope {
 	s := &scope{
-		l: l, mod: mod, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
+		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
 		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
 		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,

@@ -488,6 +488,46 @@ func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
 	}
 }
 
+// TestUnreadModules records every instance of a module call whose code is
+// not read, with the arguments and providers it gets, and reports nothing
+// about its arguments (the module's code would say what they mean).
+func TestUnreadModules(t *testing.T) {
+	g := LoadModule(filepath.Join("testdata", "unread"), Options{})
+	got := map[string]*graph.UnreadModule{}
+	for _, m := range g.UnreadModules {
+		got[m.Address] = m
+	}
+	if len(got) != 4 {
+		t.Fatalf("unread modules = %v", g.UnreadModules)
+	}
+	policy := got["module.policy"]
+	if policy == nil || policy.Reason != graph.NotDownloaded || policy.Source != "acme/bucket-policy/aws" || policy.Version != "~> 1.2" {
+		t.Fatalf("module.policy = %+v", policy)
+	}
+	if !policy.Refers("aws_s3_bucket.logs") || policy.Refers("aws_s3_bucket.other") || !policy.Passes("acme-logs") || policy.Passes("acme") {
+		t.Errorf("module.policy arguments = %v (refs %v)", policy.Args, policy.Args.AllRefs())
+	}
+	if p := policy.Providers["aws"]; p == nil || p.Address != "aws.member" {
+		t.Errorf("module.policy providers = %v", policy.Providers)
+	}
+	if policy.Range.Start.Line != 15 || len(policy.Calls) != 1 || policy.Calls[0].Range.Start.Line != 14 || policy.Exists != graph.True {
+		t.Errorf("module.policy position %v calls %v exists %v", policy.Range, policy.Calls, policy.Exists)
+	}
+	prod := got[`module.per_env["prod"]`]
+	if prod == nil || !prod.Passes("prod") || prod.Passes("dev") || prod.Providers["aws"] == nil || prod.Providers["aws"].Address != "aws" {
+		t.Errorf(`module.per_env["prod"] = %+v`, prod)
+	}
+	gone := got["module.gone"]
+	if gone == nil || gone.Reason != graph.SourceMissing || gone.Dir != filepath.Join("testdata", "unread", "modules", "gone") {
+		t.Errorf("module.gone = %+v", gone)
+	}
+	for _, d := range g.Diagnostics {
+		if d.Severity != graph.Debug {
+			t.Errorf("diagnostic %v: unread modules are reported by the scan, aggregated", d)
+		}
+	}
+}
+
 // writeModule writes files into a new temporary directory.
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()

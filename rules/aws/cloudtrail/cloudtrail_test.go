@@ -6,8 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestNotMultiRegion(t *testing.T) { ruletest.Run(t, NotMultiRegion) }
-
-func TestLogValidationDisabled(t *testing.T) { ruletest.Run(t, LogValidationDisabled) }
-
-func TestNotKMSEncrypted(t *testing.T) { ruletest.Run(t, NotKMSEncrypted) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestRecorderIncomplete(t *testing.T) { ruletest.Run(t, RecorderIncomplete) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestPITRDisabled(t *testing.T) { ruletest.Run(t, PITRDisabled) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -6,6 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestScanOnPushDisabled(t *testing.T) { ruletest.Run(t, ScanOnPushDisabled) }
-
-func TestTagsMutable(t *testing.T) { ruletest.Run(t, TagsMutable) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestEndpointPublic(t *testing.T) { ruletest.Run(t, EndpointPublic) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

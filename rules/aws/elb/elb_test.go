@@ -6,6 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestTLSPolicyOutdated(t *testing.T) { ruletest.Run(t, TLSPolicyOutdated) }
-
-func TestHTTPNotRedirected(t *testing.T) { ruletest.Run(t, HTTPNotRedirected) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

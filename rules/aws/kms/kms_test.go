@@ -6,5 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestRotationDisabled(t *testing.T) { ruletest.Run(t, RotationDisabled) }
-func TestKeyPolicyPublic(t *testing.T)  { ruletest.Run(t, KeyPolicyPublic) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

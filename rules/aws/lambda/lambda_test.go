@@ -6,6 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestPermissionPublic(t *testing.T) { ruletest.Run(t, PermissionPublic) }
-
-func TestURLNoAuth(t *testing.T) { ruletest.Run(t, URLNoAuth) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -80,6 +80,11 @@ resource "aws_organizations_policy_attachment" "ai_opt_out" {
 				}
 				held = held.Or(t)
 			}
+			if held == graph.False {
+				if w := p.AWS.Organizations.UnreadWhy(org, false, "an AI services opt-out policy"); w != "" {
+					held, why = graph.Unknown, w
+				}
+			}
 			p.ReportIf(held.Not(), rules.Because(org.Resource, why),
 				"organisation %s has no AI services opt-out policy attached to its root that opts every service out (services.default.opt_out_policy = optOut)",
 				org.Resource.Address)

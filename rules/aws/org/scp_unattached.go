@@ -1,6 +1,8 @@
 package org
 
 import (
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -38,6 +40,11 @@ var SCPUnattached = &rules.Rule{
 	Check: func(p *rules.Pass) {
 		for _, pol := range scps(p.AWS) {
 			attached, why := pol.IsAttached()
+			if attached == graph.False {
+				if w := p.AWS.UnreadReceivingWhy(pol.Resource, aws.String{}, "an attachment of it"); w != "" {
+					attached, why = graph.Unknown, w
+				}
+			}
 			p.ReportIf(pol.IsSCP().And(attached.Not()), rules.Because(pol.Resource, why),
 				"service control policy %s is not attached to any root, OU or account, so it restricts nothing", pol.Resource.Address)
 		}

@@ -66,6 +66,11 @@ var TrailNotOrganizationWide = &rules.Rule{
 				}
 				held = held.Or(h)
 			}
+			if held == graph.False {
+				if w := p.AWS.Organizations.UnreadWhy(org, false, "an organisation trail"); w != "" {
+					held, why = graph.Unknown, w
+				}
+			}
 			p.ReportIf(held.Not(), rules.Because(org.Resource, why),
 				"organisation %s has no CloudTrail trail with is_organization_trail (IsOrganizationTrail) enabled", org.Resource.Address)
 		}

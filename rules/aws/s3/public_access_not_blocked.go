@@ -90,6 +90,9 @@ func checkPublicAccessBlocks(p *rules.Pass) {
 			}
 			on = on.Or(t)
 		}
+		if on == graph.False {
+			on, why = m.UnreadInAccount(r, "an account-level S3 public access block")
+		}
 		return on, why
 	}
 

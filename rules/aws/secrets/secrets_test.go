@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestInCode(t *testing.T) { ruletest.Run(t, InCode) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

@@ -54,6 +54,11 @@ resource "aws_securityhub_standards_subscription" "fsbp" {
 					why = "whether configuration policy " + pol.Resource.Address + " enables a standard is not known: " + pol.Why
 				}
 			}
+			if subscribed == graph.False {
+				if t, w := p.AWS.UnreadInAccount(h.Resource, "a standards subscription"); t == graph.Unknown {
+					subscribed, why = t, w
+				}
+			}
 			if subscribed == graph.True {
 				continue
 			}

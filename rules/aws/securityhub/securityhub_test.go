@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestNoStandards(t *testing.T) { ruletest.Run(t, NoStandards) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

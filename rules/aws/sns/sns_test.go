@@ -6,4 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestUnencrypted(t *testing.T) { ruletest.Run(t, Unencrypted) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }

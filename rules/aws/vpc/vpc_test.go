@@ -6,6 +6,4 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/ruletest"
 )
 
-func TestFlowLogsDisabled(t *testing.T) { ruletest.Run(t, FlowLogsDisabled) }
-
-func TestDNSQueryLoggingDisabled(t *testing.T) { ruletest.Run(t, DNSQueryLoggingDisabled) }
+func TestRules(t *testing.T) { ruletest.RunAll(t, Rules()) }
