@@ -44,7 +44,9 @@ json="$work/report.json"
 text="$work/report.txt"
 summary="$work/summary.md"
 
-flags=(--format "sarif=$sarif" --format "json=$json" --format "summary=$summary" --fail-on "${FAIL_ON:-low}")
+# The checkout is the scan root: what the scanned code names (modules,
+# nested stacks, file()) is read only inside it.
+flags=(--root . --format "sarif=$sarif" --format "json=$json" --format "summary=$summary" --fail-on "${FAIL_ON:-low}")
 if truthy "${ANNOTATIONS:-true}"; then
   flags+=(--format github --format "text=$text")
 else

@@ -129,7 +129,34 @@ func (r *Resource) At(path string, v Value) Loc {
 	if rng.IsZero() {
 		rng = r.NameRange
 	}
-	return Loc{Resource: r, Path: path, Range: rng, Source: v.Source()}
+	return Loc{Resource: r, Path: path, Range: rng, Source: commonSource(v)}
+}
+
+// commonSource is where v was written: its Source, or for a list or
+// object written in place ([var.cidr]) the one place all its elements were
+// written, when they share one.
+func commonSource(v Value) Range {
+	if src := v.Source(); !src.IsZero() {
+		return src
+	}
+	var elems []Value
+	switch v.Kind() {
+	case KindList:
+		elems = v.Elems()
+	case KindObject:
+		for _, f := range v.Fields() {
+			elems = append(elems, f.Value)
+		}
+	}
+	var common Range
+	for _, e := range elems {
+		src := e.Source()
+		if src.IsZero() || !common.IsZero() && src != common {
+			return Range{}
+		}
+		common = src
+	}
+	return common
 }
 
 // Loc is the location of the resource itself.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
 
 // templateVersion is the only AWSTemplateFormatVersion CloudFormation
@@ -43,6 +45,11 @@ func classify(name string, data []byte) (Kind, string) {
 		return 0, ""
 	}
 	var doc yaml.Node
+	if nesting.YAML(data) != nil {
+		// Too deep to parse safely: loading it as a template reports
+		// why, instead of skipping it silently.
+		return CloudFormationTemplate, ""
+	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		if mentionsResourceTypes(data) {
 			return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err)

@@ -12,8 +12,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // Kind is what a discovered unit is.
@@ -57,10 +60,19 @@ type Options struct {
 	// ** matches any number of directories) of files and directories to
 	// leave out.
 	Exclude []string
+	// ReportedExclude holds globs of paths to leave out and report: they
+	// come from a configuration file inside the scanned tree
+	// (ReportedExcludeSource), which is not trusted to hide code.
+	ReportedExclude       []string
+	ReportedExcludeSource string
 	// MaxFileSize bounds the bytes read to classify a file; larger files
-	// are reported and skipped. Zero means 10 MiB.
+	// are reported and skipped. Zero means MaxTemplateSize.
 	MaxFileSize int64
 }
+
+// MaxTemplateSize is the largest YAML or JSON file discovery reads:
+// CloudFormation accepts templates of at most 1 MB.
+const MaxTemplateSize = 4 << 20
 
 // skipDirs are directories that never hold the user's own code: version
 // control, downloaded modules and packages, generated SAM builds.
@@ -74,17 +86,18 @@ var skipDirs = map[string]bool{
 
 // Discover walks paths (files or directories; "." when empty) and returns
 // the units found, sorted by path, with diagnostics for what could not be
-// read. Symbolic links are followed only when they stay inside the path
-// given and do not lead back into a directory already visited. A file
-// named explicitly is expanded to its unit: a .tf file to its module
-// directory, so that a one-file change (pre-commit) still evaluates the
-// whole module.
+// read. Every read goes through a sandbox.Root on the path given: symbolic
+// links are followed only when they stay inside it (and are relative), do
+// not lead back into a directory already visited, and lead to a regular
+// file. A file named explicitly is expanded to its unit: a .tf file to its
+// module directory, so that a one-file change (pre-commit) still evaluates
+// the whole module.
 func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = 10 << 20
+		opts.MaxFileSize = MaxTemplateSize
 	}
 	d := &discoverer{opts: opts, units: map[unitKey]Unit{}}
 	for _, p := range paths {
@@ -102,6 +115,16 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 		d.root(d.givenRoot)
 	}
 	d.classifyCandidates()
+	for _, r := range d.roots {
+		r.Close()
+	}
+	for _, g := range opts.ReportedExclude {
+		if n := d.reported[g]; n > 0 {
+			d.diag(graph.Warning, d.firstShown[g], "excluded-by-config",
+				"%s inside the scanned directory excludes %q: %d paths (%s first) are not scanned; a configuration in the scanned tree is not trusted to leave code out",
+				opts.ReportedExcludeSource, g, n, d.firstShown[g])
+		}
+	}
 	units := make([]Unit, 0, len(d.units))
 	for _, u := range d.units {
 		units = append(units, u)
@@ -117,8 +140,14 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 }
 
 type discoverer struct {
-	opts       Options
-	givenRoot  string
+	opts      Options
+	givenRoot string
+	sandbox   *sandbox.Root
+	roots     []*sandbox.Root
+	// reported counts the paths each reported exclude left out, with the
+	// first of them.
+	reported   map[string]int
+	firstShown map[string]string
 	units      map[unitKey]Unit
 	diags      []graph.Diagnostic
 	candidates []candidate
@@ -136,6 +165,8 @@ const (
 )
 
 func (d *discoverer) root(p string) {
+	// A path the user gives is theirs to name: it is looked at directly;
+	// what lies under it is read through a root opened on it.
 	info, err := os.Stat(p)
 	if err != nil {
 		code := CodePathUnreadable
@@ -145,24 +176,33 @@ func (d *discoverer) root(p string) {
 		d.diag(graph.Error, p, code, "cannot read %s: %v", p, unwrapPathError(err))
 		return
 	}
+	dir := p
 	if !info.IsDir() {
-		d.givenRoot = filepath.Dir(p)
+		dir = filepath.Dir(p)
+	}
+	root, err := sandbox.Open(dir)
+	if err != nil {
+		d.diag(graph.Error, p, "path-not-found", "cannot read %s: %v", p, unwrapPathError(err))
+		return
+	}
+	d.roots = append(d.roots, root)
+	d.sandbox = root
+	if !info.IsDir() {
+		d.givenRoot = dir
 		d.file(p, true)
 		return
 	}
-	real, err := filepath.EvalSymlinks(p)
+	real, err := root.RealPath(p)
 	if err != nil {
 		d.diag(graph.Error, p, CodePathNotFound, "cannot resolve %s: %v", p, unwrapPathError(err))
 		return
 	}
-	real, _ = filepath.Abs(real)
-	d.walk(p, p, real, map[string]bool{real: true})
+	d.walk(p, p, map[string]bool{real: true})
 }
 
-// walk visits dir (reached as shown, whose real path is real) under the
-// root given by the user, whose real path is rootReal.
-func (d *discoverer) walk(rootShown, dir, rootReal string, visited map[string]bool) {
-	entries, err := os.ReadDir(dir)
+// walk visits dir (reached as shown) under the root given by the user.
+func (d *discoverer) walk(rootShown, dir string, visited map[string]bool) {
+	entries, err := d.sandbox.ReadDir(dir)
 	if err != nil {
 		code := "read-error"
 		if dir == rootShown {
@@ -178,22 +218,26 @@ func (d *discoverer) walk(rootShown, dir, rootReal string, visited map[string]bo
 		}
 		mode := e.Type()
 		if mode&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(full)
-			if err != nil {
+			info, err := d.sandbox.Stat(full)
+			switch {
+			case errors.Is(err, sandbox.ErrOutside):
+				sev := graph.Note
+				if relevant(e.Name()) {
+					sev = graph.Warning
+				}
+				d.diag(sev, full, "symlink-outside-root", "not following %s: it points outside %s", full, rootShown)
+				continue
+			case err != nil:
 				d.diag(graph.Warning, full, "broken-symlink", "skipping %s: broken symbolic link", full)
-				continue
-			}
-			target, _ = filepath.Abs(target)
-			if !within(target, rootReal) {
-				d.diag(graph.Note, full, "symlink-outside-root", "not following %s: it points outside %s", full, rootShown)
-				continue
-			}
-			info, err := os.Stat(target)
-			if err != nil {
 				continue
 			}
 			if info.IsDir() {
 				if skipDirs[e.Name()] {
+					continue
+				}
+				target, err := d.sandbox.RealPath(full)
+				if err != nil {
+					d.diag(graph.Warning, full, "symlink-outside-root", "not following %s: it points outside %s", full, rootShown)
 					continue
 				}
 				if visited[target] {
@@ -201,39 +245,55 @@ func (d *discoverer) walk(rootShown, dir, rootReal string, visited map[string]bo
 					continue
 				}
 				visited[target] = true
-				d.walk(rootShown, full, rootReal, visited)
+				d.walk(rootShown, full, visited)
 				continue
 			}
-			d.file(full, false)
+			d.other(full, info.Mode(), e.Name())
 			continue
 		}
 		if e.IsDir() {
 			if skipDirs[e.Name()] {
 				continue
 			}
-			real, err := filepath.EvalSymlinks(full)
-			if err == nil {
-				real, _ = filepath.Abs(real)
+			if real, err := d.sandbox.RealPath(full); err == nil {
 				if visited[real] {
 					continue
 				}
 				visited[real] = true
 			}
-			d.walk(rootShown, full, rootReal, visited)
+			d.walk(rootShown, full, visited)
 			continue
 		}
-		if mode.IsRegular() {
-			d.file(full, false)
-		}
+		d.other(full, mode, e.Name())
 	}
 }
 
-func within(p, dir string) bool {
-	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
+// other looks at a file that is not a directory: a regular file is
+// classified; a device, FIFO or socket named like code is reported, never
+// read.
+func (d *discoverer) other(full string, mode fs.FileMode, name string) {
+	if mode.IsRegular() {
+		d.file(full, false)
+		return
+	}
+	if relevant(name) {
+		d.diag(graph.Warning, full, "not-regular-file", "skipping %s: not a regular file (%v)", full, mode.Type())
+	}
+}
+
+// relevant reports whether a file name is one discovery would read.
+func relevant(name string) bool {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".tf", ".tf.json", ".tfvars", ".tfvars.json", ".yaml", ".yml", ".json", ".template"} {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *discoverer) excluded(root, full string) bool {
-	if len(d.opts.Exclude) == 0 {
+	if len(d.opts.Exclude) == 0 && len(d.opts.ReportedExclude) == 0 {
 		return false
 	}
 	rel, err := filepath.Rel(root, full)
@@ -243,6 +303,18 @@ func (d *discoverer) excluded(root, full string) bool {
 	rel = filepath.ToSlash(rel)
 	for _, g := range d.opts.Exclude {
 		if MatchGlob(g, rel) || MatchGlob(g, filepath.ToSlash(full)) {
+			return true
+		}
+	}
+	for _, g := range d.opts.ReportedExclude {
+		if MatchGlob(g, rel) || MatchGlob(g, filepath.ToSlash(full)) {
+			if d.reported == nil {
+				d.reported, d.firstShown = map[string]int{}, map[string]string{}
+			}
+			if d.reported[g] == 0 {
+				d.firstShown[g] = full
+			}
+			d.reported[g]++
 			return true
 		}
 	}
@@ -273,7 +345,7 @@ func (d *discoverer) file(p string, explicit bool) {
 	}
 	// Reading and classifying is most of the work: done for every candidate
 	// at once, in parallel, when the walk is over.
-	d.candidates = append(d.candidates, candidate{path: p, explicit: explicit, root: d.givenRoot})
+	d.candidates = append(d.candidates, candidate{path: p, explicit: explicit, root: d.givenRoot, sandbox: d.sandbox})
 }
 
 // candidate is a YAML or JSON file that may be a template or a plan.
@@ -281,6 +353,7 @@ type candidate struct {
 	path     string
 	explicit bool
 	root     string
+	sandbox  *sandbox.Root
 }
 
 // classifyCandidates reads and classifies the candidates, GOMAXPROCS at
@@ -294,14 +367,18 @@ func (d *discoverer) classifyCandidates() {
 	}
 	out := make([]outcome, len(d.candidates))
 	_ = parallel.Do(context.Background(), 0, len(d.candidates), func(i int) {
-		out[i].kind, out[i].why, out[i].err = classifyFile(d.candidates[i].path, d.opts.MaxFileSize)
+		out[i].kind, out[i].why, out[i].err = classifyFile(d.candidates[i].sandbox, d.candidates[i].path, d.opts.MaxFileSize)
 	})
 	for i, c := range d.candidates {
 		p, o := c.path, out[i]
 		d.givenRoot = c.root
 		switch {
-		case errors.Is(o.err, errTooLarge):
+		case errors.Is(o.err, sandbox.ErrTooLarge):
 			d.diag(graph.Warning, p, "file-too-large", "skipping %s: larger than %d bytes", p, d.opts.MaxFileSize)
+		case errors.Is(o.err, errUTF16):
+			d.diag(graph.Warning, p, "not-utf8", "skipping %s: it looks like a CloudFormation template or Terraform plan in UTF-16; blindspot (like CloudFormation) reads UTF-8 only", p)
+		case errors.Is(o.err, sandbox.ErrNotRegular), errors.Is(o.err, sandbox.ErrOutside):
+			d.diag(graph.Warning, p, "not-regular-file", "skipping %s: %v", p, unwrapPathError(o.err))
 		case o.err != nil:
 			code := "read-error"
 			if c.explicit {
@@ -332,33 +409,37 @@ type unitKey struct {
 	path string
 }
 
-var errTooLarge = errors.New("file too large")
+// errUTF16 is a template or plan written in UTF-16.
+var errUTF16 = errors.New("UTF-16")
 
 // headSize is how much of a file classification reads first: templates
 // say what they are in their first lines.
 const headSize = 64 << 10
 
-// classifyFile classifies the file at p from its head, or, when that does
-// not tell, from all of it; files larger than limit are errTooLarge. why
-// says why a file that looks like a template is not one.
-func classifyFile(p string, limit int64) (kind Kind, why string, err error) {
-	f, err := os.Open(p)
+// classifyFile classifies the file at p (read through root) from its
+// head, or, when that does not tell, from all of it; files larger than
+// limit are sandbox.ErrTooLarge. why says why a file that looks like a
+// template is not one.
+func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why string, err error) {
+	f, err := root.Open(p)
 	if err != nil {
 		return 0, "", err
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	data, err := io.ReadAll(io.LimitReader(f, min(headSize, limit+1)))
 	if err != nil {
 		return 0, "", err
 	}
-	if info.Size() > limit {
-		return 0, "", errTooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, headSize))
-	if err != nil {
-		return 0, "", err
+	if isUTF16(data) {
+		if kind, _ := classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
+			return 0, "", errUTF16
+		}
+		return 0, "", nil
 	}
 	if int64(len(data)) < headSize {
+		if int64(len(data)) > limit {
+			return 0, "", &sandbox.TooLargeError{Limit: limit}
+		}
 		kind, why = classify(filepath.Base(p), data)
 		return kind, why, nil
 	}
@@ -373,10 +454,39 @@ func classifyFile(p string, limit int64) (kind Kind, why string, err error) {
 	}
 	data = append(data, rest...)
 	if int64(len(data)) > limit {
-		return 0, "", errTooLarge
+		return 0, "", &sandbox.TooLargeError{Limit: limit}
 	}
 	kind, why = classify(filepath.Base(p), data)
 	return kind, why, nil
+}
+
+// isUTF16 recognises UTF-16 text by its byte order mark, or by ASCII
+// characters interleaved with zero bytes.
+func isUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+		return true
+	}
+	if len(data) < 8 {
+		return false
+	}
+	zeros := 0
+	for i := 0; i < min(len(data), 256); i++ {
+		if data[i] == 0 {
+			zeros++
+		}
+	}
+	return zeros*3 > min(len(data), 256)
+}
+
+// fromUTF16 decodes the ASCII of UTF-16 text, enough to classify it.
+func fromUTF16(data []byte) []byte {
+	out := make([]byte, 0, len(data)/2)
+	for _, b := range data {
+		if b != 0 && b != 0xff && b != 0xfe {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func unwrapPathError(err error) error {
@@ -388,9 +498,11 @@ func unwrapPathError(err error) error {
 }
 
 // MatchGlob matches a slash-separated path against a glob where * and ?
-// match within one path element and ** matches any number of elements. A
-// pattern without a slash matches the base name at any depth, as in
-// .gitignore.
+// match within one path element and ** matches any number of elements
+// (github.com/bmatcuk/doublestar, which matches without exponential
+// backtracking however many ** a pattern has). A pattern without a slash
+// matches the base name at any depth, as in .gitignore; a pattern naming a
+// directory matches everything below it.
 func MatchGlob(pattern, name string) bool {
 	pattern = strings.TrimPrefix(pattern, "./")
 	name = strings.TrimPrefix(name, "./")
@@ -403,27 +515,27 @@ func MatchGlob(pattern, name string) bool {
 		return false
 	}
 	pattern = strings.TrimSuffix(pattern, "/")
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+	if ok, _ := doublestar.Match(pattern, name); ok {
+		return true
 	}
 	// A pattern naming a directory matches everything below it.
-	return true
+	ok, _ := doublestar.Match(pattern+"/**", name)
+	return ok
+}
+
+// ValidateGlob reports a pattern MatchGlob cannot use: an element with
+// unbalanced brackets or a trailing backslash.
+func ValidateGlob(pattern string) error {
+	if strings.TrimSpace(pattern) == "" {
+		return fmt.Errorf("empty glob")
+	}
+	for _, el := range strings.Split(pattern, "/") {
+		if el == "**" {
+			continue
+		}
+		if _, err := path.Match(el, ""); err != nil {
+			return fmt.Errorf("%q is not a valid glob: %v", pattern, err)
+		}
+	}
+	return nil
 }

@@ -86,10 +86,10 @@ func TestDiscoverSymlinks(t *testing.T) {
 		"app/main.tf":   `resource "aws_s3_bucket" "b" {}`,
 		"shared/bkt.tf": `resource "aws_s3_bucket" "s" {}`,
 	})
-	mustSymlink(t, root, filepath.Join(root, "app", "loop")) // back to the root: a loop
+	mustSymlink(t, "..", filepath.Join(root, "app", "loop")) // back to the root: a loop
 	mustSymlink(t, filepath.Join(outside, "secret"), filepath.Join(root, "escape"))
-	mustSymlink(t, filepath.Join(root, "shared"), filepath.Join(root, "linked")) // inside, already visited or not
-	mustSymlink(t, filepath.Join(root, "missing"), filepath.Join(root, "dangling"))
+	mustSymlink(t, "shared", filepath.Join(root, "linked")) // inside, already visited or not
+	mustSymlink(t, "missing", filepath.Join(root, "dangling"))
 
 	units, diags := Discover([]string{root}, Options{})
 	var paths []string

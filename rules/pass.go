@@ -27,6 +27,7 @@ type Pass struct {
 	AWS   *aws.Model
 
 	results []*Finding
+	passed  int
 }
 
 // ReportIf reports a finding about subject when cond is True, and an
@@ -44,6 +45,8 @@ func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...
 		cond = cond.And(graph.Unknown)
 	}
 	switch cond {
+	case graph.False:
+		p.passed++
 	case graph.True:
 		return p.add(Failed, loc, fmt.Sprintf(format, args...))
 	case graph.Unknown:
@@ -95,25 +98,40 @@ func (p *Pass) Results() []Finding {
 	return out
 }
 
+// Passed counts the checks of the pass whose answer was False: the
+// subjects ReportIf found in order.
+func (p *Pass) Passed() int { return p.passed }
+
 // Run checks every rule against the model and returns findings and
 // undetermined results, sorted. A rule that panics does not stop the scan:
 // its panic becomes an error diagnostic naming the rule.
 func Run(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, []graph.Diagnostic) {
+	fs, _, diags := RunCounting(rs, g, m)
+	return fs, diags
+}
+
+// RunCounting is Run that also counts, by rule ID, the checks that passed
+// (see Pass.Passed); rules with none are left out.
+func RunCounting(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, map[string]int, []graph.Diagnostic) {
 	var all []Finding
+	passed := map[string]int{}
 	var diags []graph.Diagnostic
 	for _, r := range rs {
-		fs, err := runOne(r, g, m)
+		fs, n, err := runOne(r, g, m)
 		if err != nil {
 			diags = append(diags, graph.Diagnostic{Severity: graph.Error, Code: "internal-error", Message: err.Error()})
 			continue
 		}
 		all = append(all, fs...)
+		if n > 0 {
+			passed[r.ID] += n
+		}
 	}
 	SortFindings(all)
-	return all, diags
+	return all, passed, diags
 }
 
-func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, err error) {
+func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, passed int, err error) {
 	p := &Pass{Rule: r, Graph: g, AWS: m}
 	defer func() {
 		if v := recover(); v != nil {
@@ -121,7 +139,7 @@ func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, err error) {
 		}
 	}()
 	r.Check(p)
-	return p.Results(), nil
+	return p.Results(), p.passed, nil
 }
 
 // Because returns subject with why as the explanation used when the

@@ -31,6 +31,9 @@ type Rule struct {
 	// Scope says what the rule reads: one deployment unit at a time (the
 	// zero value) or the whole organisation.
 	Scope Scope
+	// Conceals says that the source text a finding points at is a secret:
+	// reports never show it (the text report's excerpt masks it).
+	Conceals bool
 	// Check inspects the model and reports through the pass.
 	Check func(*Pass)
 }

@@ -481,6 +481,11 @@ func (b *builder) notification(d graph.Diagnostic) *gosarif.Notification {
 	msg := d.Message
 	n := &gosarif.Notification{Level: level, Message: &gosarif.Message{Text: &msg},
 		Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr(d.Code)}}
+	if d.Incomplete {
+		// Part of the input was not scanned: the results may miss
+		// problems there.
+		n.Properties = gosarif.Properties{"incomplete": true}
+	}
 	if d.Range.File != "" {
 		n.Locations = []*gosarif.Location{b.location(d.Range, "")}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blindspot-iac/blindspot/internal/orgview"
 	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/sarif"
 )
@@ -34,6 +37,13 @@ type reportInput struct {
 	includeSuppressed bool
 	// color is set for a text report to a terminal that takes colours.
 	color bool
+	// stats are the scan's figures for the summaries, filtered counts the
+	// findings --severity left out.
+	stats    *report.Stats
+	filtered int
+	// compact, quiet and statistics shape the text report (statistics
+	// the JSON report too).
+	compact, quiet, statistics bool
 	// start and end are when the scan ran (reports that must record it).
 	start, end time.Time
 }
@@ -46,7 +56,36 @@ func (in reportInput) reportOptions() report.Options {
 		IncludeSuppressed: in.includeSuppressed,
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
+		ReadFile:          in.result.ReadSource,
+		HelpURI:           helpURI,
+		Compact:           in.compact,
+		Quiet:             in.quiet,
+		Statistics:        in.statistics,
+		Stats:             in.stats,
+		Compliance:        in.result.Compliance,
+		Filtered:          in.filtered,
 	}
+}
+
+// guarded writes a text report through safetext.Writer, so that no line
+// of it can start a CI workflow command.
+func guarded(w io.Writer, write func(io.Writer) error) error {
+	g := safetext.NewWriter(w)
+	if err := write(g); err != nil {
+		return err
+	}
+	return g.Flush()
+}
+
+// escapedJSON writes a JSON report with the characters a terminal or log
+// viewer acts on \u-escaped (safetext.JSON).
+func escapedJSON(w io.Writer, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(safetext.JSON(buf.Bytes()))
+	return err
 }
 
 // reportFormats is the table of formats, in the order --help lists them.
@@ -55,22 +94,18 @@ func reportFormats() []reportFormat {
 	return []reportFormat{
 		{name: "text", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return guarded(w, func(w io.Writer) error {
+				return report.WriteText(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "json", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			return escapedJSON(w, func(w io.Writer) error {
+				return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+			})
 		}},
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			r := in.result
-			return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
-				ToolVersion:       readVersion().Version,
-				InformationURI:    informationURI,
-				BaseDir:           in.base,
-				ShowUnknown:       in.showUnknown,
-				IncludeSuppressed: in.includeSuppressed,
-				HelpURI:           helpURI,
-			})
+			return escapedJSON(w, func(w io.Writer) error { return writeSARIF(w, in) })
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -79,6 +114,12 @@ func reportFormats() []reportFormat {
 		{name: "junit", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteJUnit(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
+		}},
+		{name: "html", write: func(w io.Writer, in reportInput) error {
+			r := in.result
+			opts := in.reportOptions()
+			opts.Organization = orgview.Build(r.Organization)
+			return report.WriteHTML(w, r.Rules, r.Findings, r.Diagnostics, opts)
 		}},
 		{name: "summary", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -91,6 +132,19 @@ func reportFormats() []reportFormat {
 			})
 		}},
 	}
+}
+
+// writeSARIF writes the SARIF report.
+func writeSARIF(w io.Writer, in reportInput) error {
+	r := in.result
+	return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+		ToolVersion:       readVersion().Version,
+		InformationURI:    informationURI,
+		BaseDir:           in.base,
+		ShowUnknown:       in.showUnknown,
+		IncludeSuppressed: in.includeSuppressed,
+		HelpURI:           helpURI,
+	})
 }
 
 // formatNames lists the formats for help and error messages: "a, b or c".

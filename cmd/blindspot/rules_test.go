@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	rulesref "github.com/blindspot-iac/blindspot/docs/rules"
 	"github.com/blindspot-iac/blindspot/internal/ruledocs"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 // TestRuleDocsInSync regenerates the rule reference and compares it with
@@ -16,7 +19,7 @@ import (
 func TestRuleDocsInSync(t *testing.T) {
 	tmp := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"rules", "--format", "markdown", "--output-dir", tmp}, &stdout, &stderr); code != exitClean {
+	if code := run([]string{"rules", "--format", "markdown", "--output", tmp}, &stdout, &stderr); code != exitClean {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	committed := filepath.Join("..", "..", "docs", "rules")
@@ -45,5 +48,110 @@ func TestRuleDocsInSync(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), tmp) {
 		t.Errorf("stdout = %q", stdout.String())
+	}
+}
+
+// TestRulesCommand checks that a rule explains itself from the command line
+// and that the JSON list carries its remediation.
+func TestRulesCommand(t *testing.T) {
+	t.Run("explain", func(t *testing.T) {
+		for _, args := range [][]string{{"rules", "aws-kms-rotation-disabled"}, {"rules", "--explain", "aws-kms-rotation-disabled"}} {
+			code, out, stderr := runCLI(t, args...)
+			if code != exitClean {
+				t.Fatalf("%v: exit %d: %s", args, code, stderr)
+			}
+			for _, want := range []string{
+				"aws-kms-rotation-disabled: KMS key rotation is not enabled\n",
+				"severity medium, precision ",
+				"\nHow to fix\n  Enable automatic key rotation.",
+				"\n  Terraform:\n    resource \"aws_kms_key\"",
+				"\n  CloudFormation:\n    ",
+				"EnableKeyRotation: true",
+				"\nCompliance\n  CIS AWS Foundations Benchmark v3.0.0 (cis-aws)",
+				"\nReferences\n  https://docs.aws.amazon.com/",
+				"Documentation: https://github.com/blindspot-iac/blindspot/blob/main/docs/rules/aws-kms-rotation-disabled.md",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%v lacks %q:\n%s", args, want, out)
+				}
+			}
+		}
+	})
+	t.Run("list by pattern", func(t *testing.T) {
+		_, out, _ := runCLI(t, "rules", "tag:encryption", "--compliance", "CIS-AWS")
+		if !strings.HasPrefix(out, "ID ") || !strings.Contains(out, "aws-kms-rotation-disabled") || strings.Contains(out, "aws-s3-versioning-disabled") {
+			t.Errorf("list:\n%s", out)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		code, out, _ := runCLI(t, "rules", "--format", "JSON", "aws-kms-rotation-disabled")
+		var rs []struct {
+			ID          string
+			Remediation struct{ Text, Terraform, CloudFormation string }
+			Compliance  []struct{ Framework, FrameworkID, Control string }
+		}
+		if err := json.Unmarshal([]byte(out), &rs); err != nil || code != exitClean {
+			t.Fatalf("exit %d, %v:\n%s", code, err, out)
+		}
+		if len(rs) != 1 || rs[0].Remediation.Terraform == "" || rs[0].Remediation.CloudFormation == "" || len(rs[0].Compliance) == 0 || rs[0].Compliance[0].FrameworkID == "" {
+			t.Errorf("rules JSON = %+v", rs)
+		}
+	})
+	t.Run("markdown to stdout", func(t *testing.T) {
+		_, out, _ := runCLI(t, "rules", "--format", "markdown", "aws-kms-rotation-disabled")
+		if !strings.Contains(out, "# KMS key rotation is not enabled") || !strings.Contains(out, "```hcl") {
+			t.Errorf("markdown:\n%s", out)
+		}
+	})
+	t.Run("markdown never overwrites", func(t *testing.T) {
+		dir := t.TempDir()
+		page := filepath.Join(dir, "aws-kms-rotation-disabled.md")
+		if err := os.WriteFile(page, []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "rules", "--format", "markdown", "--output", dir)
+		if code != exitError || !strings.Contains(stderr, "--force") {
+			t.Errorf("exit %d, stderr %q: want 2 and a hint at --force", code, stderr)
+		}
+		if data, _ := os.ReadFile(page); string(data) != "mine" {
+			t.Error("the page was overwritten")
+		}
+		if code, _, stderr := runCLI(t, "rules", "--format", "markdown", "--output", dir, "--force"); code != exitClean {
+			t.Errorf("--force: exit %d: %s", code, stderr)
+		}
+	})
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"rules", "aws-kms-rotation-disable"}, `did you mean "aws-kms-rotation-disabled"?`},
+		{[]string{"rules", "--explain", "aws-kms-*"}, "--explain takes a rule ID"},
+		{[]string{"rules", "--format", "xml"}, "unknown --format"},
+		{[]string{"rules", "--output", "x"}, "use it with --format markdown"},
+	} {
+		if code, _, stderr := runCLI(t, tt.args...); code != exitError || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
+
+// TestEquivalentsCoverEveryRule keeps docs/rules/equivalents.tsv in step
+// with the rules: one row per rule, in ID order, and no row for a rule that
+// does not exist.
+func TestEquivalentsCoverEveryRule(t *testing.T) {
+	rows, err := rulesref.Equivalents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Rule)
+	}
+	var want []string
+	for _, r := range builtin.Registry().All() {
+		want = append(want, r.ID)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("docs/rules/equivalents.tsv must have one row per rule, in rule ID order (a rule without equivalents has empty cells)\n got %v\nwant %v", got, want)
 	}
 }

@@ -8,15 +8,19 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/modfetch"
+	"github.com/blindspot-iac/blindspot/internal/report"
+	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -45,6 +49,15 @@ type scanFlags struct {
 	verbose           bool
 	jobs              int
 	failOnIncomplete  bool
+	root              string
+	rules             []string
+	skipRules         []string
+	compliance        string
+	severity          []string
+	compact           bool
+	quiet             bool
+	statistics        bool
+	noForeign         bool
 	downloadModules   bool
 }
 
@@ -62,6 +75,9 @@ nothing to scan, or, with --fail-on-incomplete, a scan that could not read
 everything (files that do not parse, modules not downloaded). The report is
 still written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("jobs") && f.jobs < 1 {
+				return usageErr("--jobs: %d is not a positive number", f.jobs)
+			}
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
 	}
@@ -84,8 +100,17 @@ still written.`,
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text report")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "print debug diagnostics")
 	fl.BoolVar(&f.failOnIncomplete, "fail-on-incomplete", false, "exit 2 when part of the input could not be scanned (a file skipped, an evaluation cut short, a module not read)")
+	fl.StringVar(&f.root, "root", "", "read what the scanned code names (modules, nested stacks, file()) only inside `DIR` (default: each path given)")
 	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
+	fl.StringArrayVar(&f.rules, "rule", nil, "run only the rules a `PATTERN` selects: a rule ID, a glob (aws-s3-*) or tag:NAME (repeatable)")
+	fl.StringArrayVar(&f.skipRules, "skip-rule", nil, "do not run the rules a `PATTERN` selects (repeatable)")
+	fl.StringVar(&f.compliance, "compliance", "", "run only the rules mapped to `FRAMEWORK` ("+strings.Join(rules.FrameworkNames(), ", ")+") and report its controls")
+	fl.StringArrayVar(&f.severity, "severity", nil, "report only findings of these severities (`LEVEL[,LEVEL]`; repeatable); others neither show nor fail the scan")
+	fl.BoolVar(&f.compact, "compact", false, "leave source excerpts and explanations out of the text report")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print only the findings and the summary line (and errors on stderr)")
+	fl.BoolVar(&f.noForeign, "no-foreign-suppressions", false, "ignore other scanners' inline suppressions (tfsec:ignore, trivy:ignore, checkov:skip, cfn_nag rules_to_suppress)")
+	fl.BoolVar(&f.statistics, "statistics", false, "add per-rule counts, totals by format and the elapsed time to the report")
 	return cmd
 }
 
@@ -119,22 +144,38 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	var showSeverities []rules.Severity
+	for _, s := range f.severity {
+		sevs, err := config.ParseSeverities(s)
+		if err != nil {
+			return usageErr("--severity: %v", err)
+		}
+		showSeverities = append(showSeverities, sevs...)
+	}
 	cfg, err := config.Load(f.configFile)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	if len(showSeverities) == 0 {
+		showSeverities = cfg.ShowSeverities
+	}
 	opts := scan.Options{
-		Paths:                paths,
-		Base:                 f.base,
-		Exclude:              f.exclude,
-		VarInputs:            f.varInputs,
-		Environment:          os.Environ(),
-		Parameters:           f.parameters,
-		ParameterFiles:       f.parameterFiles,
-		ManagementAccountIDs: f.managementIDs,
-		Config:               cfg,
-		Rules:                builtin.Rules(),
-		Jobs:                 f.jobs,
+		Paths:                 paths,
+		Root:                  f.root,
+		Base:                  f.base,
+		Exclude:               f.exclude,
+		VarInputs:             f.varInputs,
+		Environment:           os.Environ(),
+		Parameters:            f.parameters,
+		ParameterFiles:        f.parameterFiles,
+		ManagementAccountIDs:  f.managementIDs,
+		Config:                cfg,
+		Rules:                 builtin.Rules(),
+		Only:                  f.rules,
+		Skip:                  f.skipRules,
+		Compliance:            f.compliance,
+		NoForeignSuppressions: f.noForeign,
+		Jobs:                  f.jobs,
 	}
 	if failOnSet {
 		if opts.FailOn, err = rules.ParseThreshold(f.failOn); err != nil {
@@ -174,8 +215,17 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		}
 	}
 
-	printDiagnostics(stderr, res.Diagnostics, f.verbose)
-	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed}
+	stats := scanStats(res)
+	filtered := 0
+	if len(showSeverities) > 0 {
+		res.Findings, filtered = filterSeverities(res.Findings, showSeverities)
+	}
+	printDiagnostics(stderr, res.Diagnostics, f.verbose, f.quiet)
+	if f.verbose {
+		printUnits(stderr, stats)
+	}
+	in := reportInput{result: res, base: res.Base, start: start, end: end, showUnknown: f.showUnknown, includeSuppressed: f.includeSuppressed,
+		stats: stats, filtered: filtered, compact: f.compact, quiet: f.quiet, statistics: f.statistics}
 	if err := writeOutputs(outs, in, f.noColor, stdout); err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
@@ -240,20 +290,81 @@ func pluralize(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// scanStats gives the report the scan's figures.
+func scanStats(res *scan.Result) *report.Stats {
+	st := &report.Stats{Rules: report.CountRules(res.Rules, res.Findings, res.Passed), Elapsed: res.Elapsed}
+	for _, u := range res.Scanned {
+		st.Units = append(st.Units, report.UnitStats{Path: u.Path, Format: u.Format(), Files: u.Files,
+			Resources: u.Resources, Diagnostics: u.Diagnostics, Elapsed: u.Elapsed})
+	}
+	return st
+}
+
+// filterSeverities keeps the findings of the severities given and counts
+// the failed ones it leaves out.
+func filterSeverities(fs []rules.Finding, sevs []rules.Severity) (kept []rules.Finding, left int) {
+	for _, f := range fs {
+		if slices.Contains(sevs, f.Severity) {
+			kept = append(kept, f)
+		} else if f.Status == rules.Failed && f.Suppressed == nil {
+			left++
+		}
+	}
+	return kept, left
+}
+
+// printUnits lists each unit scanned with its evaluation time and the
+// problems met (-v), on stderr, where times do not make reports differ.
+func printUnits(w io.Writer, st *report.Stats) {
+	for _, u := range st.Units {
+		// A directory name is the scanned repository's to choose: it is
+		// quoted, so that control characters in it cannot reach the
+		// terminal.
+		fmt.Fprintf(w, "blindspot: %s %s: %s, %s, %s, evaluated and checked in %s\n", u.Format, quotedPath(u.Path),
+			countOf(u.Files, "file"), countOf(u.Resources, "resource"), countOf(u.Diagnostics, "diagnostic"), u.Elapsed.Round(time.Millisecond))
+	}
+	fmt.Fprintf(w, "blindspot: %s scanned in %s\n", countOf(len(st.Units), "unit"), st.Elapsed.Round(time.Millisecond))
+}
+
+// quotedPath shows a path as is when it is printable and Go-quoted
+// otherwise.
+func quotedPath(p string) string {
+	for _, r := range p {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
+}
+
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // helpURI is the rule's documentation page.
 func helpURI(ruleID string) string {
 	return informationURI + "/blob/main/docs/rules/" + ruleID + ".md"
 }
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with
-// the report.
-func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose bool) {
+// the report: debug ones only when verbose, errors only when quiet.
+//
+// Everything in a diagnostic may come from a scanned file: it is escaped,
+// its continuation lines are indented, and no line can start a CI
+// workflow command.
+func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose, quiet bool) {
+	g := safetext.NewWriter(w)
 	for _, d := range diags {
-		if d.Severity == graph.Debug && !verbose {
+		if d.Severity == graph.Debug && !verbose || quiet && d.Severity != graph.Error {
 			continue
 		}
-		fmt.Fprintln(w, d.String())
+		text := safetext.Escape(d.String(), true)
+		fmt.Fprintln(g, strings.ReplaceAll(text, "\n", "\n    "))
 	}
+	g.Flush()
 }
 
 func isTerminal(w io.Writer) bool {

@@ -208,76 +208,114 @@ func (p *OrgPolicy) IsAttached() (graph.Tri, string) {
 // to an OU above it. An organisation without OUs or accounts in the code
 // is covered only through its root.
 func (o *Organizations) Applies(p *OrgPolicy, org *Organization) (graph.Tri, string) {
-	root := Target{Kind: TargetRoot, Resource: org.Resource}
-	atRoot, why := p.AttachedTo(root)
-	if atRoot == graph.True {
-		return atRoot, ""
+	c := o.newCoverage(p, org)
+	if c.atRoot == graph.True {
+		return c.atRoot, ""
 	}
+	if len(c.nodes) == 0 {
+		why := c.why
+		if why == "" {
+			why = p.Resource.Address + " is not attached to the root of " + org.Resource.Address
+		}
+		return c.atRoot, why
+	}
+	all := graph.True
+	var uncovered string
+	for _, n := range c.nodes {
+		cov := c.covered(n, 0)
+		if cov == graph.False && uncovered == "" {
+			uncovered = n.Resource.Address
+		}
+		all = all.And(cov)
+	}
+	result := c.atRoot.Or(all)
+	why := c.why
+	if result == graph.False {
+		why = p.Resource.Address + " is attached neither to the root nor above " + uncovered
+	}
+	return result, why
+}
+
+// AppliesAt says whether policy p applies to node n of organisation org
+// (nil for the root itself): it is attached to n, to an OU above it or to
+// the root.
+func (o *Organizations) AppliesAt(p *OrgPolicy, org *Organization, n *OrgNode) (graph.Tri, string) {
+	c := o.newCoverage(p, org)
+	if n == nil {
+		return c.atRoot, c.why
+	}
+	t := c.covered(n, 0)
+	if t == graph.False {
+		return t, ""
+	}
+	return t, c.why
+}
+
+// Nodes returns the OUs and accounts of organisation org: those the code
+// manages in the organisation's unit.
+func (o *Organizations) Nodes(org *Organization) []*OrgNode {
 	var nodes []*OrgNode
 	for _, n := range append(append([]*OrgNode{}, o.Units...), o.Accounts...) {
 		if n.Resource.Unit == org.Resource.Unit {
 			nodes = append(nodes, n)
 		}
 	}
-	if len(nodes) == 0 {
-		if why == "" {
-			why = p.Resource.Address + " is not attached to the root of " + org.Resource.Address
-		}
-		return atRoot, why
+	return nodes
+}
+
+// coverage works out where one policy applies in one organisation.
+type coverage struct {
+	p      *OrgPolicy
+	atRoot graph.Tri
+	nodes  []*OrgNode
+	byRes  map[*graph.Resource]*OrgNode
+	memo   map[*OrgNode]graph.Tri
+	// why explains the first unknown answer met.
+	why string
+}
+
+func (o *Organizations) newCoverage(p *OrgPolicy, org *Organization) *coverage {
+	c := &coverage{p: p, nodes: o.Nodes(org), byRes: map[*graph.Resource]*OrgNode{}, memo: map[*OrgNode]graph.Tri{}}
+	c.atRoot, c.why = p.AttachedTo(Target{Kind: TargetRoot, Resource: org.Resource})
+	for _, n := range c.nodes {
+		c.byRes[n.Resource] = n
 	}
-	byResource := map[*graph.Resource]*OrgNode{}
-	for _, n := range nodes {
-		byResource[n.Resource] = n
+	return c
+}
+
+// covered says whether the policy is attached to n or above it.
+func (c *coverage) covered(n *OrgNode, depth int) graph.Tri {
+	if t, ok := c.memo[n]; ok {
+		return t
 	}
-	memo := map[*OrgNode]graph.Tri{}
-	var covered func(n *OrgNode, depth int) graph.Tri
-	covered = func(n *OrgNode, depth int) graph.Tri {
-		if c, ok := memo[n]; ok {
-			return c
-		}
-		direct, w := p.AttachedTo(Target{Kind: n.Kind, Resource: n.Resource})
-		if direct == graph.Unknown && why == "" {
-			why = w
-		}
-		if n.Resource.Exists == graph.False {
-			direct = graph.True
-		}
-		var above graph.Tri
-		switch {
-		case depth > 16:
+	direct, w := c.p.AttachedTo(Target{Kind: n.Kind, Resource: n.Resource})
+	if direct == graph.Unknown && c.why == "" {
+		c.why = w
+	}
+	if n.Resource.Exists == graph.False {
+		direct = graph.True
+	}
+	var above graph.Tri
+	switch {
+	case depth > 16:
+		above = graph.Unknown
+	case n.Parent.Kind == TargetRoot:
+		above = c.atRoot
+	case n.Parent.Kind == TargetOU && c.byRes[n.Parent.Resource] != nil:
+		above = c.covered(c.byRes[n.Parent.Resource], depth+1)
+	default:
+		// A parent the code does not manage: what is attached above it
+		// is not known.
+		above, _ = c.p.AttachedTo(n.Parent)
+		if above != graph.True {
 			above = graph.Unknown
-		case n.Parent.Kind == TargetRoot:
-			above = atRoot
-		case n.Parent.Kind == TargetOU && byResource[n.Parent.Resource] != nil:
-			above = covered(byResource[n.Parent.Resource], depth+1)
-		default:
-			// A parent the code does not manage: what is attached above
-			// it is not known.
-			above, _ = p.AttachedTo(n.Parent)
-			if above != graph.True {
-				above = graph.Unknown
-				if why == "" {
-					why = "the parent of " + n.Resource.Address + " is not managed here or not known"
-				}
+			if c.why == "" {
+				c.why = "the parent of " + n.Resource.Address + " is not managed here or not known"
 			}
 		}
-		memo[n] = direct.Or(above)
-		return memo[n]
 	}
-	all := graph.True
-	var uncovered string
-	for _, n := range nodes {
-		c := covered(n, 0)
-		if c == graph.False && uncovered == "" {
-			uncovered = n.Resource.Address
-		}
-		all = all.And(c)
-	}
-	result := atRoot.Or(all)
-	if result == graph.False {
-		why = p.Resource.Address + " is attached neither to the root nor above " + uncovered
-	}
-	return result, why
+	c.memo[n] = direct.Or(above)
+	return c.memo[n]
 }
 
 // Guardrail says whether the organisation holds a guardrail: some service
@@ -285,6 +323,19 @@ func (o *Organizations) Applies(p *OrgPolicy, org *Organization) (graph.Tri, str
 // satisfies holds. It returns the answer, the reason when it is unknown,
 // and the policy that holds it when it is true.
 func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.Tri) (graph.Tri, string, *OrgPolicy) {
+	return o.guardrail(org, holds, func(p *OrgPolicy) (graph.Tri, string) { return o.Applies(p, org) })
+}
+
+// GuardrailAt says whether a guardrail holds at node n of organisation org
+// (nil for the root): some service control policy attached to n, to an OU
+// above it or to the root satisfies holds. It is Guardrail's judgement for
+// one place in the organisation, for reports that draw it.
+func (o *Organizations) GuardrailAt(org *Organization, n *OrgNode, holds func(*Policy) graph.Tri) (graph.Tri, string, *OrgPolicy) {
+	return o.guardrail(org, holds, func(p *OrgPolicy) (graph.Tri, string) { return o.AppliesAt(p, org, n) })
+}
+
+// guardrail is Guardrail with where a policy applies given by applies.
+func (o *Organizations) guardrail(org *Organization, holds func(*Policy) graph.Tri, applies func(*OrgPolicy) (graph.Tri, string)) (graph.Tri, string, *OrgPolicy) {
 	result, why := graph.False, ""
 	for _, p := range o.Policies {
 		if !o.Concerns(org, p.Resource.Unit) && !o.attachedByLiteralRoot(p) {
@@ -294,12 +345,12 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.T
 		if scp == graph.False {
 			continue
 		}
-		applies, w := o.Applies(p, org)
-		if applies == graph.False {
+		applied, w := applies(p)
+		if applied == graph.False {
 			continue
 		}
 		h := holds(p.Document).And(deployable(p.Document))
-		t := graph.All(scp, applies, h, p.Resource.Exists)
+		t := graph.All(scp, applied, h, p.Resource.Exists)
 		if t == graph.True {
 			return t, "", p
 		}
@@ -309,7 +360,7 @@ func (o *Organizations) Guardrail(org *Organization, holds func(*Policy) graph.T
 				why = "the type of " + p.Resource.Address + " is not known: " + p.Type.UnknownReason()
 			case h == graph.Unknown:
 				why = "the content of " + p.Resource.Address + " is not known: " + documentUnknownReason(p.Document)
-			case applies == graph.Unknown:
+			case applied == graph.Unknown:
 				why = w
 			default:
 				why = "whether " + p.Resource.Address + " is created is not known"

@@ -20,6 +20,8 @@ import (
 	"github.com/blindspot-iac/blindspot/rules"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/spelling"
 )
 
@@ -34,10 +36,17 @@ type Config struct {
 	File string
 	// Exclude holds globs of files and directories to leave out.
 	Exclude []string
-	// Enable, when not empty, limits the scan to these rules.
+	// Enable, when not empty, limits the scan to the rules these patterns
+	// select (rule IDs, globs over IDs, tag:NAME; see rules.ParsePattern).
 	Enable []string
-	// Disable removes rules from the scan.
+	// Disable removes the rules these patterns select from the scan.
 	Disable []string
+	// Compliance, when set, limits the scan to the rules mapped to this
+	// framework (a short name: cis-aws, nist-csf, ...).
+	Compliance string
+	// ShowSeverities, when not empty, limits reports to findings of these
+	// severities (report.severity).
+	ShowSeverities []rules.Severity
 	// Severity overrides rule severities by rule ID.
 	Severity map[string]rules.Severity
 	// FailOn is the lowest severity that fails the scan (zero: unset;
@@ -88,7 +97,7 @@ func Load(path string) (*Config, error) {
 	if !explicit {
 		path = DefaultFile
 	}
-	data, err := os.ReadFile(path)
+	data, err := sandbox.ReadUserFile(path, MaxSize)
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return &Config{}, nil
@@ -98,9 +107,19 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
+// MaxSize bounds a configuration file.
+const MaxSize = 1 << 20
+
 // Parse reads configuration data; file names it in errors and anchors
 // relative paths.
 func Parse(file string, data []byte) (*Config, error) {
+	if err := nesting.YAML(data); err != nil {
+		var ne *nesting.Error
+		if errors.As(err, &ne) {
+			return nil, &Error{File: file, Line: ne.Line, Column: ne.Column, Msg: ne.Msg}
+		}
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{File: file, Line: yamlErrorLine(err), Column: 1, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
@@ -209,15 +228,36 @@ func (p *reader) path(s string) string {
 	return filepath.Join(p.dir, s)
 }
 
-var accountID = regexp.MustCompile(`^\d{12}$`)
-
 func (p *reader) config(root *yaml.Node, c *Config) {
 	p.fields(root, "the configuration", map[string]func(*yaml.Node){
-		"exclude": func(n *yaml.Node) { c.Exclude = p.strs(n, "exclude") },
+		"exclude": func(n *yaml.Node) { c.Exclude = p.globs(n, "exclude") },
 		"rules": func(n *yaml.Node) {
 			p.fields(n, "rules", map[string]func(*yaml.Node){
-				"enable":  func(n *yaml.Node) { c.Enable = p.ruleIDs(n, "rules.enable") },
-				"disable": func(n *yaml.Node) { c.Disable = p.ruleIDs(n, "rules.disable") },
+				"enable":  func(n *yaml.Node) { c.Enable = p.rulePatterns(n, "rules.enable") },
+				"disable": func(n *yaml.Node) { c.Disable = p.rulePatterns(n, "rules.disable") },
+				"compliance": func(n *yaml.Node) {
+					if s, ok := p.str(n, "rules.compliance"); ok {
+						if _, known := rules.FrameworkNamed(s); !known {
+							p.fail(n, "rules.compliance: %v", UnknownFramework(s))
+							return
+						}
+						c.Compliance = s
+					}
+				},
+			})
+		},
+		"report": func(n *yaml.Node) {
+			p.fields(n, "report", map[string]func(*yaml.Node){
+				"severity": func(n *yaml.Node) {
+					for _, s := range p.strs(n, "report.severity") {
+						sevs, err := ParseSeverities(s)
+						if err != nil {
+							p.fail(n, "report.severity: %v", err)
+							continue
+						}
+						c.ShowSeverities = append(c.ShowSeverities, sevs...)
+					}
+				},
 			})
 		},
 		"severity": func(n *yaml.Node) {
@@ -268,7 +308,7 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 						}
 					},
 					"role":  func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
-					"paths": func(n *yaml.Node) { a.Paths = p.strs(n, "paths") },
+					"paths": func(n *yaml.Node) { a.Paths = p.globs(n, "paths") },
 				})
 				if a.ID == "" && a.Role != "management" {
 					p.fail(e, "an accounts entry needs an id (or role: management)")
@@ -302,20 +342,33 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 	})
 }
 
-func (p *reader) ruleIDs(n *yaml.Node, what string) []string {
-	ids := p.strs(n, what)
-	for _, id := range ids {
-		if !strings.HasPrefix(id, "aws-") {
-			p.fail(n, "%s: %q is not a rule ID (aws-...)", what, id)
+// globs reads a list of path globs.
+func (p *reader) globs(n *yaml.Node, what string) []string {
+	gs := p.strs(n, what)
+	for _, g := range gs {
+		if err := CheckGlob(g); err != nil {
+			p.fail(n, "%s: %v", what, err)
 		}
 	}
-	return ids
+	return gs
+}
+
+// rulePatterns reads a list of rule patterns; whether they select rules
+// is checked by Validate, which knows the rules.
+func (p *reader) rulePatterns(n *yaml.Node, what string) []string {
+	ps := p.strs(n, what)
+	for _, s := range ps {
+		if _, err := rules.ParsePattern(s); err != nil {
+			p.fail(n, "%s: %v", what, err)
+		}
+	}
+	return ps
 }
 
 func (p *reader) accountIDs(n *yaml.Node, what string) []string {
 	var out []string
 	check := func(e *yaml.Node) {
-		if e.Kind != yaml.ScalarNode || !accountID.MatchString(e.Value) {
+		if e.Kind != yaml.ScalarNode || CheckAccountID(e.Value) != nil {
 			p.fail(e, "%s: %q is not a 12-digit AWS account ID (quote it so YAML keeps leading zeros)", what, e.Value)
 			return
 		}
@@ -350,14 +403,12 @@ func (p *reader) keyValues(n *yaml.Node, what string) []string {
 	return out
 }
 
-// Validate checks rule IDs against the registry.
+// Validate checks rule patterns and IDs against the registry.
 func (c *Config) Validate(reg *rules.Registry) error {
 	var errs []error
-	check := func(ids []string, what string) {
-		for _, id := range ids {
-			if _, ok := reg.Lookup(id); !ok {
-				errs = append(errs, &Error{File: c.File, Msg: fmt.Sprintf("%s names unknown rule %q (see `blindspot rules`)", what, id)})
-			}
+	check := func(patterns []string, what string) {
+		if _, err := CheckRulePatterns(reg, what, patterns); err != nil {
+			errs = append(errs, &Error{File: c.File, Msg: err.Error()})
 		}
 	}
 	check(c.Enable, "rules.enable")
@@ -367,7 +418,11 @@ func (c *Config) Validate(reg *rules.Registry) error {
 		sev = append(sev, id)
 	}
 	sort.Strings(sev)
-	check(sev, "severity")
+	for _, id := range sev {
+		if _, ok := reg.Lookup(id); !ok {
+			errs = append(errs, &Error{File: c.File, Msg: fmt.Sprintf("severity names unknown rule %q%s", id, SuggestRule(reg, id))})
+		}
+	}
 	return errors.Join(errs...)
 }
 

@@ -84,6 +84,11 @@ func TestParseErrors(t *testing.T) {
 		{"account without paths", "accounts:\n  - id: \"111111111111\"\n", `c.yaml:2:5: an accounts entry needs paths`},
 		{"not yaml", "exclude: [\n", `c.yaml:`},
 		{"duplicate", "fail_on: low\nfail_on: high\n", `c.yaml:2:1`},
+		{"bad exclude glob", "exclude: [\"a/[b\"]\n", `c.yaml:1:10: exclude: "a/[b" is not a valid glob`},
+		{"bad rule glob", "rules:\n  enable: [\"aws-[s3\"]\n", `c.yaml:2:11: rules.enable: "aws-[s3" is not a valid glob`},
+		{"empty tag", "rules:\n  disable: [\"tag:\"]\n", `names no tag`},
+		{"unknown framework", "rules:\n  compliance: cis\n", `c.yaml:2:15: rules.compliance: unknown compliance framework "cis" (did you mean "cis-aws"?`},
+		{"bad report severity", "report:\n  severity: [high, urgent]\n", `c.yaml:2:13: report.severity: unknown severity "urgent"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +97,38 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRuleSelectionKeys reads the keys that select rules and filter the
+// report, and checks them against the built-in registry as a scan does.
+func TestRuleSelectionKeys(t *testing.T) {
+	c, err := Parse("c.yaml", []byte("rules:\n  enable: [aws-s3-*, tag:encryption]\n  disable: [aws-s3-versioning-disabled]\n  compliance: CIS-AWS\nreport:\n  severity: [high, \"critical,medium\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.Enable, " ") != "aws-s3-* tag:encryption" || c.Compliance != "CIS-AWS" {
+		t.Errorf("enable %v, compliance %q", c.Enable, c.Compliance)
+	}
+	if len(c.ShowSeverities) != 3 || c.ShowSeverities[0] != rules.High || c.ShowSeverities[1] != rules.Critical {
+		t.Errorf("report.severity = %v", c.ShowSeverities)
+	}
+	reg, err := rules.NewRegistry(&rules.Rule{ID: "aws-s3-versioning-disabled", Title: "t", Severity: rules.Low, Description: "d",
+		Remediation: rules.Remediation{Text: "x", Terraform: "x", CloudFormation: "x"}, References: []string{"r"}, Precision: "high",
+		Tags: []string{"s3"}, Check: func(*rules.Pass) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate(reg)
+	if err == nil || !strings.Contains(err.Error(), `no rule has the tag "encryption"`) {
+		t.Errorf("Validate = %v, want the unknown tag reported", err)
+	}
+	c.Enable = []string{"aws-s3-versoning-disabled", "aws-kms-*"}
+	err = c.Validate(reg)
+	for _, want := range []string{`unknown rule "aws-s3-versoning-disabled" (did you mean "aws-s3-versioning-disabled"?)`, `"aws-kms-*" matches no rule`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate = %v, want %q", err, want)
+		}
 	}
 }
 

@@ -97,12 +97,14 @@ func writeCommand(w io.Writer, level string, r graph.Range, base, title, message
 // cleanData replaces control characters other than line breaks (which
 // escapeData encodes) with '?', as clean does for the text report.
 func cleanData(s string) string {
-	return strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' {
 			return r
 		}
 		return printable(r)
 	}, s)
+	// Azure's logging commands are recognised anywhere in a line.
+	return strings.NewReplacer("##[", "##?", "##vso[", "##vso?").Replace(s)
 }
 
 // escapeData escapes a workflow command's message.

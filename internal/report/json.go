@@ -23,7 +23,34 @@ type JSONReport struct {
 	// Unknowns are checks that could not be evaluated (with --show-unknown).
 	Unknowns    []JSONFinding    `json:"unknowns"`
 	Diagnostics []JSONDiagnostic `json:"diagnostics"`
-	Summary     Summary          `json:"summary"`
+	Summary     JSONSummary      `json:"summary"`
+	// Compliance holds the per-control results of the framework asked for
+	// with --compliance.
+	Compliance *JSONCompliance `json:"compliance,omitempty"`
+}
+
+// JSONSummary is Summary with what the scan read and how each rule fared.
+type JSONSummary struct {
+	Summary
+	// Filtered counts findings a report filter (--severity) left out.
+	Filtered int `json:"filtered"`
+	// Scanned totals the units scanned by format.
+	Scanned []FormatTotals `json:"scanned"`
+	// NotScanned aggregates by cause what kept part of the input from
+	// being scanned.
+	NotScanned []NotScanned `json:"notScanned"`
+	// Rules count each rule's results.
+	Rules []RuleCounts `json:"rules"`
+	// ElapsedMs is the scan's wall time, with --statistics only (it
+	// differs from run to run).
+	ElapsedMs *int64 `json:"elapsedMs,omitempty"`
+}
+
+// JSONCompliance is a compliance framework's per-control results.
+type JSONCompliance struct {
+	Framework string          `json:"framework"`
+	Name      string          `json:"name"`
+	Controls  []ControlResult `json:"controls"`
 }
 
 // JSONFinding is one result.
@@ -45,6 +72,10 @@ type JSONFinding struct {
 	BaselineState string          `json:"baselineState,omitempty"`
 	// Fix is a change that resolves the finding, when the rule knows one.
 	Fix *JSONFix `json:"fix,omitempty"`
+	// Remediation is the fix in one line, from the rule's remediation;
+	// Documentation the rule's documentation page.
+	Remediation   string `json:"remediation,omitempty"`
+	Documentation string `json:"documentation,omitempty"`
 }
 
 // JSONFix is a quick fix: replace the text of each edit's range with its
@@ -98,11 +129,28 @@ type JSONDiagnostic struct {
 
 // WriteJSON writes the JSON report.
 func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
-	titles := map[string]string{}
+	byID := map[string]*rules.Rule{}
 	for _, r := range rs {
-		titles[r.ID] = r.Title
+		byID[r.ID] = r
 	}
-	out := JSONReport{Version: JSONVersion, Findings: []JSONFinding{}, Unknowns: []JSONFinding{}, Diagnostics: []JSONDiagnostic{}, Summary: Summarize(fs, diags)}
+	sum := JSONSummary{Summary: Summarize(fs, diags), Filtered: opts.Filtered, Scanned: []FormatTotals{},
+		NotScanned: notScanned(diags, opts.BaseDir), Rules: []RuleCounts{}}
+	if sum.NotScanned == nil {
+		sum.NotScanned = []NotScanned{}
+	}
+	if st := opts.Stats; st != nil {
+		sum.Scanned = append(sum.Scanned, st.totals()...)
+		sum.Rules = append(sum.Rules, st.Rules...)
+		if opts.Statistics {
+			ms := st.Elapsed.Milliseconds()
+			sum.ElapsedMs = &ms
+		}
+	}
+	out := JSONReport{Version: JSONVersion, Findings: []JSONFinding{}, Unknowns: []JSONFinding{}, Diagnostics: []JSONDiagnostic{}, Summary: sum}
+	if opts.Compliance != "" && opts.Stats != nil {
+		out.Compliance = &JSONCompliance{Framework: rules.FrameworkShortName(opts.Compliance), Name: opts.Compliance,
+			Controls: complianceTable(opts.Compliance, rs, opts.Stats.Rules)}
+	}
 	fs = sorted(fs)
 	for i := range fs {
 		f := &fs[i]
@@ -110,9 +158,18 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			continue
 		}
 		jf := JSONFinding{
-			RuleID: f.RuleID, Title: titles[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
+			RuleID: f.RuleID, Severity: f.Severity.String(), Message: f.Message,
 			JSONLocation: location(f.Loc.Range, opts.BaseDir), Attribute: f.Loc.Path,
 			Fingerprint: f.Fingerprint(opts.BaseDir), BaselineState: f.BaselineState,
+		}
+		if r := byID[f.RuleID]; r != nil {
+			jf.Title = r.Title
+			if f.Status == rules.Failed {
+				jf.Remediation = FixSummary(r)
+			}
+		}
+		if opts.HelpURI != nil {
+			jf.Documentation = opts.HelpURI(f.RuleID)
 		}
 		if r := f.Loc.Resource; r != nil {
 			jf.Resource, jf.ResourceType = r.Address, r.Type

@@ -5,11 +5,11 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
-	"os"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -28,6 +28,31 @@ type Options struct {
 	// FailOn is the lowest severity that fails the scan, for the summary;
 	// zero when findings never fail it.
 	FailOn rules.Severity
+	// ReadFile, when set, reads the source files excerpts come from (the
+	// scan's sandbox); otherwise they are read directly.
+	ReadFile func(string) ([]byte, error)
+	// HelpURI gives a rule's documentation page; nil for none.
+	HelpURI func(ruleID string) string
+	// Compact leaves out source excerpts and explanations (fixes,
+	// documentation links, related locations) of the text report.
+	Compact bool
+	// Quiet prints only the findings, compactly, and the summary line.
+	Quiet bool
+	// Statistics adds the per-rule counts, what was scanned by format and
+	// the elapsed time to the text report, and the elapsed time to JSON.
+	Statistics bool
+	// Stats are the scan's figures, shown in the summaries; nil when not
+	// known.
+	Stats *Stats
+	// Compliance is the framework (a rules.Framework* name) whose
+	// per-control results the report shows; empty for none.
+	Compliance string
+	// Filtered counts the findings a report filter (--severity) left out
+	// of the findings given, for the summary.
+	Filtered int
+	// Organization is the organisation the HTML report draws; nil for
+	// none.
+	Organization *Organization
 }
 
 // Summary counts what a scan found.
@@ -151,12 +176,33 @@ func displayPath(file, base string) string {
 // findings are relative to the working directory, as the scan read them.
 type sourceLines struct {
 	files map[string][]string
+	read  func(string) ([]byte, error)
+	// secrets are ranges whose text no excerpt shows, by file.
+	secrets map[string][]graph.Range
+	// lastFile and lastLine name the line lastRunes holds, printable:
+	// findings come sorted, so those on one line reuse it.
+	lastFile  string
+	lastLine  int
+	lastRunes []rune
+}
+
+// runes returns line n of file as printable runes.
+func (s *sourceLines) runes(file string, n int) ([]rune, bool) {
+	if s.lastRunes != nil && s.lastFile == file && s.lastLine == n {
+		return s.lastRunes, true
+	}
+	line, ok := s.line(file, n)
+	if !ok {
+		return nil, false
+	}
+	s.lastFile, s.lastLine, s.lastRunes = file, n, []rune(strings.Map(printable, line))
+	return s.lastRunes, true
 }
 
 func (s *sourceLines) line(file string, n int) (string, bool) {
 	lines, ok := s.files[file]
 	if !ok {
-		lines = readLines(file)
+		lines = s.readLines(file)
 		s.files[file] = lines
 	}
 	if n < 1 || n > len(lines) {
@@ -165,24 +211,24 @@ func (s *sourceLines) line(file string, n int) (string, bool) {
 	return lines[n-1], true
 }
 
-// readLines reads a text file's lines; an unreadable or huge file gives
-// none, and the report goes on without source excerpts.
-func readLines(path string) []string {
-	f, err := os.Open(path)
-	if err != nil {
+// maxSourceSize bounds the files excerpts are read from.
+const maxSourceSize = 16 << 20
+
+// readLines reads a text file's lines; an unreadable or huge file (or one
+// that is not a regular file) gives none, and the report goes on without
+// source excerpts.
+func (s *sourceLines) readLines(path string) []string {
+	var data []byte
+	var err error
+	if s.read != nil {
+		data, err = s.read(path)
+	} else {
+		data, err = sandbox.ReadUserFile(path, maxSourceSize)
+	}
+	if err != nil || len(data) > maxSourceSize {
 		return nil
 	}
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || info.Size() > 16<<20 {
-		return nil
-	}
-	var lines []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	for sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	return lines
+	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 }
 
 // plural formats a count with its noun.

@@ -54,6 +54,12 @@ func TestJSONSchema(t *testing.T) {
 		{},
 		{BaseDir: dir},
 		{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true},
+		// Everything a report can carry: links, statistics with the
+		// elapsed time, a compliance table and filtered findings.
+		{BaseDir: dir, ShowUnknown: true, IncludeSuppressed: true, HelpURI: func(id string) string { return "https://example.com/" + id },
+			Statistics: true, Filtered: 2, Compliance: rules.FrameworkSecurityHub,
+			Stats: &Stats{Units: []UnitStats{{Path: dir, Format: "terraform", Files: 3, Resources: 4}, {Path: dir + "/template.yaml", Format: "cloudformation", Files: 1, Resources: 2}},
+				Rules: CountRules(findingtest.Rules(), fs, map[string]int{"aws-s3-versioning-disabled": 2})}},
 	} {
 		validateReport(t, s, "report", []byte(render(t, WriteJSON, fs, findingtest.Diagnostics(dir), opts)))
 	}

@@ -5,17 +5,20 @@ package ruledocs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	rulesref "github.com/blindspot-iac/blindspot/docs/rules"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
 // Command is how the documentation is regenerated; pages name it.
-const Command = "go run ./cmd/blindspot rules --format markdown"
+const Command = "go run ./cmd/blindspot rules --format markdown --output docs/rules --force"
 
 // IndexName is the file name of the index page.
 const IndexName = "README.md"
@@ -34,34 +37,74 @@ func Generate(rs []*rules.Rule) []File {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	files := []File{{Name: IndexName, Content: index(sorted)}}
 	for _, r := range sorted {
-		files = append(files, File{Name: r.ID + ".md", Content: page(r)})
+		files = append(files, File{Name: r.ID + ".md", Content: Page(r)})
 	}
 	return files
 }
 
-// Write writes the pages for rs into dir, creating it if needed, and
-// removes rule pages (aws-*.md) of rules that no longer exist.
-func Write(dir string, rs []*rules.Rule) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+// equivalents returns the embedded table of equivalent checks by rule ID;
+// a table that does not parse gives none (a test keeps it parsing).
+func equivalents() map[string]rulesref.Equivalent {
+	rows, _ := rulesref.Equivalents()
+	out := map[string]rulesref.Equivalent{}
+	for _, r := range rows {
+		out[r.Rule] = r
 	}
+	return out
+}
+
+// Write writes the pages for rs into dir, creating it if needed. A file
+// that exists with other content is replaced, and rule pages (aws-*.md) of
+// rules that no longer exist are removed, only when force is set;
+// otherwise Write changes nothing and says which files are in the way.
+// Files that already hold their page are left as they are.
+func Write(dir string, rs []*rules.Rule, force bool) error {
+	files := Generate(rs)
 	keep := map[string]bool{}
-	for _, f := range Generate(rs) {
+	var write []File
+	var inTheWay []string
+	for _, f := range files {
 		keep[f.Name] = true
-		path := filepath.Join(dir, f.Name)
-		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		switch {
+		case err == nil && bytes.Equal(old, f.Content):
+		case err == nil || !errors.Is(err, fs.ErrNotExist):
+			inTheWay = append(inTheWay, f.Name)
+			write = append(write, f)
+		default:
+			write = append(write, f)
 		}
 	}
 	stale, err := filepath.Glob(filepath.Join(dir, "aws-*.md"))
 	if err != nil {
 		return fmt.Errorf("listing %s: %w", dir, err)
 	}
+	var remove []string
 	for _, path := range stale {
 		if !keep[filepath.Base(path)] {
-			if err := os.Remove(path); err != nil {
-				return fmt.Errorf("removing %s: %w", path, err)
-			}
+			remove = append(remove, path)
+			inTheWay = append(inTheWay, filepath.Base(path))
+		}
+	}
+	if len(inTheWay) > 0 && !force {
+		shown := inTheWay
+		if len(shown) > 5 {
+			shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(inTheWay)-5))
+		}
+		return fmt.Errorf("%s: %d files would be replaced or removed (%s); add --force to do it", dir, len(inTheWay), strings.Join(shown, ", "))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	for _, f := range write {
+		path := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
+	for _, path := range remove {
+		if err := os.Remove(path); err != nil {
+			return fmt.Errorf("removing %s: %w", path, err)
 		}
 	}
 	return nil
@@ -79,10 +122,57 @@ func index(rs []*rules.Rule) []byte {
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s |\n", r.ID, r.ID, severityName(r.Severity), cell(r.Title))
 	}
+	b.WriteString(equivalentsSection)
+	eq := equivalents()
+	b.WriteString("\n| Rule | Trivy / tfsec | Checkov | cfn\\_nag |\n| --- | --- | --- | --- |\n")
+	for _, r := range rs {
+		e := eq[r.ID]
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, codes(append(append(append([]string{}, e.AVD...), e.LongIDs...), e.TfsecLegacy...)),
+			codes(e.Checkov), codes(e.CfnNag))
+	}
 	return b.Bytes()
 }
 
-func page(r *rules.Rule) []byte {
+// equivalentsSection documents the table of equivalent checks in the
+// index.
+const equivalentsSection = `
+## Equivalent checks in other scanners
+
+[equivalents.tsv](equivalents.tsv) lists, for each rule, the checks of
+other scanners that look for the same problem. blindspot reads it (it is
+embedded when blindspot is built) to honour their inline suppressions
+(` + "`tfsec:ignore`, `trivy:ignore`, `checkov:skip`, cfn\\_nag `rules_to_suppress`" + `;
+see the README). The format is kept simple so that whoever adds a rule adds
+its row:
+
+- tab-separated, one row per rule, in rule ID order; lines starting with
+  ` + "`#`" + ` are comments;
+- the header is ` + "`rule avd long_id tfsec_legacy checkov kics cfn_nag`" + `;
+- ` + "`avd`" + `: Trivy and tfsec AVD IDs (` + "`AVD-AWS-0090`" + `); ` + "`long_id`" + `:
+  their long IDs (` + "`aws-s3-enable-versioning`" + `, and earlier names tfsec
+  used); ` + "`tfsec_legacy`" + `: tfsec's IDs before AVD (` + "`AWS077`" + `);
+  ` + "`checkov`" + `: Checkov IDs (` + "`CKV_AWS_21`" + `); ` + "`kics`" + `: KICS query names,
+  for reference (KICS suppressions name query UUIDs); ` + "`cfn_nag`" + `: cfn\_nag
+  rule IDs (` + "`W35`" + `);
+- several values in a cell are separated by ` + "`, `" + `; an empty cell means
+  no equivalent is known. Only identifiers read from those projects' own
+  metadata belong here.
+`
+
+// codes formats identifiers as inline code, or a dash for none.
+func codes(ids []string) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	var out []string
+	for _, id := range ids {
+		out = append(out, "`"+id+"`")
+	}
+	return strings.Join(out, ", ")
+}
+
+// Page is the reference page of one rule.
+func Page(r *rules.Rule) []byte {
 	var b bytes.Buffer
 	b.WriteString(generatedNote)
 	fmt.Fprintf(&b, "# %s\n\n", inline(r.Title))
@@ -106,6 +196,23 @@ func page(r *rules.Rule) []byte {
 		for _, c := range r.Compliance {
 			fmt.Fprintf(&b, "| %s | %s |\n", cell(c.Framework), cell(c.ID))
 		}
+	}
+	if e, ok := equivalents()[r.ID]; ok && len(e.AVD)+len(e.LongIDs)+len(e.TfsecLegacy)+len(e.Checkov)+len(e.KICS)+len(e.CfnNag) > 0 {
+		b.WriteString("\n## Equivalent checks\n\n| Scanner | Checks |\n| --- | --- |\n")
+		for _, row := range []struct {
+			name string
+			ids  []string
+		}{
+			{"Trivy / tfsec", append(append(append([]string{}, e.AVD...), e.LongIDs...), e.TfsecLegacy...)},
+			{"Checkov", e.Checkov},
+			{"KICS", e.KICS},
+			{"cfn\\_nag", e.CfnNag},
+		} {
+			if len(row.ids) > 0 {
+				fmt.Fprintf(&b, "| %s | %s |\n", row.name, codes(row.ids))
+			}
+		}
+		b.WriteString("\nTheir inline suppressions apply to this rule (see [the table](README.md#equivalent-checks-in-other-scanners)).\n")
 	}
 	b.WriteString("\n## References\n\n")
 	for _, ref := range r.References {

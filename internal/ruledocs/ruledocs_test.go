@@ -66,7 +66,14 @@ func TestWriteRemovesStalePages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := Write(dir, []*rules.Rule{sampleRule("aws-iam-a")}); err != nil {
+	err := Write(dir, []*rules.Rule{sampleRule("aws-iam-a")}, false)
+	if err == nil || !strings.Contains(err.Error(), "aws-old-rule.md") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("Write without force = %v, want the stale page named", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "aws-iam-a.md")); !os.IsNotExist(err) {
+		t.Errorf("Write without force wrote pages although it refused: %v", err)
+	}
+	if err := Write(dir, []*rules.Rule{sampleRule("aws-iam-a")}, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -77,6 +84,36 @@ func TestWriteRemovesStalePages(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "aws-iam-a.md")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestWriteNeverOverwrites checks that pages are written into a new or
+// matching directory without --force, and that a file with other content
+// is left alone unless forced.
+func TestWriteNeverOverwrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	rs := []*rules.Rule{sampleRule("aws-iam-a")}
+	if err := Write(dir, rs, false); err != nil {
+		t.Fatalf("writing into a new directory: %v", err)
+	}
+	if err := Write(dir, rs, false); err != nil {
+		t.Fatalf("writing the same pages again: %v", err)
+	}
+	page := filepath.Join(dir, "aws-iam-a.md")
+	if err := os.WriteFile(page, []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, rs, false); err == nil {
+		t.Error("an edited page was overwritten without force")
+	}
+	if data, _ := os.ReadFile(page); string(data) != "edited by hand" {
+		t.Errorf("page = %q", data)
+	}
+	if err := Write(dir, rs, true); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(page); string(data) == "edited by hand" {
+		t.Error("force did not replace the page")
 	}
 }
 

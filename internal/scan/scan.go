@@ -12,19 +12,24 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
@@ -38,6 +43,13 @@ import (
 type Options struct {
 	// Paths are the files and directories to scan ("." when empty).
 	Paths []string
+	// Root, when set, is the scan root of every unit inside it (the
+	// repository whose modules and nested stacks a unit may use);
+	// otherwise each unit's root is the path given that led to it. What
+	// the scanned code names is read only inside its unit's root.
+	Root string
+	// Limits size each unit's evaluation budget (defaults when zero).
+	Limits budget.Limits
 	// Base is the directory paths in reports, fingerprints and baseline
 	// entries are relative to; when empty, the root of the git work tree
 	// the paths lie in, or else the directory scanned.
@@ -62,6 +74,13 @@ type Options struct {
 	// Rules are the rules to choose from; the configuration's enable and
 	// disable lists select among them and its severities override theirs.
 	Rules []*rules.Rule
+	// Only and Skip add rule patterns (IDs, globs over IDs, tag:NAME) to
+	// the configuration's enable and disable lists.
+	Only, Skip []string
+	// Compliance, when set, runs only the rules mapped to this framework
+	// (a short name, see rules.FrameworkNamed); it replaces the
+	// configuration's.
+	Compliance string
 	// FailOn is the lowest severity that fails the scan; zero means the
 	// configuration's fail_on, or Low.
 	FailOn rules.Severity
@@ -70,6 +89,10 @@ type Options struct {
 	// Today decides whether a suppression's until= date has passed; zero
 	// means now.
 	Today time.Time
+	// NoForeignSuppressions ignores other scanners' inline suppressions
+	// (tfsec, Trivy, Checkov, cfn_nag), which are otherwise honoured for the
+	// blindspot rules they correspond to.
+	NoForeignSuppressions bool
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
 	// KeepResources keeps every resource, without its attributes, in
@@ -113,6 +136,9 @@ type Result struct {
 	// Rules are the rules that ran, sorted by ID, with the configured
 	// severities.
 	Rules []*rules.Rule
+	// Compliance is the framework the rules were selected for (one of the
+	// rules.Framework* names); empty when none was asked for.
+	Compliance string
 	// FailOn is the threshold in force (Options.FailOn, the configuration's
 	// or Low).
 	FailOn rules.Severity
@@ -125,11 +151,76 @@ type Result struct {
 	// Diagnostics holds every problem met, sorted by position, followed by
 	// the baseline's note when it left findings out.
 	Diagnostics []graph.Diagnostic
+	// roots are the directories the scan read inside.
+	roots []string
+	// Scanned describes each unit the scan reports on (units evaluated
+	// inside another, as a local module or nested stack, are part of it),
+	// in unit order.
+	Scanned []UnitStats
+	// Passed counts, by rule ID, the checks that passed (rules.Pass.Passed).
+	Passed map[string]int
+	// Elapsed is the wall time of the scan.
+	Elapsed time.Duration
+	// Organization is the model the organisation rules ran on: AWS
+	// Organizations resources, trails and organisation-wide settings in
+	// full, other resources located only (see Graph).
+	Organization *aws.Model
 	// ModulesNotDownloaded counts the calls of remote modules that were not
 	// downloaded, and their sources; ModulesMissing those of local modules
 	// whose directory does not exist. Their code was not read.
 	ModulesNotDownloaded ModuleCount
 	ModulesMissing       ModuleCount
+}
+
+// ReadSource reads a file the scan read, for excerpts: through a root of
+// the scan, as a regular file of at most 16 MiB.
+func (r *Result) ReadSource(path string) ([]byte, error) {
+	return readSource(r.roots, path)
+}
+
+// readSource reads path through the first of roots that holds it.
+func readSource(roots []string, path string) ([]byte, error) {
+	for _, dir := range roots {
+		root, err := sandbox.Open(dir)
+		if err != nil {
+			continue
+		}
+		if _, err := root.Rel(path); err != nil {
+			root.Close()
+			continue
+		}
+		data, err := root.ReadFile(path, 16<<20)
+		root.Close()
+		return data, err
+	}
+	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
+}
+
+// UnitStats describes one evaluated unit.
+type UnitStats struct {
+	Path string
+	Kind parser.Kind
+	// Files counts the files read to evaluate the unit (its modules,
+	// tfvars, nested templates).
+	Files int
+	// Resources counts the resource instances evaluated.
+	Resources int
+	// Diagnostics counts the problems met evaluating it (debug ones too).
+	Diagnostics int
+	// Elapsed is the time its first evaluation and check took.
+	Elapsed time.Duration
+}
+
+// Format names the unit's format in reports: terraform, terraform-plan or
+// cloudformation.
+func (u UnitStats) Format() string {
+	switch u.Kind {
+	case parser.CloudFormationTemplate:
+		return "cloudformation"
+	case parser.TerraformPlan:
+		return "terraform-plan"
+	}
+	return "terraform"
 }
 
 // Failed reports whether a finding at or above FailOn was neither
@@ -204,28 +295,42 @@ func (r *Result) PathErrors() []graph.Diagnostic {
 // the organisation-scoped rules run once over what every unit kept.
 // Severities, suppressions and the baseline apply last.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
 	s, err := settle(opts)
 	if err != nil {
 		return nil, err
 	}
-	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude})
+	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
 	if len(units) == 0 {
 		diags = append(diags, nothingToScan(s.paths, diags)...)
 	}
-	c := newChecker(units, s)
+	diags = append(diags, s.diags...)
+	c := newChecker(ctx, units, s)
+	defer c.close()
+	diags = append(diags, c.rootDiags...)
 	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))
 	// skipped are the units the schedule found called by others, which
 	// keptUnits would leave out: they are not evaluated.
 	skipped := make([]bool, len(units))
 	var done atomic.Int64
+	stats := make([]UnitStats, len(units))
+	declared := make([][]string, len(units))
+	evaluate := func(i int) {
+		t0 := time.Now()
+		results[i] = c.check([]int{i}, nil)
+		stats[i] = results[i].stats
+		stats[i].Elapsed = time.Since(t0)
+		declared[i] = results[i].declared
+	}
 	progress := func() {
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
 	}
 	err = sch.run(ctx, opts.Jobs, func(i int) {
-		results[i] = c.check([]int{i}, nil)
+		evaluate(i)
 		progress()
 	}, func(i int) {
 		skipped[i] = true
@@ -244,10 +349,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				skipped[i] = false
 			}
 		}
-		err = parallel.Do(ctx, opts.Jobs, len(late), func(k int) {
-			results[late[k]] = c.check([]int{late[k]}, nil)
-		})
-		if err != nil {
+		if err := parallel.Do(ctx, opts.Jobs, len(late), func(k int) { evaluate(late[k]) }); err != nil {
 			return nil, err
 		}
 	}
@@ -280,15 +382,28 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
+	if err := checkInputsDeclared(opts, units, kept, declared); err != nil {
+		return nil, err
+	}
+
 	g := &graph.Graph{Diagnostics: diags}
 	var findings []rules.Finding
+	passed := map[string]int{}
+	var scanned []UnitStats
 	for _, i := range keptIdx {
 		g.Merge(results[i].graph)
 		findings = append(findings, results[i].findings...)
+		for id, n := range results[i].passed {
+			passed[id] += n
+		}
+		scanned = append(scanned, stats[i])
 	}
 	g.Sort()
 	model := aws.BuildOrganization(g, c.modelOpts)
-	orgFindings, ruleDiags := rules.Run(c.orgRules, g, model)
+	orgFindings, orgPassed, ruleDiags := rules.RunCounting(c.orgRules, g, model)
+	for id, n := range orgPassed {
+		passed[id] += n
+	}
 	findings = append(findings, orgFindings...)
 	downloaded := ""
 	if s.modules != nil {
@@ -301,12 +416,78 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
 	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
 	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
+	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, FailOn: s.failOn, Findings: findings, Diagnostics: g.Diagnostics,
-		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing}
+	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
+	rules.SortFindings(findings)
+	graph.SortDiagnostics(g.Diagnostics)
+	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
+		Diagnostics: g.Diagnostics, Scanned: scanned, Passed: passed, Organization: model,
+		ModulesNotDownloaded: notDownloaded, ModulesMissing: missing, roots: s.roots}
 	s.finish(res)
+	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// checkInputsDeclared refuses a --var or --parameter that no scanned
+// Terraform root module or CloudFormation template declares, as Terraform
+// and CloudFormation refuse it: the name is misspelt, or it was meant for
+// something else. Inputs from the configuration and from files, often
+// shared by many units, are not checked; nor are inputs of a format the
+// scan found nothing of (a pre-commit run on one changed template).
+func checkInputsDeclared(opts Options, units []parser.Unit, kept []bool, byUnit [][]string) error {
+	declared := map[string]bool{}
+	var tfNames, cfnNames []string
+	scannedTF, scannedCFN := false, false
+	for i, u := range units {
+		if !kept[i] {
+			continue
+		}
+		scannedTF = scannedTF || u.Kind == parser.TerraformModule
+		scannedCFN = scannedCFN || u.Kind == parser.CloudFormationTemplate
+		for _, name := range byUnit[i] {
+			if !declared[name] {
+				declared[name] = true
+				if v, ok := strings.CutPrefix(name, "var."); ok {
+					tfNames = append(tfNames, v)
+				} else {
+					cfnNames = append(cfnNames, name)
+				}
+			}
+		}
+	}
+	sort.Strings(tfNames)
+	sort.Strings(cfnNames)
+	var errs []error
+	check := func(given []string, flag, prefix, what string, names []string) {
+		reported := map[string]bool{}
+		for _, kv := range given {
+			name, _, _ := strings.Cut(kv, "=")
+			if name == "" || declared[prefix+name] || reported[name] {
+				continue
+			}
+			reported[name] = true
+			hint := ""
+			if best, ok := spelling.Closest(name, names, func(d int) bool { return d <= max(2, len(name)/4) }); ok {
+				hint = fmt.Sprintf(" (did you mean %q?)", best)
+			}
+			errs = append(errs, fmt.Errorf("%s %s: no %s scanned declares %q%s", flag, kv, what, name, hint))
+		}
+	}
+	if scannedTF {
+		var vars []string
+		for _, in := range opts.VarInputs {
+			if in.Var != "" {
+				vars = append(vars, in.Var)
+			}
+		}
+		check(vars, "--var", "var.", "Terraform root module", tfNames)
+	}
+	if scannedCFN {
+		check(opts.Parameters, "--parameter", "", "CloudFormation template", cfnNames)
+	}
+	return errors.Join(errs...)
 }
 
 // recheck is a second check of units whose models depend on other units:
@@ -378,19 +559,27 @@ type checker struct {
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
-	// wd is the working directory ("" when unknown), see readRoot.
+	// wd is the working directory ("" when unknown).
 	wd string
+	// roots are the units' scan roots, by index of unit; rootDiags say
+	// which could not be opened.
+	roots     []*sandbox.Root
+	open      []*sandbox.Root
+	rootDiags []graph.Diagnostic
+	ctx       context.Context
 }
 
-// moduleOptions are the options module directories are parsed with for
-// the schedule, as loadUnit gives them to a Terraform unit.
-func (c *checker) moduleOptions() terraform.Options {
-	return c.s.terraformOptions("", c.cache, c.wd)
+// moduleOptions are the options the module directories of unit i's scan
+// root are parsed with for the schedule, as loadUnit gives them to a
+// Terraform unit.
+func (c *checker) moduleOptions(i int) terraform.Options {
+	return c.s.terraformOptions(c.ctx, c.roots[i], c.cache, c.wd)
 }
 
-func newChecker(units []parser.Unit, s *settings) *checker {
-	c := &checker{units: units, s: s, cache: terraform.NewModuleCache()}
+func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker {
+	c := &checker{units: units, s: s, cache: terraform.NewModuleCache(), ctx: ctx}
 	c.wd, _ = os.Getwd()
+	c.openRoots()
 	c.modelOpts = aws.Options{ManagementAccountIDs: s.managementAccountIDs}
 	if s.unitAccount != nil {
 		c.modelOpts.UnitAccounts = map[string]aws.UnitAccount{}
@@ -416,7 +605,13 @@ type checked struct {
 	// organisation-scoped resources and the others without attributes.
 	graph    *graph.Graph
 	findings []rules.Finding
+	passed   map[string]int
 	links    aws.Links
+	// declared names the inputs the units declare: var.NAME of Terraform
+	// root modules, NAME of CloudFormation templates.
+	declared []string
+	// stats describe the first unit checked (its first check).
+	stats UnitStats
 }
 
 // check evaluates the units idx, checks them together with the
@@ -425,7 +620,17 @@ type checked struct {
 func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g := &graph.Graph{}
 	for _, i := range idx {
-		g.Merge(loadUnit(c.units[i], c.s, c.cache, c.wd))
+		g.Merge(c.loadUnit(i))
+	}
+	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
+	var declared []string
+	for _, in := range g.Inputs {
+		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
+			declared = append(declared, in.Name)
+		}
+	}
+	for _, u := range g.Units {
+		stats.Files += len(u.Files)
 	}
 	isForeign := foreignParts{resources: map[*graph.Resource]bool{}, providers: map[*graph.Provider]bool{}}
 	for _, r := range foreign {
@@ -447,12 +652,12 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
 			kept, _ := slim(g, isForeign, false)
-			out = &checked{graph: kept}
+			out = &checked{graph: kept, stats: stats}
 		}
 	}()
 	g.Sort()
 	model := aws.Build(g, c.modelOpts)
-	findings, diags := rules.Run(c.unitRules, g, model)
+	findings, passed, diags := rules.RunCounting(c.unitRules, g, model)
 	// Findings about foreign resources (or in a foreign provider's
 	// arguments) are their own units' to report.
 	if len(foreign) > 0 {
@@ -497,7 +702,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
 		}
 	}
-	return &checked{graph: kept, findings: findings, links: links}
+	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats, declared: declared}
 }
 
 // foreignParts are the resources (and their providers) of other units
@@ -534,7 +739,12 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 			Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
 		}
-		_, suppressions := r.Metadata.Get("blindspot")
+		suppressions := false
+		for _, key := range suppressionMetadata {
+			if _, ok := r.Metadata.Get(key); ok {
+				suppressions = true
+			}
+		}
 		if suppressions {
 			s.Metadata = r.Metadata
 		}
@@ -546,10 +756,63 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	return kept, stubs
 }
 
-// loadUnit evaluates one unit. A panic in a front end is a bug, but it must
-// not lose the rest of the scan: it becomes an internal-error diagnostic.
-func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd string) (g *graph.Graph) {
-	root := readRoot(u, wd)
+// suppressionMetadata are the Metadata keys of CloudFormation resources
+// that hold suppressions: blindspot's own, Checkov's and cfn_nag's.
+var suppressionMetadata = []string{"blindspot", "checkov", "cfn_nag"}
+
+// openRoots opens the scan root of each unit, once per directory: the
+// configured root when the unit lies inside it, otherwise the path given
+// that led to the unit.
+func (c *checker) openRoots() {
+	byDir := map[string]*sandbox.Root{}
+	var global *sandbox.Root
+	if c.s.root != "" {
+		r, err := sandbox.Open(c.s.root)
+		if err != nil {
+			c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: c.s.root}, "path-not-found", "cannot open the scan root: %v", err))
+		} else {
+			global = r
+			c.open = append(c.open, r)
+		}
+	}
+	c.roots = make([]*sandbox.Root, len(c.units))
+	for i, u := range c.units {
+		if global != nil {
+			if _, err := global.Rel(u.Path); err == nil {
+				c.roots[i] = global
+				continue
+			}
+		}
+		r := byDir[u.Root]
+		if r == nil {
+			var err error
+			r, err = sandbox.Open(u.Root)
+			if err != nil {
+				c.rootDiags = append(c.rootDiags, graph.Errorf(graph.Range{File: u.Root}, "path-not-found", "cannot open %s: %v", u.Root, err))
+				continue
+			}
+			byDir[u.Root] = r
+			c.open = append(c.open, r)
+		}
+		c.roots[i] = r
+	}
+}
+
+// close releases the roots.
+func (c *checker) close() {
+	for _, r := range c.open {
+		r.Close()
+	}
+}
+
+// loadUnit evaluates one unit, reading it through its scan root. A panic
+// in a front end is a bug, but it must not lose the rest of the scan: it
+// becomes an internal-error diagnostic.
+func (c *checker) loadUnit(i int) (g *graph.Graph) {
+	u, s, root := c.units[i], c.s, c.roots[i]
+	if root == nil {
+		return &graph.Graph{}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			g = &graph.Graph{Diagnostics: []graph.Diagnostic{{
@@ -560,11 +823,12 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 	}()
 	switch u.Kind {
 	case parser.TerraformModule:
-		return terraform.LoadModule(u.Path, s.terraformOptions(root, cache, wd))
+		return terraform.LoadModule(u.Path, s.terraformOptions(c.ctx, root, c.cache, c.wd))
 	case parser.TerraformPlan:
-		return terraform.LoadPlan(u.Path, s.terraformOptions(root, nil, ""))
+		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
-		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root}
+		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
+			Context: c.ctx, Limits: s.limits}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
@@ -573,23 +837,6 @@ func loadUnit(u parser.Unit, s *settings, cache *terraform.ModuleCache, wd strin
 		return cloudformation.LoadTemplate(u.Path, cfOpts)
 	}
 	return &graph.Graph{}
-}
-
-// readRoot is the directory a unit's file(), templatefile() and nested
-// stack templates may be read from: the working directory (the repository
-// a hook or CI job runs in) when the unit lies inside it, otherwise the path
-// the user gave.
-func readRoot(u parser.Unit, wd string) string {
-	if wd != "" {
-		abs := u.Path
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, abs)
-		}
-		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "."
-		}
-	}
-	return u.Root
 }
 
 // keptUnits says which units a scan reports. It leaves out Terraform modules that another scanned module
@@ -659,6 +906,34 @@ func keptUnits(units []parser.Unit, graphs []*graph.Graph) []bool {
 		kept[i] = state[i] != drop
 	}
 	return kept
+}
+
+// notScannedCodes are the codes of warnings and notes that mean part of
+// the input was not scanned: the one policy of what makes a scan
+// incomplete besides errors.
+var notScannedCodes = map[string]bool{
+	"not-utf8":             true, // a file that is not UTF-8 text (UTF-16 included)
+	"file-too-large":       true, // a file over its size limit
+	"not-regular-file":     true, // a device, FIFO or socket named like code
+	"symlink-outside-root": true, // a link named like code, or to a directory, out of the tree
+	"outside-root":         true, // a module, template or manifest entry outside the root
+	"not-read":             true, // a file the configuration names that could not be read
+	"nesting-limit":        true, // a file nested too deeply to parse safely
+	"evaluation-budget":    true, // a unit whose evaluation was cut short
+	"foreach-not-expanded": true, // Fn::ForEach whose resources were not created
+	"depth-limit":          true, // nesting beyond what evaluation follows
+	"expansion-limit":      true, // instances beyond what evaluation expands
+	"excluded-by-config":   true, // a file excluded by a configuration inside the tree
+}
+
+// markNotScanned marks the warnings and notes whose code means part of
+// the input was not scanned.
+func markNotScanned(ds []graph.Diagnostic) {
+	for i := range ds {
+		if notScannedCodes[ds[i].Code] && ds[i].Severity != graph.Debug {
+			ds[i].Incomplete = true
+		}
+	}
 }
 
 // dedupe drops repeated diagnostics (sorted input): a module two roots call

@@ -108,8 +108,15 @@ type group struct {
 	infosMu sync.Mutex
 	infos   map[string]terraform.ModuleInfo
 	refs    map[string]int
-	held    []string
+	held    []heldDir
 	skip    map[int]bool
+}
+
+// heldDir is a module directory held, with the unit whose scan root it
+// was read through.
+type heldDir struct {
+	dir  string
+	unit int
 }
 
 // job is one piece of the scan's work.
@@ -153,20 +160,24 @@ func newSchedule(ctx context.Context, c *checker, jobs int) *schedule {
 	uf := unionFind{}
 	named := map[string][]string{}
 	size := map[string]int64{}
-	seen := map[string]bool{}
+	// via is the unit whose scan root a directory is read through: its
+	// own, or that of the unit that led to it.
+	via := map[string]int{}
 	var frontier []string
-	for dir := range s.unitDir {
+	for dir, i := range s.unitDir {
 		frontier = append(frontier, dir)
-		seen[dir] = true
+		via[dir] = i
 	}
 	slices.Sort(frontier)
 	for len(frontier) > 0 {
 		found := make([][]string, len(frontier))
 		sizes := make([]int64, len(frontier))
 		_ = parallel.Do(ctx, jobs, len(frontier), func(k int) {
-			found[k], sizes[k] = terraform.CandidateModuleDirs(frontier[k])
-			if _, unit := s.unitDir[frontier[k]]; unit {
-				found[k] = append(found[k], terraform.ManifestDirs(frontier[k])...)
+			dir := frontier[k]
+			opts := c.moduleOptions(via[dir])
+			found[k], sizes[k] = terraform.CandidateModuleDirs(dir, opts)
+			if _, unit := s.unitDir[dir]; unit {
+				found[k] = append(found[k], terraform.ManifestDirs(dir, opts)...)
 			}
 		})
 		var next []string
@@ -179,14 +190,14 @@ func newSchedule(ctx context.Context, c *checker, jobs int) *schedule {
 					s.namedBy[d]++
 					named[dir] = append(named[dir], d)
 				}
-				if !seen[d] {
-					seen[d] = true
+				if _, ok := via[d]; !ok {
+					via[d] = via[dir]
 					next = append(next, d)
 				}
 			}
 		}
 		slices.Sort(next)
-		frontier = slices.Compact(next)
+		frontier = next
 	}
 	byRoot := map[string]*group{}
 	for i, u := range c.units {
@@ -212,7 +223,7 @@ func newSchedule(ctx context.Context, c *checker, jobs int) *schedule {
 		s.groupOf[i] = g
 	}
 	held := map[*group]int64{}
-	for dir := range seen {
+	for dir := range via {
 		if g := byRoot[uf.find(dir)]; g != nil && s.namedBy[dir] > 0 {
 			held[g] += size[dir]
 		}
@@ -334,9 +345,9 @@ func (s *schedule) next(ctx context.Context) (j job, ok bool) {
 // do does one job.
 func (s *schedule) do(j job, evaluate, skip func(i int)) {
 	g, dir := j.g, s.c.units[j.unit].Path
+	opts := s.c.moduleOptions(j.unit)
 	switch j.kind {
 	case prepareJob:
-		opts := s.c.moduleOptions()
 		info := s.c.cache.Hold(dir, opts)
 		s.record(g, dir, info)
 		g.infosMu.Lock()
@@ -356,7 +367,6 @@ func (s *schedule) do(j job, evaluate, skip func(i int)) {
 		}
 		// The leaf's own directory is parsed here, for its calls, and
 		// used at once by its evaluation.
-		opts := s.c.moduleOptions()
 		s.record(g, dir, s.c.cache.Hold(dir, opts))
 		evaluate(j.unit)
 		s.c.cache.Release(dir, opts)
@@ -381,9 +391,8 @@ func (s *schedule) do(j job, evaluate, skip func(i int)) {
 		}
 	}
 	g.infosMu.Unlock()
-	opts := s.c.moduleOptions()
 	for _, d := range release {
-		s.c.cache.Release(d, opts)
+		s.c.cache.Release(d, s.c.moduleOptions(s.unitDir[d]))
 	}
 }
 
@@ -412,9 +421,8 @@ func (s *schedule) finish(j job) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if g.decided && g.left == 0 && g.held != nil {
-		opts := s.c.moduleOptions()
-		for _, dir := range g.held {
-			s.c.cache.Release(dir, opts)
+		for _, h := range g.held {
+			s.c.cache.Release(h.dir, s.c.moduleOptions(h.unit))
 		}
 		g.held = nil
 	}
@@ -436,16 +444,16 @@ func (s *schedule) record(g *group, dir string, info terraform.ModuleInfo) {
 	g.infos[filepath.Clean(dir)] = info
 }
 
-// hold parses the module directory dir for the group and records its
-// calls. When keep is set and the group holds its trees, the tree is kept
-// until the group is done; otherwise it stays among the cache's recently
-// used.
-func (s *schedule) hold(g *group, dir string, keep bool) terraform.ModuleInfo {
-	opts := s.c.moduleOptions()
+// hold parses the module directory dir for the group, through the scan
+// root of unit, and records its calls. When keep is set and the group
+// holds its trees, the tree is kept until the group is done; otherwise it
+// stays among the cache's recently used.
+func (s *schedule) hold(g *group, dir string, unit int, keep bool) terraform.ModuleInfo {
+	opts := s.c.moduleOptions(unit)
 	info := s.c.cache.Hold(dir, opts)
 	if keep && g.hold {
 		g.infosMu.Lock()
-		g.held = append(g.held, dir)
+		g.held = append(g.held, heldDir{dir, unit})
 		g.infosMu.Unlock()
 	} else {
 		s.c.cache.Release(dir, opts)
@@ -463,6 +471,9 @@ func (s *schedule) decide(g *group) map[int]bool {
 	if len(g.named) == 0 || noSkip {
 		return nil
 	}
+	// info is what dir calls, read through unit's scan root when the
+	// group has not read it yet.
+	var unit int
 	info := func(dir string) terraform.ModuleInfo {
 		g.infosMu.Lock()
 		in, ok := g.infos[filepath.Clean(dir)]
@@ -470,7 +481,7 @@ func (s *schedule) decide(g *group) map[int]bool {
 		if ok {
 			return in
 		}
-		return s.hold(g, dir, true)
+		return s.hold(g, dir, unit, true)
 	}
 	contradicted := func() {
 		s.mu.Lock()
@@ -487,6 +498,7 @@ func (s *schedule) decide(g *group) map[int]bool {
 		if s.c.units[u].Kind != parser.TerraformModule {
 			continue
 		}
+		unit = u
 		dir := s.c.units[u].Path
 		for _, call := range info(dir).Calls {
 			if call.Dir == "" {
@@ -526,7 +538,7 @@ func (s *schedule) decide(g *group) map[int]bool {
 			}
 			queue = append(queue, d)
 		}
-		for _, m := range terraform.ManifestDirs(dir) {
+		for _, m := range terraform.ManifestDirs(dir, s.c.moduleOptions(u)) {
 			visit(m)
 		}
 		for _, call := range info(dir).Calls {

@@ -31,8 +31,9 @@ func TestScheduleSkipsOnlyWhatKeptUnitsLeavesOut(t *testing.T) {
 		name  string
 		files map[string]string
 		// paths are the paths scanned, relative to the tree ("." when
-		// empty); varFiles are given as -var-file.
+		// empty), root the scan root; varFiles are given as -var-file.
 		paths    []string
+		root     string
 		varFiles []string
 		// skipped are the unit directories skipped; fallback is set
 		// when the schedule cannot judge the tree, and evaluates at the
@@ -74,8 +75,9 @@ func TestScheduleSkipsOnlyWhatKeptUnitsLeavesOut(t *testing.T) {
 			},
 		},
 		{
-			// shared is not scanned, so modules/m is called only through
-			// a directory that is not a unit.
+			// shared is not scanned but lies in the scan root, so
+			// modules/m is called only through a directory that is not a
+			// unit.
 			name: "call through a directory not scanned",
 			files: map[string]string{
 				"examples/a/main.tf": "module \"shared\" {\n  source = \"../../shared\"\n}\n",
@@ -84,6 +86,20 @@ func TestScheduleSkipsOnlyWhatKeptUnitsLeavesOut(t *testing.T) {
 				"modules/n/main.tf":  bucket,
 			},
 			paths: []string{"examples", "modules"},
+			root:  ".",
+		},
+		{
+			// Without a scan root, examples/a's is examples: shared is
+			// not read, and modules/m is a root.
+			name: "call out of the scan root",
+			files: map[string]string{
+				"examples/a/main.tf": "module \"shared\" {\n  source = \"../../shared\"\n}\n",
+				"shared/main.tf":     "module \"m\" {\n  source = \"../modules/m\"\n}\n",
+				"modules/m/main.tf":  bucket + "module \"n\" {\n  source = \"../n\"\n}\n",
+				"modules/n/main.tf":  bucket,
+			},
+			paths:   []string{"examples", "modules"},
+			skipped: []string{"modules/n"},
 		},
 		{
 			name: "-var-file in a module directory",
@@ -138,7 +154,7 @@ func TestScheduleSkipsOnlyWhatKeptUnitsLeavesOut(t *testing.T) {
 			}
 			root := writeTree(t, files)
 			t.Chdir(root)
-			opts := Options{Paths: tt.paths, Rules: []*rules.Rule{s3.VersioningDisabled}}
+			opts := Options{Paths: tt.paths, Root: tt.root, Rules: []*rules.Rule{s3.VersioningDisabled}}
 			for _, f := range tt.varFiles {
 				opts.VarInputs = append(opts.VarInputs, VarInput{File: f})
 			}
@@ -170,7 +186,8 @@ func scheduleOf(t *testing.T, opts Options) (skipped []string, fallback bool) {
 		t.Fatal(err)
 	}
 	units, _ := parser.Discover(s.paths, parser.Options{})
-	c := newChecker(units, s)
+	c := newChecker(context.Background(), units, s)
+	defer c.close()
 	sch := newSchedule(context.Background(), c, 0)
 	var mu sync.Mutex
 	err = sch.run(context.Background(), 0, func(int) {}, func(i int) {

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -23,7 +26,17 @@ import (
 type settings struct {
 	paths []string
 	// base is the absolute directory report paths are relative to.
-	base                 string
+	base   string
+	root   string
+	limits budget.Limits
+	// reportedExclude are the excludes of a configuration inside the
+	// scanned tree (configFile), whose matches are reported.
+	reportedExclude []string
+	configFile      string
+	// diags are problems with the configuration found while settling.
+	diags []graph.Diagnostic
+	// roots are the directories the scan reads inside (scanRoots).
+	roots                []string
 	exclude              []string
 	varInputs            []VarInput
 	tfEnv                map[string]string
@@ -35,13 +48,19 @@ type settings struct {
 	// the configuration maps none.
 	unitAccount   func(unitPath string) (aws.UnitAccount, bool)
 	rules         []*rules.Rule
+	compliance    string
 	severity      map[string]rules.Severity
 	failOn        rules.Severity
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
 	evaluateAll   bool
-	modules       ModuleFetcher
+	// knownRules are the IDs of every candidate rule, run or not, which a
+	// suppression may name.
+	knownRules []string
+	// foreign maps other scanners' suppressions to rules; nil ignores them.
+	foreign *suppress.Equivalents
+	modules ModuleFetcher
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -59,9 +78,27 @@ func settle(opts Options) (*settings, error) {
 	if err := cfg.Validate(reg); err != nil {
 		return nil, err
 	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
+	}
+	confined := insideScannedTree(cfg.File, opts)
+	var diags []graph.Diagnostic
+	if confined {
+		// A configuration that came with the scanned code is as untrusted
+		// as the code: what it names must lie inside the tree, and what it
+		// excludes is reported.
+		copied := *cfg
+		cfg = &copied
+		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
+		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
+	}
 	s := &settings{
+		roots:                scanRoots(opts),
+		diags:                diags,
 		paths:                opts.Paths,
-		exclude:              concat(cfg.Exclude, opts.Exclude),
+		root:                 opts.Root,
+		limits:               opts.Limits,
+		exclude:              concat(nil, opts.Exclude),
 		varInputs:            varInputs(cfg, opts.VarInputs),
 		parameters:           concat(cfg.Parameters, opts.Parameters),
 		parameterFiles:       concat(cfg.ParameterFiles, opts.ParameterFiles),
@@ -89,6 +126,11 @@ func settle(opts Options) (*settings, error) {
 	if info, err := os.Stat(s.base); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("base directory %s: not a directory", opts.Base)
 	}
+	if confined {
+		s.reportedExclude, s.configFile = cfg.Exclude, cfg.File
+	} else {
+		s.exclude = concat(cfg.Exclude, opts.Exclude)
+	}
 	s.tfEnv, s.workspace = terraformEnvironment(opts.Environment)
 	if s.today.IsZero() {
 		s.today = time.Now()
@@ -111,9 +153,17 @@ func settle(opts Options) (*settings, error) {
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
 	}
-	s.rules, err = selectRules(reg, cfg)
+	s.rules, s.compliance, err = selectRules(reg, cfg, opts)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range reg.All() {
+		s.knownRules = append(s.knownRules, r.ID)
+	}
+	if !opts.NoForeignSuppressions {
+		if s.foreign, err = suppress.BuiltinEquivalents(); err != nil {
+			return nil, fmt.Errorf("the table of equivalent checks: %w", err)
+		}
 	}
 	// The rules run and are reported with the configured severity, so
 	// that reports show it for rules without findings too (SARIF's
@@ -126,6 +176,98 @@ func settle(opts Options) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// scanRoots are the directories a scan reads inside: the root, and the
+// paths given (the directory of a file).
+func scanRoots(opts Options) []string {
+	var out []string
+	if opts.Root != "" {
+		out = append(out, opts.Root)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		p = strings.TrimSuffix(filepath.ToSlash(p), "/...")
+		if p == "..." || p == "" {
+			p = "."
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p = filepath.Dir(p)
+		}
+		out = append(out, filepath.FromSlash(p))
+	}
+	return out
+}
+
+// insideScannedTree reports whether file lies inside a directory the scan
+// reads.
+func insideScannedTree(file string, opts Options) bool {
+	if file == "" {
+		return false
+	}
+	for _, dir := range scanRoots(opts) {
+		if r, err := sandbox.Open(dir); err == nil {
+			_, err := r.Rel(file)
+			r.Close()
+			if err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confine keeps the files a configuration inside the scanned tree names
+// that lie inside that tree too, reporting the others.
+func confine(configFile, key string, files []string, opts Options, diags []graph.Diagnostic) ([]string, []graph.Diagnostic) {
+	var kept []string
+	for _, f := range files {
+		inside := false
+		for _, dir := range scanRoots(opts) {
+			if r, err := sandbox.Open(dir); err == nil {
+				_, err := r.RealPath(f)
+				r.Close()
+				inside = inside || err == nil
+			}
+		}
+		if inside {
+			kept = append(kept, f)
+			continue
+		}
+		d := graph.Warningf(graph.Range{File: configFile}, "outside-root",
+			"%s lists %s in %s, which is outside the scanned directory (or does not exist); a configuration inside the scanned tree may only name files inside it, so it is not read", configFile, f, key)
+		d.Incomplete = true
+		diags = append(diags, d)
+	}
+	return kept, diags
+}
+
+// checkOptions refuses options the configuration would refuse, with the
+// same checks, before anything is read.
+func checkOptions(opts Options) error {
+	var errs []error
+	for _, id := range opts.ManagementAccountIDs {
+		if err := config.CheckAccountID(id); err != nil {
+			errs = append(errs, fmt.Errorf("management account ID: %w", err))
+		}
+	}
+	for _, g := range opts.Exclude {
+		if err := config.CheckGlob(g); err != nil {
+			errs = append(errs, fmt.Errorf("exclude: %w", err))
+		}
+	}
+	if opts.Jobs < 0 {
+		errs = append(errs, fmt.Errorf("jobs: %d is not a positive number", opts.Jobs))
+	}
+	if opts.Compliance != "" {
+		if _, ok := rules.FrameworkNamed(opts.Compliance); !ok {
+			errs = append(errs, config.UnknownFramework(opts.Compliance))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // readableFile checks that path names a regular file that can be opened.
@@ -180,8 +322,9 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 }
 
 // terraformOptions are the options a Terraform unit is evaluated with.
-func (s *settings) terraformOptions(root string, cache *terraform.ModuleCache, wd string) terraform.Options {
-	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd}
+func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
+	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
+		Context: ctx, Limits: s.limits}
 	if s.modules != nil {
 		opts.Fetcher = s.modules
 	}
@@ -193,18 +336,39 @@ func concat(a, b []string) []string {
 	return append(slices.Clip(a), b...)
 }
 
-// selectRules applies the configuration's enable and disable lists.
-func selectRules(reg *rules.Registry, cfg *config.Config) ([]*rules.Rule, error) {
+// selectRules applies the enable and disable patterns of the
+// configuration and the command line, and the compliance framework: a rule
+// runs when some enable pattern selects it (or there is none), no disable
+// pattern does, and it maps to a control of the framework (when one is
+// asked for). It returns the rules and the framework's full name.
+func selectRules(reg *rules.Registry, cfg *config.Config, opts Options) ([]*rules.Rule, string, error) {
+	only, err1 := config.CheckRulePatterns(reg, "--rule", opts.Only)
+	skip, err2 := config.CheckRulePatterns(reg, "--skip-rule", opts.Skip)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, "", err
+	}
+	enable, _ := config.CheckRulePatterns(reg, "rules.enable", cfg.Enable)
+	disable, _ := config.CheckRulePatterns(reg, "rules.disable", cfg.Disable)
+	enable = append(enable, only...)
+	disable = append(disable, skip...)
+	framework := ""
+	if name := cmp.Or(opts.Compliance, cfg.Compliance); name != "" {
+		framework, _ = rules.FrameworkNamed(name)
+	}
 	var out []*rules.Rule
 	for _, r := range reg.All() {
-		if (len(cfg.Enable) == 0 || slices.Contains(cfg.Enable, r.ID)) && !slices.Contains(cfg.Disable, r.ID) {
-			out = append(out, r)
+		if len(enable) > 0 && !rules.MatchesAny(enable, r) || rules.MatchesAny(disable, r) {
+			continue
 		}
+		if framework != "" && len(r.Controls(framework)) == 0 {
+			continue
+		}
+		out = append(out, r)
 	}
 	if len(out) == 0 {
-		return nil, errors.New("the configuration disables every rule")
+		return nil, "", errors.New("the rule selection (rules.enable, rules.disable, --rule, --skip-rule, --compliance) leaves no rule to run")
 	}
-	return out, nil
+	return out, framework, nil
 }
 
 // finish applies the configuration's severities, the suppressions and the
@@ -215,7 +379,7 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: os.ReadFile, Today: s.today})...)
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		var unmatched []suppress.BaselineEntry

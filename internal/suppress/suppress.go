@@ -21,12 +21,19 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/spelling"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -39,9 +46,16 @@ type Directive struct {
 	// Resource is set for Metadata suppressions, which apply to the whole
 	// resource.
 	Resource *graph.Resource
+	// Foreign is set for another scanner's suppression: what it says
+	// ("tfsec:ignore:aws-s3-enable-versioning", "checkov:skip=CKV_AWS_21",
+	// "cfn_nag W35"). Its rule IDs are the blindspot rules it corresponds
+	// to (see Equivalents).
+	Foreign string
+	// Enclosing marks a directive that applies to the resource block it
+	// is written in (checkov:skip in Terraform), wherever in the block.
+	Enclosing bool
 }
 
-var directiveRE = regexp.MustCompile(`(?:#|//)\s*blindspot:ignore\b(.*)$`)
 var ruleIDRE = regexp.MustCompile(`^aws-[a-z0-9-]+$`)
 
 // parseDirective reads the text after "blindspot:ignore".
@@ -72,11 +86,14 @@ func parseDirective(text string) (ids []string, until, reason string, err error)
 type fileDirectives struct {
 	byLine      map[int][]*Directive
 	commentLine map[int]bool
+	// enclosing are directives that apply to the block they are in.
+	enclosing []*Directive
 }
 
-// ParseFile finds the suppression comments of a source file.
+// ParseFile finds the suppression comments of a source file, blindspot's
+// own only.
 func ParseFile(file string, data []byte) ([]*Directive, []graph.Diagnostic) {
-	fd, diags := parseFile(file, data)
+	fd, diags := parseFile(file, data, parseOptions{})
 	var out []*Directive
 	for _, ds := range fd.byLine {
 		out = append(out, ds...)
@@ -85,35 +102,181 @@ func ParseFile(file string, data []byte) ([]*Directive, []graph.Diagnostic) {
 	return out, diags
 }
 
-func parseFile(file string, data []byte) (*fileDirectives, []graph.Diagnostic) {
+// parseOptions say what parseFile looks for besides blindspot:ignore.
+type parseOptions struct {
+	// foreign, when set, maps other scanners' suppressions to rules.
+	foreign *Equivalents
+	// known lists the rule IDs that exist, for "did you mean"; nil skips
+	// the check.
+	known []string
+}
+
+// markers are the texts a file must contain to hold a suppression.
+var markers = [][]byte{[]byte("blindspot:ignore"), []byte("tfsec:ignore"), []byte("trivy:ignore"), []byte("checkov:skip")}
+
+// comment is the text of one line of a comment, at its position.
+type comment struct {
+	line, column int
+	text         string
+	// end is the column after the line's text.
+	end int
+}
+
+func parseFile(file string, data []byte, opts parseOptions) (*fileDirectives, []graph.Diagnostic) {
 	fd := &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}
-	var diags []graph.Diagnostic
-	if !bytes.Contains(data, []byte("blindspot:ignore")) {
+	found := false
+	for i, m := range markers {
+		if (i == 0 || opts.foreign != nil) && bytes.Contains(data, m) {
+			found = true
+			break
+		}
+	}
+	if !found {
 		return fd, nil
 	}
+	var comments []comment
+	if isHCL(file) {
+		comments = hclComments(file, data, fd.commentLine)
+	} else {
+		comments = hashComments(data, fd.commentLine)
+	}
+	var diags []graph.Diagnostic
+	for _, c := range comments {
+		rng := graph.Range{File: file, Start: graph.Pos{Line: c.line, Column: c.column, Byte: -1}, End: graph.Pos{Line: c.line, Column: c.end, Byte: -1}}
+		if m := ownDirectiveRE.FindStringSubmatchIndex(c.text); m != nil {
+			ids, until, reason, err := parseDirective(c.text[m[2]:m[3]])
+			if err != nil {
+				diags = append(diags, graph.Warningf(rng, "invalid-suppression", "suppression not understood: %v (write: blindspot:ignore <rule-id> [until=YYYY-MM-DD] -- <reason>)", err))
+			} else if ids, d := knownIDs(ids, opts.known, rng); len(ids) > 0 || len(d) == 0 {
+				diags = append(diags, d...)
+				fd.byLine[c.line] = append(fd.byLine[c.line], &Directive{RuleIDs: ids, Until: until, Reason: reason, Range: rng})
+			} else {
+				diags = append(diags, d...)
+			}
+		}
+		if opts.foreign == nil {
+			continue
+		}
+		for _, d := range opts.foreign.commentDirectives(c.text, rng) {
+			if d.Enclosing {
+				fd.enclosing = append(fd.enclosing, d)
+			} else {
+				fd.byLine[c.line] = append(fd.byLine[c.line], d)
+			}
+		}
+	}
+	return fd, diags
+}
+
+// ownDirectiveRE finds blindspot's directive in a comment's text.
+var ownDirectiveRE = regexp.MustCompile(`blindspot:ignore\b(.*)$`)
+
+// knownIDs keeps the rule IDs that exist and warns about the others, with
+// the closest existing ID.
+func knownIDs(ids, known []string, rng graph.Range) ([]string, []graph.Diagnostic) {
+	if known == nil {
+		return ids, nil
+	}
+	var out []string
+	var diags []graph.Diagnostic
+	for _, id := range ids {
+		if slices.Contains(known, id) {
+			out = append(out, id)
+			continue
+		}
+		hint := ""
+		if best, ok := spelling.Closest(id, known, func(d int) bool { return d <= max(3, len(id)/5) }); ok {
+			hint = fmt.Sprintf(" (did you mean %s?)", best)
+		}
+		diags = append(diags, graph.Warningf(rng, "unknown-rule", "suppression names %s, which is not a blindspot rule%s", id, hint))
+	}
+	return out, diags
+}
+
+// isHCL reports whether file is read as HCL, whose comments are found
+// with its lexer: # and // line comments and /* block */ comments.
+func isHCL(file string) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".tf", ".hcl", ".tfvars":
+		return true
+	}
+	return false
+}
+
+// hclComments lexes HCL source and returns the lines of its comments,
+// marking the lines that hold only comments. The lexer knows strings and
+// heredocs, so "arn:aws:s3:::b/*" in a policy is not a comment.
+func hclComments(file string, data []byte, commentLine map[int]bool) []comment {
+	tokens, _ := hclsyntax.LexConfig(data, file, hcl.Pos{Line: 1, Column: 1, Byte: 0})
+	var out []comment
+	lastLine := 0
+	for _, tok := range tokens {
+		if tok.Type == hclsyntax.TokenNewline || tok.Type == hclsyntax.TokenEOF {
+			continue
+		}
+		first := tok.Range.Start.Line != lastLine
+		lastLine = tok.Range.End.Line
+		if tok.Type != hclsyntax.TokenComment {
+			continue
+		}
+		text := string(tok.Bytes)
+		if strings.HasSuffix(text, "\n") {
+			// A line comment takes its newline: it ends on its own line.
+			lastLine = tok.Range.Start.Line
+		}
+		line, col := tok.Range.Start.Line, tok.Range.Start.Column
+		switch {
+		case strings.HasPrefix(text, "/*"):
+			body := strings.TrimSuffix(strings.TrimPrefix(text, "/*"), "*/")
+			col += 2
+			for i, part := range strings.Split(body, "\n") {
+				if i > 0 {
+					col = 1
+				}
+				if i > 0 || first {
+					commentLine[line+i] = true
+				}
+				out = append(out, comment{line: line + i, column: col, text: strings.TrimRight(part, "\r"), end: col + utf8.RuneCountInString(part)})
+			}
+			continue
+		case strings.HasPrefix(text, "#"):
+			text, col = text[1:], col+1
+		case strings.HasPrefix(text, "//"):
+			text, col = text[2:], col+2
+		}
+		text = strings.TrimRight(text, "\r\n")
+		if first {
+			commentLine[line] = true
+		}
+		out = append(out, comment{line: line, column: tok.Range.Start.Column, text: text, end: col + utf8.RuneCountInString(text)})
+	}
+	return out
+}
+
+// hashComments finds # and // comments line by line (YAML, JSON and other
+// files), marking the lines that hold only a comment.
+func hashComments(data []byte, commentLine map[int]bool) []comment {
+	var out []comment
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 16<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		trimmed := strings.TrimSpace(line)
 		if strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "//") {
-			fd.commentLine[n] = true
+			commentLine[n] = true
 		}
-		m := directiveRE.FindStringSubmatchIndex(line)
+		m := commentStartRE.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
 		}
-		col := m[0] + 1
-		rng := graph.Range{File: file, Start: graph.Pos{Line: n, Column: col, Byte: -1}, End: graph.Pos{Line: n, Column: len(line) + 1, Byte: -1}}
-		ids, until, reason, err := parseDirective(line[m[2]:m[3]])
-		if err != nil {
-			diags = append(diags, graph.Warningf(rng, "invalid-suppression", "suppression not understood: %v (write: blindspot:ignore <rule-id> [until=YYYY-MM-DD] -- <reason>)", err))
-			continue
-		}
-		fd.byLine[n] = append(fd.byLine[n], &Directive{RuleIDs: ids, Until: until, Reason: reason, Range: rng})
+		out = append(out, comment{line: n, column: m[0] + 1, text: line[m[2]:], end: len(line) + 1})
 	}
-	return fd, diags
+	return out
 }
+
+// commentStartRE finds where a comment that holds a suppression starts on
+// a line.
+var commentStartRE = regexp.MustCompile(`(?:#|//)\s*((?:blindspot:ignore|tfsec:ignore|trivy:ignore|checkov:skip))`)
 
 // candidates returns the directives that apply at line: on the line
 // itself and in the contiguous comment lines directly above it.
@@ -125,12 +288,29 @@ func (fd *fileDirectives) candidates(line int) []*Directive {
 	return out
 }
 
+// below returns the directives in the contiguous comment lines directly
+// below line: a comment at the top of a resource's body (above Type: in a
+// CloudFormation resource) is about the resource.
+func (fd *fileDirectives) below(line int) []*Directive {
+	var out []*Directive
+	for l := line + 1; fd.commentLine[l]; l++ {
+		out = append(out, fd.byLine[l]...)
+	}
+	return out
+}
+
 // Options control Apply.
 type Options struct {
 	// ReadFile reads a source file.
 	ReadFile func(string) ([]byte, error)
 	// Today decides whether an until= date has passed.
 	Today time.Time
+	// KnownRules are the IDs of every rule (run or not); a suppression
+	// naming another is reported with the closest. Nil skips the check.
+	KnownRules []string
+	// Foreign, when set, honours other scanners' suppressions (tfsec,
+	// Trivy, Checkov, cfn_nag) for the blindspot rules it maps them to.
+	Foreign *Equivalents
 }
 
 // Apply marks the findings that a valid suppression matches (setting
@@ -147,7 +327,7 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 		fd := &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}
 		if data, err := opts.ReadFile(name); err == nil {
 			var d []graph.Diagnostic
-			fd, d = parseFile(name, data)
+			fd, d = parseFile(name, data, parseOptions{foreign: opts.Foreign, known: opts.KnownRules})
 			diags = append(diags, d...)
 		}
 		files[name] = fd
@@ -162,18 +342,40 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 	byResource := map[*graph.Resource][]*Directive{}
 	var metaDirectives []*Directive
 	for _, r := range g.Resources {
-		ds, d := metadataDirectives(r)
+		ds, d := metadataDirectives(r, opts.KnownRules)
 		diags = append(diags, d...)
+		if opts.Foreign != nil {
+			ds = append(ds, opts.Foreign.metadataDirectives(r)...)
+		}
 		byResource[r] = ds
 		metaDirectives = append(metaDirectives, ds...)
 	}
 
 	used := map[*Directive]bool{}
 	reported := map[*Directive]bool{}
+	suggested := map[*Directive]bool{}
+	// suggest notes, once per foreign directive, the blindspot form of the
+	// suppression it stands for.
+	suggest := func(d *Directive, ruleID string) {
+		if suggested[d] {
+			return
+		}
+		suggested[d] = true
+		reason := d.Reason
+		if reason == "" {
+			reason = "<reason>"
+		}
+		form := "# blindspot:ignore " + ruleID + " -- " + reason
+		if d.Resource != nil {
+			form = fmt.Sprintf("Metadata: {blindspot: {ignore: [{rule: %s, reason: %q}]}}", ruleID, reason)
+		}
+		diags = append(diags, graph.Notef(d.Range, "foreign-suppression",
+			"%s suppresses %s; blindspot's own form is %s (--no-foreign-suppressions ignores the other scanners' forms)", d.Foreign, ruleID, form))
+	}
 	today := opts.Today.Format("2006-01-02")
 	valid := func(d *Directive) bool {
 		switch {
-		case d.Reason == "":
+		case d.Reason == "" && d.Foreign == "":
 			if !reported[d] {
 				reported[d] = true
 				diags = append(diags, graph.Warningf(d.Range, "suppression-without-reason",
@@ -198,6 +400,14 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 			cands = append(cands, fd.candidates(f.Loc.Range.Start.Line)...)
 			if r := f.Loc.Resource; r != nil && r.NameRange.File == file {
 				cands = append(cands, fd.candidates(r.NameRange.Start.Line)...)
+				cands = append(cands, fd.below(r.NameRange.Start.Line)...)
+			}
+		}
+		if r := f.Loc.Resource; r != nil && r.Range.File != "" {
+			for _, d := range load(r.Range.File).enclosing {
+				if inside(r.Range, d.Range.Start.Line) {
+					cands = append(cands, d)
+				}
 			}
 		}
 		if r := f.Loc.Resource; r != nil {
@@ -209,7 +419,10 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 			}
 			used[d] = true
 			if valid(d) {
-				f.Suppressed = &rules.Suppression{Justification: d.Reason, Range: d.Range, Until: d.Until}
+				f.Suppressed = &rules.Suppression{Justification: justification(d), Range: d.Range, Until: d.Until}
+				if d.Foreign != "" {
+					suggest(d, f.RuleID)
+				}
 				break
 			}
 		}
@@ -222,7 +435,9 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 	}
 	all = append(all, metaDirectives...)
 	for _, d := range all {
-		if used[d] {
+		if used[d] || d.Foreign != "" {
+			// Another scanner's suppression that matches nothing may be
+			// about a check blindspot does not make the same way.
 			continue
 		}
 		valid(d) // reasonless and expired suppressions are reported even when unused
@@ -231,6 +446,23 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 	}
 	graph.SortDiagnostics(diags)
 	return diags
+}
+
+// justification is what a suppressed finding says about why: the
+// directive's reason, and for another scanner's directive, which one.
+func justification(d *Directive) string {
+	switch {
+	case d.Foreign == "":
+		return d.Reason
+	case d.Reason == "":
+		return "suppressed by " + d.Foreign
+	}
+	return d.Reason + " (" + d.Foreign + ")"
+}
+
+// inside reports whether line lies in r.
+func inside(r graph.Range, line int) bool {
+	return line >= r.Start.Line && line <= r.End.Line
 }
 
 func (d *Directive) matches(ruleID string) bool {
@@ -245,7 +477,7 @@ func (d *Directive) matches(ruleID string) bool {
 // metadataDirectives reads Metadata.blindspot.ignore of a CloudFormation
 // resource: a list of {rule, reason, until} objects or of strings in the
 // comment syntax ("aws-... until=... -- reason").
-func metadataDirectives(r *graph.Resource) ([]*Directive, []graph.Diagnostic) {
+func metadataDirectives(r *graph.Resource, known []string) ([]*Directive, []graph.Diagnostic) {
 	bs, ok := r.Metadata.Get("blindspot")
 	if !ok {
 		return nil, nil
@@ -271,7 +503,11 @@ func metadataDirectives(r *graph.Resource) ([]*Directive, []graph.Diagnostic) {
 				diags = append(diags, graph.Warningf(rng, "invalid-suppression", "suppression not understood: %v", err))
 				continue
 			}
-			out = append(out, &Directive{RuleIDs: ids, Until: until, Reason: reason, Range: rng, Resource: r})
+			ids, d := knownIDs(ids, known, rng)
+			diags = append(diags, d...)
+			if len(ids) > 0 {
+				out = append(out, &Directive{RuleIDs: ids, Until: until, Reason: reason, Range: rng, Resource: r})
+			}
 			continue
 		}
 		d := &Directive{Range: rng, Resource: r}
@@ -293,6 +529,11 @@ func metadataDirectives(r *graph.Resource) ([]*Directive, []graph.Diagnostic) {
 		}
 		if len(d.RuleIDs) == 0 {
 			diags = append(diags, graph.Warningf(rng, "invalid-suppression", "Metadata suppression needs a rule: {rule: aws-..., reason: ...}"))
+			continue
+		}
+		var unknown []graph.Diagnostic
+		if d.RuleIDs, unknown = knownIDs(d.RuleIDs, known, rng); len(unknown) > 0 {
+			diags = append(diags, unknown...)
 			continue
 		}
 		out = append(out, d)

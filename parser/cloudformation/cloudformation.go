@@ -7,8 +7,10 @@
 package cloudformation
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,6 +18,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/spelling"
 )
 
@@ -25,9 +29,15 @@ type Options struct {
 	// parameter files and defaults.
 	Parameters []string
 	// ParameterFiles are read in order; later files override earlier ones.
+	// They are the user's choice and may lie outside Root.
 	ParameterFiles []string
-	// Root is the directory nested stack templates may be read from.
-	Root string
+	// Root is the scan root the template and its nested stacks are read
+	// through. When nil, a root is opened on the template's directory.
+	Root *sandbox.Root
+	// Context, when set, cancels evaluation.
+	Context context.Context
+	// Limits size the unit's evaluation budget (defaults when zero).
+	Limits budget.Limits
 	// AccountID and Region are the deployment target when known.
 	AccountID string
 	Region    string
@@ -45,10 +55,31 @@ func LoadTemplate(path string, opts Options) *graph.Graph {
 	g := &graph.Graph{}
 	unit := &graph.Unit{Path: path, Format: graph.CloudFormation}
 	g.Units = append(g.Units, unit)
+	if opts.Root == nil {
+		root, err := sandbox.Open(filepath.Dir(path))
+		if err != nil {
+			g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read template: %v", err))
+			return g
+		}
+		defer root.Close()
+		opts.Root = root
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	b := budget.New(opts.Context, opts.Limits)
+	defer b.Stop()
 	params, diags := commandLineParameters(opts)
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	l := &loader{g: g, unit: unit, opts: opts, visiting: map[string]bool{}}
+	l := &loader{g: g, unit: unit, opts: opts, visiting: map[string]bool{}, budget: b}
 	l.load(path, "", nil, params)
+	if why, at, refusals, spent := b.Exhausted(); spent {
+		if at.IsZero() {
+			at = graph.Range{File: path}
+		}
+		g.Diagnostics = append(g.Diagnostics, graph.Warningf(at, "evaluation-budget",
+			"evaluation of %s stopped: %s; %d values that needed more were left unknown, so the template is not completely scanned", path, why, refusals))
+	}
 	return g
 }
 
@@ -58,6 +89,7 @@ type loader struct {
 	unit     *graph.Unit
 	opts     Options
 	visiting map[string]bool
+	budget   *budget.Budget
 }
 
 // supplied is a parameter value given from outside the template.
@@ -71,7 +103,12 @@ type supplied struct {
 // adding them to the graph. It returns the template, nil when it could
 // not be read.
 func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]supplied) *template {
-	abs, _ := filepath.Abs(path)
+	// A template reached again through a symbolic link is the same
+	// template: cycles are found on real paths.
+	abs, err := l.opts.Root.RealPath(path)
+	if err != nil {
+		abs = l.opts.Root.Abs(path)
+	}
 	if l.visiting[abs] || len(calls) > maxNesting {
 		r := graph.Range{File: path}
 		if len(calls) > 0 {
@@ -83,9 +120,9 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	l.visiting[abs] = true
 	defer delete(l.visiting, abs)
 
-	data, err := os.ReadFile(path)
+	data, err := l.opts.Root.ReadFile(path, maxFileSize)
 	if err != nil {
-		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read template: %v", err))
+		l.g.Diagnostics = append(l.g.Diagnostics, readDiag(path, err))
 		return nil
 	}
 	l.unit.Files = append(l.unit.Files, path)
@@ -98,8 +135,14 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(pos(path, n), "depth-limit", "template nests deeper than %d levels; it is not evaluated", maxDepth))
 		return nil
 	}
+	// A template, nested ones included, costs what evaluating its nodes
+	// does: a DAG of nested stacks multiplies them.
+	if len(calls) > 0 && !l.budget.Values(int64(countNodes(root, 0)), graph.Range{File: path}) {
+		return nil
+	}
 	l.g.Diagnostics = append(l.g.Diagnostics, duplicateKeys(path, root)...)
 	t := newTemplate(path, root, prefix, l.opts)
+	t.budget = l.budget
 	t.loader, t.calls = l, calls
 	t.readParameters(given)
 	t.readTransforms()
@@ -159,14 +202,17 @@ func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []g
 		return nil
 	}
 	child := filepath.Join(filepath.Dir(t.file), filepath.FromSlash(loc))
-	if !insideRoot(child, l.opts.Root, filepath.Dir(l.unit.Path)) {
+	if filepath.IsAbs(loc) || !l.opts.Root.Contains(child) && !errors.Is(statErr(l.opts.Root, child), fs.ErrNotExist) {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "outside-root",
 			"nested stack template %s lies outside the scanned directory; it is not read", loc))
 		return nil
 	}
-	if _, err := os.Stat(child); err != nil {
+	if _, err := l.opts.Root.Stat(child); err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r.NameRange, "nested-template-not-found",
 			"nested stack %s uses the template %s, which does not exist; its resources are not scanned", r.Address, loc))
+		return nil
+	}
+	if !l.budget.Instances(1, r.NameRange) {
 		return nil
 	}
 	given := map[string]supplied{}
@@ -186,19 +232,29 @@ func (l *loader) nested(t *template, r *graph.Resource, n nestedStack, calls []g
 	return ct
 }
 
-// insideRoot reports whether path lies inside root (or, when root is empty,
-// inside fallback).
-func insideRoot(path, root, fallback string) bool {
-	if root == "" {
-		root = fallback
+// statErr is the error of looking up path in root.
+func statErr(root *sandbox.Root, path string) error {
+	_, err := root.Stat(path)
+	return err
+}
+
+// readDiag reports a template that could not be read.
+func readDiag(path string, err error) graph.Diagnostic {
+	var pe *fs.PathError
+	inner := err
+	if errors.As(err, &pe) {
+		inner = pe.Err
 	}
-	absRoot, err1 := filepath.Abs(root)
-	absPath, err2 := filepath.Abs(path)
-	if err1 != nil || err2 != nil {
-		return false
+	var tooLarge *sandbox.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return graph.Warningf(graph.Range{File: path}, "file-too-large", "template is larger than the %d bytes blindspot reads; it is not scanned", tooLarge.Limit)
+	case errors.Is(err, sandbox.ErrOutside):
+		return graph.Warningf(graph.Range{File: path}, "outside-root", "template %s is outside the scanned directory; it is not read", path)
+	case errors.Is(err, sandbox.ErrNotRegular):
+		return graph.Warningf(graph.Range{File: path}, "not-read", "template %s is not read: it is %v", path, inner)
 	}
-	rel, err := filepath.Rel(absRoot, absPath)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return graph.Errorf(graph.Range{File: path}, "read-error", "cannot read template: %v", inner)
 }
 
 // template is one template being evaluated.
@@ -234,7 +290,11 @@ type template struct {
 	// flushed counts the diagnostics already moved to the graph.
 	flushed  int
 	reported map[string]bool
-	visited  int
+	// budget bounds the evaluation of the unit; aliased is how deep
+	// evaluation is inside YAML aliases, whose expansion it charges.
+	budget     *budget.Budget
+	aliased    int
+	aliasNodes int64
 }
 
 func newTemplate(file string, root *yaml.Node, prefix string, opts Options) *template {
@@ -422,6 +482,12 @@ func (t *template) forEach(e mappingEntry, depth int) ([]mappingEntry, bool) {
 	if coll.Kind() != graph.KindList {
 		return nil, false
 	}
+	// Each item copies the loop's body.
+	if !t.budget.Values(int64(len(items))*int64(countNodes(args.Content[2], 0)), nodeRange(t.file, e.key)) {
+		t.diags = append(t.diags, graph.Warningf(nodeRange(t.file, e.key), "foreach-not-expanded",
+			"%s is not expanded: %s; the resources it creates are not scanned", e.key.Value, budget.Reason("the expansion")))
+		return nil, true
+	}
 	var out []mappingEntry
 	for _, item := range items {
 		for _, oe := range entries(args.Content[2]) {
@@ -439,6 +505,18 @@ func (t *template) forEach(e mappingEntry, depth int) ([]mappingEntry, bool) {
 		}
 	}
 	return out, true
+}
+
+// countNodes counts the nodes of a YAML tree (aliases counted once).
+func countNodes(n *yaml.Node, depth int) int {
+	if n == nil || depth > maxDepth {
+		return 1
+	}
+	total := 1
+	for _, c := range n.Content {
+		total += countNodes(c, depth+1)
+	}
+	return total
 }
 
 // substituteNode copies a node replacing a loop identifier by an item.

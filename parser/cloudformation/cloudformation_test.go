@@ -139,7 +139,7 @@ func TestJSONTemplate(t *testing.T) {
 }
 
 func TestNestedStack(t *testing.T) {
-	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: mustRoot(t, "testdata")})
 	key := resource(g, "Child.Key")
 	if key == nil {
 		t.Fatalf("nested resource missing; diagnostics %v", g.Diagnostics)
@@ -171,7 +171,7 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"broken.yaml", "parse-error"},
-		{"bomb.yaml", "alias-budget-exceeded"},
+		{"bomb.yaml", "evaluation-budget"},
 		{"missing.yaml", "read-error"},
 	}
 	for _, tt := range tests {
@@ -359,7 +359,7 @@ Resources:
 }
 
 func TestNestedParameterSource(t *testing.T) {
-	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: "testdata"})
+	g := LoadTemplate(filepath.Join("testdata", "nested", "parent.yaml"), Options{Root: mustRoot(t, "testdata")})
 	v := attr(t, g, "Child.Key", "EnableKeyRotation")
 	if !strings.HasSuffix(v.Range.File, "child.yaml") || v.Range.Start.Line != 10 {
 		t.Errorf("value at %v, want the use in child.yaml line 10", v.Range)
@@ -373,7 +373,7 @@ func TestNestedParameterSource(t *testing.T) {
 // nested stacks: the output's value, whatever the order of the resources,
 // at the use site with the output as its source.
 func TestNestedStackOutputs(t *testing.T) {
-	g := LoadTemplate(filepath.Join("testdata", "outputs", "parent.yaml"), Options{Root: "testdata"})
+	g := LoadTemplate(filepath.Join("testdata", "outputs", "parent.yaml"), Options{Root: mustRoot(t, "testdata")})
 	tests := []struct {
 		path, want, why string
 	}{

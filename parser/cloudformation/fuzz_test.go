@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // FuzzLoadTemplate feeds arbitrary bytes to the CloudFormation front end:
@@ -25,7 +27,7 @@ func FuzzLoadTemplate(f *testing.F) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			LoadTemplate(path, Options{})
+			LoadTemplate(path, Options{Limits: budget.Limits{Values: 50_000, Bytes: 4 << 20, Timeout: 2 * time.Second}})
 		}()
 		select {
 		case <-done:

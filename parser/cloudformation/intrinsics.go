@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // maxAlternatives bounds how many values a string built from several
@@ -46,7 +47,7 @@ func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
 func (t *template) eval(n *yaml.Node, depth int) (v graph.Value, present bool) {
 	r := nodeRange(t.file, n)
 	if !t.spend(n) {
-		return graph.UnknownValue("template too large to evaluate", r), true
+		return graph.UnknownValue(budget.Reason("this value"), r), true
 	}
 	if depth > maxDepth {
 		t.once("depth-limit", graph.Warningf(r, "depth-limit", "nesting deeper than %d levels is not evaluated", maxDepth))
@@ -56,6 +57,8 @@ func (t *template) eval(n *yaml.Node, depth int) (v graph.Value, present bool) {
 		if n.Alias == nil {
 			return graph.UnknownValue("unresolved YAML alias", r), true
 		}
+		t.aliased++
+		defer func() { t.aliased-- }()
 		return t.eval(n.Alias, depth+1)
 	}
 	if name, arg, ok := intrinsic(n); ok {
@@ -105,15 +108,22 @@ func scalar(n *yaml.Node, r graph.Range) graph.Value {
 	return graph.String(n.Value, r)
 }
 
-// spend counts a visited node against the evaluation budget.
+// spend counts a node visited through a YAML alias against the evaluation
+// budget: a "billion laughs" document is small on disk but explodes when
+// its aliases are expanded. Nodes written out cost nothing more than
+// reading the file did, so a budget spent expanding aliases in one
+// resource does not stop the evaluation of another.
 func (t *template) spend(n *yaml.Node) bool {
-	t.visited++
-	if t.visited <= maxNodes {
-		return true
+	if t.aliased == 0 {
+		return !t.budget.TimedOut()
 	}
-	t.once("alias-budget-exceeded", graph.Warningf(pos(t.file, n), "alias-budget-exceeded",
-		"evaluation stopped after %d nodes: YAML aliases expand this template beyond what blindspot evaluates", maxNodes))
-	return false
+	// One template's aliases may take a quarter of the unit's values.
+	if t.aliasNodes >= t.budget.Limits().Values/4 {
+		t.budget.Values(t.budget.Limits().Values, pos(t.file, n)) // refused: records why
+		return false
+	}
+	t.aliasNodes++
+	return t.budget.Values(1, pos(t.file, n))
 }
 
 // once records a diagnostic the first time its key is met.
@@ -166,7 +176,7 @@ func (t *template) call(name string, arg *yaml.Node, r graph.Range, depth int) (
 		return graph.UnknownValue("Fn::ImportValue reads "+what+", known only at deployment", r), true
 	case "Fn::Base64":
 		v, _ := t.eval(arg, depth)
-		if s, ok := v.AsString(); ok {
+		if s, ok := v.AsString(); ok && t.budget.Bytes(int64(len(s))*4/3+4, r) {
 			return graph.String(base64.StdEncoding.EncodeToString([]byte(s)), r).WithSensitive(v.Sensitive()), true
 		}
 		return unknownFrom(v, r), true
@@ -186,6 +196,9 @@ func (t *template) call(name string, arg *yaml.Node, r graph.Range, depth int) (
 		data, err := json.Marshal(v.Interface())
 		if err != nil {
 			return graph.UnknownValue("Fn::ToJsonString: "+err.Error(), r), true
+		}
+		if !t.budget.Bytes(int64(len(data)), r) {
+			return graph.UnknownValue(budget.Reason("Fn::ToJsonString"), r), true
 		}
 		return graph.String(string(data), r).WithSensitive(v.Sensitive()), true
 	case "Fn::Transform":
@@ -383,7 +396,30 @@ func (t *template) sub(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 		v, _ := t.ref(&yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: text.Line, Column: text.Column}, r)
 		parts = append(parts, v)
 	}
+	if !t.budget.Bytes(joinedSize(parts, ""), r) {
+		return graph.UnknownValue(budget.Reason("Fn::Sub"), r)
+	}
 	return concat(parts, "", r)
+}
+
+// joinedSize is how many bytes concat may build from parts: every
+// combination of their alternatives.
+func joinedSize(parts []graph.Value, sep string) int64 {
+	var size, combos int64 = 0, 1
+	for _, p := range parts {
+		longest := 0
+		alts := p.Alternatives()
+		for _, a := range alts {
+			if s, ok := a.AsString(); ok {
+				longest = max(longest, len(s))
+			}
+		}
+		size += int64(longest + len(sep))
+		if len(alts) > 1 {
+			combos = min(combos*int64(len(alts)), maxAlternatives)
+		}
+	}
+	return size * combos
 }
 
 // concat joins string parts. Known parts give a string; parts with a few
@@ -487,6 +523,9 @@ func (t *template) join(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 	}
 	if args[1].Kind() != graph.KindList {
 		return unknownFrom(args[1], r)
+	}
+	if !t.budget.Bytes(joinedSize(args[1].Elems(), sep), r) {
+		return graph.UnknownValue(budget.Reason("Fn::Join"), r)
 	}
 	return concat(args[1].Elems(), sep, r)
 }

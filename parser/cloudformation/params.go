@@ -5,12 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // param is a declared parameter with the value the scan uses.
@@ -54,7 +54,7 @@ func commandLineParameters(opts Options) (map[string]supplied, []graph.Diagnosti
 // [{"ParameterKey": ..., "ParameterValue": ...}], a CodePipeline template
 // configuration {"Parameters": {...}}, and Key=Value lines.
 func readParameterFile(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := sandbox.ReadUserFile(path, maxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading parameter file: %w", err)
 	}
@@ -140,7 +140,7 @@ func (t *template) readParameters(given map[string]supplied) {
 			v, _ := t.eval(n, 1)
 			p.def, p.hasDef = v, true
 		}
-		isList := strings.HasPrefix(typ, "List<") || typ == "CommaDelimitedList" || strings.HasPrefix(typ, "AWS::SSM::Parameter::Value<List<")
+		isList := isListType(typ)
 		switch s, ok := given[name]; {
 		case ok:
 			p.value = s.value
@@ -150,6 +150,7 @@ func (t *template) readParameters(given map[string]supplied) {
 			if p.source.IsZero() {
 				p.source = s.value.Range
 			}
+			t.checkAllowed(name, body, decl, s, isListType(typ))
 		case strings.HasPrefix(typ, "AWS::SSM::Parameter::"):
 			p.value = graph.UnknownValue(fmt.Sprintf("parameter %s is read from Systems Manager at deployment", name), decl)
 		case p.hasDef:
@@ -173,6 +174,76 @@ func (t *template) readParameters(given map[string]supplied) {
 		t.params[name] = p
 		t.paramOrder = append(t.paramOrder, name)
 	}
+}
+
+// isListType reports whether a parameter type takes a comma-separated
+// list.
+func isListType(typ string) bool {
+	return strings.HasPrefix(typ, "List<") || typ == "CommaDelimitedList" || strings.HasPrefix(typ, "AWS::SSM::Parameter::Value<List<")
+}
+
+// checkAllowed reports a value given to a parameter that its
+// AllowedValues do not list: CloudFormation rejects the stack.
+func (t *template) checkAllowed(name string, body *yaml.Node, decl graph.Range, given supplied, list bool) {
+	allowedNode := lookupValue(body, "AllowedValues")
+	if allowedNode == nil {
+		return
+	}
+	allowed, _ := t.eval(allowedNode, 1)
+	if allowed.Kind() != graph.KindList || len(allowed.Elems()) == 0 {
+		return
+	}
+	var names []string
+	ok := map[string]bool{}
+	for _, e := range allowed.Elems() {
+		s, known := scalarText(e)
+		if !known {
+			return
+		}
+		ok[s] = true
+		names = append(names, s)
+	}
+	v, known := given.value.AsString()
+	if !known || !given.value.IsKnown() {
+		return
+	}
+	values := []string{v}
+	if list {
+		values = strings.Split(v, ",")
+	}
+	for _, part := range values {
+		part = strings.TrimSpace(part)
+		if ok[part] {
+			continue
+		}
+		shown := fmt.Sprintf("%q", part)
+		if n := lookupValue(body, "NoEcho"); n != nil && strings.EqualFold(deref(n).Value, "true") {
+			shown = "the value"
+		}
+		at := decl
+		if r := given.value.Range; r.Start.Line > 0 {
+			at = r // in the parent stack's Parameters
+		}
+		t.diags = append(t.diags, graph.Errorf(at, "parameter-not-allowed",
+			"parameter %s: %s given by %s is not one of its AllowedValues (%s); CloudFormation would reject the stack",
+			name, shown, given.from, strings.Join(names, ", ")))
+		return
+	}
+}
+
+// scalarText is a known scalar's text as CloudFormation compares it.
+func scalarText(v graph.Value) (string, bool) {
+	if !v.IsKnown() {
+		return "", false
+	}
+	switch v.Kind() {
+	case graph.KindString:
+		s, _ := v.AsString()
+		return s, true
+	case graph.KindNumber, graph.KindBool:
+		return v.String(), true
+	}
+	return "", false
 }
 
 // unknownParameter is the value of a parameter nobody gave: one of its

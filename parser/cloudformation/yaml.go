@@ -11,19 +11,16 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
 
 // Limits on what a template may make the front end do. CloudFormation
 // itself accepts templates of at most 1 MB (from S3); anything far larger is
 // not a template anyone deploys.
 const (
-	maxFileSize = 16 << 20
+	maxFileSize = 4 << 20
 	// maxDepth bounds nesting of mappings, sequences and intrinsics.
-	maxDepth = 256
-	// maxNodes bounds how many nodes evaluation may visit, counting each
-	// expansion of a YAML alias: a "billion laughs" document is small on
-	// disk but explodes when its aliases are expanded.
-	maxNodes = 500_000
+	maxDepth = nesting.MaxDepth
 )
 
 // shortTags maps YAML short-form tags to the intrinsic function they stand
@@ -59,8 +56,18 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 			"template is %d bytes, more than the %d bytes blindspot reads", len(data), maxFileSize)}
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error",
-			"not a text file (binary content)")}
+		return nil, []graph.Diagnostic{graph.Warningf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "not-utf8",
+			"not a UTF-8 text file (binary content, or another encoding such as UTF-16); it is not scanned")}
+	}
+	if err := nesting.YAML(data); err != nil {
+		r := graph.Range{File: file}
+		var ne *nesting.Error
+		if errors.As(err, &ne) {
+			r.Start = graph.Pos{Line: ne.Line, Column: ne.Column, Byte: -1}
+			r.End = graph.Pos{Line: ne.Line, Column: ne.Column + 1, Byte: -1}
+			err = errors.New(ne.Msg)
+		}
+		return nil, []graph.Diagnostic{graph.Warningf(r, "nesting-limit", "not parsed: %v; the template is not scanned", err)}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -70,7 +77,7 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		if d, ok := jsonError(file, data); ok {
 			return nil, []graph.Diagnostic{d}
 		}
-		return nil, []graph.Diagnostic{parseError(file, err)}
+		return nil, []graph.Diagnostic{remapLine(data, parseError(file, err))}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -86,10 +93,79 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error", "empty template")}
 	}
 	root := doc.Content[0]
+	fixLineBreaks(data, &doc)
 	if root.Kind != yaml.MappingNode {
 		return nil, []graph.Diagnostic{graph.Errorf(pos(file, root), "parse-error", "a template must be a mapping, found %s", kindName(root))}
 	}
 	return root, nil
+}
+
+// yamlOnlyBreaks are characters YAML 1.1 parsers (yaml.v3 among them)
+// count as line breaks but editors, GitHub and SARIF viewers do not: NEL,
+// LINE SEPARATOR and PARAGRAPH SEPARATOR.
+var yamlOnlyBreaks = []string{"\u0085", "\u2028", "\u2029"}
+
+// fixLineBreaks moves the positions of the nodes under doc from yaml.v3's
+// lines, which NEL, U+2028 and U+2029 end, to the lines everyone else
+// counts (ended by LF, CR LF or CR), so that findings point at the right
+// place. Columns are in characters either way.
+func fixLineBreaks(data []byte, doc *yaml.Node) {
+	found := false
+	for _, b := range yamlOnlyBreaks {
+		found = found || bytes.Contains(data, []byte(b))
+	}
+	if !found {
+		return
+	}
+	starts := lineStarts(data)
+	stack := []*yaml.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Line > 0 && n.Line < len(starts) {
+			s := starts[n.Line]
+			n.Line, n.Column = s.line, s.column+n.Column
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
+// remapLine moves a diagnostic from yaml.v3's line to the real one.
+func remapLine(data []byte, d graph.Diagnostic) graph.Diagnostic {
+	n := &yaml.Node{Line: d.Range.Start.Line, Column: d.Range.Start.Column}
+	fixLineBreaks(data, n)
+	d.Range.Start.Line, d.Range.End.Line = n.Line, n.Line
+	return d
+}
+
+// lineStart is where a line as yaml.v3 counts them starts: on which real
+// line, after how many characters of it.
+type lineStart struct{ line, column int }
+
+// lineStarts maps yaml.v3's line numbers (from 1) to real positions.
+func lineStarts(data []byte) []lineStart {
+	out := []lineStart{{}, {line: 1}}
+	line, column := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		i += size
+		switch r {
+		case '\r':
+			if i < len(data) && data[i] == '\n' {
+				i++
+			}
+			fallthrough
+		case '\n':
+			line, column = line+1, 0
+			out = append(out, lineStart{line: line})
+		case 0x85, 0x2028, 0x2029:
+			column++
+			out = append(out, lineStart{line: line, column: column})
+		default:
+			column++
+		}
+	}
+	return out
 }
 
 // jsonError checks a JSON template with encoding/json, whose errors carry

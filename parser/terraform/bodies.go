@@ -171,6 +171,10 @@ func (s *scope) dynamicBlock(blk *hclsyntax.Block, ctx *hcl.EvalContext, depth i
 	}
 	var out []graph.Value
 	n := 0
+	if !s.l.budget.Values(int64(min(v.LengthInt(), maxInstances))*blockWeight(blk.Body), r) {
+		u := refused("the dynamic block", r)
+		return nil, &u
+	}
 	// The elements as graph values keep the references of their unknown
 	// parts (iterator.value.kms_key_arn -> aws_kms_key.k.arn).
 	var elems []graph.Value

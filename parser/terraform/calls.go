@@ -3,7 +3,6 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -74,11 +73,27 @@ func localModuleDir(dir, source string) (string, bool) {
 // dir calls: every quoted string that starts with "./" or "../", joined
 // to dir. It may name directories that are not called (a string in a
 // resource, a comment) and can miss a source written in an unusual way;
-// it costs little more than reading the files. size is the files' total
-// size.
-func CandidateModuleDirs(dir string) (dirs []string, size int64) {
-	for _, name := range configFileNames(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, name))
+// it costs little more than reading the files, through opts.Root as
+// evaluation reads them. size is the files' total size.
+func CandidateModuleDirs(dir string, opts Options) (dirs []string, size int64) {
+	if opts.Root == nil {
+		return nil, 0
+	}
+	root := (&loader{opts: opts}).rootFor(dir)
+	entries, err := root.ReadDir(dir)
+	if err != nil {
+		return nil, 0
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
+		}
+		limit := int64(MaxHCLSize)
+		if strings.HasSuffix(name, ".json") {
+			limit = MaxJSONSize
+		}
+		data, err := root.ReadFile(filepath.Join(dir, name), limit)
 		if err != nil {
 			continue
 		}
@@ -106,63 +121,33 @@ func CandidateModuleDirs(dir string) (dirs []string, size int64) {
 	return slices.Compact(dirs), size
 }
 
-// configFileNames lists the names of the configuration files of a module
-// directory, as parseModuleFiles reads them, sorted.
-func configFileNames(dir string) []string {
-	entries, err := os.ReadDir(dir)
+// ManifestDirs lists the directories terraform init downloaded the modules
+// of the root module in dir to (.terraform/modules/modules.json, read
+// through opts.Root), which evaluation may read remote modules from; nil
+// when there is no manifest.
+func ManifestDirs(dir string, opts Options) []string {
+	if opts.Root == nil {
+		return nil
+	}
+	data, err := opts.Root.ReadFile(filepath.Join(dir, ".terraform", "modules", "modules.json"), maxManifestSize)
 	if err != nil {
 		return nil
 	}
-	var names []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue
-		}
-		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
-// ManifestDirs lists the directories terraform init downloaded the modules
-// of the root module in dir to (.terraform/modules/modules.json), which
-// evaluation reads remote modules from; nil when there is no manifest.
-func ManifestDirs(dir string) []string {
-	manifest, _, _ := readManifest(dir)
-	var dirs []string
-	for _, d := range manifest {
-		dirs = append(dirs, d)
-	}
-	slices.Sort(dirs)
-	return slices.Compact(dirs)
-}
-
-// readManifest reads the module manifest of the root module in dir: module
-// keys ("a", "a.b") to the directories terraform init downloaded them to.
-// found is false when there is no manifest to read; err says why one
-// could not be decoded.
-func readManifest(dir string) (manifest map[string]string, found bool, err error) {
-	data, err := os.ReadFile(filepath.Join(dir, ".terraform", "modules", "modules.json"))
-	if err != nil {
-		return nil, false, nil
-	}
-	var file struct {
+	var manifest struct {
 		Modules []struct {
 			Key string `json:"Key"`
 			Dir string `json:"Dir"`
 		} `json:"Modules"`
 	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		return nil, true, err
+	if json.Unmarshal(data, &manifest) != nil {
+		return nil
 	}
-	manifest = map[string]string{}
-	for _, m := range file.Modules {
+	var dirs []string
+	for _, m := range manifest.Modules {
 		if m.Key != "" {
-			manifest[m.Key] = filepath.Join(dir, filepath.FromSlash(m.Dir))
+			dirs = append(dirs, filepath.Join(dir, filepath.FromSlash(m.Dir)))
 		}
 	}
-	return manifest, true, nil
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
 }

@@ -8,9 +8,12 @@ import (
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
-func writeModules(t *testing.T, files map[string]string) string {
+// writeModules writes files into a new directory and returns it, with
+// options that read through a scan root opened on it.
+func writeModules(t *testing.T, files map[string]string) (string, Options) {
 	t.Helper()
 	root := t.TempDir()
 	for name, content := range files {
@@ -22,11 +25,16 @@ func writeModules(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	return root
+	sr, err := sandbox.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sr.Close() })
+	return root, Options{Root: sr}
 }
 
 func TestModuleCalls(t *testing.T) {
-	root := writeModules(t, map[string]string{
+	root, opts := writeModules(t, map[string]string{
 		"app/main.tf": `
 module "local" {
   source = "./modules/a"
@@ -54,7 +62,7 @@ module "none" {
 	})
 	app := filepath.Join(root, "app")
 	cache := NewModuleCache()
-	info := cache.Hold(app, Options{})
+	info := cache.Hold(app, opts)
 	want := []ModuleCall{
 		{Dir: filepath.Join(app, "json")},
 		{Dir: filepath.Join(app, "modules", "b")},
@@ -67,8 +75,14 @@ module "none" {
 	if info.Dir != app || info.Files != 3 || !reflect.DeepEqual(info.Calls, want) {
 		t.Errorf("Hold = %+v, want dir %s, 3 files, calls %+v", info, app, want)
 	}
-	if info := cache.Hold(filepath.Join(root, "missing"), Options{}); info.Files != 0 || info.Calls != nil {
+	if info := cache.Hold(filepath.Join(root, "missing"), opts); info.Files != 0 || info.Calls != nil {
 		t.Errorf("Hold of a missing directory = %+v", info)
+	}
+	if info := cache.Hold(filepath.Dir(root), opts); info.Files != 0 || info.Calls != nil {
+		t.Errorf("Hold of a directory outside the scan root = %+v", info)
+	}
+	if info := cache.Hold(app, Options{}); info.Files != 0 {
+		t.Errorf("Hold without a scan root = %+v", info)
 	}
 }
 
@@ -79,11 +93,11 @@ func TestModuleCacheHolds(t *testing.T) {
 	for i := range maxIdleModules + 3 {
 		files[filepath.Join("m", string(rune('a'+i)), "main.tf")] = "locals {\n  x = 1\n}\n"
 	}
-	root := writeModules(t, files)
+	root, opts := writeModules(t, files)
 	dir := func(i int) string { return filepath.Join(root, "m", string(rune('a'+i))) }
 	cache := NewModuleCache()
 	use := func(i int) {
-		l := &loader{g: &graph.Graph{}, cache: cache}
+		l := &loader{g: &graph.Graph{}, cache: cache, opts: opts}
 		l.parseModule(dir(i))
 	}
 	parsed := func(i int) *module {
@@ -95,8 +109,8 @@ func TestModuleCacheHolds(t *testing.T) {
 		return nil
 	}
 
-	cache.Hold(dir(0), Options{})
-	cache.Hold(dir(0), Options{})
+	cache.Hold(dir(0), opts)
+	cache.Hold(dir(0), opts)
 	held := parsed(0)
 	for i := 1; i < maxIdleModules+3; i++ {
 		use(i)
@@ -107,12 +121,12 @@ func TestModuleCacheHolds(t *testing.T) {
 	if parsed(1) != nil || parsed(2) != nil || parsed(3) == nil || parsed(maxIdleModules+2) == nil {
 		t.Errorf("the idle modules kept are not the last %d used", maxIdleModules)
 	}
-	cache.Release(dir(0), Options{})
+	cache.Release(dir(0), opts)
 	if parsed(0) != held {
 		t.Fatal("a module held twice was dropped after one release")
 	}
-	cache.Release(dir(0), Options{})
-	cache.Release(dir(0), Options{}) // one too many: ignored
+	cache.Release(dir(0), opts)
+	cache.Release(dir(0), opts) // one too many: ignored
 	if parsed(0) != held {
 		t.Fatal("a module just released was dropped")
 	}
@@ -130,7 +144,7 @@ func TestModuleCacheHolds(t *testing.T) {
 }
 
 func TestCandidateModuleDirs(t *testing.T) {
-	root := writeModules(t, map[string]string{
+	root, opts := writeModules(t, map[string]string{
 		"app/main.tf": `
 module "a" {
   source = "./modules/a"
@@ -146,7 +160,7 @@ resource "aws_s3_object" "o" {
 		"app/notes.txt":    `"./not-read"`,
 		"app/.hidden.tf":   `"./not-read-either"`,
 	})
-	dirs, size := CandidateModuleDirs(filepath.Join(root, "app"))
+	dirs, size := CandidateModuleDirs(filepath.Join(root, "app"), opts)
 	want := []string{filepath.Join(root, "..", "d"), filepath.Join(root, "app", "modules", "a"), filepath.Join(root, "b"), filepath.Join(root, "c")}
 	slices.Sort(want)
 	if !slices.Equal(dirs, want) {
@@ -160,20 +174,20 @@ resource "aws_s3_object" "o" {
 }
 
 func TestManifestDirs(t *testing.T) {
-	root := writeModules(t, map[string]string{
+	root, opts := writeModules(t, map[string]string{
 		"app/main.tf":                         "",
 		"app/.terraform/modules/modules.json": `{"Modules": [{"Key": "", "Dir": "."}, {"Key": "vpc", "Dir": ".terraform/modules/vpc"}, {"Key": "vpc.sub", "Dir": ".terraform/modules/vpc/modules/sub"}]}`,
 		"bad/.terraform/modules/modules.json": `{`,
 	})
 	app := filepath.Join(root, "app")
 	want := []string{filepath.Join(app, ".terraform", "modules", "vpc"), filepath.Join(app, ".terraform", "modules", "vpc", "modules", "sub")}
-	if got := ManifestDirs(app); !slices.Equal(got, want) {
+	if got := ManifestDirs(app, opts); !slices.Equal(got, want) {
 		t.Errorf("ManifestDirs = %q, want %q", got, want)
 	}
-	if got := ManifestDirs(filepath.Join(root, "bad")); got != nil {
+	if got := ManifestDirs(filepath.Join(root, "bad"), opts); got != nil {
 		t.Errorf("ManifestDirs of a broken manifest = %q", got)
 	}
-	if got := ManifestDirs(root); got != nil {
+	if got := ManifestDirs(root, opts); got != nil {
 		t.Errorf("ManifestDirs without a manifest = %q", got)
 	}
 }

@@ -2,8 +2,8 @@ package terraform
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -15,11 +15,24 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // Limits on what a configuration may make the front end do.
 const (
-	maxFileSize = 16 << 20
+	// MaxHCLSize bounds one file in HCL's native syntax: HCL's lexer and
+	// parser take about 350 bytes of memory per byte of input (850 for
+	// dense brackets), so a 1 MiB file may take 900 MB while it is
+	// parsed. The largest .tf file in the corpora is 76 KB.
+	MaxHCLSize = 1 << 20
+	// MaxJSONSize bounds one .tf.json or .tfvars.json file (about 270
+	// bytes per byte while parsed).
+	MaxJSONSize = 4 << 20
+	// maxFileSize bounds files read by file() and its kin.
+	maxFileSize = 4 << 20
+	// maxManifestSize bounds .terraform/modules/modules.json.
+	maxManifestSize = 4 << 20
 	// maxDepth bounds nesting of values and blocks.
 	maxDepth = 128
 	// maxInstances bounds the instances one count or for_each expands to.
@@ -49,8 +62,11 @@ var topSchema = &hcl.BodySchema{
 
 // module is a parsed module directory.
 type module struct {
-	dir       string
-	files     []string
+	dir   string
+	files []string
+	// weight is the work of evaluating the module once: one value per 32
+	// bytes of its source.
+	weight    int64
 	variables []*hcl.Block
 	locals    []*hcl.Attribute
 	resources []*hcl.Block
@@ -175,24 +191,29 @@ func (c *ModuleCache) touch(m *cachedModule) {
 	}
 }
 
-// parse parses the module of m once, whoever asks first.
-func (m *cachedModule) parse(dir string, opts Options) {
+// parse parses the module in dir once, for whoever asks first: l reads it.
+func (m *cachedModule) parse(l *loader, dir string) {
 	m.once.Do(func() {
-		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: opts, reported: map[string]bool{}}
+		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}, packages: l.packages}
 		m.mod, m.ok = p.parseModuleFiles(dir)
 		m.diags = p.g.Diagnostics
 	})
 }
 
 // parseModule returns the parsed module in dir, from the cache when another
-// call already parsed it; its parse diagnostics are reported each time.
+// call already parsed it; its parse diagnostics are reported each time. A
+// directory outside the scan root is not read (whoever parsed it first).
 func (l *loader) parseModule(dir string) (*module, bool) {
-	key := l.absPath(dir)
+	if !l.inside(dir) {
+		l.diag(graph.Warningf(graph.Range{File: dir}, "outside-root", "module directory %s is outside the scanned directory; it is not read", dir))
+		return nil, false
+	}
+	key := l.identity(dir)
 	l.cache.mu.Lock()
 	c := l.cache.entry(key)
 	l.cache.touch(c)
 	l.cache.mu.Unlock()
-	c.parse(dir, l.opts)
+	c.parse(l, dir)
 	l.g.Diagnostics = append(l.g.Diagnostics, c.diags...)
 	return c.mod, c.ok
 }
@@ -213,18 +234,22 @@ type ModuleInfo struct {
 // Hold parses the module in dir (or finds it parsed) and keeps it in the
 // cache until as many Release calls as Hold calls have been made for dir,
 // and says what the module calls. opts are the options of the units that
-// will evaluate it (what LoadModule is given).
+// will evaluate it (what LoadModule is given). A directory outside opts.Root
+// is neither read nor held.
 func (c *ModuleCache) Hold(dir string, opts Options) ModuleInfo {
 	l := &loader{opts: opts}
+	if opts.Root == nil || !l.inside(dir) {
+		return ModuleInfo{}
+	}
 	c.mu.Lock()
-	m := c.entry(l.absPath(dir))
+	m := c.entry(l.identity(dir))
 	m.holds++
 	if m.idle {
 		c.idle = slices.DeleteFunc(c.idle, func(x *cachedModule) bool { return x == m })
 		m.idle = false
 	}
 	c.mu.Unlock()
-	m.parse(dir, opts)
+	m.parse(l, dir)
 	if !m.ok {
 		return ModuleInfo{}
 	}
@@ -234,9 +259,13 @@ func (c *ModuleCache) Hold(dir string, opts Options) ModuleInfo {
 // Release gives up one Hold of dir (opts as given to Hold).
 func (c *ModuleCache) Release(dir string, opts Options) {
 	l := &loader{opts: opts}
+	if opts.Root == nil || !l.inside(dir) {
+		return
+	}
+	key := l.identity(dir)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m := c.mods[l.absPath(dir)]
+	m := c.mods[key]
 	if m == nil || m.holds == 0 {
 		return
 	}
@@ -246,7 +275,7 @@ func (c *ModuleCache) Release(dir string, opts Options) {
 
 // parseModuleFiles reads every .tf and .tf.json file of dir.
 func (l *loader) parseModuleFiles(dir string) (*module, bool) {
-	entries, err := os.ReadDir(dir)
+	entries, err := l.rootFor(dir).ReadDir(dir)
 	if err != nil {
 		l.diag(graph.Errorf(graph.Range{File: dir}, "read-error", "cannot read module directory: %v", err))
 		return nil, false
@@ -263,7 +292,7 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			// Said as discovery says it, so that the two are one warning.
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			if _, err := l.rootFor(dir).Stat(filepath.Join(dir, name)); err != nil && !errors.Is(err, sandbox.ErrOutside) {
 				path := filepath.Join(dir, name)
 				l.diag(graph.Warningf(graph.Range{File: path}, "broken-symlink", "skipping %s: broken symbolic link", path))
 				continue
@@ -286,6 +315,7 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 			continue
 		}
 		m.files = append(m.files, path)
+		m.weight += 1 + int64(len(file.Bytes))/32
 		content, _, diags := file.Body.PartialContent(topSchema)
 		l.hclDiags(diags, graph.Error, "parse-error")
 		for _, b := range content.Blocks {
@@ -324,39 +354,83 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 	return m, true
 }
 
-// parseFile parses one HCL or JSON file, reporting problems as diagnostics.
+// parseFile parses one HCL or JSON file of the configuration, read through
+// the scan root, reporting problems as diagnostics.
 func (l *loader) parseFile(path string) (*hcl.File, bool) {
-	info, err := os.Stat(path)
-	if err != nil {
-		l.diag(graph.Errorf(graph.Range{File: path}, "read-error", "cannot read: %v", err))
-		return nil, false
+	return l.parseSource(path, false)
+}
+
+// parseSource parses one HCL or JSON file; a file the user named (a
+// --var-file) may lie outside the scan root.
+func (l *loader) parseSource(path string, userFile bool) (*hcl.File, bool) {
+	json := strings.HasSuffix(path, ".json")
+	limit := int64(MaxHCLSize)
+	if json {
+		limit = MaxJSONSize
 	}
-	if info.Size() > maxFileSize {
-		l.diag(graph.Errorf(graph.Range{File: path}, "file-too-large", "file is %d bytes, more than the %d bytes blindspot reads", info.Size(), maxFileSize))
-		return nil, false
+	var data []byte
+	var err error
+	if userFile {
+		data, err = sandbox.ReadUserFile(path, limit)
+	} else {
+		data, err = l.rootFor(path).ReadFile(path, limit)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	var tooLarge *sandbox.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		l.diag(graph.Warningf(graph.Range{File: path}, "file-too-large", "file is larger than the %d bytes blindspot reads; it is not scanned", tooLarge.Limit))
+		return nil, false
+	case errors.Is(err, sandbox.ErrOutside), errors.Is(err, sandbox.ErrNotRegular):
+		l.diag(graph.Warningf(graph.Range{File: path}, "not-read", "%s is not read: %s", filepath.Base(path), readError(err)))
+		return nil, false
+	case err != nil:
 		l.diag(graph.Errorf(graph.Range{File: path}, "read-error", "cannot read: %v", err))
 		return nil, false
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		l.diag(graph.Errorf(graph.Range{File: path, Start: graph.Pos{Line: 1, Column: 1}}, "parse-error", "not a text file (binary content)"))
+		l.diag(graph.Warningf(graph.Range{File: path, Start: graph.Pos{Line: 1, Column: 1}}, "not-utf8", "not a UTF-8 text file (binary content, or another encoding such as UTF-16); it is not scanned"))
+		return nil, false
+	}
+	if err := checkNesting(data, json); err != nil {
+		l.diag(nestingDiag(path, err))
 		return nil, false
 	}
 	var file *hcl.File
 	var diags hcl.Diagnostics
 	p := hclparse.NewParser()
-	if strings.HasSuffix(path, ".json") {
+	if json {
 		file, diags = p.ParseJSON(data, path)
 	} else {
 		file, diags = p.ParseHCL(data, path)
+		if file != nil {
+			instrumentBody(file.Body)
+		}
 	}
 	l.hclDiags(diags, graph.Error, "parse-error")
 	if file == nil || diags.HasErrors() && file.Body == nil {
 		return nil, false
 	}
 	return file, true
+}
+
+// checkNesting runs the nesting pre-scan of HCL native or JSON syntax.
+func checkNesting(data []byte, json bool) error {
+	if json {
+		return nesting.JSON(data, true)
+	}
+	return nesting.HCL(data)
+}
+
+// nestingDiag reports a file the nesting pre-scan refused.
+func nestingDiag(path string, err error) graph.Diagnostic {
+	r := graph.Range{File: path}
+	var ne *nesting.Error
+	if errors.As(err, &ne) {
+		r.Start = graph.Pos{Line: ne.Line, Column: ne.Column, Byte: -1}
+		r.End = graph.Pos{Line: ne.Line, Column: ne.Column + 1, Byte: -1}
+		err = errors.New(ne.Msg)
+	}
+	return graph.Warningf(r, "nesting-limit", "not parsed: %v; the file is not scanned", err)
 }
 
 // hclDiags converts HCL diagnostics.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -114,7 +115,71 @@ func indexKey(k cty.Value) string {
 	case cty.String:
 		return `["` + k.AsString() + `"]`
 	case cty.Number:
-		return "[" + k.AsBigFloat().Text('f', -1) + "]"
+		if s, err := numberText(k.AsBigFloat()); err == nil {
+			return "[" + s + "]"
+		}
 	}
 	return "[?]"
+}
+
+// literalValue converts v, the value of a literal expression (a tfvars
+// attribute), keeping the range of each element and key as written, so
+// that a finding about one element can say where it was set.
+func literalValue(expr hcl.Expression, v cty.Value, marked bool) graph.Value {
+	return literalAt(expr, v, marked, 0)
+}
+
+func literalAt(expr hcl.Expression, v cty.Value, marked bool, depth int) graph.Value {
+	r := toRange(expr.Range())
+	if depth > maxDepth || !v.IsWhollyKnown() || v.IsNull() || (marked && v.ContainsMarked()) {
+		return fromCty(v, r, "", nil, marked)
+	}
+	ty := v.Type()
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return literalAt(e.Wrapped, v, marked, depth+1).WithRange(r)
+	case *hclsyntax.TupleConsExpr:
+		if !(ty.IsTupleType() || ty.IsListType()) || v.LengthInt() != len(e.Exprs) {
+			break
+		}
+		elems := make([]graph.Value, 0, len(e.Exprs))
+		for i, x := range e.Exprs {
+			elems = append(elems, literalAt(x, v.Index(cty.NumberIntVal(int64(i))), marked, depth+1))
+		}
+		return graph.List(elems, r)
+	case *hclsyntax.ObjectConsExpr:
+		if !(ty.IsObjectType() || ty.IsMapType()) {
+			break
+		}
+		fields := make([]graph.Field, 0, len(e.Items))
+		seen := make(map[string]bool, len(e.Items))
+		for _, item := range e.Items {
+			key := hcl.ExprAsKeyword(item.KeyExpr)
+			if key == "" {
+				kv, diags := item.KeyExpr.Value(nil)
+				if diags.HasErrors() || !kv.IsKnown() || kv.IsNull() || kv.Type() != cty.String {
+					return fromCty(v, r, "", nil, marked)
+				}
+				key = kv.AsString()
+			}
+			if seen[key] || !v.Type().IsObjectType() && !v.Type().IsMapType() {
+				return fromCty(v, r, "", nil, marked)
+			}
+			seen[key] = true
+			var ev cty.Value
+			switch {
+			case ty.IsObjectType() && ty.HasAttribute(key):
+				ev = v.GetAttr(key)
+			case ty.IsMapType() && v.HasIndex(cty.StringVal(key)).True():
+				ev = v.Index(cty.StringVal(key))
+			default:
+				return fromCty(v, r, "", nil, marked)
+			}
+			fields = append(fields, graph.Field{Key: key, KeyRange: toRange(item.KeyExpr.Range()), Value: literalAt(item.ValueExpr, ev, marked, depth+1)})
+		}
+		// Object values list their fields in key order, as fromCty does.
+		sort.Slice(fields, func(i, j int) bool { return fields[i].Key < fields[j].Key })
+		return graph.Object(fields, r)
+	}
+	return fromCty(v, r, "", nil, marked)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // named is an evaluated named value (a variable, a local, a module output,
@@ -244,6 +245,13 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		if v, ok := s.namedRef(e.Traversal); ok {
 			return v.WithRange(r)
 		}
+		v := s.eval(expr, ctx)
+		if v.IsKnown() && v.Source().IsZero() {
+			if src := s.writtenAt(e.Traversal); !src.IsZero() && src != r {
+				v = v.WithSource(src)
+			}
+		}
+		return v
 	case *hclsyntax.TemplateExpr:
 		v := s.eval(expr, ctx)
 		if !v.IsKnown() && len(v.Alternatives()) == 0 {
@@ -326,6 +334,9 @@ func (s *scope) known(expr hcl.Expression, ctx *hcl.EvalContext, v cty.Value, de
 			return s.value(expr, ctx, depth)
 		}
 	}
+	if !s.l.chargeValue(v, r) {
+		return refused("this value", r)
+	}
 	return fromCty(v, r, "", nil, false)
 }
 
@@ -359,6 +370,87 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	return v, true
 }
 
+// writtenAt finds where the value of a reference into a variable, a local
+// or each.value was written (var.buckets["a"].versioning,
+// each.value.versioning): the range of that element in the tfvars file,
+// the module argument or the local's definition. It is zero when the
+// element cannot be followed.
+func (s *scope) writtenAt(t hcl.Traversal) graph.Range {
+	name, ok := attrName(t, 1)
+	if !ok {
+		return graph.Range{}
+	}
+	var base graph.Value
+	switch t.RootName() {
+	case "var", "local":
+		if len(t) < 3 {
+			return graph.Range{}
+		}
+		m := s.vars
+		if t.RootName() == "local" {
+			m = s.locals
+		}
+		nv, ok := m[name]
+		if !ok {
+			return graph.Range{}
+		}
+		base = nv.gv
+	case "each":
+		if name != "value" || s.curEach == nil {
+			return graph.Range{}
+		}
+		base = *s.curEach
+	default:
+		return graph.Range{}
+	}
+	v, ok := followExact(base, t[2:])
+	if !ok || !v.IsKnown() {
+		return graph.Range{}
+	}
+	if src := v.Source(); !src.IsZero() {
+		return src
+	}
+	// An element of a computed value (a for expression, a function's
+	// result) has the range of the whole: it was not written anywhere.
+	if v.Range == base.Range {
+		return graph.Range{}
+	}
+	return v.Range
+}
+
+// followExact is follow that reports whether every step was taken.
+func followExact(v graph.Value, rest hcl.Traversal) (graph.Value, bool) {
+	for _, step := range rest {
+		var key string
+		switch st := step.(type) {
+		case hcl.TraverseIndex:
+			if st.Key.Type() == cty.Number && st.Key.IsKnown() && !st.Key.IsNull() {
+				i, acc := st.Key.AsBigFloat().Int64()
+				e, ok := v.Index(int(i))
+				if acc != 0 || !ok {
+					return v, false
+				}
+				v = e
+				continue
+			}
+			if st.Key.Type() != cty.String || !st.Key.IsKnown() || st.Key.IsNull() {
+				return v, false
+			}
+			key = st.Key.AsString()
+		case hcl.TraverseAttr:
+			key = st.Name
+		default:
+			return v, false
+		}
+		f, ok := v.Get(key)
+		if !ok || !v.IsKnown() {
+			return v, false
+		}
+		v = f
+	}
+	return v, true
+}
+
 // objectKey evaluates an object constructor key: a bare name or an
 // expression yielding a string.
 func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bool) {
@@ -374,7 +466,8 @@ func (s *scope) objectKey(expr hcl.Expression, ctx *hcl.EvalContext) (string, bo
 		return v.AsString(), true
 	}
 	if v.Type() == cty.Number {
-		return v.AsBigFloat().Text('f', -1), true
+		s, err := numberText(v.AsBigFloat())
+		return s, err == nil
 	}
 	return "", false
 }
@@ -437,10 +530,14 @@ func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
 // unknown parts are unknown and which resources they came from.
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
+	refusals := s.l.budget.Refusals()
 	v, diags := expr.Value(ctx)
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {
+		if !s.l.chargeValue(v, r) {
+			return refused("this value", r)
+		}
 		return fromCty(v, r, "", nil, s.l.marked)
 	}
 	why, refs := s.explain(expr, ctx)
@@ -473,6 +570,9 @@ func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 			}
 		}
 		v = cty.DynamicVal
+	}
+	if why == "" && s.l.budget.Refusals() > refusals {
+		why = budget.Reason("part of this value")
 	}
 	if why == "" {
 		why = unknownCallReason(expr)

@@ -8,6 +8,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // resourceTraversal reports whether expr is a plain reference to a
@@ -147,6 +148,10 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			s.l.diag(graph.Warningf(toRange(a.Expr.Range()), "expansion-limit", "count = %d: only the first %d instances of %s are evaluated", n, maxInstances, what))
 			n = maxInstances
 		}
+		if !s.l.budget.Values(max(n, 0)*blockWeight(body), toRange(a.Expr.Range())) {
+			return []instance{{key: "[0]", exists: graph.Unknown, existsWhy: "count of " + what + " is " + budget.Reason("its expansion"),
+				each: map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})}}}
+		}
 		out := make([]instance, 0, n)
 		for i := int64(0); i < n; i++ {
 			out = append(out, instance{key: fmt.Sprintf("[%d]", i), exists: graph.True,
@@ -164,6 +169,11 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			}
 			each := cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,
+				each: map[string]cty.Value{"each": each}}}
+		}
+		if !s.l.budget.Values(int64(min(v.LengthInt(), maxInstances))*blockWeight(body), toRange(a.Expr.Range())) {
+			each := cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is " + budget.Reason("its expansion"),
 				each: map[string]cty.Value{"each": each}}}
 		}
 		gv := s.valueOf(a.Expr, ctx, v, false)
@@ -188,7 +198,12 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			}
 			if !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
 				if k.Type() == cty.Number && k.IsKnown() {
-					k = cty.StringVal(k.AsBigFloat().Text('f', -1))
+					s, err := numberText(k.AsBigFloat())
+					if err != nil {
+						return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " has a key too large to print",
+							each: map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})}}}
+					}
+					k = cty.StringVal(s)
 				} else {
 					why := "a for_each key is not known before apply"
 					return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,

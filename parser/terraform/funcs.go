@@ -7,16 +7,18 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/big"
 	"net/netip"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -27,6 +29,11 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // unknownAtApply lists functions whose result Terraform knows only when it
@@ -41,7 +48,7 @@ var unknownAtApply = map[string]cty.Type{
 // implementations of the rest, written from Terraform's documentation.
 // file() and templatefile() resolve relative paths against workDir, the
 // root module's directory where Terraform runs, and read only inside root.
-func functions(workDir, root string, marked *bool) map[string]function.Function {
+func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budget) map[string]function.Function {
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -123,7 +130,7 @@ func functions(workDir, root string, marked *bool) map[string]function.Function 
 	fs["filemd5"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
 	fs["filesha1"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
 	fs["filesha256"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
-	fs["fileset"] = filesetFunc(workDir, root)
+	fs["fileset"] = filesetFunc(workDir, root, b)
 	fs["file"] = fileFunc(workDir, root, false)
 	fs["filebase64"] = fileFunc(workDir, root, true)
 	fs["fileexists"] = fileExistsFunc(workDir, root)
@@ -131,6 +138,7 @@ func functions(workDir, root string, marked *bool) map[string]function.Function 
 	fs["templatestring"] = templateStringFunc(fs)
 	fs["textencodebase64"] = textEncodeBase64Func
 	fs["textdecodebase64"] = textDecodeBase64Func
+	budgetFunctions(fs, b)
 	return fs
 }
 
@@ -396,43 +404,23 @@ func urlEncode(s string) string {
 
 // readInside reads a file for file() and templatefile(): relative paths are
 // relative to the working directory as in Terraform (modules use
-// path.module), and nothing outside root is read.
-func readInside(workDir, root, path string) ([]byte, error) {
-	if root == "" {
-		root = workDir
+// path.module), and nothing outside the scan root is read.
+func readInside(workDir string, root *sandbox.Root, path string) ([]byte, error) {
+	full := path
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(workDir, full)
 	}
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(workDir, path)
+	data, err := root.ReadFile(full, maxFileSize)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("no file %s", full)
+	case err != nil:
+		return nil, fmt.Errorf("%s is not read: %s", path, readError(err))
 	}
-	absRoot, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = resolved
-	}
-	if resolvedRoot, err := filepath.EvalSymlinks(absRoot); err == nil {
-		absRoot = resolvedRoot
-	}
-	rel, err := filepath.Rel(absRoot, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s is outside the scanned directory; blindspot does not read it", path)
-	}
-	info, err := os.Stat(abs)
-	if err != nil {
-		return nil, fmt.Errorf("no file %s", path)
-	}
-	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxFileSize)
-	}
-	return os.ReadFile(abs)
+	return data, nil
 }
 
-func fileFunc(workDir, root string, asBase64 bool) function.Function {
+func fileFunc(workDir string, root *sandbox.Root, asBase64 bool) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
@@ -468,7 +456,7 @@ func markFunc(mark bool, marked *bool) function.Function {
 	})
 }
 
-func fileHashFunc(workDir, root string, h func([]byte) []byte) function.Function {
+func fileHashFunc(workDir string, root *sandbox.Root, h func([]byte) []byte) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
@@ -482,9 +470,10 @@ func fileHashFunc(workDir, root string, h func([]byte) []byte) function.Function
 	})
 }
 
-// filesetFunc is fileset(path, pattern): the files under path matching a
-// glob, relative to path, within the scan root.
-func filesetFunc(workDir, root string) function.Function {
+// filesetFunc is fileset(path, pattern): the regular files under path
+// matching a glob (** for any number of directories), relative to path,
+// within the scan root.
+func filesetFunc(workDir string, root *sandbox.Root, b *budget.Budget) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Set(cty.String)),
@@ -493,19 +482,35 @@ func filesetFunc(workDir, root string) function.Function {
 			if !filepath.IsAbs(base) {
 				base = filepath.Join(workDir, base)
 			}
-			if _, err := readInsideDir(root, workDir, base); err != nil {
-				return cty.NilVal, err
-			}
-			matches, err := filepath.Glob(filepath.Join(base, args[1].AsString()))
+			rel, err := root.Rel(base)
 			if err != nil {
-				return cty.NilVal, fmt.Errorf("invalid pattern: %w", err)
+				return cty.NilVal, fmt.Errorf("%s is not read: %s", args[0].AsString(), readError(err))
+			}
+			pattern := args[1].AsString()
+			if !doublestar.ValidatePattern(pattern) {
+				return cty.NilVal, fmt.Errorf("invalid pattern %q", pattern)
+			}
+			dir, err := fs.Sub(root.FS(), rel)
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("%s is not read: %s", args[0].AsString(), readError(err))
 			}
 			var out []cty.Value
-			for _, m := range matches {
-				if info, err := os.Stat(m); err == nil && !info.IsDir() {
-					rel, _ := filepath.Rel(base, m)
-					out = append(out, cty.StringVal(filepath.ToSlash(rel)))
+			var walkErr error
+			err = doublestar.GlobWalk(dir, pattern, func(p string, d fs.DirEntry) error {
+				if !b.Values(1, graph.Range{}) {
+					walkErr = errors.New(budget.Reason("fileset"))
+					return fs.SkipAll
 				}
+				if info, err := fs.Stat(dir, p); err == nil && info.Mode().IsRegular() {
+					out = append(out, cty.StringVal(p))
+				}
+				return nil
+			}, doublestar.WithNoFollow())
+			if walkErr != nil {
+				return cty.NilVal, walkErr
+			}
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("fileset %s: %v", args[0].AsString(), unwrap(err))
 			}
 			if len(out) == 0 {
 				return cty.SetValEmpty(cty.String), nil
@@ -515,30 +520,28 @@ func filesetFunc(workDir, root string) function.Function {
 	})
 }
 
-// readInsideDir checks that dir lies inside root.
-func readInsideDir(root, workDir, dir string) (string, error) {
-	if root == "" {
-		root = workDir
-	}
-	absRoot, err1 := filepath.Abs(root)
-	abs, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return "", fmt.Errorf("cannot resolve %s", dir)
-	}
-	rel, err := filepath.Rel(absRoot, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is outside the scanned directory; blindspot does not read it", dir)
-	}
-	return abs, nil
-}
-
-func fileExistsFunc(workDir, root string) function.Function {
+// fileExistsFunc is fileexists: whether a regular file exists at a path
+// inside the scan root; a path outside it is an error, not false, so that
+// its value is unknown.
+func fileExistsFunc(workDir string, root *sandbox.Root) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			_, err := readInside(workDir, root, args[0].AsString())
-			return cty.BoolVal(err == nil), nil
+			full := args[0].AsString()
+			if !filepath.IsAbs(full) {
+				full = filepath.Join(workDir, full)
+			}
+			info, err := root.Stat(full)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				return cty.False, nil
+			case err != nil:
+				return cty.NilVal, fmt.Errorf("%s is not read: %s", args[0].AsString(), readError(err))
+			case info.IsDir():
+				return cty.NilVal, fmt.Errorf("%s is a directory", args[0].AsString())
+			}
+			return cty.BoolVal(info.Mode().IsRegular()), nil
 		},
 	})
 }
@@ -546,7 +549,7 @@ func fileExistsFunc(workDir, root string) function.Function {
 // templateFileFunc renders a template file with the given variables and the
 // same functions (except templatefile itself, as Terraform forbids
 // recursion).
-func templateFileFunc(workDir, root string, fs map[string]function.Function) function.Function {
+func templateFileFunc(workDir string, root *sandbox.Root, fs map[string]function.Function) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
 		Type:   function.StaticReturnType(cty.DynamicPseudoType),
@@ -555,6 +558,9 @@ func templateFileFunc(workDir, root string, fs map[string]function.Function) fun
 			data, err := readInside(workDir, root, path)
 			if err != nil {
 				return cty.NilVal, err
+			}
+			if err := nesting.Template(data); err != nil {
+				return cty.NilVal, fmt.Errorf("template %s is not evaluated: %v", path, err)
 			}
 			return renderTemplate(path, data, args[1], fs)
 		},
@@ -581,6 +587,7 @@ func renderTemplate(name string, src []byte, vars cty.Value, fs map[string]funct
 	if diags.HasErrors() {
 		return cty.NilVal, fmt.Errorf("template %s: %s", name, diags.Error())
 	}
+	instrument(expr)
 	values := map[string]cty.Value{}
 	if !vars.IsKnown() {
 		return cty.DynamicVal, nil

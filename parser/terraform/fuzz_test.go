@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // FuzzLoadModule feeds arbitrary bytes to the Terraform front end as a
@@ -25,7 +27,9 @@ func FuzzLoadModule(f *testing.F) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			LoadModule(dir, Options{Root: dir})
+			// A small budget keeps the fuzzer fast; what it bounds is
+			// the same whatever its size.
+			LoadModule(dir, Options{Limits: budget.Limits{Values: 50_000, Bytes: 4 << 20, Timeout: 2 * time.Second}})
 		}()
 		select {
 		case <-done:

@@ -16,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // moduleMeta are module block arguments that are not inputs.
@@ -68,7 +69,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 			unknownOutputs("module." + name + " comes from " + source + ", outside its package")
 			return
 		}
-		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if _, err := s.l.rootFor(dir).Stat(dir); errors.Is(err, fs.ErrNotExist) {
 			s.l.diag(graph.Debugf(srcRange, graph.CodeModuleMissing, "module %s comes from %s, which does not exist", name, source))
 			notRead(graph.SourceMissing, dir, "")
 			unknownOutputs("module." + name + " comes from " + source + ", which does not exist")
@@ -80,6 +81,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		fetched, fetchedPkg, err := s.l.opts.Fetcher.FetchModule(source, version)
 		if err == nil {
 			dir, pkg = fetched, fetchedPkg
+			s.l.trustPackage(pkg)
 			break
 		}
 		s.l.diag(graph.Debugf(srcRange, graph.CodeModuleNotDownloaded, "module %s comes from %s, which could not be downloaded: %v", name, source, err))
@@ -92,7 +94,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " comes from a remote source that has not been downloaded")
 		return
 	}
-	abs := s.l.absPath(dir)
+	abs := s.l.identity(dir)
 	for _, seen := range stack {
 		if seen == abs {
 			s.l.diag(graph.Errorf(toRange(b.DefRange), "module-cycle", "module %s calls itself (through %s)", name, source))
@@ -120,6 +122,11 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	var listGV []graph.Value
 	var list []cty.Value
 	for _, in := range instances {
+		// Each instance evaluates the whole module again.
+		if !s.l.budget.Instances(1, call.Range) || !s.l.budget.Values(moduleInstanceWeight+child.weight, call.Range) {
+			unknownOutputs("module." + name + " is " + budget.Reason("another instance"))
+			return
+		}
 		ctx := s.childContext(in)
 		inputs := map[string]moduleInput{}
 		s.curEach = in.eachValue
@@ -313,12 +320,14 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 		}
 	}
 	var files []string
+	entries, _ := l.rootFor(mod.dir).ReadDir(mod.dir)
 	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		if _, err := os.Stat(filepath.Join(mod.dir, name)); err == nil {
-			files = append(files, filepath.Join(mod.dir, name))
+		for _, e := range entries {
+			if e.Name() == name {
+				files = append(files, filepath.Join(mod.dir, name))
+			}
 		}
 	}
-	entries, _ := os.ReadDir(mod.dir)
 	var auto []string
 	for _, e := range entries {
 		if n := e.Name(); strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json") {
@@ -327,11 +336,12 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 	}
 	sort.Strings(auto)
 	for _, f := range append(files, auto...) {
-		l.readVarFile(f, declared, inputs)
+		l.readVarFile(f, false, declared, inputs)
 	}
 	for _, in := range l.opts.Inputs {
 		if in.File != "" {
-			l.readVarFile(in.File, declared, inputs)
+			// -var-file files are the user's choice and may lie anywhere.
+			l.readVarFile(in.File, true, declared, inputs)
 			continue
 		}
 		name, raw, ok := strings.Cut(in.Var, "=")
@@ -346,9 +356,11 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 	return inputs
 }
 
-// readVarFile sets the declared variables a .tfvars file gives values.
-func (l *loader) readVarFile(f string, declared map[string]*hcl.Block, inputs map[string]moduleInput) {
-	file, ok := l.parseFile(f)
+// readVarFile sets the declared variables a .tfvars file gives values;
+// userFile says whether the user named it (and it may lie outside the scan
+// root).
+func (l *loader) readVarFile(f string, userFile bool, declared map[string]*hcl.Block, inputs map[string]moduleInput) {
+	file, ok := l.parseSource(f, userFile)
 	if !ok {
 		return
 	}
@@ -359,13 +371,14 @@ func (l *loader) readVarFile(f string, declared map[string]*hcl.Block, inputs ma
 		if declared[a.Name] == nil {
 			continue
 		}
-		v, diags := a.Expr.Value(nil)
+		// Only the budget's functions: tfvars hold constants.
+		v, diags := a.Expr.Value(&hcl.EvalContext{Functions: l.budgetOnly()})
 		if diags.HasErrors() {
 			l.hclDiags(diags, graph.Error, "invalid-tfvars")
 			continue
 		}
 		r := toRange(a.Expr.Range())
-		inputs[a.Name] = moduleInput{val: v, gv: fromCty(v, r, "", nil, l.marked).WithSource(r), source: r, from: f}
+		inputs[a.Name] = moduleInput{val: v, gv: literalValue(a.Expr, v, l.marked).WithSource(r), source: r, from: f}
 	}
 }
 

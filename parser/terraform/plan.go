@@ -3,8 +3,8 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,7 +15,13 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
+
+// MaxPlanSize bounds a plan file: plans of large configurations are tens
+// of megabytes; decoding takes about ten times their size in memory.
+const MaxPlanSize = 64 << 20
 
 // LoadPlan reads a Terraform plan in JSON form (terraform show -json
 // plan.out). Planned values are exact; attributes known only after apply
@@ -24,13 +30,30 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 	g := &graph.Graph{}
 	unit := &graph.Unit{Path: path, Format: graph.TerraformPlan, Files: []string{path}}
 	g.Units = append(g.Units, unit)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read plan: %v", err))
+	if opts.Root == nil {
+		root, err := sandbox.Open(filepath.Dir(path))
+		if err != nil {
+			g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read plan: %v", err))
+			return g
+		}
+		defer root.Close()
+		opts.Root = root
+	}
+	data, err := opts.Root.ReadFile(path, MaxPlanSize)
+	var tooLarge *sandbox.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		g.Diagnostics = append(g.Diagnostics, graph.Warningf(graph.Range{File: path}, "file-too-large", "plan is larger than the %d bytes blindspot reads; it is not scanned", tooLarge.Limit))
+		return g
+	case errors.Is(err, sandbox.ErrOutside), errors.Is(err, sandbox.ErrNotRegular):
+		g.Diagnostics = append(g.Diagnostics, graph.Warningf(graph.Range{File: path}, "not-read", "plan is not read: %s", readError(err)))
+		return g
+	case err != nil:
+		g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: path}, "read-error", "cannot read plan: %v", unwrap(err)))
 		return g
 	}
-	if len(data) > 8*maxFileSize {
-		g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: path}, "file-too-large", "plan is %d bytes, more than blindspot reads", len(data)))
+	if err := nesting.JSON(data, false); err != nil {
+		g.Diagnostics = append(g.Diagnostics, nestingDiag(path, err))
 		return g
 	}
 	var plan tfjson.Plan
@@ -49,7 +72,7 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 		}
 	}
 	lines := addressLines(data)
-	config := configBeside(filepath.Dir(path), unit)
+	config := configBeside(opts.Root, filepath.Dir(path), unit)
 	var walk func(m *tfjson.StateModule, depth int)
 	walk = func(m *tfjson.StateModule, depth int) {
 		if m == nil || depth > maxModuleDepth {
@@ -94,12 +117,16 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 // configBeside indexes the root module's resource blocks in the directory
 // of the plan, so that findings point at the configuration the user edits
 // rather than at the generated plan.
-func configBeside(dir string, unit *graph.Unit) map[string]*hclsyntax.Block {
+func configBeside(root *sandbox.Root, dir string, unit *graph.Unit) map[string]*hclsyntax.Block {
 	out := map[string]*hclsyntax.Block{}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil || len(data) > maxFileSize {
+	entries, _ := root.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".tf") {
+			continue
+		}
+		f := filepath.Join(dir, e.Name())
+		data, err := root.ReadFile(f, MaxHCLSize)
+		if err != nil || nesting.HCL(data) != nil {
 			continue
 		}
 		file, diags := hclsyntax.ParseConfig(data, f, hcl.Pos{Line: 1, Column: 1})

@@ -10,6 +10,11 @@
 package terraform
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/hashicorp/hcl/v2"
@@ -17,6 +22,8 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
 // Options are the inputs of a module's evaluation.
@@ -27,13 +34,20 @@ type Options struct {
 	// Inputs override them.
 	Env map[string]string
 	// Inputs are the command line's -var and -var-file values in the
-	// order given; a later one overrides an earlier one.
+	// order given; a later one overrides an earlier one. -var-file files
+	// are the user's choice and may lie outside Root.
 	Inputs []Input
 	// Workspace is terraform.workspace (TF_WORKSPACE); "default" when
 	// empty.
 	Workspace string
-	// Root is the directory file() and templatefile() may read inside.
-	Root string
+	// Root is the scan root: every file the configuration names (its
+	// files, modules, tfvars, file() and templatefile()) is read through
+	// it. When nil, a root is opened on the module directory.
+	Root *sandbox.Root
+	// Context, when set, cancels evaluation.
+	Context context.Context
+	// Limits size the unit's evaluation budget (defaults when zero).
+	Limits budget.Limits
 	// Cache, when set, shares parsed modules with the other units of the
 	// scan.
 	Cache *ModuleCache
@@ -69,10 +83,30 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	g := &graph.Graph{}
 	unit := &graph.Unit{Path: dir, Format: graph.Terraform}
 	g.Units = append(g.Units, unit)
-	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}, cache: opts.Cache}
+	if opts.Root == nil {
+		root, err := sandbox.Open(dir)
+		if err != nil {
+			g.Diagnostics = append(g.Diagnostics, graph.Errorf(graph.Range{File: dir}, "read-error", "cannot read module directory: %v", err))
+			return g
+		}
+		defer root.Close()
+		opts.Root = root
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	b := budget.New(opts.Context, opts.Limits)
+	defer b.Stop()
+	l := &loader{g: g, unit: unit, opts: opts, reported: map[string]bool{}, cache: opts.Cache, budget: b}
 	if l.cache == nil {
 		l.cache = NewModuleCache()
 	}
+	defer l.reportBudget()
+	defer func() {
+		for _, r := range l.packages {
+			r.Close()
+		}
+	}()
 	l.readModulesManifest(dir)
 	mod, ok := l.parseModule(dir)
 	if !ok {
@@ -80,8 +114,103 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 	}
 	unit.Files = append(unit.Files, mod.files...)
 	inputs := l.rootInputs(mod)
-	l.evalModule(mod, "", "", nil, graph.True, "", inputs, nil, []string{l.absPath(dir)})
+	l.evalModule(mod, "", "", nil, graph.True, "", inputs, nil, []string{l.identity(dir)})
 	return g
+}
+
+// reportBudget says, once for the unit, that its evaluation was cut short.
+func (l *loader) reportBudget() {
+	why, at, refusals, spent := l.budget.Exhausted()
+	if !spent {
+		return
+	}
+	if at.IsZero() {
+		at = graph.Range{File: l.unit.Path}
+	}
+	l.diag(graph.Warningf(at, "evaluation-budget", "evaluation of %s stopped: %s; %d values that needed more were left unknown, so the unit is not completely scanned",
+		l.unit.Path, why, refusals))
+}
+
+// budgetOnly is a function table with the budget's functions alone, for
+// expressions that may call no other (tfvars).
+func (l *loader) budgetOnly() map[string]function.Function {
+	fs := map[string]function.Function{}
+	budgetFunctions(fs, l.budget)
+	return fs
+}
+
+// trustPackage lets the unit read a module package blindspot downloaded on
+// the user's request (--download-modules): it lies outside the scan root,
+// in blindspot's cache, and is read through a root of its own.
+func (l *loader) trustPackage(pkg string) {
+	if pkg == "" || l.packages[pkg] != nil {
+		return
+	}
+	root, err := sandbox.Open(pkg)
+	if err != nil {
+		return
+	}
+	if l.packages == nil {
+		l.packages = map[string]*sandbox.Root{}
+	}
+	l.packages[pkg] = root
+}
+
+// rootFor is the root files of dir are read through: the scan root, or
+// the downloaded package holding dir.
+func (l *loader) rootFor(dir string) *sandbox.Root {
+	if _, err := l.opts.Root.Rel(dir); err == nil {
+		return l.opts.Root
+	}
+	for _, r := range l.packages {
+		if _, err := r.Rel(dir); err == nil {
+			return r
+		}
+	}
+	return l.opts.Root
+}
+
+// identity is what cycle detection compares for a module directory: its
+// real path, symbolic links resolved.
+func (l *loader) identity(dir string) string {
+	if real, err := l.rootFor(dir).RealPath(dir); err == nil {
+		return real
+	}
+	return l.absPath(dir)
+}
+
+// inside reports whether path lies inside the scan root, symbolic links
+// resolved when it exists.
+func (l *loader) inside(path string) bool {
+	root := l.rootFor(path)
+	if _, err := root.Rel(path); err != nil {
+		return false
+	}
+	_, err := root.RealPath(path)
+	return err == nil || errors.Is(err, fs.ErrNotExist)
+}
+
+// unwrap returns the innermost error of a path error.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readError describes why a file named by the configuration was not read.
+func readError(err error) string {
+	var tooLarge *sandbox.TooLargeError
+	switch {
+	case errors.Is(err, sandbox.ErrOutside):
+		return "it is outside the scanned directory; blindspot does not read it"
+	case errors.As(err, &tooLarge):
+		return fmt.Sprintf("it is larger than the %d bytes blindspot reads", tooLarge.Limit)
+	case errors.Is(err, sandbox.ErrNotRegular):
+		return fmt.Sprintf("it is %v", unwrap(err))
+	}
+	return err.Error()
 }
 
 // loader evaluates one unit.
@@ -102,6 +231,11 @@ type loader struct {
 	marked bool
 	// attributes caches metaAttributes by body (see scope.attributes).
 	attributes map[hcl.Body]map[string]*hcl.Attribute
+	// budget bounds the unit's evaluation.
+	budget *budget.Budget
+	// packages are module packages downloaded on request, by directory,
+	// each read through a root of its own.
+	packages map[string]*sandbox.Root
 }
 
 // unmarked returns v without its sensitive marks.
@@ -139,15 +273,39 @@ func (l *loader) absPath(p string) string {
 // readModulesManifest reads .terraform/modules/modules.json, written by
 // terraform init, which says where remote modules were downloaded.
 func (l *loader) readModulesManifest(dir string) {
-	manifest, found, err := readManifest(dir)
-	if !found {
+	path := filepath.Join(dir, ".terraform", "modules", "modules.json")
+	data, err := l.opts.Root.ReadFile(path, maxManifestSize)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.diag(graph.Warningf(graph.Range{File: path}, "read-error", "the module manifest is not read: %s", readError(err)))
+		}
 		return
 	}
-	if err != nil {
+	var manifest struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if err := json.Unmarshal(data, &manifest); err != nil {
 		l.diag(graph.Warningf(graph.Range{File: filepath.Join(dir, ".terraform", "modules", "modules.json")}, "parse-error", "cannot read the module manifest: %v", err))
 		return
 	}
-	l.manifest = manifest
+	l.manifest = map[string]string{}
+	for _, m := range manifest.Modules {
+		if m.Key == "" {
+			continue
+		}
+		// A Dir is relative to the root module; one that leads out of the
+		// scanned directory is not followed.
+		moduleDir := filepath.Join(dir, filepath.FromSlash(m.Dir))
+		if filepath.IsAbs(m.Dir) || !l.inside(moduleDir) {
+			l.diag(graph.Warningf(graph.Range{File: path}, "outside-root",
+				"module %s: its directory %s in the module manifest is outside the scanned directory; it is not read", m.Key, m.Dir))
+			continue
+		}
+		l.manifest[m.Key] = moduleDir
+	}
 }
 
 // moduleInput is a value given to a module variable from outside.
@@ -169,7 +327,7 @@ func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call,
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
 	}
 	if l.funcs == nil {
-		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked)
+		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked, l.budget)
 		l.funcs["abspath"] = abspathFunc(l.rootDir())
 	}
 	s.funcs = l.funcs

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -201,7 +202,7 @@ func TestPlan(t *testing.T) {
 }
 
 func TestFunctionTable(t *testing.T) {
-	fs := functions(".", ".", new(bool))
+	fs := functions(".", nil, new(bool), nil)
 	for _, name := range []string{"jsonencode", "jsondecode", "yamlencode", "yamldecode", "merge", "concat", "flatten", "lookup",
 		"element", "length", "keys", "values", "zipmap", "toset", "tolist", "tomap", "tostring", "tonumber", "tobool", "format",
 		"formatlist", "join", "split", "replace", "lower", "upper", "title", "trim", "trimspace", "trimprefix", "trimsuffix",
@@ -392,7 +393,7 @@ resource "aws_kms_key" "inner" {
   description = var.value
 }
 `)
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	for _, tt := range []struct {
 		address, path string
 		sensitive     bool
@@ -412,7 +413,7 @@ resource "aws_kms_key" "inner" {
 }
 
 func TestTextAndTemplateStringFunctions(t *testing.T) {
-	fs := functions(".", ".", new(bool))
+	fs := functions(".", nil, new(bool), nil)
 	call := func(name string, args ...cty.Value) (cty.Value, error) {
 		return fs[name].Call(args)
 	}
@@ -474,7 +475,7 @@ func TestEvaluationErrorsInResourcesThatMayNotExist(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			g := LoadModule(dir, Options{Root: dir})
+			g := LoadModule(dir, Options{})
 			var got []graph.Diagnostic
 			for _, d := range g.Diagnostics {
 				if d.Code == "evaluation-error" {
@@ -580,7 +581,7 @@ resource "aws_s3_bucket" "b" {
   bucket = ` + tt.expr + `
 }
 `})
-			g := LoadModule(dir, Options{Root: dir})
+			g := LoadModule(dir, Options{})
 			var got []graph.Diagnostic
 			for _, d := range g.Diagnostics {
 				if d.Code == "unsupported-function" || d.Code == "evaluation-error" {
@@ -638,7 +639,7 @@ resource "aws_kms_key" "k" {
   }
 }
 `})
-			g := LoadModule(dir, Options{Root: dir})
+			g := LoadModule(dir, Options{})
 			k := resource(g, "aws_kms_key.k")
 			for _, path := range []string{"description", "tags.Direct"} {
 				v := at(t, k.Attrs, path)
@@ -707,7 +708,7 @@ resource "aws_kms_key" "inner" {
 }
 `,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	var addrs []string
 	for _, p := range g.Providers {
 		addrs = append(addrs, p.Address)
@@ -760,7 +761,7 @@ locals {
 }
 `,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	var cycles []string
 	for _, d := range g.Diagnostics {
 		if d.Code == "dependency-cycle" {
@@ -814,7 +815,7 @@ resource "aws_kms_key" "k" {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := LoadModule(dir, Options{Root: dir, Env: env, Inputs: tt.inputs})
+			g := LoadModule(dir, Options{Env: env, Inputs: tt.inputs})
 			k := resource(g, "aws_kms_key.k")
 			for name, want := range tt.want {
 				v := at(t, k.Attrs, "tags."+name)
@@ -838,7 +839,7 @@ func TestWorkspace(t *testing.T) {
 }
 `})
 	for _, tt := range []struct{ workspace, want string }{{"", `"logs-default"`}, {"prod", `"logs-prod"`}} {
-		g := LoadModule(dir, Options{Root: dir, Workspace: tt.workspace})
+		g := LoadModule(dir, Options{Workspace: tt.workspace})
 		if got := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket").String(); got != tt.want {
 			t.Errorf("workspace %q: bucket = %s, want %s", tt.workspace, got, tt.want)
 		}
@@ -877,7 +878,7 @@ resource "aws_kms_key" "k" {
 	for _, tt := range []struct{ from, unit string }{{base, "repo/infra"}, {filepath.Join(base, "repo"), "infra"}} {
 		t.Run(tt.unit, func(t *testing.T) {
 			t.Chdir(tt.from)
-			g := LoadModule(filepath.FromSlash(tt.unit), Options{Root: "."})
+			g := LoadModule(filepath.FromSlash(tt.unit), Options{Root: mustRoot(t, ".")})
 			k := resource(g, "aws_kms_key.k")
 			for path, want := range map[string]string{
 				"tags.cwd": infra, "tags.root": ".", "tags.module": ".", "tags.abspath": infra + "/files/x.json",
@@ -919,7 +920,7 @@ resource "aws_security_group" "web" {
   }
 }
 `})
-	g := LoadModule(dir, Options{Root: dir, Inputs: []Input{{Var: "ports=[22]"}}})
+	g := LoadModule(dir, Options{Inputs: []Input{{Var: "ports=[22]"}}})
 	for _, d := range g.Diagnostics {
 		if d.Severity <= graph.Warning {
 			t.Errorf("diagnostic %v", d)
@@ -1009,7 +1010,7 @@ resource "aws_s3_bucket" "missing" {
 		"json.tf.json":          `{"resource": {"aws_kms_key": {"k": {"description": "json", "enable_key_rotation": false}}}}`,
 		"json_override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	var codes []string
 	for _, d := range g.Diagnostics {
 		codes = append(codes, d.Code)
@@ -1066,13 +1067,24 @@ func TestOverrideInOtherSyntax(t *testing.T) {
 		"main.tf":          "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = false\n}\n",
 		"override.tf.json": `{"resource": {"aws_kms_key": {"k": {"enable_key_rotation": true}}}}`,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "override-not-merged" || g.Diagnostics[0].Severity != graph.Warning {
 		t.Errorf("diagnostics = %v", g.Diagnostics)
 	}
 	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "false" {
 		t.Errorf("enable_key_rotation = %s", got)
 	}
+}
+
+// mustRoot opens dir as a scan root for the test.
+func mustRoot(t *testing.T, dir string) *sandbox.Root {
+	t.Helper()
+	r, err := sandbox.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }
 
 // statementsOf lists a policy document's statements as "Sid:Effect:Action"
@@ -1176,7 +1188,7 @@ resource "aws_iam_policy" "unknown_override" {
   policy = data.aws_iam_policy_document.unknown_override.json
 }
 `})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	tests := []struct{ address, want string }{
 		{"aws_iam_policy.sources_only", "TLS:Allow:s3:GetObject :Allow:s3:ListBucket Extra:Deny:s3:DeleteBucket"},
 		{"aws_iam_policy.merged", "TLS:Deny:s3:* :Allow:s3:ListBucket Src:Deny:s3:PutObject :Allow:s3:GetBucketAcl Last:Deny:iam:*"},
@@ -1256,7 +1268,7 @@ resource "aws_iam_policy" "unknown_count" {
   policy = data.aws_iam_policy_document.unknown_count[0].json
 }
 `})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	for _, addr := range []string{"aws_s3_bucket_policy.static_index", "aws_s3_bucket_policy.count_index[0]"} {
 		policy := at(t, resource(g, addr).Attrs, "policy")
 		if got := statementsOf(t, policy); got != ":Deny:s3:*" {
@@ -1351,7 +1363,7 @@ resource "aws_s3_bucket_policy" "marker" {
 }
 `,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	for _, addr := range []string{"aws_s3_bucket_policy.heredoc", "aws_s3_bucket_policy.templatefile"} {
 		p := at(t, resource(g, addr).Attrs, "policy")
 		if got := at(t, p, "Statement[0].Effect").String(); got != `"Deny"` {
@@ -1419,7 +1431,7 @@ output "id" {
 }
 `,
 	})
-	g := LoadModule(dir, Options{Root: dir})
+	g := LoadModule(dir, Options{})
 	for addr, want := range map[string]string{
 		"aws_s3_bucket_versioning.v": "module.counted[1].aws_s3_bucket.this.id",
 		"aws_s3_bucket_versioning.w": `module.each["b"].aws_s3_bucket.this.id`,

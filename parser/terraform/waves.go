@@ -2,9 +2,11 @@ package terraform
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -33,50 +35,125 @@ func (it *item) key() string { return it.kind + "." + it.name }
 // resolveDependencies evaluates locals, module calls, data sources and
 // provider configurations in dependency order. Items in a cycle are
 // evaluated last, with what is known.
+//
+// Items whose dependencies are all evaluated form a wave; they do not
+// depend on each other, so they share one evaluation context. The work is
+// linear in the items and their references: waiting dependencies are
+// counted and the counts of an item's dependents updated when it is
+// evaluated (a chain of 10,000 locals is 10,000 waves), and each wave's
+// context holds only the locals, module outputs and data sources the wave
+// refers to, so it is not rebuilt from every value evaluated so far.
 func (s *scope) resolveDependencies(stack []string) {
 	items := s.mod.dependentItems()
-	pending := make([]*item, len(items))
-	byKey := make(map[string]*item, len(items))
+	n := len(items)
+	if n == 0 {
+		return
+	}
+	all := make([]*item, n)
+	index := make(map[string]int, n)
 	for i := range items {
 		it := items[i]
-		pending[i] = &it
-		byKey[it.key()] = &it
+		all[i] = &it
+		index[it.key()] = i
 	}
-	waiting := map[string]bool{}
-	for _, it := range pending {
+	byKey := make(map[string]*item, n)
+	waiting := make(map[string]bool, n)
+	for _, it := range all {
+		byKey[it.key()] = it
 		waiting[it.key()] = true
 	}
-	waitsFor := func(it *item, deps []string) bool {
+	// hard and soft count each item's dependencies still waiting;
+	// hardOf and softOf are the reverse edges.
+	hard, soft := make([]int, n), make([]int, n)
+	hardOf, softOf := make([][]int, n), make([][]int, n)
+	count := func(i int, deps []string, counts []int, reverse [][]int) {
+		seen := map[int]bool{}
 		for _, d := range deps {
-			if waiting[d] && d != it.key() {
-				return true
+			if j, ok := index[d]; ok && j != i && !seen[j] {
+				seen[j] = true
+				counts[i]++
+				reverse[j] = append(reverse[j], i)
 			}
 		}
-		return false
 	}
-	for len(pending) > 0 {
-		// Items whose dependencies are all evaluated form a wave; they do
-		// not depend on each other, so they share one evaluation context
-		// instead of rebuilding it after each of them.
-		wave, rest := splitItems(pending, func(it *item) bool { return !waitsFor(it, it.deps) && !waitsFor(it, it.soft) })
+	for i, it := range all {
+		count(i, it.deps, hard, hardOf)
+		count(i, it.soft, soft, softOf)
+	}
+	var readyFull, readyHard []int
+	for i := range all {
+		if hard[i] == 0 {
+			readyHard = append(readyHard, i)
+			if soft[i] == 0 {
+				readyFull = append(readyFull, i)
+			}
+		}
+	}
+	done := make([]bool, n)
+	first := 0 // every item before first is done
+	markDone := func(i int) {
+		done[i] = true
+		delete(waiting, all[i].key())
+		for _, j := range hardOf[i] {
+			if hard[j]--; hard[j] == 0 {
+				readyHard = append(readyHard, j)
+				if soft[j] == 0 {
+					readyFull = append(readyFull, j)
+				}
+			}
+		}
+		for _, j := range softOf[i] {
+			if soft[j]--; soft[j] == 0 && hard[j] == 0 {
+				readyFull = append(readyFull, j)
+			}
+		}
+	}
+	// take returns the items of a ready list not yet done, in the
+	// module's order, and empties the list.
+	take := func(list *[]int) []int {
+		var out []int
+		for _, i := range *list {
+			if !done[i] {
+				out = append(out, i)
+			}
+		}
+		*list = nil
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	base := s.context()
+	evaluate := func(wave []int) {
+		var deps []string
+		for _, i := range wave {
+			deps = append(deps, all[i].deps...)
+			deps = append(deps, all[i].soft...)
+		}
+		s.ctx = s.waveContext(base, deps)
+		s.frozen = true
+		for _, i := range wave {
+			s.evalItem(all[i], stack)
+		}
+		s.frozen = false
+		s.ctx = base
+		for _, i := range wave {
+			markDone(i)
+		}
+	}
+	for remaining := n; remaining > 0; {
+		wave := take(&readyFull)
 		if len(wave) == 0 {
-			wave, rest = splitItems(pending, func(it *item) bool { return !waitsFor(it, it.deps) })
+			wave = take(&readyHard)
 		}
 		if len(wave) > 0 {
-			s.context()
-			s.frozen = true
-			for _, it := range wave {
-				s.evalItem(it, stack)
-			}
-			s.frozen = false
-			for _, it := range wave {
-				delete(waiting, it.key())
-			}
-			pending = rest
+			evaluate(wave)
+			remaining -= len(wave)
 			continue
 		}
 		// A cycle: evaluate one of its members with what is known.
-		it := cycleMember(rest[0], byKey, waiting)
+		for done[first] {
+			first++
+		}
+		it := cycleMember(all[first], byKey, waiting)
 		// Terraform resolves references between modules output by
 		// output, so modules that use each other's outputs are valid; a
 		// cycle of locals is not.
@@ -85,23 +162,47 @@ func (s *scope) resolveDependencies(stack []string) {
 			d.Severity = graph.Debug
 		}
 		s.l.diag(d)
-		s.evalItem(it, stack)
-		delete(waiting, it.key())
-		pending = slices.DeleteFunc(rest, func(x *item) bool { return x == it })
+		evaluate([]int{index[it.key()]})
+		remaining--
 	}
+	// The context of what follows holds every value evaluated here.
+	s.stale |= staleLocals | staleModules | staleData
 }
 
-// splitItems separates the items for which ready holds from the others,
-// keeping their order.
-func splitItems(items []*item, ready func(*item) bool) (yes, no []*item) {
-	for _, it := range items {
-		if ready(it) {
-			yes = append(yes, it)
-		} else {
-			no = append(no, it)
+// waveContext is base with the locals, module outputs and data sources
+// named by deps (evaluated so far), and nothing else of those three.
+func (s *scope) waveContext(base *hcl.EvalContext, deps []string) *hcl.EvalContext {
+	locals := map[string]cty.Value{}
+	modules := map[string]cty.Value{}
+	data := map[string]map[string]cty.Value{}
+	for _, d := range deps {
+		root, rest, _ := strings.Cut(d, ".")
+		switch root {
+		case "local":
+			if v, ok := s.locals[rest]; ok {
+				locals[rest] = v.val
+			}
+		case "module":
+			if v, ok := s.modules[rest]; ok {
+				modules[rest] = v.val
+			}
+		case "data":
+			typ, name, _ := strings.Cut(rest, ".")
+			if v, ok := s.data[typ][name]; ok {
+				if data[typ] == nil {
+					data[typ] = map[string]cty.Value{}
+				}
+				data[typ][name] = v.val
+			}
 		}
 	}
-	return yes, no
+	dataObj := make(map[string]cty.Value, len(data))
+	for typ, byName := range data {
+		dataObj[typ] = cty.ObjectVal(byName)
+	}
+	child := base.NewChild()
+	child.Variables = map[string]cty.Value{"local": cty.ObjectVal(locals), "module": cty.ObjectVal(modules), "data": cty.ObjectVal(dataObj)}
+	return child
 }
 
 // cycleMember finds an item of a dependency cycle to evaluate first,

@@ -1,8 +1,6 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -67,7 +65,7 @@ var AdminRolesUnprotected = &rules.Rule{
 	Precision: "medium",
 	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
-		checkGuardrail(p, func(st *aws.Statement) graph.Tri { return st.DeniesOnRoles(roleChangeActions...).And(st.ExemptsOnly()) },
+		checkGuardrail(p, protectsAdminRoles,
 			"denies changing or deleting its privileged roles (iam:AttachRolePolicy, iam:DeleteRole, iam:PutRolePolicy, iam:UpdateRole)")
 	},
 }

@@ -13,11 +13,9 @@ import (
 // under it, with a statement satisfying holds. what completes "no
 // service control policy attached to the root or to every OU ..." in the
 // message.
-func checkGuardrail(p *rules.Pass, holds func(*aws.Statement) graph.Tri, what string) {
+func checkGuardrail(p *rules.Pass, holds func(*aws.Policy) graph.Tri, what string) {
 	for _, org := range p.AWS.Organizations.Orgs {
-		held, why, _ := p.AWS.Organizations.Guardrail(org, func(doc *aws.Policy) graph.Tri {
-			return doc.AnyStatement(holds)
-		})
+		held, why, _ := p.AWS.Organizations.Guardrail(org, holds)
 		p.ReportIf(held.Not(), rules.Because(org.Resource, why),
 			"organisation %s has no service control policy, attached to its root or to every OU, that %s", org.Resource.Address, what)
 	}

@@ -1,8 +1,6 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -55,8 +53,6 @@ resource "aws_organizations_policy_attachment" "deny_leave" {
 	Precision: "high",
 	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
-		checkGuardrail(p, func(st *aws.Statement) graph.Tri {
-			return st.DeniesAction("organizations:LeaveOrganization").And(st.ExemptsOnly())
-		}, "denies organizations:LeaveOrganization")
+		checkGuardrail(p, deniesLeaving, "denies organizations:LeaveOrganization")
 	},
 }

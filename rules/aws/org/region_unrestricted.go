@@ -1,7 +1,6 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -58,6 +57,6 @@ var RegionUnrestricted = &rules.Rule{
 	Precision: "high",
 	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
-		checkGuardrail(p, (*aws.Statement).RestrictsRegion, "limits aws:RequestedRegion to approved regions")
+		checkGuardrail(p, restrictsRegions, "limits aws:RequestedRegion to approved regions")
 	},
 }

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -60,7 +59,7 @@ var RootUserUnrestricted = &rules.Rule{
 	Precision: "high",
 	Scope:     rules.OrganizationScope,
 	Check: func(p *rules.Pass) {
-		checkGuardrail(p, (*aws.Statement).DeniesRootUser,
+		checkGuardrail(p, deniesRootUser,
 			"denies actions by the root user of member accounts (aws:PrincipalArn like arn:aws:iam::*:root)")
 	},
 }

@@ -59,6 +59,7 @@ var InCode = &rules.Rule{
 	},
 	Tags:      []string{"secrets", "credentials", "iam"},
 	Precision: "high",
+	Conceals:  true,
 	Check:     checkSecrets,
 }
 

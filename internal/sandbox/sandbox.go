@@ -1,0 +1,294 @@
+// Package sandbox is the one place a scan reads files through. A Root
+// confines reads to the scanned directory tree with the standard library's
+// os.Root, which resolves symbolic links and ".." itself and refuses
+// whatever leads outside; only regular files are read, never devices,
+// FIFOs or sockets (not even behind a symbolic link), and every read is
+// bounded by a size limit enforced while reading. Files the user names on
+// the command line may lie anywhere: ReadUserFile reads them with the same
+// checks but without the confinement.
+package sandbox
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Errors a read can fail with, besides the file system's own; test them
+// with errors.Is.
+var (
+	// ErrOutside: the name leads outside the root (by "..", an absolute
+	// path, or a symbolic link).
+	ErrOutside = errors.New("outside the scanned directory")
+	// ErrNotRegular: the name is a device, FIFO, socket or directory.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge: the file holds more bytes than the limit of the read.
+	ErrTooLarge = errors.New("file too large")
+)
+
+// TooLargeError is the error of a read that met more bytes than its limit.
+type TooLargeError struct {
+	Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("larger than %d bytes", e.Limit)
+}
+
+// Is makes errors.Is(err, ErrTooLarge) true.
+func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
+
+// Root confines reads to one directory tree. Names given to its methods are
+// paths as the scan shows them (relative to the working directory, or
+// absolute); they are read only when they lie inside the root. A Root is
+// safe for concurrent use.
+type Root struct {
+	dir  string
+	abs  string
+	wd   string
+	root *os.Root
+
+	realOnce sync.Once
+	real     string
+}
+
+// Open opens the directory dir as a root.
+func Open(dir string) (*Root, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", dir, err)
+	}
+	abs := dir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(wd, abs)
+	}
+	abs = filepath.Clean(abs)
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", dir, unwrapPath(err))
+	}
+	return &Root{dir: dir, abs: abs, wd: wd, root: root}, nil
+}
+
+// Dir is the directory the root was opened on, as given.
+func (r *Root) Dir() string { return r.dir }
+
+// Close releases the root.
+func (r *Root) Close() error { return r.root.Close() }
+
+// Abs returns name as an absolute, cleaned path (resolved against the
+// working directory the root was opened in, not the root).
+func (r *Root) Abs(name string) string {
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(r.wd, name)
+}
+
+// Rel returns name relative to the root, slash-separated ("." for the root
+// itself), or ErrOutside when it does not lie inside it. The check is
+// lexical; symbolic links are checked when the name is opened.
+func (r *Root) Rel(name string) (string, error) {
+	rel, err := filepath.Rel(r.abs, r.Abs(name))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Contains reports whether name lies inside the root, symbolic links
+// resolved.
+func (r *Root) Contains(name string) bool {
+	_, err := r.RealPath(name)
+	return err == nil
+}
+
+// RealPath returns the absolute path name resolves to, symbolic links
+// followed, or ErrOutside when that lies outside the root. Two names with
+// the same real path are the same file: cycle detection compares them.
+func (r *Root) RealPath(name string) (string, error) {
+	if _, err := r.Rel(name); err != nil {
+		return "", err
+	}
+	r.realOnce.Do(func() {
+		r.real = r.abs
+		if real, err := filepath.EvalSymlinks(r.abs); err == nil {
+			r.real = real
+		}
+	})
+	real, err := filepath.EvalSymlinks(r.Abs(name))
+	if err != nil {
+		return "", unwrapPath(err)
+	}
+	if rel, err := filepath.Rel(r.real, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
+	}
+	return real, nil
+}
+
+// Stat describes the file name leads to (symbolic links followed inside
+// the root).
+func (r *Root) Stat(name string) (fs.FileInfo, error) {
+	rel, err := r.Rel(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := r.root.Stat(rel)
+	return info, r.wrap(name, err)
+}
+
+// Lstat describes name itself, without following a symbolic link.
+func (r *Root) Lstat(name string) (fs.FileInfo, error) {
+	rel, err := r.Rel(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := r.root.Lstat(rel)
+	return info, r.wrap(name, err)
+}
+
+// ReadDir lists the directory name, sorted by file name.
+func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
+	rel, err := r.Rel(name)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := fs.ReadDir(r.root.FS(), rel)
+	return entries, r.wrap(name, err)
+}
+
+// Open opens the regular file name for reading; the caller bounds what it
+// reads. A FIFO is opened without blocking and refused before any read.
+func (r *Root) Open(name string) (*os.File, error) {
+	rel, err := r.Rel(name)
+	if err != nil {
+		return nil, err
+	}
+	// Refuse what is not a regular file before opening it: opening a
+	// FIFO for reading waits for a writer.
+	info, err := r.root.Stat(rel)
+	if err != nil {
+		return nil, r.wrap(name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+	}
+	f, err := r.root.OpenFile(rel, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return nil, r.wrap(name, err)
+	}
+	if err := checkRegular(f, name); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// ReadFile reads the regular file name, failing with a *TooLargeError
+// when it holds more than limit bytes.
+func (r *Root) ReadFile(name string, limit int64) ([]byte, error) {
+	f, err := r.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, name, limit)
+}
+
+// FS returns the root as a file system, for globbing; names in it are
+// slash-separated and relative to the root.
+func (r *Root) FS() fs.FS { return r.root.FS() }
+
+// wrap turns os.Root's error for a name that escapes the root into
+// ErrOutside, and names the file as the scan shows it.
+func (r *Root) wrap(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	inner := unwrapPath(err)
+	// os.Root does not export the error of a path that escapes it.
+	if strings.Contains(inner.Error(), "escapes") {
+		inner = ErrOutside
+	}
+	return &fs.PathError{Op: "open", Path: name, Err: inner}
+}
+
+// ReadUserFile reads a file the user named (on the command line, or in
+// their own configuration): it may lie anywhere, but it must be a regular
+// file of at most limit bytes.
+func ReadUserFile(name string, limit int64) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := checkRegular(f, name); err != nil {
+		return nil, err
+	}
+	return readLimited(f, name, limit)
+}
+
+func checkRegular(f *os.File, name string) error {
+	info, err := f.Stat()
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+	}
+	return nil
+}
+
+// readLimited reads at most limit bytes; the limit holds whatever the
+// file's size said when it was opened.
+func readLimited(f io.Reader, name string, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: &TooLargeError{Limit: limit}}
+	}
+	return data, nil
+}
+
+// notRegular says what kind of file a mode is, as an error wrapping
+// ErrNotRegular.
+func notRegular(m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		kind = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a FIFO"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		kind = "a device"
+	}
+	return fmt.Errorf("%s, %w", kind, ErrNotRegular)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
