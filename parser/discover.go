@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,8 +76,14 @@ type Options struct {
 const MaxTemplateSize = 4 << 20
 
 // skipDirs are directories that never hold the user's own code: version
-// control, downloaded modules and packages, generated SAM builds.
+// control, downloaded modules and packages, generated SAM builds,
+// blindspot's own directory (custom policies), and test fixtures
+// (testdata, where blindspot's rules and custom policies keep bad cases
+// written on purpose, as Go tools ignore it). A path named on the command
+// line is scanned whatever its name.
 var skipDirs = map[string]bool{
+	".blindspot":        true,
+	"testdata":          true,
 	".git":              true,
 	".terraform":        true,
 	"node_modules":      true,
@@ -178,6 +185,13 @@ func (d *discoverer) root(p string) {
 	}
 	dir := p
 	if !info.IsDir() {
+		// A file named on the command line (a pre-commit hook names the
+		// changed files) is left out as a scan of the tree would leave it
+		// out, so that the hook sees what a full scan sees.
+		if d.excludedFile(p) {
+			d.diag(graph.Debug, p, "excluded", "%s matches an exclude pattern; skipped", p)
+			return
+		}
 		dir = filepath.Dir(p)
 	}
 	root, err := sandbox.Open(dir)
@@ -316,6 +330,27 @@ func (d *discoverer) excluded(root, full string) bool {
 			}
 			d.reported[g]++
 			return true
+		}
+	}
+	return false
+}
+
+// excludedFile reports whether a file named explicitly matches an exclude
+// glob, by the path as given or by its absolute path.
+func (d *discoverer) excludedFile(p string) bool {
+	globs := slices.Concat(d.opts.Exclude, d.opts.ReportedExclude)
+	if len(globs) == 0 {
+		return false
+	}
+	names := []string{filepath.ToSlash(filepath.Clean(p))}
+	if abs, err := filepath.Abs(p); err == nil {
+		names = append(names, filepath.ToSlash(abs))
+	}
+	for _, g := range globs {
+		for _, name := range names {
+			if MatchGlob(g, name) {
+				return true
+			}
 		}
 	}
 	return false

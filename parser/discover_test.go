@@ -30,27 +30,29 @@ const cfnYAML = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    T
 
 func TestDiscover(t *testing.T) {
 	root := tree(t, map[string]string{
-		"main.tf":                               `resource "aws_s3_bucket" "b" {}`,
-		"modules/logs/main.tf":                  `resource "aws_s3_bucket" "l" {}`,
-		"modules/logs/vars.tf.json":             `{}`,
-		"stacks/bucket.yaml":                    cfnYAML,
-		"stacks/no-version.json":                `{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}`,
-		"stacks/short-form.yml":                 "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${AWS::StackName}-t'\n",
-		"stacks/broken.template":                "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n",
-		"k8s/deployment.yaml":                   "apiVersion: apps/v1\nkind: Deployment\n",
-		"package.json":                          `{"name": "x"}`,
-		"plan.json":                             `{"format_version": "1.2", "planned_values": {}}`,
-		".git/config.tf":                        `resource "x" "y" {}`,
-		"node_modules/pkg/template.yaml":        cfnYAML,
-		".terraform/modules/vpc/main.tf":        `resource "aws_vpc" "v" {}`,
-		"docs/readme.md":                        "# not code\n",
-		"cdk.out/Stack.template.json":           `{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
-		"stacks/other-resources-mapping.yaml":   "Resources:\n  thing:\n    Type: Custom::Thing\n",
-		"stacks/mentions-aws-in-a-string.yaml":  "description: uses AWS::S3::Bucket\n",
-		"terraform.tfvars":                      `x = 1`,
-		"stacks/params/prod.json":               `[{"ParameterKey": "Env", "ParameterValue": "prod"}]`,
-		"stacks/resources-not-a-mapping.yaml":   "Resources: AWS::S3::Bucket\n",
-		"stacks/top-level-list-mentioning.yaml": "- AWS::S3::Bucket\n",
+		"main.tf":                                      `resource "aws_s3_bucket" "b" {}`,
+		"modules/logs/main.tf":                         `resource "aws_s3_bucket" "l" {}`,
+		"modules/logs/vars.tf.json":                    `{}`,
+		"stacks/bucket.yaml":                           cfnYAML,
+		"stacks/no-version.json":                       `{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}`,
+		"stacks/short-form.yml":                        "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub '${AWS::StackName}-t'\n",
+		"stacks/broken.template":                       "AWSTemplateFormatVersion: '2010-09-09'\nResources: [\n",
+		"k8s/deployment.yaml":                          "apiVersion: apps/v1\nkind: Deployment\n",
+		"package.json":                                 `{"name": "x"}`,
+		"plan.json":                                    `{"format_version": "1.2", "planned_values": {}}`,
+		".git/config.tf":                               `resource "x" "y" {}`,
+		"node_modules/pkg/template.yaml":               cfnYAML,
+		".blindspot/policies/testdata/acme-x/bad.yaml": cfnYAML,
+		"policies/testdata/acme-x/bad.tf":              `resource "aws_s3_bucket" "b" {}`,
+		".terraform/modules/vpc/main.tf":               `resource "aws_vpc" "v" {}`,
+		"docs/readme.md":                               "# not code\n",
+		"cdk.out/Stack.template.json":                  `{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+		"stacks/other-resources-mapping.yaml":          "Resources:\n  thing:\n    Type: Custom::Thing\n",
+		"stacks/mentions-aws-in-a-string.yaml":         "description: uses AWS::S3::Bucket\n",
+		"terraform.tfvars":                             `x = 1`,
+		"stacks/params/prod.json":                      `[{"ParameterKey": "Env", "ParameterValue": "prod"}]`,
+		"stacks/resources-not-a-mapping.yaml":          "Resources: AWS::S3::Bucket\n",
+		"stacks/top-level-list-mentioning.yaml":        "- AWS::S3::Bucket\n",
 	})
 	units, diags := Discover([]string{root}, Options{})
 	for _, d := range diags {
@@ -169,6 +171,28 @@ func TestDiscoverExclude(t *testing.T) {
 	}
 	want := []string{".", "stacks/current/new.yaml"}
 	if !reflect.DeepEqual(got, want) {
+		t.Errorf("units = %v, want %v", got, want)
+	}
+}
+
+// TestDiscoverExcludeExplicitFiles: files named on the command line (as a
+// pre-commit hook names them) are left out as the scan of the tree leaves
+// them out.
+func TestDiscoverExcludeExplicitFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"main.tf":                `resource "aws_s3_bucket" "b" {}`,
+		"examples/demo/main.tf":  `resource "aws_s3_bucket" "d" {}`,
+		"stacks/legacy/old.yaml": cfnYAML,
+		"stacks/test.yaml":       cfnYAML,
+	})
+	t.Chdir(root)
+	named := []string{"main.tf", "examples/demo/main.tf", "stacks/legacy/old.yaml", "./stacks/test.yaml"}
+	units, _ := Discover(named, Options{Exclude: []string{"examples/**", "stacks/legacy", "test.yaml"}})
+	var got []string
+	for _, u := range units {
+		got = append(got, filepath.ToSlash(u.Path))
+	}
+	if want := []string{"."}; !reflect.DeepEqual(got, want) {
 		t.Errorf("units = %v, want %v", got, want)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -130,4 +132,14 @@ func FixLiteral(f *Finding, at graph.Loc, set bool, description, text string) {
 		return
 	}
 	f.Fix = &Fix{Description: description, Edits: []Edit{{Range: at.Range, Text: text}}}
+}
+
+// FixString is FixLiteral for a string value: text is quoted where the
+// file's syntax needs it (Terraform, JSON templates) and written plain in
+// YAML.
+func FixString(f *Finding, at graph.Loc, set bool, description, text string) {
+	if at.Resource != nil && (at.Resource.Format != graph.CloudFormation || strings.HasSuffix(at.Range.File, ".json")) {
+		text = strconv.Quote(text)
+	}
+	FixLiteral(f, at, set, description, text)
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
 )
 
 // Rule is one security check with the metadata reports and documentation
@@ -36,7 +39,15 @@ type Rule struct {
 	Conceals bool
 	// Check inspects the model and reports through the pass.
 	Check func(*Pass)
+	// Source locates a custom policy in its policy file; it is zero for
+	// blindspot's own rules. Reports tell the two apart by it (SARIF lists
+	// custom policies in a tool extension of their own).
+	Source graph.Range
 }
+
+// Custom reports whether r is a custom policy rather than one of
+// blindspot's own rules.
+func (r *Rule) Custom() bool { return !r.Source.IsZero() }
 
 // Scope is how much of the scan a rule's Check sees.
 type Scope uint8
@@ -83,8 +94,27 @@ const (
 
 var idPattern = regexp.MustCompile(`^aws-[a-z0-9]+(-[a-z0-9]+)+$`)
 
-// Validate reports metadata a rule must have.
+var customIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+
+// Validate reports metadata a rule must have. A custom policy needs less:
+// its ID is namespaced kebab case outside aws-, and remediation and
+// references are its author's choice.
 func (r *Rule) Validate() error {
+	if r.Custom() {
+		switch {
+		case !customIDPattern.MatchString(r.ID) || strings.HasPrefix(r.ID, "aws-"):
+			return fmt.Errorf("policy %q: ID must be kebab case, namespaced, outside aws-", r.ID)
+		case r.Title == "":
+			return fmt.Errorf("policy %s: missing title", r.ID)
+		case r.Severity < Low || r.Severity > Critical:
+			return fmt.Errorf("policy %s: missing severity", r.ID)
+		case r.Description == "":
+			return fmt.Errorf("policy %s: missing description", r.ID)
+		case r.Check == nil:
+			return fmt.Errorf("policy %s: missing Check", r.ID)
+		}
+		return nil
+	}
 	switch {
 	case !idPattern.MatchString(r.ID):
 		return fmt.Errorf("rule %q: ID must be aws-<service>-<what-is-wrong> in kebab case", r.ID)

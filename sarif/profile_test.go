@@ -99,6 +99,8 @@ type shape struct {
 	fs    []rules.Finding
 	diags []graph.Diagnostic
 	edit  func(*sarif.Options)
+	// policies are custom policies reported besides the built-in rules.
+	policies []*rules.Rule
 }
 
 // shapes are logs of every kind: clean, with unknowns, suppressed results,
@@ -108,21 +110,40 @@ func shapes(dir string) []shape {
 	all := findingtest.Findings(dir)
 	diags := findingtest.Diagnostics(dir)
 	return []shape{
-		{"clean scan", nil, nil, nil},
-		{"findings", all, nil, nil},
-		{"unknowns", all, nil, func(o *sarif.Options) { o.ShowUnknown = true }},
-		{"suppressed", all, nil, func(o *sarif.Options) { o.IncludeSuppressed = true }},
-		{"everything", all, diags, func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true }},
-		{"diagnostics only", nil, diags, nil},
-		{"truncated", all, diags, func(o *sarif.Options) { o.MaxResults = 2; o.ShowUnknown = true }},
-		{"no base dir", all, diags, func(o *sarif.Options) { o.BaseDir = "" }},
-		{"files outside base dir", all, diags, func(o *sarif.Options) { o.BaseDir = filepath.Join(dir, "modules") }},
-		{"no help URI", all, diags, func(o *sarif.Options) { o.HelpURI = nil }},
-		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *sarif.Options) { o.BaseDir = "" }},
-		{"odd findings", oddFindings(dir), nil, func(o *sarif.Options) { o.IncludeSuppressed, o.ShowUnknown = true, true }},
-		{"many related locations", manyRelated(dir), nil, nil},
+		{"clean scan", nil, nil, nil, nil},
+		{"findings", all, nil, nil, nil},
+		{"unknowns", all, nil, func(o *sarif.Options) { o.ShowUnknown = true }, nil},
+		{"suppressed", all, nil, func(o *sarif.Options) { o.IncludeSuppressed = true }, nil},
+		{"everything", all, diags, func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true }, nil},
+		{"diagnostics only", nil, diags, nil, nil},
+		{"truncated", all, diags, func(o *sarif.Options) { o.MaxResults = 2; o.ShowUnknown = true }, nil},
+		{"no base dir", all, diags, func(o *sarif.Options) { o.BaseDir = "" }, nil},
+		{"files outside base dir", all, diags, func(o *sarif.Options) { o.BaseDir = filepath.Join(dir, "modules") }, nil},
+		{"no help URI", all, diags, func(o *sarif.Options) { o.HelpURI = nil }, nil},
+		{"relative paths", relocate(all, dir, "testdata/project"), nil, func(o *sarif.Options) { o.BaseDir = "" }, nil},
+		{"odd findings", oddFindings(dir), nil, func(o *sarif.Options) { o.IncludeSuppressed, o.ShowUnknown = true, true }, nil},
+		{"many related locations", manyRelated(dir), nil, nil, nil},
 		{"random", randomFindings(rand.New(rand.NewSource(4)), dir, 40), randomDiagnostics(rand.New(rand.NewSource(5)), dir, 10),
-			func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true }},
+			func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true }, nil},
+		{"custom policies", append(all, policyFindings(dir)...), nil, func(o *sarif.Options) { o.ShowUnknown, o.IncludeSuppressed = true, true },
+			[]*rules.Rule{customPolicy}},
+	}
+}
+
+// customPolicy is a custom policy as rules/policy makes it.
+var customPolicy = &rules.Rule{
+	ID: "acme-owner-tag", Title: "Buckets carry an owner tag", Severity: rules.Low, Description: "Every bucket names its owner.",
+	Remediation: rules.Remediation{Text: "Add an owner tag."}, References: []string{"https://example.com/tagging"},
+	Tags: []string{"custom-policy"}, Precision: "high", Source: graph.Range{File: ".blindspot/policies/tags.yaml", Start: graph.Pos{Line: 1, Column: 5}},
+	Check: func(*rules.Pass) {},
+}
+
+func policyFindings(dir string) []rules.Finding {
+	return []rules.Finding{
+		{RuleID: "acme-owner-tag", Severity: rules.Low, Status: rules.Failed, Message: "Buckets carry an owner tag",
+			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 1, 1, 1, 10)}},
+		{RuleID: "acme-owner-tag", Severity: rules.Low, Status: rules.Undetermined, Message: "could not evaluate acme-owner-tag: depends on resource.tags",
+			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", 6, 1, 6, 10)}},
 	}
 }
 
@@ -131,7 +152,7 @@ func (s shape) write(t *testing.T, dir string) []byte {
 	if s.edit != nil {
 		s.edit(&opts)
 	}
-	return write(t, findingtest.Rules(), s.fs, s.diags, opts)
+	return write(t, append(findingtest.Rules(), s.policies...), s.fs, s.diags, opts)
 }
 
 // TestSchema validates logs of every shape against the SARIF 2.1.0

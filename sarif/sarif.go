@@ -30,6 +30,9 @@ const GitHubMaxResults = 25000
 // FingerprintKey is the partialFingerprints key of rules.Finding.Fingerprint.
 const FingerprintKey = "blindspotFingerprint/v1"
 
+// PoliciesComponent names the tool extension that holds custom policies.
+const PoliciesComponent = "blindspot-custom-policies"
+
 // srcRoot is the uriBaseId every artifact location is relative to.
 const srcRoot = "%SRCROOT%"
 
@@ -157,9 +160,21 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 
 	sorted := append([]*rules.Rule(nil), rs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	// Custom policies are the user's, not blindspot's: they are listed in
+	// a tool extension of their own, and their results name it. index is
+	// a rule's position in its component.
 	index := map[string]uint{}
-	for i, r := range sorted {
-		index[r.ID] = uint(i)
+	custom := map[string]bool{}
+	drivers, extensions := 0, 0
+	for _, r := range sorted {
+		if r.Custom() {
+			custom[r.ID] = true
+			index[r.ID] = uint(extensions)
+			extensions++
+			continue
+		}
+		index[r.ID] = uint(drivers)
+		drivers++
 	}
 
 	max := opts.MaxResults
@@ -185,7 +200,18 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	}
 	shown := ruleSeverities(sorted, selected)
 	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	var policies *gosarif.ToolComponent
+	if extensions > 0 {
+		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(guidOf(PoliciesComponent)),
+			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")},
+			Rules:           []*gosarif.ReportingDescriptor{}}
+		run.Tool.Extensions = []*gosarif.ToolComponent{policies}
+	}
 	for _, r := range sorted {
+		if custom[r.ID] {
+			policies.Rules = append(policies.Rules, b.rule(r, shown[r.ID]))
+			continue
+		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r, shown[r.ID]))
 	}
 	// Sorting here, not only in the caller, makes the log depend on the
@@ -199,7 +225,15 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	occurrences := map[string]int{}
 	for i := range selected {
 		f := &selected[i]
-		run.Results = append(run.Results, b.result(f, index[f.RuleID], shown[f.RuleID], occurrences))
+		res := b.result(f, index[f.RuleID], shown[f.RuleID], occurrences)
+		if custom[f.RuleID] {
+			// ruleIndex then refers to the extension's rules (SARIF
+			// 3.27.6), which rule.toolComponent names.
+			idx, zero := index[f.RuleID], uint(0)
+			res.Rule = &gosarif.ReportingDescriptorReference{Id: strPtr(f.RuleID), Index: &idx,
+				ToolComponent: &gosarif.ToolComponentReference{Name: strPtr(PoliciesComponent), Index: &zero, Guid: policies.GUID}}
+		}
+		run.Results = append(run.Results, res)
 	}
 
 	inv := &gosarif.Invocation{}
@@ -300,7 +334,14 @@ func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDe
 	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
 	text, markdown := help(r)
 	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
-	if b.opts.HelpURI != nil {
+	switch {
+	case r.Custom():
+		// blindspot has no page for a custom policy; its first reference
+		// is the nearest thing.
+		if len(r.References) > 0 {
+			d.HelpURI = strPtr(r.References[0])
+		}
+	case b.opts.HelpURI != nil:
 		if u := b.opts.HelpURI(r.ID); u != "" {
 			d.HelpURI = &u
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -77,10 +78,15 @@ func TestFilters(t *testing.T) {
 	})
 	t.Run("statistics", func(t *testing.T) {
 		_, out, _ := runCLI(t, "scan", "--statistics", "examples/terraform")
-		for _, want := range []string{"statistics:", "format", "units   files  resources", "terraform                                    2", "aws-kms-rotation-disabled", "elapsed: "} {
+		for _, want := range []string{"statistics:", "format", "units   files  resources", "aws-kms-rotation-disabled", "elapsed: "} {
 			if !strings.Contains(out, want) {
 				t.Errorf("statistics lack %q:\n%s", want, out)
 			}
+		}
+		// The columns are as wide as the longest rule ID, which grows with
+		// the rules.
+		if !regexp.MustCompile(`\n  terraform +2 `).MatchString(out) {
+			t.Errorf("statistics lack the terraform row with 2 units:\n%s", out)
 		}
 		_, out, _ = runCLI(t, "scan", "--format", "json", "--statistics", "examples/terraform")
 		if !strings.Contains(out, `"elapsedMs":`) {

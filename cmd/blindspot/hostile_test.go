@@ -35,6 +35,16 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// outsidePolicy is a custom policy outside the root that would match the
+// security group beside every case.
+const outsidePolicy = `id: acme-outside
+title: ` + secretMarker + `
+severity: high
+description: read from outside the root
+match: [aws_security_group]
+condition: 'true'
+`
+
 // secretMarker is the content of files outside the root: no output may
 // ever hold it.
 const secretMarker = "TOPSECRET-7f3a9c"
@@ -126,6 +136,13 @@ Resources:
 			"hidden/main.tf":   openGroup,
 			"hidden/second.tf": "",
 		})},
+		{name: "custom policies outside the tree", want: "outside-root", inRepo: true, setup: func(t *testing.T, repo string) []string {
+			// Were either policy read, its title (the secret) would be in
+			// every finding on the security group.
+			must(t, os.WriteFile(filepath.Join(filepath.Dir(repo), "outside", "policy.yaml"), []byte(outsidePolicy), 0o644))
+			files(map[string]string{".blindspot.yaml": "policies: [../outside/policy.yaml]\n"})(t, repo)
+			return symlinks(map[string]string{".blindspot/policies/evil.yaml": "../../../outside/policy.yaml"})(t, repo)
+		}},
 		{name: "control characters and workflow commands", setup: files(map[string]string{
 			"::error::x/main.tf": "resource \"aws_s3_bucket\" \"\u202eevil\x1b[31m\" {\n  bucket = \"##vso[task.setvariable variable=x]1\"\n}\n",
 			"ansi/main.tf":       "resource \"aws_security_group\" \"g\" {\n  description = \"\x1b]0;pwned\x07\u2066\"\n}\n",

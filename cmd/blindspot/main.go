@@ -7,6 +7,8 @@
 //
 //	blindspot scan [PATH...]     scan files and directories (default ".")
 //	blindspot rules              list the rules
+//	blindspot policy test DIR    run custom policies' fixtures
+//	blindspot policy lint        check custom policy files
 //	blindspot version            print the version (also --version)
 //
 // Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage error,
@@ -98,6 +100,6 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetVersionTemplate("blindspot {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(stdout, stderr), newRulesCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newScanCmd(stdout, stderr), newRulesCmd(stdout), newPolicyCmd(stdout, stderr), newVersionCmd(stdout))
 	return root
 }

@@ -57,7 +57,7 @@ func (in reportInput) reportOptions() report.Options {
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
 		ReadFile:          in.result.ReadSource,
-		HelpURI:           helpURI,
+		HelpURI:           in.helpURI,
 		Compact:           in.compact,
 		Quiet:             in.quiet,
 		Statistics:        in.statistics,
@@ -65,6 +65,21 @@ func (in reportInput) reportOptions() report.Options {
 		Compliance:        in.result.Compliance,
 		Filtered:          in.filtered,
 	}
+}
+
+// helpURI is a rule's documentation page: blindspot's for a built-in
+// rule, the first reference of a custom policy (blindspot has no page for
+// it), as in SARIF.
+func (in reportInput) helpURI(ruleID string) string {
+	for _, r := range in.result.Rules {
+		if r.ID == ruleID && r.Custom() {
+			if len(r.References) > 0 {
+				return r.References[0]
+			}
+			return ""
+		}
+	}
+	return helpURI(ruleID)
 }
 
 // guarded writes a text report through safetext.Writer, so that no line
@@ -123,12 +138,12 @@ func reportFormats() []reportFormat {
 		}},
 		{name: "summary", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), helpURI)
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), in.helpURI)
 		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
-				Version: readVersion().Version, URL: informationURI, HelpURI: helpURI, Start: in.start, End: in.end,
+				Version: readVersion().Version, URL: informationURI, HelpURI: in.helpURI, Start: in.start, End: in.end,
 			})
 		}},
 	}

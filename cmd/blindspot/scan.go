@@ -50,6 +50,7 @@ type scanFlags struct {
 	jobs              int
 	failOnIncomplete  bool
 	root              string
+	policyDirs        []string
 	rules             []string
 	skipRules         []string
 	compliance        string
@@ -93,6 +94,7 @@ still written.`,
 	fl.StringVar(&f.base, "base", "", "report paths and fingerprints relative to `DIR` (default: the git work tree root, else the scanned directory)")
 	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` (default .blindspot.yaml when present)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable)")
+	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "read custom policies from `DIR` (or a policy file; repeatable), besides .blindspot/policies")
 	fl.StringVar(&f.baseline, "baseline", "", "drop findings recorded in the baseline `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE`")
 	fl.BoolVar(&f.includeSuppressed, "include-suppressed", false, "report suppressed findings too (marked as suppressed)")
@@ -171,6 +173,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		ManagementAccountIDs:  f.managementIDs,
 		Config:                cfg,
 		Rules:                 builtin.Rules(),
+		PolicyPaths:           f.policyDirs,
 		Only:                  f.rules,
 		Skip:                  f.skipRules,
 		Compliance:            f.compliance,

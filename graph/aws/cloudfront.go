@@ -1,6 +1,10 @@
 package aws
 
-import "github.com/blindspot-iac/blindspot/graph"
+import (
+	"strings"
+
+	"github.com/blindspot-iac/blindspot/graph"
+)
 
 // CloudFront holds CloudFront distributions.
 type CloudFront struct {
@@ -19,6 +23,10 @@ type Distribution struct {
 	MinimumProtocol String
 	// WebACL is whether a WAF web ACL is associated.
 	WebACL Bool
+	// Logging is whether access logs are delivered: standard logging to
+	// a bucket (logging_config, Logging), or a CloudWatch Logs delivery
+	// source for the distribution (standard logging v2). Off by default.
+	Logging Bool
 }
 
 // CacheBehavior is a cache behavior's viewer protocol policy.
@@ -46,6 +54,10 @@ var distributionAdapters = adapters[*Distribution]{
 		d.DefaultCertificate = atBlock(BoolOf(vc.Get("cloudfront_default_certificate"), Ptr(false)), vc)
 		d.MinimumProtocol = atBlock(StringOf(vc.Get("minimum_protocol_version"), Ptr("TLSv1")), vc)
 		d.WebACL = Configured(a.Get("web_acl_id"))
+		d.Logging = Configured(a.Get("logging_config").Get("bucket"))
+		if lc := a.Get("logging_config"); lc.IsSet() && !d.Logging.Set {
+			d.Logging.At = lc.Loc()
+		}
 		return d
 	}},
 	{graph.CloudFormation, "AWS::CloudFront::Distribution", func(_ *Model, r *graph.Resource) *Distribution {
@@ -65,12 +77,60 @@ var distributionAdapters = adapters[*Distribution]{
 		if !d.WebACL.Set {
 			d.WebACL.At = KeyLoc(cfg)
 		}
+		d.Logging = Configured(cfg.Get("Logging").Get("Bucket"))
+		if !d.Logging.Set {
+			d.Logging.At = KeyLoc(cfg)
+		}
 		return d
+	}},
+}
+
+// logDeliverySource is a CloudWatch Logs delivery source: the resource
+// whose logs it delivers.
+type logDeliverySource struct {
+	res      *graph.Resource
+	resource Field
+}
+
+var logDeliverySourceAdapters = adapters[logDeliverySource]{
+	{graph.Terraform, "aws_cloudwatch_log_delivery_source", func(_ *Model, r *graph.Resource) logDeliverySource {
+		return logDeliverySource{r, Attrs(r).Get("resource_arn")}
+	}},
+	{graph.CloudFormation, "AWS::Logs::DeliverySource", func(_ *Model, r *graph.Resource) logDeliverySource {
+		return logDeliverySource{r, Attrs(r).Get("ResourceArn")}
 	}},
 }
 
 func buildCloudFront(m *Model) {
 	m.CloudFront.Distributions = distributionAdapters.all(m)
+	if len(m.CloudFront.Distributions) == 0 {
+		return
+	}
+	sources := logDeliverySourceAdapters.all(m)
+	for _, d := range m.CloudFront.Distributions {
+		if IsTrue(d.Logging) == graph.True {
+			continue
+		}
+		for _, src := range sources {
+			if arn, ok := src.resource.Value.AsString(); ok && !strings.Contains(arn, ":cloudfront:") {
+				// The logs of another kind of resource.
+				continue
+			}
+			if t := sameUnitMaybe(targets(m.index, src.res, src.resource, d.Resource, String{}), src.res, d.Resource); t != graph.False {
+				if t == graph.True && src.res.Exists == graph.True {
+					d.Logging = Known(true, true, src.res.Loc())
+				} else {
+					d.Logging = UnknownAttr[bool]("delivery source "+src.res.Address+" may deliver its logs", d.Logging.At)
+				}
+				break
+			}
+		}
+		if IsTrue(d.Logging) == graph.False {
+			if w := m.UnreadReceivingWhy(d.Resource, String{}, "a log delivery for it"); w != "" {
+				d.Logging = UnknownAttr[bool](w, d.Logging.At)
+			}
+		}
+	}
 }
 
 func behaviorName(f Field) string {

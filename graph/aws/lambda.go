@@ -2,10 +2,20 @@ package aws
 
 import "github.com/blindspot-iac/blindspot/graph"
 
-// Lambda holds function permissions and URLs.
+// Lambda holds functions, their permissions and URLs.
 type Lambda struct {
+	Functions   []*LambdaFunction
 	Permissions []*LambdaPermission
 	URLs        []*FunctionURL
+}
+
+// LambdaFunction is a Lambda function (aws_lambda_function,
+// AWS::Lambda::Function or a SAM function).
+type LambdaFunction struct {
+	Resource *graph.Resource
+	// Tracing is the X-Ray tracing mode: Active, or PassThrough (the
+	// default), which only passes on a trace a caller started.
+	Tracing String
 }
 
 // LambdaPermission is a resource-based policy statement of a function.
@@ -22,6 +32,22 @@ type LambdaPermission struct {
 type FunctionURL struct {
 	Resource *graph.Resource
 	AuthType String
+}
+
+var lambdaFunctionAdapters = adapters[*LambdaFunction]{
+	{graph.Terraform, "aws_lambda_function", func(_ *Model, r *graph.Resource) *LambdaFunction {
+		cfg := Attrs(r).Get("tracing_config")
+		return &LambdaFunction{Resource: r, Tracing: atBlock(StringOf(cfg.Get("mode"), Ptr("PassThrough")), cfg)}
+	}},
+	{graph.CloudFormation, "AWS::Lambda::Function", func(_ *Model, r *graph.Resource) *LambdaFunction {
+		cfg := Attrs(r).Get("TracingConfig")
+		return &LambdaFunction{Resource: r, Tracing: atBlock(StringOf(cfg.Get("Mode"), Ptr("PassThrough")), cfg)}
+	}},
+	// A SAM function's Tracing (its own or from Globals) becomes the
+	// function's TracingConfig.Mode.
+	{graph.CloudFormation, "AWS::Serverless::Function", func(_ *Model, r *graph.Resource) *LambdaFunction {
+		return &LambdaFunction{Resource: r, Tracing: StringOf(Attrs(r).Get("Tracing"), Ptr("PassThrough"))}
+	}},
 }
 
 var lambdaPermissionAdapters = adapters[*LambdaPermission]{
@@ -56,6 +82,7 @@ var functionURLAdapters = adapters[[]*FunctionURL]{
 }
 
 func buildLambda(m *Model) {
+	m.Lambda.Functions = lambdaFunctionAdapters.all(m)
 	m.Lambda.Permissions = lambdaPermissionAdapters.all(m)
 	m.Lambda.URLs = flat(m, functionURLAdapters)
 }

@@ -22,6 +22,15 @@ type Model struct {
 	CloudTrail    CloudTrail
 	GuardDuty     GuardDuty
 	RDS           RDS
+	DocumentDB    DocumentDB
+	Neptune       Neptune
+	EFS           EFS
+	MQ            MQ
+	MSK           MSK
+	ElastiCache   ElastiCache
+	OpenSearch    OpenSearch
+	Redshift      Redshift
+	EMR           EMR
 	DynamoDB      DynamoDB
 	Messages      Messages
 	ECR           ECR
@@ -35,6 +44,14 @@ type Model struct {
 	Config        Config
 	SecurityHub   SecurityHub
 	Organizations Organizations
+
+	APIGateway     APIGatewayService
+	Athena         Athena
+	CodeBuild      CodeBuild
+	Kinesis        Kinesis
+	SecretsManager SecretsManager
+	StepFunctions  StepFunctions
+	WorkSpaces     WorkSpaces
 
 	index *Index
 	// names and targets are what Links reports: the names of resources
@@ -73,6 +90,15 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildConfig(m)
 	buildSecurityHub(m)
 	buildRDS(m)
+	buildDocumentDB(m)
+	buildNeptune(m)
+	buildEFS(m)
+	buildMQ(m)
+	buildMSK(m)
+	buildElastiCache(m)
+	buildOpenSearch(m)
+	buildRedshift(m)
+	buildEMR(m)
 	buildDynamoDB(m)
 	buildMessages(m)
 	buildECR(m)
@@ -83,6 +109,13 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildCloudFront(m)
 	buildELB(m)
 	buildVPC(m)
+	buildAPIGateway(m)
+	buildAthena(m)
+	buildCodeBuild(m)
+	buildKinesis(m)
+	buildSecretsManager(m)
+	buildStepFunctions(m)
+	buildWorkSpaces(m)
 	buildOrg(m)
 	return m
 }

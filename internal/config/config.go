@@ -62,6 +62,8 @@ type Config struct {
 	// CloudFormation inputs.
 	ParameterFiles []string
 	Parameters     []string
+	// Policies lists files and directories of custom policies.
+	Policies []string
 }
 
 // Account maps source paths to an AWS account.
@@ -71,6 +73,13 @@ type Account struct {
 	// descriptive ("security", "log-archive", "workload").
 	Role  string
 	Paths []string
+	// Region is the region the units of Paths are deployed to, when the
+	// code does not say (CloudFormation's AWS::Region, a Terraform
+	// provider without region).
+	Region string
+	// Tags describe the account to custom policies
+	// (resource.account.tags).
+	Tags map[string]string
 	// Range is where the entry is written, for evidence in findings.
 	Range graph.Range
 }
@@ -295,7 +304,7 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 		},
 		"accounts": func(n *yaml.Node) {
 			if n.Kind != yaml.SequenceNode {
-				p.fail(n, "accounts must be a list of {id, role, paths}")
+				p.fail(n, "accounts must be a list of {id, role, paths, region, tags}")
 				return
 			}
 			for _, e := range n.Content {
@@ -307,14 +316,16 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 							a.ID = ids[0]
 						}
 					},
-					"role":  func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
-					"paths": func(n *yaml.Node) { a.Paths = p.globs(n, "paths") },
+					"role":   func(n *yaml.Node) { a.Role, _ = p.str(n, "role") },
+					"paths":  func(n *yaml.Node) { a.Paths = p.globs(n, "paths") },
+					"tags":   func(n *yaml.Node) { a.Tags = p.stringMap(n, "tags") },
+					"region": func(n *yaml.Node) { a.Region, _ = p.str(n, "region") },
 				})
 				if a.ID == "" && a.Role != "management" {
 					p.fail(e, "an accounts entry needs an id (or role: management)")
 				}
-				if len(a.Paths) == 0 {
-					p.fail(e, "an accounts entry needs paths")
+				if len(a.Paths) == 0 && a.Tags == nil {
+					p.fail(e, "an accounts entry needs paths (or tags, to describe an account to custom policies)")
 				}
 				c.Accounts = append(c.Accounts, a)
 			}
@@ -328,6 +339,11 @@ func (p *reader) config(root *yaml.Node, c *Config) {
 				},
 				"vars": func(n *yaml.Node) { c.Vars = p.keyValues(n, "terraform.vars") },
 			})
+		},
+		"policies": func(n *yaml.Node) {
+			for _, f := range p.strs(n, "policies") {
+				c.Policies = append(c.Policies, p.path(f))
+			}
 		},
 		"cloudformation": func(n *yaml.Node) {
 			p.fields(n, "cloudformation", map[string]func(*yaml.Node){
@@ -403,6 +419,42 @@ func (p *reader) keyValues(n *yaml.Node, what string) []string {
 	return out
 }
 
+// stringMap reads a mapping of names to scalar values.
+func (p *reader) stringMap(n *yaml.Node, what string) map[string]string {
+	out := map[string]string{}
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, "%s must be a mapping of names to values", what)
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			p.fail(v, "%s.%s must be a single value", what, k.Value)
+			continue
+		}
+		out[k.Value] = v.Value
+	}
+	return out
+}
+
+// AccountTags returns the tags of the accounts entries that have an ID,
+// by account ID.
+func (c *Config) AccountTags() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, a := range c.Accounts {
+		if a.ID == "" || a.Tags == nil {
+			continue
+		}
+		if out[a.ID] == nil {
+			out[a.ID] = map[string]string{}
+		}
+		for k, v := range a.Tags {
+			out[a.ID][k] = v
+		}
+	}
+	return out
+}
+
 // Validate checks rule patterns and IDs against the registry.
 func (c *Config) Validate(reg *rules.Registry) error {
 	var errs []error
@@ -426,16 +478,39 @@ func (c *Config) Validate(reg *rules.Registry) error {
 	return errors.Join(errs...)
 }
 
+// UnitRegion returns the region the configuration maps a unit to: that of
+// the first accounts entry with a region one of whose paths matches the
+// unit's path (relative to the configuration file's directory).
+func (c *Config) UnitRegion(unitPath string) (string, bool) {
+	rel := c.relative(unitPath)
+	for _, a := range c.Accounts {
+		if a.Region == "" {
+			continue
+		}
+		for _, g := range a.Paths {
+			if parser.MatchGlob(g, rel) {
+				return a.Region, true
+			}
+		}
+	}
+	return "", false
+}
+
+// relative makes a unit path relative to the configuration file's
+// directory, with forward slashes.
+func (c *Config) relative(unitPath string) string {
+	rel := unitPath
+	if r, err := filepath.Rel(filepath.Dir(c.File), unitPath); err == nil {
+		rel = r
+	}
+	return filepath.ToSlash(rel)
+}
+
 // UnitAccount returns the account the configuration maps a unit to: the
 // first accounts entry one of whose paths matches the unit's path
 // (relative to the configuration file's directory).
 func (c *Config) UnitAccount(unitPath string) (aws.UnitAccount, bool) {
-	base := filepath.Dir(c.File)
-	rel := unitPath
-	if r, err := filepath.Rel(base, unitPath); err == nil {
-		rel = r
-	}
-	rel = filepath.ToSlash(rel)
+	rel := c.relative(unitPath)
 	mgmt := map[string]bool{}
 	for _, id := range c.ManagementAccountIDs {
 		mgmt[id] = true

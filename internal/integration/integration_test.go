@@ -37,68 +37,6 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 	}
 }
 
-// TestPreCommitHook installs the hook from this checkout with pre-commit
-// and runs it on a clean and on a vulnerable Terraform module. Passing one
-// file of a module must evaluate the whole module.
-func TestPreCommitHook(t *testing.T) {
-	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Skip("pre-commit is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the hook; skipped with -short")
-	}
-	work := t.TempDir()
-	files := map[string]string{
-		// The bucket is in one file, the finding needs the variable from
-		// the other: only a whole-module evaluation sees it.
-		"bad/main.tf":       "resource \"aws_kms_key\" \"k\" {\n  description         = \"app\"\n  enable_key_rotation = var.rotate\n}\n",
-		"bad/variables.tf":  "variable \"rotate\" {\n  default = false\n}\n",
-		"good/main.tf":      "resource \"aws_kms_key\" \"k\" {\n  description         = \"app\"\n  enable_key_rotation = var.rotate\n}\n",
-		"good/variables.tf": "variable \"rotate\" {\n  default = true\n}\n",
-		"k8s/service.yaml":  "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n",
-	}
-	for name, content := range files {
-		p := filepath.Join(work, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	gitEnv := []string{"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com"}
-	mustRun(t, work, gitEnv, "git", "init", "-q")
-	mustRun(t, work, gitEnv, "git", "add", ".")
-	mustRun(t, work, gitEnv, "git", "commit", "-qm", "fixtures")
-
-	// Keep pre-commit's environments out of the user's home, but reuse the
-	// Go caches so building the hook does not download anything.
-	env := []string{
-		"PRE_COMMIT_HOME=" + filepath.Join(t.TempDir(), "pre-commit"),
-		"GOMODCACHE=" + goEnv(t, "GOMODCACHE"),
-		"GOCACHE=" + goEnv(t, "GOCACHE"),
-		"GOFLAGS=-buildvcs=false",
-	}
-	tryRepo := func(files ...string) (string, error) {
-		args := append([]string{"try-repo", repoRoot(t), "blindspot", "--verbose", "--files"}, files...)
-		cmd := exec.Command("pre-commit", args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), env...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	if out, err := tryRepo("good/variables.tf", "k8s/service.yaml"); err != nil {
-		t.Errorf("hook failed on the clean module: %v\n%s", err, out)
-	}
-	out, err := tryRepo("bad/variables.tf")
-	if err == nil {
-		t.Errorf("hook passed on the vulnerable module:\n%s", out)
-	}
-	if !strings.Contains(out, "aws-kms-rotation-disabled") {
-		t.Errorf("hook output does not name the finding:\n%s", out)
-	}
-}
-
 // TestWorkflowsLint runs actionlint over the workflows, which also checks
 // how they use this repository's action.yml.
 func TestWorkflowsLint(t *testing.T) {

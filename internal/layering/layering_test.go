@@ -32,13 +32,15 @@ var allowed = map[string][]string{
 	"rules":                 {"graph", "graph/aws"},
 	"rules/aws/...":         {"graph", "graph/aws", "rules"},
 	"rules/builtin":         {"rules", "rules/aws/..."},
-	"rules/ruletest":        {"internal/fixture", "rules"},
-	"sarif":                 {"graph", "graph/aws", "rules"},
-	"sarif/sariftest":       {},
-	"internal/report":       {"graph", "graph/aws", "rules", "internal/safetext", "internal/sandbox"},
-	"internal/config":       {"graph", "rules", "graph/aws", "parser", "internal/spelling", "internal/sandbox", "internal/nesting"},
+	// Custom policies are rules too; they read the model as rules do.
+	"rules/policy":    {"graph", "graph/aws", "rules"},
+	"rules/ruletest":  {"internal/fixture", "rules"},
+	"sarif":           {"graph", "graph/aws", "rules"},
+	"sarif/sariftest": {},
+	"internal/report": {"graph", "graph/aws", "rules", "internal/safetext", "internal/sandbox"},
+	"internal/config": {"graph", "rules", "graph/aws", "parser", "internal/spelling", "internal/sandbox", "internal/nesting"},
 	"internal/scan": {"graph", "graph/aws", "parser", "parser/terraform", "parser/cloudformation",
-		"rules", "internal/config", "internal/suppress", "internal/parallel", "internal/spelling", "internal/sandbox", "internal/budget"},
+		"rules", "rules/policy", "internal/config", "internal/suppress", "internal/parallel", "internal/spelling", "internal/sandbox", "internal/budget"},
 	"internal/suppress":    {"graph", "rules", "internal/spelling", "docs/rules"},
 	"internal/spelling":    {},
 	"internal/parallel":    {},
@@ -59,8 +61,8 @@ var allowed = map[string][]string{
 	"internal/layering":    {},
 	"internal/parsefloor":  {"internal/parallel"},
 	"internal/tools/...":   {"internal/parsefloor"},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/modfetch", "internal/orgview", "internal/report", "internal/ruledocs", "internal/safetext",
-		"internal/scan", "internal/suppress", "rules", "rules/builtin", "sarif"},
+	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/fixture", "internal/modfetch", "internal/orgview", "internal/report", "internal/ruledocs", "internal/safetext",
+		"internal/scan", "internal/suppress", "rules", "rules/builtin", "rules/policy", "sarif"},
 }
 
 // pkg is a package of the module and the module packages it imports, both

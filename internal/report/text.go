@@ -101,7 +101,9 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, "fix:"), clean(fix))
 		}
 		if opts.HelpURI != nil {
-			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, "docs:"), clean(opts.HelpURI(f.RuleID)))
+			if u := opts.HelpURI(f.RuleID); u != "" {
+				fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, "docs:"), clean(u))
+			}
 		}
 	}
 	if len(visible) > 0 {

@@ -35,6 +35,7 @@ import (
 	"github.com/blindspot-iac/blindspot/parser/cloudformation"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/policy"
 )
 
 // Options describe one scan: what the user asked for on the command line
@@ -95,6 +96,14 @@ type Options struct {
 	NoForeignSuppressions bool
 	// Jobs bounds how many units are evaluated at once; GOMAXPROCS when 0.
 	Jobs int
+	// PolicyPaths are files and directories of custom policies
+	// (--policy-dir); they add to the configuration's policies and to
+	// DefaultPolicyDir.
+	PolicyPaths []string
+	// Policies, when set, are the custom policies to run, compiled, in
+	// place of those the files name (a policy's own fixtures run with it
+	// alone).
+	Policies *policy.Set
 	// KeepResources keeps every resource, without its attributes, in
 	// Result.Graph, for tools that map lines to resources; otherwise it
 	// holds only those the organisation rules and the findings need.
@@ -414,6 +423,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rules.SortFindings(findings)
 	g.Diagnostics = append(g.Diagnostics, ruleDiags...)
+	if s.policies != nil {
+		var policyDiags []graph.Diagnostic
+		findings, policyDiags = s.policies.Finish(findings)
+		g.Diagnostics = append(g.Diagnostics, policyDiags...)
+	}
 	moduleDiags, notDownloaded, missing := unreadModuleDiagnostics(g.UnreadModules)
 	g.Diagnostics = append(g.Diagnostics, moduleDiags...)
 	markNotScanned(g.Diagnostics)
@@ -832,6 +846,9 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID
+			}
+			if region, ok := s.unitRegion(u.Path); ok {
+				cfOpts.Region = region
 			}
 		}
 		return cloudformation.LoadTemplate(u.Path, cfOpts)

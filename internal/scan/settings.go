@@ -19,6 +19,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/policy"
 )
 
 // settings are Options merged with the configuration file: what the
@@ -46,7 +47,10 @@ type settings struct {
 	managementAccountIDs []string
 	// unitAccount gives the configured account of a unit path; nil when
 	// the configuration maps none.
-	unitAccount   func(unitPath string) (aws.UnitAccount, bool)
+	unitAccount func(unitPath string) (aws.UnitAccount, bool)
+	// unitRegion gives the configured region of a unit path; nil when the
+	// configuration maps none.
+	unitRegion    func(unitPath string) (string, bool)
 	rules         []*rules.Rule
 	compliance    string
 	severity      map[string]rules.Severity
@@ -61,6 +65,9 @@ type settings struct {
 	// foreign maps other scanners' suppressions to rules; nil ignores them.
 	foreign *suppress.Equivalents
 	modules ModuleFetcher
+	// policies is this scan's run of the custom policies; nil when there
+	// are none.
+	policies *policy.Run
 }
 
 // settle merges opts with its configuration: the configuration's lists
@@ -70,16 +77,6 @@ func settle(opts Options) (*settings, error) {
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &config.Config{}
-	}
-	reg, err := rules.NewRegistry(opts.Rules...)
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(reg); err != nil {
-		return nil, err
-	}
-	if err := checkOptions(opts); err != nil {
-		return nil, err
 	}
 	confined := insideScannedTree(cfg.File, opts)
 	var diags []graph.Diagnostic
@@ -91,11 +88,44 @@ func settle(opts Options) (*settings, error) {
 		cfg = &copied
 		cfg.VarFiles, diags = confine(cfg.File, "var_files", cfg.VarFiles, opts, diags)
 		cfg.ParameterFiles, diags = confine(cfg.File, "parameter_files", cfg.ParameterFiles, opts, diags)
+		cfg.Policies, diags = confine(cfg.File, "policies", cfg.Policies, opts, diags)
+	}
+	set := opts.Policies
+	if set == nil {
+		files, err := PolicyFiles(concat(cfg.Policies, opts.PolicyPaths), defaultPolicyRoots(opts.Paths))
+		if err != nil {
+			return nil, err
+		}
+		files, diags = readablePolicies(files, diags)
+		set, err = LoadPolicies(files, opts.Rules, policy.Options{})
+		if err != nil {
+			return nil, err
+		}
+	}
+	all := opts.Rules
+	var run *policy.Run
+	if set != nil {
+		ro := policy.RunOptions{AccountTags: cfg.AccountTags()}
+		if len(cfg.Accounts) > 0 {
+			ro.UnitRegion = cfg.UnitRegion
+		}
+		run = set.NewRun(ro)
+		all = append(slices.Clip(all), run.Rules()...)
+	}
+	reg, err := rules.NewRegistry(all...)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(reg); err != nil {
+		return nil, err
+	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
 	}
 	s := &settings{
 		roots:                scanRoots(opts),
 		diags:                diags,
-		paths:                opts.Paths,
+		paths:                widenHookPaths(opts.Paths, cfg),
 		root:                 opts.Root,
 		limits:               opts.Limits,
 		exclude:              concat(nil, opts.Exclude),
@@ -110,6 +140,7 @@ func settle(opts Options) (*settings, error) {
 		keepResources:        opts.KeepResources,
 		evaluateAll:          opts.evaluateAll,
 		modules:              opts.Modules,
+		policies:             run,
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -152,6 +183,7 @@ func settle(opts Options) (*settings, error) {
 	}
 	if len(cfg.Accounts) > 0 {
 		s.unitAccount = cfg.UnitAccount
+		s.unitRegion = cfg.UnitRegion
 	}
 	s.rules, s.compliance, err = selectRules(reg, cfg, opts)
 	if err != nil {

@@ -56,7 +56,11 @@ type Directive struct {
 	Enclosing bool
 }
 
-var ruleIDRE = regexp.MustCompile(`^aws-[a-z0-9-]+$`)
+var directiveRE = regexp.MustCompile(`(?:#|//)\s*blindspot:ignore\b(.*)$`)
+
+// ruleIDRE matches the IDs of built-in rules (aws-...) and of custom
+// policies (namespaced kebab case).
+var ruleIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
 
 // parseDirective reads the text after "blindspot:ignore".
 func parseDirective(text string) (ids []string, until, reason string, err error) {

@@ -34,7 +34,7 @@ resource "aws_security_group" "web" {
 }
 
 # blindspot:ignore aws-org-management-account-workload -- nothing here matches it
-# blindspot:ignore not-a-rule -- typo
+# blindspot:ignore Not_A_Rule -- typo
 `
 
 func at(file string, line int) graph.Range {

@@ -1,4 +1,4 @@
-# A distribution that redirects to HTTPS, uses TLS 1.2 and a web ACL: no CloudFront rule may report anything.
+# A distribution that redirects to HTTPS, uses TLS 1.2, a web ACL and access logs: no CloudFront rule may report anything.
 resource "aws_cloudfront_distribution" "site" {
   enabled = true
   web_acl_id = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/abcd"
@@ -12,6 +12,9 @@ resource "aws_cloudfront_distribution" "site" {
     cached_methods         = ["GET", "HEAD"]
     viewer_protocol_policy = "redirect-to-https"
     cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+  logging_config {
+    bucket = "acme-cdn-logs.s3.amazonaws.com"
   }
   restrictions {
     geo_restriction {

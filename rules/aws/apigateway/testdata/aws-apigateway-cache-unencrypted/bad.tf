@@ -1,0 +1,36 @@
+resource "aws_api_gateway_rest_api" "api" {
+  name = "orders"
+}
+
+resource "aws_api_gateway_deployment" "api" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+}
+
+resource "aws_api_gateway_stage" "prod" {
+  rest_api_id           = aws_api_gateway_rest_api.api.id
+  deployment_id         = aws_api_gateway_deployment.api.id
+  stage_name            = "prod"
+  cache_cluster_enabled = true
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.prod.stage_name
+  method_path = "*/*"
+
+  settings { # want: aws-apigateway-cache-unencrypted `stage aws_api_gateway_stage.prod \(\*/\*\)`
+    caching_enabled = true
+  }
+}
+
+# Joined to its stage by name and API.
+resource "aws_api_gateway_method_settings" "orders" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = "prod"
+  method_path = "orders/GET"
+
+  settings {
+    caching_enabled      = true
+    cache_data_encrypted = false # want: aws-apigateway-cache-unencrypted "orders/GET"
+  }
+}

@@ -1,0 +1,14 @@
+resource "aws_api_gateway_rest_api" "api" {
+  name = "orders"
+}
+
+resource "aws_api_gateway_deployment" "api" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+}
+
+resource "aws_api_gateway_stage" "prod" {
+  rest_api_id          = aws_api_gateway_rest_api.api.id
+  deployment_id        = aws_api_gateway_deployment.api.id
+  stage_name           = "prod"
+  xray_tracing_enabled = true
+}

@@ -1,0 +1,11 @@
+variable "kms_key" {
+  type = string
+}
+
+resource "aws_docdb_cluster" "this" {
+  cluster_identifier          = "orders"
+  master_username             = "docdbadmin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  kms_key_id                  = var.kms_key # unknown: aws-documentdb-aws-managed-key
+}

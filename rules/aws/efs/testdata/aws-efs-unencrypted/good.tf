@@ -1,0 +1,4 @@
+resource "aws_efs_file_system" "this" {
+  creation_token = "shared"
+  encrypted      = true
+}

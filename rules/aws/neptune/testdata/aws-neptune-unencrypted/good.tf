@@ -1,0 +1,4 @@
+resource "aws_neptune_cluster" "this" {
+  cluster_identifier = "orders"
+  storage_encrypted  = true
+}

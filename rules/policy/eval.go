@@ -1,0 +1,193 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/interpreter"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+)
+
+// subject is what one evaluation of a condition is about: a resource,
+// or an element of a typed collection and its resource.
+type subject struct {
+	resource *graph.Resource
+	// elem is the element of the collection (a pointer to a graph/aws
+	// struct); invalid for policies matching resource types.
+	elem reflect.Value
+}
+
+// activation binds a condition's variables for one evaluation. Values
+// are made when the condition first reads them.
+type activation struct {
+	// state is the evaluation's, allocated with the activation; st
+	// points at it.
+	state    evalState
+	st       *evalState
+	subj     subject
+	coll     *collection
+	resource ref.Val
+	elem     ref.Val
+}
+
+// ResolveName implements interpreter.Activation.
+func (a *activation) ResolveName(name string) (any, bool) {
+	switch {
+	case name == "resource":
+		if a.subj.resource == nil {
+			return nil, false
+		}
+		if a.resource == nil {
+			a.resource = a.st.resourceVal(a.subj.resource, "resource")
+		}
+		return a.resource, true
+	case a.coll != nil && name == a.coll.variable:
+		if a.elem == nil {
+			a.elem = a.st.env.typed.object(a.st, a.coll.elem, a.subj.elem, a.coll.variable)
+		}
+		return a.elem, true
+	}
+	return nil, false
+}
+
+// Parent implements interpreter.Activation.
+func (a *activation) Parent() interpreter.Activation { return nil }
+
+// verdict is the answer of a condition about one subject.
+type verdict struct {
+	tri graph.Tri
+	// why explains an Unknown answer.
+	why string
+	// err is an evaluation error: the policy's condition does not hold
+	// together for this subject (a missing key read without has(), a
+	// value of the wrong type).
+	err error
+	// overLimit is set when an evaluation exceeded the cost limit.
+	overLimit bool
+	cost      uint64
+}
+
+// maxEvaluations bounds the evaluations spent on one subject whose values
+// may take several values (each combination is evaluated).
+const maxEvaluations = 64
+
+// decide evaluates the condition about subj. Values that may take one of
+// several values are tried in turn: the answer is True when the condition
+// holds for every combination, False when for none, Unknown otherwise, as
+// for built-in rules ("a rule fails only if every possible value fails").
+func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
+	var (
+		total             verdict
+		sawTrue, sawFalse bool
+		split             []string // paths whose alternatives were tried
+		first             [1]map[string]int
+		queue             = first[:]
+	)
+	for n := 0; len(queue) > 0; n++ {
+		if n == maxEvaluations {
+			total.tri = graph.Unknown
+			total.why = "its values may take too many combinations of values to try (" + strings.Join(split, ", ") + ")"
+			return total
+		}
+		choices := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		act := &activation{state: evalState{env: env, run: run, model: model, choices: choices}, subj: subj, coll: c.coll}
+		act.st = &act.state
+		st := act.st
+		out, cost, err := c.eval(act)
+		total.cost += cost
+		if err != nil {
+			if isCostLimit(err) {
+				total.overLimit = true
+			} else {
+				total.err = err
+			}
+			return total
+		}
+		switch out := out.(type) {
+		case types.Bool:
+			if out {
+				sawTrue = true
+			} else {
+				sawFalse = true
+			}
+		case *types.Unknown:
+			path, alts, plain := st.alternativeToTry(out)
+			if plain {
+				total.tri = graph.Unknown
+				total.why = st.describeUnknown(out)
+				return total
+			}
+			split = append(split, path)
+			for i := alts - 1; i >= 0; i-- {
+				next := make(map[string]int, len(choices)+1)
+				for k, v := range choices {
+					next[k] = v
+				}
+				next[path] = i
+				queue = append(queue, next)
+			}
+			continue
+		default:
+			total.err = fmt.Errorf("the condition gave %s, not a bool", out.Type().TypeName())
+			return total
+		}
+		if sawTrue && sawFalse {
+			total.tri = graph.Unknown
+			total.why = "the condition holds for some of the values " + strings.Join(split, ", ") + " may take and not for others"
+			return total
+		}
+	}
+	total.tri = graph.TriOf(sawTrue)
+	return total
+}
+
+// eval runs the program once.
+func (c *compiled) eval(act *activation) (ref.Val, uint64, error) {
+	out, det, err := c.prg.Eval(act)
+	cost := c.staticCost
+	if det != nil && det.ActualCost() != nil {
+		cost = *det.ActualCost()
+	}
+	if err != nil {
+		return nil, cost, err
+	}
+	return out, cost, nil
+}
+
+func isCostLimit(err error) bool {
+	var cancelled interpreter.EvalCancelledError
+	if errors.As(err, &cancelled) {
+		return cancelled.Cause == interpreter.CostLimitExceeded
+	}
+	return strings.Contains(err.Error(), "cost limit exceeded")
+}
+
+// alternativeToTry looks at the unknowns a result depends on: when every
+// one of them may take only an enumerable set of values, it returns the
+// first to try each value of; plain is true when some unknown cannot be
+// enumerated, so trying alternatives would not help.
+func (st *evalState) alternativeToTry(u *types.Unknown) (path string, alts int, plain bool) {
+	for _, at := range st.unknowns {
+		if _, ok := u.GetAttributeTrails(st.byPath[at.path]); !ok {
+			continue
+		}
+		if at.alts == 0 {
+			return "", 0, true
+		}
+		if path == "" {
+			path, alts = at.path, at.alts
+		}
+	}
+	if path == "" {
+		// An unknown none of the values made: a function's answer.
+		return "", 0, true
+	}
+	return path, alts, false
+}

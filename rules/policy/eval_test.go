@@ -1,0 +1,247 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+)
+
+// obj builds an object value from alternating keys and values.
+func obj(kv ...any) graph.Value {
+	var fs []graph.Field
+	for i := 0; i+1 < len(kv); i += 2 {
+		fs = append(fs, graph.Field{Key: kv[i].(string), Value: val(kv[i+1])})
+	}
+	return graph.Object(fs, graph.Range{})
+}
+
+func val(x any) graph.Value {
+	switch x := x.(type) {
+	case graph.Value:
+		return x
+	case string:
+		return graph.String(x, graph.Range{})
+	case int:
+		return graph.Number(float64(x), graph.Range{})
+	case bool:
+		return graph.Bool(x, graph.Range{})
+	case []any:
+		var es []graph.Value
+		for _, e := range x {
+			es = append(es, val(e))
+		}
+		return graph.List(es, graph.Range{})
+	case nil:
+		return graph.Null(graph.Range{})
+	}
+	panic("val")
+}
+
+func unknown(why string) graph.Value { return graph.UnknownValue(why, graph.Range{}) }
+
+func oneOf(alts ...any) graph.Value {
+	var vs []graph.Value
+	for _, a := range alts {
+		vs = append(vs, val(a))
+	}
+	return graph.OneOf(vs, "Fn::If on condition IsProd, which is not known", graph.Range{})
+}
+
+func tfResource(typ string, attrs graph.Value) *graph.Resource {
+	r := graph.Range{File: "main.tf", Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}
+	return &graph.Resource{Format: graph.Terraform, Unit: ".", Type: typ, Address: typ + ".this", Attrs: attrs, Exists: graph.True, Range: r, NameRange: r}
+}
+
+// decideOn compiles cond for resources of r's type and evaluates it on r.
+func decideOn(t *testing.T, cond string, r *graph.Resource) verdict {
+	t.Helper()
+	env, err := NewEnv(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{r.Type}, Condition: cond,
+		File: "p.yaml", matchAt: []graph.Range{{}}}
+	set, err := Compile(env, []*Policy{p}, nil)
+	if err != nil {
+		t.Fatalf("%s: %v", cond, err)
+	}
+	g := &graph.Graph{Resources: []*graph.Resource{r}}
+	m := aws.Build(g, aws.Options{})
+	run := &RunOptions{AccountTags: map[string]map[string]string{"111111111111": {"environment": "production"}}}
+	return set.policies[0].decide(env, run, m, subject{resource: r})
+}
+
+func TestThreeValued(t *testing.T) {
+	r := tfResource("aws_s3_bucket", obj(
+		"bucket", unknown("var.name has no value"),
+		"acl", "private",
+		"force_destroy", true,
+		"tags", obj("owner", "team-a", "cost", unknown("var.cost has no value")),
+		"grants", []any{"a", unknown("var.grant has no value")},
+		"logging", []any{obj("target_bucket", "logs")},
+	))
+	tests := []struct {
+		cond string
+		want graph.Tri
+		why  string // part of the reason, for Unknown
+	}{
+		{`resource.attributes.acl == "private"`, graph.True, ""},
+		{`resource.attributes.bucket == "x"`, graph.Unknown, "resource.attributes.bucket: var.name has no value"},
+		// || and && short-circuit past unknowns as CEL defines: a known
+		// true (false) operand decides whatever the other is.
+		{`resource.attributes.bucket == "x" || resource.attributes.acl == "private"`, graph.True, ""},
+		{`resource.attributes.acl == "private" || resource.attributes.bucket == "x"`, graph.True, ""},
+		{`resource.attributes.bucket == "x" && resource.attributes.acl == "public"`, graph.False, ""},
+		{`resource.attributes.bucket == "x" && resource.attributes.acl == "private"`, graph.Unknown, "var.name"},
+		{`resource.attributes.bucket == "x" || resource.attributes.acl == "public"`, graph.Unknown, "var.name"},
+		{`!(resource.attributes.bucket == "x")`, graph.Unknown, "var.name"},
+		{`resource.attributes.bucket == "x" ? true : false`, graph.Unknown, "var.name"},
+		// has() tests presence; on a present key whose value is unknown it
+		// is unknown, as in CEL's partial evaluation.
+		{`has(resource.attributes.acl)`, graph.True, ""},
+		{`has(resource.attributes.versioning)`, graph.False, ""},
+		{`has(resource.attributes.bucket)`, graph.Unknown, "var.name"},
+		{`!has(resource.attributes.versioning) || resource.attributes.versioning[0].enabled`, graph.True, ""},
+		// Comprehensions: exists() is true when a known element satisfies
+		// the predicate, all() false when a known element does not.
+		{`resource.attributes.grants.exists(g, g == "a")`, graph.True, ""},
+		{`resource.attributes.grants.exists(g, g == "b")`, graph.Unknown, "resource.attributes.grants[1]: var.grant has no value"},
+		{`resource.attributes.grants.all(g, g == "b")`, graph.False, ""},
+		{`resource.attributes.grants.all(g, g == "a")`, graph.Unknown, "var.grant"},
+		// Membership is three-valued too.
+		{`"a" in resource.attributes.grants`, graph.True, ""},
+		{`"b" in resource.attributes.grants`, graph.Unknown, "var.grant"},
+		{`size(resource.attributes.grants) == 2`, graph.True, ""},
+		{`resource.attributes.logging[0].target_bucket == "logs"`, graph.True, ""},
+		{`resource.attributes.force_destroy`, graph.True, ""},
+		// Tags.
+		{`"owner" in resource.tags`, graph.True, ""},
+		{`"team" in resource.tags`, graph.False, ""},
+		{`resource.tags.owner == "team-a"`, graph.True, ""},
+		{`resource.tags.cost == "1"`, graph.Unknown, "var.cost"},
+		{`resource.tags.exists(k, k == "owner")`, graph.True, ""},
+		// The generic view.
+		{`resource.type == "aws_s3_bucket" && resource.format == "terraform" && resource.address == "aws_s3_bucket.this"`, graph.True, ""},
+		{`resource.module_path == ""`, graph.True, ""},
+		{`resource.region == "eu-west-1"`, graph.Unknown, "region"},
+		{`resource.account.id == "1"`, graph.Unknown, "account"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cond, func(t *testing.T) {
+			v := decideOn(t, tt.cond, r)
+			if v.err != nil {
+				t.Fatalf("error: %v", v.err)
+			}
+			if v.tri != tt.want {
+				t.Errorf("got %v (%s), want %v", v.tri, v.why, tt.want)
+			}
+			if tt.want == graph.Unknown && !strings.Contains(v.why, tt.why) {
+				t.Errorf("reason %q does not mention %q", v.why, tt.why)
+			}
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	r := tfResource("aws_s3_bucket", obj("acl", "private"))
+	for _, cond := range []string{
+		`resource.attributes.versioning.enabled`,   // no such key
+		`resource.attributes.acl + 1 == 2`,         // no such overload
+		`resource.attributes.acl`,                  // not a bool
+		`cidrContains("not-a-cidr", "10.0.0.0/8")`, // bad argument
+	} {
+		v := decideOn(t, cond, r)
+		if v.err == nil {
+			t.Errorf("%s: got %v, want an evaluation error", cond, v.tri)
+		}
+	}
+}
+
+// A value that may take one of several values (CloudFormation Fn::If on
+// an unknown condition) is decided when the condition gives the same
+// answer for each.
+func TestAlternatives(t *testing.T) {
+	r := tfResource("aws_s3_bucket", obj(
+		"acl", oneOf("private", "log-delivery-write"),
+		"mode", oneOf("a", "b"),
+	))
+	tests := []struct {
+		cond string
+		want graph.Tri
+	}{
+		{`resource.attributes.acl == "public-read"`, graph.False},
+		{`resource.attributes.acl != "public-read"`, graph.True},
+		{`resource.attributes.acl == "private"`, graph.Unknown},
+		{`resource.attributes.acl.startsWith("p") || resource.attributes.acl.startsWith("l")`, graph.True},
+		{`resource.attributes.acl == "private" && resource.attributes.mode == "c"`, graph.False},
+		{`resource.attributes.mode in ["a", "b"] && resource.attributes.acl.size() > 3`, graph.True},
+	}
+	for _, tt := range tests {
+		v := decideOn(t, tt.cond, r)
+		if v.err != nil || v.tri != tt.want {
+			t.Errorf("%s: got %v (%s, %v), want %v", tt.cond, v.tri, v.why, v.err, tt.want)
+		}
+	}
+}
+
+func TestHelpers(t *testing.T) {
+	r := tfResource("aws_security_group", obj(
+		"ingress", []any{
+			obj("from_port", 22, "to_port", 22, "cidr_blocks", []any{"0.0.0.0/0"}),
+			obj("from_port", "443", "to_port", "443", "cidr_blocks", []any{"10.0.0.0/8"}),
+		},
+		"policy", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`,
+		"doc", obj("Statement", []any{obj("Effect", "Allow", "Action", []any{"s3:*"}, "Resource", "*"),
+			obj("Effect", "Deny", "Action", "s3:DeleteBucket", "Resource", "*")}),
+		"name", "alias/acme-payments",
+		"address", "module.legacy/aws_s3_bucket.x",
+	))
+	tests := []struct {
+		cond string
+		want graph.Tri
+	}{
+		{`resource.attributes.ingress.exists(r, r.cidr_blocks.exists(c, isInternet(c)) && portsOverlap(r.from_port, r.to_port, 22, 22))`, graph.True},
+		{`resource.attributes.ingress.exists(r, r.cidr_blocks.exists(c, isInternet(c)) && portsOverlap(r.from_port, r.to_port, 443, 443))`, graph.False},
+		{`portsOverlap(-1, -1, 3389, 3389)`, graph.True},
+		{`portsOverlap("80", 90, 91, 100)`, graph.False},
+		{`isInternet("::/0") && !isInternet("10.0.0.0/8") && !isInternet("sg-123")`, graph.True},
+		{`cidrContains("10.0.0.0/8", "10.1.0.0/16") && cidrContains("10.0.0.0/8", "10.1.2.3") && !cidrContains("10.0.0.0/16", "10.0.0.0/8")`, graph.True},
+		{`cidrOverlaps("10.0.0.0/16", "10.0.255.0/24") && !cidrOverlaps("10.0.0.0/16", "10.1.0.0/16")`, graph.True},
+		{`iamPolicy(resource.attributes.policy).public()`, graph.True},
+		{`iamPolicy(resource.attributes.policy).allows("s3:GetObject", "arn:aws:s3:::b/key")`, graph.True},
+		{`iamPolicy(resource.attributes.policy).allows("s3:PutObject", "arn:aws:s3:::b/key")`, graph.False},
+		{`iamPolicy(resource.attributes.doc).allows("s3:PutObject", "arn:aws:s3:::b")`, graph.True},
+		{`iamPolicy(resource.attributes.doc).allows("s3:DeleteBucket", "arn:aws:s3:::b")`, graph.False},
+		{`iamPolicy(resource.attributes.doc).public()`, graph.False},
+		{`resource.attributes.name.matches("^alias/acme-[a-z0-9-]+$")`, graph.True},
+		{`resource.attributes.address.glob("module.legacy*/**")`, graph.True},
+		{`resource.attributes.address.glob("module.new*/**")`, graph.False},
+		{`resource.attributes.name.lowerAscii().startsWith("alias/")`, graph.True},
+	}
+	for _, tt := range tests {
+		v := decideOn(t, tt.cond, r)
+		if v.err != nil || v.tri != tt.want {
+			t.Errorf("%s: got %v (%s, %v), want %v", tt.cond, v.tri, v.why, v.err, tt.want)
+		}
+	}
+}
+
+func TestSnakeCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"BlockPublicACLs": "block_public_acls",
+		"KMSEncrypted":    "kms_encrypted",
+		"CIDRs":           "cidrs",
+		"FromPort":        "from_port",
+		"VPCs":            "vpcs",
+		"SSLPolicy":       "ssl_policy",
+		"URLs":            "urls",
+		"S3Protection":    "s3_protection",
+		"Name":            "name",
+	} {
+		if got := snakeCase(in); got != want {
+			t.Errorf("snakeCase(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

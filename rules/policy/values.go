@@ -1,0 +1,561 @@
+package policy
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/common/types/traits"
+
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+)
+
+// evalState is the bookkeeping of one evaluation of a condition: the
+// unknown values it met and, for values that may take one of several
+// values (CloudFormation Fn::If on an unknown condition, a parameter with
+// AllowedValues), which one this evaluation uses.
+//
+// Values are converted to CEL lazily, when the condition reads them, so an
+// evaluation pays only for what it reads; an unknown value becomes a CEL
+// unknown (types.Unknown) at the moment it is read, carrying a synthetic
+// ID that leads back here, to its path and the reason it is unknown.
+type evalState struct {
+	unknowns []unknownAt
+	byPath   map[string]int64
+	// choices fixes the alternative used for values that may take
+	// several, by path.
+	choices map[string]int
+	env     *Env
+	run     *RunOptions
+	model   *aws.Model
+}
+
+// unknownAt is one unknown value an evaluation read.
+type unknownAt struct {
+	path string
+	why  string
+	// alts is the number of values it may take; 0 when they cannot be
+	// enumerated.
+	alts int
+}
+
+// unknown returns the CEL unknown for the value at path. Unknown IDs are
+// negative, so they never meet the IDs of expression nodes when CEL merges
+// unknowns.
+//
+// A value made outside an evaluation (a policy document read from a
+// literal string by iamPolicy) has no state; its unknowns carry their
+// reason in their attribute trail instead.
+func (st *evalState) unknown(path, why string, alts int) ref.Val {
+	if st == nil {
+		return types.NewUnknown(foreignUnknown, types.NewAttributeTrail(path+": "+why))
+	}
+	id, ok := st.byPath[path]
+	if !ok {
+		if st.byPath == nil {
+			st.byPath = map[string]int64{}
+		}
+		st.unknowns = append(st.unknowns, unknownAt{path: path, why: why, alts: alts})
+		id = -int64(len(st.unknowns))
+		st.byPath[path] = id
+	}
+	return types.NewUnknown(id, types.NewAttributeTrail(path))
+}
+
+// foreignUnknown is the ID of unknowns made without an evaluation state.
+const foreignUnknown = -1 << 40
+
+// choose returns the alternative this evaluation uses for a value at path
+// that may take n values, or -1 when none is chosen.
+func (st *evalState) choose(path string) int {
+	if st == nil {
+		return -1
+	}
+	if c, ok := st.choices[path]; ok {
+		return c
+	}
+	return -1
+}
+
+// graphValue converts a graph value to CEL. Scalars convert at once;
+// lists and objects are wrapped and convert their elements when read.
+func (st *evalState) graphValue(v graph.Value, path string) ref.Val {
+	switch v.Kind() {
+	case graph.KindNull:
+		return types.NullValue
+	case graph.KindBool:
+		b, _ := v.AsBool()
+		return types.Bool(b)
+	case graph.KindNumber:
+		n, _ := v.AsNumber()
+		return number(n)
+	case graph.KindString:
+		s, _ := v.AsString()
+		return types.String(s)
+	case graph.KindList:
+		elems := v.Elems()
+		return &listVal{st: st, n: len(elems), vals: elems, path: path}
+	case graph.KindObject:
+		return &mapVal{st: st, path: path, source: &v}
+	}
+	alts := v.Alternatives()
+	if len(alts) > 0 {
+		if c := st.choose(path); c >= 0 && c < len(alts) {
+			return st.graphValue(alts[c], path)
+		}
+	}
+	return st.unknown(path, v.Why(), len(alts))
+}
+
+func isScalar(v graph.Value) bool {
+	switch v.Kind() {
+	case graph.KindNull, graph.KindBool, graph.KindNumber, graph.KindString:
+		return true
+	}
+	return false
+}
+
+func fieldKeys(v graph.Value) []string {
+	fs := v.Fields()
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		keys[i] = f.Key
+	}
+	return keys
+}
+
+// number converts a graph number: whole numbers are CEL ints (ports,
+// counts, days), others doubles. Comparisons across the two work
+// (cel.CrossTypeNumericComparisons).
+func number(n float64) ref.Val {
+	if n == math.Trunc(n) && math.Abs(n) < 1<<53 {
+		return types.Int(int64(n))
+	}
+	return types.Double(n)
+}
+
+// keyPath appends a map key or field to a path, as a CEL expression would
+// write it.
+func keyPath(path, key string) string {
+	if isIdent(key) {
+		if path == "" {
+			return key
+		}
+		return path + "." + key
+	}
+	return path + "[" + strconv.Quote(key) + "]"
+}
+
+func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// listVal is a CEL list whose elements convert when read. Unlike CEL's own
+// lists, membership is three-valued: `x in list` is unknown, not false,
+// when no element equals x and some element is unknown.
+type listVal struct {
+	st *evalState
+	n  int
+	// vals are the elements of a graph list, at path; otherwise elemFn
+	// makes them.
+	vals   []graph.Value
+	path   string
+	elemFn func(i int) ref.Val
+}
+
+// elem converts element i.
+func (l *listVal) elem(i int) ref.Val {
+	if l.elemFn != nil {
+		return l.elemFn(i)
+	}
+	e := l.vals[i]
+	if isScalar(e) {
+		return l.st.graphValue(e, "")
+	}
+	return l.st.graphValue(e, indexPath(l.path, i))
+}
+
+var (
+	_ traits.Lister = (*listVal)(nil)
+	_ traits.Mapper = (*mapVal)(nil)
+)
+
+func (l *listVal) ConvertToNative(t reflect.Type) (any, error) {
+	if t.Kind() == reflect.Slice || t.Kind() == reflect.Interface {
+		out := make([]any, l.n)
+		for i := range l.n {
+			v := l.elem(i)
+			if types.IsUnknown(v) {
+				return nil, fmt.Errorf("list element %d is not known", i)
+			}
+			nv, err := v.ConvertToNative(reflect.TypeFor[any]())
+			if err != nil {
+				return nil, err
+			}
+			out[i] = nv
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("cannot convert a list to %v", t)
+}
+
+func (l *listVal) ConvertToType(t ref.Type) ref.Val {
+	switch t {
+	case types.ListType:
+		return l
+	case types.TypeType:
+		return types.ListType
+	}
+	return types.NewErr("type conversion error from list to %s", t.TypeName())
+}
+
+func (l *listVal) Equal(other ref.Val) ref.Val {
+	o, ok := other.(traits.Lister)
+	if !ok {
+		if types.IsUnknown(other) {
+			return other
+		}
+		return types.False
+	}
+	if o.Size() != types.Int(l.n) {
+		return types.False
+	}
+	var unk *types.Unknown
+	for i := range l.n {
+		eq := l.elem(i).Equal(o.Get(types.Int(i)))
+		switch {
+		case eq == types.False:
+			return types.False
+		case types.IsUnknown(eq):
+			unk = types.MergeUnknowns(unk, eq.(*types.Unknown))
+		}
+	}
+	if unk != nil {
+		return unk
+	}
+	return types.True
+}
+
+func (l *listVal) Type() ref.Type { return types.ListType }
+func (l *listVal) Value() any     { return l }
+func (l *listVal) Size() ref.Val  { return types.Int(l.n) }
+
+func (l *listVal) Get(index ref.Val) ref.Val {
+	i, err := types.IndexOrError(index)
+	if err != nil {
+		return types.WrapErr(err)
+	}
+	if i < 0 || i >= l.n {
+		return types.NewErr("index out of range: %d", i)
+	}
+	return l.elem(i)
+}
+
+// Contains is true when an element equals x, unknown when none does but
+// some element is unknown, false otherwise.
+func (l *listVal) Contains(x ref.Val) ref.Val {
+	var unk *types.Unknown
+	for i := range l.n {
+		eq := x.Equal(l.elem(i))
+		if eq == types.True {
+			return types.True
+		}
+		if u, ok := eq.(*types.Unknown); ok {
+			unk = types.MergeUnknowns(unk, u)
+		} else if u, ok := l.elem(i).(*types.Unknown); ok {
+			unk = types.MergeUnknowns(unk, u)
+		}
+	}
+	if unk != nil {
+		return unk
+	}
+	return types.False
+}
+
+func (l *listVal) Add(other ref.Val) ref.Val {
+	o, ok := other.(traits.Lister)
+	if !ok {
+		return types.MaybeNoSuchOverloadErr(other)
+	}
+	on := int(o.Size().(types.Int))
+	return &listVal{st: l.st, n: l.n + on, elemFn: func(i int) ref.Val {
+		if i < l.n {
+			return l.elem(i)
+		}
+		return o.Get(types.Int(i - l.n))
+	}}
+}
+
+func (l *listVal) Iterator() traits.Iterator {
+	return &listIter{l: l}
+}
+
+type listIter struct {
+	baseIter
+	l *listVal
+	i int
+}
+
+func (it *listIter) HasNext() ref.Val { return types.Bool(it.i < it.l.n) }
+func (it *listIter) Next() ref.Val {
+	if it.i >= it.l.n {
+		return types.NewErr("no more elements")
+	}
+	it.i++
+	return it.l.elem(it.i - 1)
+}
+
+// baseIter supplies the ref.Val methods iterators must have but never use.
+type baseIter struct{}
+
+func (baseIter) ConvertToNative(reflect.Type) (any, error) {
+	return nil, fmt.Errorf("an iterator has no native form")
+}
+func (baseIter) ConvertToType(ref.Type) ref.Val { return types.NewErr("an iterator has no type") }
+func (baseIter) Equal(ref.Val) ref.Val          { return types.False }
+func (baseIter) Type() ref.Type                 { return types.NewOpaqueType("iterator") }
+func (baseIter) Value() any                     { return nil }
+
+// mapVal is a CEL map with string keys whose values convert when read:
+// graph objects, tags and maps of the typed model.
+type mapVal struct {
+	st   *evalState
+	path string
+	// source is the graph object the map shows, when it shows one;
+	// otherwise keys and findFn give its entries.
+	source *graph.Value
+	keys   []string
+	findFn func(key string) (ref.Val, bool)
+	// open, when set, is the CEL unknown standing for keys that are not
+	// known (tags merged from an unknown map): a key not among keys may
+	// still be there.
+	open ref.Val
+}
+
+// find returns the value at key k.
+func (m *mapVal) find(k string) (ref.Val, bool) {
+	if m.source == nil {
+		return m.findFn(k)
+	}
+	f, ok := m.source.Get(k)
+	if !ok {
+		return nil, false
+	}
+	if isScalar(f) {
+		return m.st.graphValue(f, ""), true
+	}
+	return m.st.graphValue(f, keyPath(m.path, k)), true
+}
+
+// keyList returns the keys in order.
+func (m *mapVal) keyList() []string {
+	if m.source != nil && m.keys == nil {
+		m.keys = fieldKeys(*m.source)
+	}
+	return m.keys
+}
+
+func (m *mapVal) ConvertToNative(t reflect.Type) (any, error) {
+	if t.Kind() == reflect.Map || t.Kind() == reflect.Interface {
+		out := make(map[string]any, len(m.keyList()))
+		for _, k := range m.keyList() {
+			v, _ := m.find(k)
+			if types.IsUnknown(v) {
+				return nil, fmt.Errorf("map value %q is not known", k)
+			}
+			nv, err := v.ConvertToNative(reflect.TypeFor[any]())
+			if err != nil {
+				return nil, err
+			}
+			out[k] = nv
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("cannot convert a map to %v", t)
+}
+
+func (m *mapVal) ConvertToType(t ref.Type) ref.Val {
+	switch t {
+	case types.MapType:
+		return m
+	case types.TypeType:
+		return types.MapType
+	}
+	return types.NewErr("type conversion error from map to %s", t.TypeName())
+}
+
+func (m *mapVal) Equal(other ref.Val) ref.Val {
+	o, ok := other.(traits.Mapper)
+	if !ok {
+		if types.IsUnknown(other) {
+			return other
+		}
+		return types.False
+	}
+	if m.open != nil {
+		return m.open
+	}
+	if o.Size() != types.Int(len(m.keyList())) {
+		return types.False
+	}
+	var unk *types.Unknown
+	for _, k := range m.keyList() {
+		ov, found := o.Find(types.String(k))
+		if !found {
+			return types.False
+		}
+		v, _ := m.find(k)
+		eq := v.Equal(ov)
+		switch {
+		case eq == types.False:
+			return types.False
+		case types.IsUnknown(eq):
+			unk = types.MergeUnknowns(unk, eq.(*types.Unknown))
+		}
+	}
+	if unk != nil {
+		return unk
+	}
+	return types.True
+}
+
+func (m *mapVal) Type() ref.Type { return types.MapType }
+func (m *mapVal) Value() any     { return m }
+
+func (m *mapVal) Size() ref.Val {
+	if m.open != nil {
+		return m.open
+	}
+	return types.Int(len(m.keyList()))
+}
+
+func (m *mapVal) Find(key ref.Val) (ref.Val, bool) {
+	k, ok := key.(types.String)
+	if !ok {
+		if types.IsUnknown(key) {
+			return key, false
+		}
+		return nil, false
+	}
+	v, found := m.find(string(k))
+	if !found && m.open != nil {
+		return m.open, true
+	}
+	return v, found
+}
+
+func (m *mapVal) Get(key ref.Val) ref.Val {
+	v, found := m.Find(key)
+	if !found {
+		if v != nil {
+			return v
+		}
+		return types.NewErr("no such key: %v", key)
+	}
+	return v
+}
+
+// Contains is true for a key the map has (whether or not its value is
+// known), unknown for another key of an open map.
+func (m *mapVal) Contains(key ref.Val) ref.Val {
+	k, ok := key.(types.String)
+	if !ok {
+		if types.IsUnknown(key) {
+			return key
+		}
+		return types.False
+	}
+	if _, found := m.find(string(k)); found {
+		return types.True
+	}
+	if m.open != nil {
+		return m.open
+	}
+	return types.False
+}
+
+func (m *mapVal) Iterator() traits.Iterator { return &mapIter{m: m} }
+
+type mapIter struct {
+	baseIter
+	m *mapVal
+	i int
+}
+
+// An open map yields its unknown last, standing for the keys that are not
+// known: exists() is then true when a known key satisfies the predicate
+// and unknown otherwise, all() false when a known key fails it.
+func (it *mapIter) HasNext() ref.Val {
+	n := len(it.m.keyList())
+	if it.m.open != nil {
+		n++
+	}
+	return types.Bool(it.i < n)
+}
+
+func (it *mapIter) Next() ref.Val {
+	it.i++
+	switch {
+	case it.i <= len(it.m.keyList()):
+		return types.String(it.m.keyList()[it.i-1])
+	case it.i == len(it.m.keyList())+1 && it.m.open != nil:
+		return it.m.open
+	}
+	return types.NewErr("no more elements")
+}
+
+// stringMap makes a mapVal of known strings.
+func stringMap(st *evalState, path string, keys []string, vals map[string]ref.Val) *mapVal {
+	return &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
+		v, ok := vals[k]
+		return v, ok
+	}}
+}
+
+// describeUnknown turns the unknowns a result depends on into the reason
+// an undetermined result gives: the paths read, each with why it is not
+// known, in the order the evaluation met them.
+func (st *evalState) describeUnknown(u *types.Unknown) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, at := range st.unknowns {
+		id := st.byPath[at.path]
+		if _, ok := u.GetAttributeTrails(id); !ok || seen[at.path] {
+			continue
+		}
+		seen[at.path] = true
+		why := at.why
+		if why == "" {
+			why = "not known before deployment"
+		}
+		parts = append(parts, at.path+": "+why)
+		if len(parts) == 3 {
+			break
+		}
+	}
+	if trails, ok := u.GetAttributeTrails(foreignUnknown); ok && len(parts) < 3 {
+		for _, t := range trails {
+			parts = append(parts, t.Variable())
+		}
+	}
+	if len(parts) == 0 {
+		return "a value it depends on is not known before deployment"
+	}
+	return "depends on " + strings.Join(parts, "; ")
+}
