@@ -125,7 +125,7 @@ func settle(opts Options) (*settings, error) {
 	s := &settings{
 		roots:                scanRoots(opts),
 		diags:                diags,
-		paths:                widenHookPaths(opts.Paths, cfg),
+		paths:                addCallers(context.Background(), widenHookPaths(opts.Paths, cfg), opts.Root),
 		root:                 opts.Root,
 		limits:               opts.Limits,
 		exclude:              concat(nil, opts.Exclude),

@@ -98,27 +98,34 @@ func CandidateModuleDirs(dir string, opts Options) (dirs []string, size int64) {
 			continue
 		}
 		size += int64(len(data))
-		for rest := data; ; {
-			i := bytes.Index(rest, []byte(`".`))
-			if i < 0 {
-				break
-			}
-			rest = rest[i+1:]
-			if !bytes.HasPrefix(rest, []byte("./")) && !bytes.HasPrefix(rest, []byte("../")) {
-				continue
-			}
-			end := bytes.IndexAny(rest, "\"\n")
-			if end < 0 {
-				break
-			}
-			if d, ok := localModuleDir(dir, string(rest[:end])); ok {
-				dirs = append(dirs, d)
-			}
-			rest = rest[end:]
-		}
+		dirs = AppendCandidateModuleDirs(dirs, dir, data)
 	}
 	slices.Sort(dirs)
 	return slices.Compact(dirs), size
+}
+
+// AppendCandidateModuleDirs appends to dirs the directories that the
+// configuration file data, in dir, may call as local modules: the guess
+// of CandidateModuleDirs for one file, unsorted.
+func AppendCandidateModuleDirs(dirs []string, dir string, data []byte) []string {
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte(`".`))
+		if i < 0 {
+			return dirs
+		}
+		rest = rest[i+1:]
+		if !bytes.HasPrefix(rest, []byte("./")) && !bytes.HasPrefix(rest, []byte("../")) {
+			continue
+		}
+		end := bytes.IndexAny(rest, "\"\n")
+		if end < 0 {
+			return dirs
+		}
+		if d, ok := localModuleDir(dir, string(rest[:end])); ok {
+			dirs = append(dirs, d)
+		}
+		rest = rest[end:]
+	}
 }
 
 // ManifestDirs lists the directories terraform init downloaded the modules
