@@ -408,6 +408,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		scanned = append(scanned, stats[i])
 	}
 	g.Sort()
+	s.scanSuppressions(ctx, g, opts.Jobs)
 	model := aws.BuildOrganization(g, c.modelOpts)
 	orgFindings, orgPassed, ruleDiags := rules.RunCounting(c.orgRules, g, model)
 	for id, n := range orgPassed {
