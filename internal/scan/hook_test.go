@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -141,4 +142,21 @@ func findingsIn(res *Result, units []string) []string {
 		}
 	}
 	return out
+}
+
+// TestAddCallersStaysInside checks that the walk follows no symbolic link:
+// a caller reached through a link to a directory outside the root is not
+// read.
+func TestAddCallersStaysInside(t *testing.T) {
+	root := writeTree(t, hookTree)
+	outside := writeTree(t, map[string][]byte{"main.tf": []byte("module \"b\" {\n  source = \"../modules/bucket\"\n}\n")})
+	if err := os.Symlink(outside, filepath.Join(root, "linked")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(root)
+	paths := []string{filepath.FromSlash("modules/bucket/main.tf")}
+	want := []string{paths[0], filepath.FromSlash("modules/wrap/main.tf"), filepath.FromSlash("envs/prod/main.tf")}
+	if got := addCallers(context.Background(), paths, "."); !slices.Equal(got, want) {
+		t.Errorf("%q, want %q", got, want)
+	}
 }
