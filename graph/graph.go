@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"path"
 	"sort"
 )
 
@@ -235,13 +234,4 @@ func compareRange(a, b Range) int {
 		return a.Start.Column - b.Start.Column
 	}
 	return 0
-}
-
-// InDir reports whether file lies in directory dir (slash-separated, clean).
-func InDir(file, dir string) bool {
-	if dir == "." || dir == "" {
-		return true
-	}
-	rel := path.Clean(file)
-	return rel == dir || len(rel) > len(dir) && rel[:len(dir)] == dir && rel[len(dir)] == '/'
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,11 @@ type valueExtra struct {
 	// source is where the value was ultimately written, when that differs
 	// from Range.
 	source Range
+	// origin identifies how an unknown value is computed (see Origin).
+	origin string
+	// prefix and suffix are the literal text an unknown string certainly
+	// starts and ends with (see LiteralPrefix).
+	prefix, suffix string
 }
 
 // x returns the extra part (zero when absent).
@@ -103,7 +109,7 @@ func (v Value) x() valueExtra {
 
 // withExtra returns v with its extra part replaced (nil when empty).
 func (v Value) withExtra(e valueExtra) Value {
-	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() {
+	if len(e.alts) == 0 && len(e.refs) == 0 && e.why == "" && e.literal == "" && e.source.IsZero() && e.origin == "" && e.prefix == "" && e.suffix == "" {
 		v.ext = nil
 		return v
 	}
@@ -149,7 +155,7 @@ func OneOf(alts []Value, why string, r Range) Value {
 		}
 		if a.kind == KindUnknown {
 			// One branch is wholly unknown, so the set of possible values is open.
-			return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: firstNonEmpty(a.x().why, why), refs: a.x().refs}}
+			return Value{kind: KindUnknown, Range: r, ext: &valueExtra{why: cmp.Or(a.x().why, why), refs: a.x().refs}}
 		}
 		flat = append(flat, a)
 	}
@@ -158,15 +164,6 @@ func OneOf(alts []Value, why string, r Range) Value {
 		return v
 	}
 	return Value{kind: KindUnknown, Range: r, ext: &valueExtra{alts: flat, why: why}}
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // WithRefs returns v with refs added to the references it was derived from.
@@ -184,11 +181,43 @@ func (v Value) WithRefs(refs ...Ref) Value {
 
 // WithLiteralText records, for an unknown string built from a template
 // ("arn:aws:iam::${AWS::AccountId}:root"), the text of its known parts
-// joined: enough to tell that the string is not, say, a bare "*".
+// joined: enough to tell that the string is not, say, a bare "*". For the
+// encoding of such a string (Fn::Base64, base64encode) it is the text
+// written around the unknown parts of what is encoded, which the code
+// shows.
 func (v Value) WithLiteralText(s string) Value {
 	e := v.x()
 	e.literal = s
 	return v.withExtra(e)
+}
+
+// WithLiteralAffixes records the literal text an unknown string built
+// from a template certainly starts with (the literal parts before its first
+// unknown part) and ends with (those after its last): "arn:" and
+// ":iam::aws:policy/ReadOnlyAccess" for
+// "arn:${partition}:iam::aws:policy/ReadOnlyAccess".
+func (v Value) WithLiteralAffixes(prefix, suffix string) Value {
+	e := v.x()
+	e.prefix, e.suffix = prefix, suffix
+	return v.withExtra(e)
+}
+
+// LiteralPrefix is the literal text an unknown string certainly starts
+// with ("" when none is known).
+func (v Value) LiteralPrefix() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().prefix
+}
+
+// LiteralSuffix is the literal text an unknown string certainly ends with
+// ("" when none is known).
+func (v Value) LiteralSuffix() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().suffix
 }
 
 // LiteralText returns the known parts of an unknown string built from a
@@ -198,6 +227,39 @@ func (v Value) LiteralText() string {
 		return ""
 	}
 	return v.x().literal
+}
+
+// WithOrigin returns v recording how it is computed; see Origin.
+func (v Value) WithOrigin(key string) Value {
+	if key == "" && v.ext == nil {
+		return v
+	}
+	e := v.x()
+	e.origin = key
+	return v.withExtra(e)
+}
+
+// Origin identifies how an unknown value is computed: the expression and
+// the module instance or stack it is evaluated in, written so that two
+// unknown values of one unit with the same non-empty Origin are equal once
+// deployed (var.name read twice in one module instance, !Ref Name twice in
+// one stack), while the values of other expressions, other instances or
+// other stacks have other origins. Front ends set it where it is worth
+// comparing (the arguments of resources) and leave it empty for anything
+// that may differ between evaluations of one expression (uuid()); it is
+// empty for known values, which compare with Equal.
+func (v Value) Origin() string {
+	if v.kind != KindUnknown {
+		return ""
+	}
+	return v.x().origin
+}
+
+// SameUnknown reports whether v and w are unknown values that are certainly
+// equal, having the same Origin. Only values of one unit can be compared.
+func (v Value) SameUnknown(w Value) bool {
+	o := v.Origin()
+	return o != "" && o == w.Origin()
 }
 
 // WithRange returns v with its expression range replaced.

@@ -71,3 +71,13 @@ func mustGet(t *testing.T, v Value, key string) Value {
 	}
 	return f
 }
+
+func TestLiteralAffixes(t *testing.T) {
+	v := UnknownValue("partition", Range{}).WithLiteralText("arn::iam::aws:policy/X").WithLiteralAffixes("arn:", ":iam::aws:policy/X")
+	if v.LiteralPrefix() != "arn:" || v.LiteralSuffix() != ":iam::aws:policy/X" {
+		t.Errorf("affixes %q %q", v.LiteralPrefix(), v.LiteralSuffix())
+	}
+	if k := String("x", Range{}).WithLiteralAffixes("a", "b"); k.LiteralPrefix() != "" || k.LiteralSuffix() != "" {
+		t.Errorf("a known value has no affixes")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,10 +105,10 @@ func TestDiscoverSymlinks(t *testing.T) {
 			t.Errorf("followed a symlink out of the root: %s", p)
 		}
 	}
-	if !contains(paths, "app") {
+	if !slices.Contains(paths, "app") {
 		t.Errorf("app module not found in %v", paths)
 	}
-	if !contains(paths, "shared") && !contains(paths, "linked") {
+	if !slices.Contains(paths, "shared") && !slices.Contains(paths, "linked") {
 		t.Errorf("shared module not found in %v", paths)
 	}
 	codes := map[string]bool{}
@@ -223,15 +224,6 @@ func mustSymlink(t *testing.T, target, link string) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("symlinks not supported: %v", err)
 	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func TestClassify(t *testing.T) {

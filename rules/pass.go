@@ -38,10 +38,7 @@ func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...
 	loc := subject.Loc()
 	existsWhy := ""
 	if r := loc.Resource; r != nil && r.Exists != graph.True {
-		existsWhy = r.ExistsWhy
-		if existsWhy == "" {
-			existsWhy = "whether " + r.Address + " is created is not known"
-		}
+		existsWhy = aws.ExistsWhy(r)
 		cond = cond.And(graph.Unknown)
 	}
 	switch cond {
@@ -102,16 +99,11 @@ func (p *Pass) Results() []Finding {
 // subjects ReportIf found in order.
 func (p *Pass) Passed() int { return p.passed }
 
-// Run checks every rule against the model and returns findings and
-// undetermined results, sorted. A rule that panics does not stop the scan:
-// its panic becomes an error diagnostic naming the rule.
-func Run(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, []graph.Diagnostic) {
-	fs, _, diags := RunCounting(rs, g, m)
-	return fs, diags
-}
-
-// RunCounting is Run that also counts, by rule ID, the checks that passed
-// (see Pass.Passed); rules with none are left out.
+// RunCounting checks every rule against the model and returns findings and
+// undetermined results, sorted, and counts, by rule ID, the checks that
+// passed (see Pass.Passed); rules with none are left out. A rule that
+// panics does not stop the scan: its panic becomes an error diagnostic
+// naming the rule.
 func RunCounting(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, map[string]int, []graph.Diagnostic) {
 	var all []Finding
 	passed := map[string]int{}

@@ -3,67 +3,6 @@ package sarif_test
 // The SARIF object model the tests decode logs into: the members the
 // tests look at, with the names the SARIF 2.1.0 specification gives them.
 
-type log struct {
-	Schema  string `json:"$schema"`
-	Version string `json:"version"`
-	Runs    []run  `json:"runs"`
-}
-
-type run struct {
-	Tool               tool                        `json:"tool"`
-	Invocations        []invocation                `json:"invocations"`
-	OriginalURIBaseIDs map[string]artifactLocation `json:"originalUriBaseIds,omitempty"`
-	ColumnKind         string                      `json:"columnKind"`
-	// Results is always present, empty on a clean scan.
-	Results    []result       `json:"results"`
-	Properties map[string]any `json:"properties,omitempty"`
-}
-
-type tool struct {
-	Driver toolComponent `json:"driver"`
-}
-
-type toolComponent struct {
-	Name            string                `json:"name"`
-	Version         string                `json:"version,omitempty"`
-	SemanticVersion string                `json:"semanticVersion,omitempty"`
-	InformationURI  string                `json:"informationUri,omitempty"`
-	Rules           []reportingDescriptor `json:"rules"`
-}
-
-type reportingDescriptor struct {
-	ID                   string                  `json:"id"`
-	Name                 string                  `json:"name,omitempty"`
-	ShortDescription     *multiformatMessage     `json:"shortDescription,omitempty"`
-	FullDescription      *multiformatMessage     `json:"fullDescription,omitempty"`
-	Help                 *multiformatMessage     `json:"help,omitempty"`
-	HelpURI              string                  `json:"helpUri,omitempty"`
-	DefaultConfiguration *reportingConfiguration `json:"defaultConfiguration,omitempty"`
-	Properties           *ruleProperties         `json:"properties,omitempty"`
-}
-
-type multiformatMessage struct {
-	Text     string `json:"text"`
-	Markdown string `json:"markdown,omitempty"`
-}
-
-type reportingConfiguration struct {
-	Level string `json:"level"`
-}
-
-// ruleProperties is the rule property bag GitHub code scanning reads.
-type ruleProperties struct {
-	Tags             []string `json:"tags,omitempty"`
-	Precision        string   `json:"precision,omitempty"`
-	SecuritySeverity string   `json:"security-severity,omitempty"`
-	ProblemSeverity  string   `json:"problem.severity,omitempty"`
-}
-
-type invocation struct {
-	ExecutionSuccessful        bool           `json:"executionSuccessful"`
-	ToolExecutionNotifications []notification `json:"toolExecutionNotifications,omitempty"`
-}
-
 type notification struct {
 	Descriptor *descriptorReference `json:"descriptor,omitempty"`
 	Level      string               `json:"level"`

@@ -8,6 +8,7 @@ package sarif
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
@@ -330,7 +331,7 @@ func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDe
 	name := pascal(r.ID)
 	d.Name = &name
 	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
-	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(firstNonEmpty(r.Description, r.Title))}
+	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(cmp.Or(r.Description, r.Title))}
 	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
 	text, markdown := help(r)
 	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
@@ -424,7 +425,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	if strings.TrimSpace(msg) == "" {
 		// GitHub rejects a result without message text; a rule that
 		// reported none is described by its title.
-		msg = firstNonEmpty(b.titles[f.RuleID], f.RuleID)
+		msg = cmp.Or(b.titles[f.RuleID], f.RuleID)
 	}
 	res.Message = gosarif.Message{Text: &msg}
 	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
@@ -692,12 +693,3 @@ func isSemver(v string) bool {
 }
 
 func strPtr(s string) *string { return &s }
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}

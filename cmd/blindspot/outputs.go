@@ -67,16 +67,11 @@ func (in reportInput) reportOptions() report.Options {
 	}
 }
 
-// helpURI is a rule's documentation page: blindspot's for a built-in
-// rule, the first reference of a custom policy (blindspot has no page for
-// it), as in SARIF.
+// helpURI is a rule's documentation page (docURL).
 func (in reportInput) helpURI(ruleID string) string {
 	for _, r := range in.result.Rules {
-		if r.ID == ruleID && r.Custom() {
-			if len(r.References) > 0 {
-				return r.References[0]
-			}
-			return ""
+		if r.ID == ruleID {
+			return docURL(r)
 		}
 	}
 	return helpURI(ruleID)

@@ -256,3 +256,35 @@ func TestScanWithBrokenPolicy(t *testing.T) {
 		t.Errorf("missing policy dir: exit %d\n%s", code, stderr)
 	}
 }
+
+// The rules command lists and explains custom policies beside the
+// built-in rules, with their own references as documentation.
+func TestRulesListsPolicies(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"p.yaml": lintPolicy + "references: [https://wiki.example.com/naming]\n"})
+	p := filepath.Join(dir, "p.yaml")
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"list", []string{"rules", "--policy-dir", p}, []string{"acme-bucket-name", "aws-s3-versioning-disabled"}},
+		{"explain", []string{"rules", "--policy-dir", p, "acme-bucket-name"}, []string{"Bucket names start with acme-", "Documentation: https://wiki.example.com/naming"}},
+		{"json", []string{"rules", "--policy-dir", p, "--format", "json", "acme-*"}, []string{`"documentation": "https://wiki.example.com/naming"`}},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCLI(t, tt.args...)
+		if code != 0 {
+			t.Errorf("%s: exit %d\n%s", tt.name, code, stderr)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: %q missing:\n%.2000s", tt.name, w, out)
+			}
+		}
+	}
+	if code, _, _ := runCLI(t, "rules", "--policy-dir", filepath.Join(dir, "absent")); code != exitError {
+		t.Errorf("a missing policy directory: exit %d, want %d", code, exitError)
+	}
+}

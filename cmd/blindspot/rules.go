@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -11,9 +12,37 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/ruledocs"
+	"github.com/blindspot-iac/blindspot/internal/scan"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/builtin"
+	"github.com/blindspot-iac/blindspot/rules/policy"
 )
+
+// rulesWithPolicies is the registry of the built-in rules and the custom
+// policies a scan from the working directory would run.
+func rulesWithPolicies(f rulesFlags) (*rules.Registry, error) {
+	cfg, err := config.Load(f.configFile)
+	if err != nil {
+		return nil, &exitCodeError{code: exitError, err: err}
+	}
+	files, err := scan.PolicyFiles(append(slices.Clip(cfg.Policies), f.policyDirs...), []string{"."})
+	if err != nil {
+		return nil, &exitCodeError{code: exitError, err: err}
+	}
+	builtins := builtin.Rules()
+	set, err := scan.LoadPolicies(files, builtins, policy.Options{})
+	if err != nil {
+		return nil, &exitCodeError{code: exitError, err: err}
+	}
+	if set == nil {
+		return builtin.Registry(), nil
+	}
+	reg, err := rules.NewRegistry(append(slices.Clip(builtins), set.NewRun(policy.RunOptions{}).Rules()...)...)
+	if err != nil {
+		return nil, &exitCodeError{code: exitError, err: err}
+	}
+	return reg, nil
+}
 
 // rulesFlags are the rules command's options.
 type rulesFlags struct {
@@ -22,6 +51,8 @@ type rulesFlags struct {
 	output     string
 	force      bool
 	compliance string
+	policyDirs []string
+	configFile string
 }
 
 func newRulesCmd(stdout io.Writer) *cobra.Command {
@@ -38,7 +69,10 @@ it in Terraform and CloudFormation, its references and compliance controls.
   blindspot rules --explain aws-s3-versioning-disabled
   blindspot rules tag:encryption --compliance cis-aws
   blindspot rules --format json           every rule with its metadata
-  blindspot rules --format markdown --output docs/rules   the reference pages`,
+  blindspot rules --format markdown --output docs/rules   the reference pages
+
+Custom policies (from .blindspot/policies, --policy-dir, and the policies: of
+.blindspot.yaml) are listed and explained beside the built-in rules.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRules(args, f, stdout)
 		},
@@ -49,6 +83,8 @@ it in Terraform and CloudFormation, its references and compliance controls.
 	fl.StringVarP(&f.output, "output", "o", "", "with --format markdown, write one page per rule and an index into `DIR` instead of printing them")
 	fl.BoolVar(&f.force, "force", false, "let --output replace files that exist (and remove pages of rules that no longer exist)")
 	fl.StringVar(&f.compliance, "compliance", "", "only the rules mapped to `FRAMEWORK` ("+strings.Join(rules.FrameworkNames(), ", ")+")")
+	fl.StringArrayVar(&f.policyDirs, "policy-dir", nil, "also list the custom policies of `DIR` (or a policy file; repeatable), besides .blindspot/policies")
+	fl.StringVar(&f.configFile, "config", "", "configuration `FILE` whose policies: are listed (default .blindspot.yaml when present)")
 	// --output-dir was the flag's name before --output; it keeps working.
 	fl.StringVar(&f.output, "output-dir", "", "")
 	_ = fl.MarkDeprecated("output-dir", "use --output")
@@ -56,7 +92,10 @@ it in Terraform and CloudFormation, its references and compliance controls.
 }
 
 func runRules(args []string, f rulesFlags, stdout io.Writer) error {
-	reg := builtin.Registry()
+	reg, err := rulesWithPolicies(f)
+	if err != nil {
+		return err
+	}
 	format := strings.ToLower(f.format)
 	switch format {
 	case "text", "json", "markdown":
@@ -178,7 +217,7 @@ func writeRulesJSON(w io.Writer, rs []*rules.Rule) error {
 			ID: r.ID, Title: r.Title, Severity: r.Severity.String(), Precision: r.Precision, Description: r.Description,
 			Remediation: remediationJSON{Text: r.Remediation.Text, Terraform: r.Remediation.Terraform, CloudFormation: r.Remediation.CloudFormation},
 			References:  append([]string{}, r.References...), Compliance: []controlJSON{}, Tags: append([]string{}, r.Tags...),
-			Documentation: helpURI(r.ID),
+			Documentation: docURL(r),
 		}
 		for _, c := range r.Compliance {
 			j.Compliance = append(j.Compliance, controlJSON{Framework: c.Framework, Short: rules.FrameworkShortName(c.Framework), Control: c.ID})
@@ -219,7 +258,9 @@ func explainRule(w io.Writer, r *rules.Rule) {
 	for _, ref := range r.References {
 		fmt.Fprintf(w, "  %s\n", ref)
 	}
-	fmt.Fprintf(w, "\nDocumentation: %s\n", helpURI(r.ID))
+	if u := docURL(r); u != "" {
+		fmt.Fprintf(w, "\nDocumentation: %s\n", u)
+	}
 }
 
 // writeWrapped writes paragraphs (blank-line separated) wrapped at width.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,5 +154,58 @@ func TestEquivalentsCoverEveryRule(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("docs/rules/equivalents.tsv must have one row per rule, in rule ID order (a rule without equivalents has empty cells)\n got %v\nwant %v", got, want)
+	}
+}
+
+// referenceServicesCovered are the services of the reference list
+// (../shared/reference/trivy-aws-checks.tsv) whose every control is mapped
+// to a rule in docs/rules/equivalents.tsv or listed in
+// docs/rules/out-of-scope.tsv. A service is added when its rules are
+// written; when every service is here, the list can go.
+var referenceServicesCovered = []string{}
+
+// TestReferenceCoverage checks that every control of the reference list
+// in a covered service has a rule or a reason, and that the out-of-scope
+// table names only controls of the list that no rule covers.
+func TestReferenceCoverage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "reference", "trivy-aws-checks.tsv"))
+	if err != nil {
+		t.Skipf("reference list not available: %v", err)
+	}
+	reference := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n")[1:] {
+		if id, _, _ := strings.Cut(line, "\t"); id != "" {
+			reference[id] = true
+		}
+	}
+	rows, err := rulesref.Equivalents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapped := map[string]bool{}
+	for _, r := range rows {
+		for _, id := range r.LongIDs {
+			mapped[id] = true
+		}
+	}
+	outOfScope, err := rulesref.OutOfScopeControls()
+	if err != nil {
+		t.Fatal(err)
+	}
+	excluded := map[string]bool{}
+	for _, o := range outOfScope {
+		excluded[o.Reference] = true
+		switch {
+		case !reference[o.Reference]:
+			t.Errorf("out-of-scope.tsv: %s is not a control of the reference list", o.Reference)
+		case mapped[o.Reference]:
+			t.Errorf("out-of-scope.tsv: %s is also mapped to a rule in equivalents.tsv", o.Reference)
+		}
+	}
+	for id := range reference {
+		service := strings.SplitN(strings.TrimPrefix(id, "aws-"), "-", 2)[0]
+		if slices.Contains(referenceServicesCovered, service) && !mapped[id] && !excluded[id] {
+			t.Errorf("%s has neither a rule (a long_id in docs/rules/equivalents.tsv) nor a reason (docs/rules/out-of-scope.tsv)", id)
+		}
 	}
 }

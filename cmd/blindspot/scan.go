@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
 	"github.com/blindspot-iac/blindspot/internal/modfetch"
 	"github.com/blindspot-iac/blindspot/internal/report"
@@ -48,6 +49,8 @@ type scanFlags struct {
 	noColor           bool
 	verbose           bool
 	jobs              int
+	evalBudget        int64
+	unitTimeout       time.Duration
 	failOnIncomplete  bool
 	root              string
 	policyDirs        []string
@@ -79,6 +82,12 @@ still written.`,
 			if cmd.Flags().Changed("jobs") && f.jobs < 1 {
 				return usageErr("--jobs: %d is not a positive number", f.jobs)
 			}
+			if f.evalBudget < 0 || cmd.Flags().Changed("eval-budget") && f.evalBudget == 0 {
+				return usageErr("--eval-budget: %d is not a positive number", f.evalBudget)
+			}
+			if f.unitTimeout < 0 || cmd.Flags().Changed("unit-timeout") && f.unitTimeout == 0 {
+				return usageErr("--unit-timeout: %v is not a positive duration", f.unitTimeout)
+			}
 			return runScan(cmd.Context(), args, f, cmd.Flags().Changed("fail-on"), stdout, stderr)
 		},
 	}
@@ -105,6 +114,8 @@ still written.`,
 	fl.StringVar(&f.root, "root", "", "read what the scanned code names (modules, nested stacks, file()) only inside `DIR` (default: each path given)")
 	fl.BoolVar(&f.downloadModules, "download-modules", false, "download remote Terraform modules that terraform init has not (registry, git, https) into the module cache; without it blindspot never reaches the network")
 	fl.IntVar(&f.jobs, "jobs", 0, "evaluate at most `N` units at once (default: number of CPUs)")
+	fl.Int64Var(&f.evalBudget, "eval-budget", 0, fmt.Sprintf("let each unit's evaluation create up to `N` values (default %d; a resource instance counts 200) before the rest is unknown", budget.DefaultValues))
+	fl.DurationVar(&f.unitTimeout, "unit-timeout", 0, fmt.Sprintf("stop evaluating a unit after `DURATION` of wall time (default %v)", budget.DefaultTimeout))
 	fl.StringArrayVar(&f.rules, "rule", nil, "run only the rules a `PATTERN` selects: a rule ID, a glob (aws-s3-*) or tag:NAME (repeatable)")
 	fl.StringArrayVar(&f.skipRules, "skip-rule", nil, "do not run the rules a `PATTERN` selects (repeatable)")
 	fl.StringVar(&f.compliance, "compliance", "", "run only the rules mapped to `FRAMEWORK` ("+strings.Join(rules.FrameworkNames(), ", ")+") and report its controls")
@@ -179,6 +190,7 @@ func runScan(ctx context.Context, paths []string, f scanFlags, failOnSet bool, s
 		Compliance:            f.compliance,
 		NoForeignSuppressions: f.noForeign,
 		Jobs:                  f.jobs,
+		Limits:                budget.Limits{Values: f.evalBudget, Timeout: f.unitTimeout},
 	}
 	if failOnSet {
 		if opts.FailOn, err = rules.ParseThreshold(f.failOn); err != nil {
@@ -347,9 +359,22 @@ func countOf(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// helpURI is the rule's documentation page.
+// helpURI is the documentation page of a built-in rule.
 func helpURI(ruleID string) string {
 	return informationURI + "/blob/main/docs/rules/" + ruleID + ".md"
+}
+
+// docURL is a rule's documentation page: blindspot's for a built-in rule,
+// the first reference of a custom policy (blindspot has no page for it,
+// as in SARIF), or "".
+func docURL(r *rules.Rule) string {
+	if !r.Custom() {
+		return helpURI(r.ID)
+	}
+	if len(r.References) > 0 {
+		return r.References[0]
+	}
+	return ""
 }
 
 // printDiagnostics writes diagnostics to stderr, where they do not mix with

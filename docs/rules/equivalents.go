@@ -1,8 +1,9 @@
 // Package rulesref holds the data of the rule reference that blindspot
 // reads at run time: the table of equivalent checks in other scanners
-// (equivalents.tsv, documented in README.md beside it). The table lives
-// with the documentation, where people look for it and other rules' authors
-// add rows, and is embedded in the binary.
+// (equivalents.tsv, documented in README.md beside it) and the controls of
+// the reference list that are out of scope (out-of-scope.tsv). The tables
+// live with the documentation, where people look for them and other rules'
+// authors add rows, and are embedded in the binary.
 package rulesref
 
 import (
@@ -13,6 +14,9 @@ import (
 
 //go:embed equivalents.tsv
 var equivalentsTSV string
+
+//go:embed out-of-scope.tsv
+var outOfScopeTSV string
 
 // Equivalent lists the checks of other scanners one blindspot rule
 // corresponds to.
@@ -82,4 +86,58 @@ func list(cell string) []string {
 		}
 	}
 	return out
+}
+
+// OutOfScope is a control of the reference list (Trivy's AWS checks, by
+// long ID) that no rule covers because only a live account can show it.
+type OutOfScope struct {
+	Reference string
+	// Reason says what the account holds that the code cannot.
+	Reason string
+}
+
+// outOfScopeColumns are the header of out-of-scope.tsv.
+var outOfScopeColumns = []string{"reference", "reason"}
+
+// OutOfScopeControls returns the rows of the embedded out-of-scope.tsv, in
+// table order.
+func OutOfScopeControls() ([]OutOfScope, error) {
+	return ParseOutOfScope(outOfScopeTSV)
+}
+
+// ParseOutOfScope reads a table in the format of out-of-scope.tsv: a
+// reference ID and a reason on each row, both required, IDs unique and in
+// order.
+func ParseOutOfScope(text string) ([]OutOfScope, error) {
+	var out []OutOfScope
+	header := false
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cells := strings.Split(line, "\t")
+		if !header {
+			if strings.Join(cells, "\t") != strings.Join(outOfScopeColumns, "\t") {
+				return nil, fmt.Errorf("out-of-scope.tsv:%d: header must be %q", n+1, strings.Join(outOfScopeColumns, "\\t"))
+			}
+			header = true
+			continue
+		}
+		if len(cells) != len(outOfScopeColumns) {
+			return nil, fmt.Errorf("out-of-scope.tsv:%d: %d cells, want %d (tab-separated)", n+1, len(cells), len(outOfScopeColumns))
+		}
+		ref, reason := strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1])
+		switch {
+		case ref == "" || reason == "":
+			return nil, fmt.Errorf("out-of-scope.tsv:%d: a reference ID and a reason are required", n+1)
+		case len(out) > 0 && ref <= out[len(out)-1].Reference:
+			return nil, fmt.Errorf("out-of-scope.tsv:%d: %s is out of order or repeated (rows are sorted by reference ID)", n+1, ref)
+		}
+		out = append(out, OutOfScope{Reference: ref, Reason: reason})
+	}
+	if !header {
+		return nil, fmt.Errorf("out-of-scope.tsv: no header")
+	}
+	return out, nil
 }

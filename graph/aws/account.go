@@ -1,7 +1,9 @@
 package aws
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -77,11 +79,7 @@ func providerOf(r *graph.Resource) providerKey {
 	if r.Provider != nil {
 		return providerKey{r.Unit, r.Provider.Address}
 	}
-	addr := r.ProviderRef
-	if addr == "" {
-		addr = "aws"
-	}
-	return providerKey{r.Unit, addr}
+	return providerKey{r.Unit, cmp.Or(r.ProviderRef, "aws")}
 }
 
 // providerAccount is the account a provider configuration says it uses.
@@ -176,10 +174,7 @@ func buildAccounts(ix *Index, g *graph.Graph, opts Options, extra []*graph.Resou
 			}
 		}
 	}
-	for id := range mgmt {
-		accts.ManagementIDs = append(accts.ManagementIDs, id)
-	}
-	sort.Strings(accts.ManagementIDs)
+	accts.ManagementIDs = slices.Sorted(maps.Keys(mgmt))
 
 	decide := func(id, how string, evidence graph.Loc) Deployment {
 		d := Deployment{AccountID: id, Evidence: evidence}

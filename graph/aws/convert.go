@@ -163,6 +163,41 @@ func EqualFold(s String, want string) graph.Tri {
 	return s.Test(func(v string) bool { return strings.EqualFold(v, want) })
 }
 
+// unsentWhenEmpty reads an optional and computed argument of the AWS
+// provider that the provider does not send to AWS when it holds its type's
+// empty value (false, "", 0, an empty list): AWS then applies its default,
+// exactly as when the argument is absent. Such a value is returned as
+// absent, still located where it is written.
+func unsentWhenEmpty(f Field) Field {
+	if !f.IsSet() || !isEmptyValue(f.Value) {
+		return f
+	}
+	f.Present = false
+	return f
+}
+
+// written reports whether the field is written in the code, even when it
+// is read as absent (see unsentWhenEmpty).
+func (f Field) written() bool { return f.Present || !f.Value.Range.IsZero() }
+
+// isEmptyValue reports whether a known value is its type's empty value.
+func isEmptyValue(v graph.Value) bool {
+	switch v.Kind() {
+	case graph.KindBool:
+		b, _ := v.AsBool()
+		return !b
+	case graph.KindString:
+		s, _ := v.AsString()
+		return s == ""
+	case graph.KindNumber:
+		n, _ := v.AsNumber()
+		return n == 0
+	case graph.KindList:
+		return len(v.Elems()) == 0
+	}
+	return false
+}
+
 // blocksOf returns the elements of a repeated block or list property; an
 // unknown list yields one unknown element so that checks answer unknown.
 func blocksOf(f Field) []Field {
@@ -198,9 +233,10 @@ func hasElements(f Field) (graph.Tri, string) {
 }
 
 // Configured reads whether an identifier-like property (a key ARN, a web
-// ACL ID) is given: false when absent or empty, true when a non-empty value
-// or a reference to another resource (an ARN known only after apply, never
-// empty) is given, unknown otherwise.
+// ACL ID) is given: false when absent or empty, true when a non-empty value,
+// a reference to another resource or a pseudo parameter (an ARN or ID known
+// only after apply, never empty), or a string with literal text is given,
+// unknown otherwise.
 func Configured(f Field) Bool {
 	at := f.Loc()
 	if !f.IsSet() {
@@ -208,7 +244,10 @@ func Configured(f Field) Bool {
 	}
 	v := f.Value
 	if !v.IsKnown() && len(v.Alternatives()) == 0 {
-		if len(v.AllRefs()) > 0 {
+		// An attribute of another resource or a pseudo parameter is
+		// never empty, nor is a string with literal text around its
+		// unknown parts ("alias/${var.name}").
+		if len(v.AllRefs()) > 0 || v.LiteralText() != "" {
 			return Known(true, true, at)
 		}
 		return UnknownAttr[bool](v.Why(), at)

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -48,6 +49,10 @@ type SecurityGroupRule struct {
 	// security group, itself, or a prefix list as peer.
 	PeerGroup  bool
 	PrefixList bool
+	// CreatedBy is set for a rule of a security group AWS creates for a
+	// resource (the remote access group of an EKS managed node group); it
+	// names the group for messages.
+	CreatedBy string
 }
 
 // AllProtocols reports whether the rule covers every protocol.
@@ -57,14 +62,7 @@ func (r *SecurityGroupRule) AllProtocols() graph.Tri {
 
 // OpenToInternet is True when a source range is 0.0.0.0/0 or ::/0.
 func (r *SecurityGroupRule) OpenToInternet() graph.Tri {
-	return r.CIDRs.Test(func(cidrs []string) bool {
-		for _, c := range cidrs {
-			if IsInternet(c) {
-				return true
-			}
-		}
-		return false
-	})
+	return r.CIDRs.Test(hasInternet)
 }
 
 // IsInternet reports whether a CIDR covers the whole IPv4 or IPv6 internet.
@@ -74,6 +72,22 @@ func IsInternet(cidr string) bool {
 		return true
 	}
 	return false
+}
+
+// OpensPorts is False for a TCP or UDP rule whose known port range is
+// inverted (from 23 to 21): it opens nothing. Ports that are not known are
+// taken as a range: an inverted one does not deploy.
+func (r *SecurityGroupRule) OpensPorts() graph.Tri {
+	if r.AllProtocols().IsTrue() {
+		return graph.True
+	}
+	portBased := r.Protocol.Test(func(p string) bool { return p == "tcp" || p == "6" || p == "udp" || p == "17" })
+	from, okf := r.FromPort.Get()
+	to, okt := r.ToPort.Get()
+	if portBased.IsTrue() && okf && okt && from != -1 && to != -1 && from > to {
+		return graph.False
+	}
+	return graph.True
 }
 
 // PortRange returns the rule's port range when known; all-protocol rules
@@ -167,6 +181,59 @@ func cloudFormationRule(r *graph.Resource, ingress bool) securityGroupRule {
 	return securityGroupRule{cfnRule(r, a, r.Loc(), ingress), group}
 }
 
+// implicitIngressAdapters read the ingress rules of security groups AWS
+// creates for a resource. An EKS managed node group given an SSH key for
+// remote access and no source security groups gets a group that opens
+// port 22 to 0.0.0.0/0 (EKS RemoteAccessConfig).
+var implicitIngressAdapters = adapters[[]*SecurityGroupRule]{
+	{graph.Terraform, "aws_eks_node_group", func(_ *Model, r *graph.Resource) []*SecurityGroupRule {
+		ra := Attrs(r).Get("remote_access")
+		return remoteAccessRule(r, ra, ra.Get("ec2_ssh_key"), ra.Get("source_security_group_ids"))
+	}},
+	{graph.CloudFormation, "AWS::EKS::Nodegroup", func(_ *Model, r *graph.Resource) []*SecurityGroupRule {
+		ra := Attrs(r).Get("RemoteAccess")
+		return remoteAccessRule(r, ra, ra.Get("Ec2SshKey"), ra.Get("SourceSecurityGroups"))
+	}},
+}
+
+// remoteAccessRule is the SSH rule of the remote access group of a node
+// group: none without a key or with source groups (which the rule then
+// admits instead of the internet), the internet with a key and no source
+// group, unknown when either is.
+func remoteAccessRule(r *graph.Resource, remote, key, sources Field) []*SecurityGroupRule {
+	if !remote.IsSet() {
+		return nil
+	}
+	createdBy := "the security group EKS creates for SSH access to " + r.Address
+	if blocks, ok := remote.Blocks(); !ok {
+		// A remote access block that is itself unknown (a dynamic block
+		// over an unknown collection) may open anything.
+		rule := unknownRule(r, remote, nil, true)
+		rule.CreatedBy = createdBy
+		return []*SecurityGroupRule{rule}
+	} else if len(blocks) == 0 {
+		return nil
+	}
+	hasKey := IsTrue(Configured(key))
+	hasSources, why := nonEmpty(sources)
+	if hasKey == graph.False || hasSources == graph.True {
+		return nil
+	}
+	at := KeyLoc(remote)
+	rule := &SecurityGroupRule{Resource: r, At: at, Ingress: true,
+		CreatedBy: createdBy,
+		Protocol:  Known("tcp", false, at), FromPort: Known(22, false, at), ToPort: Known(22, false, at)}
+	switch {
+	case hasKey == graph.Unknown:
+		rule.CIDRs = UnknownAttr[[]string](Configured(key).Why, at)
+	case hasSources == graph.Unknown:
+		rule.CIDRs = UnknownAttr[[]string](why, at)
+	default:
+		rule.CIDRs = Known([]string{"0.0.0.0/0"}, false, at)
+	}
+	return []*SecurityGroupRule{rule}
+}
+
 func buildEC2(m *Model) {
 	m.EC2.SecurityGroups = securityGroupAdapters.all(m)
 	for _, g := range m.EC2.SecurityGroups {
@@ -193,6 +260,7 @@ func buildEC2(m *Model) {
 			m.EC2.IngressRules = append(m.EC2.IngressRules, rule)
 		}
 	}
+	m.EC2.IngressRules = append(m.EC2.IngressRules, flat(m, implicitIngressAdapters)...)
 }
 
 func tfInlineRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) []*SecurityGroupRule {
@@ -321,14 +389,7 @@ func concatStrings(a, b Attr[[]string]) Attr[[]string] {
 	return out
 }
 
-func hasInternet(cidrs []string) bool {
-	for _, c := range cidrs {
-		if IsInternet(c) {
-			return true
-		}
-	}
-	return false
-}
+func hasInternet(cidrs []string) bool { return slices.ContainsFunc(cidrs, IsInternet) }
 
 func isTrueLiteral(f Field) bool {
 	b, ok := f.Value.AsBool()

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -131,7 +132,7 @@ func (cfg *registryScanning) scans(name String) Bool {
 			}
 			t := scans.And(match)
 			if t == graph.Unknown && why == "" {
-				why = firstWhy(freq.Why, pattern.Why, name.Why, "whether the registry scanning rules of "+cfg.res.Address+" cover it is not known")
+				why = cmp.Or(freq.Why, pattern.Why, name.Why, "whether the registry scanning rules of "+cfg.res.Address+" cover it is not known")
 			}
 			result = result.Or(t)
 		}

@@ -30,10 +30,20 @@ var eksClusterAdapters = adapters[*EKSCluster]{
 // newEKSCluster reads the endpoint settings from the cluster's VPC
 // configuration cfg.
 func newEKSCluster(r *graph.Resource, cfg, public, cidrs Field) *EKSCluster {
-	c := &EKSCluster{Resource: r, PublicAccess: atBlock(BoolOf(public, Ptr(true)), cfg), PublicCIDRs: StringsOf(cidrs)}
+	c := &EKSCluster{Resource: r, PublicAccess: atBlock(BoolOf(public, Ptr(true)), cfg)}
 	if !cidrs.IsSet() {
 		c.PublicCIDRs = Default([]string{"0.0.0.0/0"}, c.PublicAccess.At)
+		return c
 	}
+	// An empty list is no restriction: the AWS provider does not send it
+	// (the argument is optional and computed), and EKS applies its
+	// default, 0.0.0.0/0.
+	c.PublicCIDRs = Map(StringsOf(cidrs), func(l []string) []string {
+		if len(l) == 0 {
+			return []string{"0.0.0.0/0"}
+		}
+		return l
+	})
 	return c
 }
 

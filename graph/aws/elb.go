@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -99,8 +100,9 @@ var listenerAdapters = adapters[*Listener]{
 func terraformListener(m *Model, r *graph.Resource) *Listener {
 	a := Attrs(r)
 	l := &Listener{Resource: r,
-		Protocol:  StringOf(a.Get("protocol"), nil),
-		SSLPolicy: StringOf(a.Get("ssl_policy"), Ptr("ELBSecurityPolicy-2016-08")),
+		Protocol: StringOf(a.Get("protocol"), nil),
+		// An empty ssl_policy is not sent: the listener gets AWS's default.
+		SSLPolicy: StringOf(unsentWhenEmpty(a.Get("ssl_policy")), Ptr("ELBSecurityPolicy-2016-08")),
 		RedirectsToHTTPS: redirectsToHTTPS(r, blocksOf(a.Get("default_action")),
 			redirectKeys{"type", "redirect", "protocol"}),
 	}
@@ -273,7 +275,7 @@ func unsetListenerProtocol(m *Model, r *graph.Resource, arn Field, fallback Stri
 	typ, _ := loadBalancerTypeAdapters.of(m, lb)
 	switch t, ok := typ.Get(); {
 	case !ok:
-		return UnknownAttr[string](firstWhy(typ.Why, "the type of "+lb.Address+" may take several values"), fallback.At)
+		return UnknownAttr[string](cmp.Or(typ.Why, "the type of "+lb.Address+" may take several values"), fallback.At)
 	case t == "gateway":
 		return Default("GENEVE", fallback.At)
 	case t == "network":
@@ -351,17 +353,8 @@ func redirectsToHTTPS(r *graph.Resource, actions []Field, k redirectKeys) Bool {
 		case graph.True:
 			return Known(true, true, KeyLoc(act))
 		case graph.Unknown:
-			result = UnknownAttr[bool](firstWhy(StringOf(typ, nil).Why, StringOf(proto, nil).Why, "the listener's default action is not known"), KeyLoc(act))
+			result = UnknownAttr[bool](cmp.Or(StringOf(typ, nil).Why, StringOf(proto, nil).Why, "the listener's default action is not known"), KeyLoc(act))
 		}
 	}
 	return result
-}
-
-func firstWhy(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

@@ -16,7 +16,10 @@ type IAM struct {
 	// UserPolicies holds every place where a policy is embedded in or
 	// attached directly to an IAM user.
 	UserPolicies []*IAMUserPolicy
-	AccessKeys   []*IAMAccessKey
+	// ManagedAttachments holds the managed policies attached by ARN to
+	// roles, users, groups and IAM Identity Center permission sets.
+	ManagedAttachments []*IAMManagedAttachment
+	AccessKeys         []*IAMAccessKey
 	// PasswordPolicies holds the account password policies: Terraform's
 	// aws_iam_account_password_policy, and CloudFormation custom resources
 	// that appear to manage one (CloudFormation has no resource type for
@@ -24,7 +27,9 @@ type IAM struct {
 	PasswordPolicies []*IAMPasswordPolicy
 }
 
-// IAMPolicy is an identity-based policy document.
+// IAMPolicy is an identity-based policy document (of an IAM identity, or
+// of an IAM Identity Center permission set, which becomes one of the roles
+// it provisions).
 type IAMPolicy struct {
 	// Resource is where the document is written.
 	Resource *graph.Resource
@@ -138,6 +143,16 @@ var iamPolicyAdapters = adapters[[]*IAMPolicy]{
 	{graph.CloudFormation, "AWS::IAM::Group", cloudFormationEmbeddedPolicies},
 	{graph.CloudFormation, "AWS::Serverless::Function", samPolicies},
 	{graph.CloudFormation, "AWS::Serverless::StateMachine", samPolicies},
+	{graph.Terraform, "aws_ssoadmin_permission_set_inline_policy", func(_ *Model, r *graph.Resource) []*IAMPolicy {
+		return []*IAMPolicy{iamPolicy(r, true, Field{}, Attrs(r).Get("inline_policy"))}
+	}},
+	{graph.CloudFormation, "AWS::SSO::PermissionSet", func(_ *Model, r *graph.Resource) []*IAMPolicy {
+		doc := Attrs(r).Get("InlinePolicy")
+		if !doc.IsSet() {
+			return nil
+		}
+		return []*IAMPolicy{embeddedPolicy(r, Field{}, doc)}
+	}},
 }
 
 func terraformInlinePolicy(_ *Model, r *graph.Resource) []*IAMPolicy {
@@ -278,6 +293,7 @@ func buildIAM(m *Model) {
 	m.IAM.Policies = flat(m, iamPolicyAdapters)
 	m.IAM.Roles = iamRoleAdapters.all(m)
 	m.IAM.UserPolicies = flat(m, userPolicyAdapters)
+	buildIAMAttachments(m)
 	m.IAM.AccessKeys = accessKeyAdapters.all(m)
 	m.IAM.PasswordPolicies = passwordPolicyAdapters.all(m)
 	// Custom resources have types of their authors' choosing, which no

@@ -33,6 +33,9 @@ type MetadataOptions struct {
 	Tokens String
 	// Endpoint is "enabled" (the default) or "disabled".
 	Endpoint String
+	// TokensNotSent says why an http_tokens written in the code does not
+	// reach AWS, whose default Tokens then holds.
+	TokensNotSent string
 }
 
 var metadataDefaultsAdapters = adapters[*MetadataDefaults]{
@@ -58,7 +61,23 @@ var metadataAdapters = adapters[[]*MetadataOptions]{
 		return terraformMetadataOptions(m, r, Attrs(r).Get("image_id"))
 	}},
 	{graph.Terraform, "aws_launch_configuration", func(m *Model, r *graph.Resource) []*MetadataOptions {
-		return terraformMetadataOptions(m, r, Attrs(r).Get("image_id"))
+		opts := terraformMetadataOptions(m, r, Attrs(r).Get("image_id"))
+		// The provider sends http_tokens for a launch configuration only
+		// when http_endpoint is "enabled" (an optional, computed argument
+		// it does not send when unset): without it, the tokens setting is
+		// AWS's default.
+		mo := Attrs(r).Get("metadata_options")
+		endpoint := StringOf(mo.Get("http_endpoint"), Ptr(""))
+		switch enabled := Equals(endpoint, "enabled"); {
+		case !opts[0].Tokens.Set:
+		case enabled == graph.False:
+			opts[0].Tokens = Default(*defaultTokens(m, r, Attrs(r).Get("image_id")), opts[0].Tokens.At)
+			opts[0].TokensNotSent = "http_tokens is not sent to AWS without http_endpoint = \"enabled\""
+		case enabled == graph.Unknown:
+			opts[0].Tokens = UnknownAttr[string]("http_tokens is sent only with http_endpoint = \"enabled\", and http_endpoint is not known: "+
+				endpoint.UnknownReason(), opts[0].Tokens.At)
+		}
+		return opts
 	}},
 	{graph.CloudFormation, "AWS::EC2::LaunchTemplate", func(m *Model, r *graph.Resource) []*MetadataOptions {
 		return cloudFormationMetadataOptions(m, r, Attrs(r).Get("LaunchTemplateData"))
@@ -82,11 +101,13 @@ var metadataAdapters = adapters[[]*MetadataOptions]{
 	}},
 }
 
+// terraformMetadataOptions reads metadata_options, whose arguments the
+// provider does not send when they are empty strings.
 func terraformMetadataOptions(m *Model, r *graph.Resource, image Field) []*MetadataOptions {
 	mo := Attrs(r).Get("metadata_options")
 	return []*MetadataOptions{{Resource: r,
-		Tokens:   atBlock(StringOf(mo.Get("http_tokens"), defaultTokens(m, r, image)), mo),
-		Endpoint: StringOf(mo.Get("http_endpoint"), Ptr("enabled"))}}
+		Tokens:   atBlock(StringOf(unsentWhenEmpty(mo.Get("http_tokens")), defaultTokens(m, r, image)), mo),
+		Endpoint: StringOf(unsentWhenEmpty(mo.Get("http_endpoint")), Ptr("enabled"))}}
 }
 
 func cloudFormationMetadataOptions(m *Model, r *graph.Resource, a Field) []*MetadataOptions {

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -30,21 +31,43 @@ func targets(ix *Index, from *graph.Resource, f Field, target *graph.Resource, n
 		}
 		return graph.Unknown
 	}
-	for _, ref := range refs {
-		if strings.HasPrefix(ref.Address, "data.") {
-			// A resource looked up, not created, by this code.
-			return graph.False
+	if f.Value.LiteralText() == "" {
+		for _, ref := range refs {
+			if isLookup(ref) {
+				// A resource looked up, not created, by this code.
+				return graph.False
+			}
 		}
 	}
 	return graph.Unknown
 }
 
-// existsWhy says why whether r is created is not known.
-func existsWhy(r *graph.Resource) string {
-	if r.ExistsWhy != "" {
-		return r.ExistsWhy
+// isLookup reports whether ref is an attribute of a data source that
+// looks up an existing resource: not the caller's identity, region or
+// partition, from which names are built.
+func isLookup(ref graph.Ref) bool {
+	switch dataSourceType(ref) {
+	case "", "aws_caller_identity", "aws_region", "aws_partition":
+		return false
 	}
-	return "whether " + r.Address + " is created is not known"
+	return true
+}
+
+// dataSourceType is the type of the Terraform data source ref reads (in
+// any module), or "" when ref is not an attribute of a data source.
+func dataSourceType(ref graph.Ref) string {
+	i := strings.Index(ref.Address, "data.")
+	if i < 0 || i > 0 && ref.Address[i-1] != '.' {
+		return ""
+	}
+	typ, _, _ := strings.Cut(ref.Address[i+len("data."):], ".")
+	return typ
+}
+
+// ExistsWhy says why whether r is created is not known: its ExistsWhy, or
+// a sentence saying so.
+func ExistsWhy(r *graph.Resource) string {
+	return cmp.Or(r.ExistsWhy, "whether "+r.Address+" is created is not known")
 }
 
 // sameUnitMaybe keeps an undetermined target only when the split resource

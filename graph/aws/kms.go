@@ -72,7 +72,8 @@ var kmsKeyAdapters = adapters[*KMSKey]{
 		if a.Get("custom_key_store_id").IsSet() {
 			k.Origin = Known("AWS_CLOUDHSM", true, a.Get("custom_key_store_id").Loc())
 		}
-		k.Policy = inlineKeyPolicy(k, a.Get("policy"))
+		// An empty policy is not sent: the key gets the default key policy.
+		k.Policy = inlineKeyPolicy(k, unsentWhenEmpty(a.Get("policy")))
 		return k
 	}},
 	{graph.Terraform, "aws_kms_external_key", func(_ *Model, r *graph.Resource) *KMSKey {
@@ -82,7 +83,7 @@ var kmsKeyAdapters = adapters[*KMSKey]{
 			Origin:          Default("EXTERNAL", r.Loc()),
 			RotationEnabled: Default(false, r.Loc()),
 		}
-		k.Policy = inlineKeyPolicy(k, Attrs(r).Get("policy"))
+		k.Policy = inlineKeyPolicy(k, unsentWhenEmpty(Attrs(r).Get("policy")))
 		return k
 	}},
 	{graph.CloudFormation, "AWS::KMS::Key", func(_ *Model, r *graph.Resource) *KMSKey {

@@ -1,7 +1,8 @@
 package aws
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -47,6 +48,7 @@ type Model struct {
 
 	APIGateway     APIGatewayService
 	Athena         Athena
+	CloudWatch     CloudWatch
 	CodeBuild      CodeBuild
 	Kinesis        Kinesis
 	SecretsManager SecretsManager
@@ -111,6 +113,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildVPC(m)
 	buildAPIGateway(m)
 	buildAthena(m)
+	buildCloudWatch(m)
 	buildCodeBuild(m)
 	buildKinesis(m)
 	buildSecretsManager(m)
@@ -183,12 +186,8 @@ func (ix *Index) OfType(types ...string) []*graph.Resource {
 	for _, t := range types {
 		out = append(out, ix.byType[t]...)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Unit != b.Unit {
-			return a.Unit < b.Unit
-		}
-		return graph.CompareRange(a.Range, b.Range) < 0
+	slices.SortStableFunc(out, func(a, b *graph.Resource) int {
+		return cmp.Or(strings.Compare(a.Unit, b.Unit), graph.CompareRange(a.Range, b.Range))
 	})
 	return out
 }
@@ -214,23 +213,11 @@ func (ix *Index) Referenced(from *graph.Resource, v graph.Value, types ...string
 	seen := map[*graph.Resource]bool{}
 	for _, ref := range v.AllRefs() {
 		r := ix.Resolve(from, ref)
-		if r == nil || seen[r] || !typeIn(r.Type, types) {
+		if r == nil || seen[r] || len(types) > 0 && !slices.Contains(types, r.Type) {
 			continue
 		}
 		seen[r] = true
 		out = append(out, r)
 	}
 	return out
-}
-
-func typeIn(t string, types []string) bool {
-	if len(types) == 0 {
-		return true
-	}
-	for _, x := range types {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }

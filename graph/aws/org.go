@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 
@@ -125,6 +126,7 @@ var (
 func buildOrg(m *Model) {
 	buildOrgStructure(m)
 	buildOrgPolicies(m)
+	addImplicitFullAWSAccess(m)
 	buildDelegatedAdmins(m)
 	buildOrgServices(m)
 	buildOrgUnread(m)
@@ -269,10 +271,7 @@ func targetOf(m *Model, from *graph.Resource, f Field) Target {
 			return t
 		}
 	}
-	t.Why = v.Why()
-	if t.Why == "" {
-		t.Why = f.Path + " does not name a root, OU or account"
-	}
+	t.Why = cmp.Or(v.Why(), f.Path+" does not name a root, OU or account")
 	return t
 }
 

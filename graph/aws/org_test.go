@@ -101,8 +101,27 @@ func TestOrgPolicyAttachments(t *testing.T) {
 			t.Errorf("%s attached = %v, want %v", p.Resource.Address, got, want[p.Resource.Address])
 		}
 	}
-	if len(o.Attachments) != 2 || o.Attachments[1].PolicyID != "p-FullAWSAccess" {
-		t.Errorf("attachments: %+v", o.Attachments)
+	var explicit []*PolicyAttachment
+	implicit := map[string]bool{}
+	for _, a := range o.Attachments {
+		if a.Implicit {
+			implicit[a.Resource.Address] = a.PolicyID == "p-FullAWSAccess" && a.Exists() == graph.True
+		} else {
+			explicit = append(explicit, a)
+		}
+	}
+	if len(explicit) != 2 || explicit[1].PolicyID != "p-FullAWSAccess" {
+		t.Errorf("attachments: %+v", explicit)
+	}
+	// AWS attaches FullAWSAccess itself to every OU and account; the root
+	// has the code's own attachment.
+	if len(implicit) != len(o.Units)+len(o.Accounts) || implicit["aws_organizations_organization.this"] {
+		t.Errorf("implicit FullAWSAccess attachments: %v", implicit)
+	}
+	for _, n := range append(append([]*OrgNode{}, o.Units...), o.Accounts...) {
+		if !implicit[n.Resource.Address] {
+			t.Errorf("no FullAWSAccess attached to %s: %v", n.Resource.Address, implicit)
+		}
 	}
 	// An attachment whose policy cannot be told may attach any policy.
 	g.Resources = append(g.Resources, tfResource("aws_organizations_policy_attachment", "var", map[string]graph.Value{

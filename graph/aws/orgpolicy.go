@@ -38,10 +38,78 @@ type PolicyAttachment struct {
 	PolicyID string
 	Target   Target
 	At       graph.Loc
+	// Implicit is set for the FullAWSAccess policy AWS attaches itself
+	// to the root, and to every OU and account it creates, once service
+	// control policies are enabled; Resource is then the organisation,
+	// OU or account, and enabled whether they are.
+	Implicit bool
+	enabled  graph.Tri
 }
 
 // Exists is whether the attachment is created.
-func (a *PolicyAttachment) Exists() graph.Tri { return a.Resource.Exists }
+func (a *PolicyAttachment) Exists() graph.Tri {
+	if a.Implicit {
+		return a.Resource.Exists.And(a.enabled)
+	}
+	return a.Resource.Exists
+}
+
+// fullAWSAccess is the ID of the AWS managed service control policy
+// FullAWSAccess.
+const fullAWSAccess = "p-FullAWSAccess"
+
+// addImplicitFullAWSAccess records the FullAWSAccess attachments AWS makes
+// itself in each organisation whose service control policies are, or may
+// be, enabled: to the root, and to every OU and account the code manages
+// under it (same unit, as Applies counts them), unless the code attaches
+// FullAWSAccess to that target itself. They count toward the five service
+// control policies a target may have.
+func addImplicitFullAWSAccess(m *Model) {
+	o := &m.Organizations
+	for _, org := range o.Orgs {
+		enabled := scpsEnabled(o, org).And(Equals(org.FeatureSet, "ALL"))
+		if enabled == graph.False {
+			continue
+		}
+		targets := []Target{{Kind: TargetRoot, Resource: org.Resource, At: org.Resource.Loc()}}
+		for _, n := range append(append([]*OrgNode{}, o.Units...), o.Accounts...) {
+			if n.Resource.Unit == org.Resource.Unit {
+				targets = append(targets, Target{Kind: n.Kind, Resource: n.Resource, At: n.Resource.Loc()})
+			}
+		}
+	next:
+		for _, t := range targets {
+			for _, a := range o.Attachments {
+				if a.PolicyID == fullAWSAccess && a.Target.same(t) == graph.True {
+					continue next
+				}
+			}
+			o.Attachments = append(o.Attachments, &PolicyAttachment{Resource: t.Resource, PolicyID: fullAWSAccess,
+				Target: t, At: t.At, Implicit: true, enabled: enabled})
+		}
+	}
+}
+
+// scpsEnabled says whether service control policies are enabled in org
+// once the code is deployed: as its enabled_policy_types says when the
+// code sets them; True when the code certainly attaches one, which can
+// only be done once they are (so the deployment that succeeds has them);
+// unknown otherwise (they may have been enabled outside the code).
+func scpsEnabled(o *Organizations, org *Organization) graph.Tri {
+	enabled := graph.Unknown
+	if org.EnabledPolicyTypes.Set {
+		enabled = org.EnabledPolicyTypes.Contains("SERVICE_CONTROL_POLICY")
+	}
+	if enabled != graph.Unknown {
+		return enabled
+	}
+	for _, a := range o.Attachments {
+		if a.Policy != nil && a.Resource.Unit == org.Resource.Unit && a.Policy.IsSCP().And(a.Exists()) == graph.True {
+			return graph.True
+		}
+	}
+	return graph.Unknown
+}
 
 var orgPolicyAdapters = adapters[*OrgPolicy]{
 	{graph.Terraform, "aws_organizations_policy", func(_ *Model, r *graph.Resource) *OrgPolicy {
@@ -169,10 +237,7 @@ func (a *PolicyAttachment) reason(p *OrgPolicy, maybe bool) string {
 	case a.Target.Kind == TargetUnknown:
 		return "the target of " + a.Resource.Address + " is not known: " + a.Target.Why
 	case a.Resource.Exists != graph.True:
-		if a.Resource.ExistsWhy != "" {
-			return a.Resource.ExistsWhy
-		}
-		return "whether " + a.Resource.Address + " is created is not known"
+		return ExistsWhy(a.Resource)
 	}
 	if a.Target.ID != "" {
 		return "whether " + a.Target.ID + ", which " + a.Resource.Address + " attaches " + p.Resource.Address +

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -420,11 +421,7 @@ func fromJSON(x any, r graph.Range) graph.Value {
 		}
 		return graph.List(elems, r)
 	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(t))
 		fields := make([]graph.Field, len(keys))
 		for i, k := range keys {
 			fields[i] = graph.Field{Key: k, KeyRange: r, Value: fromJSON(t[k], r)}

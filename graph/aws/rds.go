@@ -20,8 +20,24 @@ type RDSDatabase struct {
 	// Aurora instances, whose cluster decides.
 	Encrypted Bool
 	// EncryptionFromCluster is true for instances whose cluster decides
-	// their encryption (aws_rds_cluster_instance, Aurora instances).
+	// their encryption (aws_rds_cluster_instance, Aurora instances), and
+	// with it their deletion protection, IAM authentication and backups.
 	EncryptionFromCluster bool
+	// Replica is true for a read replica of another instance, whose
+	// backups are optional.
+	Replica bool
+	// Engine is the database engine, lower case; unknown when not written
+	// (a replica or restored database takes its source's).
+	Engine String
+	// DeletionProtection is whether the database refuses to be deleted
+	// (off by default).
+	DeletionProtection Bool
+	// IAMAuth is whether IAM database authentication is on (off by
+	// default).
+	IAMAuth Bool
+	// BackupRetention is how many days automated backups are kept; 0 turns
+	// them off. AWS keeps them 1 day when it is not set.
+	BackupRetention Int
 	// Public is whether the instance gets a public IP address; for a
 	// cluster, only when it sets PubliclyAccessible (Multi-AZ DB clusters),
 	// and otherwise not Set.
@@ -31,7 +47,8 @@ type RDSDatabase struct {
 // rdsSettings are the arguments every form of a database shares, as one
 // format names them.
 type rdsSettings struct {
-	encrypted, engine, engineMode, clusterID Field
+	encrypted, engine, engineMode, clusterID                Field
+	deletionProtection, iamAuth, backupRetention, replicaOf Field
 	// sources name the snapshot or database a new database is restored or
 	// replicated from.
 	sources []Field
@@ -81,15 +98,23 @@ var rdsAdapters = adapters[*RDSDatabase]{
 func terraformRDS(a Field) rdsSettings {
 	return rdsSettings{
 		encrypted: a.Get("storage_encrypted"), engine: a.Get("engine"), engineMode: a.Get("engine_mode"),
-		clusterID: a.Get("cluster_identifier"),
-		sources:   []Field{a.Get("replicate_source_db"), a.Get("snapshot_identifier"), a.Get("replication_source_identifier")},
+		clusterID:          a.Get("cluster_identifier"),
+		deletionProtection: a.Get("deletion_protection"),
+		iamAuth:            a.Get("iam_database_authentication_enabled"),
+		backupRetention:    a.Get("backup_retention_period"),
+		replicaOf:          a.Get("replicate_source_db"),
+		sources:            []Field{a.Get("replicate_source_db"), a.Get("snapshot_identifier"), a.Get("replication_source_identifier")},
 	}
 }
 
 func cloudFormationRDS(a Field) rdsSettings {
 	return rdsSettings{
 		encrypted: a.Get("StorageEncrypted"), engine: a.Get("Engine"), engineMode: a.Get("EngineMode"),
-		clusterID: a.Get("DBClusterIdentifier"),
+		clusterID:          a.Get("DBClusterIdentifier"),
+		deletionProtection: a.Get("DeletionProtection"),
+		iamAuth:            a.Get("EnableIAMDatabaseAuthentication"),
+		backupRetention:    a.Get("BackupRetentionPeriod"),
+		replicaOf:          a.Get("SourceDBInstanceIdentifier"),
 		sources: []Field{a.Get("SourceDBInstanceIdentifier"), a.Get("DBSnapshotIdentifier"), a.Get("SnapshotIdentifier"),
 			a.Get("SourceDBClusterIdentifier")},
 	}
@@ -97,7 +122,16 @@ func cloudFormationRDS(a Field) rdsSettings {
 
 // rdsDatabase reads whether a database's storage is encrypted.
 func rdsDatabase(r *graph.Resource, cluster bool, s rdsSettings) *RDSDatabase {
-	d := &RDSDatabase{Resource: r, Cluster: cluster, Encrypted: BoolOf(s.encrypted, Ptr(false))}
+	d := &RDSDatabase{Resource: r, Cluster: cluster, Encrypted: BoolOf(s.encrypted, Ptr(false)),
+		Replica:            s.replicaOf.IsSet(),
+		DeletionProtection: BoolOf(s.deletionProtection, Ptr(false)),
+		IAMAuth:            BoolOf(s.iamAuth, Ptr(false)),
+		BackupRetention:    IntOf(s.backupRetention, Ptr(1)),
+	}
+	d.Engine = Map(StringOf(s.engine, nil), strings.ToLower)
+	if !s.engine.IsSet() {
+		d.Engine = UnknownAttr[string]("the engine of "+r.Address+" is not written", r.Loc())
+	}
 	isAurora := StringOf(s.engine, Ptr("")).Test(func(e string) bool { return strings.HasPrefix(e, "aurora") })
 	restored := false
 	for _, f := range s.sources {
@@ -115,6 +149,19 @@ func rdsDatabase(r *graph.Resource, cluster bool, s rdsSettings) *RDSDatabase {
 		d.Encrypted = Default(true, r.Loc())
 	}
 	return d
+}
+
+// SupportsIAMAuth is whether the engine accepts IAM database
+// authentication: MySQL, MariaDB and PostgreSQL instances and Aurora
+// clusters (not Oracle, SQL Server or Db2, nor Multi-AZ DB clusters, which
+// are judged by their engine's instances).
+func (d *RDSDatabase) SupportsIAMAuth() graph.Tri {
+	return d.Engine.Test(func(e string) bool {
+		if d.Cluster {
+			return strings.HasPrefix(e, "aurora")
+		}
+		return e == "mysql" || e == "mariadb" || e == "postgres" || strings.HasPrefix(e, "aurora")
+	})
 }
 
 // clusterPublic reads whether a cluster's members are public: Multi-AZ DB

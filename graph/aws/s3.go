@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"slices"
+
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
@@ -18,6 +20,8 @@ type S3 struct {
 	// (aws_s3_account_public_access_block; CloudFormation has no such
 	// resource).
 	AccountPublicAccessBlocks []*S3PublicAccessBlock
+	// AccessPoints are the buckets' access points.
+	AccessPoints []*S3AccessPoint
 }
 
 // S3Bucket is an S3 bucket with the configuration joined from split
@@ -42,6 +46,13 @@ type S3Bucket struct {
 	// instead when a policy whose bucket is not known may apply to it.
 	Policy    *S3BucketPolicy
 	PolicyWhy string
+	// AccessLogging is whether server access logs of the bucket are
+	// delivered to a bucket (off by default): the legacy logging block,
+	// an aws_s3_bucket_logging, or LoggingConfiguration.
+	AccessLogging Bool
+	// name is the argument naming the bucket, which a split resource may
+	// repeat (bucket = var.name in both).
+	name Field
 }
 
 // S3BucketPolicy is a bucket policy: the legacy policy argument of
@@ -84,6 +95,39 @@ type PublicAccessSetting struct {
 	On   Bool
 }
 
+// S3AccessPoint is an S3 access point.
+type S3AccessPoint struct {
+	Resource *graph.Resource
+	// Block is the access point's own public access block: every setting
+	// is on unless turned off, and can only be chosen when the access
+	// point is created.
+	Block *S3PublicAccessBlock
+}
+
+var s3AccessPointAdapters = adapters[*S3AccessPoint]{
+	{graph.Terraform, "aws_s3_access_point", func(_ *Model, r *graph.Resource) *S3AccessPoint {
+		return accessPointOf(r, Attrs(r).Get("public_access_block_configuration"), tfBlockNames)
+	}},
+	{graph.CloudFormation, "AWS::S3::AccessPoint", func(_ *Model, r *graph.Resource) *S3AccessPoint {
+		return accessPointOf(r, Attrs(r).Get("PublicAccessBlockConfiguration"), cfnBlockNames)
+	}},
+}
+
+// accessPointOf reads an access point's public access block, whose
+// settings are on when absent.
+func accessPointOf(r *graph.Resource, f Field, names blockNames) *S3AccessPoint {
+	blk := publicAccessBlockOf(r, f, false, names)
+	if !f.IsSet() {
+		blk.At = r.Loc()
+	}
+	for _, b := range []*Bool{&blk.BlockPublicACLs, &blk.IgnorePublicACLs, &blk.BlockPublicPolicy, &blk.RestrictPublicBuckets} {
+		if !b.Set && b.IsKnown() {
+			*b = Default(true, blk.At)
+		}
+	}
+	return &S3AccessPoint{Resource: r, Block: blk}
+}
+
 // Settings returns the four settings with their API names.
 func (p *S3PublicAccessBlock) Settings() []PublicAccessSetting {
 	return []PublicAccessSetting{
@@ -106,11 +150,15 @@ var s3BucketAdapters = adapters[*S3Bucket]{
 
 func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
-	b := &S3Bucket{Resource: r,
-		Name:       StringOf(a.Get("bucket"), nil),
+	// An empty bucket is not sent: the provider generates a name.
+	name := unsentWhenEmpty(a.Get("bucket"))
+	b := &S3Bucket{Resource: r, name: name,
+		Name:       StringOf(name, nil),
 		Versioning: inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
+		// The logging block of provider v3 and earlier.
+		AccessLogging: Configured(a.Get("logging").Get("target_bucket")),
 	}
 	// The policy argument of provider v3 and earlier.
 	if a.Get("policy").IsSet() {
@@ -121,11 +169,13 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 
 func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
-	b := &S3Bucket{Resource: r,
+	b := &S3Bucket{Resource: r, name: a.Get("BucketName"),
 		Name:       StringOf(a.Get("BucketName"), nil),
 		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
+		// Without a destination bucket, logs go to the bucket itself.
+		AccessLogging: Configured(a.Get("LoggingConfiguration")),
 	}
 	if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
 		b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
@@ -165,6 +215,19 @@ var s3EncryptionAdapters = adapters[s3Encryption]{
 		a := Attrs(r)
 		return s3Encryption{s3Split{r, a.Get("bucket")},
 			sseAlgorithm(a.Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())}
+	}},
+}
+
+// s3Logging is a split server access logging configuration.
+type s3Logging struct {
+	s3Split
+	target Bool
+}
+
+var s3LoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket_logging", func(_ *Model, r *graph.Resource) s3Logging {
+		a := Attrs(r)
+		return s3Logging{s3Split{r, a.Get("bucket")}, Configured(a.Get("target_bucket"))}
 	}},
 }
 
@@ -210,18 +273,25 @@ var s3AccountBlockAdapters = adapters[*S3PublicAccessBlock]{
 }
 
 func buildS3(m *Model) {
-	ix := m.index
 	versionings := s3VersioningAdapters.all(m)
 	encryptions := s3EncryptionAdapters.all(m)
 	policies := s3PolicyAdapters.all(m)
 	blocks := s3BlockAdapters.all(m)
+	loggings := s3LoggingAdapters.all(m)
 
 	addTargets(m, versionings)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
+	addTargets(m, loggings)
 
 	m.S3.Buckets = s3BucketAdapters.all(m)
+	j := s3Joins{}
+	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks), splitsOf(loggings)} {
+		for _, s := range splits {
+			j[s.res] = m.s3TargetOf(s)
+		}
+	}
 	for _, b := range m.S3.Buckets {
 		m.names = append(m.names, b.Name)
 		if b.Policy != nil {
@@ -230,17 +300,17 @@ func buildS3(m *Model) {
 		if b.PublicAccessBlock != nil {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
-		b.Versioning = joinVersioning(ix, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
+		b.Versioning = joinVersioning(j, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
 	}
 
 	// Split encryption configurations.
 	for _, b := range m.S3.Buckets {
-		match, maybe := joinSplit(ix, b, encryptions)
+		match, maybe := joinSplit(j, b, encryptions)
 		switch {
 		case match != nil:
 			enc := match.algorithm
 			if match.res.Exists != graph.True {
-				enc = UnknownAttr[string](existsWhy(match.res), enc.At)
+				enc = UnknownAttr[string](ExistsWhy(match.res), enc.At)
 			}
 			b.Encryption = enc
 		case maybe != nil && !IsKMSAlgorithm(b.Encryption).IsTrue():
@@ -255,12 +325,12 @@ func buildS3(m *Model) {
 	// Split bucket policies; every policy is kept, joined or not.
 	split := map[*graph.Resource]*S3BucketPolicy{}
 	for _, s := range policies {
-		pol := &S3BucketPolicy{Resource: s.res, Document: s.document, Bucket: m.targetBucket(s.s3Split)}
+		pol := &S3BucketPolicy{Resource: s.res, Document: s.document, Bucket: j[s.res].bucket}
 		split[s.res] = pol
 		m.S3.BucketPolicies = append(m.S3.BucketPolicies, pol)
 	}
 	for _, b := range m.S3.Buckets {
-		match, maybe := joinSplit(ix, b, policies)
+		match, maybe := joinSplit(j, b, policies)
 		switch {
 		case match != nil:
 			b.Policy = split[match.res]
@@ -273,14 +343,14 @@ func buildS3(m *Model) {
 
 	// Public access blocks. A bucket with its own configuration keeps it.
 	for _, s := range blocks {
-		s.block.Bucket = m.targetBucket(s.s3Split)
+		s.block.Bucket = j[s.res].bucket
 		m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, s.block)
 	}
 	for _, b := range m.S3.Buckets {
 		if b.PublicAccessBlock != nil {
 			continue
 		}
-		match, maybe := joinSplit(ix, b, blocks)
+		match, maybe := joinSplit(j, b, blocks)
 		switch {
 		case match != nil:
 			b.PublicAccessBlock = match.block
@@ -291,35 +361,97 @@ func buildS3(m *Model) {
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
-}
 
-// targetBucket is the bucket a split resource certainly applies to, nil
-// when none in the code is known to be it.
-func (m *Model) targetBucket(s s3Split) *S3Bucket {
+	// Split logging configurations.
 	for _, b := range m.S3.Buckets {
-		if targets(m.index, s.res, s.bucket, b.Resource, b.Name).IsTrue() {
-			return b
+		if IsTrue(b.AccessLogging) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(j, b, loggings)
+		switch {
+		case match != nil:
+			b.AccessLogging = match.target
+			if match.res.Exists != graph.True {
+				b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), match.target.At)
+			}
+		case maybe != nil:
+			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_logging for it"); w != "" {
+				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
+			}
 		}
 	}
-	return nil
+
+	m.S3.AccessPoints = s3AccessPointAdapters.all(m)
+}
+
+// s3Target is what the code says about the bucket a split resource
+// configures.
+type s3Target struct {
+	// bucket is the bucket it certainly configures; nil when it is not
+	// in the scanned code or cannot be determined.
+	bucket *S3Bucket
+	// maybe are the buckets of its unit it may configure when bucket is
+	// nil.
+	maybe []*S3Bucket
+}
+
+// s3Joins holds the target of each split resource.
+type s3Joins map[*graph.Resource]s3Target
+
+// s3TargetOf finds the bucket split resource s configures: the bucket it
+// refers to, the bucket with its literal name, or the bucket of its unit
+// named by the same expression (both bucket = var.name). A split resource
+// that certainly configures one bucket configures no other: two buckets
+// of one unit cannot have the same name. Otherwise each bucket of its unit
+// whose name cannot be compared with its argument may be the one.
+func (m *Model) s3TargetOf(s s3Split) s3Target {
+	var t s3Target
+	for _, b := range m.S3.Buckets {
+		switch configuresBucket(m.index, s, b) {
+		case graph.True:
+			return s3Target{bucket: b}
+		case graph.Unknown:
+			if s.res.Unit == b.Resource.Unit {
+				t.maybe = append(t.maybe, b)
+			}
+		}
+	}
+	return t
+}
+
+// configuresBucket says whether split resource s names bucket b.
+func configuresBucket(ix *Index, s s3Split, b *S3Bucket) graph.Tri {
+	if s.res.Unit == b.Resource.Unit && b.name.IsSet() && s.bucket.IsSet() && s.bucket.Value.SameUnknown(b.name.Value) {
+		return graph.True
+	}
+	return targets(ix, s.res, s.bucket, b.Resource, b.Name)
 }
 
 // joinSplit finds the split resource that configures b: match when one
 // certainly does, otherwise maybe, a split resource in the same unit whose
 // bucket cannot be determined and so might be b.
-func joinSplit[S interface{ split() s3Split }](ix *Index, b *S3Bucket, splits []S) (match, maybe *S) {
+func joinSplit[S interface{ split() s3Split }](j s3Joins, b *S3Bucket, splits []S) (match, maybe *S) {
 	for i := range splits {
-		s := splits[i].split()
-		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
-		case graph.True:
+		t := j[splits[i].split().res]
+		switch {
+		case t.bucket == b:
 			return &splits[i], nil
-		case graph.Unknown:
-			if s.res.Unit == b.Resource.Unit && maybe == nil {
-				maybe = &splits[i]
-			}
+		case maybe == nil && slices.Contains(t.maybe, b):
+			maybe = &splits[i]
 		}
 	}
 	return nil, maybe
+}
+
+// splitsOf returns what the split resources have in common.
+func splitsOf[S interface{ split() s3Split }](splits []S) []s3Split {
+	out := make([]s3Split, len(splits))
+	for i, s := range splits {
+		out[i] = s.split()
+	}
+	return out
 }
 
 func (s s3Split) split() s3Split { return s }
@@ -413,36 +545,25 @@ func inlineVersioning(f Field) String {
 }
 
 // joinVersioning applies the aws_s3_bucket_versioning resources that target
-// b: by reference, or by literal bucket name. A versioning resource whose
-// target cannot be determined might target b, which makes an otherwise
-// unversioned bucket's status unknown rather than a finding.
+// b (see s3TargetOf). A versioning resource whose target cannot be
+// determined might target b, which makes an otherwise unversioned bucket's
+// status unknown rather than a finding.
 //
 // unread says why a module whose code was not read may configure b ("" when
 // none may).
-func joinVersioning(ix *Index, b *S3Bucket, splits []s3Versioning, unread string) String {
-	status := b.Versioning
-	var maybe *s3Versioning
-	for i := range splits {
-		s := &splits[i]
-		switch targets(ix, s.res, s.bucket, b.Resource, b.Name) {
-		case graph.True:
-			if s.res.Exists != graph.True {
-				return UnknownAttr[string](s.res.ExistsWhy, s.status.At)
-			}
-			return s.status
-		case graph.Unknown:
-			if s.res.Unit == b.Resource.Unit {
-				maybe = s
-			}
-		}
+func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string) String {
+	match, maybe := joinSplit(j, b, splits)
+	switch {
+	case match != nil && match.res.Exists != graph.True:
+		return UnknownAttr[string](ExistsWhy(match.res), match.status.At)
+	case match != nil:
+		return match.status
+	case maybe != nil && !b.VersioningEnabled().IsTrue():
+		return UnknownAttr[string](mayConfigure(maybe.res), b.Versioning.At)
+	case unread != "" && !b.VersioningEnabled().IsTrue():
+		return UnknownAttr[string](unread, b.Versioning.At)
 	}
-	if maybe != nil && !b.VersioningEnabled().IsTrue() {
-		return UnknownAttr[string](mayConfigure(maybe.res), status.At)
-	}
-	if unread != "" && !b.VersioningEnabled().IsTrue() {
-		return UnknownAttr[string](unread, status.At)
-	}
-	return status
+	return b.Versioning
 }
 
 // blockAccount is the account an account-level block is for: its
@@ -483,7 +604,7 @@ func (m *Model) AccountBlockApplies(blk *S3PublicAccessBlock, r *graph.Resource)
 		applies = graph.False
 	}
 	if applies != graph.False && blk.Resource.Exists != graph.True {
-		applies, why = applies.And(graph.Unknown), existsWhy(blk.Resource)
+		applies, why = applies.And(graph.Unknown), ExistsWhy(blk.Resource)
 	}
 	return applies, why
 }

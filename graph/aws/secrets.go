@@ -1,7 +1,9 @@
 package aws
 
 import (
+	"encoding/base64"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -9,8 +11,10 @@ import (
 // Secrets holds the values the code writes in places where AWS
 // credentials leak into source control: Terraform provider arguments,
 // Terraform variable defaults and tfvars values, CloudFormation parameter
-// defaults, and Lambda environment variables (SAM functions arrive as
-// AWS::Lambda::Function).
+// defaults, Lambda environment variables (SAM functions arrive as
+// AWS::Lambda::Function), the user data of instances, launch templates and
+// launch configurations, and the arguments of module calls whose code was
+// not read (those of modules that were read are their variables' values).
 type Secrets struct {
 	Values []*CodeValue
 }
@@ -43,8 +47,14 @@ type CodeValue struct {
 	Resource *graph.Resource
 	// CredentialSlot is true when the place is meant for an AWS
 	// credential: the provider's access_key, secret_key and token, or an
-	// environment variable named for one.
+	// environment variable or module argument named for one.
 	CredentialSlot bool
+	// Script is true for free text (user data): rules read it line by
+	// line, each assignment (NAME=value, name: value) named by its left
+	// side. Base64-encoded user data is decoded; user data that is not
+	// known keeps the text written around its unknown parts
+	// (Value.LiteralText).
+	Script bool
 }
 
 // Loc locates the value.
@@ -99,6 +109,36 @@ func buildSecrets(m *Model) {
 		}
 	}
 
+	userDataAdapters.each(m, func(fields []Field) {
+		for _, f := range fields {
+			if !f.IsSet() {
+				continue
+			}
+			r := f.Res
+			add(&CodeValue{
+				At:    graph.Loc{Path: r.Address + "." + f.Path, Range: KeyLoc(f).Range, Source: f.Value.Source()},
+				Where: "the user data of " + r.Address,
+				Name:  f.Path, Value: decodedUserData(f.Value), Group: next(), Resource: r, Script: true,
+			})
+		}
+	})
+
+	// The literal arguments of a module call whose code was not read are
+	// written in the code all the same.
+	for _, u := range m.Graph.UnreadModules {
+		if u.Args.Kind() != graph.KindObject {
+			continue
+		}
+		g := next()
+		for _, f := range u.Args.Fields() {
+			add(&CodeValue{
+				At:    graph.Loc{Path: u.Address + "." + f.Key, Range: f.Value.Range, Source: f.Value.Source()},
+				Where: "argument " + f.Key + " of " + u.Address,
+				Name:  f.Key, Value: f.Value, Group: g, CredentialSlot: IsCredentialName(f.Key),
+			})
+		}
+	}
+
 	lambdaEnvironmentAdapters.each(m, func(vars Field) {
 		if !vars.IsSet() {
 			return
@@ -124,6 +164,50 @@ func buildSecrets(m *Model) {
 			})
 		}
 	})
+}
+
+// userDataAdapters read the user data of instances, launch templates and
+// launch configurations.
+var userDataAdapters = adapters[[]Field]{
+	{graph.Terraform, "aws_instance", terraformUserData},
+	{graph.Terraform, "aws_launch_configuration", terraformUserData},
+	{graph.Terraform, "aws_launch_template", func(_ *Model, r *graph.Resource) []Field {
+		return []Field{Attrs(r).Get("user_data")}
+	}},
+	{graph.CloudFormation, "AWS::EC2::Instance", func(_ *Model, r *graph.Resource) []Field {
+		return []Field{Attrs(r).Get("UserData")}
+	}},
+	{graph.CloudFormation, "AWS::EC2::LaunchTemplate", func(_ *Model, r *graph.Resource) []Field {
+		return []Field{Attrs(r).Get("LaunchTemplateData").Get("UserData")}
+	}},
+	{graph.CloudFormation, "AWS::AutoScaling::LaunchConfiguration", func(_ *Model, r *graph.Resource) []Field {
+		return []Field{Attrs(r).Get("UserData")}
+	}},
+}
+
+func terraformUserData(_ *Model, r *graph.Resource) []Field {
+	a := Attrs(r)
+	return []Field{a.Get("user_data"), a.Get("user_data_base64")}
+}
+
+// decodedUserData is user data as the instance receives it: a known string
+// that is base64 text decodes to its text (the format user_data_base64,
+// launch templates and CloudFormation require, and base64encode() and
+// Fn::Base64 produce); anything else is the text itself.
+func decodedUserData(v graph.Value) graph.Value {
+	s, ok := v.AsString()
+	if !ok || v.Kind() != graph.KindString {
+		return v
+	}
+	compact := strings.Join(strings.Fields(s), "")
+	if len(compact) < 4 {
+		return v
+	}
+	data, err := base64.StdEncoding.DecodeString(compact)
+	if err != nil || !utf8.Valid(data) || strings.ContainsRune(string(data), 0) {
+		return v
+	}
+	return graph.String(string(data), v.Range).WithSource(v.Source()).WithSensitive(v.Sensitive())
 }
 
 // inputWords says how each format names its inputs and their defaults, for

@@ -8,9 +8,11 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,11 +195,7 @@ func (p *reader) fields(n *yaml.Node, what string, handlers map[string]func(*yam
 }
 
 func suggest(key string, handlers map[string]func(*yaml.Node)) string {
-	var keys []string
-	for k := range handlers {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(handlers))
 	if best, ok := spelling.Closest(key, keys, func(d int) bool { return d < 4 }); ok {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}

@@ -192,7 +192,7 @@ var (
 func blindspotBinary(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "blindspot-integration")
+		dir, err := os.MkdirTemp(shared, "bin")
 		if err != nil {
 			buildErr = err
 			return

@@ -1,12 +1,30 @@
 package integration
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// shared is a temporary directory for what the tests build once and share
+// (the binary, the pre-commit hook's snapshot and store); TestMain removes
+// it.
+var shared string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "blindspot-integration")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	shared = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // repoRoot is the checkout under test.
 func repoRoot(t *testing.T) string {
@@ -16,15 +34,6 @@ func repoRoot(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return root
-}
-
-func goEnv(t *testing.T, name string) string {
-	t.Helper()
-	out, err := exec.Command("go", "env", name).Output()
-	if err != nil {
-		t.Fatalf("go env %s: %v", name, err)
-	}
-	return strings.TrimSpace(string(out))
 }
 
 func mustRun(t *testing.T, dir string, env []string, name string, args ...string) {
@@ -63,8 +72,7 @@ func TestGitHubCodeScanningAcceptsSARIF(t *testing.T) {
 	}
 	root := repoRoot(t)
 	work := t.TempDir()
-	bin := filepath.Join(work, "blindspot")
-	mustRun(t, root, nil, "go", "build", "-o", bin, "./cmd/blindspot")
+	bin := blindspotBinary(t)
 	for _, example := range []string{"examples/terraform", "examples/cloudformation", "examples/organization"} {
 		t.Run(example, func(t *testing.T) {
 			report := filepath.Join(work, strings.ReplaceAll(example, "/", "-")+".sarif")

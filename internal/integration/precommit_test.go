@@ -6,12 +6,116 @@
 package integration
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// The hook is built once for every test of this file: the checkout, with
+// its uncommitted changes, is committed to a snapshot repository that the
+// tests name at one revision, with one pre-commit store. (pre-commit
+// try-repo builds the hook for each run when the checkout has changes.)
+// The tests run in parallel; the first to need the hook builds it.
+var (
+	hookOnce                   sync.Once
+	hookRepo, hookRev, hookDir string
+	hookErr                    error
+)
+
+// runHook runs the blindspot hook of this checkout with pre-commit on
+// files of the git repository work.
+func runHook(t *testing.T, work string, files ...string) (string, error) {
+	t.Helper()
+	hookOnce.Do(func() {
+		hookRepo, hookRev, hookErr = snapshot(repoRoot(t))
+		if hookErr == nil {
+			hookDir, hookErr = os.MkdirTemp(shared, "pre-commit")
+		}
+	})
+	if hookErr != nil {
+		t.Fatal(hookErr)
+	}
+	config := filepath.Join(t.TempDir(), "pre-commit-config.yaml")
+	content := "repos:\n  - repo: " + hookRepo + "\n    rev: " + hookRev + "\n    hooks:\n      - id: blindspot\n"
+	if err := os.WriteFile(config, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"run", "blindspot", "--config", config, "--verbose", "--files"}, files...)
+	cmd := exec.Command("pre-commit", args...)
+	cmd.Dir = work
+	// Keep pre-commit's environments out of the user's home, but reuse the
+	// Go caches so building the hook does not download anything.
+	cmd.Env = append(os.Environ(),
+		"PRE_COMMIT_HOME="+hookDir,
+		"GOMODCACHE="+goEnv(t, "GOMODCACHE"),
+		"GOCACHE="+goEnv(t, "GOCACHE"),
+		"GOFLAGS=-buildvcs=false")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func goEnv(t *testing.T, name string) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		t.Fatalf("go env %s: %v", name, err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// snapshot commits the checkout at root as it is, uncommitted changes and
+// untracked files included (ignored ones left out), to a new repository,
+// and returns the repository and the revision.
+func snapshot(root string) (repo, rev string, err error) {
+	out, err := exec.Command("git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
+	if err != nil {
+		return "", "", fmt.Errorf("git ls-files: %w", err)
+	}
+	if repo, err = os.MkdirTemp(shared, "snapshot"); err != nil {
+		return "", "", err
+	}
+	for _, name := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
+		src := filepath.Join(root, name)
+		info, err := os.Lstat(src)
+		if os.IsNotExist(err) {
+			continue // deleted in the working tree
+		}
+		if err != nil {
+			return "", "", err
+		}
+		if !info.Mode().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return "", "", err
+		}
+		dst := filepath.Join(repo, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return "", "", err
+		}
+		if err := os.WriteFile(dst, data, info.Mode().Perm()); err != nil {
+			return "", "", err
+		}
+	}
+	env := append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-qm", "snapshot"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir, cmd.Env = repo, env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", "", fmt.Errorf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	head, err := exec.Command("git", "-C", repo, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return "", "", fmt.Errorf("git rev-parse: %w", err)
+	}
+	return repo, strings.TrimSpace(string(head)), nil
+}
 
 // TestPreCommitSeesWhatAFullScanSees drives the hook with the real
 // pre-commit (Debian package pre-commit) on the files a commit would
@@ -20,6 +124,7 @@ import (
 // it affects, with the configuration's inputs. It skips when pre-commit is
 // not installed.
 func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
 	}
@@ -59,20 +164,7 @@ func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
 		t.Fatalf("full scan: %v\n%s", err, out)
 	}
 
-	env := []string{
-		"PRE_COMMIT_HOME=" + filepath.Join(t.TempDir(), "pre-commit"),
-		"GOMODCACHE=" + goEnv(t, "GOMODCACHE"),
-		"GOCACHE=" + goEnv(t, "GOCACHE"),
-		"GOFLAGS=-buildvcs=false",
-	}
-	hook := func(files ...string) (string, error) {
-		args := append([]string{"try-repo", repoRoot(t), "blindspot", "--verbose", "--files"}, files...)
-		cmd := exec.Command("pre-commit", args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), env...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
+	hook := func(files ...string) (string, error) { return runHook(t, work, files...) }
 	tests := []struct {
 		name  string
 		files []string
@@ -102,6 +194,7 @@ func TestPreCommitSeesWhatAFullScanSees(t *testing.T) {
 // and runs it on a clean and on a vulnerable Terraform module. Passing one
 // file of a module must evaluate the whole module.
 func TestPreCommitHook(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed")
 	}
@@ -137,29 +230,13 @@ func TestPreCommitHook(t *testing.T) {
 	mustRun(t, work, gitEnv, "git", "add", ".")
 	mustRun(t, work, gitEnv, "git", "commit", "-qm", "fixtures")
 
-	// Keep pre-commit's environments out of the user's home, but reuse the
-	// Go caches so building the hook does not download anything.
-	env := []string{
-		"PRE_COMMIT_HOME=" + filepath.Join(t.TempDir(), "pre-commit"),
-		"GOMODCACHE=" + goEnv(t, "GOMODCACHE"),
-		"GOCACHE=" + goEnv(t, "GOCACHE"),
-		"GOFLAGS=-buildvcs=false",
-	}
-	tryRepo := func(files ...string) (string, error) {
-		args := append([]string{"try-repo", repoRoot(t), "blindspot", "--verbose", "--files"}, files...)
-		cmd := exec.Command("pre-commit", args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), env...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	if out, err := tryRepo("good/variables.tf", "k8s/service.yaml"); err != nil {
+	hook := func(files ...string) (string, error) { return runHook(t, work, files...) }
+	if out, err := hook("good/variables.tf", "k8s/service.yaml"); err != nil {
 		t.Errorf("hook failed on the clean module: %v\n%s", err, out)
 	}
-	// One run (each builds the hook): the vulnerable module, a module the
-	// repository's own policy fails, and a policy fixture, which the hook
-	// must not scan.
-	out, err := tryRepo("bad/variables.tf", "untagged/main.tf", ".blindspot/policies/testdata/acme-owner-tag/bad.tf")
+	// The vulnerable module, a module the repository's own policy fails,
+	// and a policy fixture, which the hook must not scan.
+	out, err := hook("bad/variables.tf", "untagged/main.tf", ".blindspot/policies/testdata/acme-owner-tag/bad.tf")
 	if err == nil {
 		t.Errorf("hook passed on the vulnerable module:\n%s", out)
 	}

@@ -40,7 +40,7 @@ var allowed = map[string][]string{
 	"internal/report": {"graph", "graph/aws", "rules", "internal/safetext", "internal/sandbox"},
 	"internal/config": {"graph", "rules", "graph/aws", "parser", "internal/spelling", "internal/sandbox", "internal/nesting"},
 	"internal/scan": {"graph", "graph/aws", "parser", "parser/terraform", "parser/cloudformation",
-		"rules", "rules/policy", "internal/config", "internal/suppress", "internal/parallel", "internal/spelling", "internal/sandbox", "internal/budget"},
+		"rules", "rules/policy", "internal/config", "internal/suppress", "internal/parallel", "internal/spelling", "internal/sandbox", "internal/budget", "internal/nesting"},
 	"internal/suppress":    {"graph", "rules", "internal/spelling", "docs/rules"},
 	"internal/spelling":    {},
 	"internal/parallel":    {},
@@ -61,7 +61,7 @@ var allowed = map[string][]string{
 	"internal/layering":    {},
 	"internal/parsefloor":  {"internal/parallel"},
 	"internal/tools/...":   {"internal/parsefloor"},
-	"cmd/blindspot": {"graph", "graph/aws", "internal/config", "internal/fixture", "internal/modfetch", "internal/orgview", "internal/report", "internal/ruledocs", "internal/safetext",
+	"cmd/blindspot": {"graph", "graph/aws", "internal/budget", "internal/config", "internal/fixture", "internal/modfetch", "internal/orgview", "internal/report", "internal/ruledocs", "internal/safetext",
 		"internal/scan", "internal/suppress", "rules", "rules/builtin", "rules/policy", "sarif"},
 }
 

@@ -160,14 +160,13 @@ func (f *frame) isTemplate() bool {
 // scanner is the HCL pre-scan: a lexer that knows strings, heredocs,
 // comments and templates well enough to count what nests.
 type scanner struct {
-	src        []byte
-	i          int
-	stack      []frame
-	depth      int // frames plus open directives
-	chain      int // sum of the frames' chains
-	work       int // template work so far
-	lineStart  bool
-	heredocEnd bool
+	src       []byte
+	i         int
+	stack     []frame
+	depth     int // frames plus open directives
+	chain     int // sum of the frames' chains
+	work      int // template work so far
+	lineStart bool
 	// fors counts for keywords in interpolations.
 	fors int
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -116,7 +117,7 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 	}
 	tool := gitlabTool{
 		ID: "blindspot", Name: "blindspot", URL: scan.URL,
-		Version: firstNonEmpty(scan.Version, "unknown"), Vendor: gitlabVendor{Name: "blindspot"},
+		Version: cmp.Or(scan.Version, "unknown"), Vendor: gitlabVendor{Name: "blindspot"},
 	}
 	out := gitlabReport{
 		Version: GitLabSchemaVersion,
@@ -146,7 +147,7 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		occurrences[fp]++
 		v := gitlabVuln{
 			ID:          gitlabUUID(fmt.Sprintf("%s:%d", fp, occurrences[fp])),
-			Name:        truncate(firstNonEmpty(r.Title, r.ID), gitlabMaxName),
+			Name:        truncate(cmp.Or(r.Title, r.ID), gitlabMaxName),
 			Description: truncate(gitlabDescription(&f, r, opts.BaseDir), gitlabMaxDescription),
 			Severity:    gitlabSeverity(f.Severity),
 			Solution:    truncate(r.Remediation.Text, gitlabMaxSolution),
@@ -196,7 +197,7 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 // is about, in GitLab-flavoured Markdown.
 func gitlabDescription(f *rules.Finding, r *rules.Rule, base string) string {
 	var b strings.Builder
-	b.WriteString(firstNonEmpty(f.Message, r.Title))
+	b.WriteString(cmp.Or(f.Message, r.Title))
 	if res := f.Loc.Resource; res != nil {
 		fmt.Fprintf(&b, "\n\nResource: `%s` (%s)", res.Address, res.Type)
 	}

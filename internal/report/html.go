@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -218,8 +219,8 @@ func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnosti
 		ruleIDs[f.RuleID] = true
 		v.Findings = append(v.Findings, hf)
 	}
-	v.Files = sortedKeys(files)
-	v.RuleIDs = sortedKeys(ruleIDs)
+	v.Files = slices.Sorted(maps.Keys(files))
+	v.RuleIDs = slices.Sorted(maps.Keys(ruleIDs))
 	for _, d := range sortedDiagnostics(diags) {
 		if d.Severity == graph.Debug {
 			continue

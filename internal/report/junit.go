@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -146,7 +147,7 @@ func WriteJUnit(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph
 			file := displayPath(d.Range.File, opts.BaseDir)
 			c := errorCases[file]
 			if c == nil {
-				c = &junitCase{Name: firstNonEmpty(file, "(no file)"), Classname: diagnosticsSuite}
+				c = &junitCase{Name: cmp.Or(file, "(no file)"), Classname: diagnosticsSuite}
 				errorCases[file] = c
 				errorOrder = append(errorOrder, file)
 			}
@@ -241,13 +242,4 @@ func junitDetails(f *rules.Finding, base string) string {
 		fmt.Fprintf(&b, "\n  %s: %s", r.Message, position(r.Loc.Range, base))
 	}
 	return b.String()
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,19 +109,10 @@ func (s *Stats) totals() []FormatTotals {
 			delete(by, f)
 		}
 	}
-	for _, f := range sortedKeys(by) {
+	for _, f := range slices.Sorted(maps.Keys(by)) {
 		out = append(out, *by[f])
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // formatNoun names a format's units in prose.

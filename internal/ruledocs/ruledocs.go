@@ -130,8 +130,27 @@ func index(rs []*rules.Rule) []byte {
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, codes(append(append(append([]string{}, e.AVD...), e.LongIDs...), e.TfsecLegacy...)),
 			codes(e.Checkov), codes(e.CfnNag))
 	}
+	if out, _ := rulesref.OutOfScopeControls(); len(out) > 0 {
+		b.WriteString(outOfScopeSection)
+		b.WriteString("\n| Control | Why no rule covers it |\n| --- | --- |\n")
+		for _, o := range out {
+			fmt.Fprintf(&b, "| `%s` | %s |\n", o.Reference, cell(o.Reason))
+		}
+	}
 	return b.Bytes()
 }
+
+// outOfScopeSection introduces the controls of the reference list that
+// no rule covers.
+const outOfScopeSection = `
+## Out of scope
+
+Every control of Trivy's AWS check library that code can decide has a
+rule, or is covered by one (the table above names them). The controls
+below cannot be decided from code: only the live account shows them.
+They are listed, with the reason, in [out-of-scope.tsv](out-of-scope.tsv)
+(tab-separated: ` + "`reference reason`" + `, one row per control, in ID order).
+`
 
 // equivalentsSection documents the table of equivalent checks in the
 // index.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	rulesref "github.com/blindspot-iac/blindspot/docs/rules"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -123,4 +124,22 @@ func names(fs []File) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// TestIndexListsOutOfScope checks that the index carries the out-of-scope
+// table with every row of the embedded out-of-scope.tsv.
+func TestIndexListsOutOfScope(t *testing.T) {
+	out, err := rulesref.OutOfScopeControls()
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(Generate([]*rules.Rule{sampleRule("aws-iam-a")})[0].Content)
+	if !strings.Contains(index, "## Out of scope") {
+		t.Fatalf("index has no out-of-scope section:\n%s", index)
+	}
+	for _, o := range out {
+		if !strings.Contains(index, "| `"+o.Reference+"` | ") {
+			t.Errorf("index does not list %s", o.Reference)
+		}
+	}
 }

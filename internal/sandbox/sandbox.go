@@ -88,9 +88,6 @@ func Open(dir string) (*Root, error) {
 	return &Root{dir: dir, abs: abs, wd: wd, root: root}, nil
 }
 
-// Dir is the directory the root was opened on, as given.
-func (r *Root) Dir() string { return r.dir }
-
 // Close releases the root.
 func (r *Root) Close() error { return r.root.Close() }
 
@@ -152,16 +149,6 @@ func (r *Root) Stat(name string) (fs.FileInfo, error) {
 		return nil, err
 	}
 	info, err := r.root.Stat(rel)
-	return info, r.wrap(name, err)
-}
-
-// Lstat describes name itself, without following a symbolic link.
-func (r *Root) Lstat(name string) (fs.FileInfo, error) {
-	rel, err := r.Rel(name)
-	if err != nil {
-		return nil, err
-	}
-	info, err := r.root.Lstat(rel)
 	return info, r.wrap(name, err)
 }
 

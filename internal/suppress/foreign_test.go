@@ -286,3 +286,29 @@ func TestUnknownRuleSuggestion(t *testing.T) {
 		t.Errorf("diagnostics = %v", diags)
 	}
 }
+
+// TestForeignUserDataSecrets: Trivy's and tfsec's checks for secrets in
+// user data (instances, launch templates, launch configurations) suppress
+// aws-secrets-in-code, which covers all three.
+func TestForeignUserDataSecrets(t *testing.T) {
+	eq, err := BuiltinEquivalents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := "main.tf"
+	for _, id := range []string{"aws-ec2-no-secrets-in-user-data", "AVD-AWS-0029", "aws-ec2-no-secrets-in-launch-template-user-data",
+		"AVD-AWS-0129", "aws-ec2-no-sensitive-info", "aws-autoscaling-no-sensitive-info", "AVD-AWS-0122"} {
+		t.Run(id, func(t *testing.T) {
+			res := &graph.Resource{Address: "aws_launch_configuration.c", Unit: file, NameRange: at(file, 1), Range: block(file, 1, 3), Exists: graph.True}
+			fs := []rules.Finding{{RuleID: "aws-secrets-in-code", Status: rules.Failed, Loc: graph.Loc{Resource: res, Range: at(file, 2)}}}
+			src := "resource \"aws_launch_configuration\" \"c\" {\n  user_data = file(\"boot.sh\") # trivy:ignore:" + id + " test keys\n}\n"
+			Apply(fs, &graph.Graph{Units: []*graph.Unit{{Path: file, Files: []string{file}}}, Resources: []*graph.Resource{res}}, Options{
+				ReadFile: func(string) ([]byte, error) { return []byte(src), nil },
+				Foreign:  eq,
+			})
+			if fs[0].Suppressed == nil {
+				t.Errorf("trivy:ignore:%s does not suppress aws-secrets-in-code", id)
+			}
+		})
+	}
+}

@@ -56,8 +56,6 @@ type Directive struct {
 	Enclosing bool
 }
 
-var directiveRE = regexp.MustCompile(`(?:#|//)\s*blindspot:ignore\b(.*)$`)
-
 // ruleIDRE matches the IDs of built-in rules (aws-...) and of custom
 // policies (namespaced kebab case).
 var ruleIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
@@ -498,14 +496,7 @@ func scanned(opts Options, name string) *Scanned {
 	return opts.Scanned(name)
 }
 
-func (d *Directive) matches(ruleID string) bool {
-	for _, id := range d.RuleIDs {
-		if id == ruleID {
-			return true
-		}
-	}
-	return false
-}
+func (d *Directive) matches(ruleID string) bool { return slices.Contains(d.RuleIDs, ruleID) }
 
 // metadataDirectives reads Metadata.blindspot.ignore of a CloudFormation
 // resource: a list of {rule, reason, until} objects or of strings in the

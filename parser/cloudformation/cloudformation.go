@@ -9,7 +9,6 @@ package cloudformation
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -409,7 +408,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		if !ok {
 			v = graph.Object(nil, header)
 		}
-		r.Attrs = v
+		r.Attrs = t.withOrigins(props, v)
 	} else {
 		r.Attrs = graph.Object(nil, header)
 	}
@@ -675,6 +674,3 @@ func mergeGlobals(global, own graph.Value) graph.Value {
 	}
 	return own
 }
-
-// String names the template in messages.
-func (t *template) String() string { return fmt.Sprintf("template %s", t.file) }

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -427,6 +428,40 @@ func TestNestedStackOutputs(t *testing.T) {
 	for _, addr := range []string{"Storage", "Storage.Bucket", "Second.Topic", "Loop.Topic"} {
 		if count[addr] != 1 {
 			t.Errorf("%s evaluated %d times", addr, count[addr])
+		}
+	}
+}
+
+// TestLiteralAffixes: !Sub and !Join with unknown parts record the literal
+// text the string certainly starts and ends with (separators included).
+func TestLiteralAffixes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.yaml")
+	template := `Parameters:
+  Name:
+    Type: String
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      Description: !Sub "arn:${Name}:iam::aws:policy/${Name}-x"
+      KeyPolicy:
+        Joined: !Join [":", ["arn", !Ref Name, "iam::aws:policy/x"]]
+        Inner: !Join ["/", [!Sub "a-${Name}-b", "c"]]
+`
+	if err := os.WriteFile(path, []byte(template), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g := LoadTemplate(path, Options{})
+	tests := []struct{ path, lit, prefix, suffix string }{
+		{"Description", "arn::iam::aws:policy/-x", "arn:", "-x"},
+		{"KeyPolicy.Joined", "arn::iam::aws:policy/x", "arn:", ":iam::aws:policy/x"},
+		{"KeyPolicy.Inner", "a--b/c", "a-", "-b/c"},
+	}
+	for _, tt := range tests {
+		v := attr(t, g, "Key", tt.path)
+		if v.IsKnown() || v.LiteralText() != tt.lit || v.LiteralPrefix() != tt.prefix || v.LiteralSuffix() != tt.suffix {
+			t.Errorf("%s = %s: literal %q, prefix %q, suffix %q; want %q, %q, %q", tt.path, v,
+				v.LiteralText(), v.LiteralPrefix(), v.LiteralSuffix(), tt.lit, tt.prefix, tt.suffix)
 		}
 	}
 }

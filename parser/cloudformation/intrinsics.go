@@ -179,7 +179,9 @@ func (t *template) call(name string, arg *yaml.Node, r graph.Range, depth int) (
 		if s, ok := v.AsString(); ok && t.budget.Bytes(int64(len(s))*4/3+4, r) {
 			return graph.String(base64.StdEncoding.EncodeToString([]byte(s)), r).WithSensitive(v.Sensitive()), true
 		}
-		return unknownFrom(v, r), true
+		// The text written around the unknown parts stays visible (user
+		// data scripts are encoded this way).
+		return unknownFrom(v, r).WithLiteralText(v.LiteralText()), true
 	case "Fn::Cidr":
 		return t.cidr(arg, r, depth), true
 	case "Fn::Length":
@@ -271,12 +273,13 @@ func (t *template) pseudo(name string, r graph.Range) (graph.Value, bool) {
 		if region != "" {
 			return graph.String(region, r), true
 		}
-		return graph.UnknownValue("AWS::Region is the region the stack is deployed to", r), true
+		return graph.UnknownValue("AWS::Region is the region the stack is deployed to", r).WithRefs(pseudoRef(name, r)), true
 	case "AWS::AccountId":
 		if t.opts.AccountID != "" {
 			return graph.String(t.opts.AccountID, r), true
 		}
-		return graph.UnknownValue("AWS::AccountId is the account the stack is deployed to (map the template to an account in .blindspot.yaml)", r), true
+		return graph.UnknownValue("AWS::AccountId is the account the stack is deployed to (map the template to an account in .blindspot.yaml)", r).
+			WithRefs(pseudoRef(name, r)), true
 	case "AWS::Partition", "AWS::URLSuffix":
 		suffix := func(p string) string {
 			if p == "aws-cn" {
@@ -306,11 +309,19 @@ func (t *template) pseudo(name string, r graph.Range) (graph.Value, bool) {
 		}
 		return graph.OneOf(alts, name+" depends on the region the stack is deployed to", r), true
 	case "AWS::StackName", "AWS::StackId":
-		return graph.UnknownValue(name+" is chosen when the stack is created", r), true
+		return graph.UnknownValue(name+" is chosen when the stack is created", r).WithRefs(pseudoRef(name, r)), true
 	case "AWS::NotificationARNs":
-		return graph.UnknownValue("AWS::NotificationARNs are given when the stack is created", r), true
+		return graph.UnknownValue("AWS::NotificationARNs are given when the stack is created", r).WithRefs(pseudoRef(name, r)), true
 	}
 	return graph.Value{}, false
+}
+
+// pseudoRef is the reference an unknown pseudo parameter's value is derived
+// from: like a resource attribute, it is an identifier the deployment
+// assigns (an account ID, a region, a stack name), never empty and never a
+// wildcard, which is what the model needs to know of it.
+func pseudoRef(name string, r graph.Range) graph.Ref {
+	return graph.Ref{Address: name, Range: r}
 }
 
 // getAtt evaluates Fn::GetAtt in list form or "Resource.Attribute" form.
@@ -469,15 +480,34 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 	}
 	src := soleOrigin(parts, r)
 	if combos == nil {
-		var lit strings.Builder
-		for _, p := range parts {
+		var lit, prefix, suffix strings.Builder
+		leading := true
+		for i, p := range parts {
+			if i > 0 {
+				lit.WriteString(sep)
+				suffix.WriteString(sep)
+				if leading {
+					prefix.WriteString(sep)
+				}
+			}
 			if s, ok := p.AsString(); ok {
 				lit.WriteString(s)
-			} else {
-				lit.WriteString(p.LiteralText())
+				suffix.WriteString(s)
+				if leading {
+					prefix.WriteString(s)
+				}
+				continue
 			}
+			lit.WriteString(p.LiteralText())
+			if leading {
+				prefix.WriteString(p.LiteralPrefix())
+			}
+			leading = false
+			suffix.Reset()
+			suffix.WriteString(p.LiteralSuffix())
 		}
-		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String()).WithSource(src)
+		return graph.UnknownValue(why, r).WithRefs(refs...).WithSensitive(sensitive).WithLiteralText(lit.String()).
+			WithLiteralAffixes(prefix.String(), suffix.String()).WithSource(src)
 	}
 	alts := make([]graph.Value, len(combos))
 	for i, c := range combos {

@@ -75,7 +75,14 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 	}
 	sort.Slice(attrs, func(i, j int) bool { return writtenBefore(toRange(attrs[i].SrcRange), toRange(attrs[j].SrcRange)) })
 	for _, a := range attrs {
-		fields = append(fields, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: s.value(a.Expr, ctx, depth+1)})
+		v := s.value(a.Expr, ctx, depth+1)
+		if depth == 0 && !v.IsKnown() {
+			// An unknown argument says how it is computed, so that a
+			// split resource naming its parent with the same expression
+			// as the parent's own name joins it.
+			v = v.WithOrigin(s.origin(a.Expr, ctx))
+		}
+		fields = append(fields, graph.Field{Key: a.Name, KeyRange: toRange(a.NameRange), Value: v})
 	}
 	type group struct {
 		key     graph.Range

@@ -107,17 +107,6 @@ func isBudgetCall(expr hclsyntax.Expression) bool {
 	return ok && strings.HasPrefix(fc.Name, "__blindspot_")
 }
 
-// unwrapBudget returns the expression a budget call wraps.
-func unwrapBudget(expr hcl.Expression) hcl.Expression {
-	for {
-		fc, ok := expr.(*hclsyntax.FunctionCallExpr)
-		if !ok || !strings.HasPrefix(fc.Name, "__blindspot_") || len(fc.Args) == 0 {
-			return expr
-		}
-		expr = fc.Args[0]
-	}
-}
-
 // countNodes counts the syntax nodes of an expression: the work of one
 // evaluation of it.
 func countNodes(expr hclsyntax.Expression) int {

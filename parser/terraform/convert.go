@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,11 +73,7 @@ func convertCty(v cty.Value, r graph.Range, reason string, refs []graph.Ref, dep
 		return graph.List(elems, r)
 	case ty.IsMapType() || ty.IsObjectType():
 		m := v.AsValueMap()
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(m))
 		fields := make([]graph.Field, 0, len(keys))
 		for _, k := range keys {
 			fields = append(fields, graph.Field{Key: k, KeyRange: r, Value: convertCty(m[k], r, reason, refs, depth+1)})

@@ -25,6 +25,9 @@ func (s *scope) dataSource(b *hcl.Block) {
 	what := "data." + typ + "." + name
 	if !computedDataSources[typ] {
 		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, what+" is read when Terraform plans", nil)
+		if typ == "aws_iam_policy" {
+			s.lookUpPolicy(b, name)
+		}
 		return
 	}
 	attrs := s.attributes(b.Body)
@@ -62,6 +65,22 @@ func (s *scope) dataSource(b *hcl.Block) {
 	s.data[typ][name] = s.namedOf(val, r, firstNonEmpty(why, what+" is read when Terraform plans"), refs)
 }
 
+// lookUpPolicy records the policy name an aws_iam_policy data source
+// looks up, when it is known and the block has no count or for_each.
+func (s *scope) lookUpPolicy(b *hcl.Block, name string) {
+	attrs := s.attributes(b.Body)
+	_, hasCount := attrs["count"]
+	_, hasForEach := attrs["for_each"]
+	a, ok := attrs["name"]
+	if hasCount || hasForEach || !ok {
+		return
+	}
+	v := s.unmarked(s.ctyValue(a.Expr, s.context()))
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String && v.AsString() != "" && !strings.Contains(v.AsString(), "/") {
+		s.policyLookups[name] = v.AsString()
+	}
+}
+
 // computedDataSources are the data sources whose values blindspot
 // computes from the configuration.
 var computedDataSources = map[string]bool{
@@ -96,7 +115,10 @@ func (s *scope) dataInstance(b *hcl.Block, key string, ctx *hcl.EvalContext) (ct
 		val := cty.ObjectVal(map[string]cty.Value{
 			"account_id": account, "arn": cty.UnknownVal(cty.String), "user_id": cty.UnknownVal(cty.String), "id": account,
 		})
-		return val, "data.aws_caller_identity." + name + " is the account Terraform runs in", nil
+		// Derived from the data source, like a resource attribute: an
+		// account ID or ARN, never empty and never a wildcard.
+		ref := graph.Ref{Address: s.prefix + "data.aws_caller_identity." + name + key, Range: r}
+		return val, "data.aws_caller_identity." + name + " is the account Terraform runs in", []graph.Ref{ref}
 	default: // aws_region, aws_partition
 		p := s.providers[providerRef(b.Body, typ)]
 		region, ok := providerRegion(p)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -55,7 +54,10 @@ type scope struct {
 	data    map[string]map[string]named
 	// policyDocs holds aws_iam_policy_document values by "type.name".
 	policyDocs map[string]graph.Value
-	providers  map[string]*graph.Provider
+	// policyLookups holds, by data source name, the policy name an
+	// aws_iam_policy data source (without count or for_each) looks up.
+	policyLookups map[string]string
+	providers     map[string]*graph.Provider
 	// ownProviders are the module's own provider configurations, by
 	// position, as they are evaluated.
 	ownProviders []*graph.Provider
@@ -223,6 +225,39 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+		// base64encode of a string with unknown parts keeps the text
+		// written around them visible (user data scripts are encoded
+		// this way).
+		if e.Name == "base64encode" && len(e.Args) == 1 && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				if lit := s.value(e.Args[0], ctx, depth+1).LiteralText(); lit != "" {
+					return v.WithLiteralText(lit)
+				}
+			}
+			return v
+		}
+		// coalesce returns its first argument that is not null or "":
+		// when that is a document whose structure is known (a policy
+		// document's json, jsonencode of a literal), it keeps it, so
+		// coalesce(var.policy, data.aws_iam_policy_document.x.json) with
+		// var.policy unset is the document.
+		if e.Name == "coalesce" && !e.ExpandFinal {
+			v := s.eval(expr, ctx)
+			if v.IsKnown() || len(v.Alternatives()) > 0 {
+				return v
+			}
+			for _, arg := range e.Args {
+				if isNullOrEmpty(s.unmarked(s.ctyValue(arg, ctx))) {
+					continue
+				}
+				if inner := s.value(arg, ctx, depth+1); inner.Kind() == graph.KindObject || inner.Kind() == graph.KindList {
+					return inner.WithRange(r)
+				}
+				break
+			}
+			return v
+		}
 		// A JSON document rendered by templatefile() or format() keeps
 		// its known structure when parts of it are unknown.
 		if (e.Name == "templatefile" || e.Name == "format") && !e.ExpandFinal {
@@ -234,6 +269,10 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+	case *hclsyntax.IndexExpr:
+		if v, ok := s.namedElement(e, ctx); ok {
+			return v.WithRange(r)
+		}
 	case *hclsyntax.RelativeTraversalExpr:
 		if doc, ok := s.policyDocIndexed(e, ctx); ok {
 			return doc.WithRange(r)
@@ -242,10 +281,26 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
 		}
+		if name, ok := s.policyLookup(e.Traversal); ok {
+			// The ARN of the policy an aws_iam_policy data source finds
+			// by name is read when Terraform plans, but it certainly
+			// ends with "/" and that name (policy names hold no "/").
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				return v.WithLiteralText("arn:/"+name).WithLiteralAffixes("arn:", "/"+name)
+			}
+			return v
+		}
 		if v, ok := s.namedRef(e.Traversal); ok {
 			return v.WithRange(r)
 		}
 		v := s.eval(expr, ctx)
+		if ev, ok := s.eachValue(e.Traversal); ok && !v.IsKnown() && len(v.Alternatives()) == 0 {
+			// The for_each element as evaluated where it is written
+			// keeps what cty drops: the literal text of a template with
+			// unknown parts.
+			return ev.WithRange(r)
+		}
 		if v.IsKnown() && v.Source().IsZero() {
 			if src := s.writtenAt(e.Traversal); !src.IsZero() && src != r {
 				v = v.WithSource(src)
@@ -258,17 +313,48 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			if doc, ok := s.structuredJSON(expr, ctx, r, depth); ok {
 				return doc
 			}
-			var lit strings.Builder
+			var lit, prefix, suffix strings.Builder
+			leading := true
 			for _, part := range e.Parts {
 				if l, ok := part.(*hclsyntax.LiteralValueExpr); ok && l.Val.Type() == cty.String && l.Val.IsKnown() {
 					lit.WriteString(l.Val.AsString())
+					suffix.WriteString(l.Val.AsString())
+					if leading {
+						prefix.WriteString(l.Val.AsString())
+					}
+					continue
 				}
+				leading = false
+				suffix.Reset()
 			}
-			return v.WithLiteralText(lit.String())
+			if leading {
+				// Every part is literal: the value is not unknown because
+				// of its text.
+				return v.WithLiteralText(lit.String())
+			}
+			return v.WithLiteralText(lit.String()).WithLiteralAffixes(prefix.String(), suffix.String())
 		}
 		return v
 	}
 	return s.eval(expr, ctx)
+}
+
+// ctyValue is expr's value, DynamicVal when it cannot be evaluated.
+func (s *scope) ctyValue(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// isNullOrEmpty reports whether v is known to be null or "", the values
+// coalesce skips.
+func isNullOrEmpty(v cty.Value) bool {
+	if !v.IsKnown() {
+		return false
+	}
+	return v.IsNull() || v.Type() == cty.String && v.AsString() == ""
 }
 
 // evaluate returns expr's value both for further evaluation (cty) and as a
@@ -366,6 +452,47 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	v := nv.gv
 	if v.Source().IsZero() && v.IsKnown() {
 		v = v.WithSource(v.Range)
+	}
+	return v, true
+}
+
+// namedElement is the element of a variable or local picked by a key that
+// is known but not written literally (local.arns[count.index]), when that
+// element is an unknown string built from a template: as for each.value,
+// it keeps the literal text cty drops.
+func (s *scope) namedElement(e *hclsyntax.IndexExpr, ctx *hcl.EvalContext) (graph.Value, bool) {
+	coll, ok := e.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return graph.Value{}, false
+	}
+	base, ok := s.namedRef(coll.Traversal)
+	if !ok {
+		return graph.Value{}, false
+	}
+	key := s.unmarked(s.ctyValue(e.Key, ctx))
+	if !key.IsKnown() || key.IsNull() {
+		return graph.Value{}, false
+	}
+	v, ok := followExact(base, hcl.Traversal{hcl.TraverseIndex{Key: key}})
+	if !ok || v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
+	}
+	return v, true
+}
+
+// eachValue is each.value of the instance being evaluated, when t is
+// exactly each.value and that element is an unknown string built from a
+// template, as evaluated where the for_each map was written.
+func (s *scope) eachValue(t hcl.Traversal) (graph.Value, bool) {
+	if len(t) != 2 || t.RootName() != "each" || s.curEach == nil {
+		return graph.Value{}, false
+	}
+	if name, ok := attrName(t, 1); !ok || name != "value" {
+		return graph.Value{}, false
+	}
+	v := *s.curEach
+	if v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
 	}
 	return v, true
 }
@@ -485,6 +612,22 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 		t = append(t[:3:3], t[4])
 	}
 	return s.policyDocAttr(t, key)
+}
+
+// policyLookup returns the policy name looked up by the aws_iam_policy
+// data source whose arn t is (data.aws_iam_policy.NAME.arn).
+func (s *scope) policyLookup(t hcl.Traversal) (string, bool) {
+	if len(t) != 4 || t.RootName() != "data" {
+		return "", false
+	}
+	typ, ok1 := t[1].(hcl.TraverseAttr)
+	name, ok2 := t[2].(hcl.TraverseAttr)
+	attr, ok3 := t[3].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy" || attr.Name != "arn" {
+		return "", false
+	}
+	policy, ok := s.policyLookups[name.Name]
+	return policy, ok
 }
 
 // policyDocIndexed resolves data.aws_iam_policy_document.NAME[expr].json,
@@ -956,14 +1099,4 @@ func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
 	}
 	ref := graph.Ref{Address: s.prefix + addr, Attr: attr, Range: toRange(t.SourceRange())}
 	return ref, describeTraversal(t)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

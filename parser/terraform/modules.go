@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -314,7 +316,7 @@ func (l *loader) rootInputs(mod *module) map[string]moduleInput {
 		declared[b.Labels[0]] = b
 	}
 	inputs := map[string]moduleInput{}
-	for _, name := range sortedKeys(l.opts.Env) {
+	for _, name := range slices.Sorted(maps.Keys(l.opts.Env)) {
 		if b := declared[name]; b != nil {
 			inputs[name] = rawInput(b, l.opts.Env[name], "TF_VAR_"+name, l.marked)
 		}

@@ -156,6 +156,27 @@ func (l *loader) trustPackage(pkg string) {
 	l.packages[pkg] = root
 }
 
+// functionsFor is the function table of the modules of package pkg:
+// file() and its kin read through the package's own root when blindspot
+// downloaded it, so that a module can read its own templates and nothing
+// else outside the scan root.
+func (l *loader) functionsFor(pkg string) map[string]function.Function {
+	if fs := l.funcs[pkg]; fs != nil {
+		return fs
+	}
+	root := l.opts.Root
+	if r := l.packages[pkg]; pkg != "" && r != nil {
+		root = r
+	}
+	fs := functions(l.unit.Path, root, &l.marked, l.budget)
+	fs["abspath"] = abspathFunc(l.rootDir())
+	if l.funcs == nil {
+		l.funcs = map[string]map[string]function.Function{}
+	}
+	l.funcs[pkg] = fs
+	return fs
+}
+
 // rootFor is the root files of dir are read through: the scan root, or
 // the downloaded package holding dir.
 func (l *loader) rootFor(dir string) *sandbox.Root {
@@ -223,8 +244,10 @@ type loader struct {
 	// manifest maps module keys ("a", "a.b") to the directories terraform
 	// init downloaded them to.
 	manifest map[string]string
-	// funcs is the function table of the unit's modules, built once.
-	funcs map[string]function.Function
+	// funcs are the function tables of the unit's modules, built once
+	// per package: "" for the user's code, read inside the scan root, and
+	// each downloaded package, whose file() reads stay inside it.
+	funcs map[string]map[string]function.Function
 	// marked is set once a value of the unit is marked sensitive (a
 	// sensitive variable, sensitive()); until then no value needs its
 	// marks looked for, which means walking all of it.
@@ -323,14 +346,10 @@ func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call,
 	s := &scope{
 		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
 		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
-		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
+		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
 	}
-	if l.funcs == nil {
-		l.funcs = functions(l.unit.Path, l.opts.Root, &l.marked, l.budget)
-		l.funcs["abspath"] = abspathFunc(l.rootDir())
-	}
-	s.funcs = l.funcs
+	s.funcs = l.functionsFor(pkg)
 	for _, b := range mod.resources {
 		s.resourceTypes[b.Labels[0]] = true
 	}

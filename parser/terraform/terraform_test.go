@@ -1445,3 +1445,78 @@ output "id" {
 		}
 	}
 }
+
+// TestLiteralAffixes: a template with unknown parts records the literal text
+// it certainly starts and ends with, which rules use to tell an ARN that
+// can only be one thing whatever its unknown part (the partition) from one
+// that cannot be it.
+func TestLiteralAffixes(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `variable "name" {
+  type = string
+}
+data "aws_partition" "current" {}
+resource "aws_kms_key" "k" {
+  tags = {
+    Around = "arn:${data.aws_partition.current.partition}:iam::aws:policy/${var.name}-x"
+    Middle = "${var.name}/fixed/${var.name}"
+    Known  = "${var.name}${var.name}"
+  }
+}
+`})
+	k := resource(LoadModule(dir, Options{}), "aws_kms_key.k")
+	tests := []struct{ path, lit, prefix, suffix string }{
+		{"tags.Around", "arn::iam::aws:policy/-x", "arn:", "-x"},
+		{"tags.Middle", "/fixed/", "", ""},
+		{"tags.Known", "", "", ""},
+	}
+	for _, tt := range tests {
+		v := at(t, k.Attrs, tt.path)
+		if v.IsKnown() || v.LiteralText() != tt.lit || v.LiteralPrefix() != tt.prefix || v.LiteralSuffix() != tt.suffix {
+			t.Errorf("%s = %s: literal %q, prefix %q, suffix %q; want %q, %q, %q", tt.path, v,
+				v.LiteralText(), v.LiteralPrefix(), v.LiteralSuffix(), tt.lit, tt.prefix, tt.suffix)
+		}
+	}
+}
+
+// packageFetcher "downloads" every module to one directory, the package.
+type packageFetcher struct{ pkg string }
+
+func (f packageFetcher) FetchModule(source, version string) (string, string, error) {
+	return f.pkg, f.pkg, nil
+}
+
+// A module blindspot downloaded reads its own files with file() and
+// templatefile() (its package is trusted as the scan root is), and
+// nothing outside its package.
+func TestDownloadedModuleReadsItsOwnFiles(t *testing.T) {
+	base := t.TempDir()
+	root, pkg := filepath.Join(base, "repo"), filepath.Join(base, "cache", "pkg")
+	for name, content := range map[string]string{
+		filepath.Join(root, "main.tf"): "module \"m\" {\n  source = \"example/m/aws\"\n}\n",
+		filepath.Join(pkg, "main.tf"): `resource "aws_s3_bucket_policy" "p" {
+  bucket = "b"
+  policy = file("${path.module}/policy.json")
+}
+resource "aws_s3_bucket_policy" "q" {
+  bucket = "c"
+  policy = file("${path.module}/../../secret.txt")
+}
+`,
+		filepath.Join(pkg, "policy.json"): `{"Version": "2012-10-17", "Statement": []}`,
+		filepath.Join(base, "secret.txt"): "secret",
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := LoadModule(root, Options{Fetcher: packageFetcher{pkg}})
+	if p := resource(g, "module.m.aws_s3_bucket_policy.p"); p == nil || !at(t, p.Attrs, "policy").IsKnown() {
+		t.Errorf("the module's own file was not read: %+v", p)
+	}
+	if q := resource(g, "module.m.aws_s3_bucket_policy.q"); q == nil || at(t, q.Attrs, "policy").IsKnown() {
+		t.Errorf("a file outside the module's package was read: %+v", q)
+	}
+}

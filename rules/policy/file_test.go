@@ -89,7 +89,7 @@ colour: red
 		{"bad match", "id: acme-x\ntitle: t\nseverity: low\ndescription: d\nmatch: [s3 bucket]\ncondition: 'true'\n",
 			[]string{`p.yaml:5:9: match: "s3 bucket" is neither`}},
 		{"unknown collection", "id: acme-x\ntitle: t\nseverity: low\ndescription: d\nmatch: [s3.bukkets]\ncondition: 'true'\n",
-			[]string{`p.yaml:5:9: match: no typed collection "s3.bukkets" (s3 has s3.account_public_access_blocks, s3.bucket_policies, s3.buckets`}},
+			[]string{`p.yaml:5:9: match: no typed collection "s3.bukkets" (s3 has `, `s3.bucket_policies, s3.buckets`}},
 		{"collection and types", "id: acme-x\ntitle: t\nseverity: low\ndescription: d\nmatch: [s3.buckets, aws_s3_bucket]\ncondition: 'true'\n",
 			[]string{`p.yaml:5:9: match: a policy matching the typed collection s3.buckets matches nothing else`}},
 		{"unknown field, plain scalar", "id: acme-x\ntitle: t\nseverity: low\ndescription: d\nmatch: [aws_s3_bucket]\ncondition: resource.tagz.owner == 'x'\n",

@@ -33,7 +33,7 @@ func runPolicy(t *testing.T, opts Options, cond string, buckets int) ([]rules.Fi
 		r := tfResource("aws_s3_bucket", obj("bucket", fmt.Sprintf("b%d", i), "grants", []any{"a", "b", "c", "d", "e", "f", "g", "h"}))
 		r.Range.Start.Line, r.NameRange.Start.Line = i+1, i+1
 		g := &graph.Graph{Resources: []*graph.Resource{r}}
-		fs, diags := rules.Run([]*rules.Rule{rule}, g, aws.Build(g, aws.Options{}))
+		fs, _, diags := rules.RunCounting([]*rules.Rule{rule}, g, aws.Build(g, aws.Options{}))
 		if len(diags) > 0 {
 			t.Fatalf("rule diagnostics: %v", diags)
 		}

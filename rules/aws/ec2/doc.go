@@ -7,12 +7,3 @@ import "github.com/blindspot-iac/blindspot/rules"
 func Rules() []*rules.Rule {
 	return []*rules.Rule{OpenIngress, EBSUnencrypted, IMDSv1Allowed, DefaultSecurityGroupOpen, NACLOpenAdminPorts}
 }
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}

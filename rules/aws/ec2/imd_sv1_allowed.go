@@ -46,7 +46,11 @@ var IMDSv1Allowed = &rules.Rule{
 		for _, m := range p.AWS.Instances.Metadata {
 			enabled := m.Endpoint.Test(func(e string) bool { return !strings.EqualFold(e, "disabled") })
 			optional := m.Tokens.Test(func(t string) bool { return !strings.EqualFold(t, "required") })
-			if f := p.ReportIf(enabled.And(optional), m.Tokens, "%s allows IMDSv1 (http_tokens is not \"required\")", m.Resource.Address); f != nil {
+			why := "http_tokens is not \"required\""
+			if m.TokensNotSent != "" {
+				why = m.TokensNotSent
+			}
+			if f := p.ReportIf(enabled.And(optional), m.Tokens, "%s allows IMDSv1 (%s)", m.Resource.Address, why); f != nil {
 				rules.FixLiteral(f, m.Tokens.At, m.Tokens.Set, "Require IMDSv2", "\"required\"")
 			}
 		}

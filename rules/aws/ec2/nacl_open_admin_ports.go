@@ -1,6 +1,7 @@
 package ec2
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -64,7 +65,7 @@ var NACLOpenAdminPorts = &rules.Rule{
 				rdp := (all || from <= 3389 && 3389 <= to) && !p.AWS.VPC.DeniedEarlier(e, 3389)
 				admin = graph.TriOf(ssh || rdp)
 			}
-			subject := rules.Because(e, firstNonEmpty(e.CIDR.Why, e.Protocol.Why, e.FromPort.Why, e.ToPort.Why, e.Allow.Why))
+			subject := rules.Because(e, cmp.Or(e.CIDR.Why, e.Protocol.Why, e.FromPort.Why, e.ToPort.Why, e.Allow.Why))
 			cond := aws.IsTrue(e.Ingress).And(aws.IsTrue(e.Allow)).And(open).And(allProtocols.Or(tcp)).And(admin)
 			p.ReportIf(cond, subject, "network ACL entry of %s allows SSH or RDP from the internet", e.Resource.Address)
 		}

@@ -15,7 +15,10 @@ var OpenIngress = &rules.Rule{
 	Severity: rules.High,
 	Description: "A security group rule whose source is 0.0.0.0/0 or ::/0 exposes the port to every host on the " +
 		"internet, where it is scanned within minutes. Administrative ports (SSH 22, RDP 3389) and rules " +
-		"covering every port are the most common entry point for compromise and are rated critical.",
+		"covering every port are the most common entry point for compromise and are rated critical. Security " +
+		"groups AWS creates are checked too: an EKS managed node group given an SSH key for remote access and no " +
+		"source security groups gets one that opens port 22 to 0.0.0.0/0. A TCP or UDP rule whose port range is " +
+		"inverted (from 23 to 21) opens nothing.",
 	Remediation: rules.Remediation{
 		Text: "Restrict the source to the networks that need access, reference another security group or a managed " +
 			"prefix list, or put the service behind a load balancer. For administration use AWS Systems Manager Session " +
@@ -57,7 +60,7 @@ var OpenIngress = &rules.Rule{
 	Check: func(p *rules.Pass) {
 		for _, r := range p.AWS.EC2.IngressRules {
 			ports, critical := describePorts(r)
-			f := p.ReportIf(r.OpenToInternet(), r.CIDRs, "%s allows ingress from the internet (%s) on %s",
+			f := p.ReportIf(r.OpenToInternet().And(r.OpensPorts()), r.CIDRs, "%s allows ingress from the internet (%s) on %s",
 				groupName(r), internetSources(r), ports)
 			if f != nil && critical {
 				f.Severity = rules.Critical
@@ -122,6 +125,9 @@ func internetSources(r *aws.SecurityGroupRule) string {
 }
 
 func groupName(r *aws.SecurityGroupRule) string {
+	if r.CreatedBy != "" {
+		return r.CreatedBy
+	}
 	if r.Group != nil {
 		if r.Group.Resource == r.Resource {
 			return "security group " + r.Group.Resource.Address

@@ -20,7 +20,12 @@ var PolicyFullAdmin = &rules.Rule{
 		"change the finding: the grant is still every action. The rule reads identity policies written in the " +
 		"code: aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy and the " +
 		"inline_policy blocks of aws_iam_role; AWS::IAM::Policy, ManagedPolicy, RolePolicy, UserPolicy, " +
-		"GroupPolicy and the Policies of AWS::IAM::Role, User and Group.",
+		"GroupPolicy and the Policies of AWS::IAM::Role, User and Group, and the inline policies of IAM Identity " +
+		"Center permission sets (aws_ssoadmin_permission_set_inline_policy, AWS::SSO::PermissionSet " +
+		"InlinePolicy). Attaching the AWS managed policy AdministratorAccess is the same grant, and CIS 1.16 " +
+		"counts it: the rule reports it attached to roles, users and groups (the policy attachment resources, " +
+		"managed_policy_arns, ManagedPolicyArns, a SAM function's Policies) and to permission sets " +
+		"(aws_ssoadmin_managed_policy_attachment, ManagedPolicies).",
 	Remediation: rules.Remediation{
 		Text: "Replace \"*\" with the actions the principal needs, scoped to the resources it uses. Start from " +
 			"IAM Access Analyzer's policy generation, based on the principal's CloudTrail activity.",
@@ -66,5 +71,14 @@ resource "aws_iam_policy" "app" {
 			cond := graph.All(st.IsAllow(), st.CoversEveryAction(), st.CoversAllResources())
 			p.ReportIf(cond, actionSubject(st), "%s allows every action (\"*\") on every resource", pol.Describe())
 		})
+		for _, a := range p.AWS.IAM.ManagedAttachments {
+			subject := rules.Subject(a)
+			if a.Attached == graph.Unknown {
+				subject = rules.Because(a, a.Why)
+			}
+			p.ReportIf(a.IsAWSManaged("AdministratorAccess").And(a.Attached), subject,
+				"%s attaches the AWS managed policy AdministratorAccess, which allows every action on every resource, to %s",
+				a.Resource.Address, a.To)
+		}
 	},
 }

@@ -25,7 +25,8 @@ var SCPInvalid = &rules.Rule{
 	Description: "AWS Organizations rejects a service control policy that names a Principal or NotPrincipal (SCPs apply " +
 		"to every principal of the accounts they are attached to), has an Effect other than Allow or Deny, lists an " +
 		"action without its service prefix, exceeds 5,120 characters once whitespace is removed, or is the sixth SCP " +
-		"attached to the same root, OU or account (FullAWSAccess counts). The deployment fails and the guardrail the " +
+		"attached to the same root, OU or account (FullAWSAccess counts, including the copy AWS attaches itself to the root " +
+		"and to every OU and account once service control policies are enabled, unless the code attaches it there). The deployment fails and the guardrail the " +
 		"policy was meant to enforce is not in place; a pipeline that carries on leaves the organisation unprotected.",
 	Remediation: rules.Remediation{
 		Text: "Write SCP statements without Principal, with Effect Allow or Deny and service-prefixed actions; split a " +
@@ -174,13 +175,22 @@ func checkSCPsPerTarget(p *rules.Pass) {
 		sortAttachments(u)
 		switch {
 		case len(c) > scpsPerTarget:
+			implicit := ""
+			if c[0].Implicit {
+				implicit = " (FullAWSAccess, which AWS attaches itself, included)"
+			}
 			for _, a := range c[scpsPerTarget:] {
-				p.Report(a.At, "%s attaches a service control policy to %s, which already has %d; AWS allows %d per root, OU or account",
-					a.Resource.Address, targetName(a.Target), scpsPerTarget, scpsPerTarget)
+				p.Report(a.At, "%s attaches a service control policy to %s, which already has %d%s; AWS allows %d per root, OU or account",
+					a.Resource.Address, targetName(a.Target), scpsPerTarget, implicit, scpsPerTarget)
 			}
 		case len(c)+len(u) > scpsPerTarget:
 			a := u[0]
-			p.ReportIf(graph.Unknown, rules.Because(a.At, "whether "+a.Resource.Address+" attaches a service control policy is not known"), "")
+			why := "whether " + a.Resource.Address + " attaches a service control policy is not known"
+			if a.Implicit {
+				why = "AWS attaches FullAWSAccess to " + targetName(a.Target) + " once service control policies are enabled, " +
+					"and whether they are is not known"
+			}
+			p.ReportIf(graph.Unknown, rules.Because(a.At, why), "")
 		}
 	}
 }
@@ -195,6 +205,13 @@ func targetName(t aws.Target) string {
 	return t.Kind.String() + " " + t.ID
 }
 
+// sortAttachments orders attachments as they are made: the FullAWSAccess
+// AWS attaches itself first, then as written.
 func sortAttachments(as []*aws.PolicyAttachment) {
-	sort.SliceStable(as, func(i, j int) bool { return graph.CompareRange(as[i].At.Range, as[j].At.Range) < 0 })
+	sort.SliceStable(as, func(i, j int) bool {
+		if as[i].Implicit != as[j].Implicit {
+			return as[i].Implicit
+		}
+		return graph.CompareRange(as[i].At.Range, as[j].At.Range) < 0
+	})
 }

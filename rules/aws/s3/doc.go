@@ -12,5 +12,6 @@ func Rules() []*rules.Rule {
 		InsecureTransportAllowed,
 		PolicyPublicPrincipal,
 		PolicySSEKMSNotEnforced,
+		AccessPointPublicAccessNotBlocked,
 	}
 }

@@ -43,11 +43,7 @@ func bucketPolicyHas(b *aws.S3Bucket, test func(*aws.Statement) graph.Tri) (grap
 		doc := b.Policy.Document
 		has := doc.AnyStatement(test)
 		if r := b.Policy.Resource; r.Exists != graph.True && r != b.Resource && has == graph.True {
-			why := r.ExistsWhy
-			if why == "" {
-				why = "whether " + r.Address + " is created is not known"
-			}
-			return graph.Unknown, rules.Because(doc, why)
+			return graph.Unknown, rules.Because(doc, aws.ExistsWhy(r))
 		}
 		return has, doc
 	case b.PolicyWhy != "":
@@ -85,12 +81,41 @@ func gateOnBucket(b *aws.S3Bucket, cond graph.Tri, subject rules.Subject) (graph
 	if r.Exists == graph.True || subject.Loc().Resource == r {
 		return cond, subject
 	}
-	why := r.ExistsWhy
-	if why == "" {
-		why = "whether " + r.Address + " is created is not known"
-	}
 	if cond == graph.False {
 		return cond, subject
 	}
-	return graph.Unknown, rules.Because(subject, why)
+	return graph.Unknown, rules.Because(subject, aws.ExistsWhy(r))
+}
+
+// unjoinedPolicies returns the bucket policy resources not joined to a
+// bucket of the code: policies of buckets created elsewhere
+// (bucket = "existing-bucket", a data source) or whose bucket cannot be
+// determined. Whichever bucket such a policy is for, it is that bucket's
+// policy, so the rules about what a bucket policy holds check it on its
+// own.
+func unjoinedPolicies(s3 aws.S3) []*aws.S3BucketPolicy {
+	var out []*aws.S3BucketPolicy
+	for _, pol := range s3.BucketPolicies {
+		if pol.Bucket == nil {
+			out = append(out, pol)
+		}
+	}
+	return out
+}
+
+// policyHas applies test to the statements of a policy checked on its
+// own: unknown when the policy resource may not be created and test
+// fails (a policy that is not created holds nothing, but then no bucket
+// of the code depends on it either).
+func policyHas(pol *aws.S3BucketPolicy, test func(*aws.Statement) graph.Tri) (graph.Tri, rules.Subject) {
+	doc := pol.Document
+	has := doc.AnyStatement(test)
+	if r := pol.Resource; r.Exists != graph.True && has != graph.True {
+		why := r.ExistsWhy
+		if why == "" {
+			why = "whether " + r.Address + " is created is not known"
+		}
+		return graph.Unknown, rules.Because(doc, why)
+	}
+	return has, doc
 }

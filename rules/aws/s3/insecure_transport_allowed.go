@@ -20,7 +20,8 @@ var InsecureTransportAllowed = &rules.Rule{
 		"s3:TlsVersion does not count: plain HTTP requests carry no TLS version, a numeric condition on a missing " +
 		"key does not match, and so such a statement does not refuse them. The statement's Resource is not " +
 		"checked, since it is usually built from the bucket ARN and known only after apply; make sure it lists " +
-		"both the bucket and its objects (arn:...:bucket and arn:...:bucket/*).",
+		"both the bucket and its objects (arn:...:bucket and arn:...:bucket/*). A bucket policy for a bucket " +
+		"the code does not create (a literal name, a data source) is checked on its own: it is that bucket's policy.",
 	Remediation: rules.Remediation{
 		Text: "Add a statement denying all S3 actions to every principal when aws:SecureTransport is false.",
 		Terraform: `resource "aws_s3_bucket_policy" "this" {
@@ -80,6 +81,12 @@ var InsecureTransportAllowed = &rules.Rule{
 			}
 			cond, subject := gateOnBucket(b, denies.Not(), subject)
 			p.ReportIf(cond, subject, "%s", msg)
+		}
+		for _, pol := range unjoinedPolicies(p.AWS.S3) {
+			denies, subject := policyHas(pol, func(st *aws.Statement) graph.Tri {
+				return st.DeniesInsecureTransport("s3")
+			})
+			p.ReportIf(denies.Not(), subject, "%s does not deny requests where aws:SecureTransport is false", policyLabel(pol))
 		}
 	},
 }

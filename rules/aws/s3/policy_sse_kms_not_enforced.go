@@ -22,7 +22,8 @@ var PolicySSEKMSNotEnforced = &rules.Rule{
 		"aws:kms:dsse), which also refuses requests without the header, or Null s3:x-amz-server-side-encryption " +
 		"true, which refuses uploads that do not name an encryption (and relies on default encryption being " +
 		"SSE-KMS, see aws-s3-encryption-not-kms, for the rest). The severity is low because default SSE-KMS " +
-		"encryption already covers clients that do not choose.",
+		"encryption already covers clients that do not choose. A bucket policy for a bucket the code does not " +
+		"create (a literal name, a data source) is checked on its own: it is that bucket's policy.",
 	Remediation: rules.Remediation{
 		Text: "Add a statement denying s3:PutObject when s3:x-amz-server-side-encryption is not aws:kms.",
 		Terraform: `data "aws_iam_policy_document" "bucket" {
@@ -77,6 +78,10 @@ var PolicySSEKMSNotEnforced = &rules.Rule{
 			}
 			cond, subject := gateOnBucket(b, enforced.Not(), subject)
 			p.ReportIf(cond, subject, "%s", msg)
+		}
+		for _, pol := range unjoinedPolicies(p.AWS.S3) {
+			enforced, subject := policyHas(pol, deniesUnencryptedUploads)
+			p.ReportIf(enforced.Not(), subject, "%s does not deny s3:PutObject without aws:kms server-side encryption", policyLabel(pol))
 		}
 	},
 }

@@ -74,27 +74,7 @@ resource "aws_s3_account_public_access_block" "this" {
 
 func checkPublicAccessBlocks(p *rules.Pass) {
 	m := p.AWS
-	// accountOn says whether an account-level block covering r's account
-	// has setting i on.
-	accountOn := func(r *graph.Resource, i int) (graph.Tri, string) {
-		on, why := graph.False, ""
-		for _, blk := range m.S3.AccountPublicAccessBlocks {
-			applies, w := m.AccountBlockApplies(blk, r)
-			setting := blk.Settings()[i].On
-			t := applies.And(aws.IsTrue(setting))
-			if t == graph.Unknown && why == "" {
-				why = w
-				if aws.IsTrue(setting) == graph.Unknown {
-					why = setting.UnknownReason()
-				}
-			}
-			on = on.Or(t)
-		}
-		if on == graph.False {
-			on, why = m.UnreadInAccount(r, "an account-level S3 public access block")
-		}
-		return on, why
-	}
+	accountOn := func(r *graph.Resource, i int) (graph.Tri, string) { return accountBlockOn(m, r, i) }
 
 	for _, blk := range m.S3.AccountPublicAccessBlocks {
 		for _, s := range blk.Settings() {
@@ -132,10 +112,7 @@ func checkPublicAccessBlocks(p *rules.Pass) {
 		case blk != nil && (blk.Resource == b.Resource || blk.Resource.Exists == graph.True):
 			continue
 		case blk != nil:
-			noBlock, why = graph.Unknown, blk.Resource.ExistsWhy
-			if why == "" {
-				why = "whether " + blk.Resource.Address + " is created is not known"
-			}
+			noBlock, why = graph.Unknown, aws.ExistsWhy(blk.Resource)
 		case b.PublicAccessBlockWhy != "":
 			noBlock, why = graph.Unknown, b.PublicAccessBlockWhy
 		}
@@ -159,4 +136,27 @@ func offText(b aws.Bool) string {
 		return "off"
 	}
 	return "not set (off)"
+}
+
+// accountBlockOn says whether an account-level block covering the account
+// of r has setting i (in the order of Settings) on, and when that is
+// unknown, why.
+func accountBlockOn(m *aws.Model, r *graph.Resource, i int) (graph.Tri, string) {
+	on, why := graph.False, ""
+	for _, blk := range m.S3.AccountPublicAccessBlocks {
+		applies, w := m.AccountBlockApplies(blk, r)
+		setting := blk.Settings()[i].On
+		t := applies.And(aws.IsTrue(setting))
+		if t == graph.Unknown && why == "" {
+			why = w
+			if aws.IsTrue(setting) == graph.Unknown {
+				why = setting.UnknownReason()
+			}
+		}
+		on = on.Or(t)
+	}
+	if on == graph.False {
+		on, why = m.UnreadInAccount(r, "an account-level S3 public access block")
+	}
+	return on, why
 }

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -20,10 +21,13 @@ var InCode = &rules.Rule{
 		"The rule looks for access key IDs (AKIA or ASIA followed by 16 characters) and secret access keys " +
 		"(40 characters of base64 next to an access key ID, or stored under a name that says secret, password, " +
 		"token or credential) in Terraform provider arguments (access_key, secret_key, token), Terraform variable " +
-		"defaults and tfvars values, CloudFormation parameter defaults, and Lambda environment variables " +
-		"(aws_lambda_function, AWS::Lambda::Function, and SAM functions). The key itself is never shown in a " +
+		"defaults and tfvars values (the arguments of module calls included, even of modules that were not " +
+		"downloaded), CloudFormation parameter defaults, Lambda environment variables (aws_lambda_function, " +
+		"AWS::Lambda::Function, and SAM functions), and the user data of instances, launch templates and launch " +
+		"configurations (both formats; base64-encoded user data is decoded, and the text written around the parts " +
+		"of a template that are not known is read), where a script is read line by line. The key itself is never shown in a " +
 		"report, only what kind it is and where. The documentation examples (values containing EXAMPLE) are " +
-		"ignored. A provider credential, or an environment variable named for one, whose value cannot be seen " +
+		"ignored. A provider credential, or an environment variable or module argument named for one, whose value cannot be seen " +
 		"(a variable with no value, a parameter without default) is reported as undetermined: the key may " +
 		"still come from a file that was not scanned.",
 	Remediation: rules.Remediation{
@@ -122,6 +126,42 @@ func eachString(v graph.Value, name string, f func(leaf)) {
 	walk(v, name, 0)
 }
 
+// scriptAssignment matches an assignment on a line of a script:
+// "export NAME=value", "name: value", "name = \"value\"", "--name value".
+var scriptAssignment = regexp.MustCompile(`^\s*(?:export\s+|set\s+)?-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:|\s)\s*["']?(.*?)["']?\s*$`)
+
+// eachLeaf calls f for every string of a code value: each line of a
+// script (named by what it assigns), or each string of a structured value
+// (see eachString). A script that is not known is read from the text
+// written around its unknown parts.
+func eachLeaf(cv *aws.CodeValue, f func(leaf)) {
+	if !cv.Script {
+		eachString(cv.Value, cv.Name, f)
+		return
+	}
+	var texts []string
+	if s, ok := cv.Value.AsString(); ok {
+		texts = append(texts, s)
+	} else if lit := cv.Value.LiteralText(); lit != "" {
+		texts = append(texts, lit)
+	} else {
+		for _, alt := range cv.Value.Alternatives() {
+			if s, ok := alt.AsString(); ok {
+				texts = append(texts, s)
+			}
+		}
+	}
+	for _, text := range texts {
+		for _, line := range strings.Split(text, "\n") {
+			name, value := cv.Name, line
+			if m := scriptAssignment.FindStringSubmatch(line); m != nil {
+				name, value = m[1], m[2]
+			}
+			f(leaf{name: name, value: value, at: cv.At.Range, src: cv.Value.Source()})
+		}
+	}
+}
+
 func hasAccessKeyID(s string) (temporary, found bool) {
 	// Most strings are short names; skip the regular expression for them.
 	if len(s) < 20 || !strings.Contains(s, "AKIA") && !strings.Contains(s, "ASIA") {
@@ -169,7 +209,7 @@ func checkSecrets(p *rules.Pass) {
 	type object struct{ group, object int }
 	keyInObject := map[object]bool{}
 	for _, cv := range values {
-		eachString(cv.Value, cv.Name, func(l leaf) {
+		eachLeaf(cv, func(l leaf) {
 			if _, ok := hasAccessKeyID(l.value); ok {
 				keyInObject[object{cv.Group, l.object}] = true
 			}
@@ -177,14 +217,15 @@ func checkSecrets(p *rules.Pass) {
 	}
 	reported := map[graph.Range]bool{}
 	for _, cv := range values {
-		if len(cv.Value.Alternatives()) == 0 {
+		if len(cv.Value.Alternatives()) == 0 && (!cv.Script || cv.Value.LiteralText() == "") {
 			if cv.CredentialSlot && len(cv.Value.AllRefs()) == 0 {
 				p.ReportIf(graph.Unknown, rules.Because(cv, "the value of "+cv.Where+" is not known ("+cv.Value.Why()+
 					"), so whether it is an AWS key written in the code cannot be told"), "")
 			}
 			continue
 		}
-		eachString(cv.Value, cv.Name, func(l leaf) {
+		var scriptKinds []string
+		eachLeaf(cv, func(l leaf) {
 			if fromCommandLine[l.value] || l.written().IsZero() || reported[l.written()] {
 				return
 			}
@@ -205,19 +246,36 @@ func checkSecrets(p *rules.Pass) {
 			if len(kinds) == 0 {
 				return
 			}
+			if cv.Script {
+				// A script is reported once, with every kind of key in it.
+				for _, k := range kinds {
+					if !slices.Contains(scriptKinds, k) {
+						scriptKinds = append(scriptKinds, k)
+					}
+				}
+				return
+			}
 			reported[l.written()] = true
 			where, path := cv.Where, cv.At.Path
 			for _, k := range l.keys {
 				where += " (key " + k + ")"
 				path += "." + k
 			}
-			loc := graph.Loc{Path: path, Range: l.at, Source: l.src}
-			f := p.Report(loc, "%s is written in %s (the value is not shown)", strings.Join(kinds, " and "), where)
-			if cv.Resource != nil {
-				for _, c := range cv.Resource.Calls {
-					f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
-				}
-			}
+			reportSecret(p, cv, graph.Loc{Path: path, Range: l.at, Source: l.src}, kinds, where)
 		})
+		if len(scriptKinds) > 0 {
+			reported[cv.At.Range] = true
+			reportSecret(p, cv, cv.At, scriptKinds, cv.Where)
+		}
+	}
+}
+
+// reportSecret reports keys of the given kinds written in a code value.
+func reportSecret(p *rules.Pass, cv *aws.CodeValue, loc graph.Loc, kinds []string, where string) {
+	f := p.Report(loc, "%s is written in %s (the value is not shown)", strings.Join(kinds, " and "), where)
+	if cv.Resource != nil {
+		for _, c := range cv.Resource.Calls {
+			f.Related = append(f.Related, rules.Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
+		}
 	}
 }

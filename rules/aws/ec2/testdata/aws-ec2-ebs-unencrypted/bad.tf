@@ -3,14 +3,6 @@ resource "aws_ebs_volume" "data" { # want: aws-ec2-ebs-unencrypted
   size              = 100
 }
 
-resource "aws_instance" "web" {
-  ami           = "ami-0abcdef1234567890"
-  instance_type = "t3.micro"
-  root_block_device {
-    encrypted = false # want: aws-ec2-ebs-unencrypted
-  }
-}
-
 resource "aws_launch_template" "workers" {
   name = "workers"
   block_device_mappings {

@@ -1,0 +1,13 @@
+variable "encrypted" {
+  type = bool
+}
+
+resource "aws_dax_cluster" "this" {
+  cluster_name       = "orders-cache"
+  iam_role_arn       = "arn:aws:iam::111122223333:role/dax"
+  node_type          = "dax.r5.large"
+  replication_factor = 3
+  server_side_encryption {
+    enabled = var.encrypted # unknown: aws-dynamodb-dax-unencrypted
+  }
+}
