@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -13,19 +14,64 @@ import (
 // one named by an absolute path stays absolute, so that reports hold no
 // absolute path the user did not write. With base "" the path is shown as
 // given.
+//
+// It asks the operating system for the working directory; a report that
+// shows many paths uses one PathBase instead.
 func RelPath(base, file string) string {
-	if file == "" || base == "" {
+	return NewPathBase(base).Rel(file)
+}
+
+// PathBase shows paths relative to one base directory, as RelPath does,
+// with the working directory and the base's absolute path looked up once.
+type PathBase struct {
+	base string
+	// wd is the working directory; wdErr is set when it could not be
+	// read.
+	wd    string
+	wdErr bool
+	// absBase is base as an absolute path; absErr is set when it could
+	// not be made absolute.
+	absBase string
+	absErr  bool
+}
+
+// NewPathBase returns the PathBase of base ("" shows paths as given).
+func NewPathBase(base string) PathBase {
+	b := PathBase{base: base}
+	if base == "" {
+		return b
+	}
+	wd, err := os.Getwd()
+	b.wd, b.wdErr = wd, err != nil
+	abs, ok := b.abs(base)
+	b.absBase, b.absErr = abs, !ok
+	return b
+}
+
+// abs is filepath.Abs with the working directory read once.
+func (b PathBase) abs(p string) (string, bool) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), true
+	}
+	if b.wdErr {
+		return "", false
+	}
+	return filepath.Join(b.wd, p), true
+}
+
+// Rel is RelPath(base, file).
+func (b PathBase) Rel(file string) string {
+	if file == "" || b.base == "" {
 		return filepath.ToSlash(file)
 	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
+	abs, ok := b.abs(file)
+	if !ok {
 		return filepath.ToSlash(file)
 	}
-	absBase, err := filepath.Abs(base)
-	if err != nil {
+	if b.absErr {
 		return filepath.ToSlash(abs)
 	}
-	rel, err := filepath.Rel(absBase, abs)
+	rel, err := filepath.Rel(b.absBase, abs)
 	if err != nil {
 		return filepath.ToSlash(abs)
 	}

@@ -91,6 +91,10 @@ var skipDirs = map[string]bool{
 	".terragrunt-cache": true,
 }
 
+// SkippedDir reports whether a walk of a tree leaves out directories of
+// this name (skipDirs): code there is never a unit.
+func SkippedDir(name string) bool { return skipDirs[name] }
+
 // Discover walks paths (files or directories; "." when empty) and returns
 // the units found, sorted by path, with diagnostics for what could not be
 // read. Every read goes through a sandbox.Root on the path given: symbolic

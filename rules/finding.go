@@ -89,14 +89,20 @@ type Finding struct {
 // Edits elsewhere in the file, and scanning from another directory or by
 // another path to the same files, keep it.
 func (f *Finding) Fingerprint(base string) string {
+	return f.FingerprintIn(graph.NewPathBase(base))
+}
+
+// FingerprintIn is Fingerprint with the base given as a graph.PathBase,
+// for reports that fingerprint many findings.
+func (f *Finding) FingerprintIn(base graph.PathBase) string {
 	h := sha256.New()
 	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	write(f.RuleID)
 	if r := f.Loc.Resource; r != nil {
-		write(graph.RelPath(base, r.Unit))
+		write(base.Rel(r.Unit))
 		write(r.Address)
 	} else {
-		write(graph.RelPath(base, f.Loc.Range.File))
+		write(base.Rel(f.Loc.Range.File))
 	}
 	write(f.Loc.Path)
 	return hex.EncodeToString(h.Sum(nil))[:32]

@@ -135,6 +135,7 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		return nil, fmt.Errorf("building SARIF: %w", err)
 	}
 	b := &builder{opts: opts, titles: map[string]string{}, base: absDir(opts.BaseDir)}
+	b.paths = graph.NewPathBase(b.base)
 	for _, r := range rs {
 		b.titles[r.ID] = r.Title
 	}
@@ -286,9 +287,11 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 }
 
 type builder struct {
-	// base is Options.BaseDir as an absolute path, worked out once: it
-	// takes a system call, and every location of the log needs it.
+	// base is Options.BaseDir as an absolute path and paths shows files
+	// relative to it, both worked out once: every location of the log
+	// needs them, and finding the working directory takes system calls.
 	base   string
+	paths  graph.PathBase
 	opts   Options
 	titles map[string]string
 }
@@ -448,7 +451,7 @@ func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Sever
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.Fingerprint(b.base)
+	fp := f.FingerprintIn(b.paths)
 	occurrences[fp]++
 	res.PartialFingerprints = map[string]interface{}{
 		FingerprintKey:            fp,
@@ -549,7 +552,7 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 	if file == "" {
 		file = "."
 	}
-	rel := graph.RelPath(b.base, file)
+	rel := b.paths.Rel(file)
 	if rel != ".." && !strings.HasPrefix(rel, "../") && !filepath.IsAbs(filepath.FromSlash(rel)) {
 		uri := escapeURI(rel)
 		// A colon in the first segment would read as a URI scheme
@@ -580,7 +583,7 @@ func (b *builder) position(r graph.Range) string {
 	if r.IsZero() {
 		return r.String()
 	}
-	r.File = graph.RelPath(b.base, r.File)
+	r.File = b.paths.Rel(r.File)
 	return r.String()
 }
 

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -34,7 +35,34 @@ const (
 )
 
 func main() {
+	setGCDefault(os.Getenv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// defaultGCPercent is the garbage collector's target (GOGC) unless the
+// user sets GOGC or GOMEMLIMIT. A scan allocates about fourteen times its
+// live heap (the syntax trees and values of each unit, dropped once the
+// unit is checked), so at Go's default of 100 the collector runs all the
+// time: it took about a quarter of a scan's CPU. 200 halves its work for
+// about 30 MB more peak memory on the perf corpus.
+const defaultGCPercent = 200
+
+// defaultMemoryLimit is the soft memory limit (GOMEMLIMIT) set with it: up
+// to there the collector works at defaultGCPercent, beyond it harder, so
+// that the larger target does not double the peak memory of a large
+// repository (ten copies of the perf corpus reached 600 MB at 200, 300 MB
+// at 100).
+const defaultMemoryLimit = 256 << 20
+
+// setGCDefault sets the collector's target to defaultGCPercent and its
+// soft memory limit to defaultMemoryLimit when the environment (read
+// through getenv) leaves them to the program.
+func setGCDefault(getenv func(string) string) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(defaultGCPercent)
+	debug.SetMemoryLimit(defaultMemoryLimit)
 }
 
 // exitError carries an exit code out of a command.

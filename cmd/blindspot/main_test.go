@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -359,5 +361,32 @@ resource "aws_security_group" "web" {
 				t.Errorf("open ingress reported = %v, want %v (findings %v)", got, tt.want, report.Findings)
 			}
 		})
+	}
+}
+
+func TestGCDefault(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	beforeLimit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(beforeLimit)
+	tests := []struct {
+		env       map[string]string
+		want      int
+		wantLimit int64
+	}{
+		{nil, defaultGCPercent, defaultMemoryLimit},
+		{map[string]string{"GOGC": "50"}, 100, math.MaxInt64},
+		{map[string]string{"GOMEMLIMIT": "1GiB"}, 100, math.MaxInt64},
+	}
+	for _, tt := range tests {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+		setGCDefault(func(k string) string { return tt.env[k] })
+		if got := debug.SetGCPercent(100); got != tt.want {
+			t.Errorf("environment %v: GC percent %d, want %d", tt.env, got, tt.want)
+		}
+		if got := debug.SetMemoryLimit(math.MaxInt64); got != tt.wantLimit {
+			t.Errorf("environment %v: memory limit %d, want %d", tt.env, got, tt.wantLimit)
+		}
 	}
 }

@@ -55,6 +55,19 @@ type Root struct {
 
 	realOnce sync.Once
 	real     string
+
+	// resolved remembers what each absolute name resolves to (or the
+	// error), so that a directory named again and again (every call of a
+	// module) is not resolved again component by component. Reads do not
+	// depend on it: os.Root confines them however the tree changes.
+	resolvedMu sync.Mutex
+	resolved   map[string]resolution
+}
+
+// resolution is what filepath.EvalSymlinks said of a name.
+type resolution struct {
+	real string
+	err  error
 }
 
 // Open opens the directory dir as a root.
@@ -118,7 +131,7 @@ func (r *Root) RealPath(name string) (string, error) {
 			r.real = real
 		}
 	})
-	real, err := filepath.EvalSymlinks(r.Abs(name))
+	real, err := r.evalSymlinks(r.Abs(name))
 	if err != nil {
 		return "", unwrapPath(err)
 	}
@@ -152,39 +165,64 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 // Open opens the regular file name for reading; the caller bounds what it
 // reads. A FIFO is opened without blocking and refused before any read.
 func (r *Root) Open(name string) (*os.File, error) {
+	f, _, err := r.openRegular(name)
+	return f, err
+}
+
+// openRegular opens the regular file name and says how large it is.
+func (r *Root) openRegular(name string) (*os.File, int64, error) {
 	rel, err := r.Rel(name)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// Refuse what is not a regular file before opening it: opening a
 	// FIFO for reading waits for a writer.
 	info, err := r.root.Stat(rel)
 	if err != nil {
-		return nil, r.wrap(name, err)
+		return nil, 0, r.wrap(name, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
 	}
 	f, err := r.root.OpenFile(rel, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
-		return nil, r.wrap(name, err)
+		return nil, 0, r.wrap(name, err)
 	}
-	if err := checkRegular(f, name); err != nil {
+	size, err := checkRegular(f, name)
+	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, 0, err
 	}
-	return f, nil
+	return f, size, nil
+}
+
+// evalSymlinks is filepath.EvalSymlinks(abs), remembered.
+func (r *Root) evalSymlinks(abs string) (string, error) {
+	r.resolvedMu.Lock()
+	res, ok := r.resolved[abs]
+	r.resolvedMu.Unlock()
+	if ok {
+		return res.real, res.err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	r.resolvedMu.Lock()
+	defer r.resolvedMu.Unlock()
+	if r.resolved == nil {
+		r.resolved = map[string]resolution{}
+	}
+	r.resolved[abs] = resolution{real, err}
+	return real, err
 }
 
 // ReadFile reads the regular file name, failing with a *TooLargeError
 // when it holds more than limit bytes.
 func (r *Root) ReadFile(name string, limit int64) ([]byte, error) {
-	f, err := r.Open(name)
+	f, size, err := r.openRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, name, limit)
+	return readLimited(f, name, limit, size)
 }
 
 // FS returns the root as a file system, for globbing; names in it are
@@ -221,29 +259,45 @@ func ReadUserFile(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if err := checkRegular(f, name); err != nil {
+	size, err := checkRegular(f, name)
+	if err != nil {
 		return nil, err
 	}
-	return readLimited(f, name, limit)
+	return readLimited(f, name, limit, size)
 }
 
-func checkRegular(f *os.File, name string) error {
+// checkRegular checks that the open file f is a regular file and returns
+// its size.
+func checkRegular(f *os.File, name string) (int64, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
+		return 0, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
 	}
 	if !info.Mode().IsRegular() {
-		return &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+		return 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
 	}
-	return nil
+	return info.Size(), nil
 }
 
 // readLimited reads at most limit bytes; the limit holds whatever the
-// file's size said when it was opened.
-func readLimited(f io.Reader, name string, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
+// file's size said when it was opened. size is that size: the buffer is
+// made for it at once, with a byte more to see the end, where io.ReadAll
+// would grow it from 512 bytes with a read for each step.
+func readLimited(f io.Reader, name string, limit, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), limit)+1)
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		end := min(int64(cap(data)), limit+1)
+		n, err := f.Read(data[len(data):end])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: &TooLargeError{Limit: limit}}

@@ -4,6 +4,7 @@ package sandbox
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +170,51 @@ func TestReadUserFile(t *testing.T) {
 		if _, err := ReadUserFile(filepath.Join(root, "fifo.tf"), 10); !errors.Is(err, ErrNotRegular) {
 			t.Errorf("ReadUserFile(fifo) = %v; want ErrNotRegular", err)
 		}
+	}
+}
+
+// TestReadLimited reads with the size the file had when opened, which may
+// be wrong by the time it is read (or 0, for files the system cannot
+// size): the content and the limit hold whatever the size said.
+func TestReadLimited(t *testing.T) {
+	content := strings.Repeat("0123456789", 100) // 1,000 bytes
+	for _, size := range []int64{0, 1, 511, 999, 1000, 1001, 4096, -1} {
+		for _, limit := range []int64{0, 999, 1000, 1001, 1 << 20} {
+			data, err := readLimited(strings.NewReader(content), "f", limit, size)
+			if int64(len(content)) > limit {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Errorf("size %d, limit %d: %d bytes, %v; want ErrTooLarge", size, limit, len(data), err)
+				}
+				continue
+			}
+			if err != nil || string(data) != content {
+				t.Errorf("size %d, limit %d: %d bytes, %v; want the %d bytes", size, limit, len(data), err, len(content))
+			}
+		}
+	}
+}
+
+// TestRealPathRemembered resolves a name once: a link changed afterwards
+// does not change what the root says of it (reads are still confined by
+// os.Root, see TestReadFile).
+func TestRealPathRemembered(t *testing.T) {
+	root, _ := tree(t)
+	r, err := Open(root)
+	must(t, err)
+	defer r.Close()
+	name := filepath.Join(root, "sublink", "main.tf")
+	first, err := r.RealPath(name)
+	must(t, err)
+	if !strings.HasSuffix(first, filepath.Join("sub", "main.tf")) {
+		t.Fatalf("RealPath(%s) = %s", name, first)
+	}
+	if again, err := r.RealPath(name); err != nil || again != first {
+		t.Errorf("RealPath again = %q, %v; want %q", again, err, first)
+	}
+	if _, err := r.RealPath(filepath.Join(root, "missing", "x")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("RealPath of a missing name = %v, want ErrNotExist", err)
+	}
+	if _, err := r.RealPath(filepath.Join(root, "missing", "x")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("RealPath of a missing name, again = %v, want ErrNotExist", err)
 	}
 }

@@ -114,6 +114,10 @@ type Options struct {
 	// not (--download-modules); otherwise they are not read, and nothing
 	// reaches the network.
 	Modules ModuleFetcher
+
+	// evaluateAll evaluates every unit, even those the schedule knows
+	// keptUnits will leave out: tests compare the two.
+	evaluateAll bool
 }
 
 // ModuleFetcher downloads remote Terraform modules (modfetch.Fetcher).
@@ -314,29 +318,61 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	c := newChecker(ctx, units, s)
 	defer c.close()
 	diags = append(diags, c.rootDiags...)
+	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))
+	// skipped are the units the schedule found called by others, which
+	// keptUnits would leave out: they are not evaluated.
+	skipped := make([]bool, len(units))
 	var done atomic.Int64
 	stats := make([]UnitStats, len(units))
 	declared := make([][]string, len(units))
-	err = parallel.Do(ctx, opts.Jobs, len(units), func(i int) {
+	evaluate := func(i int) {
 		t0 := time.Now()
 		results[i] = c.check([]int{i}, nil)
 		stats[i] = results[i].stats
 		stats[i].Elapsed = time.Since(t0)
 		declared[i] = results[i].declared
+	}
+	progress := func() {
 		if opts.Progress != nil {
 			opts.Progress(int(done.Add(1)), len(units))
 		}
+	}
+	err = sch.run(ctx, opts.Jobs, func(i int) {
+		evaluate(i)
+		progress()
+	}, func(i int) {
+		skipped[i] = true
+		progress()
 	})
 	if err != nil {
 		return nil, err
 	}
+	if sch.noSkip {
+		// A decision depended on a call the schedule could not see
+		// before evaluating: keptUnits decides from every unit.
+		var late []int
+		for i, s := range skipped {
+			if s {
+				late = append(late, i)
+				skipped[i] = false
+			}
+		}
+		if err := parallel.Do(ctx, opts.Jobs, len(late), func(k int) { evaluate(late[k]) }); err != nil {
+			return nil, err
+		}
+	}
 
 	graphs := make([]*graph.Graph, len(units))
 	for i, r := range results {
-		graphs[i] = r.graph
+		if !skipped[i] {
+			graphs[i] = r.graph
+		}
 	}
 	kept := keptUnits(units, graphs)
+	for i := range kept {
+		kept[i] = kept[i] && !skipped[i]
+	}
 	var keptIdx []int
 	for i, k := range kept {
 		if k {
@@ -372,6 +408,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		scanned = append(scanned, stats[i])
 	}
 	g.Sort()
+	s.scanSuppressions(ctx, g, opts.Jobs)
 	model := aws.BuildOrganization(g, c.modelOpts)
 	orgFindings, orgPassed, ruleDiags := rules.RunCounting(c.orgRules, g, model)
 	for id, n := range orgPassed {
@@ -545,6 +582,13 @@ type checker struct {
 	open      []*sandbox.Root
 	rootDiags []graph.Diagnostic
 	ctx       context.Context
+}
+
+// moduleOptions are the options the module directories of unit i's scan
+// root are parsed with for the schedule, as loadUnit gives them to a
+// Terraform unit.
+func (c *checker) moduleOptions(i int) terraform.Options {
+	return c.s.terraformOptions(c.ctx, c.roots[i], c.cache, c.wd)
 }
 
 func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker {

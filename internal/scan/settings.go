@@ -15,6 +15,7 @@ import (
 	"github.com/blindspot-iac/blindspot/graph/aws"
 	"github.com/blindspot-iac/blindspot/internal/budget"
 	"github.com/blindspot-iac/blindspot/internal/config"
+	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
@@ -58,12 +59,16 @@ type settings struct {
 	baseline      *suppress.Baseline
 	today         time.Time
 	keepResources bool
+	evaluateAll   bool
 	// knownRules are the IDs of every candidate rule, run or not, which a
 	// suppression may name.
 	knownRules []string
 	// foreign maps other scanners' suppressions to rules; nil ignores them.
 	foreign *suppress.Equivalents
-	modules ModuleFetcher
+	// suppressions, when set, waits for the suppressions read while the
+	// scan ran (scanSuppressions) and returns them by file.
+	suppressions func() map[string]*suppress.Scanned
+	modules      ModuleFetcher
 	// policies is this scan's run of the custom policies; nil when there
 	// are none.
 	policies *policy.Run
@@ -124,7 +129,7 @@ func settle(opts Options) (*settings, error) {
 	s := &settings{
 		roots:                scanRoots(opts),
 		diags:                diags,
-		paths:                widenHookPaths(opts.Paths, cfg),
+		paths:                addCallers(context.Background(), widenHookPaths(opts.Paths, cfg), opts.Root),
 		root:                 opts.Root,
 		limits:               opts.Limits,
 		exclude:              concat(nil, opts.Exclude),
@@ -137,6 +142,7 @@ func settle(opts Options) (*settings, error) {
 		baseline:             opts.Baseline,
 		today:                opts.Today,
 		keepResources:        opts.KeepResources,
+		evaluateAll:          opts.evaluateAll,
 		modules:              opts.Modules,
 		policies:             run,
 	}
@@ -401,6 +407,51 @@ func selectRules(reg *rules.Registry, cfg *config.Config, opts Options) ([]*rule
 	return out, framework, nil
 }
 
+// suppressOptions are the options suppressions are read and applied
+// with.
+func (s *settings) suppressOptions() suppress.Options {
+	return suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign}
+}
+
+// scanSuppressions starts reading the suppression comments of every file
+// of g's units, jobs at a time, while the scan's serial tail (the
+// organisation pass) runs: finish waits for them instead of reading every
+// file again, one after another. What it reads is what Apply would read,
+// through the same roots, so the result is the same.
+func (s *settings) scanSuppressions(ctx context.Context, g *graph.Graph, jobs int) {
+	seen := map[string]bool{}
+	var files []string
+	for _, u := range g.Units {
+		for _, f := range u.Files {
+			if !seen[f] {
+				seen[f] = true
+				files = append(files, f)
+			}
+		}
+	}
+	opts := s.suppressOptions()
+	found := make([]*suppress.Scanned, len(files))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = parallel.Do(ctx, jobs, len(files), func(i int) {
+			if data, err := opts.ReadFile(files[i]); err == nil {
+				found[i] = opts.Scan(files[i], data)
+			}
+		})
+	}()
+	s.suppressions = func() map[string]*suppress.Scanned {
+		<-done
+		m := make(map[string]*suppress.Scanned, len(files))
+		for i, f := range files {
+			if found[i] != nil {
+				m[f] = found[i]
+			}
+		}
+		return m
+	}
+}
+
 // finish applies the configuration's severities, the suppressions and the
 // baseline to the findings of res.
 func (s *settings) finish(res *Result) {
@@ -409,7 +460,12 @@ func (s *settings) finish(res *Result) {
 			res.Findings[i].Severity = sev
 		}
 	}
-	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign})...)
+	opts := s.suppressOptions()
+	if s.suppressions != nil {
+		scanned := s.suppressions()
+		opts.Scanned = func(name string) *suppress.Scanned { return scanned[name] }
+	}
+	diags := append(res.Diagnostics, suppress.Apply(res.Findings, res.Graph, opts)...)
 	graph.SortDiagnostics(diags)
 	if s.baseline != nil {
 		var unmatched []suppress.BaselineEntry

@@ -305,6 +305,9 @@ func (fd *fileDirectives) below(line int) []*Directive {
 type Options struct {
 	// ReadFile reads a source file.
 	ReadFile func(string) ([]byte, error)
+	// Scanned, when set, gives what Scan found in a source file the scan
+	// already read, nil for one it did not: Apply reads only the others.
+	Scanned func(name string) *Scanned
 	// Today decides whether an until= date has passed.
 	Today time.Time
 	// KnownRules are the IDs of every rule (run or not); a suppression
@@ -313,6 +316,21 @@ type Options struct {
 	// Foreign, when set, honours other scanners' suppressions (tfsec,
 	// Trivy, Checkov, cfn_nag) for the blindspot rules it maps them to.
 	Foreign *Equivalents
+}
+
+// Scanned is what one source file says about suppressions.
+type Scanned struct {
+	fd    *fileDirectives
+	diags []graph.Diagnostic
+}
+
+// Scan reads the suppression comments of the source file name, whose
+// content is data, as Apply would read them: a scan does it where it
+// holds the content anyway, on every core, and gives the result to Apply
+// (Options.Scanned) instead of having it read every file again.
+func (o Options) Scan(name string, data []byte) *Scanned {
+	fd, diags := parseFile(name, data, parseOptions{foreign: o.Foreign, known: o.KnownRules})
+	return &Scanned{fd: fd, diags: diags}
 }
 
 // Apply marks the findings that a valid suppression matches (setting
@@ -327,7 +345,10 @@ func Apply(fs []rules.Finding, g *graph.Graph, opts Options) []graph.Diagnostic 
 			return fd
 		}
 		fd := &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}
-		if data, err := opts.ReadFile(name); err == nil {
+		if sc := scanned(opts, name); sc != nil {
+			fd = sc.fd
+			diags = append(diags, sc.diags...)
+		} else if data, err := opts.ReadFile(name); err == nil {
 			var d []graph.Diagnostic
 			fd, d = parseFile(name, data, parseOptions{foreign: opts.Foreign, known: opts.KnownRules})
 			diags = append(diags, d...)
@@ -465,6 +486,14 @@ func justification(d *Directive) string {
 // inside reports whether line lies in r.
 func inside(r graph.Range, line int) bool {
 	return line >= r.Start.Line && line <= r.End.Line
+}
+
+// scanned is what Options.Scanned says of name, nil when it says nothing.
+func scanned(opts Options, name string) *Scanned {
+	if opts.Scanned == nil {
+		return nil
+	}
+	return opts.Scanned(name)
 }
 
 func (d *Directive) matches(ruleID string) bool { return slices.Contains(d.RuleIDs, ruleID) }

@@ -41,7 +41,15 @@ func at(file string, line int) graph.Range {
 	return graph.Range{File: file, Start: graph.Pos{Line: line, Column: 1}, End: graph.Pos{Line: line, Column: 2}}
 }
 
+// TestApply reads the file as Apply does itself, and as a scan gives it,
+// scanned while it was read for parsing (Options.Scanned): the same.
 func TestApply(t *testing.T) {
+	for _, given := range []bool{false, true} {
+		t.Run(fmt.Sprintf("scanned=%v", given), func(t *testing.T) { testApply(t, given) })
+	}
+}
+
+func testApply(t *testing.T, scannedBefore bool) {
 	res := func(addr string, line int) *graph.Resource {
 		return &graph.Resource{Address: addr, Unit: ".", NameRange: at("main.tf", line), Exists: graph.True}
 	}
@@ -53,7 +61,7 @@ func TestApply(t *testing.T) {
 		{RuleID: "aws-ec2-open-ingress", Status: rules.Failed, Loc: graph.Loc{Resource: web, Range: at("main.tf", 18)}},
 	}
 	g := &graph.Graph{Units: []*graph.Unit{{Path: ".", Files: []string{"main.tf"}}}, Resources: []*graph.Resource{logs, replica, key, web}}
-	diags := Apply(fs, g, Options{
+	opts := Options{
 		ReadFile: func(name string) ([]byte, error) {
 			if name == "main.tf" {
 				return []byte(mainTF), nil
@@ -61,7 +69,21 @@ func TestApply(t *testing.T) {
 			return nil, fmt.Errorf("no file %s", name)
 		},
 		Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC),
-	})
+	}
+	if scannedBefore {
+		main := opts.Scan("main.tf", []byte(mainTF))
+		opts.ReadFile = func(name string) ([]byte, error) {
+			t.Errorf("%s read again", name)
+			return nil, fmt.Errorf("no file %s", name)
+		}
+		opts.Scanned = func(name string) *Scanned {
+			if name == "main.tf" {
+				return main
+			}
+			return nil
+		}
+	}
+	diags := Apply(fs, g, opts)
 	suppressed := map[string]string{}
 	for _, f := range fs {
 		if f.Suppressed != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -79,6 +80,9 @@ type module struct {
 
 	itemsOnce sync.Once
 	items     []item
+
+	callsOnce sync.Once
+	callList  []ModuleCall
 }
 
 // dependentItems returns the module's locals, module calls and data
@@ -120,20 +124,31 @@ func (m *module) dependentItems() []item {
 // between the units of one scan: a module called many times (for_each,
 // examples calling the module they document) is parsed once. It is safe
 // for concurrent use; parsed modules are never modified.
+//
+// Syntax trees are large, and a scan of many repositories must not hold
+// all of them: a module is kept while someone holds it (Hold, Release:
+// the scan holds the modules of the units it is about to evaluate, for as
+// long as they may be called), and afterwards among the last
+// maxIdleModules used, in case a neighbour calls it too. An evicted module
+// is parsed again when it is needed.
 type ModuleCache struct {
-	mu    sync.Mutex
-	mods  map[string]*cachedModule
-	order []string
+	mu   sync.Mutex
+	mods map[string]*cachedModule
+	// idle lists the modules nobody holds, least recently used first.
+	idle []*cachedModule
 }
 
-// maxCachedModules bounds the parsed modules kept: syntax trees are large,
-// and a scan of many repositories must not hold all of them. Units are
-// evaluated in path order, so the modules a unit shares with its
-// neighbours are still there when needed; an evicted module is parsed
-// again.
-const maxCachedModules = 64
+// maxIdleModules bounds the parsed modules kept that nobody holds. The
+// scan holds what its units will need, so few are used again once
+// released: on the perf corpus, every file is parsed once with none kept,
+// while 64 kept trees tripled the live heap.
+const maxIdleModules = 8
 
 type cachedModule struct {
+	key   string
+	holds int
+	idle  bool
+
 	once  sync.Once
 	mod   *module
 	ok    bool
@@ -143,6 +158,46 @@ type cachedModule struct {
 // NewModuleCache returns an empty cache.
 func NewModuleCache() *ModuleCache {
 	return &ModuleCache{mods: map[string]*cachedModule{}}
+}
+
+// entry returns the cache entry of the module directory key, creating it;
+// c.mu must be held.
+func (c *ModuleCache) entry(key string) *cachedModule {
+	m := c.mods[key]
+	if m == nil {
+		m = &cachedModule{key: key}
+		c.mods[key] = m
+	}
+	return m
+}
+
+// touch records a use of m: an idle module becomes the most recently
+// used, and the least recently used beyond the bound are dropped; c.mu
+// must be held.
+func (c *ModuleCache) touch(m *cachedModule) {
+	if m.holds > 0 {
+		return
+	}
+	if m.idle {
+		c.idle = slices.DeleteFunc(c.idle, func(x *cachedModule) bool { return x == m })
+	}
+	m.idle = true
+	c.idle = append(c.idle, m)
+	for len(c.idle) > maxIdleModules {
+		old := c.idle[0]
+		c.idle = c.idle[1:]
+		old.idle = false
+		delete(c.mods, old.key)
+	}
+}
+
+// parse parses the module in dir once, for whoever asks first: l reads it.
+func (m *cachedModule) parse(l *loader, dir string) {
+	m.once.Do(func() {
+		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}, packages: l.packages}
+		m.mod, m.ok = p.parseModuleFiles(dir)
+		m.diags = p.g.Diagnostics
+	})
 }
 
 // parseModule returns the parsed module in dir, from the cache when another
@@ -155,24 +210,67 @@ func (l *loader) parseModule(dir string) (*module, bool) {
 	}
 	key := l.identity(dir)
 	l.cache.mu.Lock()
-	c := l.cache.mods[key]
-	if c == nil {
-		c = &cachedModule{}
-		l.cache.mods[key] = c
-		l.cache.order = append(l.cache.order, key)
-		if len(l.cache.order) > maxCachedModules {
-			delete(l.cache.mods, l.cache.order[0])
-			l.cache.order = l.cache.order[1:]
-		}
-	}
+	c := l.cache.entry(key)
+	l.cache.touch(c)
 	l.cache.mu.Unlock()
-	c.once.Do(func() {
-		p := &loader{g: &graph.Graph{}, unit: &graph.Unit{}, opts: l.opts, reported: map[string]bool{}, packages: l.packages}
-		c.mod, c.ok = p.parseModuleFiles(dir)
-		c.diags = p.g.Diagnostics
-	})
+	c.parse(l, dir)
 	l.g.Diagnostics = append(l.g.Diagnostics, c.diags...)
 	return c.mod, c.ok
+}
+
+// ModuleInfo is what a module directory says about the modules it calls,
+// known from its files before anything is evaluated.
+type ModuleInfo struct {
+	// Dir is the module's directory as evaluation names it (the files of
+	// a unit that calls it are in it).
+	Dir string
+	// Files counts the configuration files read: a call to a module
+	// directory without any records nothing.
+	Files int
+	// Calls are the module's module blocks.
+	Calls []ModuleCall
+}
+
+// Hold parses the module in dir (or finds it parsed) and keeps it in the
+// cache until as many Release calls as Hold calls have been made for dir,
+// and says what the module calls. opts are the options of the units that
+// will evaluate it (what LoadModule is given). A directory outside opts.Root
+// is neither read nor held.
+func (c *ModuleCache) Hold(dir string, opts Options) ModuleInfo {
+	l := &loader{opts: opts}
+	if opts.Root == nil || !l.inside(dir) {
+		return ModuleInfo{}
+	}
+	c.mu.Lock()
+	m := c.entry(l.identity(dir))
+	m.holds++
+	if m.idle {
+		c.idle = slices.DeleteFunc(c.idle, func(x *cachedModule) bool { return x == m })
+		m.idle = false
+	}
+	c.mu.Unlock()
+	m.parse(l, dir)
+	if !m.ok {
+		return ModuleInfo{}
+	}
+	return ModuleInfo{Dir: m.mod.dir, Files: len(m.mod.files), Calls: m.mod.moduleCalls()}
+}
+
+// Release gives up one Hold of dir (opts as given to Hold).
+func (c *ModuleCache) Release(dir string, opts Options) {
+	l := &loader{opts: opts}
+	if opts.Root == nil || !l.inside(dir) {
+		return
+	}
+	key := l.identity(dir)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.mods[key]
+	if m == nil || m.holds == 0 {
+		return
+	}
+	m.holds--
+	c.touch(m)
 }
 
 // parseModuleFiles reads every .tf and .tf.json file of dir.

@@ -41,12 +41,13 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		unknownOutputs("module." + name + " has no source")
 		return
 	}
-	srcVal, _ := srcAttr.Expr.Value(nil)
-	if !srcVal.IsKnown() || srcVal.Type() != cty.String {
+	// What is decided here before evaluating anything, the scan decides
+	// too (ModuleCache.Hold and moduleCalls): keep them together.
+	source, ok := moduleSource(attrs)
+	if !ok {
 		unknownOutputs("module." + name + " has a source blindspot cannot read")
 		return
 	}
-	source := srcVal.AsString()
 	version := ""
 	if a, ok := attrs["version"]; ok {
 		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.IsKnown() && v.Type() == cty.String {
@@ -57,12 +58,11 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 	notRead := func(reason graph.UnreadReason, dir, failure string) {
 		s.unread(b, attrs, graph.UnreadModule{Source: source, Version: version, Dir: dir, Reason: reason, Range: srcRange, Failure: failure})
 	}
-	dir, local := "", strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+	dir, local := localModuleDir(s.mod.dir, source)
 	manifestKey := moduleKey(s.prefix, name)
 	pkg := s.pkg
 	switch {
 	case local:
-		dir = filepath.Join(s.mod.dir, filepath.FromSlash(source))
 		if pkg != "" && !inside(pkg, dir) {
 			// Terraform refuses this too: a downloaded module reaching
 			// out of its package could read anything.
