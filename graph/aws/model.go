@@ -48,6 +48,7 @@ type Model struct {
 
 	APIGateway     APIGatewayService
 	Athena         Athena
+	CloudWatch     CloudWatch
 	CodeBuild      CodeBuild
 	Kinesis        Kinesis
 	SecretsManager SecretsManager
@@ -112,6 +113,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	buildVPC(m)
 	buildAPIGateway(m)
 	buildAthena(m)
+	buildCloudWatch(m)
 	buildCodeBuild(m)
 	buildKinesis(m)
 	buildSecretsManager(m)

@@ -46,6 +46,10 @@ type S3Bucket struct {
 	// instead when a policy whose bucket is not known may apply to it.
 	Policy    *S3BucketPolicy
 	PolicyWhy string
+	// AccessLogging is whether server access logs of the bucket are
+	// delivered to a bucket (off by default): the legacy logging block,
+	// an aws_s3_bucket_logging, or LoggingConfiguration.
+	AccessLogging Bool
 	// name is the argument naming the bucket, which a split resource may
 	// repeat (bucket = var.name in both).
 	name Field
@@ -153,6 +157,8 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		Versioning: inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
+		// The logging block of provider v3 and earlier.
+		AccessLogging: Configured(a.Get("logging").Get("target_bucket")),
 	}
 	// The policy argument of provider v3 and earlier.
 	if a.Get("policy").IsSet() {
@@ -168,6 +174,8 @@ func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
+		// Without a destination bucket, logs go to the bucket itself.
+		AccessLogging: Configured(a.Get("LoggingConfiguration")),
 	}
 	if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
 		b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
@@ -207,6 +215,19 @@ var s3EncryptionAdapters = adapters[s3Encryption]{
 		a := Attrs(r)
 		return s3Encryption{s3Split{r, a.Get("bucket")},
 			sseAlgorithm(a.Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())}
+	}},
+}
+
+// s3Logging is a split server access logging configuration.
+type s3Logging struct {
+	s3Split
+	target Bool
+}
+
+var s3LoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket_logging", func(_ *Model, r *graph.Resource) s3Logging {
+		a := Attrs(r)
+		return s3Logging{s3Split{r, a.Get("bucket")}, Configured(a.Get("target_bucket"))}
 	}},
 }
 
@@ -256,15 +277,17 @@ func buildS3(m *Model) {
 	encryptions := s3EncryptionAdapters.all(m)
 	policies := s3PolicyAdapters.all(m)
 	blocks := s3BlockAdapters.all(m)
+	loggings := s3LoggingAdapters.all(m)
 
 	addTargets(m, versionings)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
+	addTargets(m, loggings)
 
 	m.S3.Buckets = s3BucketAdapters.all(m)
 	j := s3Joins{}
-	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks)} {
+	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks), splitsOf(loggings)} {
 		for _, s := range splits {
 			j[s.res] = m.s3TargetOf(s)
 		}
@@ -338,6 +361,28 @@ func buildS3(m *Model) {
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
+
+	// Split logging configurations.
+	for _, b := range m.S3.Buckets {
+		if IsTrue(b.AccessLogging) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(j, b, loggings)
+		switch {
+		case match != nil:
+			b.AccessLogging = match.target
+			if match.res.Exists != graph.True {
+				b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), match.target.At)
+			}
+		case maybe != nil:
+			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_logging for it"); w != "" {
+				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
+			}
+		}
+	}
+
 	m.S3.AccessPoints = s3AccessPointAdapters.all(m)
 }
 

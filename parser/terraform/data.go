@@ -25,6 +25,9 @@ func (s *scope) dataSource(b *hcl.Block) {
 	what := "data." + typ + "." + name
 	if !computedDataSources[typ] {
 		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, what+" is read when Terraform plans", nil)
+		if typ == "aws_iam_policy" {
+			s.lookUpPolicy(b, name)
+		}
 		return
 	}
 	attrs := s.attributes(b.Body)
@@ -60,6 +63,22 @@ func (s *scope) dataSource(b *hcl.Block) {
 		val = list[0]
 	}
 	s.data[typ][name] = s.namedOf(val, r, firstNonEmpty(why, what+" is read when Terraform plans"), refs)
+}
+
+// lookUpPolicy records the policy name an aws_iam_policy data source
+// looks up, when it is known and the block has no count or for_each.
+func (s *scope) lookUpPolicy(b *hcl.Block, name string) {
+	attrs := s.attributes(b.Body)
+	_, hasCount := attrs["count"]
+	_, hasForEach := attrs["for_each"]
+	a, ok := attrs["name"]
+	if hasCount || hasForEach || !ok {
+		return
+	}
+	v := s.unmarked(s.ctyValue(a.Expr, s.context()))
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String && v.AsString() != "" && !strings.Contains(v.AsString(), "/") {
+		s.policyLookups[name] = v.AsString()
+	}
 }
 
 // computedDataSources are the data sources whose values blindspot

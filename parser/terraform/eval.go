@@ -54,7 +54,10 @@ type scope struct {
 	data    map[string]map[string]named
 	// policyDocs holds aws_iam_policy_document values by "type.name".
 	policyDocs map[string]graph.Value
-	providers  map[string]*graph.Provider
+	// policyLookups holds, by data source name, the policy name an
+	// aws_iam_policy data source (without count or for_each) looks up.
+	policyLookups map[string]string
+	providers     map[string]*graph.Provider
 	// ownProviders are the module's own provider configurations, by
 	// position, as they are evaluated.
 	ownProviders []*graph.Provider
@@ -266,6 +269,10 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 			}
 			return v
 		}
+	case *hclsyntax.IndexExpr:
+		if v, ok := s.namedElement(e, ctx); ok {
+			return v.WithRange(r)
+		}
 	case *hclsyntax.RelativeTraversalExpr:
 		if doc, ok := s.policyDocIndexed(e, ctx); ok {
 			return doc.WithRange(r)
@@ -273,6 +280,16 @@ func (s *scope) value(expr hcl.Expression, ctx *hcl.EvalContext, depth int) grap
 	case *hclsyntax.ScopeTraversalExpr:
 		if doc, ok := s.policyDocRef(e.Traversal); ok {
 			return doc.WithRange(r)
+		}
+		if name, ok := s.policyLookup(e.Traversal); ok {
+			// The ARN of the policy an aws_iam_policy data source finds
+			// by name is read when Terraform plans, but it certainly
+			// ends with "/" and that name (policy names hold no "/").
+			v := s.eval(expr, ctx)
+			if !v.IsKnown() && len(v.Alternatives()) == 0 {
+				return v.WithLiteralText("arn:/"+name).WithLiteralAffixes("arn:", "/"+name)
+			}
+			return v
 		}
 		if v, ok := s.namedRef(e.Traversal); ok {
 			return v.WithRange(r)
@@ -439,6 +456,30 @@ func (s *scope) namedRef(t hcl.Traversal) (graph.Value, bool) {
 	return v, true
 }
 
+// namedElement is the element of a variable or local picked by a key that
+// is known but not written literally (local.arns[count.index]), when that
+// element is an unknown string built from a template: as for each.value,
+// it keeps the literal text cty drops.
+func (s *scope) namedElement(e *hclsyntax.IndexExpr, ctx *hcl.EvalContext) (graph.Value, bool) {
+	coll, ok := e.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return graph.Value{}, false
+	}
+	base, ok := s.namedRef(coll.Traversal)
+	if !ok {
+		return graph.Value{}, false
+	}
+	key := s.unmarked(s.ctyValue(e.Key, ctx))
+	if !key.IsKnown() || key.IsNull() {
+		return graph.Value{}, false
+	}
+	v, ok := followExact(base, hcl.Traversal{hcl.TraverseIndex{Key: key}})
+	if !ok || v.IsKnown() || len(v.Alternatives()) > 0 || v.LiteralText() == "" {
+		return graph.Value{}, false
+	}
+	return v, true
+}
+
 // eachValue is each.value of the instance being evaluated, when t is
 // exactly each.value and that element is an unknown string built from a
 // template, as evaluated where the for_each map was written.
@@ -571,6 +612,22 @@ func (s *scope) policyDocRef(t hcl.Traversal) (graph.Value, bool) {
 		t = append(t[:3:3], t[4])
 	}
 	return s.policyDocAttr(t, key)
+}
+
+// policyLookup returns the policy name looked up by the aws_iam_policy
+// data source whose arn t is (data.aws_iam_policy.NAME.arn).
+func (s *scope) policyLookup(t hcl.Traversal) (string, bool) {
+	if len(t) != 4 || t.RootName() != "data" {
+		return "", false
+	}
+	typ, ok1 := t[1].(hcl.TraverseAttr)
+	name, ok2 := t[2].(hcl.TraverseAttr)
+	attr, ok3 := t[3].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || !ok3 || typ.Name != "aws_iam_policy" || attr.Name != "arn" {
+		return "", false
+	}
+	policy, ok := s.policyLookups[name.Name]
+	return policy, ok
 }
 
 // policyDocIndexed resolves data.aws_iam_policy_document.NAME[expr].json,

@@ -346,7 +346,7 @@ func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call,
 	s := &scope{
 		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
 		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
-		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{},
+		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
 		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
 	}
 	s.funcs = l.functionsFor(pkg)

@@ -7,6 +7,7 @@ import (
 	"github.com/blindspot-iac/blindspot/rules/aws/athena"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudfront"
 	"github.com/blindspot-iac/blindspot/rules/aws/cloudtrail"
+	"github.com/blindspot-iac/blindspot/rules/aws/cloudwatch"
 	"github.com/blindspot-iac/blindspot/rules/aws/codebuild"
 	"github.com/blindspot-iac/blindspot/rules/aws/config"
 	"github.com/blindspot-iac/blindspot/rules/aws/documentdb"
@@ -54,6 +55,7 @@ func Rules() []*rules.Rule {
 		stepfunctions.Rules(),
 		workspaces.Rules(),
 		cloudtrail.Rules(),
+		cloudwatch.Rules(),
 		documentdb.Rules(),
 		dynamodb.Rules(),
 		ecr.Rules(),

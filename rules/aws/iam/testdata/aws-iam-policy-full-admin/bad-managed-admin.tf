@@ -71,3 +71,13 @@ resource "aws_iam_role_policy_attachment" "each_partition" {
   role       = "ops"
   policy_arn = each.value # want: aws-iam-policy-full-admin
 }
+
+locals {
+  managed_list = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"]
+}
+
+resource "aws_iam_role_policy_attachment" "by_index" {
+  count      = length(local.managed_list)
+  role       = "ops"
+  policy_arn = local.managed_list[count.index] # want: aws-iam-policy-full-admin
+}

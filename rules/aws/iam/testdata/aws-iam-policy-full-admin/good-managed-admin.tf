@@ -58,3 +58,24 @@ resource "aws_iam_role_policy_attachment" "each_partition" {
   role       = aws_iam_role.reader.name
   policy_arn = each.value
 }
+
+# A policy looked up by name: its ARN is read when Terraform plans, but it
+# ends with that name.
+data "aws_iam_policy" "lambda_basic" {
+  name = "AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_iam_role_policy_attachment" "lookup" {
+  role       = aws_iam_role.reader.name
+  policy_arn = data.aws_iam_policy.lambda_basic.arn
+}
+
+locals {
+  lambda_policies = [data.aws_iam_policy.lambda_basic.arn]
+}
+
+resource "aws_iam_role_policy_attachment" "lookup_by_index" {
+  count      = length(local.lambda_policies)
+  role       = aws_iam_role.reader.name
+  policy_arn = local.lambda_policies[count.index]
+}
