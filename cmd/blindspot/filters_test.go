@@ -74,14 +74,19 @@ func TestFilters(t *testing.T) {
 		if strings.Contains(compact, "fix: ") || strings.Contains(compact, " | ") || !strings.Contains(compact, "scanned ") {
 			t.Errorf("compact report:\n%s", compact)
 		}
-		lines := 0
-		for _, l := range strings.Split(quiet, "\n") {
-			if strings.TrimSpace(l) != "" {
-				lines++
+		nonBlank := func(s string) int {
+			n := 0
+			for _, l := range strings.Split(s, "\n") {
+				if strings.TrimSpace(l) != "" {
+					n++
+				}
 			}
+			return n
 		}
-		if strings.Contains(quiet, "scanned ") || lines != 9 {
-			t.Errorf("quiet report should be 6 findings, 2 instance lines and the summary line:\n%s", quiet)
+		// The quiet report is the compact one without the "scanned" line
+		// (the number of findings grows with the rules).
+		if strings.Contains(quiet, "scanned ") || nonBlank(quiet) != nonBlank(compact)-1 {
+			t.Errorf("quiet report should be the compact report's findings, instance lines and summary line:\n%s", quiet)
 		}
 	})
 	t.Run("statistics", func(t *testing.T) {

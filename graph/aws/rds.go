@@ -38,6 +38,15 @@ type RDSDatabase struct {
 	// BackupRetention is how many days automated backups are kept; 0 turns
 	// them off. AWS keeps them 1 day when it is not set.
 	BackupRetention Int
+	// InstanceClass is the DB instance class (db.r6g.large); unknown for
+	// clusters and when not written.
+	InstanceClass String
+	// PerformanceInsights is whether Performance Insights is on (off by
+	// default); PIAWSKey whether its data is encrypted with the AWS
+	// managed key aws/rds (no key given) rather than a customer managed
+	// one.
+	PerformanceInsights Bool
+	PIAWSKey            Bool
 	// Public is whether the instance gets a public IP address; for a
 	// cluster, only when it sets PubliclyAccessible (Multi-AZ DB clusters),
 	// and otherwise not Set.
@@ -49,6 +58,7 @@ type RDSDatabase struct {
 type rdsSettings struct {
 	encrypted, engine, engineMode, clusterID                Field
 	deletionProtection, iamAuth, backupRetention, replicaOf Field
+	instanceClass, performanceInsights, piKey               Field
 	// sources name the snapshot or database a new database is restored or
 	// replicated from.
 	sources []Field
@@ -57,29 +67,29 @@ type rdsSettings struct {
 }
 
 var rdsAdapters = adapters[*RDSDatabase]{
-	{graph.Terraform, "aws_db_instance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+	{graph.Terraform, "aws_db_instance", func(m *Model, r *graph.Resource) *RDSDatabase {
 		a := Attrs(r)
-		d := rdsDatabase(r, false, terraformRDS(a))
+		d := rdsDatabase(m, r, false, terraformRDS(a))
 		d.Public = BoolOf(a.Get("publicly_accessible"), Ptr(false))
 		return d
 	}},
-	{graph.Terraform, "aws_rds_cluster_instance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+	{graph.Terraform, "aws_rds_cluster_instance", func(m *Model, r *graph.Resource) *RDSDatabase {
 		a := Attrs(r)
 		s := terraformRDS(a)
 		s.member = true
-		d := rdsDatabase(r, false, s)
+		d := rdsDatabase(m, r, false, s)
 		d.Public = BoolOf(a.Get("publicly_accessible"), Ptr(false))
 		return d
 	}},
-	{graph.Terraform, "aws_rds_cluster", func(_ *Model, r *graph.Resource) *RDSDatabase {
+	{graph.Terraform, "aws_rds_cluster", func(m *Model, r *graph.Resource) *RDSDatabase {
 		a := Attrs(r)
-		d := rdsDatabase(r, true, terraformRDS(a))
+		d := rdsDatabase(m, r, true, terraformRDS(a))
 		d.Public = clusterPublic(a.Get("publicly_accessible"))
 		return d
 	}},
-	{graph.CloudFormation, "AWS::RDS::DBInstance", func(_ *Model, r *graph.Resource) *RDSDatabase {
+	{graph.CloudFormation, "AWS::RDS::DBInstance", func(m *Model, r *graph.Resource) *RDSDatabase {
 		a := Attrs(r)
-		d := rdsDatabase(r, false, cloudFormationRDS(a))
+		d := rdsDatabase(m, r, false, cloudFormationRDS(a))
 		if pub := a.Get("PubliclyAccessible"); pub.IsSet() {
 			d.Public = BoolOf(pub, nil)
 		} else {
@@ -87,9 +97,9 @@ var rdsAdapters = adapters[*RDSDatabase]{
 		}
 		return d
 	}},
-	{graph.CloudFormation, "AWS::RDS::DBCluster", func(_ *Model, r *graph.Resource) *RDSDatabase {
+	{graph.CloudFormation, "AWS::RDS::DBCluster", func(m *Model, r *graph.Resource) *RDSDatabase {
 		a := Attrs(r)
-		d := rdsDatabase(r, true, cloudFormationRDS(a))
+		d := rdsDatabase(m, r, true, cloudFormationRDS(a))
 		d.Public = clusterPublic(a.Get("PubliclyAccessible"))
 		return d
 	}},
@@ -98,35 +108,44 @@ var rdsAdapters = adapters[*RDSDatabase]{
 func terraformRDS(a Field) rdsSettings {
 	return rdsSettings{
 		encrypted: a.Get("storage_encrypted"), engine: a.Get("engine"), engineMode: a.Get("engine_mode"),
-		clusterID:          a.Get("cluster_identifier"),
-		deletionProtection: a.Get("deletion_protection"),
-		iamAuth:            a.Get("iam_database_authentication_enabled"),
-		backupRetention:    a.Get("backup_retention_period"),
-		replicaOf:          a.Get("replicate_source_db"),
-		sources:            []Field{a.Get("replicate_source_db"), a.Get("snapshot_identifier"), a.Get("replication_source_identifier")},
+		clusterID:           a.Get("cluster_identifier"),
+		deletionProtection:  a.Get("deletion_protection"),
+		iamAuth:             a.Get("iam_database_authentication_enabled"),
+		backupRetention:     a.Get("backup_retention_period"),
+		replicaOf:           a.Get("replicate_source_db"),
+		instanceClass:       a.Get("instance_class"),
+		performanceInsights: a.Get("performance_insights_enabled"),
+		piKey:               a.Get("performance_insights_kms_key_id"),
+		sources:             []Field{a.Get("replicate_source_db"), a.Get("snapshot_identifier"), a.Get("replication_source_identifier")},
 	}
 }
 
 func cloudFormationRDS(a Field) rdsSettings {
 	return rdsSettings{
 		encrypted: a.Get("StorageEncrypted"), engine: a.Get("Engine"), engineMode: a.Get("EngineMode"),
-		clusterID:          a.Get("DBClusterIdentifier"),
-		deletionProtection: a.Get("DeletionProtection"),
-		iamAuth:            a.Get("EnableIAMDatabaseAuthentication"),
-		backupRetention:    a.Get("BackupRetentionPeriod"),
-		replicaOf:          a.Get("SourceDBInstanceIdentifier"),
+		clusterID:           a.Get("DBClusterIdentifier"),
+		deletionProtection:  a.Get("DeletionProtection"),
+		iamAuth:             a.Get("EnableIAMDatabaseAuthentication"),
+		backupRetention:     a.Get("BackupRetentionPeriod"),
+		replicaOf:           a.Get("SourceDBInstanceIdentifier"),
+		instanceClass:       a.Get("DBInstanceClass"),
+		performanceInsights: a.Get("EnablePerformanceInsights"),
+		piKey:               a.Get("PerformanceInsightsKMSKeyId"),
 		sources: []Field{a.Get("SourceDBInstanceIdentifier"), a.Get("DBSnapshotIdentifier"), a.Get("SnapshotIdentifier"),
 			a.Get("SourceDBClusterIdentifier")},
 	}
 }
 
 // rdsDatabase reads whether a database's storage is encrypted.
-func rdsDatabase(r *graph.Resource, cluster bool, s rdsSettings) *RDSDatabase {
+func rdsDatabase(m *Model, r *graph.Resource, cluster bool, s rdsSettings) *RDSDatabase {
 	d := &RDSDatabase{Resource: r, Cluster: cluster, Encrypted: BoolOf(s.encrypted, Ptr(false)),
-		Replica:            s.replicaOf.IsSet(),
-		DeletionProtection: BoolOf(s.deletionProtection, Ptr(false)),
-		IAMAuth:            BoolOf(s.iamAuth, Ptr(false)),
-		BackupRetention:    IntOf(s.backupRetention, Ptr(1)),
+		Replica:             s.replicaOf.IsSet(),
+		DeletionProtection:  BoolOf(s.deletionProtection, Ptr(false)),
+		IAMAuth:             BoolOf(s.iamAuth, Ptr(false)),
+		BackupRetention:     IntOf(s.backupRetention, Ptr(1)),
+		InstanceClass:       StringOf(s.instanceClass, nil),
+		PerformanceInsights: BoolOf(s.performanceInsights, Ptr(false)),
+		PIAWSKey:            defaultServiceKey(m, s.piKey, "rds"),
 	}
 	d.Engine = Map(StringOf(s.engine, nil), strings.ToLower)
 	if !s.engine.IsSet() {

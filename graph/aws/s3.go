@@ -2,6 +2,7 @@ package aws
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -30,6 +31,22 @@ type S3Bucket struct {
 	Resource *graph.Resource
 	// Name is the bucket name when set literally.
 	Name String
+	// NamePrefix is the prefix of a name Terraform generates
+	// (bucket_prefix); names generated without one have no dots.
+	NamePrefix String
+	// Website is whether the bucket is configured for static website
+	// hosting (inline, or by a website configuration resource).
+	Website Bool
+	// AccessLogging is whether server access logging is on (off by
+	// default); ReceivesLogs whether the bucket is the destination of some
+	// bucket's access logs.
+	AccessLogging Bool
+	ReceivesLogs  graph.Tri
+	// PublicACL is whether the bucket ACL grants access to everyone or to
+	// every AWS account: a canned ACL public-read, public-read-write or
+	// authenticated-read, or a grant to the AllUsers or AuthenticatedUsers
+	// group. The ACL is private by default.
+	PublicACL Bool
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
@@ -46,10 +63,6 @@ type S3Bucket struct {
 	// instead when a policy whose bucket is not known may apply to it.
 	Policy    *S3BucketPolicy
 	PolicyWhy string
-	// AccessLogging is whether server access logs of the bucket are
-	// delivered to a bucket (off by default): the legacy logging block,
-	// an aws_s3_bucket_logging, or LoggingConfiguration.
-	AccessLogging Bool
 	// name is the argument naming the bucket, which a split resource may
 	// repeat (bucket = var.name in both).
 	name Field
@@ -153,12 +166,14 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	// An empty bucket is not sent: the provider generates a name.
 	name := unsentWhenEmpty(a.Get("bucket"))
 	b := &S3Bucket{Resource: r, name: name,
-		Name:       StringOf(name, nil),
-		Versioning: inlineVersioning(a.Get("versioning")),
+		Name:          StringOf(name, nil),
+		NamePrefix:    StringOf(a.Get("bucket_prefix"), nil),
+		Website:       Configured(a.Get("website")),
+		AccessLogging: Configured(a.Get("logging")),
+		PublicACL:     publicACL(a.Get("acl"), a.Get("grant"), r.Loc()),
+		Versioning:    inlineVersioning(a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
-		// The logging block of provider v3 and earlier.
-		AccessLogging: Configured(a.Get("logging").Get("target_bucket")),
 	}
 	// The policy argument of provider v3 and earlier.
 	if a.Get("policy").IsSet() {
@@ -170,12 +185,13 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 	a := Attrs(r)
 	b := &S3Bucket{Resource: r, name: a.Get("BucketName"),
-		Name:       StringOf(a.Get("BucketName"), nil),
-		Versioning: StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
+		Name:          StringOf(a.Get("BucketName"), nil),
+		Website:       Configured(a.Get("WebsiteConfiguration")),
+		AccessLogging: Configured(a.Get("LoggingConfiguration")),
+		PublicACL:     publicACL(a.Get("AccessControl"), Field{}, r.Loc()),
+		Versioning:    StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
-		// Without a destination bucket, logs go to the bucket itself.
-		AccessLogging: Configured(a.Get("LoggingConfiguration")),
 	}
 	if cfg := a.Get("PublicAccessBlockConfiguration"); cfg.IsSet() {
 		b.PublicAccessBlock = publicAccessBlockOf(r, cfg, false, cfnBlockNames)
@@ -204,6 +220,96 @@ var s3VersioningAdapters = adapters[s3Versioning]{
 	}},
 }
 
+// s3Website is a split website configuration.
+type s3Website struct{ s3Split }
+
+var s3WebsiteAdapters = adapters[s3Website]{
+	{graph.Terraform, "aws_s3_bucket_website_configuration", func(_ *Model, r *graph.Resource) s3Website {
+		return s3Website{s3Split{r, Attrs(r).Get("bucket")}}
+	}},
+}
+
+// s3Logging is an access logging configuration: a split resource, or the
+// inline configuration of a bucket (whose bucket field is then unset);
+// target names the destination bucket.
+type s3Logging struct {
+	s3Split
+	target Field
+}
+
+var s3LoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket_logging", func(_ *Model, r *graph.Resource) s3Logging {
+		a := Attrs(r)
+		return s3Logging{s3Split{r, a.Get("bucket")}, a.Get("target_bucket")}
+	}},
+}
+
+// inlineLoggingAdapters read the destinations of buckets' inline logging
+// configurations. A CloudFormation configuration without a destination
+// logs to the bucket itself.
+var inlineLoggingAdapters = adapters[s3Logging]{
+	{graph.Terraform, "aws_s3_bucket", func(_ *Model, r *graph.Resource) s3Logging {
+		return s3Logging{s3Split{res: r}, Attrs(r).Get("logging").Get("target_bucket")}
+	}},
+	{graph.CloudFormation, "AWS::S3::Bucket", func(_ *Model, r *graph.Resource) s3Logging {
+		return s3Logging{s3Split{res: r}, Attrs(r).Get("LoggingConfiguration").Get("DestinationBucketName")}
+	}},
+}
+
+// s3ACL is a split bucket ACL.
+type s3ACL struct {
+	s3Split
+	public Bool
+}
+
+var s3ACLAdapters = adapters[s3ACL]{
+	{graph.Terraform, "aws_s3_bucket_acl", func(_ *Model, r *graph.Resource) s3ACL {
+		a := Attrs(r)
+		return s3ACL{s3Split{r, a.Get("bucket")}, publicACL(a.Get("acl"), a.Get("access_control_policy").Get("grant"), r.Loc())}
+	}},
+}
+
+// publicACL reads a canned ACL (either format's spelling) and a list of
+// grants (nil Field when the format has none).
+func publicACL(canned, grants Field, header graph.Loc) Bool {
+	public := Map(StringOf(canned, Ptr("private")), func(acl string) bool {
+		switch strings.ToLower(strings.ReplaceAll(acl, "-", "")) {
+		case "publicread", "publicreadwrite", "authenticatedread":
+			return true
+		}
+		return false
+	})
+	if !canned.IsSet() {
+		public.At = header
+	}
+	if grants.Res == nil || !grants.IsSet() || IsTrue(public) == graph.True {
+		return public
+	}
+	list, ok := grants.Blocks()
+	if !ok {
+		return UnknownAttr[bool](grants.Value.Why(), grants.Loc())
+	}
+	for _, g := range list {
+		uri := g.Get("uri")
+		if !uri.IsSet() {
+			uri = g.Get("grantee").Get("uri")
+		}
+		if !uri.IsSet() {
+			continue
+		}
+		group := StringOf(uri, nil).Test(func(u string) bool {
+			return strings.HasSuffix(u, "/groups/global/AllUsers") || strings.HasSuffix(u, "/groups/global/AuthenticatedUsers")
+		})
+		switch group {
+		case graph.True:
+			return Known(true, true, uri.Loc())
+		case graph.Unknown:
+			public = UnknownAttr[bool](uri.Value.Why(), uri.Loc())
+		}
+	}
+	return public
+}
+
 // s3Encryption is a split default encryption configuration.
 type s3Encryption struct {
 	s3Split
@@ -215,19 +321,6 @@ var s3EncryptionAdapters = adapters[s3Encryption]{
 		a := Attrs(r)
 		return s3Encryption{s3Split{r, a.Get("bucket")},
 			sseAlgorithm(a.Get("rule"), "apply_server_side_encryption_by_default", "sse_algorithm", r.Loc())}
-	}},
-}
-
-// s3Logging is a split server access logging configuration.
-type s3Logging struct {
-	s3Split
-	target Bool
-}
-
-var s3LoggingAdapters = adapters[s3Logging]{
-	{graph.Terraform, "aws_s3_bucket_logging", func(_ *Model, r *graph.Resource) s3Logging {
-		a := Attrs(r)
-		return s3Logging{s3Split{r, a.Get("bucket")}, Configured(a.Get("target_bucket"))}
 	}},
 }
 
@@ -277,17 +370,22 @@ func buildS3(m *Model) {
 	encryptions := s3EncryptionAdapters.all(m)
 	policies := s3PolicyAdapters.all(m)
 	blocks := s3BlockAdapters.all(m)
+	websites := s3WebsiteAdapters.all(m)
 	loggings := s3LoggingAdapters.all(m)
+	acls := s3ACLAdapters.all(m)
 
 	addTargets(m, versionings)
 	addTargets(m, encryptions)
 	addTargets(m, policies)
 	addTargets(m, blocks)
+	addTargets(m, websites)
 	addTargets(m, loggings)
+	addTargets(m, acls)
 
 	m.S3.Buckets = s3BucketAdapters.all(m)
 	j := s3Joins{}
-	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks), splitsOf(loggings)} {
+	for _, splits := range [][]s3Split{splitsOf(versionings), splitsOf(encryptions), splitsOf(policies), splitsOf(blocks),
+		splitsOf(websites), splitsOf(loggings), splitsOf(acls)} {
 		for _, s := range splits {
 			j[s.res] = m.s3TargetOf(s)
 		}
@@ -301,6 +399,79 @@ func buildS3(m *Model) {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
 		b.Versioning = joinVersioning(j, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
+	}
+
+	// Split website configurations.
+	for _, b := range m.S3.Buckets {
+		if IsTrue(b.Website) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(j, b, websites)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.Website = Known(true, true, match.res.Loc())
+		case match != nil:
+			b.Website = UnknownAttr[bool](ExistsWhy(match.res), b.Website.At)
+		case maybe != nil:
+			b.Website = UnknownAttr[bool](mayConfigure(maybe.res), b.Website.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "a website configuration for it"); w != "" {
+				b.Website = UnknownAttr[bool](w, b.Website.At)
+			}
+		}
+	}
+
+	// Access logging: split configurations, and the destinations of
+	// every configuration.
+	destinations := append(slices.Clip(loggings), inlineLoggingAdapters.all(m)...)
+	for _, l := range destinations {
+		m.targets = append(m.targets, l.target)
+	}
+	for _, b := range m.S3.Buckets {
+		b.ReceivesLogs = graph.False
+		for _, l := range destinations {
+			t := targets(m.index, l.res, l.target, b.Resource, b.Name)
+			if t == graph.Unknown && l.res.Unit != b.Resource.Unit {
+				continue
+			}
+			b.ReceivesLogs = b.ReceivesLogs.Or(t)
+		}
+		if IsTrue(b.AccessLogging) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(j, b, loggings)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.AccessLogging = Known(true, true, match.res.Loc())
+		case match != nil:
+			b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), b.AccessLogging.At)
+		case maybe != nil:
+			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an access logging configuration for it"); w != "" {
+				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
+			}
+		}
+	}
+
+	// Split ACLs.
+	for _, b := range m.S3.Buckets {
+		if IsTrue(b.PublicACL) == graph.True {
+			continue
+		}
+		match, maybe := joinSplit(j, b, acls)
+		switch {
+		case match != nil && match.res.Exists == graph.True:
+			b.PublicACL = match.public
+		case match != nil:
+			b.PublicACL = UnknownAttr[bool](ExistsWhy(match.res), match.public.At)
+		case maybe != nil:
+			b.PublicACL = UnknownAttr[bool](mayConfigure(maybe.res), b.PublicACL.At)
+		default:
+			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an ACL for it"); w != "" {
+				b.PublicACL = UnknownAttr[bool](w, b.PublicACL.At)
+			}
+		}
 	}
 
 	// Split encryption configurations.
@@ -361,28 +532,6 @@ func buildS3(m *Model) {
 		}
 	}
 	m.S3.AccountPublicAccessBlocks = s3AccountBlockAdapters.all(m)
-
-	// Split logging configurations.
-	for _, b := range m.S3.Buckets {
-		if IsTrue(b.AccessLogging) == graph.True {
-			continue
-		}
-		match, maybe := joinSplit(j, b, loggings)
-		switch {
-		case match != nil:
-			b.AccessLogging = match.target
-			if match.res.Exists != graph.True {
-				b.AccessLogging = UnknownAttr[bool](ExistsWhy(match.res), match.target.At)
-			}
-		case maybe != nil:
-			b.AccessLogging = UnknownAttr[bool](mayConfigure(maybe.res), b.AccessLogging.At)
-		default:
-			if w := m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_logging for it"); w != "" {
-				b.AccessLogging = UnknownAttr[bool](w, b.AccessLogging.At)
-			}
-		}
-	}
-
 	m.S3.AccessPoints = s3AccessPointAdapters.all(m)
 }
 

@@ -310,7 +310,7 @@ func (m monitor) check(p *rules.Pass) {
 				w = "whether metric filter " + f.Resource.Address + " filters the trail's log group is not known"
 			}
 			if w == "" && f.Resource.Exists != graph.True {
-				w = f.Resource.ExistsWhy
+				w = aws.ExistsWhy(f.Resource)
 			}
 			note(on.And(matches).And(alarmed).And(f.Resource.Exists), w)
 		}
@@ -407,7 +407,7 @@ func alarmed(alarms []*aws.MetricAlarm, f *aws.MetricFilter) (graph.Tri, string)
 							why += ": " + a.NotifiesWhy
 						}
 					default:
-						why = a.Resource.ExistsWhy
+						why = aws.ExistsWhy(a.Resource)
 					}
 				}
 				out = out.Or(c)

@@ -13,5 +13,8 @@ func Rules() []*rules.Rule {
 		PolicyPublicPrincipal,
 		PolicySSEKMSNotEnforced,
 		AccessPointPublicAccessNotBlocked,
+		BucketNameHasDots,
+		AccessLoggingDisabled,
+		ACLPublic,
 	}
 }

@@ -1,0 +1,3 @@
+resource "aws_s3_bucket" "orders" { # want: aws-s3-access-logging-disabled "has no server access logging"
+  bucket = "example-orders"
+}
