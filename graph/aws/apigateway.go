@@ -324,18 +324,41 @@ func route(m *Model, r *graph.Resource, routeKey, auth, key, api Field) *APIMeth
 	return meth
 }
 
+// apiProtocolAdapters read the protocol of an HTTP or WebSocket API.
+var apiProtocolAdapters = adapters[String]{
+	{graph.Terraform, "aws_apigatewayv2_api", func(_ *Model, r *graph.Resource) String {
+		return StringOf(Attrs(r).Get("protocol_type"), nil)
+	}},
+	{graph.CloudFormation, "AWS::ApiGatewayV2::Api", func(_ *Model, r *graph.Resource) String {
+		return StringOf(Attrs(r).Get("ProtocolType"), nil)
+	}},
+}
+
+// restAPIAccess is what a REST API's own definition says about who can
+// reach it: its endpoint types and its inline resource policy.
+type restAPIAccess struct {
+	endpointTypes, policy Field
+}
+
+var restAPIAccessAdapters = adapters[restAPIAccess]{
+	{graph.Terraform, "aws_api_gateway_rest_api", func(_ *Model, r *graph.Resource) restAPIAccess {
+		a := Attrs(r)
+		return restAPIAccess{endpointTypes: a.Get("endpoint_configuration").Get("types"), policy: a.Get("policy")}
+	}},
+	{graph.CloudFormation, "AWS::ApiGateway::RestApi", func(_ *Model, r *graph.Resource) restAPIAccess {
+		a := Attrs(r)
+		return restAPIAccess{endpointTypes: a.Get("EndpointConfiguration").Get("Types"), policy: a.Get("Policy")}
+	}},
+}
+
 // websocketAPI says whether the v2 API field api names is a WebSocket
 // API.
 func (m *Model) websocketAPI(from *graph.Resource, api Field) (graph.Tri, string) {
-	target := onlyReferenced(m.index, from, api, "aws_apigatewayv2_api", "AWS::ApiGatewayV2::Api")
+	target := onlyReferenced(m.index, from, api, apiProtocolAdapters.types()...)
 	if target == nil {
 		return graph.Unknown, "the API of the route is not in the scanned code, so whether it is a WebSocket API is not known"
 	}
-	key := "protocol_type"
-	if target.Format == graph.CloudFormation {
-		key = "ProtocolType"
-	}
-	p := StringOf(Attrs(target).Get(key), nil)
+	p, _ := apiProtocolAdapters.of(m, target)
 	t := EqualFold(p, "WEBSOCKET")
 	if t == graph.Unknown {
 		return t, "the protocol of " + target.Address + " is not known: " + p.UnknownReason()
@@ -347,18 +370,15 @@ func (m *Model) websocketAPI(from *graph.Resource, api Field) (graph.Tri, string
 // reach of the internet whatever its methods allow: a private API, or one
 // with a resource policy that does not simply allow everyone.
 func (m *Model) restAPIRestricted(from *graph.Resource, api Field) (graph.Tri, string) {
-	target := onlyReferenced(m.index, from, api, "aws_api_gateway_rest_api", "AWS::ApiGateway::RestApi")
+	target := onlyReferenced(m.index, from, api, restAPIAccessAdapters.types()...)
 	if target == nil {
 		if _, literal := api.Value.AsString(); literal || len(api.Value.AllRefs()) > 0 {
 			return graph.Unknown, "the REST API of the method is not in the scanned code"
 		}
 		return graph.Unknown, "the REST API of the method is not known: " + api.Value.Why()
 	}
-	a := Attrs(target)
-	types, policy := a.Get("endpoint_configuration").Get("types"), a.Get("policy")
-	if target.Format == graph.CloudFormation {
-		types, policy = a.Get("EndpointConfiguration").Get("Types"), a.Get("Policy")
-	}
+	access, _ := restAPIAccessAdapters.of(m, target)
+	types, policy := access.endpointTypes, access.policy
 	endpoints := StringsOf(types)
 	private := endpoints.Test(func(ts []string) bool {
 		for _, t := range ts {
