@@ -11,6 +11,7 @@ func Rules() []*rules.Rule {
 		PolicyAttachedToUser,
 		UserAccessKey,
 		PasswordPolicyWeak,
+		PasswordPolicyNoComplexity,
 		RoleTrustPublic,
 		PassRoleWildcard,
 	}
