@@ -26,7 +26,8 @@ import (
 
 // monitor is one kind of event the benchmark asks to be alarmed on.
 type monitor struct {
-	id, title string
+	// ID is the rule's ID, written out so that searching for it finds it.
+	ID, title string
 	// cis and hub are the CIS section and Security Hub control.
 	cis, hub string
 	nist     string
@@ -44,29 +45,35 @@ type monitor struct {
 	pattern, metric string
 }
 
+// kind is the kind of event the rule is about, from its ID
+// ("unauthorized-calls").
+func (m monitor) kind() string {
+	return strings.TrimSuffix(strings.TrimPrefix(m.ID, "aws-cloudwatch-"), "-unmonitored")
+}
+
 var monitors = []monitor{
-	{id: "unauthorized-calls", title: "unauthorized API calls", cis: "4.1", hub: "CloudWatch.2", nist: "DE.CM-03",
+	{ID: "aws-cloudwatch-unauthorized-calls-unmonitored", title: "unauthorized API calls", cis: "4.1", hub: "CloudWatch.2", nist: "DE.CM-03",
 		what: "unauthorized API calls",
 		why: "Calls refused for lack of permission are how an intruder probing stolen credentials, or a misconfigured " +
 			"application, first shows up.",
 		terms:   []string{"$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"},
 		pattern: `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`,
 		metric:  "UnauthorizedAPICalls"},
-	{id: "console-no-mfa", title: "console sign-in without MFA", cis: "4.2", hub: "CloudWatch.3", nist: "DE.CM-03",
+	{ID: "aws-cloudwatch-console-no-mfa-unmonitored", title: "console sign-in without MFA", cis: "4.2", hub: "CloudWatch.3", nist: "DE.CM-03",
 		what: "console sign-ins without MFA",
 		why: "A console sign-in without multi-factor authentication is a password alone: a phished or reused " +
 			"password is enough for it.",
 		terms:   []string{"$.eventName=ConsoleLogin", "$.additionalEventData.MFAUsed!=Yes"},
 		pattern: `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }`,
 		metric:  "ConsoleSignInWithoutMFA"},
-	{id: "root-usage", title: "root user activity", cis: "4.3", hub: "CloudWatch.1", nist: "DE.CM-03",
+	{ID: "aws-cloudwatch-root-usage-unmonitored", title: "root user activity", cis: "4.3", hub: "CloudWatch.1", nist: "DE.CM-03",
 		what: "use of the root user",
 		why: "The root user bypasses every IAM policy and cannot be limited inside its account; it should almost " +
 			"never be used, so any use deserves a look.",
 		terms:   []string{"$.userIdentity.type=Root"},
 		pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`,
 		metric:  "RootUserUsage"},
-	{id: "iam-policy-changes", title: "IAM policy changes", cis: "4.4", hub: "CloudWatch.4", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-iam-policy-changes-unmonitored", title: "IAM policy changes", cis: "4.4", hub: "CloudWatch.4", nist: "DE.CM-09",
 		what: "changes to IAM policies",
 		why:  "A policy created, changed or attached is how permissions grow, including an intruder's own.",
 		events: []string{"DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy",
@@ -74,64 +81,64 @@ var monitors = []monitor{
 			"AttachRolePolicy", "DetachRolePolicy", "AttachUserPolicy", "DetachUserPolicy", "AttachGroupPolicy",
 			"DetachGroupPolicy"},
 		source: "iam.amazonaws.com", metric: "IAMPolicyChanges"},
-	{id: "cloudtrail-changes", title: "CloudTrail changes", cis: "4.5", hub: "CloudWatch.5", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-cloudtrail-changes-unmonitored", title: "CloudTrail changes", cis: "4.5", hub: "CloudWatch.5", nist: "DE.CM-09",
 		what:   "changes to CloudTrail trails",
 		why:    "Stopping or changing a trail is how an intruder stops being recorded.",
 		events: []string{"CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"},
 		source: "cloudtrail.amazonaws.com", metric: "CloudTrailChanges"},
-	{id: "console-failures", title: "console sign-in failures", cis: "4.6", hub: "CloudWatch.6", nist: "DE.CM-03",
+	{ID: "aws-cloudwatch-console-failures-unmonitored", title: "console sign-in failures", cis: "4.6", hub: "CloudWatch.6", nist: "DE.CM-03",
 		what:    "failed console sign-ins",
 		why:     "Repeated failed sign-ins are password guessing, or a user locked out.",
 		terms:   []string{"$.eventName=ConsoleLogin", "$.errorMessage=Failedauthentication"},
 		pattern: `{ ($.eventName = "ConsoleLogin") && ($.errorMessage = "Failed authentication") }`,
 		metric:  "ConsoleSignInFailures"},
-	{id: "kms-key-deletion", title: "KMS key disabling or deletion", cis: "4.7", hub: "CloudWatch.7", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-kms-key-deletion-unmonitored", title: "KMS key disabling or deletion", cis: "4.7", hub: "CloudWatch.7", nist: "DE.CM-09",
 		what:   "disabling or scheduled deletion of KMS keys",
 		why:    "Data encrypted under a deleted key is lost for good; disabling a key is a way to deny service.",
 		events: []string{"DisableKey", "ScheduleKeyDeletion"},
 		source: "kms.amazonaws.com", metric: "KMSKeyDisabledOrDeleted"},
-	{id: "bucket-policy-changes", title: "S3 bucket policy changes", cis: "4.8", hub: "CloudWatch.8", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-bucket-policy-changes-unmonitored", title: "S3 bucket policy changes", cis: "4.8", hub: "CloudWatch.8", nist: "DE.CM-09",
 		what: "changes to S3 bucket policies, ACLs and replication",
 		why:  "A bucket's policy, ACL or replication decides who can read its data, and where copies go.",
 		events: []string{"PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication",
 			"DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"},
 		source: "s3.amazonaws.com", metric: "S3BucketPolicyChanges"},
-	{id: "config-changes", title: "AWS Config changes", cis: "4.9", hub: "CloudWatch.9", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-config-changes-unmonitored", title: "AWS Config changes", cis: "4.9", hub: "CloudWatch.9", nist: "DE.CM-09",
 		what:   "changes to AWS Config recording",
 		why:    "Stopping the configuration recorder or its delivery channel blinds configuration history and compliance checks.",
 		events: []string{"StopConfigurationRecorder", "DeleteDeliveryChannel", "PutDeliveryChannel", "PutConfigurationRecorder"},
 		source: "config.amazonaws.com", metric: "ConfigChanges"},
-	{id: "security-group-changes", title: "security group changes", cis: "4.10", hub: "CloudWatch.10", nist: "DE.CM-01",
+	{ID: "aws-cloudwatch-security-group-changes-unmonitored", title: "security group changes", cis: "4.10", hub: "CloudWatch.10", nist: "DE.CM-01",
 		what: "changes to security groups",
 		why:  "A rule added to a security group can open a port to the internet.",
 		events: []string{"AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress",
 			"RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"},
 		source: "ec2.amazonaws.com", metric: "SecurityGroupChanges"},
-	{id: "nacl-changes", title: "network ACL changes", cis: "4.11", hub: "CloudWatch.11", nist: "DE.CM-01",
+	{ID: "aws-cloudwatch-nacl-changes-unmonitored", title: "network ACL changes", cis: "4.11", hub: "CloudWatch.11", nist: "DE.CM-01",
 		what: "changes to network ACLs",
 		why:  "A network ACL entry can open or close a subnet to the internet.",
 		events: []string{"CreateNetworkAcl", "CreateNetworkAclEntry", "DeleteNetworkAcl", "DeleteNetworkAclEntry",
 			"ReplaceNetworkAclEntry", "ReplaceNetworkAclAssociation"},
 		source: "ec2.amazonaws.com", metric: "NetworkACLChanges"},
-	{id: "gateway-changes", title: "network gateway changes", cis: "4.12", hub: "CloudWatch.12", nist: "DE.CM-01",
+	{ID: "aws-cloudwatch-gateway-changes-unmonitored", title: "network gateway changes", cis: "4.12", hub: "CloudWatch.12", nist: "DE.CM-01",
 		what: "changes to internet and customer gateways",
 		why:  "A gateway attached or created is a new path into or out of a VPC.",
 		events: []string{"CreateCustomerGateway", "DeleteCustomerGateway", "AttachInternetGateway", "CreateInternetGateway",
 			"DeleteInternetGateway", "DetachInternetGateway"},
 		source: "ec2.amazonaws.com", metric: "NetworkGatewayChanges"},
-	{id: "route-table-changes", title: "route table changes", cis: "4.13", hub: "CloudWatch.13", nist: "DE.CM-01",
+	{ID: "aws-cloudwatch-route-table-changes-unmonitored", title: "route table changes", cis: "4.13", hub: "CloudWatch.13", nist: "DE.CM-01",
 		what: "changes to route tables",
 		why:  "A route changed can send a subnet's traffic through another path, or expose it.",
 		events: []string{"CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation",
 			"DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"},
 		source: "ec2.amazonaws.com", metric: "RouteTableChanges"},
-	{id: "vpc-changes", title: "VPC changes", cis: "4.14", hub: "CloudWatch.14", nist: "DE.CM-01",
+	{ID: "aws-cloudwatch-vpc-changes-unmonitored", title: "VPC changes", cis: "4.14", hub: "CloudWatch.14", nist: "DE.CM-01",
 		what: "changes to VPCs and their peering",
 		why:  "A VPC created, deleted or peered changes which networks can reach each other.",
 		events: []string{"CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection",
 			"CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection"},
 		source: "ec2.amazonaws.com", metric: "VPCChanges"},
-	{id: "organization-changes", title: "AWS Organizations changes", cis: "4.15", nist: "DE.CM-09",
+	{ID: "aws-cloudwatch-organization-changes-unmonitored", title: "AWS Organizations changes", cis: "4.15", nist: "DE.CM-09",
 		what: "changes to the AWS organisation",
 		why: "Accounts, organisational units and policies moved or changed alter the guardrails (service control " +
 			"policies) every account relies on.",
@@ -176,7 +183,7 @@ func (m monitor) rule() *rules.Rule {
 			strings.ToLower(strings.ReplaceAll(m.hub, ".", "-")))
 	}
 	return &rules.Rule{
-		ID:       "aws-cloudwatch-" + m.id + "-unmonitored",
+		ID:       m.ID,
 		Title:    "No CloudWatch alarm on " + m.title,
 		Severity: rules.Low,
 		Description: m.why + " CIS AWS Foundations " + m.cis + " asks for a metric filter on the CloudWatch Logs log " +
@@ -203,7 +210,7 @@ func (m monitor) rule() *rules.Rule {
 }
 
 func (m monitor) terraform(pattern string) string {
-	name := strings.ReplaceAll(m.id, "-", "_")
+	name := strings.ReplaceAll(m.kind(), "-", "_")
 	return fmt.Sprintf(`resource "aws_cloudwatch_log_metric_filter" "%[1]s" {
   name           = "%[2]s"
   log_group_name = aws_cloudwatch_log_group.cloudtrail.name
