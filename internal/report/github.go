@@ -21,6 +21,7 @@ import (
 // order within a severity, and warnings about the input last; a plain
 // summary line ends the output.
 func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	paths := opts.pathBase()
 	bw := bufio.NewWriter(w)
 	titles := map[string]string{}
 	for _, r := range rs {
@@ -30,7 +31,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 	diagnostics := func(sev graph.DiagSeverity, level string) {
 		for _, d := range sortedDiags {
 			if d.Severity == sev {
-				writeCommand(bw, level, d.Range, opts.BaseDir, "blindspot "+d.Code, d.Message)
+				writeCommand(bw, level, d.Range, paths, "blindspot "+d.Code, d.Message)
 			}
 		}
 	}
@@ -54,7 +55,7 @@ func WriteGitHub(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		if t := titles[f.RuleID]; t != "" {
 			title += ": " + t
 		}
-		writeCommand(bw, level, f.Loc.Range, opts.BaseDir, title, f.Message)
+		writeCommand(bw, level, f.Loc.Range, paths, title, f.Message)
 	}
 	diagnostics(graph.Warning, "warning")
 	fmt.Fprintf(bw, "blindspot: %s\n", summaryLine(Summarize(fs, diags), opts, func(_, s string) string { return s }))
@@ -70,7 +71,7 @@ func annotationRank(f *rules.Finding) int {
 	return int(f.Severity)
 }
 
-func writeCommand(w io.Writer, level string, r graph.Range, base, title, message string) {
+func writeCommand(w io.Writer, level string, r graph.Range, base graph.PathBase, title, message string) {
 	var props []string
 	if r.File != "" {
 		props = append(props, "file="+escapeProperty(cleanData(displayPath(r.File, base))))

@@ -111,6 +111,7 @@ const (
 // diagnostics. The report records the scan's start and end, which GitLab
 // requires; everything else depends only on the input.
 func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, scan GitLabScan) error {
+	paths := opts.pathBase()
 	byID := map[string]*rules.Rule{}
 	for _, r := range rs {
 		byID[r.ID] = r
@@ -143,15 +144,15 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		if r == nil {
 			r = &rules.Rule{ID: f.RuleID, Title: f.RuleID}
 		}
-		fp := f.Fingerprint(opts.BaseDir)
+		fp := f.FingerprintIn(paths)
 		occurrences[fp]++
 		v := gitlabVuln{
 			ID:          gitlabUUID(fmt.Sprintf("%s:%d", fp, occurrences[fp])),
 			Name:        truncate(cmp.Or(r.Title, r.ID), gitlabMaxName),
-			Description: truncate(gitlabDescription(&f, r, opts.BaseDir), gitlabMaxDescription),
+			Description: truncate(gitlabDescription(&f, r, paths), gitlabMaxDescription),
 			Severity:    gitlabSeverity(f.Severity),
 			Solution:    truncate(r.Remediation.Text, gitlabMaxSolution),
-			Location:    gitlabLocation{File: displayPath(f.Loc.Range.File, opts.BaseDir), StartLine: max(f.Loc.Range.Start.Line, 1)},
+			Location:    gitlabLocation{File: displayPath(f.Loc.Range.File, paths), StartLine: max(f.Loc.Range.Start.Line, 1)},
 		}
 		v.Location.EndLine = max(f.Loc.Range.End.Line, v.Location.StartLine)
 		id := gitlabIdentifier{Type: "blindspot_rule_id", Name: r.ID, Value: r.ID}
@@ -176,7 +177,7 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 		default:
 			continue
 		}
-		out.Scan.Messages = append(out.Scan.Messages, gitlabMessage{Level: level, Value: nonEmpty(located(position(d.Range, opts.BaseDir), fmt.Sprintf("%s [%s]", d.Message, d.Code)))})
+		out.Scan.Messages = append(out.Scan.Messages, gitlabMessage{Level: level, Value: nonEmpty(located(position(d.Range, paths), fmt.Sprintf("%s [%s]", d.Message, d.Code)))})
 	}
 	if undetermined > 0 {
 		out.Scan.Messages = append(out.Scan.Messages, gitlabMessage{Level: "info", Value: fmt.Sprintf("%s could not be evaluated before deployment (blindspot scan --show-unknown lists them)", plural(undetermined, "check"))})
@@ -195,7 +196,7 @@ func WriteGitLab(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []grap
 
 // gitlabDescription is the finding's message, where it is and what the rule
 // is about, in GitLab-flavoured Markdown.
-func gitlabDescription(f *rules.Finding, r *rules.Rule, base string) string {
+func gitlabDescription(f *rules.Finding, r *rules.Rule, base graph.PathBase) string {
 	var b strings.Builder
 	b.WriteString(cmp.Or(f.Message, r.Title))
 	if res := f.Loc.Resource; res != nil {

@@ -126,6 +126,7 @@ type htmlRelated struct{ Label, Loc string }
 type htmlDiagnostic struct{ Severity, Code, Loc, Message string }
 
 func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) *htmlView {
+	paths := opts.pathBase()
 	v := &htmlView{CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS)}
 	plain := func(_, s string) string { return s }
 	s := Summarize(fs, diags)
@@ -159,13 +160,13 @@ func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnosti
 			v.Rules = append(v.Rules, hr)
 		}
 	}
-	v.Incomplete = notScanned(diags, opts.BaseDir)
+	v.Incomplete = notScanned(diags, paths)
 	for i := range v.Incomplete {
 		v.Incomplete[i].Example = clean(v.Incomplete[i].Example)
 	}
 	if o := opts.Organization; o != nil {
 		v.Guardrails = o.Guardrails
-		v.Org = buildHTMLOrg(o, opts.BaseDir)
+		v.Org = buildHTMLOrg(o, paths)
 	}
 
 	src := &sourceLines{files: map[string][]string{}}
@@ -181,8 +182,8 @@ func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnosti
 		f := g.findings[0]
 		hf := htmlFinding{
 			Severity: f.Severity.String(), Class: "sev-" + f.Severity.String(), Label: f.Severity.String(),
-			RuleID: f.RuleID, Message: clean(g.message), File: displayPath(f.Loc.Range.File, opts.BaseDir),
-			Loc: clean(position(f.Loc.Range, opts.BaseDir)),
+			RuleID: f.RuleID, Message: clean(g.message), File: displayPath(f.Loc.Range.File, paths),
+			Loc: clean(position(f.Loc.Range, paths)),
 		}
 		if f.Status == rules.Undetermined {
 			hf.Severity, hf.Class, hf.Label = "unknown", "sev-unknown", "unknown"
@@ -209,7 +210,7 @@ func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnosti
 		}
 		lines, more := g.related()
 		for _, r := range lines {
-			hf.Related = append(hf.Related, htmlRelated{Label: clean(r.label), Loc: clean(position(r.loc, opts.BaseDir))})
+			hf.Related = append(hf.Related, htmlRelated{Label: clean(r.label), Loc: clean(position(r.loc, paths))})
 		}
 		if more > 0 {
 			hf.Related = append(hf.Related, htmlRelated{Label: "and", Loc: fmt.Sprintf("%d more", more)})
@@ -226,7 +227,7 @@ func buildHTMLView(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnosti
 			continue
 		}
 		v.Diagnostics = append(v.Diagnostics, htmlDiagnostic{Severity: d.Severity.String(), Code: d.Code,
-			Loc: clean(position(d.Range, opts.BaseDir)), Message: clean(d.Message)})
+			Loc: clean(position(d.Range, paths)), Message: clean(d.Message)})
 	}
 	return v
 }
@@ -263,7 +264,7 @@ func htmlExcerpt(src *sourceLines, r graph.Range) []htmlLine {
 
 // buildHTMLOrg lays the organisation out for the template: the tree as
 // matrix rows in depth-first order.
-func buildHTMLOrg(o *Organization, base string) *htmlOrgSection {
+func buildHTMLOrg(o *Organization, base graph.PathBase) *htmlOrgSection {
 	sec := &htmlOrgSection{ManagementAccounts: o.ManagementAccounts}
 	for _, w := range o.ManagementWorkloads {
 		sec.Workloads = append(sec.Workloads, htmlResourceOf(w, base))
@@ -327,7 +328,7 @@ func buildHTMLOrg(o *Organization, base string) *htmlOrgSection {
 	return sec
 }
 
-func htmlResourceOf(r OrgResource, base string) htmlResource {
+func htmlResourceOf(r OrgResource, base graph.PathBase) htmlResource {
 	return htmlResource{Address: clean(r.Address), Type: r.Type, Loc: clean(position(r.Range, base)), Note: clean(r.Note)}
 }
 

@@ -129,12 +129,13 @@ type JSONDiagnostic struct {
 
 // WriteJSON writes the JSON report.
 func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	paths := opts.pathBase()
 	byID := map[string]*rules.Rule{}
 	for _, r := range rs {
 		byID[r.ID] = r
 	}
 	sum := JSONSummary{Summary: Summarize(fs, diags), Filtered: opts.Filtered, Scanned: []FormatTotals{},
-		NotScanned: notScanned(diags, opts.BaseDir), Rules: []RuleCounts{}}
+		NotScanned: notScanned(diags, paths), Rules: []RuleCounts{}}
 	if sum.NotScanned == nil {
 		sum.NotScanned = []NotScanned{}
 	}
@@ -159,8 +160,8 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		jf := JSONFinding{
 			RuleID: f.RuleID, Severity: f.Severity.String(), Message: f.Message,
-			JSONLocation: location(f.Loc.Range, opts.BaseDir), Attribute: f.Loc.Path,
-			Fingerprint: f.Fingerprint(opts.BaseDir), BaselineState: f.BaselineState,
+			JSONLocation: location(f.Loc.Range, paths), Attribute: f.Loc.Path,
+			Fingerprint: f.FingerprintIn(paths), BaselineState: f.BaselineState,
 		}
 		if r := byID[f.RuleID]; r != nil {
 			jf.Title = r.Title
@@ -178,16 +179,16 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 			if rel.Loc.Range.IsZero() {
 				continue
 			}
-			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, opts.BaseDir)})
+			jf.Related = append(jf.Related, JSONRelated{Message: rel.Message, JSONLocation: location(rel.Loc.Range, paths)})
 		}
 		if fx := f.Fix; fx != nil && len(fx.Edits) > 0 {
 			jf.Fix = &JSONFix{Description: fx.Description}
 			for _, e := range fx.Edits {
-				jf.Fix.Edits = append(jf.Fix.Edits, JSONEdit{JSONLocation: location(e.Range, opts.BaseDir), Text: e.Text})
+				jf.Fix.Edits = append(jf.Fix.Edits, JSONEdit{JSONLocation: location(e.Range, paths), Text: e.Text})
 			}
 		}
 		if s := f.Suppressed; s != nil {
-			jf.Suppression = &JSONSuppressed{Justification: s.Justification, Until: s.Until, JSONLocation: location(s.Range, opts.BaseDir)}
+			jf.Suppression = &JSONSuppressed{Justification: s.Justification, Until: s.Until, JSONLocation: location(s.Range, paths)}
 		}
 		if f.Status == rules.Undetermined {
 			out.Unknowns = append(out.Unknowns, jf)
@@ -199,7 +200,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if d.Severity == graph.Debug {
 			continue
 		}
-		jd := JSONDiagnostic{Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Incomplete: d.NotScanned(), JSONLocation: location(d.Range, opts.BaseDir)}
+		jd := JSONDiagnostic{Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Incomplete: d.NotScanned(), JSONLocation: location(d.Range, paths)}
 		if d.Count > 1 {
 			jd.Count = d.Count
 		}
@@ -216,7 +217,7 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 
 // location converts a range; positions a front end could not give (zero or
 // below) are 0, "no position".
-func location(r graph.Range, base string) JSONLocation {
+func location(r graph.Range, base graph.PathBase) JSONLocation {
 	return JSONLocation{
 		File: displayPath(r.File, base),
 		Line: max(r.Start.Line, 0), Column: max(r.Start.Column, 0),

@@ -74,6 +74,7 @@ const diagnosticsSuite = "blindspot: input"
 // system-err. Paths are relative to BaseDir; there are no times, so the
 // report is the same for the same input.
 func WriteJUnit(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	paths := opts.pathBase()
 	sortedRules := append([]*rules.Rule(nil), rs...)
 	sort.Slice(sortedRules, func(i, j int) bool { return sortedRules[i].ID < sortedRules[j].ID })
 	type caseKey struct{ rule, unit, subject string }
@@ -83,11 +84,11 @@ func WriteJUnit(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph
 		if !shown(&f, opts) {
 			continue
 		}
-		file := displayPath(f.Loc.Range.File, opts.BaseDir)
+		file := displayPath(f.Loc.Range.File, paths)
 		key := caseKey{rule: f.RuleID, subject: file}
 		name := file
 		if r := f.Loc.Resource; r != nil {
-			key.unit, key.subject = displayPath(r.Unit, opts.BaseDir), r.Address
+			key.unit, key.subject = displayPath(r.Unit, paths), r.Address
 			name = r.Address + " (" + file + ")"
 		}
 		c := cases[key]
@@ -96,7 +97,7 @@ func WriteJUnit(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph
 			cases[key] = c
 			byRule[f.RuleID] = append(byRule[f.RuleID], key)
 		}
-		p := junitProblem{Message: f.Message, Type: f.Severity.String(), Text: junitDetails(&f, opts.BaseDir)}
+		p := junitProblem{Message: f.Message, Type: f.Severity.String(), Text: junitDetails(&f, paths)}
 		switch {
 		case f.Suppressed != nil:
 			p.Message = "suppressed: " + f.Suppressed.Justification
@@ -141,10 +142,10 @@ func WriteJUnit(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph
 	errorCases := map[string]*junitCase{}
 	var errorOrder []string
 	for _, d := range sortedDiagnostics(diags) {
-		where := position(d.Range, opts.BaseDir)
+		where := position(d.Range, paths)
 		switch d.Severity {
 		case graph.Error:
-			file := displayPath(d.Range.File, opts.BaseDir)
+			file := displayPath(d.Range.File, paths)
 			c := errorCases[file]
 			if c == nil {
 				c = &junitCase{Name: cmp.Or(file, "(no file)"), Classname: diagnosticsSuite}
@@ -232,7 +233,7 @@ func xmlText(s string) string {
 
 // junitDetails is the text of a failure: where, what, and the related
 // locations.
-func junitDetails(f *rules.Finding, base string) string {
+func junitDetails(f *rules.Finding, base graph.PathBase) string {
 	var b strings.Builder
 	b.WriteString(located(position(f.Loc.Range, base), f.Message))
 	for _, r := range f.Related {

@@ -316,7 +316,7 @@ func TestDisplayPath(t *testing.T) {
 		{"a/b.tf", "..", "report/a/b.tf"},
 	}
 	for _, tt := range tests {
-		if got := displayPath(filepath.FromSlash(tt.file), filepath.FromSlash(tt.base)); got != tt.want {
+		if got := displayPath(filepath.FromSlash(tt.file), graph.NewPathBase(filepath.FromSlash(tt.base))); got != tt.want {
 			t.Errorf("displayPath(%q, %q) = %q, want %q", tt.file, tt.base, got, tt.want)
 		}
 	}

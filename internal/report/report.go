@@ -158,7 +158,7 @@ func sortedDiagnostics(diags []graph.Diagnostic) []graph.Diagnostic {
 
 // position formats a range's start as file:line:column, or only the file
 // for a finding about a whole file.
-func position(r graph.Range, base string) string {
+func position(r graph.Range, base graph.PathBase) string {
 	file := displayPath(r.File, base)
 	if r.Start.Line <= 0 {
 		return file
@@ -166,10 +166,16 @@ func position(r graph.Range, base string) string {
 	return fmt.Sprintf("%s:%d:%d", file, r.Start.Line, max(r.Start.Column, 1))
 }
 
-// displayPath shows a file relative to BaseDir, with forward slashes
-// (graph.RelPath).
-func displayPath(file, base string) string {
-	return graph.RelPath(base, file)
+// pathBase is what the report shows paths relative to: built once per
+// report, since building one looks up the working directory.
+func (o Options) pathBase() graph.PathBase {
+	return graph.NewPathBase(o.BaseDir)
+}
+
+// displayPath shows a file relative to the base, with forward slashes
+// (graph.PathBase.Rel).
+func displayPath(file string, base graph.PathBase) string {
+	return base.Rel(file)
 }
 
 // sourceLines reads files once for the carets of a text report. Paths in

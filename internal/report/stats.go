@@ -140,7 +140,7 @@ type NotScanned struct {
 
 // notScanned aggregates the diagnostics that mean something was not
 // scanned by code, in order of first occurrence.
-func notScanned(diags []graph.Diagnostic, base string) []NotScanned {
+func notScanned(diags []graph.Diagnostic, base graph.PathBase) []NotScanned {
 	var out []NotScanned
 	at := map[string]int{}
 	for _, d := range sortedDiagnostics(diags) {

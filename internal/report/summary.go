@@ -20,6 +20,7 @@ const summaryTop = 20
 // no links), and what could not be scanned. Everything that comes from
 // the scanned files is escaped, so that it cannot add Markdown or HTML.
 func WriteSummary(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, helpURI func(ruleID string) string) error {
+	paths := opts.pathBase()
 	bw := bufio.NewWriter(w)
 	s := Summarize(fs, diags)
 	fmt.Fprintln(bw, "## blindspot")
@@ -86,7 +87,7 @@ func WriteSummary(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []gra
 					rule = "[" + rule + "](" + u + ")"
 				}
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", f.Severity, rule, mdCode(position(f.Loc.Range, opts.BaseDir)), mdText(f.Message))
+			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", f.Severity, rule, mdCode(position(f.Loc.Range, paths)), mdText(f.Message))
 		}
 		if n := len(shownFindings) - summaryTop; n > 0 {
 			fmt.Fprintf(bw, "\nand %d more: see the SARIF report or code scanning.\n", n)
@@ -110,7 +111,7 @@ func WriteSummary(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []gra
 			fmt.Fprintf(bw, "- and %d more (see the log)\n", len(notScanned)-summaryTop)
 			break
 		}
-		where := position(d.Range, opts.BaseDir)
+		where := position(d.Range, paths)
 		if where != "" {
 			where = mdCode(where) + ": "
 		}

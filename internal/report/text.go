@@ -32,6 +32,7 @@ const (
 // instantiated many times) are written once, naming their instances. A
 // summary of what was scanned and found ends the report.
 func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
+	paths := opts.pathBase()
 	bw := bufio.NewWriter(w)
 	src := &sourceLines{files: map[string][]string{}, read: opts.ReadFile, secrets: secretRanges(rs, fs)}
 	paint := func(style, s string) string {
@@ -55,7 +56,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 	lastFile := ""
 	for i, g := range groupFindings(visible) {
 		f := g.findings[0]
-		file := displayPath(f.Loc.Range.File, opts.BaseDir)
+		file := displayPath(f.Loc.Range.File, paths)
 		if i > 0 && file != lastFile {
 			fmt.Fprintln(bw)
 		}
@@ -64,7 +65,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		if f.Status == rules.Undetermined {
 			label, style = "unknown", styleDim
 		}
-		where := position(f.Loc.Range, opts.BaseDir)
+		where := position(f.Loc.Range, paths)
 		msg := g.message
 		if f.Suppressed != nil {
 			until := ""
@@ -88,7 +89,7 @@ func WriteText(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		lines, more := g.related()
 		for _, r := range lines {
-			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, clean(r.label)+":"), clean(position(r.loc, opts.BaseDir)))
+			fmt.Fprintf(bw, "    %s %s\n", paint(styleDim, clean(r.label)+":"), clean(position(r.loc, paths)))
 		}
 		if more > 0 {
 			fmt.Fprintf(bw, "    %s\n", paint(styleDim, fmt.Sprintf("(and %d more)", more)))
@@ -135,10 +136,11 @@ func FixSummary(r *rules.Rule) string {
 // writeTextSummary writes what was scanned, what was not and why, the
 // compliance table and, when asked for, the statistics.
 func writeTextSummary(w io.Writer, rs []*rules.Rule, diags []graph.Diagnostic, opts Options, paint func(string, string) string) {
+	paths := opts.pathBase()
 	if opts.Stats != nil {
 		fmt.Fprintln(w, scannedLine(opts.Stats.totals()))
 	}
-	for _, ns := range notScanned(diags, opts.BaseDir) {
+	for _, ns := range notScanned(diags, paths) {
 		times := ""
 		if ns.Count > 1 {
 			times = fmt.Sprintf(", %d times", ns.Count)
