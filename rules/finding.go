@@ -82,18 +82,13 @@ type Finding struct {
 	BaselineState string
 }
 
-// Fingerprint identifies the finding independently of line numbers and of
-// where the scan ran: the rule, the resource's unit and address (or the
+// FingerprintIn identifies the finding independently of line numbers and
+// of where the scan ran: the rule, the resource's unit and address (or the
 // file, for a finding about no resource) and the attribute path, with paths
-// relative to base (graph.RelPath), the directory reports are relative to.
-// Edits elsewhere in the file, and scanning from another directory or by
-// another path to the same files, keep it.
-func (f *Finding) Fingerprint(base string) string {
-	return f.FingerprintIn(graph.NewPathBase(base))
-}
-
-// FingerprintIn is Fingerprint with the base given as a graph.PathBase,
-// for reports that fingerprint many findings.
+// relative to base, the directory reports are relative to (one PathBase per
+// report: building one looks up the working directory). Edits elsewhere in
+// the file, and scanning from another directory or by another path to the
+// same files, keep it.
 func (f *Finding) FingerprintIn(base graph.PathBase) string {
 	h := sha256.New()
 	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }

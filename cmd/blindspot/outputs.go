@@ -57,7 +57,7 @@ func (in reportInput) reportOptions() report.Options {
 		Color:             in.color,
 		FailOn:            in.result.FailOn,
 		ReadFile:          in.result.ReadSource,
-		HelpURI:           in.helpURI,
+		HelpURI:           in.helpURIs(),
 		Compact:           in.compact,
 		Quiet:             in.quiet,
 		Statistics:        in.statistics,
@@ -67,14 +67,19 @@ func (in reportInput) reportOptions() report.Options {
 	}
 }
 
-// helpURI is a rule's documentation page (docURL).
-func (in reportInput) helpURI(ruleID string) string {
+// helpURIs returns the documentation page (docURL) of each rule that ran,
+// looked up by ID.
+func (in reportInput) helpURIs() func(ruleID string) string {
+	urls := make(map[string]string, len(in.result.Rules))
 	for _, r := range in.result.Rules {
-		if r.ID == ruleID {
-			return docURL(r)
-		}
+		urls[r.ID] = docURL(r)
 	}
-	return helpURI(ruleID)
+	return func(ruleID string) string {
+		if u, ok := urls[ruleID]; ok {
+			return u
+		}
+		return helpURI(ruleID)
+	}
 }
 
 // guarded writes a text report through safetext.Writer, so that no line
@@ -133,12 +138,12 @@ func reportFormats() []reportFormat {
 		}},
 		{name: "summary", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), in.helpURI)
+			return report.WriteSummary(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), in.helpURIs())
 		}},
 		{name: "gitlab", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitLab(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions(), report.GitLabScan{
-				Version: readVersion().Version, URL: informationURI, HelpURI: in.helpURI, Start: in.start, End: in.end,
+				Version: readVersion().Version, URL: informationURI, HelpURI: in.helpURIs(), Start: in.start, End: in.end,
 			})
 		}},
 	}

@@ -29,6 +29,8 @@ type PolicyFile struct {
 	// file found in the scanned tree is read through a sandbox there,
 	// like the scanned code. A file the user named is read where it is.
 	Root string
+	// data is the content, once read.
+	data []byte
 }
 
 // MaxPolicyFileSize bounds a policy file.
@@ -109,8 +111,9 @@ func policyNames(entries []fs.DirEntry) []string {
 	return out
 }
 
-// readablePolicies keeps the policy files found in the scanned tree that
-// can be read there: a link out of the tree, or something that is not a
+// readablePolicies reads the policy files found in the scanned tree,
+// keeping those that can be read there (with their content, so they are
+// read once): a link out of the tree, or something that is not a
 // regular file, is as hostile as the code beside it, so it is reported
 // (and the scan is incomplete) rather than read or fatal.
 func readablePolicies(files []PolicyFile, diags []graph.Diagnostic) ([]PolicyFile, []graph.Diagnostic) {
@@ -120,8 +123,9 @@ func readablePolicies(files []PolicyFile, diags []graph.Diagnostic) ([]PolicyFil
 			kept = append(kept, f)
 			continue
 		}
-		err := f.check()
+		data, err := f.read()
 		if err == nil {
+			f.data = data
 			kept = append(kept, f)
 			continue
 		}
@@ -136,31 +140,12 @@ func readablePolicies(files []PolicyFile, diags []graph.Diagnostic) ([]PolicyFil
 	return kept, diags
 }
 
-// check reports whether a policy file with a root is a regular file
-// inside it.
-func (f PolicyFile) check() error {
-	root, err := sandbox.Open(f.Root)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	rel, err := filepath.Rel(f.Root, f.Path)
-	if err != nil {
-		return err
-	}
-	info, err := root.Stat(rel)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: %w", f.Path, sandbox.ErrNotRegular)
-	}
-	return nil
-}
-
 // read reads the policy file, through a sandbox on its root when it has
-// one.
+// one, unless it was read already.
 func (f PolicyFile) read() ([]byte, error) {
+	if f.data != nil {
+		return f.data, nil
+	}
 	if f.Root == "" {
 		return sandbox.ReadUserFile(f.Path, MaxPolicyFileSize)
 	}

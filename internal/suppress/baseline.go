@@ -35,14 +35,15 @@ type BaselineEntry struct {
 // baseline applies whatever directory later scans start from.
 func NewBaseline(fs []rules.Finding, base string) *Baseline {
 	b := &Baseline{Version: 1, Findings: []BaselineEntry{}}
+	paths := graph.NewPathBase(base)
 	for i := range fs {
 		f := &fs[i]
 		if f.Status != rules.Failed || f.Suppressed != nil {
 			continue
 		}
 		b.Findings = append(b.Findings, BaselineEntry{
-			RuleID: f.RuleID, Fingerprint: f.Fingerprint(base),
-			File: graph.RelPath(base, f.Loc.Range.File), Line: f.Loc.Range.Start.Line, Message: f.Message,
+			RuleID: f.RuleID, Fingerprint: f.FingerprintIn(paths),
+			File: paths.Rel(f.Loc.Range.File), Line: f.Loc.Range.Start.Line, Message: f.Message,
 		})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -92,8 +93,9 @@ func (b *Baseline) Apply(fs []rules.Finding, base string) (kept, dropped []rules
 		known[[2]string{e.RuleID, e.Fingerprint}] = true
 	}
 	matched := map[[2]string]bool{}
+	paths := graph.NewPathBase(base)
 	for _, f := range fs {
-		key := [2]string{f.RuleID, f.Fingerprint(base)}
+		key := [2]string{f.RuleID, f.FingerprintIn(paths)}
 		if f.Status == rules.Failed && known[key] {
 			matched[key] = true
 			dropped = append(dropped, f)
