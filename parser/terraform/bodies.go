@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -25,7 +26,7 @@ func (s *scope) resources(b *hcl.Block) {
 			Attrs: attrs, Metadata: graph.Null(toRange(b.DefRange)), Range: blockRange(b), NameRange: toRange(b.DefRange),
 			Exists: in.exists.And(s.exists), Calls: s.calls,
 		}
-		r.ExistsWhy = firstNonEmpty(in.existsWhy, s.existsWhy)
+		r.ExistsWhy = cmp.Or(in.existsWhy, s.existsWhy)
 		if r.Exists == graph.True {
 			r.ExistsWhy = ""
 		}
@@ -43,15 +44,6 @@ func blockRange(b *hcl.Block) graph.Range {
 		r.End = graph.Pos{Line: end.Line, Column: end.Column, Byte: end.Byte}
 	}
 	return r
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // bodyValue evaluates a block body into an object: attributes in source

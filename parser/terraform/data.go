@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -46,7 +47,7 @@ func (s *scope) dataSource(b *hcl.Block) {
 		s.curEach = in.eachValue
 		val, w, rs := s.dataInstance(b, in.key, s.childContext(in))
 		s.curEach = nil
-		why = firstNonEmpty(why, w)
+		why = cmp.Or(why, w)
 		refs = append(refs, rs...)
 		if hasForEach {
 			byKey[in.each["each"].GetAttr("key").AsString()] = val
@@ -62,7 +63,7 @@ func (s *scope) dataSource(b *hcl.Block) {
 	default:
 		val = list[0]
 	}
-	s.data[typ][name] = s.namedOf(val, r, firstNonEmpty(why, what+" is read when Terraform plans"), refs)
+	s.data[typ][name] = s.namedOf(val, r, cmp.Or(why, what+" is read when Terraform plans"), refs)
 }
 
 // lookUpPolicy records the policy name an aws_iam_policy data source

@@ -951,7 +951,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 			if why == "" {
 				v, diags := t.TraverseAbs(ctx)
 				if diags.HasErrors() || !v.IsWhollyKnown() {
-					why = firstNonEmpty(whyOf(part), whyOf(nv.gv))
+					why = cmp.Or(whyOf(part), whyOf(nv.gv))
 				}
 			}
 		} else if why == "" && reason != "" {

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -108,7 +109,7 @@ func holeString(s string, r graph.Range, holes []hole) graph.Value {
 		h := holes[n]
 		only = h
 		parts++
-		why = firstNonEmpty(why, whyOf(h.value), h.value.Why())
+		why = cmp.Or(why, whyOf(h.value), h.value.Why())
 		refs = append(refs, h.value.AllRefs()...)
 		s = rest[j+2:]
 	}
@@ -118,6 +119,6 @@ func holeString(s string, r graph.Range, holes []hole) graph.Value {
 	if k := only.value.Kind(); parts == 1 && literal.Len() == 0 && !(only.inString && (k == graph.KindObject || k == graph.KindList)) {
 		return only.value
 	}
-	why = firstNonEmpty(why, "part of the text is not known before apply")
+	why = cmp.Or(why, "part of the text is not known before apply")
 	return graph.UnknownValue(why, r).WithRefs(refs...).WithLiteralText(literal.String())
 }

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -144,7 +145,7 @@ func (s *scope) callModule(b *hcl.Block, stack []string) {
 		childCall := graph.Call{Address: strings.TrimSuffix(prefix, "."), Range: call.Range}
 		calls := append(append([]graph.Call{}, s.calls...), childCall)
 		exists := in.exists.And(s.exists)
-		why := firstNonEmpty(in.existsWhy, s.existsWhy)
+		why := cmp.Or(in.existsWhy, s.existsWhy)
 		cs := s.l.evalModule(child, pkg, prefix, calls, exists, why, inputs, providers, append(append([]string{}, stack...), abs))
 		obj, gv := cs.outputs()
 		// The graph form has the shape of the value: a list of instances
@@ -210,7 +211,7 @@ func (s *scope) unread(b *hcl.Block, attrs map[string]*hcl.Attribute, m graph.Un
 		call.Address = s.prefix + "module." + name + in.key
 		call.Calls = append(append([]graph.Call{}, s.calls...), graph.Call{Address: call.Address, Range: toRange(b.DefRange)})
 		call.Exists = in.exists.And(s.exists)
-		call.ExistsWhy = firstNonEmpty(in.existsWhy, s.existsWhy)
+		call.ExistsWhy = cmp.Or(in.existsWhy, s.existsWhy)
 		call.Args = graph.Object(args, toRange(b.DefRange))
 		call.Providers, call.ProvidersGiven = providers, given
 		s.l.g.UnreadModules = append(s.l.g.UnreadModules, &call)

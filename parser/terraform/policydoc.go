@@ -293,7 +293,7 @@ func policyStatement(st graph.Value) graph.Value {
 				op, ok1 := test.AsString()
 				key, ok2 := variable.AsString()
 				if !ok1 || !ok2 {
-					byOp = append(byOp, graph.Field{Key: "(unknown)", Value: graph.UnknownValue(firstNonEmpty(test.Why(), variable.Why()), c.Range)})
+					byOp = append(byOp, graph.Field{Key: "(unknown)", Value: graph.UnknownValue(cmp.Or(test.Why(), variable.Why()), c.Range)})
 					continue
 				}
 				added := false

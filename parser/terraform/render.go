@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"cmp"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -355,7 +356,7 @@ func templateValue(expr hcl.Expression, ctx *hcl.EvalContext, vars graph.Value, 
 		}
 		part := follow(root, tr[1:])
 		refs = append(refs, part.AllRefs()...)
-		why = firstNonEmpty(why, whyOf(part))
+		why = cmp.Or(why, whyOf(part))
 	}
-	return graph.UnknownValue(firstNonEmpty(why, "a template variable is not known before apply"), r).WithRefs(refs...)
+	return graph.UnknownValue(cmp.Or(why, "a template variable is not known before apply"), r).WithRefs(refs...)
 }
