@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/parsefloor"
+	"github.com/blindspot-iac/blindspot/internal/scan"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 )
 
 // The benchmarks here measure what issue 17 asks of a scan: the whole
@@ -69,4 +73,77 @@ type countingWriter int
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// benchPolicies are the 50 custom policies of issue 19's benchmark.
+const benchPolicies = "../../internal/scan/testdata/bench-policies"
+
+// The command over the whole perf corpus as issue 19 measures it, with and
+// without the 50 policies, writing SARIF or JSON (to io.Discard); their
+// difference is what the policies add.
+//
+//	go test ./cmd/blindspot -run '^$' -bench 'Command' -benchtime 3x -benchmem
+func BenchmarkCommandSARIF(b *testing.B)         { benchmarkCommand(b, "sarif", false) }
+func BenchmarkCommandSARIFPolicies(b *testing.B) { benchmarkCommand(b, "sarif", true) }
+func BenchmarkCommandJSON(b *testing.B)          { benchmarkCommand(b, "json", false) }
+func BenchmarkCommandJSONPolicies(b *testing.B)  { benchmarkCommand(b, "json", true) }
+
+func benchmarkCommand(b *testing.B, format string, policies bool) {
+	args := []string{"scan", perfCorpus(b, "terraform"), perfCorpus(b, "cloudformation"), "--format", format}
+	if policies {
+		args = append(args, "--policy-dir", benchPolicies)
+	}
+	b.ReportAllocs()
+	defer reportCPUTime(b)()
+	for b.Loop() {
+		var report countingWriter
+		if code := run(args, &report, io.Discard); code > exitError || report == 0 {
+			b.Fatalf("exit code %d, %d bytes of %s", code, report, format)
+		}
+	}
+}
+
+// The reports alone: the scan runs once, then each iteration writes the
+// report of its result, the part of the command that grows with the
+// number of findings.
+//
+//	go test ./cmd/blindspot -run '^$' -bench 'Report' -benchtime 5x -benchmem
+func BenchmarkReportSARIF(b *testing.B)         { benchmarkReport(b, "sarif", false) }
+func BenchmarkReportSARIFPolicies(b *testing.B) { benchmarkReport(b, "sarif", true) }
+func BenchmarkReportJSON(b *testing.B)          { benchmarkReport(b, "json", false) }
+func BenchmarkReportJSONPolicies(b *testing.B)  { benchmarkReport(b, "json", true) }
+
+func benchmarkReport(b *testing.B, format string, policies bool) {
+	opts := scan.Options{Paths: []string{perfCorpus(b, "terraform"), perfCorpus(b, "cloudformation")}, Rules: builtin.Rules()}
+	if policies {
+		opts.PolicyPaths = []string{benchPolicies}
+	}
+	res, err := scan.Run(context.Background(), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	outs, err := parseOutputs([]string{format}, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := reportInput{result: res, base: res.Base, stats: scanStats(res)}
+	b.ReportAllocs()
+	defer reportCPUTime(b)()
+	for b.Loop() {
+		var report countingWriter
+		if err := writeOutputs(outs, in, true, &report); err != nil || report == 0 {
+			b.Fatalf("%v, %d bytes of %s", err, report, format)
+		}
+	}
+}
+
+// reportCPUTime adds the process's CPU time per iteration to a benchmark's
+// figures (cpu-ms/op) when the function it returns is called at its end.
+func reportCPUTime(b *testing.B) func() {
+	start, ok := processCPUTime()
+	return func() {
+		if end, _ := processCPUTime(); ok && b.N > 0 {
+			b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		}
+	}
 }
