@@ -21,6 +21,7 @@ import (
 	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/jsonfmt"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -88,7 +89,7 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		if err := enc.Encode(report); err != nil {
 			return fmt.Errorf("writing SARIF: %w", err)
 		}
-		log := appendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")
+		log := jsonfmt.AppendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")
 		results := len(report.Runs[0].Results)
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.

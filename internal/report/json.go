@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/jsonfmt"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -206,10 +208,17 @@ func WriteJSON(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.
 		}
 		out.Diagnostics = append(out.Diagnostics, jd)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	// Encoded compactly, then indented in one pass that skips over
+	// strings (jsonfmt.AppendIndented): json.Encoder.SetIndent steps
+	// through every byte of the report a second time with its validating
+	// scanner.
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("writing JSON report: %w", err)
+	}
+	if _, err := w.Write(jsonfmt.AppendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")); err != nil {
 		return fmt.Errorf("writing JSON report: %w", err)
 	}
 	return nil

@@ -164,28 +164,29 @@ func (g *Writer) Flush() error {
 // bidirectional controls and the byte order mark. They can only occur
 // inside JSON strings, where \u escapes keep the value identical.
 func JSON(data []byte) []byte {
-	if isASCII(data) {
-		return data
-	}
-	var b bytes.Buffer
-	b.Grow(len(data))
+	// Reports are large and mostly ASCII: runs of ASCII and of safe
+	// non-ASCII text are copied whole, and nothing is copied at all until
+	// the first character that needs escaping.
+	var out []byte
+	copied := 0
 	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r != utf8.RuneError && unsafe(r) && r >= 0x80 {
-			fmt.Fprintf(&b, `\u%04x`, r)
-		} else {
-			b.Write(data[i : i+size])
+		if r != utf8.RuneError && unsafe(r) {
+			if out == nil {
+				out = make([]byte, 0, len(data)+64)
+			}
+			out = append(out, data[copied:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			copied = i + size
 		}
 		i += size
 	}
-	return b.Bytes()
-}
-
-func isASCII(data []byte) bool {
-	for _, c := range data {
-		if c >= 0x80 {
-			return false
-		}
+	if out == nil {
+		return data
 	}
-	return true
+	return append(out, data[copied:]...)
 }

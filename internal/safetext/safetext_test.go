@@ -3,8 +3,11 @@ package safetext
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestEscape(t *testing.T) {
@@ -59,5 +62,33 @@ func TestJSON(t *testing.T) {
 	var back map[string]string
 	if err := json.Unmarshal(out, &back); err != nil || back["k"] != "x\u202ey\u0085z\ufeff" {
 		t.Errorf("JSON changed the value: %s (%v)", out, err)
+	}
+}
+
+// TestJSONRuneByRune checks JSON, which copies runs of safe text whole,
+// against escaping rune by rune, on text mixing ASCII, safe and unsafe
+// non-ASCII characters and invalid UTF-8.
+func TestJSONRuneByRune(t *testing.T) {
+	pieces := []string{"a", `"x"`, "é", "🙂", "\u202e", "\u0085", "\ufeff", "\u2028", "\ufffd", "\xff", "\xe2\x80", "\n"}
+	r := rand.New(rand.NewSource(1))
+	for range 2000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		in := []byte(b.String())
+		var want bytes.Buffer
+		for i := 0; i < len(in); {
+			c, size := utf8.DecodeRune(in[i:])
+			if c != utf8.RuneError && c >= 0x80 && unsafe(c) {
+				fmt.Fprintf(&want, `\u%04x`, c)
+			} else {
+				want.Write(in[i : i+size])
+			}
+			i += size
+		}
+		if got := JSON(in); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("JSON(%q) = %q, want %q", in, got, want.Bytes())
+		}
 	}
 }
