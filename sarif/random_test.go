@@ -1,12 +1,16 @@
 package sarif_test
 
 import (
-	"github.com/blindspot-iac/blindspot/internal/findingtest"
+	"bytes"
+	"fmt"
 	"math/rand"
 	"testing"
 
+	"github.com/blindspot-iac/blindspot/internal/findingtest"
+
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/sarif"
 	"github.com/blindspot-iac/blindspot/sarif/sariftest"
 )
 
@@ -89,4 +93,56 @@ func TestRandomFindingsGiveValidSARIF(t *testing.T) {
 			t.Fatalf("iteration %d: %v\n%s", i, err, data)
 		}
 	}
+}
+
+// TestWriterIsObjectModel: the writer appends results directly; the log
+// it writes is byte for byte the one encoding/json gives for go-sarif's
+// object model of the same results, on logs of every shape and on random
+// findings.
+func TestWriterIsObjectModel(t *testing.T) {
+	dir := project(t)
+	check := func(t *testing.T, rs []*rules.Rule, fs []rules.Finding, ds []graph.Diagnostic, opts sarif.Options) {
+		t.Helper()
+		want, err := sarif.ModelLog(rs, fs, ds, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := write(t, rs, fs, ds, opts); !bytes.Equal(got, want) {
+			t.Errorf("the log differs from the object model's:\n%s", firstDifference(got, want))
+		}
+	}
+	for _, s := range shapes(dir) {
+		t.Run(s.name, func(t *testing.T) {
+			opts := baseOptions(dir)
+			if s.edit != nil {
+				s.edit(&opts)
+			}
+			check(t, append(findingtest.Rules(), s.policies...), s.fs, s.diags, opts)
+		})
+	}
+	t.Run("random", func(t *testing.T) {
+		r := rand.New(rand.NewSource(6))
+		for range 200 {
+			opts := baseOptions(dir)
+			opts.ShowUnknown, opts.IncludeSuppressed = r.Intn(2) == 0, r.Intn(2) == 0
+			opts.MaxResults = r.Intn(8) - 1
+			rs := findingtest.Rules()
+			fs := randomFindings(r, dir, r.Intn(10))
+			if r.Intn(2) == 0 {
+				rs = append(rs, customPolicy)
+				fs = append(fs, policyFindings(dir)...)
+			}
+			check(t, rs, fs, randomDiagnostics(r, dir, r.Intn(4)), opts)
+		}
+	})
+}
+
+// firstDifference shows where two logs part.
+func firstDifference(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(i-300, 0)
+	return fmt.Sprintf("at byte %d:\ngot:  ...%s\nwant: ...%s", i, got[from:min(i+200, len(got))], want[from:min(i+200, len(want))])
 }

@@ -75,22 +75,20 @@ func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 }
 
 func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
+	d, err := newDraft(rs, fs, diags, opts)
+	if err != nil {
+		return err
+	}
+	maxResults := opts.MaxResults
 	for {
-		report, err := Build(rs, fs, diags, opts)
-		if err != nil {
-			return err
-		}
 		// Encoded compactly, then indented in one pass that skips over
 		// strings, instead of json.Encoder.SetIndent, which steps through
 		// every byte of the log a second time with its validating scanner.
-		var compact bytes.Buffer
-		enc := json.NewEncoder(&compact)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(report); err != nil {
-			return fmt.Errorf("writing SARIF: %w", err)
+		compact, results, err := d.encode(maxResults)
+		if err != nil {
+			return err
 		}
-		log := jsonfmt.AppendIndented(make([]byte, 0, compact.Len()*2), compact.Bytes(), "  ")
-		results := len(report.Runs[0].Results)
+		log := jsonfmt.AppendIndented(make([]byte, 0, len(compact)*2), compact, "  ")
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.
 		if results > 0 && len(log) > maxGzip {
@@ -98,9 +96,9 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 				// Keep a share of the results proportional to the budget,
 				// with a margin for the rules and notifications that do not
 				// shrink.
-				opts.MaxResults = max(results*maxGzip/size*9/10, 0)
-				if opts.MaxResults == 0 {
-					opts.MaxResults = -1
+				maxResults = max(results*maxGzip/size*9/10, 0)
+				if maxResults == 0 {
+					maxResults = -1
 				}
 				continue
 			}
@@ -128,9 +126,45 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Build assembles the SARIF report. It caps the number of results but not
-// the size of the log; Write does both.
+// Build assembles the SARIF report as go-sarif's object model, for
+// programs that inspect or change it. It caps the number of results but
+// not the size of the log; Write does both.
 func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
+	d, err := newDraft(rs, fs, diags, opts)
+	if err != nil {
+		return nil, err
+	}
+	data, _, err := d.encode(opts.MaxResults)
+	if err != nil {
+		return nil, err
+	}
+	report, err := gosarif.FromBytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("building SARIF: %w", err)
+	}
+	return report, nil
+}
+
+// draft is a log before its results are encoded: what every attempt at
+// writing it within the size limit shares.
+type draft struct {
+	b *builder
+	// schema is the $schema of SARIF 2.1.0 and root the file URI of
+	// %SRCROOT%.
+	schema, root string
+	// tool is the tool object and encodedTool its JSON: rules' metadata
+	// does not depend on which results are kept.
+	tool        gosarif.Tool
+	encodedTool []byte
+	// selected are the findings the report shows, in report order; shown
+	// the severity each rule shows (ruleSeverities).
+	selected []rules.Finding
+	shown    map[string]rules.Severity
+	// diags are the diagnostics in report order.
+	diags []graph.Diagnostic
+}
+
+func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*draft, error) {
 	report, err := gosarif.New(gosarif.Version210)
 	if err != nil {
 		return nil, fmt.Errorf("building SARIF: %w", err)
@@ -140,53 +174,43 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 	for _, r := range rs {
 		b.titles[r.ID] = r.Title
 	}
-	run := gosarif.NewRun(gosarif.Tool{Driver: &gosarif.ToolComponent{Name: "blindspot"}})
+	driver := &gosarif.ToolComponent{Name: "blindspot"}
+	tool := gosarif.Tool{Driver: driver}
 	if opts.InformationURI != "" {
 		uri := opts.InformationURI
-		run.Tool.Driver.InformationURI = &uri
+		driver.InformationURI = &uri
 	}
 	if opts.ToolVersion != "" {
 		v := opts.ToolVersion
-		run.Tool.Driver.Version = &v
+		driver.Version = &v
 		if semver := strings.TrimPrefix(v, "v"); isSemver(semver) {
-			run.Tool.Driver.SemanticVersion = &semver
+			driver.SemanticVersion = &semver
 		}
 	}
 	root := "file://" + filepath.ToSlash(ensureSlash(b.base))
 	if !strings.HasPrefix(root, "file:///") {
 		root = "file:///" + strings.TrimPrefix(root, "file://")
 	}
-	run.OriginalUriBaseIDs = map[string]*gosarif.ArtifactLocation{srcRoot: {URI: &root}}
-	columnKind := "unicodeCodePoints"
-	run.ColumnKind = columnKind
 
 	sorted := append([]*rules.Rule(nil), rs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	// Custom policies are the user's, not blindspot's: they are listed in
 	// a tool extension of their own, and their results name it. index is
 	// a rule's position in its component.
-	index := map[string]uint{}
-	custom := map[string]bool{}
+	b.index = map[string]uint{}
+	b.custom = map[string]bool{}
 	drivers, extensions := 0, 0
 	for _, r := range sorted {
 		if r.Custom() {
-			custom[r.ID] = true
-			index[r.ID] = uint(extensions)
+			b.custom[r.ID] = true
+			b.index[r.ID] = uint(extensions)
 			extensions++
 			continue
 		}
-		index[r.ID] = uint(drivers)
+		b.index[r.ID] = uint(drivers)
 		drivers++
 	}
 
-	max := opts.MaxResults
-	switch {
-	case max == 0:
-		max = GitHubMaxResults
-	case max < 0:
-		max = 0
-	}
-	run.Results = []*gosarif.Result{}
 	var selected []rules.Finding
 	for _, f := range fs {
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
@@ -195,59 +219,97 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 		if f.Suppressed != nil && !opts.IncludeSuppressed {
 			continue
 		}
-		if _, ok := index[f.RuleID]; !ok {
+		if _, ok := b.index[f.RuleID]; !ok {
 			continue
 		}
 		selected = append(selected, f)
 	}
 	shown := ruleSeverities(sorted, selected)
-	run.Tool.Driver.Rules = []*gosarif.ReportingDescriptor{}
+	driver.Rules = []*gosarif.ReportingDescriptor{}
 	var policies *gosarif.ToolComponent
 	if extensions > 0 {
-		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(guidOf(PoliciesComponent)),
+		b.policiesGUID = guidOf(PoliciesComponent)
+		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(b.policiesGUID),
 			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")},
 			Rules:           []*gosarif.ReportingDescriptor{}}
-		run.Tool.Extensions = []*gosarif.ToolComponent{policies}
+		tool.Extensions = []*gosarif.ToolComponent{policies}
 	}
 	for _, r := range sorted {
-		if custom[r.ID] {
+		if b.custom[r.ID] {
 			policies.Rules = append(policies.Rules, b.rule(r, shown[r.ID]))
 			continue
 		}
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, b.rule(r, shown[r.ID]))
+		driver.Rules = append(driver.Rules, b.rule(r, shown[r.ID]))
+	}
+	encodedTool, err := encodeJSON(nil, tool)
+	if err != nil {
+		return nil, err
 	}
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
 	rules.SortFindings(selected)
-	dropped := 0
-	if len(selected) > max {
-		dropped = len(selected) - max
-		selected = mostSevere(selected, max)
+	sortedDiags := append([]graph.Diagnostic(nil), diags...)
+	graph.SortDiagnostics(sortedDiags)
+	return &draft{b: b, schema: report.Schema, root: root, tool: tool, encodedTool: encodedTool, selected: selected, shown: shown, diags: sortedDiags}, nil
+}
+
+// encode encodes the log, compact, with at most maxResults results (0
+// means GitHubMaxResults; a negative value keeps none), and says how many
+// it holds. The layout is go-sarif's, the bytes those encoding/json would
+// write for its object model (TestWriterIsObjectModel): the results, most
+// of a log, are appended directly instead of built as objects first.
+func (d *draft) encode(maxResults int) ([]byte, int, error) {
+	switch {
+	case maxResults == 0:
+		maxResults = GitHubMaxResults
+	case maxResults < 0:
+		maxResults = 0
 	}
+	selected, dropped := d.selected, 0
+	if len(selected) > maxResults {
+		dropped = len(selected) - maxResults
+		selected = mostSevere(selected, maxResults)
+	}
+	inv := d.invocation(dropped)
+
+	// A result takes some 700 bytes.
+	out := make([]byte, 0, len(d.encodedTool)+len(selected)*1024+4096)
+	out = append(out, `{"version":"2.1.0","$schema":`...)
+	out = jsonfmt.AppendString(out, d.schema)
+	out = append(out, `,"runs":[{"tool":`...)
+	out = append(out, d.encodedTool...)
+	out = append(out, `,"invocations":`...)
+	out, err := encodeJSON(out, []*gosarif.Invocation{inv})
+	if err != nil {
+		return nil, 0, err
+	}
+	out = append(out, `,"results":[`...)
 	occurrences := map[string]int{}
 	for i := range selected {
-		f := &selected[i]
-		res := b.result(f, index[f.RuleID], shown[f.RuleID], occurrences)
-		if custom[f.RuleID] {
-			// ruleIndex then refers to the extension's rules (SARIF
-			// 3.27.6), which rule.toolComponent names.
-			idx, zero := index[f.RuleID], uint(0)
-			res.Rule = &gosarif.ReportingDescriptorReference{Id: strPtr(f.RuleID), Index: &idx,
-				ToolComponent: &gosarif.ToolComponentReference{Name: strPtr(PoliciesComponent), Index: &zero, Guid: policies.GUID}}
+		if i > 0 {
+			out = append(out, ',')
 		}
-		run.Results = append(run.Results, res)
+		out = d.b.appendResult(out, &selected[i], d.shown[selected[i].RuleID], occurrences)
 	}
+	out = append(out, `],"columnKind":"unicodeCodePoints","originalUriBaseIds":{`...)
+	out = jsonfmt.AppendString(out, srcRoot)
+	out = append(out, `:{"uri":`...)
+	out = jsonfmt.AppendString(out, d.root)
+	out = append(out, "}}}]}\n"...)
+	return out, len(selected), nil
+}
 
+// invocation is the log's invocation: the diagnostics as notifications,
+// and one saying how many results were dropped, if any were.
+func (d *draft) invocation(dropped int) *gosarif.Invocation {
 	inv := &gosarif.Invocation{}
 	success := true
 	inv.ExecutionSuccessful = &success
-	sortedDiags := append([]graph.Diagnostic(nil), diags...)
-	graph.SortDiagnostics(sortedDiags)
-	for _, d := range sortedDiags {
-		if d.Severity == graph.Debug {
+	for _, diag := range d.diags {
+		if diag.Severity == graph.Debug {
 			continue
 		}
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, b.notification(d))
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, d.b.notification(diag))
 	}
 	if dropped > 0 {
 		text := fmt.Sprintf("%d results were left out, the least severe first, to keep the report within GitHub code scanning's limits (%d results per run, 10 MB compressed). Fix or suppress findings, or scan fewer paths at once.", dropped, GitHubMaxResults)
@@ -257,9 +319,20 @@ func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts 
 			Descriptor: &gosarif.ReportingDescriptorReference{Id: strPtr("results-truncated")},
 		})
 	}
-	run.Invocations = []*gosarif.Invocation{inv}
-	report.AddRun(run)
-	return report, nil
+	return inv
+}
+
+// encodeJSON appends v to dst as encoding/json encodes it compactly,
+// without HTML escaping.
+func encodeJSON(dst []byte, v any) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("writing SARIF: %w", err)
+	}
+	// Encode ends the value with a newline.
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // mostSevere keeps max of the sorted findings fs: failed checks before
@@ -295,6 +368,14 @@ type builder struct {
 	paths  graph.PathBase
 	opts   Options
 	titles map[string]string
+	// index is each rule's position in its tool component, custom the
+	// custom policies, listed in the extension whose GUID is
+	// policiesGUID.
+	index        map[string]uint
+	custom       map[string]bool
+	policiesGUID string
+	// uris caches artifactURI.
+	uris map[string]artifactURI
 }
 
 // ruleSeverities gives the severity each rule shows: GitHub code scanning
@@ -412,107 +493,6 @@ func help(r *rules.Rule) (text, markdown string) {
 	return t.String(), m.String()
 }
 
-func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity, occurrences map[string]int) *gosarif.Result {
-	res := gosarif.NewRuleResult(f.RuleID)
-	res.RuleIndex = &idx
-	msg := f.Message
-	if f.Status == rules.Undetermined {
-		res.Kind = strPtr("open")
-		res.Level = strPtr("none")
-	} else {
-		res.Kind = strPtr("fail")
-		res.Level = strPtr(f.Severity.Level())
-	}
-	if strings.TrimSpace(msg) == "" {
-		// GitHub rejects a result without message text; a rule that
-		// reported none is described by its title.
-		msg = cmp.Or(b.titles[f.RuleID], f.RuleID)
-	}
-	res.Message = gosarif.Message{Text: &msg}
-	res.Locations = []*gosarif.Location{b.location(f.Loc.Range, "")}
-	if pl := res.Locations[0].PhysicalLocation; pl.Region == nil {
-		// A finding about a whole file: GitHub and SARIF2017 want a
-		// region on every result, and the first line stands for the file.
-		line := 1
-		pl.Region = &gosarif.Region{StartLine: &line}
-	}
-	for _, r := range f.Related {
-		if r.Loc.Range.File == "" {
-			// A value from the command line has no place to point at.
-			continue
-		}
-		res.RelatedLocations = append(res.RelatedLocations, b.location(r.Loc.Range, r.Message))
-	}
-	for i, rl := range res.RelatedLocations {
-		id := uint(i + 1)
-		rl.Id = &id
-	}
-	// primaryLocationLineHash is the key GitHub otherwise computes from
-	// the text around the line; ours leaves out line numbers and text, so
-	// an alert stays the same alert when lines are inserted above it. The
-	// ":n" suffix tells apart results that share a fingerprint, as
-	// GitHub's own values do.
-	fp := f.FingerprintIn(b.paths)
-	occurrences[fp]++
-	res.PartialFingerprints = map[string]interface{}{
-		FingerprintKey:            fp,
-		"primaryLocationLineHash": fmt.Sprintf("%s:%d", fp, occurrences[fp]),
-	}
-	if f.Severity != 0 && f.Severity != defaultSeverity {
-		res.Properties = gosarif.Properties{"security-severity": f.Severity.Score()}
-	}
-	if f.Suppressed != nil {
-		just := f.Suppressed.Justification
-		if f.Suppressed.Until != "" {
-			just += " (until " + f.Suppressed.Until + ")"
-		}
-		status := "accepted"
-		guid := guidOf(fp + b.position(f.Suppressed.Range))
-		// go-sarif writes a nil location as null, which the schema
-		// rejects; a suppression without a position is in the finding's
-		// file (a JSON template's Metadata).
-		where := f.Suppressed.Range
-		if where.File == "" {
-			where = graph.Range{File: f.Loc.Range.File}
-		}
-		res.Suppressions = []*gosarif.Suppression{{
-			Kind: "inSource", Status: &status, Justification: &just, Guid: &guid,
-			Location: b.location(where, ""),
-		}}
-	}
-	if f.BaselineState != "" {
-		state := f.BaselineState
-		res.BaselineState = &state
-	}
-	if f.Fix != nil && len(f.Fix.Edits) > 0 {
-		res.Fixes = []*gosarif.Fix{b.fix(f.Fix)}
-	}
-	return res
-}
-
-func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
-	out := &gosarif.Fix{Description: &gosarif.Message{Text: strPtr(fx.Description)}}
-	byFile := map[string]*gosarif.ArtifactChange{}
-	var order []string
-	for _, e := range fx.Edits {
-		ch, ok := byFile[e.Range.File]
-		if !ok {
-			ch = &gosarif.ArtifactChange{ArtifactLocation: *b.artifact(e.Range.File)}
-			byFile[e.Range.File] = ch
-			order = append(order, e.Range.File)
-		}
-		text := e.Text
-		ch.Replacements = append(ch.Replacements, &gosarif.Replacement{
-			DeletedRegion:   *deletedRegion(e.Range),
-			InsertedContent: &gosarif.ArtifactContent{Text: &text},
-		})
-	}
-	for _, f := range order {
-		out.ArtifactChanges = append(out.ArtifactChanges, byFile[f])
-	}
-	return out
-}
-
 func (b *builder) notification(d graph.Diagnostic) *gosarif.Notification {
 	level := "note"
 	switch d.Severity {
@@ -550,6 +530,35 @@ func (b *builder) location(r graph.Range, message string) *gosarif.Location {
 // artifact makes a file's URI relative to BaseDir under %SRCROOT%
 // (graph.RelPath); files outside it keep an absolute file URI.
 func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
+	uri, relative := b.artifactURI(file)
+	if relative {
+		base := srcRoot
+		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
+	}
+	return &gosarif.ArtifactLocation{URI: &uri}
+}
+
+// artifactURI is a file's URI and whether it is relative to %SRCROOT%
+// (artifact). It is worked out once per file: a log names the same files
+// over and over.
+func (b *builder) artifactURI(file string) (uri string, relative bool) {
+	if u, ok := b.uris[file]; ok {
+		return u.uri, u.relative
+	}
+	uri, relative = b.newArtifactURI(file)
+	if b.uris == nil {
+		b.uris = map[string]artifactURI{}
+	}
+	b.uris[file] = artifactURI{uri, relative}
+	return uri, relative
+}
+
+type artifactURI struct {
+	uri      string
+	relative bool
+}
+
+func (b *builder) newArtifactURI(file string) (uri string, relative bool) {
 	if file == "" {
 		file = "."
 	}
@@ -564,18 +573,17 @@ func (b *builder) artifact(file string) *gosarif.ArtifactLocation {
 				uri += "/" + rest
 			}
 		}
-		base := srcRoot
-		return &gosarif.ArtifactLocation{URI: &uri, URIBaseId: &base}
+		return uri, true
 	}
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		abs = file
 	}
-	uri := "file://" + escapeURI(filepath.ToSlash(abs))
+	uri = "file://" + escapeURI(filepath.ToSlash(abs))
 	if !strings.HasPrefix(uri, "file:///") {
 		uri = "file:///" + strings.TrimPrefix(uri, "file://")
 	}
-	return &gosarif.ArtifactLocation{URI: &uri}
+	return uri, false
 }
 
 // position is r as file:line:column with the file relative to BaseDir, so
@@ -588,41 +596,46 @@ func (b *builder) position(r graph.Range) string {
 	return r.String()
 }
 
-// region converts a range; SARIF columns are 1-based like ours, and the end
-// column is exclusive like ours.
-func region(r graph.Range) *gosarif.Region {
-	start, startCol := r.Start.Line, r.Start.Column
-	if start < 1 {
-		start = 1
-	}
-	if startCol < 1 {
-		startCol = 1
-	}
-	reg := &gosarif.Region{StartLine: &start, StartColumn: &startCol}
-	if r.End.Line >= start && r.End.Line > 0 {
-		end, endCol := r.End.Line, r.End.Column
-		if endCol < 1 {
-			endCol = 1
+// bounds are a SARIF region's lines and columns; end is false for a
+// region with only a start.
+type bounds struct {
+	startLine, startColumn, endLine, endColumn int
+	end                                        bool
+}
+
+// regionBounds converts a range; SARIF columns are 1-based like ours, and
+// the end column is exclusive like ours.
+func regionBounds(r graph.Range) bounds {
+	reg := bounds{startLine: max(r.Start.Line, 1), startColumn: max(r.Start.Column, 1)}
+	if r.End.Line >= reg.startLine && r.End.Line > 0 {
+		reg.end = true
+		reg.endLine, reg.endColumn = r.End.Line, max(r.End.Column, 1)
+		if reg.endLine == reg.startLine && reg.endColumn <= reg.startColumn {
+			reg.endColumn = reg.startColumn + 1
 		}
-		if end == start && endCol <= startCol {
-			endCol = startCol + 1
-		}
-		reg.EndLine = &end
-		reg.EndColumn = &endCol
 	}
 	return reg
 }
 
-// deletedRegion is the region an edit replaces. Unlike a result's region,
+// region is regionBounds in go-sarif's model.
+func region(r graph.Range) *gosarif.Region {
+	b := regionBounds(r)
+	reg := &gosarif.Region{StartLine: &b.startLine, StartColumn: &b.startColumn}
+	if b.end {
+		reg.EndLine, reg.EndColumn = &b.endLine, &b.endColumn
+	}
+	return reg
+}
+
+// deletedBounds is the region an edit replaces. Unlike a result's region,
 // an empty range stays empty: the edit inserts and deletes nothing.
-func deletedRegion(r graph.Range) *gosarif.Region {
+func deletedBounds(r graph.Range) bounds {
 	if r.End.Line < r.Start.Line || r.End.Line <= 0 || r.End.Column <= 0 ||
 		(r.End.Line == r.Start.Line && r.End.Column < r.Start.Column) {
 		r.End = r.Start
 	}
-	startLine, startCol := max(r.Start.Line, 1), max(r.Start.Column, 1)
-	endLine, endCol := max(r.End.Line, 1), max(r.End.Column, 1)
-	return &gosarif.Region{StartLine: &startLine, StartColumn: &startCol, EndLine: &endLine, EndColumn: &endCol}
+	return bounds{startLine: max(r.Start.Line, 1), startColumn: max(r.Start.Column, 1),
+		endLine: max(r.End.Line, 1), endColumn: max(r.End.Column, 1), end: true}
 }
 
 // escapeURI percent-encodes what a relative URI reference cannot hold.
