@@ -2,9 +2,11 @@ package sarif
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -170,7 +172,7 @@ func TestWriteStaysUnderCompressedSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	sariftest.Validate(t, buf.Bytes())
-	if size := gzipSize(buf.Bytes()); size > limit {
+	if size := gzipSize(buf.Bytes(), gzip.DefaultCompression); size > limit {
 		t.Errorf("compressed size %d exceeds %d", size, limit)
 	}
 	doc := decode(t, buf.Bytes())
@@ -180,5 +182,28 @@ func TestWriteStaysUnderCompressedSizeLimit(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "results were left out") {
 		t.Error("no notification of the truncation")
+	}
+}
+
+// TestFastestLevelIsNoSmaller: fastWithin trusts gzip's fastest level to
+// compress a log no better than the default level, by which the size
+// limit is measured, but for far less than its tenth of margin (on random
+// letters the default level gives a few bytes more per thousand); logs of
+// repetitive text, random letters and random bytes.
+func TestFastestLevelIsNoSmaller(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for _, size := range []int{100, 10 << 10, 1 << 20} {
+		random := make([]byte, size)
+		r.Read(random)
+		letters := make([]byte, size)
+		for i := range letters {
+			letters[i] = 'a' + byte(r.Intn(26))
+		}
+		log := bytes.Repeat([]byte(`{"ruleId": "aws-s3-versioning-disabled", "startLine": 12},`+"\n"), size/60+1)
+		for _, data := range [][]byte{random, letters, log} {
+			if fast, def := gzipSize(data, gzip.BestSpeed), gzipSize(data, gzip.DefaultCompression); def > fast+fast/100 {
+				t.Errorf("%d bytes: fastest level %d bytes, default %d", len(data), fast, def)
+			}
+		}
 	}
 }
