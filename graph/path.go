@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // RelPath is file as reports, fingerprints and baselines show it: relative
@@ -18,11 +19,13 @@ import (
 // It asks the operating system for the working directory; a report that
 // shows many paths uses one PathBase instead.
 func RelPath(base, file string) string {
-	return NewPathBase(base).Rel(file)
+	return pathBase(base).rel(file)
 }
 
 // PathBase shows paths relative to one base directory, as RelPath does,
-// with the working directory and the base's absolute path looked up once.
+// with the working directory and the base's absolute path looked up once,
+// and each file's answer remembered: a report names the same files
+// thousands of times. It is safe for concurrent use.
 type PathBase struct {
 	base string
 	// wd is the working directory; wdErr is set when it could not be
@@ -33,10 +36,27 @@ type PathBase struct {
 	// not be made absolute.
 	absBase string
 	absErr  bool
+	// seen remembers Rel's answers; nil in the zero PathBase.
+	seen *relMemo
+}
+
+// relMemo maps files to their paths relative to the base.
+type relMemo struct {
+	mu  sync.Mutex
+	rel map[string]string
 }
 
 // NewPathBase returns the PathBase of base ("" shows paths as given).
 func NewPathBase(base string) PathBase {
+	b := pathBase(base)
+	if base != "" {
+		b.seen = &relMemo{rel: map[string]string{}}
+	}
+	return b
+}
+
+// pathBase is NewPathBase without the memory of answers.
+func pathBase(base string) PathBase {
 	b := PathBase{base: base}
 	if base == "" {
 		return b
@@ -61,6 +81,23 @@ func (b PathBase) abs(p string) (string, bool) {
 
 // Rel is RelPath(base, file).
 func (b PathBase) Rel(file string) string {
+	if file == "" || b.base == "" {
+		return filepath.ToSlash(file)
+	}
+	if b.seen == nil {
+		return b.rel(file)
+	}
+	b.seen.mu.Lock()
+	defer b.seen.mu.Unlock()
+	rel, ok := b.seen.rel[file]
+	if !ok {
+		rel = b.rel(file)
+		b.seen.rel[file] = rel
+	}
+	return rel
+}
+
+func (b PathBase) rel(file string) string {
 	if file == "" || b.base == "" {
 		return filepath.ToSlash(file)
 	}

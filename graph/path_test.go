@@ -3,6 +3,7 @@ package graph
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -36,4 +37,26 @@ func TestRelPath(t *testing.T) {
 			t.Errorf("RelPath(%q, %q) = %q, want %q", tt.base, tt.file, got, tt.want)
 		}
 	}
+}
+
+// TestPathBaseRemembers: a PathBase answers from memory what it worked
+// out before, the same as RelPath, from several goroutines at once.
+func TestPathBaseRemembers(t *testing.T) {
+	files := []string{"main.tf", "modules/x/main.tf", "../outside.tf", "/abs/elsewhere.tf", "a/../b.tf", ""}
+	b := NewPathBase("modules")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				for _, f := range files {
+					if got, want := b.Rel(f), RelPath("modules", f); got != want {
+						t.Errorf("Rel(%q) = %q, want %q", f, got, want)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
