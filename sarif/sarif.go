@@ -88,7 +88,8 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		if err != nil {
 			return err
 		}
-		log := jsonfmt.AppendIndented(make([]byte, 0, len(compact)*2), compact, "  ")
+		// Indenting makes a log some 2.2 times as large.
+		log := jsonfmt.AppendIndented(make([]byte, 0, len(compact)*5/2), compact, "  ")
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.
 		if results > 0 && len(log) > maxGzip && !fastWithin(log, maxGzip) {
@@ -288,7 +289,7 @@ func (d *draft) encode(maxResults int) ([]byte, int, error) {
 	}
 	inv := d.invocation(dropped)
 
-	// A result takes some 700 bytes.
+	// A result takes some 850 bytes.
 	out := make([]byte, 0, len(d.encodedTool)+len(selected)*1024+4096)
 	out = append(out, `{"version":"2.1.0","$schema":`...)
 	out = jsonfmt.AppendString(out, d.schema)
