@@ -57,6 +57,18 @@ type collection struct {
 	// index leads from aws.Model to the slice.
 	index []int
 	elem  *structInfo
+	// resourceField and atField lead to the element struct's Resource
+	// (*graph.Resource) and At (graph.Loc) fields; nil when it has none.
+	// Looked up once: every evaluation needs them.
+	resourceField, atField []int
+}
+
+// fieldOf leads to t's field name of type want; nil when it has none.
+func fieldOf(t reflect.Type, name string, want reflect.Type) []int {
+	if f, ok := t.FieldByName(name); ok && f.Type == want {
+		return f.Index
+	}
+	return nil
 }
 
 // NewEnv builds the environment.
@@ -112,7 +124,9 @@ func (e *Env) findCollections() {
 				continue
 			}
 			name := snakeCase(cf.Name)
-			c := &collection{name: service + "." + name, variable: singular(name), index: []int{i, j}, elem: e.typed.structOf(t.Elem().Elem())}
+			et := t.Elem().Elem()
+			c := &collection{name: service + "." + name, variable: singular(name), index: []int{i, j}, elem: e.typed.structOf(et),
+				resourceField: fieldOf(et, "Resource", resourcePtrType), atField: fieldOf(et, "At", locType)}
 			e.collections[c.name] = c
 		}
 	}

@@ -19,8 +19,10 @@ import (
 type subject struct {
 	resource *graph.Resource
 	// elem is the element of the collection (a pointer to a graph/aws
-	// struct); invalid for policies matching resource types.
-	elem reflect.Value
+	// struct); invalid for policies matching resource types. atField
+	// leads to its At field (collection.atField).
+	elem    reflect.Value
+	atField []int
 }
 
 // activation binds a condition's variables for one evaluation. Values

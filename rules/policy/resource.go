@@ -82,11 +82,13 @@ func (st *evalState) account(r *graph.Resource, path string) ref.Val {
 		d = aws.Deployment{Reason: "the account " + r.Address + " is deployed to is not known"}
 	}
 	return &objVal{st: st, typ: st.env.accountType, path: path, get: func(field string) (ref.Val, bool) {
-		noID := "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
+		noID := func() string {
+			return "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
+		}
 		switch field {
 		case "id":
 			if d.AccountID == "" {
-				return st.unknown(path+".id", noID, 0), true
+				return st.unknown(path+".id", noID(), 0), true
 			}
 			return types.String(d.AccountID), true
 		case "management":
@@ -99,7 +101,7 @@ func (st *evalState) account(r *graph.Resource, path string) ref.Val {
 			return st.unknown(path+".management", d.Reason, 0), true
 		case "tags":
 			if d.AccountID == "" {
-				return st.unknown(path+".tags", noID, 0), true
+				return st.unknown(path+".tags", noID(), 0), true
 			}
 			var tags map[string]string
 			if st.run != nil {

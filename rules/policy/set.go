@@ -234,6 +234,9 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 		Scope:       rules.UnitScope,
 		Source:      p.Range,
 	}
+	// The title is the message of every finding: boxed once, not at
+	// each report.
+	title := any(p.Title)
 	rule.Check = func(pass *rules.Pass) {
 		if st.isStopped() {
 			return
@@ -252,7 +255,7 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 				pass.ReportIf(graph.Unknown, rules.Because(loc, "the condition could not be evaluated: "+v.err.Error()), "")
 				continue
 			}
-			pass.ReportIf(v.tri, rules.Because(loc, v.why), "%s", p.Title)
+			pass.ReportIf(v.tri, rules.Because(loc, v.why), "%s", title)
 		}
 	}
 	return rule
@@ -263,15 +266,17 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 	var out []subject
 	if c.coll != nil {
 		slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
+		out = make([]subject, 0, slice.Len())
 		for i := range slice.Len() {
 			e := slice.Index(i)
 			if e.IsNil() {
 				continue
 			}
-			subj := subject{elem: e}
-			if f := e.Elem().FieldByName("Resource"); f.IsValid() && f.Type() == resourcePtrType {
-				subj.resource, _ = f.Interface().(*graph.Resource)
+			if c.coll.resourceField == nil {
+				continue
 			}
+			subj := subject{elem: e, atField: c.coll.atField}
+			subj.resource, _ = e.Elem().FieldByIndex(c.coll.resourceField).Interface().(*graph.Resource)
 			if subj.resource == nil {
 				continue
 			}
@@ -280,7 +285,9 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		return out
 	}
 	if len(c.patterns) == 0 {
-		for _, r := range m.Index().OfType(c.types...) {
+		of := m.Index().OfType(c.types...)
+		out = make([]subject, 0, len(of))
+		for _, r := range of {
 			out = append(out, subject{resource: r})
 		}
 		return out
@@ -311,14 +318,14 @@ func (c *compiled) matchesType(t string) bool {
 // location when it has one (a rule inside a security group), else its
 // resource.
 func (s subject) loc() graph.Loc {
-	if s.elem.IsValid() {
-		if f := s.elem.Elem().FieldByName("At"); f.IsValid() && f.Type() == locType {
-			if at := f.Interface().(graph.Loc); !at.Range.IsZero() {
-				if at.Resource == nil {
-					at.Resource = s.resource
-				}
-				return at
+	if s.elem.IsValid() && s.atField != nil {
+		// Through a pointer: an interface holding the Loc itself would be
+		// a copy on the heap.
+		if at := *s.elem.Elem().FieldByIndex(s.atField).Addr().Interface().(*graph.Loc); !at.Range.IsZero() {
+			if at.Resource == nil {
+				at.Resource = s.resource
 			}
+			return at
 		}
 	}
 	return s.resource.Loc()
