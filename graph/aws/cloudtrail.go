@@ -225,6 +225,12 @@ func (t *Trail) readSelectors(basic, advanced Field, n selectorNames) {
 	}
 }
 
+// selectsObjectEvents reports whether t may record S3 object data events
+// for some bucket: the S3 buckets of its whole account may depend on it.
+func (t *Trail) selectsObjectEvents() bool {
+	return len(t.objectEvents) > 0 || t.objectEventsWhy != ""
+}
+
 // readOnly reads an advanced selector's readOnly condition: which of
 // read-only and write events it selects.
 func (s *objectSelector) readOnly(fs Field, n selectorNames) (read, write graph.Tri) {
