@@ -54,7 +54,9 @@ func (o objectEvents) rule() *rules.Rule {
 			"EventSelectors) with a data resource of type AWS::S3::Object whose values include arn:aws:s3 (every bucket) " +
 			"or the bucket's ARN followed by \"/\", and a read/write type of All or " + o.readWrite + "; or an advanced " +
 			"selector on eventCategory Data and resources.type AWS::S3::Object whose readOnly and resources.ARN " +
-			"conditions keep the bucket's objects (conditions on other fields are taken as deliberate). The account is " +
+			"conditions keep the bucket's objects (conditions on other fields are taken as deliberate). The bucket a " +
+			"trail of the scan delivers its log files to is not judged: AWS suggests leaving it out of data events, " +
+			"which would otherwise record the trail's own deliveries. The account is " +
 			"the account ID when the code gives it; otherwise resources of one Terraform provider configuration, or of " +
 			"one CloudFormation stack, share one, and trails of other root modules or stacks are not assumed to be in " +
 			"it. A module whose code was not read that may deploy into the account, or selectors that cannot be read, " +
@@ -126,9 +128,20 @@ type accountBuckets struct {
 }
 
 func (o objectEvents) check(p *rules.Pass) {
+	// AWS suggests leaving a trail's own bucket out of its data events,
+	// which would otherwise record the trail's deliveries.
+	destinations := map[*aws.S3Bucket]bool{}
+	for _, t := range p.AWS.CloudTrail.Trails {
+		if b, _ := p.AWS.TrailBucket(t); b != nil {
+			destinations[b] = true
+		}
+	}
 	var order []string
 	accounts := map[string]*accountBuckets{}
 	for _, b := range p.AWS.S3.Buckets {
+		if destinations[b] {
+			continue
+		}
 		logged, why := o.logged(p.AWS, b)
 		key, label := p.AWS.AccountScope(b.Resource)
 		a := accounts[key]
