@@ -108,3 +108,18 @@ func namesEveryObject(p string) bool {
 func explainedSubject(st *aws.Statement) rules.Subject {
 	return rules.Because(actionSubject(st), cmp.Or(st.Effect.Why, st.Action.Why, st.NotAction.Why, st.Resource.Why, st.NotResource.Why))
 }
+
+// namesEveryBucketAndObject reports whether a Resource pattern matches the
+// ARN of every bucket and of every object ("arn:aws:s3:::*").
+func namesEveryBucketAndObject(p string) bool {
+	if !namesEveryObject(p) {
+		return false
+	}
+	for _, part := range s3Partitions {
+		arn := "arn:" + part + ":s3:::"
+		if aws.WildcardMatch(p, arn+"\x01") && aws.WildcardMatch(p, arn+strings.Repeat("\x01", 64)) {
+			return true
+		}
+	}
+	return false
+}

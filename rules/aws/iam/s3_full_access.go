@@ -71,7 +71,7 @@ resource "aws_iam_policy" "app" {
 		eachStatement(p, func(pol *aws.IAMPolicy, st *aws.Statement) {
 			cond := graph.All(st.IsAllow(), coversEveryActionOf(st, "s3:"), grantsEveryAction(st).Not(), mayApplyToS3(st))
 			where := "on the resources it names"
-			if st.CoversAllResources() == graph.True {
+			if st.CoversAllResources() == graph.True || st.Resource.Any(namesEveryBucketAndObject) == graph.True {
 				where = "on every bucket and object"
 			}
 			p.ReportIf(cond, explainedSubject(st), "%s allows every S3 action %s", pol.Describe(), where)
