@@ -188,9 +188,15 @@ func (t *ECSTaskDefinition) readContainers(f Field) {
 			c.EnvironmentWhy = cmp.Or(env.Value.Why(), "the environment is not a list")
 		}
 		for _, e := range vars {
-			c.Environment = append(c.Environment, &ECSEnvironmentVariable{
-				At: e.Loc(), Name: StringOf(getFold(e, "name"), nil), Value: getFold(e, "value").Value,
-			})
+			name, value := getFold(e, "name"), getFold(e, "value")
+			if e.Value.IsKnown() && (e.Value.Kind() != graph.KindObject || !name.IsSet()) {
+				// Not a name and value: nothing is passed.
+				continue
+			}
+			if !value.IsSet() {
+				value.Value = graph.Null(value.Value.Range)
+			}
+			c.Environment = append(c.Environment, &ECSEnvironmentVariable{At: e.Loc(), Name: StringOf(name, nil), Value: value.Value})
 		}
 		t.Containers = append(t.Containers, c)
 	}

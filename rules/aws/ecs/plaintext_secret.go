@@ -90,11 +90,15 @@ var PlaintextSecret = &rules.Rule{
 					p.ReportIf(graph.Unknown, rules.Because(c.At, c.EnvironmentWhy), "")
 					continue
 				}
+				container := "a container"
+				if c.Name != "" {
+					container = "container " + c.Name
+				}
 				for _, e := range c.Environment {
 					name, _ := e.Name.Get()
 					p.ReportIf(holdsSecret(e), rules.Because(e.At, cmp.Or(e.Name.Why, e.Value.Why())),
-						"environment variable %s of container %s in %s holds a secret in plain text (the value is not shown)",
-						name, c.Name, t.Resource.Address)
+						"environment variable %s of %s in %s holds a secret in plain text (the value is not shown)",
+						name, container, t.Resource.Address)
 				}
 			}
 		}

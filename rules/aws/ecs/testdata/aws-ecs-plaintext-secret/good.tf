@@ -16,6 +16,7 @@ resource "aws_ecs_task_definition" "app" {
       { name = "SECRET_FILE", value = "/run/secrets/db" },
       { name = "USE_TOKEN", value = "true" },
       { name = "API_KEY", value = "" },
+      { name = "API_TOKEN" },
     ]
     secrets = [
       { name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn },
