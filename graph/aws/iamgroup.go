@@ -26,8 +26,9 @@ type IAMGroup struct {
 // a policy attachment, a group with its own policies.
 type groupGrant struct {
 	res *graph.Resource
-	// groups are the fields naming the groups it applies to (nil for a
-	// group's own policies, which apply to res itself).
+	// own is set for a group's own policies, which apply to res itself;
+	// groups are the fields naming the groups it applies to otherwise.
+	own    bool
 	groups []Field
 	// documents are the inline documents it puts on them; policies the
 	// managed policy ARNs it attaches.
@@ -53,7 +54,7 @@ var groupGrantAdapters = adapters[*groupGrant]{
 		return &groupGrant{res: r, groups: blocksOf(a.Get("groups")), policies: blocksOf(a.Get("policy_arn"))}
 	}},
 	{graph.CloudFormation, "AWS::IAM::Group", func(_ *Model, r *graph.Resource) *groupGrant {
-		return &groupGrant{res: r, documents: true, policies: blocksOf(Attrs(r).Get("ManagedPolicyArns"))}
+		return &groupGrant{res: r, own: true, documents: true, policies: blocksOf(Attrs(r).Get("ManagedPolicyArns"))}
 	}},
 	{graph.CloudFormation, "AWS::IAM::GroupPolicy", func(_ *Model, r *graph.Resource) *groupGrant {
 		return &groupGrant{res: r, groups: []Field{Attrs(r).Get("GroupName")}, documents: true}
@@ -111,7 +112,7 @@ func buildIAMGroups(m *Model) {
 // appliesTo says whether the grant applies to group g, and why that is not
 // known.
 func (gr *groupGrant) appliesTo(m *Model, g *IAMGroup) (graph.Tri, string) {
-	if gr.groups == nil {
+	if gr.own {
 		return graph.TriOf(gr.res == g.Resource), ""
 	}
 	result := graph.False
