@@ -16,9 +16,11 @@ var GroupMFANotEnforced = &rules.Rule{
 	Title:    "IAM group does not require MFA",
 	Severity: rules.Medium,
 	Description: "Whether an IAM user has an MFA device is known only to the account, but a group's policies can " +
-		"make MFA a condition of everything its members do: a Deny statement that applies when " +
+		"make MFA a condition of everything its members do: a Deny statement on every resource, of every " +
+		"action (\"*\") or of every action but those it lists (NotAction), that applies when " +
 		"aws:MultiFactorAuthPresent is false (BoolIfExists, which also covers requests signed with access keys, " +
-		"where the key is absent) or absent (Null), leaving out the actions a user needs to set up a device. A " +
+		"where the key is absent) or absent (Null), leaving out the actions a user needs to set up a device; a Deny " +
+		"of a few actions protects those actions, not the account. A " +
 		"member whose password leaks then still cannot act without the second factor. The rule reads the inline " +
 		"policies of each group (aws_iam_group_policy, AWS::IAM::GroupPolicy, the Policies of AWS::IAM::Group, " +
 		"AWS::IAM::Policy with Groups) and the customer managed policies of the code attached to it " +
@@ -107,7 +109,7 @@ resource "aws_iam_group_policy" "require_mfa" {
 					continue
 				}
 				for _, st := range pol.Document.Statements {
-					enforced = enforced.Or(st.IsDeny().And(requiresMFA(st)))
+					enforced = enforced.Or(graph.All(st.IsDeny(), deniesBroadly(st), requiresMFA(st)))
 				}
 			}
 			if len(g.Unseen) > 0 {
@@ -122,6 +124,14 @@ resource "aws_iam_group_policy" "require_mfa" {
 				"IAM group %s has no policy that denies requests made without MFA (aws:MultiFactorAuthPresent)", g.Resource.Address)
 		}
 	},
+}
+
+// deniesBroadly is True for a statement on every resource whose actions
+// are every action ("*") or every action but those it lists (NotAction,
+// which leaves out what a user needs to set up MFA): a Deny of a few
+// sensitive actions protects those, not the account.
+func deniesBroadly(st *aws.Statement) graph.Tri {
+	return st.CoversAllResources().And(st.CoversEveryAction().Or(graph.TriOf(st.NotAction.Set)))
 }
 
 // requiresMFA says whether a statement applies only to requests made

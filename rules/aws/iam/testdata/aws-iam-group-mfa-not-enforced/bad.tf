@@ -24,3 +24,21 @@ resource "aws_iam_group_policy" "readers_tls" {
     }]
   })
 }
+
+resource "aws_iam_group" "deleters" { # want: aws-iam-group-mfa-not-enforced
+  name = "deleters"
+}
+
+resource "aws_iam_group_policy" "deleters" {
+  name  = "mfa-to-delete"
+  group = aws_iam_group.deleters.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Action    = ["s3:DeleteBucket"]
+      Resource  = "*"
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } }
+    }]
+  })
+}
