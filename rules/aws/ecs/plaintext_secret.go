@@ -26,8 +26,9 @@ var PlaintextSecret = &rules.Rule{
 		"and reports a variable whose name says it is secret (password, secret, token, credential, private or " +
 		"API key, an AWS access key name) or whose value holds an AWS access key ID. What is passed decides it, " +
 		"not where the value comes from: a variable, another resource's attribute or a CloudFormation dynamic " +
-		"reference is resolved into the task definition just the same. A value that only points at a secret (an " +
-		"ARN, a URL without credentials, a file path, a name, an ID, a flag or a number) is not reported, nor are " +
+		"reference is resolved into the task definition just the same. A value that only points at a secret or " +
+		"cannot be one (an ARN, a URL without credentials, a file path, a flag, a number, another resource's arn, " +
+		"id or name) is not reported, nor are " +
 		"names such as DB_PASSWORD_ARN or TOKEN_URL. The value is never shown in a report. Container definitions " +
 		"that are not known (a variable, a file that was not read) leave the result undetermined.",
 	Remediation: rules.Remediation{
