@@ -298,6 +298,23 @@ func naclEntry(r *graph.Resource, f Field, k naclKeys) *NACLEntry {
 // in the same direction with a lower rule number denies port from the same
 // CIDR before e is reached.
 func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
+	return v.deniedEarlier(e, func(o *NACLEntry) bool {
+		from, ok := o.FromPort.Get()
+		to, ok2 := o.ToPort.Get()
+		return ok && ok2 && from <= port && port <= to
+	})
+}
+
+// DeniedAllEarlier reports whether an entry of the same ACL in the same
+// direction with a lower rule number denies every protocol from the same
+// CIDR before e is reached, so that e never applies.
+func (v *VPC) DeniedAllEarlier(e *NACLEntry) bool {
+	return v.deniedEarlier(e, func(*NACLEntry) bool { return false })
+}
+
+// deniedEarlier reports whether a lower-numbered deny entry of e's ACL,
+// direction and CIDR covers every protocol, or the traffic covers says.
+func (v *VPC) deniedEarlier(e *NACLEntry, covers func(*NACLEntry) bool) bool {
 	n, ok := e.RuleNumber.Get()
 	cidr, ok2 := e.CIDR.Get()
 	if !ok || !ok2 {
@@ -309,18 +326,21 @@ func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 		}
 		on, ok := o.RuleNumber.Get()
 		ocidr, ok2 := o.CIDR.Get()
-		from, ok3 := o.FromPort.Get()
-		to, ok4 := o.ToPort.Get()
-		allProtocols := o.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") }) == graph.True
-		if !ok || !ok2 || !ok3 || !ok4 || on >= n || ocidr != cidr || IsTrue(o.Allow) != graph.False ||
+		if !ok || !ok2 || on >= n || ocidr != cidr || IsTrue(o.Allow) != graph.False ||
 			IsTrue(o.Ingress) != IsTrue(e.Ingress) {
 			continue
 		}
-		if allProtocols || from <= port && port <= to {
+		if o.AllProtocols() == graph.True || covers(o) {
 			return true
 		}
 	}
 	return false
+}
+
+// AllProtocols is True when the entry matches every protocol ("-1" or
+// "all"); AWS then ignores its port range.
+func (n *NACLEntry) AllProtocols() graph.Tri {
+	return n.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") })
 }
 
 // EqualFoldBool maps a string attribute to whether it equals want, case
