@@ -13,6 +13,9 @@ type EC2 struct {
 	// IngressRules holds every ingress rule, inline or split, including
 	// split rules whose group is not in the scanned code.
 	IngressRules []*SecurityGroupRule
+	// EgressRules holds every egress rule the same way. A split rule whose
+	// direction is not known is in both lists.
+	EgressRules []*SecurityGroupRule
 	// PublicIPs are the settings that give instances public IPv4
 	// addresses (publicip.go).
 	PublicIPs []*PublicIPSetting
@@ -42,6 +45,10 @@ type SecurityGroupRule struct {
 	Group *SecurityGroup
 	// Ingress is true for ingress rules.
 	Ingress bool
+	// DirectionWhy says why whether the rule is ingress or egress is not
+	// known (an aws_security_group_rule whose type is not); empty when it
+	// is.
+	DirectionWhy string
 	// Protocol is normalised to lower case; "-1" means all protocols.
 	Protocol String
 	FromPort Int
@@ -154,7 +161,8 @@ var securityGroupRuleAdapters = adapters[securityGroupRule]{
 		} else {
 			rule = tfRule(r, a, true)
 			if ingress == graph.Unknown {
-				rule.CIDRs = UnknownAttr[[]string]("whether "+r.Address+" is an ingress rule is not known", rule.At)
+				rule.DirectionWhy = "whether " + r.Address + " is an ingress rule is not known"
+				rule.CIDRs = UnknownAttr[[]string](rule.DirectionWhy, rule.At)
 			}
 		}
 		return securityGroupRule{rule, a.Get("security_group_id")}
@@ -242,6 +250,7 @@ func buildEC2(m *Model) {
 	m.EC2.SecurityGroups = securityGroupAdapters.all(m)
 	for _, g := range m.EC2.SecurityGroups {
 		m.EC2.IngressRules = append(m.EC2.IngressRules, g.Ingress...)
+		m.EC2.EgressRules = append(m.EC2.EgressRules, g.Egress...)
 		m.names = append(m.names, g.Name)
 	}
 	for _, s := range securityGroupRuleAdapters.all(m) {
@@ -262,6 +271,9 @@ func buildEC2(m *Model) {
 		}
 		if rule.Ingress {
 			m.EC2.IngressRules = append(m.EC2.IngressRules, rule)
+		}
+		if !rule.Ingress || rule.DirectionWhy != "" {
+			m.EC2.EgressRules = append(m.EC2.EgressRules, rule)
 		}
 	}
 	m.EC2.IngressRules = append(m.EC2.IngressRules, flat(m, implicitIngressAdapters)...)

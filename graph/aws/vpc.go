@@ -20,6 +20,9 @@ type VPC struct {
 // VPCNet is a VPC.
 type VPCNet struct {
 	Resource *graph.Resource
+	// Default is true for the region's default VPC, which AWS creates and
+	// aws_default_vpc adopts into the configuration.
+	Default bool
 	// FlowLogged is True when a flow log in the code captures the VPC,
 	// Unknown when a flow log's target is not known.
 	FlowLogged graph.Tri
@@ -71,7 +74,11 @@ func (n *NACLEntry) Loc() graph.Loc { return n.At }
 // which needs its logs like any other.
 var vpcAdapters = adapters[*VPCNet]{
 	{graph.Terraform, "aws_vpc", newVPC},
-	{graph.Terraform, "aws_default_vpc", newVPC},
+	{graph.Terraform, "aws_default_vpc", func(m *Model, r *graph.Resource) *VPCNet {
+		v := newVPC(m, r)
+		v.Default = true
+		return v
+	}},
 	{graph.CloudFormation, "AWS::EC2::VPC", newVPC},
 }
 
