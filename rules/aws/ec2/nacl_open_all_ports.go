@@ -66,8 +66,9 @@ var NACLOpenAllPorts = &rules.Rule{
 				continue
 			}
 			subject := rules.Because(e, cmp.Or(e.CIDR.Why, e.Protocol.Why, e.FromPort.Why, e.ToPort.Why, e.Allow.Why, e.Ingress.Why))
-			p.ReportIf(cond, subject, "network ACL entry of %s allows all inbound traffic from the internet (%s)",
-				e.Resource.Address, allPortsDescription(e))
+			cidr, _ := e.CIDR.Get()
+			p.ReportIf(cond, subject, "network ACL entry of %s allows all inbound traffic from the internet (%s, %s)",
+				e.Resource.Address, cidr, allPortsDescription(e))
 		}
 	},
 }

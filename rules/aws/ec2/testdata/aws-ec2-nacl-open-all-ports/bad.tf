@@ -1,7 +1,7 @@
 resource "aws_network_acl" "public" {
   vpc_id = "vpc-0a1b2c3d"
 
-  ingress { # want: aws-ec2-nacl-open-all-ports `network ACL entry of aws_network_acl.public allows all inbound traffic from the internet \(all protocols\)`
+  ingress { # want: aws-ec2-nacl-open-all-ports `network ACL entry of aws_network_acl.public allows all inbound traffic from the internet \(0.0.0.0/0, all protocols\)`
     protocol   = "-1"
     rule_no    = 100
     action     = "allow"
