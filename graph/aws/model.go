@@ -16,6 +16,7 @@ type Model struct {
 	Accounts *Accounts
 	S3       S3
 	EC2      EC2
+	AMI      AMI
 	KMS      KMS
 	IAM      IAM
 	Secrets  Secrets
@@ -85,6 +86,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
 	buildS3(m)
 	buildEC2(m)
+	buildAMI(m)
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
