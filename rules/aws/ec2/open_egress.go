@@ -55,8 +55,16 @@ var OpenEgress = &rules.Rule{
 	Tags:      []string{"ec2", "vpc", "network"},
 	Precision: "high",
 	Check: func(p *rules.Pass) {
+		// Rules of default groups, kept on them or added by reference,
+		// are aws-ec2-default-security-group-open's.
+		onDefault := map[*graph.Resource]bool{}
+		for _, d := range p.AWS.VPC.DefaultGroupRules {
+			if d.Resource.Type != "aws_default_security_group" {
+				onDefault[d.Resource] = true
+			}
+		}
 		for _, r := range p.AWS.EC2.EgressRules {
-			if r.Group != nil && r.Group.Default {
+			if r.Group != nil && r.Group.Default || onDefault[r.Resource] {
 				continue
 			}
 			ports, _ := describePorts(r)

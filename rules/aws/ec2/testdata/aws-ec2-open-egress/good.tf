@@ -52,3 +52,14 @@ resource "aws_security_group_rule" "in" {
   to_port           = 443
   cidr_blocks       = ["10.0.0.0/8"]
 }
+
+# A rule added to a VPC's default group is also aws-ec2-default-security-group-open's.
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_vpc_security_group_egress_rule" "default_all" {
+  security_group_id = aws_vpc.main.default_security_group_id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
