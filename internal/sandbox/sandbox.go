@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -62,6 +63,10 @@ type Root struct {
 	// depend on it: os.Root confines them however the tree changes.
 	resolvedMu sync.Mutex
 	resolved   map[string]resolution
+
+	// dirs holds the directories read from most recently open (see
+	// dirCache).
+	dirs dirCache
 }
 
 // resolution is what filepath.EvalSymlinks said of a name.
@@ -89,7 +94,10 @@ func Open(dir string) (*Root, error) {
 }
 
 // Close releases the root.
-func (r *Root) Close() error { return r.root.Close() }
+func (r *Root) Close() error {
+	r.dirs.close()
+	return r.root.Close()
+}
 
 // Abs returns name as an absolute, cleaned path (resolved against the
 // working directory the root was opened in, not the root).
@@ -148,6 +156,14 @@ func (r *Root) Stat(name string) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
+	dir, base := splitRel(rel)
+	if h := r.dirs.acquire(r.root, dir); h != nil {
+		info, err := h.root.Stat(base)
+		r.dirs.release(h)
+		if err == nil {
+			return info, nil
+		}
+	}
 	info, err := r.root.Stat(rel)
 	return info, r.wrap(name, err)
 }
@@ -157,6 +173,13 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 	rel, err := r.Rel(name)
 	if err != nil {
 		return nil, err
+	}
+	if h := r.dirs.acquire(r.root, rel); h != nil {
+		entries, err := fs.ReadDir(h.root.FS(), ".")
+		r.dirs.release(h)
+		if err == nil {
+			return entries, nil
+		}
 	}
 	entries, err := fs.ReadDir(r.root.FS(), rel)
 	return entries, r.wrap(name, err)
@@ -175,16 +198,17 @@ func (r *Root) openRegular(name string) (*os.File, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	// Refuse what is not a regular file before opening it: opening a
-	// FIFO for reading waits for a writer.
-	info, err := r.root.Stat(rel)
+	f, err := (*os.File)(nil), errNotTried
+	if dir, base := splitRel(rel); dir != "." {
+		if h := r.dirs.acquire(r.root, dir); h != nil {
+			f, err = openRegularIn(h.root, base)
+			r.dirs.release(h)
+		}
+	}
 	if err != nil {
-		return nil, 0, r.wrap(name, err)
+		// What fails in the directory is said as the root says it.
+		f, err = openRegularIn(r.root, rel)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
-	}
-	f, err := r.root.OpenFile(rel, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
 		return nil, 0, r.wrap(name, err)
 	}
@@ -196,6 +220,34 @@ func (r *Root) openRegular(name string) (*os.File, int64, error) {
 	return f, size, nil
 }
 
+// errNotTried stands for a read not yet tried.
+var errNotTried = errors.New("not tried")
+
+// openRegularIn opens name in root for reading if it is a regular file.
+// It refuses what is not one before opening it: opening a FIFO for
+// reading waits for a writer (and it is opened without blocking in case
+// it replaced the file in between).
+func openRegularIn(root *os.Root, name string) (*os.File, error) {
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(info.Mode())
+	}
+	return root.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
+}
+
+// splitRel splits a name relative to the root (as Rel returns it) into
+// its directory ("." for the root itself) and its last element.
+func splitRel(rel string) (dir, base string) {
+	i := strings.LastIndexByte(rel, '/')
+	if i < 0 {
+		return ".", rel
+	}
+	return rel[:i], rel[i+1:]
+}
+
 // evalSymlinks is filepath.EvalSymlinks(abs), remembered.
 func (r *Root) evalSymlinks(abs string) (string, error) {
 	r.resolvedMu.Lock()
@@ -204,7 +256,7 @@ func (r *Root) evalSymlinks(abs string) (string, error) {
 	if ok {
 		return res.real, res.err
 	}
-	real, err := filepath.EvalSymlinks(abs)
+	real, err := r.resolve(abs)
 	r.resolvedMu.Lock()
 	defer r.resolvedMu.Unlock()
 	if r.resolved == nil {
@@ -212,6 +264,30 @@ func (r *Root) evalSymlinks(abs string) (string, error) {
 	}
 	r.resolved[abs] = resolution{real, err}
 	return real, err
+}
+
+// resolve is filepath.EvalSymlinks(abs) for a cleaned absolute name. A
+// name whose last element is not a symbolic link resolves to where its
+// directory resolves (remembered: the files of a directory are resolved
+// one after another), joined with that element, so that it costs one
+// Lstat instead of one per element from the file system's root. Anything
+// else (a link, an error, Windows, whose names EvalSymlinks may also
+// rewrite) is left to EvalSymlinks.
+func (r *Root) resolve(abs string) (string, error) {
+	parent, base := filepath.Split(abs)
+	parent = filepath.Clean(parent)
+	if runtime.GOOS == "windows" || parent == abs || base == "" {
+		return filepath.EvalSymlinks(abs)
+	}
+	realParent, err := r.evalSymlinks(parent)
+	if err != nil {
+		return filepath.EvalSymlinks(abs)
+	}
+	real := filepath.Join(realParent, base)
+	if info, err := os.Lstat(real); err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(abs)
+	}
+	return real, nil
 }
 
 // ReadFile reads the regular file name, failing with a *TooLargeError

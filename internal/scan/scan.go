@@ -187,6 +187,10 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 	return readSource(r.roots, path)
 }
 
+// maxSourceSize bounds a file read again for excerpts, suppression
+// comments and columns.
+const maxSourceSize = 16 << 20
+
 // readSource reads path through the first of roots that holds it.
 func readSource(roots []string, path string) ([]byte, error) {
 	for _, dir := range roots {
@@ -198,7 +202,7 @@ func readSource(roots []string, path string) ([]byte, error) {
 			root.Close()
 			continue
 		}
-		data, err := root.ReadFile(path, 16<<20)
+		data, err := root.ReadFile(path, maxSourceSize)
 		root.Close()
 		return data, err
 	}
@@ -309,6 +313,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.sources = newSources(s.roots)
+	defer s.sources.close()
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
 		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
 	if len(units) == 0 {
@@ -434,7 +440,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
+	fixColumns(findings, g.Diagnostics, s.sources.read)
 	rules.SortFindings(findings)
 	graph.SortDiagnostics(g.Diagnostics)
 	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,
