@@ -824,7 +824,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 	var refs []graph.Ref
 	seen := map[string]bool{}
 	indexed := s.indexedRefs(expr, ctx)
-	for _, t := range expr.Variables() {
+	for _, t := range variables(expr) {
 		root := t.RootName()
 		if root == "each" && s.curEach != nil {
 			if name, ok := attrName(t, 1); ok && name == "value" {

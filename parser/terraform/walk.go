@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"slices"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -128,3 +130,97 @@ func visitAll(node hclsyntax.Node, f func(hclsyntax.Node)) {
 	})
 }
 
+// variables is expr.Variables(): the traversals from the root scope that
+// expr reads, in the order hclsyntax.Variables finds them, without the
+// closure it allocates for every node walked (a scan asks for the
+// variables of every expression evaluated, for every instance).
+func variables(expr hcl.Expression) []hcl.Traversal {
+	e, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return expr.Variables()
+	}
+	return appendVariables(nil, e, nil)
+}
+
+// appendVariables appends to vars the traversals of expr whose root is
+// not one of locals (the names a for expression around it declares).
+func appendVariables(vars []hcl.Traversal, expr hclsyntax.Expression, locals []string) []hcl.Traversal {
+	switch e := expr.(type) {
+	case nil, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr, *hclsyntax.ExprSyntaxError:
+	case *hclsyntax.ScopeTraversalExpr:
+		if !isLocal(e.Traversal, locals) {
+			vars = append(vars, e.Traversal)
+		}
+	case *hclsyntax.RelativeTraversalExpr:
+		vars = appendVariables(vars, e.Source, locals)
+	case *hclsyntax.FunctionCallExpr:
+		for _, a := range e.Args {
+			vars = appendVariables(vars, a, locals)
+		}
+	case *hclsyntax.ConditionalExpr:
+		vars = appendVariables(vars, e.Condition, locals)
+		vars = appendVariables(vars, e.TrueResult, locals)
+		vars = appendVariables(vars, e.FalseResult, locals)
+	case *hclsyntax.IndexExpr:
+		vars = appendVariables(vars, e.Collection, locals)
+		vars = appendVariables(vars, e.Key, locals)
+	case *hclsyntax.TupleConsExpr:
+		for _, x := range e.Exprs {
+			vars = appendVariables(vars, x, locals)
+		}
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range e.Items {
+			vars = appendVariables(vars, item.KeyExpr, locals)
+			vars = appendVariables(vars, item.ValueExpr, locals)
+		}
+	case *hclsyntax.ObjectConsKeyExpr:
+		// A bare name is the key itself, not a reference.
+		if hcl.ExprAsKeyword(e.Wrapped) == "" {
+			vars = appendVariables(vars, e.Wrapped, locals)
+		}
+	case *hclsyntax.ForExpr:
+		vars = appendVariables(vars, e.CollExpr, locals)
+		inner := locals[:len(locals):len(locals)]
+		for _, name := range []string{e.KeyVar, e.ValVar} {
+			if name != "" {
+				inner = append(inner, name)
+			}
+		}
+		vars = appendVariables(vars, e.KeyExpr, inner)
+		vars = appendVariables(vars, e.ValExpr, inner)
+		vars = appendVariables(vars, e.CondExpr, inner)
+	case *hclsyntax.SplatExpr:
+		vars = appendVariables(vars, e.Source, locals)
+		vars = appendVariables(vars, e.Each, locals)
+	case *hclsyntax.BinaryOpExpr:
+		vars = appendVariables(vars, e.LHS, locals)
+		vars = appendVariables(vars, e.RHS, locals)
+	case *hclsyntax.UnaryOpExpr:
+		vars = appendVariables(vars, e.Val, locals)
+	case *hclsyntax.TemplateExpr:
+		for _, p := range e.Parts {
+			vars = appendVariables(vars, p, locals)
+		}
+	case *hclsyntax.TemplateJoinExpr:
+		vars = appendVariables(vars, e.Tuple, locals)
+	case *hclsyntax.TemplateWrapExpr:
+		vars = appendVariables(vars, e.Wrapped, locals)
+	case *hclsyntax.ParenthesesExpr:
+		vars = appendVariables(vars, e.Expression, locals)
+	default:
+		for _, t := range hclsyntax.Variables(e) {
+			if !isLocal(t, locals) {
+				vars = append(vars, t)
+			}
+		}
+	}
+	return vars
+}
+
+// isLocal reports whether t starts with one of locals.
+func isLocal(t hcl.Traversal, locals []string) bool {
+	if len(locals) == 0 {
+		return false
+	}
+	return slices.Contains(locals, t.RootName())
+}

@@ -16,7 +16,7 @@ import (
 // repository's test data with eachNode and with hclsyntax.VisitAll: the
 // same syntax nodes, in the same order, but for the for expressions'
 // scopes (not visited by eachNode) and the bare names of object keys
-// (visited by eachNode only).
+// (visited by eachNode only); and variables finds what Variables() does.
 func TestEachNodeVisitsAsVisitAll(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"testdata", filepath.Join("..", "..", "rules"), filepath.Join("..", "..", "examples")} {
@@ -82,6 +82,9 @@ func TestEachNodeVisitsAsVisitAll(t *testing.T) {
 			})
 			if got := walk(a); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s:%d: eachNode visits %d nodes of attribute %s, VisitAll %d (or in another order)", p, a.SrcRange.Start.Line, len(got), a.Name, len(want))
+			}
+			if got, want := variables(a.Expr), a.Expr.Variables(); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s:%d: variables of %s = %d traversals, Variables() %d (or others)", p, a.SrcRange.Start.Line, a.Name, len(got), len(want))
 			}
 		}
 	}
