@@ -13,10 +13,9 @@ import (
 // allocations: a closure for every node and a map for every for
 // expression, which instrumenting every parsed file paid (one allocation
 // in twelve of a scan). The scopes of a for expression's key, value and
-// condition are not visited as nodes of their own, and an object key that
-// is a bare name is visited as the traversal it is written as; node types
-// not known here are handed to VisitAll, so that whatever lies under them
-// is still visited.
+// condition are not visited as nodes of their own; node types not known
+// here are handed to VisitAll, so that whatever lies under them is still
+// visited.
 func eachNode(node hclsyntax.Node, f func(hclsyntax.Node)) {
 	switch n := node.(type) {
 	case nil:
@@ -49,76 +48,94 @@ func eachNode(node hclsyntax.Node, f func(hclsyntax.Node)) {
 
 // eachExpr is eachNode for an expression.
 func eachExpr(expr hclsyntax.Expression, f func(hclsyntax.Node)) {
-	if expr == nil {
-		return
-	}
+	walkExpr(expr, nil, func(e hclsyntax.Expression, _ []string) { f(e) },
+		func(e hclsyntax.Expression, _ []string) { visitAll(e, f) })
+}
+
+// walkExpr calls enter for expr and every expression under it, parents
+// first, as hclsyntax walks them, with the names that the for expressions
+// around each declare (locals); it reads an expression's children after
+// enter returns. A bare name as an object key is the key, not an
+// expression, and is not walked. An expression of a type not known here is
+// given to unknown instead, which walks what lies under it if it must.
+func walkExpr(expr hclsyntax.Expression, locals []string, enter, unknown func(hclsyntax.Expression, []string)) {
+	walk := func(e hclsyntax.Expression) { walkExpr(e, locals, enter, unknown) }
 	switch e := expr.(type) {
+	case nil:
 	case *hclsyntax.LiteralValueExpr, *hclsyntax.ScopeTraversalExpr, *hclsyntax.AnonSymbolExpr, *hclsyntax.ExprSyntaxError:
-		f(e)
+		enter(e, locals)
 	case *hclsyntax.RelativeTraversalExpr:
-		f(e)
-		eachExpr(e.Source, f)
+		enter(e, locals)
+		walk(e.Source)
 	case *hclsyntax.FunctionCallExpr:
-		f(e)
+		enter(e, locals)
 		for _, a := range e.Args {
-			eachExpr(a, f)
+			walk(a)
 		}
 	case *hclsyntax.ConditionalExpr:
-		f(e)
-		eachExpr(e.Condition, f)
-		eachExpr(e.TrueResult, f)
-		eachExpr(e.FalseResult, f)
+		enter(e, locals)
+		walk(e.Condition)
+		walk(e.TrueResult)
+		walk(e.FalseResult)
 	case *hclsyntax.IndexExpr:
-		f(e)
-		eachExpr(e.Collection, f)
-		eachExpr(e.Key, f)
+		enter(e, locals)
+		walk(e.Collection)
+		walk(e.Key)
 	case *hclsyntax.TupleConsExpr:
-		f(e)
+		enter(e, locals)
 		for _, x := range e.Exprs {
-			eachExpr(x, f)
+			walk(x)
 		}
 	case *hclsyntax.ObjectConsExpr:
-		f(e)
+		enter(e, locals)
 		for _, item := range e.Items {
-			eachExpr(item.KeyExpr, f)
-			eachExpr(item.ValueExpr, f)
+			walk(item.KeyExpr)
+			walk(item.ValueExpr)
 		}
 	case *hclsyntax.ObjectConsKeyExpr:
-		f(e)
-		eachExpr(e.Wrapped, f)
+		enter(e, locals)
+		if hcl.ExprAsKeyword(e.Wrapped) == "" {
+			walk(e.Wrapped)
+		}
 	case *hclsyntax.ForExpr:
-		f(e)
-		eachExpr(e.CollExpr, f)
-		eachExpr(e.KeyExpr, f)
-		eachExpr(e.ValExpr, f)
-		eachExpr(e.CondExpr, f)
+		enter(e, locals)
+		walk(e.CollExpr)
+		inner := locals[:len(locals):len(locals)]
+		for _, name := range []string{e.KeyVar, e.ValVar} {
+			if name != "" {
+				inner = append(inner, name)
+			}
+		}
+		for _, x := range []hclsyntax.Expression{e.KeyExpr, e.ValExpr, e.CondExpr} {
+			walkExpr(x, inner, enter, unknown)
+		}
 	case *hclsyntax.SplatExpr:
-		f(e)
-		eachExpr(e.Source, f)
-		eachExpr(e.Each, f)
+		enter(e, locals)
+		walk(e.Source)
+		walk(e.Each)
 	case *hclsyntax.BinaryOpExpr:
-		f(e)
-		eachExpr(e.LHS, f)
-		eachExpr(e.RHS, f)
+		enter(e, locals)
+		walk(e.LHS)
+		walk(e.RHS)
 	case *hclsyntax.UnaryOpExpr:
-		f(e)
-		eachExpr(e.Val, f)
+		enter(e, locals)
+		walk(e.Val)
 	case *hclsyntax.TemplateExpr:
-		f(e)
+		enter(e, locals)
 		for _, p := range e.Parts {
-			eachExpr(p, f)
+			walk(p)
 		}
 	case *hclsyntax.TemplateJoinExpr:
-		f(e)
-		eachExpr(e.Tuple, f)
+		enter(e, locals)
+		walk(e.Tuple)
 	case *hclsyntax.TemplateWrapExpr:
-		f(e)
-		eachExpr(e.Wrapped, f)
+		enter(e, locals)
+		walk(e.Wrapped)
 	case *hclsyntax.ParenthesesExpr:
-		f(e)
-		eachExpr(e.Expression, f)
+		enter(e, locals)
+		walk(e.Expression)
 	default:
-		visitAll(e, f)
+		unknown(e, locals)
 	}
 }
 
@@ -139,81 +156,18 @@ func variables(expr hcl.Expression) []hcl.Traversal {
 	if !ok {
 		return expr.Variables()
 	}
-	return appendVariables(nil, e, nil)
-}
-
-// appendVariables appends to vars the traversals of expr whose root is
-// not one of locals (the names a for expression around it declares).
-func appendVariables(vars []hcl.Traversal, expr hclsyntax.Expression, locals []string) []hcl.Traversal {
-	switch e := expr.(type) {
-	case nil, *hclsyntax.LiteralValueExpr, *hclsyntax.AnonSymbolExpr, *hclsyntax.ExprSyntaxError:
-	case *hclsyntax.ScopeTraversalExpr:
-		if !isLocal(e.Traversal, locals) {
-			vars = append(vars, e.Traversal)
+	var vars []hcl.Traversal
+	walkExpr(e, nil, func(e hclsyntax.Expression, locals []string) {
+		if t, ok := e.(*hclsyntax.ScopeTraversalExpr); ok && !isLocal(t.Traversal, locals) {
+			vars = append(vars, t.Traversal)
 		}
-	case *hclsyntax.RelativeTraversalExpr:
-		vars = appendVariables(vars, e.Source, locals)
-	case *hclsyntax.FunctionCallExpr:
-		for _, a := range e.Args {
-			vars = appendVariables(vars, a, locals)
-		}
-	case *hclsyntax.ConditionalExpr:
-		vars = appendVariables(vars, e.Condition, locals)
-		vars = appendVariables(vars, e.TrueResult, locals)
-		vars = appendVariables(vars, e.FalseResult, locals)
-	case *hclsyntax.IndexExpr:
-		vars = appendVariables(vars, e.Collection, locals)
-		vars = appendVariables(vars, e.Key, locals)
-	case *hclsyntax.TupleConsExpr:
-		for _, x := range e.Exprs {
-			vars = appendVariables(vars, x, locals)
-		}
-	case *hclsyntax.ObjectConsExpr:
-		for _, item := range e.Items {
-			vars = appendVariables(vars, item.KeyExpr, locals)
-			vars = appendVariables(vars, item.ValueExpr, locals)
-		}
-	case *hclsyntax.ObjectConsKeyExpr:
-		// A bare name is the key itself, not a reference.
-		if hcl.ExprAsKeyword(e.Wrapped) == "" {
-			vars = appendVariables(vars, e.Wrapped, locals)
-		}
-	case *hclsyntax.ForExpr:
-		vars = appendVariables(vars, e.CollExpr, locals)
-		inner := locals[:len(locals):len(locals)]
-		for _, name := range []string{e.KeyVar, e.ValVar} {
-			if name != "" {
-				inner = append(inner, name)
-			}
-		}
-		vars = appendVariables(vars, e.KeyExpr, inner)
-		vars = appendVariables(vars, e.ValExpr, inner)
-		vars = appendVariables(vars, e.CondExpr, inner)
-	case *hclsyntax.SplatExpr:
-		vars = appendVariables(vars, e.Source, locals)
-		vars = appendVariables(vars, e.Each, locals)
-	case *hclsyntax.BinaryOpExpr:
-		vars = appendVariables(vars, e.LHS, locals)
-		vars = appendVariables(vars, e.RHS, locals)
-	case *hclsyntax.UnaryOpExpr:
-		vars = appendVariables(vars, e.Val, locals)
-	case *hclsyntax.TemplateExpr:
-		for _, p := range e.Parts {
-			vars = appendVariables(vars, p, locals)
-		}
-	case *hclsyntax.TemplateJoinExpr:
-		vars = appendVariables(vars, e.Tuple, locals)
-	case *hclsyntax.TemplateWrapExpr:
-		vars = appendVariables(vars, e.Wrapped, locals)
-	case *hclsyntax.ParenthesesExpr:
-		vars = appendVariables(vars, e.Expression, locals)
-	default:
+	}, func(e hclsyntax.Expression, locals []string) {
 		for _, t := range hclsyntax.Variables(e) {
 			if !isLocal(t, locals) {
 				vars = append(vars, t)
 			}
 		}
-	}
+	})
 	return vars
 }
 

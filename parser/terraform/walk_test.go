@@ -15,8 +15,8 @@ import (
 // TestEachNodeVisitsAsVisitAll walks every Terraform file of the
 // repository's test data with eachNode and with hclsyntax.VisitAll: the
 // same syntax nodes, in the same order, but for the for expressions'
-// scopes (not visited by eachNode) and the bare names of object keys
-// (visited by eachNode only); and variables finds what Variables() does.
+// scopes (not visited by eachNode); and variables finds what Variables()
+// does.
 func TestEachNodeVisitsAsVisitAll(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"testdata", filepath.Join("..", "..", "rules"), filepath.Join("..", "..", "examples")} {
@@ -43,17 +43,11 @@ func TestEachNodeVisitsAsVisitAll(t *testing.T) {
 		// Bodies hold attributes in a map, which both walk in its own
 		// order: the whole walks are compared by count, each attribute's
 		// walk node by node.
-		literalKeys := map[hclsyntax.Expression]bool{}
 		var attrs []*hclsyntax.Attribute
 		want := 0
 		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-			switch n := n.(type) {
-			case *hclsyntax.ObjectConsKeyExpr:
-				if hcl.ExprAsKeyword(n.Wrapped) != "" {
-					literalKeys[n.Wrapped] = true
-				}
-			case *hclsyntax.Attribute:
-				attrs = append(attrs, n)
+			if a, ok := n.(*hclsyntax.Attribute); ok {
+				attrs = append(attrs, a)
 			}
 			if _, ok := n.(hclsyntax.ChildScope); !ok {
 				want++
@@ -62,11 +56,7 @@ func TestEachNodeVisitsAsVisitAll(t *testing.T) {
 		})
 		walk := func(node hclsyntax.Node) []hclsyntax.Node {
 			var out []hclsyntax.Node
-			eachNode(node, func(n hclsyntax.Node) {
-				if e, ok := n.(hclsyntax.Expression); !ok || !literalKeys[e] {
-					out = append(out, n)
-				}
-			})
+			eachNode(node, func(n hclsyntax.Node) { out = append(out, n) })
 			return out
 		}
 		if got := len(walk(body)); got != want {
