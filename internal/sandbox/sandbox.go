@@ -52,6 +52,9 @@ type Root struct {
 	abs  string
 	wd   string
 	root *os.Root
+	// fast opens files in fewer system calls where the platform can
+	// (beneath_linux.go); os.Root decides whatever it cannot.
+	fast beneath
 
 	realOnce sync.Once
 	real     string
@@ -85,11 +88,14 @@ func Open(dir string) (*Root, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", dir, unwrapPath(err))
 	}
-	return &Root{dir: dir, abs: abs, wd: wd, root: root}, nil
+	return &Root{dir: dir, abs: abs, wd: wd, root: root, fast: openBeneath(abs)}, nil
 }
 
 // Close releases the root.
-func (r *Root) Close() error { return r.root.Close() }
+func (r *Root) Close() error {
+	r.fast.close()
+	return r.root.Close()
+}
 
 // Abs returns name as an absolute, cleaned path (resolved against the
 // working directory the root was opened in, not the root).
@@ -158,22 +164,28 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	if entries, ok := r.fast.readDir(rel, filepath.Join(r.abs, filepath.FromSlash(rel))); ok {
+		return entries, nil
+	}
 	entries, err := fs.ReadDir(r.root.FS(), rel)
 	return entries, r.wrap(name, err)
 }
 
 // Open opens the regular file name for reading; the caller bounds what it
 // reads. A FIFO is opened without blocking and refused before any read.
-func (r *Root) Open(name string) (*os.File, error) {
+func (r *Root) Open(name string) (io.ReadCloser, error) {
 	f, _, err := r.openRegular(name)
 	return f, err
 }
 
 // openRegular opens the regular file name and says how large it is.
-func (r *Root) openRegular(name string) (*os.File, int64, error) {
+func (r *Root) openRegular(name string) (io.ReadCloser, int64, error) {
 	rel, err := r.Rel(name)
 	if err != nil {
 		return nil, 0, err
+	}
+	if f, size, ok := r.fast.openRegular(rel); ok {
+		return f, size, nil
 	}
 	// Refuse what is not a regular file before opening it: opening a
 	// FIFO for reading waits for a writer.
@@ -204,7 +216,7 @@ func (r *Root) evalSymlinks(abs string) (string, error) {
 	if ok {
 		return res.real, res.err
 	}
-	real, err := filepath.EvalSymlinks(abs)
+	real, err := r.resolve(abs)
 	r.resolvedMu.Lock()
 	defer r.resolvedMu.Unlock()
 	if r.resolved == nil {
@@ -212,6 +224,28 @@ func (r *Root) evalSymlinks(abs string) (string, error) {
 	}
 	r.resolved[abs] = resolution{real, err}
 	return real, err
+}
+
+// resolve is filepath.EvalSymlinks(abs) from the remembered resolution
+// of its directory: when the last element is no symbolic link, the real
+// path is the directory's joined with it, found with one Lstat instead of
+// one for every element of the path. Anything else (a link, an error) is
+// left to filepath.EvalSymlinks, which says what it says.
+func (r *Root) resolve(abs string) (string, error) {
+	dir, base := filepath.Split(abs)
+	dir = filepath.Clean(dir)
+	if base == "" || dir == abs {
+		return filepath.EvalSymlinks(abs)
+	}
+	realDir, err := r.evalSymlinks(dir)
+	if err != nil {
+		return filepath.EvalSymlinks(abs)
+	}
+	real := filepath.Join(realDir, base)
+	if info, err := os.Lstat(real); err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(abs)
+	}
+	return real, nil
 }
 
 // ReadFile reads the regular file name, failing with a *TooLargeError

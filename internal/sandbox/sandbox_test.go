@@ -218,3 +218,42 @@ func TestRealPathRemembered(t *testing.T) {
 		t.Errorf("RealPath of a missing name, again = %v, want ErrNotExist", err)
 	}
 }
+
+// TestFastPathAgrees checks the openat2 fast path, where there is one,
+// against os.Root: it opens what os.Root reads, the same bytes, and
+// leaves to os.Root everything os.Root refuses.
+func TestFastPathAgrees(t *testing.T) {
+	root, _ := tree(t)
+	must(t, os.WriteFile(filepath.Join(root, "sub", "deep.tf"), []byte("deep"), 0o644))
+	must(t, os.Symlink("../sub/deep.tf", filepath.Join(root, "sub", "updown.tf")))
+	r, err := Open(root)
+	must(t, err)
+	defer r.Close()
+	if _, _, ok := r.fast.openRegular("sub/main.tf"); !ok {
+		t.Skip("no openat2 fast path on this platform or kernel")
+	}
+	for _, rel := range []string{"sub/main.tf", "sublink/main.tf", "sub/updown.tf", "big.tf", "abs-out", "rel-out", "parent/secret.txt", "parent", "zero.tf", "fifo.tf", "loop-a", "sub", "missing.tf", "sub/../sub/main.tf"} {
+		f, _, ok := r.fast.openRegular(rel)
+		// Stat first: os.Root would wait on the FIFO.
+		info, err := r.root.Stat(rel)
+		if !ok {
+			if err == nil && info.Mode().IsRegular() {
+				t.Errorf("%s: the fast path refused what os.Root reads", rel)
+			}
+			continue
+		}
+		want, err := r.root.ReadFile(rel)
+		got, rerr := readLimited(f, rel, 1<<20, 0)
+		f.Close()
+		if err != nil || rerr != nil || string(got) != string(want) {
+			t.Errorf("%s: fast path read %q (%v); os.Root %q (%v)", rel, got, rerr, want, err)
+		}
+	}
+	entries, ok := r.fast.readDir("sub", filepath.Join(root, "sub"))
+	if !ok || len(entries) != 3 || entries[0].Name() != "deep.tf" || entries[2].Name() != "updown.tf" {
+		t.Errorf("readDir(sub) = %v, %v; want deep.tf, main.tf, updown.tf", entries, ok)
+	}
+	if _, ok := r.fast.readDir("parent", ""); ok {
+		t.Error("readDir(parent) escaped the root")
+	}
+}
