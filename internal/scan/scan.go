@@ -20,6 +20,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -205,6 +206,46 @@ func readSource(roots []string, path string) ([]byte, error) {
 	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
 }
 
+// sources reads files the scan read, as readSource does, through roots
+// opened once, on first use, and closed at the end of the scan: the
+// suppression comments of every file, and the columns of findings.
+type sources struct {
+	dirs  []string
+	once  sync.Once
+	roots []*sandbox.Root // nil where the directory could not be opened
+}
+
+func (s *sources) read(path string) ([]byte, error) {
+	s.once.Do(func() {
+		s.roots = make([]*sandbox.Root, len(s.dirs))
+		for i, dir := range s.dirs {
+			if r, err := sandbox.Open(dir); err == nil {
+				s.roots[i] = r
+			}
+		}
+	})
+	for _, root := range s.roots {
+		if root == nil {
+			continue
+		}
+		if _, err := root.Rel(path); err != nil {
+			continue
+		}
+		return root.ReadFile(path, 16<<20)
+	}
+	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
+}
+
+// close closes the roots opened; reads after it fail.
+func (s *sources) close() {
+	s.once.Do(func() {})
+	for _, r := range s.roots {
+		if r != nil {
+			r.Close()
+		}
+	}
+}
+
 // UnitStats describes one evaluated unit.
 type UnitStats struct {
 	Path string
@@ -317,6 +358,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	diags = append(diags, s.diags...)
 	c := newChecker(ctx, units, s)
 	defer c.close()
+	defer s.sources.close()
 	diags = append(diags, c.rootDiags...)
 	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))
@@ -434,7 +476,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	markNotScanned(g.Diagnostics)
 	graph.SortDiagnostics(g.Diagnostics)
 	g.Diagnostics = dedupe(g.Diagnostics)
-	fixColumns(findings, g.Diagnostics, func(p string) ([]byte, error) { return readSource(s.roots, p) })
+	fixColumns(findings, g.Diagnostics, s.sources.read)
 	rules.SortFindings(findings)
 	graph.SortDiagnostics(g.Diagnostics)
 	res := &Result{Units: units, Base: s.base, Graph: g, Rules: s.rules, Compliance: s.compliance, FailOn: s.failOn, Findings: findings,

@@ -38,7 +38,9 @@ type settings struct {
 	// diags are problems with the configuration found while settling.
 	diags []graph.Diagnostic
 	// roots are the directories the scan reads inside (scanRoots).
-	roots                []string
+	roots []string
+	// sources reads files through roots, opened once per scan.
+	sources              *sources
 	exclude              []string
 	varInputs            []VarInput
 	tfEnv                map[string]string
@@ -146,6 +148,7 @@ func settle(opts Options) (*settings, error) {
 		modules:              opts.Modules,
 		policies:             run,
 	}
+	s.sources = &sources{dirs: s.roots}
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("finding the working directory: %w", err)
@@ -410,7 +413,7 @@ func selectRules(reg *rules.Registry, cfg *config.Config, opts Options) ([]*rule
 // suppressOptions are the options suppressions are read and applied
 // with.
 func (s *settings) suppressOptions() suppress.Options {
-	return suppress.Options{ReadFile: func(p string) ([]byte, error) { return readSource(s.roots, p) }, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign}
+	return suppress.Options{ReadFile: s.sources.read, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign}
 }
 
 // scanSuppressions starts reading the suppression comments of every file
