@@ -26,8 +26,9 @@ type Links struct {
 	// Accounts are the known accounts of the unit's resources.
 	Accounts []string
 	// Settings are the unit's account-level settings of a known account
-	// (aws_s3_account_public_access_block), which apply to the resources
-	// of other units in that account.
+	// (aws_s3_account_public_access_block, a trail recording S3 data
+	// events), which apply to the resources of other units in that
+	// account.
 	Settings []AccountSetting
 }
 
@@ -119,6 +120,11 @@ func (m *Model) Links() Links {
 	for _, blk := range m.S3.AccountPublicAccessBlocks {
 		if id := m.blockAccount(blk); id != "" {
 			settings = append(settings, AccountSetting{Account: id, Resource: blk.Resource})
+		}
+	}
+	for _, t := range m.CloudTrail.Trails {
+		if id := m.Accounts.Of(t.Resource).AccountID; id != "" && t.selectsObjectEvents() {
+			settings = append(settings, AccountSetting{Account: id, Resource: t.Resource})
 		}
 	}
 	targets := map[string]bool{}

@@ -50,6 +50,12 @@ type S3Bucket struct {
 	// Versioning is the bucket's versioning status: "Enabled", "Suspended"
 	// or "Disabled" (never enabled, the default).
 	Versioning String
+	// MFADelete is whether deleting object versions and changing the
+	// versioning state need the root user's MFA code (off by default).
+	// Only Terraform can say (versioning.mfa_delete, or mfa_delete of an
+	// aws_s3_bucket_versioning); CloudFormation cannot configure it, and
+	// its buckets' value is unknown.
+	MFADelete Bool
 	// Encryption is the default server-side encryption algorithm:
 	// "AES256" (SSE-S3, which S3 applies to every bucket without a
 	// configuration since January 2023), "aws:kms" or "aws:kms:dsse".
@@ -172,6 +178,7 @@ func terraformS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		AccessLogging: Configured(a.Get("logging")),
 		PublicACL:     publicACL(a.Get("acl"), a.Get("grant"), r.Loc()),
 		Versioning:    inlineVersioning(a.Get("versioning")),
+		MFADelete:     atBlock(BoolOf(a.Get("versioning").Get("mfa_delete"), Ptr(false)), a.Get("versioning")),
 		Encryption: sseAlgorithm(a.Get("server_side_encryption_configuration").Get("rule"),
 			"apply_server_side_encryption_by_default", "sse_algorithm", r.Loc()),
 	}
@@ -190,6 +197,7 @@ func cloudFormationS3Bucket(_ *Model, r *graph.Resource) *S3Bucket {
 		AccessLogging: Configured(a.Get("LoggingConfiguration")),
 		PublicACL:     publicACL(a.Get("AccessControl"), Field{}, r.Loc()),
 		Versioning:    StringOf(a.Get("VersioningConfiguration").Get("Status"), Ptr("Disabled")),
+		MFADelete:     UnknownAttr[bool]("CloudFormation cannot configure MFA delete", r.Loc()),
 		Encryption: sseAlgorithm(a.Get("BucketEncryption").Get("ServerSideEncryptionConfiguration"),
 			"ServerSideEncryptionByDefault", "SSEAlgorithm", r.Loc()),
 	}
@@ -210,13 +218,16 @@ type s3Split struct {
 // s3Versioning is a split versioning configuration.
 type s3Versioning struct {
 	s3Split
-	status String
+	status    String
+	mfaDelete Bool
 }
 
 var s3VersioningAdapters = adapters[s3Versioning]{
 	{graph.Terraform, "aws_s3_bucket_versioning", func(_ *Model, r *graph.Resource) s3Versioning {
 		a := Attrs(r)
-		return s3Versioning{s3Split{r, a.Get("bucket")}, StringOf(a.Get("versioning_configuration").Get("status"), nil)}
+		cfg := a.Get("versioning_configuration")
+		mfa := atBlock(Map(StringOf(cfg.Get("mfa_delete"), Ptr("Disabled")), func(v string) bool { return v == "Enabled" }), cfg)
+		return s3Versioning{s3Split{r, a.Get("bucket")}, StringOf(cfg.Get("status"), nil), mfa}
 	}},
 }
 
@@ -398,7 +409,9 @@ func buildS3(m *Model) {
 		if b.PublicAccessBlock != nil {
 			m.S3.PublicAccessBlocks = append(m.S3.PublicAccessBlocks, b.PublicAccessBlock)
 		}
-		b.Versioning = joinVersioning(j, b, versionings, m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it"))
+		unread := m.UnreadReceivingWhy(b.Resource, b.Name, "an aws_s3_bucket_versioning for it")
+		b.MFADelete = joinMFADelete(j, b, versionings, unread)
+		b.Versioning = joinVersioning(j, b, versionings, unread)
 	}
 
 	// Split website configurations.
@@ -713,6 +726,24 @@ func joinVersioning(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string
 		return UnknownAttr[string](unread, b.Versioning.At)
 	}
 	return b.Versioning
+}
+
+// joinMFADelete applies the MFA delete setting of the
+// aws_s3_bucket_versioning that targets b, as joinVersioning does its
+// status.
+func joinMFADelete(j s3Joins, b *S3Bucket, splits []s3Versioning, unread string) Bool {
+	match, maybe := joinSplit(j, b, splits)
+	switch {
+	case match != nil && match.res.Exists != graph.True:
+		return UnknownAttr[bool](ExistsWhy(match.res), match.mfaDelete.At)
+	case match != nil:
+		return match.mfaDelete
+	case maybe != nil && IsTrue(b.MFADelete) != graph.True:
+		return UnknownAttr[bool](mayConfigure(maybe.res), b.MFADelete.At)
+	case unread != "" && IsTrue(b.MFADelete) != graph.True:
+		return UnknownAttr[bool](unread, b.MFADelete.At)
+	}
+	return b.MFADelete
 }
 
 // blockAccount is the account an account-level block is for: its

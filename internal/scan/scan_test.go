@@ -213,6 +213,8 @@ func TestUnitsLinkedByNameOrAccountAreCheckedTogether(t *testing.T) {
 	}
 	accountBlock := "resource \"aws_s3_account_public_access_block\" \"all\" {\n  block_public_acls = true\n  block_public_policy = true\n" +
 		"  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n"
+	dataEventsTrail := "resource \"aws_cloudtrail\" \"main\" {\n  name = \"main\"\n  s3_bucket_name = \"acme-trail\"\n" +
+		"  event_selector {\n    data_resource {\n      type = \"AWS::S3::Object\"\n      values = [\"arn:aws:s3\"]\n    }\n  }\n}\n"
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -231,6 +233,15 @@ func TestUnitsLinkedByNameOrAccountAreCheckedTogether(t *testing.T) {
 		{"account block of another account", map[string]string{
 			"app/main.tf": provider("111111111111") + bucket, "baseline/main.tf": provider("222222222222") + accountBlock,
 		}, s3.PublicAccessNotBlocked, 1},
+		{"trail recording S3 data events in another unit of the same account", map[string]string{
+			"app/main.tf": provider("111111111111") + bucket, "baseline/main.tf": provider("111111111111") + dataEventsTrail,
+		}, s3.ObjectReadsNotLogged, 0},
+		{"trail recording S3 data events of another account", map[string]string{
+			"app/main.tf": provider("111111111111") + bucket, "baseline/main.tf": provider("222222222222") + dataEventsTrail,
+		}, s3.ObjectReadsNotLogged, 1},
+		{"trail recording S3 data events in another unit of unknown account", map[string]string{
+			"app/main.tf": bucket, "baseline/main.tf": dataEventsTrail,
+		}, s3.ObjectReadsNotLogged, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,5 +16,8 @@ func Rules() []*rules.Rule {
 		BucketNameHasDots,
 		AccessLoggingDisabled,
 		ACLPublic,
+		MFADeleteDisabled,
+		ObjectReadsNotLogged,
+		ObjectWritesNotLogged,
 	}
 }
