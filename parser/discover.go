@@ -460,12 +460,15 @@ const headSize = 64 << 10
 // limit are sandbox.ErrTooLarge. why says why a file that looks like a
 // template is not one.
 func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why string, err error) {
-	f, err := root.Open(p)
+	f, size, err := root.Open(p)
 	if err != nil {
 		return 0, "", err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, min(headSize, limit+1)))
+	// One buffer, as large as the file (within the limit): io.ReadAll
+	// would grow one from 512 bytes, a copy for each step.
+	buf := make([]byte, 0, min(max(size, 0), limit)+1)
+	data, err := readUpTo(f, buf, min(headSize, limit+1))
 	if err != nil {
 		return 0, "", err
 	}
@@ -487,16 +490,36 @@ func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why str
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
 		return kind, "", nil
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, limit+1-headSize))
+	data, err = readUpTo(f, data, limit+1)
 	if err != nil {
 		return 0, "", err
 	}
-	data = append(data, rest...)
 	if int64(len(data)) > limit {
 		return 0, "", &sandbox.TooLargeError{Limit: limit}
 	}
 	kind, why = classify(filepath.Base(p), data)
 	return kind, why, nil
+}
+
+// readUpTo appends what f holds to data until data has n bytes or f ends,
+// as io.ReadAll of an io.LimitReader would, growing data only when the
+// file is larger than its capacity.
+func readUpTo(f io.Reader, data []byte, n int64) ([]byte, error) {
+	for int64(len(data)) < n {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		end := min(int64(cap(data)), n)
+		m, err := f.Read(data[len(data):end])
+		data = data[:len(data)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 // isUTF16 recognises UTF-16 text by its byte order mark, or by ASCII
