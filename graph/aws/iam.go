@@ -13,6 +13,8 @@ type IAM struct {
 	// groups.
 	Policies []*IAMPolicy
 	Roles    []*IAMRole
+	// Groups holds the IAM groups with the policies put on them.
+	Groups []*IAMGroup
 	// UserPolicies holds every place where a policy is embedded in or
 	// attached directly to an IAM user.
 	UserPolicies []*IAMUserPolicy
@@ -294,6 +296,7 @@ func buildIAM(m *Model) {
 	m.IAM.Roles = iamRoleAdapters.all(m)
 	m.IAM.UserPolicies = flat(m, userPolicyAdapters)
 	buildIAMAttachments(m)
+	buildIAMGroups(m)
 	m.IAM.AccessKeys = accessKeyAdapters.all(m)
 	m.IAM.PasswordPolicies = passwordPolicyAdapters.all(m)
 	// Custom resources have types of their authors' choosing, which no

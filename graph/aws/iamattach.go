@@ -94,12 +94,23 @@ func awsManagedTemplate(v graph.Value, name string) graph.Tri {
 // isAWSManagedARN reports whether arn names the AWS managed policy name in
 // any partition.
 func isAWSManagedARN(arn, name string) bool {
+	n, ok := awsManagedPolicyName(arn)
+	return ok && n == name
+}
+
+// awsManagedPolicyName is the name (with its path) of the AWS managed
+// policy arn names (arn:<partition>:iam::aws:policy/[path/]name); ok is
+// false when arn names no AWS managed policy.
+func awsManagedPolicyName(arn string) (name string, ok bool) {
 	rest, ok := strings.CutPrefix(arn, "arn:")
 	if !ok {
-		return false
+		return "", false
 	}
 	partition, rest, ok := strings.Cut(rest, ":")
-	return ok && strings.HasPrefix(partition, "aws") && rest == "iam::aws:policy/"+name
+	if !ok || !strings.HasPrefix(partition, "aws") {
+		return "", false
+	}
+	return strings.CutPrefix(rest, "iam::aws:policy/")
 }
 
 // managedAttachmentAdapters read the managed policies attached by ARN.

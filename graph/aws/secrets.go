@@ -2,6 +2,7 @@ package aws
 
 import (
 	"encoding/base64"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -279,3 +280,54 @@ func IsCredentialName(name string) bool {
 	}
 	return false
 }
+
+// The shapes of AWS credentials and of names that say a value is secret,
+// shared by the rules that look for secrets written in code.
+var (
+	accessKeyIDPattern = regexp.MustCompile(`(?:^|[^A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Z0-9]|$)`)
+	secretKeyPattern   = regexp.MustCompile(`(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
+	secretNamePattern  = regexp.MustCompile(`(?i)secret|passw|token|credential|private.?key|api.?key`)
+)
+
+// HasAccessKeyID reports whether s holds an AWS access key ID (AKIA or,
+// for a temporary one, ASIA followed by 16 characters) other than the
+// documentation examples (containing EXAMPLE).
+func HasAccessKeyID(s string) (temporary, found bool) {
+	// Most strings are short names; skip the regular expression for them.
+	if len(s) < 20 || !strings.Contains(s, "AKIA") && !strings.Contains(s, "ASIA") {
+		return false, false
+	}
+	for _, m := range accessKeyIDPattern.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(m[1], "EXAMPLE") {
+			return strings.HasPrefix(m[1], "ASIA"), true
+		}
+	}
+	return false, false
+}
+
+// LooksLikeSecretKey reports whether s holds 40 characters of base64 mixing
+// upper case, lower case and digits or symbols, the shape of an AWS secret
+// access key (documentation examples excepted). Many other strings have
+// that shape too: callers ask for a name or a key ID beside it.
+func LooksLikeSecretKey(s string) bool {
+	if len(s) < 40 {
+		return false
+	}
+	for _, m := range secretKeyPattern.FindAllStringSubmatch(s, -1) {
+		k := m[1]
+		if strings.Contains(k, "EXAMPLE") {
+			continue
+		}
+		upper := strings.ContainsAny(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+		lower := strings.ContainsAny(k, "abcdefghijklmnopqrstuvwxyz")
+		other := strings.ContainsAny(k, "0123456789/+")
+		if upper && lower && other {
+			return true
+		}
+	}
+	return false
+}
+
+// IsSecretName reports whether a name says its value is secret: it
+// mentions a secret, password, token, credential, private key or API key.
+func IsSecretName(name string) bool { return secretNamePattern.MatchString(name) }

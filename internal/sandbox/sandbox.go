@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -52,9 +53,6 @@ type Root struct {
 	abs  string
 	wd   string
 	root *os.Root
-	// fast opens files in fewer system calls where the platform can
-	// (beneath_linux.go); os.Root decides whatever it cannot.
-	fast beneath
 
 	realOnce sync.Once
 	real     string
@@ -65,6 +63,10 @@ type Root struct {
 	// depend on it: os.Root confines them however the tree changes.
 	resolvedMu sync.Mutex
 	resolved   map[string]resolution
+
+	// dirs holds the directories read from most recently open (see
+	// dirCache).
+	dirs dirCache
 }
 
 // resolution is what filepath.EvalSymlinks said of a name.
@@ -88,12 +90,12 @@ func Open(dir string) (*Root, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", dir, unwrapPath(err))
 	}
-	return &Root{dir: dir, abs: abs, wd: wd, root: root, fast: openBeneath(abs)}, nil
+	return &Root{dir: dir, abs: abs, wd: wd, root: root}, nil
 }
 
 // Close releases the root.
 func (r *Root) Close() error {
-	r.fast.close()
+	r.dirs.close()
 	return r.root.Close()
 }
 
@@ -154,6 +156,14 @@ func (r *Root) Stat(name string) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, err
 	}
+	dir, base := splitRel(rel)
+	if h := r.dirs.acquire(r.root, dir); h != nil {
+		info, err := h.root.Stat(base)
+		r.dirs.release(h)
+		if err == nil {
+			return info, nil
+		}
+	}
 	info, err := r.root.Stat(rel)
 	return info, r.wrap(name, err)
 }
@@ -164,8 +174,12 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if entries, ok := r.fast.readDir(rel, filepath.Join(r.abs, filepath.FromSlash(rel))); ok {
-		return entries, nil
+	if h := r.dirs.acquire(r.root, rel); h != nil {
+		entries, err := fs.ReadDir(h.root.FS(), ".")
+		r.dirs.release(h)
+		if err == nil {
+			return entries, nil
+		}
 	}
 	entries, err := fs.ReadDir(r.root.FS(), rel)
 	return entries, r.wrap(name, err)
@@ -174,29 +188,27 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 // Open opens the regular file name for reading and says how large it
 // was when opened, for the caller's buffer; the caller bounds what it
 // reads. A FIFO is opened without blocking and refused before any read.
-func (r *Root) Open(name string) (f io.ReadCloser, size int64, err error) {
+func (r *Root) Open(name string) (f *os.File, size int64, err error) {
 	return r.openRegular(name)
 }
 
 // openRegular opens the regular file name and says how large it is.
-func (r *Root) openRegular(name string) (io.ReadCloser, int64, error) {
+func (r *Root) openRegular(name string) (*os.File, int64, error) {
 	rel, err := r.Rel(name)
 	if err != nil {
 		return nil, 0, err
 	}
-	if f, size, ok := r.fast.openRegular(rel); ok {
-		return f, size, nil
+	f, err := (*os.File)(nil), errNotTried
+	if dir, base := splitRel(rel); dir != "." {
+		if h := r.dirs.acquire(r.root, dir); h != nil {
+			f, err = openRegularIn(h.root, base)
+			r.dirs.release(h)
+		}
 	}
-	// Refuse what is not a regular file before opening it: opening a
-	// FIFO for reading waits for a writer.
-	info, err := r.root.Stat(rel)
 	if err != nil {
-		return nil, 0, r.wrap(name, err)
+		// What fails in the directory is said as the root says it.
+		f, err = openRegularIn(r.root, rel)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
-	}
-	f, err := r.root.OpenFile(rel, os.O_RDONLY|nonBlocking, 0)
 	if err != nil {
 		return nil, 0, r.wrap(name, err)
 	}
@@ -206,6 +218,34 @@ func (r *Root) openRegular(name string) (io.ReadCloser, int64, error) {
 		return nil, 0, err
 	}
 	return f, size, nil
+}
+
+// errNotTried stands for a read not yet tried.
+var errNotTried = errors.New("not tried")
+
+// openRegularIn opens name in root for reading if it is a regular file.
+// It refuses what is not one before opening it: opening a FIFO for
+// reading waits for a writer (and it is opened without blocking in case
+// it replaced the file in between).
+func openRegularIn(root *os.Root, name string) (*os.File, error) {
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(info.Mode())
+	}
+	return root.OpenFile(name, os.O_RDONLY|nonBlocking, 0)
+}
+
+// splitRel splits a name relative to the root (as Rel returns it) into
+// its directory ("." for the root itself) and its last element.
+func splitRel(rel string) (dir, base string) {
+	i := strings.LastIndexByte(rel, '/')
+	if i < 0 {
+		return ".", rel
+	}
+	return rel[:i], rel[i+1:]
 }
 
 // evalSymlinks is filepath.EvalSymlinks(abs), remembered.
@@ -226,22 +266,24 @@ func (r *Root) evalSymlinks(abs string) (string, error) {
 	return real, err
 }
 
-// resolve is filepath.EvalSymlinks(abs) from the remembered resolution
-// of its directory: when the last element is no symbolic link, the real
-// path is the directory's joined with it, found with one Lstat instead of
-// one for every element of the path. Anything else (a link, an error) is
-// left to filepath.EvalSymlinks, which says what it says.
+// resolve is filepath.EvalSymlinks(abs) for a cleaned absolute name. A
+// name whose last element is not a symbolic link resolves to where its
+// directory resolves (remembered: the files of a directory are resolved
+// one after another), joined with that element, so that it costs one
+// Lstat instead of one per element from the file system's root. Anything
+// else (a link, an error, Windows, whose names EvalSymlinks may also
+// rewrite) is left to EvalSymlinks.
 func (r *Root) resolve(abs string) (string, error) {
-	dir, base := filepath.Split(abs)
-	dir = filepath.Clean(dir)
-	if base == "" || dir == abs {
+	parent, base := filepath.Split(abs)
+	parent = filepath.Clean(parent)
+	if runtime.GOOS == "windows" || parent == abs || base == "" {
 		return filepath.EvalSymlinks(abs)
 	}
-	realDir, err := r.evalSymlinks(dir)
+	realParent, err := r.evalSymlinks(parent)
 	if err != nil {
 		return filepath.EvalSymlinks(abs)
 	}
-	real := filepath.Join(realDir, base)
+	real := filepath.Join(realParent, base)
 	if info, err := os.Lstat(real); err != nil || info.Mode()&fs.ModeSymlink != 0 {
 		return filepath.EvalSymlinks(abs)
 	}

@@ -20,7 +20,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -188,6 +187,10 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 	return readSource(r.roots, path)
 }
 
+// maxSourceSize bounds a file read again for excerpts, suppression
+// comments and columns.
+const maxSourceSize = 16 << 20
+
 // readSource reads path through the first of roots that holds it.
 func readSource(roots []string, path string) ([]byte, error) {
 	for _, dir := range roots {
@@ -199,51 +202,11 @@ func readSource(roots []string, path string) ([]byte, error) {
 			root.Close()
 			continue
 		}
-		data, err := root.ReadFile(path, 16<<20)
+		data, err := root.ReadFile(path, maxSourceSize)
 		root.Close()
 		return data, err
 	}
 	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
-}
-
-// sources reads files the scan read, as readSource does, through roots
-// opened once, on first use, and closed at the end of the scan: the
-// suppression comments of every file, and the columns of findings.
-type sources struct {
-	dirs  []string
-	once  sync.Once
-	roots []*sandbox.Root // nil where the directory could not be opened
-}
-
-func (s *sources) read(path string) ([]byte, error) {
-	s.once.Do(func() {
-		s.roots = make([]*sandbox.Root, len(s.dirs))
-		for i, dir := range s.dirs {
-			if r, err := sandbox.Open(dir); err == nil {
-				s.roots[i] = r
-			}
-		}
-	})
-	for _, root := range s.roots {
-		if root == nil {
-			continue
-		}
-		if _, err := root.Rel(path); err != nil {
-			continue
-		}
-		return root.ReadFile(path, 16<<20)
-	}
-	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
-}
-
-// close closes the roots opened; reads after it fail.
-func (s *sources) close() {
-	s.once.Do(func() {})
-	for _, r := range s.roots {
-		if r != nil {
-			r.Close()
-		}
-	}
 }
 
 // UnitStats describes one evaluated unit.
@@ -350,6 +313,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.sources = newSources(s.roots)
+	defer s.sources.close()
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
 		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
 	if len(units) == 0 {
@@ -358,7 +323,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	diags = append(diags, s.diags...)
 	c := newChecker(ctx, units, s)
 	defer c.close()
-	defer s.sources.close()
 	diags = append(diags, c.rootDiags...)
 	sch := newSchedule(ctx, c, opts.Jobs)
 	results := make([]*checked, len(units))

@@ -39,7 +39,8 @@ type settings struct {
 	diags []graph.Diagnostic
 	// roots are the directories the scan reads inside (scanRoots).
 	roots []string
-	// sources reads files through roots, opened once per scan.
+	// sources reads the files of the scan again, through roots (set by
+	// Run for the length of the scan).
 	sources              *sources
 	exclude              []string
 	varInputs            []VarInput
@@ -148,7 +149,6 @@ func settle(opts Options) (*settings, error) {
 		modules:              opts.Modules,
 		policies:             run,
 	}
-	s.sources = &sources{dirs: s.roots}
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("finding the working directory: %w", err)

@@ -14,5 +14,8 @@ func Rules() []*rules.Rule {
 		PasswordPolicyNoComplexity,
 		RoleTrustPublic,
 		PassRoleWildcard,
+		S3FullAccess,
+		S3ReadWriteAllBuckets,
+		GroupMFANotEnforced,
 	}
 }

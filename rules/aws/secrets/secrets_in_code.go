@@ -67,12 +67,6 @@ var InCode = &rules.Rule{
 	Check:     checkSecrets,
 }
 
-var (
-	accessKeyID = regexp.MustCompile(`(?:^|[^A-Z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Z0-9]|$)`)
-	secretKey   = regexp.MustCompile(`(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`)
-	secretName  = regexp.MustCompile(`(?i)secret|passw|token|credential|private.?key|api.?key`)
-)
-
 // leaf is one string written in the code.
 type leaf struct {
 	name  string
@@ -162,38 +156,6 @@ func eachLeaf(cv *aws.CodeValue, f func(leaf)) {
 	}
 }
 
-func hasAccessKeyID(s string) (temporary, found bool) {
-	// Most strings are short names; skip the regular expression for them.
-	if len(s) < 20 || !strings.Contains(s, "AKIA") && !strings.Contains(s, "ASIA") {
-		return false, false
-	}
-	for _, m := range accessKeyID.FindAllStringSubmatch(s, -1) {
-		if !strings.Contains(m[1], "EXAMPLE") {
-			return strings.HasPrefix(m[1], "ASIA"), true
-		}
-	}
-	return false, false
-}
-
-func looksLikeSecretKey(s string) bool {
-	if len(s) < 40 {
-		return false
-	}
-	for _, m := range secretKey.FindAllStringSubmatch(s, -1) {
-		k := m[1]
-		if strings.Contains(k, "EXAMPLE") {
-			continue
-		}
-		upper := strings.ContainsAny(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-		lower := strings.ContainsAny(k, "abcdefghijklmnopqrstuvwxyz")
-		other := strings.ContainsAny(k, "0123456789/+")
-		if upper && lower && other {
-			return true
-		}
-	}
-	return false
-}
-
 func checkSecrets(p *rules.Pass) {
 	values := p.AWS.Secrets.Values
 	// Values given on the command line are not in the code, even when they
@@ -210,7 +172,7 @@ func checkSecrets(p *rules.Pass) {
 	keyInObject := map[object]bool{}
 	for _, cv := range values {
 		eachLeaf(cv, func(l leaf) {
-			if _, ok := hasAccessKeyID(l.value); ok {
+			if _, ok := aws.HasAccessKeyID(l.value); ok {
 				keyInObject[object{cv.Group, l.object}] = true
 			}
 		})
@@ -229,9 +191,9 @@ func checkSecrets(p *rules.Pass) {
 			if fromCommandLine[l.value] || l.written().IsZero() || reported[l.written()] {
 				return
 			}
-			temporary, isKeyID := hasAccessKeyID(l.value)
-			isSecret := looksLikeSecretKey(l.value) &&
-				(isKeyID || keyInObject[object{cv.Group, l.object}] || secretName.MatchString(l.name) || aws.IsCredentialName(l.name))
+			temporary, isKeyID := aws.HasAccessKeyID(l.value)
+			isSecret := aws.LooksLikeSecretKey(l.value) &&
+				(isKeyID || keyInObject[object{cv.Group, l.object}] || aws.IsSecretName(l.name) || aws.IsCredentialName(l.name))
 			var kinds []string
 			if isKeyID {
 				if temporary {
