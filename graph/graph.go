@@ -165,8 +165,13 @@ func (r *Resource) Loc() Loc { return Loc{Resource: r, Range: r.NameRange} }
 type Graph struct {
 	Units     []*Unit
 	Resources []*Resource
-	Providers []*Provider
-	Inputs    []*Input
+	// DataSources are the Terraform data sources whose arguments the model
+	// reads (an aws_ami search), one per instance like resources, with
+	// addresses data.<type>.<name>. They are read when Terraform plans, not
+	// managed, and not counted as resources.
+	DataSources []*Resource
+	Providers   []*Provider
+	Inputs      []*Input
 	// UnreadModules are module calls whose code was not read.
 	UnreadModules []*UnreadModule
 	Diagnostics   []Diagnostic
@@ -179,6 +184,7 @@ func (g *Graph) Merge(o *Graph) {
 	}
 	g.Units = append(g.Units, o.Units...)
 	g.Resources = append(g.Resources, o.Resources...)
+	g.DataSources = append(g.DataSources, o.DataSources...)
 	g.Providers = append(g.Providers, o.Providers...)
 	g.Inputs = append(g.Inputs, o.Inputs...)
 	g.UnreadModules = append(g.UnreadModules, o.UnreadModules...)
@@ -190,16 +196,8 @@ func (g *Graph) Merge(o *Graph) {
 // reports do not depend on goroutine scheduling or directory listing order.
 func (g *Graph) Sort() {
 	sort.SliceStable(g.Units, func(i, j int) bool { return g.Units[i].Path < g.Units[j].Path })
-	sort.SliceStable(g.Resources, func(i, j int) bool {
-		a, b := g.Resources[i], g.Resources[j]
-		if a.Unit != b.Unit {
-			return a.Unit < b.Unit
-		}
-		if c := compareRange(a.Range, b.Range); c != 0 {
-			return c < 0
-		}
-		return a.Address < b.Address
-	})
+	sortResources(g.Resources)
+	sortResources(g.DataSources)
 	sort.SliceStable(g.Providers, func(i, j int) bool {
 		a, b := g.Providers[i], g.Providers[j]
 		if a.Unit != b.Unit {
@@ -216,6 +214,21 @@ func (g *Graph) Sort() {
 	})
 	sortUnreadModules(g.UnreadModules)
 	SortDiagnostics(g.Diagnostics)
+}
+
+// sortResources orders resources by unit, then source position, then
+// address.
+func sortResources(rs []*Resource) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.Unit != b.Unit {
+			return a.Unit < b.Unit
+		}
+		if c := compareRange(a.Range, b.Range); c != 0 {
+			return c < 0
+		}
+		return a.Address < b.Address
+	})
 }
 
 // CompareRange orders ranges by file, then start line and column.

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,14 +8,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/blindspot-iac/blindspot/graph"
-	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 )
 
@@ -111,6 +111,7 @@ func Discover(paths []string, opts Options) ([]Unit, []graph.Diagnostic) {
 		opts.MaxFileSize = MaxTemplateSize
 	}
 	d := &discoverer{opts: opts, units: map[unitKey]Unit{}}
+	d.startClassifying()
 	for _, p := range paths {
 		// "dir/..." (as go tools write "this tree") means dir: every
 		// directory is scanned recursively.
@@ -162,6 +163,11 @@ type discoverer struct {
 	units      map[unitKey]Unit
 	diags      []graph.Diagnostic
 	candidates []candidate
+	// outcomes are the candidates' classifications, by index; workers
+	// fill them in while the walk goes on (startClassifying).
+	outcomes    []*outcome
+	jobs        chan classifyJob
+	classifying sync.WaitGroup
 }
 
 func (d *discoverer) diag(sev graph.DiagSeverity, file, code, format string, args ...any) {
@@ -382,9 +388,14 @@ func (d *discoverer) file(p string, explicit bool) {
 		}
 		return
 	}
-	// Reading and classifying is most of the work: done for every candidate
-	// at once, in parallel, when the walk is over.
-	d.candidates = append(d.candidates, candidate{path: p, explicit: explicit, root: d.givenRoot, sandbox: d.sandbox})
+	// Reading and classifying is most of the work: done on every core
+	// while the walk goes on, and looked at in the walk's order when it
+	// is over.
+	c := candidate{path: p, explicit: explicit, root: d.givenRoot, sandbox: d.sandbox}
+	o := &outcome{}
+	d.candidates = append(d.candidates, c)
+	d.outcomes = append(d.outcomes, o)
+	d.jobs <- classifyJob{c, o}
 }
 
 // candidate is a YAML or JSON file that may be a template or a plan.
@@ -395,21 +406,44 @@ type candidate struct {
 	sandbox  *sandbox.Root
 }
 
-// classifyCandidates reads and classifies the candidates, GOMAXPROCS at
-// a time, and adds them in the order the walk met them.
-func (d *discoverer) classifyCandidates() {
-	type outcome struct {
-		kind Kind
-		// why says why a file that looks like a template is not one.
-		why string
-		err error
+// outcome is what classifying a candidate found.
+type outcome struct {
+	kind Kind
+	// why says why a file that looks like a template is not one.
+	why string
+	err error
+}
+
+// classifyJob is a candidate to classify, and where its outcome goes.
+type classifyJob struct {
+	c   candidate
+	out *outcome
+}
+
+// startClassifying starts GOMAXPROCS workers reading and classifying the
+// candidates the walk sends them, so that the cores do not wait for the
+// walk (one goroutine's directory listings) to end.
+func (d *discoverer) startClassifying() {
+	d.jobs = make(chan classifyJob, 64)
+	workers := runtime.GOMAXPROCS(0)
+	d.classifying.Add(workers)
+	for range workers {
+		go func() {
+			defer d.classifying.Done()
+			for j := range d.jobs {
+				j.out.kind, j.out.why, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize)
+			}
+		}()
 	}
-	out := make([]outcome, len(d.candidates))
-	_ = parallel.Do(context.Background(), 0, len(d.candidates), func(i int) {
-		out[i].kind, out[i].why, out[i].err = classifyFile(d.candidates[i].sandbox, d.candidates[i].path, d.opts.MaxFileSize)
-	})
+}
+
+// classifyCandidates waits for the candidates' classification and adds
+// them in the order the walk met them.
+func (d *discoverer) classifyCandidates() {
+	close(d.jobs)
+	d.classifying.Wait()
 	for i, c := range d.candidates {
-		p, o := c.path, out[i]
+		p, o := c.path, d.outcomes[i]
 		d.givenRoot = c.root
 		switch {
 		case errors.Is(o.err, sandbox.ErrTooLarge):
@@ -433,7 +467,7 @@ func (d *discoverer) classifyCandidates() {
 			d.diag(graph.Debug, p, "unsupported-file", "%s is not a CloudFormation template or Terraform plan; skipped", p)
 		}
 	}
-	d.candidates = nil
+	d.candidates, d.outcomes = nil, nil
 }
 
 func (d *discoverer) add(k Kind, p string) {
@@ -460,12 +494,15 @@ const headSize = 64 << 10
 // limit are sandbox.ErrTooLarge. why says why a file that looks like a
 // template is not one.
 func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why string, err error) {
-	f, err := root.Open(p)
+	f, size, err := root.Open(p)
 	if err != nil {
 		return 0, "", err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, min(headSize, limit+1)))
+	// One buffer, as large as the file (within the limit): io.ReadAll
+	// would grow one from 512 bytes, a copy for each step.
+	buf := make([]byte, 0, min(max(size, 0), limit)+1)
+	data, err := readUpTo(f, buf, min(headSize, limit+1))
 	if err != nil {
 		return 0, "", err
 	}
@@ -487,16 +524,36 @@ func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why str
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
 		return kind, "", nil
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, limit+1-headSize))
+	data, err = readUpTo(f, data, limit+1)
 	if err != nil {
 		return 0, "", err
 	}
-	data = append(data, rest...)
 	if int64(len(data)) > limit {
 		return 0, "", &sandbox.TooLargeError{Limit: limit}
 	}
 	kind, why = classify(filepath.Base(p), data)
 	return kind, why, nil
+}
+
+// readUpTo appends what f holds to data until data has n bytes or f ends,
+// as io.ReadAll of an io.LimitReader would, growing data only when the
+// file is larger than its capacity.
+func readUpTo(f io.Reader, data []byte, n int64) ([]byte, error) {
+	for int64(len(data)) < n {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		end := min(int64(cap(data)), n)
+		m, err := f.Read(data[len(data):end])
+		data = data[:len(data)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 // isUTF16 recognises UTF-16 text by its byte order mark, or by ASCII

@@ -1,12 +1,15 @@
 package parser
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -293,5 +296,33 @@ func TestClassifyExplains(t *testing.T) {
 		if kind != 0 || why != tt.want {
 			t.Errorf("classify(%q) = %v, %q; want 0, %q", tt.data, kind, why, tt.want)
 		}
+	}
+}
+
+// TestReadUpTo checks readUpTo against io.ReadAll of an io.LimitReader,
+// whatever the buffer's capacity and however the reader splits its reads.
+func TestReadUpTo(t *testing.T) {
+	text := strings.Repeat("0123456789", 30)
+	for _, n := range []int64{0, 1, 10, 299, 300, 301, 1000} {
+		for _, capacity := range []int{0, 1, 7, 300, 301, 2000} {
+			for _, split := range []bool{false, true} {
+				var r io.Reader = strings.NewReader(text)
+				if split {
+					r = iotest.OneByteReader(r)
+				}
+				head, err := readUpTo(r, make([]byte, 0, capacity), min(n, 64))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := readUpTo(r, head, n)
+				want, _ := io.ReadAll(io.LimitReader(strings.NewReader(text), n))
+				if err != nil || string(got) != string(want) {
+					t.Errorf("n=%d cap=%d split=%v: %d bytes (%v); want %d", n, capacity, split, len(got), err, len(want))
+				}
+			}
+		}
+	}
+	if _, err := readUpTo(iotest.ErrReader(errors.New("boom")), nil, 10); err == nil {
+		t.Error("readUpTo hid a read error")
 	}
 }

@@ -54,11 +54,36 @@ func (t adapters[T]) reads(typ string) bool {
 // each calls fn with what the adapter of each resource of the table's
 // types reads, in graph order.
 func (t adapters[T]) each(m *Model, fn func(T)) {
-	for _, r := range m.index.OfType(t.types()...) {
+	for _, r := range t.resources(m.index) {
 		if v, ok := t.of(m, r); ok {
 			fn(v)
 		}
 	}
+}
+
+// resources are the resources of the types t reads, in graph order, as
+// ix.OfType(t.types()...) returns them. Most units hold resources of one
+// format only, so most services find one type or none: those need neither
+// the list of types nor a merged, sorted copy, which Build would otherwise
+// make for every service of every unit.
+func (t adapters[T]) resources(ix *Index) []*graph.Resource {
+	first := ""
+	for _, a := range t {
+		if a.typ == first || len(ix.byType[a.typ]) == 0 {
+			continue
+		}
+		if first != "" {
+			return ix.OfType(t.types()...)
+		}
+		first = a.typ
+	}
+	if first == "" {
+		return nil
+	}
+	if rs := ix.byType[first]; slices.IsSortedFunc(rs, graphOrder) {
+		return rs
+	}
+	return ix.OfType(t.types()...)
 }
 
 // of reads r with the table's adapter for its format and type; ok is

@@ -13,6 +13,9 @@ type EC2 struct {
 	// IngressRules holds every ingress rule, inline or split, including
 	// split rules whose group is not in the scanned code.
 	IngressRules []*SecurityGroupRule
+	// EgressRules holds every egress rule the same way. A split rule whose
+	// direction is not known is in both lists.
+	EgressRules []*SecurityGroupRule
 	// PublicIPs are the settings that give instances public IPv4
 	// addresses (publicip.go).
 	PublicIPs []*PublicIPSetting
@@ -23,6 +26,10 @@ type EC2 struct {
 type SecurityGroup struct {
 	Resource *graph.Resource
 	Name     String
+	// Description is the group's description: GroupDescription (required
+	// by CloudFormation), or description, which Terraform defaults to
+	// "Managed by Terraform". AWS cannot change it after creation.
+	Description String
 	// Default is true for the VPC's default group
 	// (aws_default_security_group).
 	Default bool
@@ -42,12 +49,18 @@ type SecurityGroupRule struct {
 	Group *SecurityGroup
 	// Ingress is true for ingress rules.
 	Ingress bool
+	// DirectionWhy says why whether the rule is ingress or egress is not
+	// known (an aws_security_group_rule whose type is not); empty when it
+	// is.
+	DirectionWhy string
 	// Protocol is normalised to lower case; "-1" means all protocols.
 	Protocol String
 	FromPort Int
 	ToPort   Int
 	// CIDRs are the IPv4 and IPv6 source (or destination) ranges.
 	CIDRs Attr[[]string]
+	// Description is the rule's description ("" when none).
+	Description String
 	// PeerGroups and PrefixLists are true when the rule names another
 	// security group, itself, or a prefix list as peer.
 	PeerGroup  bool
@@ -120,16 +133,22 @@ var securityGroupAdapters = adapters[*SecurityGroup]{
 	}},
 	{graph.CloudFormation, "AWS::EC2::SecurityGroup", func(_ *Model, r *graph.Resource) *SecurityGroup {
 		a := Attrs(r)
-		g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("GroupName"), nil)}
+		g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("GroupName"), nil),
+			Description: StringOf(a.Get("GroupDescription"), Ptr(""))}
 		g.Ingress = cfnRules(r, a.Get("SecurityGroupIngress"), g, true)
 		g.Egress = cfnRules(r, a.Get("SecurityGroupEgress"), g, false)
 		return g
 	}},
 }
 
+// TerraformDefaultDescription is the description the AWS provider gives
+// an aws_security_group that sets none.
+const TerraformDefaultDescription = "Managed by Terraform"
+
 func terraformSecurityGroup(r *graph.Resource, isDefault bool) *SecurityGroup {
 	a := Attrs(r)
-	g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("name"), nil), Default: isDefault}
+	g := &SecurityGroup{Resource: r, Name: StringOf(a.Get("name"), nil), Default: isDefault,
+		Description: StringOf(a.Get("description"), Ptr(TerraformDefaultDescription))}
 	g.Ingress = tfInlineRules(r, a.Get("ingress"), g, true)
 	g.Egress = tfInlineRules(r, a.Get("egress"), g, false)
 	return g
@@ -154,7 +173,8 @@ var securityGroupRuleAdapters = adapters[securityGroupRule]{
 		} else {
 			rule = tfRule(r, a, true)
 			if ingress == graph.Unknown {
-				rule.CIDRs = UnknownAttr[[]string]("whether "+r.Address+" is an ingress rule is not known", rule.At)
+				rule.DirectionWhy = "whether " + r.Address + " is an ingress rule is not known"
+				rule.CIDRs = UnknownAttr[[]string](rule.DirectionWhy, rule.At)
 			}
 		}
 		return securityGroupRule{rule, a.Get("security_group_id")}
@@ -242,6 +262,7 @@ func buildEC2(m *Model) {
 	m.EC2.SecurityGroups = securityGroupAdapters.all(m)
 	for _, g := range m.EC2.SecurityGroups {
 		m.EC2.IngressRules = append(m.EC2.IngressRules, g.Ingress...)
+		m.EC2.EgressRules = append(m.EC2.EgressRules, g.Egress...)
 		m.names = append(m.names, g.Name)
 	}
 	for _, s := range securityGroupRuleAdapters.all(m) {
@@ -263,6 +284,9 @@ func buildEC2(m *Model) {
 		if rule.Ingress {
 			m.EC2.IngressRules = append(m.EC2.IngressRules, rule)
 		}
+		if !rule.Ingress || rule.DirectionWhy != "" {
+			m.EC2.EgressRules = append(m.EC2.EgressRules, rule)
+		}
 	}
 	m.EC2.IngressRules = append(m.EC2.IngressRules, flat(m, implicitIngressAdapters)...)
 }
@@ -276,6 +300,7 @@ func tfInlineRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) [
 	for _, b := range blocks {
 		rule := tfRule(r, b, ingress)
 		rule.At = b.Loc()
+		rule.Description = atBlock(rule.Description, b)
 		rule.Group = g
 		out = append(out, rule)
 	}
@@ -289,6 +314,7 @@ func unknownRule(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) *Se
 	rule := &SecurityGroupRule{Resource: r, At: f.Loc(), Group: g, Ingress: ingress}
 	why := f.Value.Why()
 	rule.CIDRs = UnknownAttr[[]string](why, rule.At)
+	rule.Description = UnknownAttr[string](why, rule.At)
 	rule.Protocol = UnknownAttr[string](why, rule.At)
 	rule.FromPort = UnknownAttr[int](why, rule.At)
 	rule.ToPort = UnknownAttr[int](why, rule.At)
@@ -305,6 +331,7 @@ func tfRule(r *graph.Resource, a Field, ingress bool) *SecurityGroupRule {
 	rule.CIDRs = concatStrings(StringsOf(a.Get("cidr_blocks")), StringsOf(a.Get("ipv6_cidr_blocks")))
 	rule.PeerGroup = a.Get("security_groups").IsSet() || a.Get("source_security_group_id").IsSet() || isTrueLiteral(a.Get("self"))
 	rule.PrefixList = a.Get("prefix_list_ids").IsSet()
+	rule.Description = StringOf(a.Get("description"), Ptr(""))
 	return rule
 }
 
@@ -316,6 +343,7 @@ func tfVPCRule(r *graph.Resource, a Field, ingress bool) *SecurityGroupRule {
 	rule.CIDRs = concatStrings(optionalString(a.Get("cidr_ipv4")), optionalString(a.Get("cidr_ipv6")))
 	rule.PeerGroup = a.Get("referenced_security_group_id").IsSet()
 	rule.PrefixList = a.Get("prefix_list_id").IsSet()
+	rule.Description = StringOf(a.Get("description"), Ptr(""))
 	return rule
 }
 
@@ -327,6 +355,7 @@ func cfnRules(r *graph.Resource, f Field, g *SecurityGroup, ingress bool) []*Sec
 	var out []*SecurityGroupRule
 	for _, b := range blocks {
 		rule := cfnRule(r, b, b.Loc(), ingress)
+		rule.Description = atBlock(rule.Description, b)
 		rule.Group = g
 		out = append(out, rule)
 	}
@@ -343,6 +372,7 @@ func cfnRule(r *graph.Resource, a Field, at graph.Loc, ingress bool) *SecurityGr
 	rule.PeerGroup = a.Get("SourceSecurityGroupId").IsSet() || a.Get("SourceSecurityGroupName").IsSet() ||
 		a.Get("DestinationSecurityGroupId").IsSet()
 	rule.PrefixList = a.Get("SourcePrefixListId").IsSet() || a.Get("DestinationPrefixListId").IsSet()
+	rule.Description = StringOf(a.Get("Description"), Ptr(""))
 	return rule
 }
 

@@ -7,9 +7,33 @@ import (
 	"github.com/blindspot-iac/blindspot/graph"
 )
 
-// ECR holds container image repositories.
+// ECR holds container image repositories and their access policies.
 type ECR struct {
 	Repositories []*Repository
+	// Policies are repository policies: the RepositoryPolicyText of an
+	// AWS::ECR::Repository or an aws_ecr_repository_policy.
+	Policies []*RepositoryPolicy
+}
+
+// RepositoryPolicy is the access policy of one ECR repository.
+type RepositoryPolicy struct {
+	// Resource is where the policy is written.
+	Resource *graph.Resource
+	// Document is the policy document.
+	Document *Policy
+}
+
+var repositoryPolicyAdapters = adapters[[]*RepositoryPolicy]{
+	{graph.Terraform, "aws_ecr_repository_policy", func(_ *Model, r *graph.Resource) []*RepositoryPolicy {
+		return []*RepositoryPolicy{{Resource: r, Document: PolicyOf(Attrs(r).Get("policy"))}}
+	}},
+	{graph.CloudFormation, "AWS::ECR::Repository", func(_ *Model, r *graph.Resource) []*RepositoryPolicy {
+		doc := Attrs(r).Get("RepositoryPolicyText")
+		if !doc.IsSet() {
+			return nil
+		}
+		return []*RepositoryPolicy{{Resource: r, Document: PolicyOf(doc)}}
+	}},
 }
 
 // Repository is an ECR repository.
@@ -117,6 +141,7 @@ func buildECR(m *Model) {
 		}
 		m.ECR.Repositories = append(m.ECR.Repositories, repo)
 	}
+	m.ECR.Policies = flat(m, repositoryPolicyAdapters)
 }
 
 // scans reports whether a registry scanning configuration scans a

@@ -16,6 +16,7 @@ type Model struct {
 	Accounts *Accounts
 	S3       S3
 	EC2      EC2
+	AMI      AMI
 	KMS      KMS
 	IAM      IAM
 	Secrets  Secrets
@@ -85,6 +86,7 @@ func Build(g *graph.Graph, opts Options) *Model {
 	m.Accounts = buildAccounts(m.index, g, opts, standIns(m.unread))
 	buildS3(m)
 	buildEC2(m)
+	buildAMI(m)
 	buildKMS(m)
 	buildIAM(m)
 	buildSecrets(m)
@@ -188,10 +190,13 @@ func (ix *Index) OfType(types ...string) []*graph.Resource {
 	for _, t := range types {
 		out = append(out, ix.byType[t]...)
 	}
-	slices.SortStableFunc(out, func(a, b *graph.Resource) int {
-		return cmp.Or(strings.Compare(a.Unit, b.Unit), graph.CompareRange(a.Range, b.Range))
-	})
+	slices.SortStableFunc(out, graphOrder)
 	return out
+}
+
+// graphOrder orders resources by unit, then by where they are written.
+func graphOrder(a, b *graph.Resource) int {
+	return cmp.Or(strings.Compare(a.Unit, b.Unit), graph.CompareRange(a.Range, b.Range))
 }
 
 // Resolve returns the resource a reference made from resource from points

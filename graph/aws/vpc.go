@@ -20,6 +20,9 @@ type VPC struct {
 // VPCNet is a VPC.
 type VPCNet struct {
 	Resource *graph.Resource
+	// Default is true for the region's default VPC, which AWS creates and
+	// aws_default_vpc adopts into the configuration.
+	Default bool
 	// FlowLogged is True when a flow log in the code captures the VPC,
 	// Unknown when a flow log's target is not known.
 	FlowLogged graph.Tri
@@ -71,7 +74,11 @@ func (n *NACLEntry) Loc() graph.Loc { return n.At }
 // which needs its logs like any other.
 var vpcAdapters = adapters[*VPCNet]{
 	{graph.Terraform, "aws_vpc", newVPC},
-	{graph.Terraform, "aws_default_vpc", newVPC},
+	{graph.Terraform, "aws_default_vpc", func(m *Model, r *graph.Resource) *VPCNet {
+		v := newVPC(m, r)
+		v.Default = true
+		return v
+	}},
 	{graph.CloudFormation, "AWS::EC2::VPC", newVPC},
 }
 
@@ -298,6 +305,23 @@ func naclEntry(r *graph.Resource, f Field, k naclKeys) *NACLEntry {
 // in the same direction with a lower rule number denies port from the same
 // CIDR before e is reached.
 func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
+	return v.deniedEarlier(e, func(o *NACLEntry) bool {
+		from, ok := o.FromPort.Get()
+		to, ok2 := o.ToPort.Get()
+		return ok && ok2 && from <= port && port <= to
+	})
+}
+
+// DeniedAllEarlier reports whether an entry of the same ACL in the same
+// direction with a lower rule number denies every protocol from the same
+// CIDR before e is reached, so that e never applies.
+func (v *VPC) DeniedAllEarlier(e *NACLEntry) bool {
+	return v.deniedEarlier(e, func(*NACLEntry) bool { return false })
+}
+
+// deniedEarlier reports whether a lower-numbered deny entry of e's ACL,
+// direction and CIDR covers every protocol, or the traffic covers says.
+func (v *VPC) deniedEarlier(e *NACLEntry, covers func(*NACLEntry) bool) bool {
 	n, ok := e.RuleNumber.Get()
 	cidr, ok2 := e.CIDR.Get()
 	if !ok || !ok2 {
@@ -309,18 +333,21 @@ func (v *VPC) DeniedEarlier(e *NACLEntry, port int) bool {
 		}
 		on, ok := o.RuleNumber.Get()
 		ocidr, ok2 := o.CIDR.Get()
-		from, ok3 := o.FromPort.Get()
-		to, ok4 := o.ToPort.Get()
-		allProtocols := o.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") }) == graph.True
-		if !ok || !ok2 || !ok3 || !ok4 || on >= n || ocidr != cidr || IsTrue(o.Allow) != graph.False ||
+		if !ok || !ok2 || on >= n || ocidr != cidr || IsTrue(o.Allow) != graph.False ||
 			IsTrue(o.Ingress) != IsTrue(e.Ingress) {
 			continue
 		}
-		if allProtocols || from <= port && port <= to {
+		if o.AllProtocols() == graph.True || covers(o) {
 			return true
 		}
 	}
 	return false
+}
+
+// AllProtocols is True when the entry matches every protocol ("-1" or
+// "all"); AWS then ignores its port range.
+func (n *NACLEntry) AllProtocols() graph.Tri {
+	return n.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") })
 }
 
 // EqualFoldBool maps a string attribute to whether it equals want, case

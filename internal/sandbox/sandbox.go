@@ -185,11 +185,11 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, r.wrap(name, err)
 }
 
-// Open opens the regular file name for reading; the caller bounds what it
+// Open opens the regular file name for reading and says how large it
+// was when opened, for the caller's buffer; the caller bounds what it
 // reads. A FIFO is opened without blocking and refused before any read.
-func (r *Root) Open(name string) (*os.File, error) {
-	f, _, err := r.openRegular(name)
-	return f, err
+func (r *Root) Open(name string) (f *os.File, size int64, err error) {
+	return r.openRegular(name)
 }
 
 // openRegular opens the regular file name and says how large it is.

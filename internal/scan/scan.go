@@ -703,8 +703,12 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	for _, r := range kept.Resources {
 		inGraph[r] = true
 	}
-	// restub points a finding at the copy kept of its resource, which the
-	// kept graph then holds too.
+	dataSources := make(map[*graph.Resource]bool, len(g.DataSources))
+	for _, r := range g.DataSources {
+		dataSources[r] = true
+	}
+	// restub points a finding at the copy kept of its resource (or data
+	// source), which the kept graph then holds too.
 	restub := func(r *graph.Resource) *graph.Resource {
 		s := stubs[r]
 		if s == nil {
@@ -712,7 +716,11 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 		}
 		if !inGraph[s] {
 			inGraph[s] = true
-			kept.Resources = append(kept.Resources, s)
+			if dataSources[r] {
+				kept.DataSources = append(kept.DataSources, s)
+			} else {
+				kept.Resources = append(kept.Resources, s)
+			}
 		}
 		return s
 	}
@@ -755,11 +763,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			kept.Resources = append(kept.Resources, r)
 			continue
 		}
-		s := &graph.Resource{
-			Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
-			Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
-			Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
-		}
+		s := stub(r)
 		suppressions := false
 		for _, key := range suppressionMetadata {
 			if _, ok := r.Metadata.Get(key); ok {
@@ -774,7 +778,22 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			kept.Resources = append(kept.Resources, s)
 		}
 	}
+	// Data sources are stubbed the same way; findings about them keep
+	// their stub in kept.DataSources (restub).
+	for _, r := range g.DataSources {
+		stubs[r] = stub(r)
+	}
 	return kept, stubs
+}
+
+// stub is r without its attributes and metadata: what reports and
+// suppressions read of a resource after its unit is checked.
+func stub(r *graph.Resource) *graph.Resource {
+	return &graph.Resource{
+		Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
+		Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
+		Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
+	}
 }
 
 // suppressionMetadata are the Metadata keys of CloudFormation resources

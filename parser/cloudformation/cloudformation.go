@@ -70,7 +70,7 @@ func LoadTemplate(path string, opts Options) *graph.Graph {
 	defer b.Stop()
 	params, diags := commandLineParameters(opts)
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	l := &loader{g: g, unit: unit, opts: opts, visiting: map[string]bool{}, budget: b}
+	l := &loader{g: g, unit: unit, opts: opts, budget: b}
 	l.load(path, "", nil, params)
 	if why, at, refusals, spent := b.Exhausted(); spent {
 		if at.IsZero() {
@@ -84,11 +84,50 @@ func LoadTemplate(path string, opts Options) *graph.Graph {
 
 // loader evaluates a template and its nested stacks into one graph.
 type loader struct {
-	g        *graph.Graph
-	unit     *graph.Unit
-	opts     Options
-	visiting map[string]bool
-	budget   *budget.Budget
+	g    *graph.Graph
+	unit *graph.Unit
+	opts Options
+	// visiting holds the templates being loaded, outermost first: a
+	// nested stack among them is a cycle.
+	visiting []string
+	// realPaths remembers the real path of each template met (see
+	// realPath).
+	realPaths map[string]string
+	budget    *budget.Budget
+}
+
+// cyclic reports whether the template at path is one being loaded. A
+// template reached again through a symbolic link is the same template:
+// cycles are found on real paths, looked up only when there is a template
+// to compare with (most templates nest none).
+func (l *loader) cyclic(path string) bool {
+	if len(l.visiting) == 0 {
+		return false
+	}
+	real := l.realPath(path)
+	for _, v := range l.visiting {
+		if l.realPath(v) == real {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath is the absolute path path resolves to inside the root, its
+// absolute path when it does not resolve, remembered.
+func (l *loader) realPath(path string) string {
+	if real, ok := l.realPaths[path]; ok {
+		return real
+	}
+	real, err := l.opts.Root.RealPath(path)
+	if err != nil {
+		real = l.opts.Root.Abs(path)
+	}
+	if l.realPaths == nil {
+		l.realPaths = map[string]string{}
+	}
+	l.realPaths[path] = real
+	return real
 }
 
 // supplied is a parameter value given from outside the template.
@@ -102,13 +141,7 @@ type supplied struct {
 // adding them to the graph. It returns the template, nil when it could
 // not be read.
 func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]supplied) *template {
-	// A template reached again through a symbolic link is the same
-	// template: cycles are found on real paths.
-	abs, err := l.opts.Root.RealPath(path)
-	if err != nil {
-		abs = l.opts.Root.Abs(path)
-	}
-	if l.visiting[abs] || len(calls) > maxNesting {
+	if l.cyclic(path) || len(calls) > maxNesting {
 		r := graph.Range{File: path}
 		if len(calls) > 0 {
 			r = calls[len(calls)-1].Range
@@ -116,8 +149,8 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Warningf(r, "nesting-limit", "nested stack %s is not evaluated: nesting too deep or cyclic", path))
 		return nil
 	}
-	l.visiting[abs] = true
-	defer delete(l.visiting, abs)
+	l.visiting = append(l.visiting, path)
+	defer func() { l.visiting = l.visiting[:len(l.visiting)-1] }()
 
 	data, err := l.opts.Root.ReadFile(path, maxFileSize)
 	if err != nil {

@@ -156,6 +156,61 @@ func TestNestedStack(t *testing.T) {
 	}
 }
 
+// TestNestedStackCycles checks that a template nesting itself, directly,
+// through another or through a symbolic link, is evaluated once and
+// reported, while a template nested twice side by side is not a cycle.
+func TestNestedStackCycles(t *testing.T) {
+	stack := func(children ...string) string {
+		s := "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+		for i, c := range children {
+			s += fmt.Sprintf("  Child%d:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: %s\n", i, c)
+		}
+		return s
+	}
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"self.yaml":   stack("self.yaml"),
+		"a.yaml":      stack("b.yaml"),
+		"b.yaml":      stack("a.yaml"),
+		"linked.yaml": stack("link.yaml"),
+		"twice.yaml":  stack("leaf.yaml", "leaf.yaml"),
+		"leaf.yaml":   stack(),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("linked.yaml", filepath.Join(dir, "link.yaml")); err != nil {
+		t.Skipf("no symbolic links: %v", err)
+	}
+	for _, tc := range []struct {
+		template string
+		buckets  int
+		cyclic   bool
+	}{
+		{"self.yaml", 1, true},
+		{"a.yaml", 2, true},
+		{"linked.yaml", 1, true},
+		{"twice.yaml", 3, false},
+	} {
+		g := LoadTemplate(filepath.Join(dir, tc.template), Options{Root: mustRoot(t, dir)})
+		buckets, cyclic := 0, false
+		for _, r := range g.Resources {
+			if r.Type == "AWS::S3::Bucket" {
+				buckets++
+			}
+		}
+		for _, d := range g.Diagnostics {
+			if d.Code == "nesting-limit" {
+				cyclic = true
+			}
+		}
+		if buckets != tc.buckets || cyclic != tc.cyclic {
+			t.Errorf("%s: %d buckets, cycle reported %v; want %d, %v (diagnostics %v)", tc.template, buckets, cyclic, tc.buckets, tc.cyclic, g.Diagnostics)
+		}
+	}
+}
+
 func TestSAMGlobals(t *testing.T) {
 	g := LoadTemplate(filepath.Join("testdata", "sam.yaml"), Options{})
 	if v := attr(t, g, "Fn", "Runtime").String(); v != `"python3.12"` {

@@ -327,11 +327,17 @@ func entries(n *yaml.Node) []mappingEntry {
 	return out
 }
 
-// lookup returns the value of key in a mapping node.
+// lookup returns the value of key in a mapping node. It walks the
+// node's content in place: it is called for every property a resource's
+// evaluation and the model read, and entries would allocate each time.
 func lookup(n *yaml.Node, key string) (k, v *yaml.Node) {
-	for _, e := range entries(n) {
-		if e.key.Value == key {
-			return e.key, e.value
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i], n.Content[i+1]
 		}
 	}
 	return nil, nil

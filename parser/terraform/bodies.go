@@ -13,8 +13,14 @@ import (
 
 // resources evaluates a resource block into one resource per instance.
 func (s *scope) resources(b *hcl.Block) {
-	typ, name := b.Labels[0], b.Labels[1]
-	what := typ + "." + name
+	s.l.g.Resources = append(s.l.g.Resources, s.instances(b, b.Labels[0]+"."+b.Labels[1])...)
+}
+
+// instances evaluates the arguments of a resource or data block (what is
+// its address without module path or instance key) for each instance.
+func (s *scope) instances(b *hcl.Block, what string) []*graph.Resource {
+	typ := b.Labels[0]
+	var out []*graph.Resource
 	for _, in := range s.expand(b.Body, s.prefix+what) {
 		ctx := s.childContext(in)
 		s.curEach = in.eachValue
@@ -32,8 +38,9 @@ func (s *scope) resources(b *hcl.Block) {
 		}
 		r.ProviderRef = providerRef(b.Body, typ)
 		r.Provider = s.providers[r.ProviderRef]
-		s.l.g.Resources = append(s.l.g.Resources, r)
+		out = append(out, r)
 	}
+	return out
 }
 
 // blockRange covers a whole block.

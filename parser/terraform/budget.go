@@ -54,7 +54,7 @@ const maxNumberExponent = 13300
 // up in the unit's evaluation context, so a parsed module shared between
 // units charges each unit's own budget.
 func instrument(node hclsyntax.Node) {
-	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+	eachNode(node, func(n hclsyntax.Node) {
 		switch e := n.(type) {
 		case *hclsyntax.ForExpr:
 			if !isBudgetCall(e.CollExpr) {
@@ -63,7 +63,7 @@ func instrument(node hclsyntax.Node) {
 			}
 		case *hclsyntax.TemplateExpr:
 			if len(e.Parts) < 2 {
-				return nil
+				return
 			}
 			for i, p := range e.Parts {
 				if _, literal := p.(*hclsyntax.LiteralValueExpr); !literal && !isBudgetCall(p) {
@@ -81,7 +81,6 @@ func instrument(node hclsyntax.Node) {
 				}
 			}
 		}
-		return nil
 	})
 }
 

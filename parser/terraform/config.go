@@ -91,7 +91,7 @@ type module struct {
 func (m *module) dependentItems() []item {
 	m.itemsOnce.Do(func() {
 		for _, a := range m.locals {
-			m.items = append(m.items, item{kind: "local", name: a.Name, attr: a, deps: depsOf(a.Expr.Variables())})
+			m.items = append(m.items, item{kind: "local", name: a.Name, attr: a, deps: depsOf(variables(a.Expr))})
 		}
 		for _, b := range m.calls {
 			m.items = append(m.items, item{kind: "module", name: b.Labels[0], blk: b, deps: depsOf(bodyVariables(b.Body))})

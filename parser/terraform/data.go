@@ -24,6 +24,9 @@ func (s *scope) dataSource(b *hcl.Block) {
 	}
 	r := toRange(b.DefRange)
 	what := "data." + typ + "." + name
+	if modelledDataSources[typ] {
+		s.l.g.DataSources = append(s.l.g.DataSources, s.instances(b, what)...)
+	}
 	if !computedDataSources[typ] {
 		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, what+" is read when Terraform plans", nil)
 		if typ == "aws_iam_policy" {
@@ -81,6 +84,10 @@ func (s *scope) lookUpPolicy(b *hcl.Block, name string) {
 		s.policyLookups[name] = v.AsString()
 	}
 }
+
+// modelledDataSources are the data sources whose arguments the model
+// reads (graph.Graph.DataSources): the search of an aws_ami.
+var modelledDataSources = map[string]bool{"aws_ami": true}
 
 // computedDataSources are the data sources whose values blindspot
 // computes from the configuration.

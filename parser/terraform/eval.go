@@ -796,13 +796,12 @@ func diagRange(d *hcl.Diagnostic, fallback graph.Range) graph.Range {
 // unknownCallReason names a function known only at apply.
 func unknownCallReason(expr hcl.Expression) string {
 	reason := ""
-	_ = hclsyntax.VisitAll(asNode(expr), func(n hclsyntax.Node) hcl.Diagnostics {
+	eachNode(asNode(expr), func(n hclsyntax.Node) {
 		if fc, ok := n.(*hclsyntax.FunctionCallExpr); ok && reason == "" {
 			if _, ok := unknownAtApply[fc.Name]; ok {
 				reason = fc.Name + "() is known only when Terraform applies the plan"
 			}
 		}
-		return nil
 	})
 	if reason == "" {
 		reason = "the value is known only after apply"
@@ -825,7 +824,7 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 	var refs []graph.Ref
 	seen := map[string]bool{}
 	indexed := s.indexedRefs(expr, ctx)
-	for _, t := range expr.Variables() {
+	for _, t := range variables(expr) {
 		root := t.RootName()
 		if root == "each" && s.curEach != nil {
 			if name, ok := attrName(t, 1); ok && name == "value" {
@@ -1007,7 +1006,7 @@ func (s *scope) indexedRefs(expr hcl.Expression, ctx *hcl.EvalContext) map[graph
 		return nil
 	}
 	out := map[graph.Range]graph.Ref{}
-	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+	eachNode(node, func(n hclsyntax.Node) {
 		var idx *hclsyntax.IndexExpr
 		attr := ""
 		switch e := n.(type) {
@@ -1024,24 +1023,23 @@ func (s *scope) indexedRefs(expr hcl.Expression, ctx *hcl.EvalContext) map[graph
 			idx = e
 		}
 		if idx == nil {
-			return nil
+			return
 		}
 		coll, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr)
 		if !ok || !s.resourceTypes[coll.Traversal.RootName()] || len(coll.Traversal) != 2 {
-			return nil
+			return
 		}
 		key, diags := idx.Key.Value(ctx)
 		if diags.HasErrors() {
-			return nil
+			return
 		}
 		key, _ = key.Unmark()
 		r := toRange(coll.Traversal.SourceRange())
 		if prev, ok := out[r]; ok && prev.Attr != "" && attr == "" {
-			return nil
+			return
 		}
 		name, _ := attrName(coll.Traversal, 1)
 		out[r] = graph.Ref{Address: s.prefix + coll.Traversal.RootName() + "." + name + indexKey(key), Attr: attr, Range: toRange(n.Range())}
-		return nil
 	})
 	return out
 }

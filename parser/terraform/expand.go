@@ -59,7 +59,7 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 		}
 	}
 	refersToResource := false
-	for _, t := range a.Expr.Variables() {
+	for _, t := range variables(a.Expr) {
 		refersToResource = refersToResource || s.resourceTypes[t.RootName()]
 	}
 	v, diags := a.Expr.Value(s.context())

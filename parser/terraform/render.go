@@ -349,7 +349,7 @@ func templateValue(expr hcl.Expression, ctx *hcl.EvalContext, vars graph.Value, 
 	}
 	why := ""
 	var refs []graph.Ref
-	for _, tr := range expr.Variables() {
+	for _, tr := range variables(expr) {
 		root, ok := vars.Get(tr.RootName())
 		if !ok {
 			continue

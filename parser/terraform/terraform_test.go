@@ -3,6 +3,7 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1518,5 +1519,61 @@ resource "aws_s3_bucket_policy" "q" {
 	}
 	if q := resource(g, "module.m.aws_s3_bucket_policy.q"); q == nil || at(t, q.Attrs, "policy").IsKnown() {
 		t.Errorf("a file outside the module's package was read: %+v", q)
+	}
+}
+
+// TestModelledDataSources: the data sources the model reads are evaluated
+// for each instance, inside modules too, into Graph.DataSources; they are
+// not resources, and their values stay unknown to the configuration.
+func TestModelledDataSources(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"main.tf": `variable "owner" {
+  type = string
+}
+data "aws_ami" "web" {
+  count       = 2
+  most_recent = true
+  owners      = [var.owner]
+  filter {
+    name   = "name"
+    values = ["web-${count.index}-*"]
+  }
+}
+data "aws_availability_zones" "all" {}
+module "m" {
+  source = "./m"
+}
+resource "aws_instance" "web" {
+  ami = data.aws_ami.web[0].id
+}
+`,
+		"m/main.tf": `data "aws_ami" "base" {
+  owners = ["self"]
+}
+`})
+	g := LoadModule(dir, Options{})
+	var got []string
+	for _, d := range g.DataSources {
+		got = append(got, d.Type+" "+d.Address)
+	}
+	want := []string{"aws_ami data.aws_ami.web[0]", "aws_ami data.aws_ami.web[1]", "aws_ami module.m.data.aws_ami.base"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("data sources = %q, want %q", got, want)
+	}
+	for _, r := range g.Resources {
+		if strings.Contains(r.Address, "data.") {
+			t.Errorf("data source %s among the resources", r.Address)
+		}
+	}
+	web1 := g.DataSources[slices.IndexFunc(g.DataSources, func(r *graph.Resource) bool { return r.Address == "data.aws_ami.web[1]" })]
+	if v := at(t, web1.Attrs, "filter[0].values[0]"); v.String() != `"web-1-*"` {
+		t.Errorf("filter value = %s", v)
+	}
+	if v := at(t, web1.Attrs, "owners[0]"); v.IsKnown() {
+		t.Errorf("owners[0] = %s, want unknown", v)
+	}
+	if v := at(t, resource(g, "aws_instance.web").Attrs, "ami"); v.IsKnown() {
+		t.Errorf("ami = %s, want unknown (read when Terraform plans)", v)
 	}
 }

@@ -293,7 +293,7 @@ func bodyVariables(body hcl.Body) []hcl.Traversal {
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		var out []hcl.Traversal
 		for _, a := range sb.Attributes {
-			out = append(out, a.Expr.Variables()...)
+			out = append(out, variables(a.Expr)...)
 		}
 		for _, b := range sb.Blocks {
 			out = append(out, bodyVariables(b.Body)...)
@@ -303,7 +303,7 @@ func bodyVariables(body hcl.Body) []hcl.Traversal {
 	attrs, _ := body.JustAttributes()
 	var out []hcl.Traversal
 	for _, a := range attrs {
-		out = append(out, a.Expr.Variables()...)
+		out = append(out, variables(a.Expr)...)
 	}
 	return out
 }

@@ -5,5 +5,5 @@ import "github.com/blindspot-iac/blindspot/rules"
 
 // Rules returns the package's rules.
 func Rules() []*rules.Rule {
-	return []*rules.Rule{OpenIngress, EBSUnencrypted, IMDSv1Allowed, DefaultSecurityGroupOpen, NACLOpenAdminPorts, InstancePublicIP, SubnetPublicIPOnLaunch, EBSNoCustomerKey}
+	return []*rules.Rule{AMILookupNoOwner, OpenIngress, OpenEgress, SecurityGroupNoDescription, SecurityGroupRuleNoDescription, EBSUnencrypted, IMDSv1Allowed, DefaultSecurityGroupOpen, NACLOpenAdminPorts, NACLOpenAllPorts, InstancePublicIP, SubnetPublicIPOnLaunch, EBSNoCustomerKey}
 }

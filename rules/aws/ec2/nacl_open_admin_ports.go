@@ -53,7 +53,7 @@ var NACLOpenAdminPorts = &rules.Rule{
 	Check: func(p *rules.Pass) {
 		for _, e := range p.AWS.VPC.NACLEntries {
 			open := e.CIDR.Test(func(c string) bool { return c == "0.0.0.0/0" || c == "::/0" })
-			allProtocols := e.Protocol.Test(func(s string) bool { return s == "-1" || strings.EqualFold(s, "all") })
+			allProtocols := e.AllProtocols()
 			tcp := e.Protocol.Test(func(s string) bool { return s == "6" || strings.EqualFold(s, "tcp") })
 			from, okFrom := e.FromPort.Get()
 			to, okTo := e.ToPort.Get()

@@ -5,5 +5,5 @@ import "github.com/blindspot-iac/blindspot/rules"
 
 // Rules returns the package's rules.
 func Rules() []*rules.Rule {
-	return []*rules.Rule{ScanOnPushDisabled, TagsMutable, NoCustomerKey}
+	return []*rules.Rule{ScanOnPushDisabled, TagsMutable, NoCustomerKey, PolicyPublicPrincipal}
 }
