@@ -74,10 +74,33 @@ func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 	return write(w, rs, fs, diags, opts, limit)
 }
 
+// Marshal returns the log Write would write. A caller that goes on to
+// process the whole log (cmd/blindspot escapes it for terminals) takes it
+// without the copy into a growing buffer that Write into one would make:
+// for a large log that copy costs as much as indenting it.
+func Marshal(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) ([]byte, error) {
+	limit := opts.MaxGzipBytes
+	if limit <= 0 {
+		limit = GitHubMaxGzipBytes
+	}
+	return marshal(rs, fs, diags, opts, limit)
+}
+
 func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
-	d, err := newDraft(rs, fs, diags, opts)
+	log, err := marshal(rs, fs, diags, opts, maxGzip)
 	if err != nil {
 		return err
+	}
+	if _, err := w.Write(log); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+func marshal(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) ([]byte, error) {
+	d, err := newDraft(rs, fs, diags, opts)
+	if err != nil {
+		return nil, err
 	}
 	maxResults := opts.MaxResults
 	for {
@@ -86,7 +109,7 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		// every byte of the log a second time with its validating scanner.
 		compact, results, err := d.encode(maxResults)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		// Indenting makes a log some 2.2 times as large.
 		log := jsonfmt.AppendIndented(make([]byte, 0, len(compact)*5/2), compact, "  ")
@@ -104,10 +127,7 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 				continue
 			}
 		}
-		if _, err := w.Write(log); err != nil {
-			return fmt.Errorf("writing SARIF: %w", err)
-		}
-		return nil
+		return log, nil
 	}
 }
 

@@ -120,7 +120,12 @@ func reportFormats() []reportFormat {
 			})
 		}},
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			return escapedJSON(w, func(w io.Writer) error { return writeSARIF(w, in) })
+			log, err := marshalSARIF(in)
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(safetext.JSON(log))
+			return err
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -149,10 +154,10 @@ func reportFormats() []reportFormat {
 	}
 }
 
-// writeSARIF writes the SARIF report.
-func writeSARIF(w io.Writer, in reportInput) error {
+// marshalSARIF returns the SARIF report.
+func marshalSARIF(in reportInput) ([]byte, error) {
 	r := in.result
-	return sarif.Write(w, r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+	return sarif.Marshal(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
 		ToolVersion:       readVersion().Version,
 		InformationURI:    informationURI,
 		BaseDir:           in.base,
