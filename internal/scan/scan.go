@@ -402,7 +402,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	g := &graph.Graph{Diagnostics: diags}
+	// Sized before they are gathered: growing the slice as units are
+	// appended copied the findings (large structs) some twenty times over,
+	// a tenth of this serial tail with many findings.
+	total := 0
+	for _, i := range keptIdx {
+		total += len(results[i].findings)
+	}
 	var findings []rules.Finding
+	if total > 0 {
+		findings = make([]rules.Finding, 0, total)
+	}
 	passed := map[string]int{}
 	var scanned []UnitStats
 	for _, i := range keptIdx {
