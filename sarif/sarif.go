@@ -163,25 +163,6 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Build assembles the SARIF report as go-sarif's object model, for
-// programs that inspect or change it. It caps the number of results but
-// not the size of the log; Write does both.
-func Build(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) (*gosarif.Report, error) {
-	d, err := newDraft(rs, fs, diags, opts)
-	if err != nil {
-		return nil, err
-	}
-	data, _, err := d.encode(opts.MaxResults)
-	if err != nil {
-		return nil, err
-	}
-	report, err := gosarif.FromBytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("building SARIF: %w", err)
-	}
-	return report, nil
-}
-
 // draft is a log before its results are encoded: what every attempt at
 // writing it within the size limit shares.
 type draft struct {

@@ -1,9 +1,6 @@
 package jsonfmt
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // AppendString appends s to dst as a JSON string literal, byte for byte as
 // encoding/json writes it with HTML escaping off (json.Encoder with
@@ -60,6 +57,3 @@ func AppendString(dst []byte, s string) []byte {
 }
 
 const hex = "0123456789abcdef"
-
-// AppendInt appends n as encoding/json writes an integer.
-func AppendInt(dst []byte, n int) []byte { return strconv.AppendInt(dst, int64(n), 10) }
