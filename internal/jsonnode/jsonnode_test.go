@@ -257,3 +257,47 @@ func FuzzJSON(f *testing.F) {
 		sameAsYAML(t, "input", data, root)
 	})
 }
+
+// BenchmarkParse decodes the JSON templates of the CloudFormation perf
+// corpus with yaml.v3 and with Parse.
+func BenchmarkParse(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "perf", "cloudformation")
+	var docs [][]byte
+	size := 0
+	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil && IsObject(data) {
+			docs = append(docs, data)
+			size += len(data)
+		}
+		return nil
+	})
+	if len(docs) == 0 {
+		b.Skip("no corpus under ../shared/corpus/perf/cloudformation")
+	}
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				if _, err := yamlRoot(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("jsonnode", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				if _, ok := Parse(d); !ok {
+					b.Fatal("declined")
+				}
+			}
+		}
+	})
+}
