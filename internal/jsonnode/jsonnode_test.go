@@ -281,6 +281,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("yaml.v3", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
+		defer reportCPUTime(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, err := yamlRoot(d); err != nil {
@@ -292,6 +293,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("jsonnode", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
+		defer reportCPUTime(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, ok := Parse(d); !ok {
