@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -254,6 +255,14 @@ func FuzzJSON(f *testing.F) {
 		"{\"a\"\n:1}", "{\"a\":1}\n\t", "  {\n\"a\": 1\n}", `{"a":{"b":{"c":[[["d"]]]}}}`,
 	} {
 		f.Add([]byte(s))
+	}
+	// Documents of the shapes TestGenerated makes, for the fuzzer to
+	// mutate.
+	g := generator{rand.New(rand.NewPCG(3, 4))}
+	for range 20 {
+		var b strings.Builder
+		g.object(&b, 0)
+		f.Add([]byte(b.String()))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		root, ok := Parse(data)
