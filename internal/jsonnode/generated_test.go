@@ -103,7 +103,7 @@ func (g generator) str(b *strings.Builder, key bool) {
 	n := g.r.IntN(6)
 	for range n {
 		b.WriteString(g.pick("a", "Type", " ", "yes", "~", "0x1F", "1_000", "null", "true", "#", " #", ": ", "- ",
-			"é", "日本", "😀", "\ufeff", "\u00a0", `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, `\u00e9`, `\u0000`,
+			"é", "日本", "😀", "\u00a0", `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, `\u00e9`, `\u0000`,
 			`\u001F`, `\u2028`, `\uFFFF`, `\ud83d\ude00`, `\/`, "'", "${AWS::Region}", "!Ref", "&a", "*a", "%", "@"))
 	}
 	b.WriteByte('"')

@@ -506,6 +506,11 @@ func (d *decoder) char(i int) (int, bool) {
 		return 0, false
 	case r == 0xfffe || r == 0xffff: // not printable to YAML
 		return 0, false
+	case r == 0xfeff:
+		// yaml.v3 skips a byte order mark at the start of a line, and
+		// where one lies in its buffers can make it skip the character
+		// starting a later line instead (FuzzJSON found this).
+		return 0, false
 	}
 	d.wide += size - 1
 	return size, true
