@@ -320,3 +320,22 @@ func BenchmarkParse(b *testing.B) {
 		}
 	})
 }
+
+// TestBufferBoundaries moves pieces of JSON across the boundary of
+// yaml.v3's 512-byte reads, where its byte-order-mark check misread
+// (see "BOM in a string"): Parse must agree with yaml.v3 at every offset.
+func TestBufferBoundaries(t *testing.T) {
+	for _, piece := range []string{
+		"{\"é\":[\n]}", "[\"日本\"\n]", "\"😀\"\n", "[1\n,2]", "{\"a\":\n-1.5e3\n}", "\"\\u00e9\\n\"\r\n",
+		"[true\r\n,false,null]", "{\"k\" :\t\"v\"\t}", "[\n\t\"x\"\n]", "\"\u00a0\"\n", "[\"a\"\n\n\n]",
+	} {
+		for pad := 460; pad < 540; pad++ {
+			doc := []byte("{ \"" + strings.Repeat("0", pad) + "\": " + piece + "}")
+			root, ok := Parse(doc)
+			if !ok {
+				t.Fatalf("declined %q after %d bytes", piece, pad)
+			}
+			sameAsYAML(t, fmt.Sprintf("%q after %d bytes", piece, pad), doc, root)
+		}
+	}
+}
