@@ -241,8 +241,9 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 		if st.isStopped() {
 			return
 		}
+		var act activation
 		for _, subj := range c.subjectsOf(pass.AWS) {
-			v := c.decide(env, run, pass.AWS, subj)
+			v := c.decideIn(&act, env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
 				if v.overLimit {
@@ -253,6 +254,13 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 			if v.err != nil {
 				st.recordError(v.err, loc)
 				pass.ReportIf(graph.Unknown, rules.Because(loc, "the condition could not be evaluated: "+v.err.Error()), "")
+				continue
+			}
+			if r := loc.Resource; v.tri == graph.False && r != nil && r.Exists == graph.True {
+				// A pass about a resource that exists is only counted:
+				// the resource itself is the subject, which costs no
+				// allocation, where loc with its reason would cost two.
+				pass.ReportIf(graph.False, r, "")
 				continue
 			}
 			pass.ReportIf(v.tri, rules.Because(loc, v.why), "%s", title)
@@ -292,6 +300,7 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		}
 		return out
 	}
+	out = make([]subject, 0, len(m.Graph.Resources))
 	for _, r := range m.Graph.Resources {
 		if c.matchesType(r.Type) {
 			out = append(out, subject{resource: r})
@@ -307,11 +316,59 @@ func (c *compiled) matchesType(t string) bool {
 		}
 	}
 	for _, p := range c.patterns {
-		if aws.WildcardMatch(p, t) {
+		if wildcardMatch(p, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// wildcardMatch is aws.WildcardMatch without its two allocations (it
+// lower-cases both strings first), for the ASCII names resource types
+// are: a wildcard policy matches every resource of a scan against its
+// patterns.
+func wildcardMatch(pattern, value string) bool {
+	if !isASCII(pattern) || !isASCII(value) {
+		return aws.WildcardMatch(pattern, value)
+	}
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	// The same glob match as aws.WildcardMatch, comparing bytes lowered.
+	p, v := pattern, value
+	pi, vi, star, mark := 0, 0, -1, 0
+	for vi < len(v) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || lower(p[pi]) == lower(v[vi])):
+			pi++
+			vi++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, vi
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			vi = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // loc is where a result about the subject points: the element's own
