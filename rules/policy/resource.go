@@ -60,6 +60,23 @@ var formatVals = func() map[graph.Format]ref.Val {
 
 // resourceField is a field of the generic view of r.
 func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.Val, bool) {
+	// The paths of resource's own fields, spelt out: most conditions read
+	// them, and building them would cost a string each time.
+	sub := func(name string) string {
+		if path == "resource" {
+			switch name {
+			case "attributes":
+				return "resource.attributes"
+			case "tags":
+				return "resource.tags"
+			case "account":
+				return "resource.account"
+			case "region":
+				return "resource.region"
+			}
+		}
+		return path + "." + name
+	}
 	switch field {
 	case "type":
 		return types.String(r.Type), true
@@ -71,13 +88,13 @@ func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.V
 		}
 		return types.String(r.Format.String()), true
 	case "attributes":
-		return st.graphValue(r.Attrs, path+".attributes"), true
+		return st.graphValue(r.Attrs, sub("attributes")), true
 	case "tags":
-		return st.tags(r, path+".tags"), true
+		return st.tags(r, sub("tags")), true
 	case "account":
-		return &objVal{st: st, typ: st.env.accountType, path: path + ".account", kind: accountObj, res: r}, true
+		return &objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}, true
 	case "region":
-		return st.region(r, path+".region"), true
+		return st.region(r, sub("region")), true
 	case "module_path":
 		if len(r.Calls) == 0 {
 			return types.String(""), true
@@ -284,24 +301,31 @@ func (m *tagMap) add(v graph.Value) {
 }
 
 func (m *tagMap) val() ref.Val {
-	st, path, tags := m.st, m.path, m.tags
-	keys := make([]string, len(tags))
-	for i, t := range tags {
+	keys := make([]string, len(m.tags))
+	for i, t := range m.tags {
 		keys[i] = t.key
 	}
-	mv := &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
-		for _, t := range tags {
-			if t.key == k {
-				if s, ok := t.val.AsString(); ok {
-					return types.String(s), true
-				}
-				return st.graphValue(t.val, keyPath(path, k)), true
-			}
-		}
-		return nil, false
-	}}
+	// An empty map, too, finds its keys among its tags.
+	tags := m.tags
+	if tags == nil {
+		tags = []tag{}
+	}
+	mv := &mapVal{st: m.st, path: m.path, keys: keys, tags: tags}
 	if m.why != "" {
-		mv.open = st.unknown(path+" (its keys)", m.why, 0)
+		mv.open = m.st.unknown(m.path+" (its keys)", m.why, 0)
 	}
 	return mv
+}
+
+// findTag returns the value of tag k.
+func (m *mapVal) findTag(k string) (ref.Val, bool) {
+	for _, t := range m.tags {
+		if t.key == k {
+			if s, ok := t.val.AsString(); ok {
+				return types.String(s), true
+			}
+			return m.st.graphValue(t.val, keyPath(m.path, k)), true
+		}
+	}
+	return nil, false
 }

@@ -174,6 +174,9 @@ type Run struct {
 	opts  RunOptions
 	rules []*rules.Rule
 	state []*policyRun
+	// activations are reused by the policies' checks: most checks of a
+	// unit have few subjects, and an activation is large.
+	activations sync.Pool
 }
 
 // RunOptions are what a scan knows beyond the code that policies see.
@@ -206,10 +209,11 @@ type policyRun struct {
 // run on several units at once.
 func (s *Set) NewRun(opts RunOptions) *Run {
 	r := &Run{set: s, opts: opts}
+	r.activations.New = func() any { return new(activation) }
 	for _, c := range s.policies {
 		st := &policyRun{}
 		r.state = append(r.state, st)
-		r.rules = append(r.rules, c.rule(s.env, &r.opts, st))
+		r.rules = append(r.rules, c.rule(s.env, &r.opts, st, &r.activations))
 	}
 	return r
 }
@@ -219,7 +223,7 @@ func (r *Run) Rules() []*rules.Rule { return r.rules }
 
 // rule turns a compiled policy into a rule whose Check evaluates the
 // condition on every matching resource or element.
-func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
+func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Pool) *rules.Rule {
 	p := c.policy
 	rule := &rules.Rule{
 		ID:          p.ID,
@@ -234,16 +238,29 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 		Scope:       rules.UnitScope,
 		Source:      p.Range,
 	}
-	// The title is the message of every finding: boxed once, not at
-	// each report.
-	title := any(p.Title)
+	// The title is the message of every finding. Without a verb it is
+	// its own format, which spares each report its arguments; otherwise
+	// it is boxed once, not at each report.
+	format, args := "%s", []any{p.Title}
+	if !strings.Contains(p.Title, "%") {
+		format, args = p.Title, nil
+	}
 	rule.Check = func(pass *rules.Pass) {
 		if st.isStopped() {
 			return
 		}
-		var act activation
-		for _, subj := range c.subjectsOf(pass.AWS) {
-			v := c.decideIn(&act, env, run, pass.AWS, subj)
+		subjects := c.subjectsOf(pass.AWS)
+		if len(subjects) == 0 {
+			return
+		}
+		act := acts.Get().(*activation)
+		defer func() {
+			// Back to the pool without what it pointed at.
+			act.reset(nil, nil, nil, nil, subject{}, nil)
+			acts.Put(act)
+		}()
+		for _, subj := range subjects {
+			v := c.decideIn(act, env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
 				if v.overLimit {
@@ -263,7 +280,7 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 				pass.ReportIf(graph.False, r, "")
 				continue
 			}
-			pass.ReportIf(v.tri, rules.Because(loc, v.why), "%s", title)
+			pass.ReportIf(v.tri, rules.Because(loc, v.why), format, args...)
 		}
 	}
 	return rule
@@ -300,7 +317,16 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		}
 		return out
 	}
-	out = make([]subject, 0, len(m.Graph.Resources))
+	n := 0
+	for _, r := range m.Graph.Resources {
+		if c.matchesType(r.Type) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out = make([]subject, 0, n)
 	for _, r := range m.Graph.Resources {
 		if c.matchesType(r.Type) {
 			out = append(out, subject{resource: r})

@@ -340,6 +340,8 @@ type mapVal struct {
 	// source is the graph object the map shows, when it shows one;
 	// otherwise keys and findFn give its entries.
 	source *graph.Value
+	// tags are the entries of resource.tags (tagMap.val).
+	tags   []tag
 	keys   []string
 	findFn func(key string) (ref.Val, bool)
 	// open, when set, is the CEL unknown standing for keys that are not
@@ -350,6 +352,9 @@ type mapVal struct {
 
 // find returns the value at key k.
 func (m *mapVal) find(k string) (ref.Val, bool) {
+	if m.tags != nil {
+		return m.findTag(k)
+	}
 	if m.source == nil {
 		return m.findFn(k)
 	}
