@@ -878,7 +878,7 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
-			Context: c.ctx, Limits: s.limits}
+			Context: c.ctx, Limits: s.limits, Read: s.sourceRead}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID

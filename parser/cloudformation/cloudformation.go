@@ -40,6 +40,11 @@ type Options struct {
 	// AccountID and Region are the deployment target when known.
 	AccountID string
 	Region    string
+	// Read, when set, is given each template as it is read (nested ones
+	// too), with the root it was read through: a scan takes what else it
+	// needs of the files from it instead of reading them again. It is
+	// called from every unit at once, and must not keep data.
+	Read func(root *sandbox.Root, path string, data []byte)
 }
 
 // maxNesting bounds nested stacks within nested stacks.
@@ -156,6 +161,9 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	if err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, readDiag(path, err))
 		return nil
+	}
+	if l.opts.Read != nil {
+		l.opts.Read(l.opts.Root, path, data)
 	}
 	l.unit.Files = append(l.unit.Files, path)
 	root, diags := parseDocument(path, data)
