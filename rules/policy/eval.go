@@ -195,8 +195,8 @@ func isCostLimit(err error) bool {
 // first to try each value of; plain is true when some unknown cannot be
 // enumerated, so trying alternatives would not help.
 func (st *evalState) alternativeToTry(u *types.Unknown) (path string, alts int, plain bool) {
-	for _, at := range st.unknowns {
-		if _, ok := u.GetAttributeTrails(st.byPath[at.path]); !ok {
+	for i, at := range st.unknowns {
+		if _, ok := u.GetAttributeTrails(-int64(i) - 1); !ok {
 			continue
 		}
 		if at.alts == 0 {
