@@ -437,7 +437,7 @@ func (d *discoverer) startClassifying() {
 				var data []byte
 				j.out.kind, j.out.why, data, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize, d.opts.Contents != nil)
 				if j.out.kind == CloudFormationTemplate && data != nil {
-					d.opts.Contents.put(j.c.sandbox, j.c.path, data)
+					d.opts.Contents.Put(j.c.sandbox, j.c.path, data)
 				}
 			}
 		}()

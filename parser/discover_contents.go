@@ -28,8 +28,9 @@ func NewContents(budget int64) *Contents {
 	return &Contents{left: budget, files: map[string]kept{}}
 }
 
-// put keeps data, the content of path read through root, when it fits.
-func (c *Contents) put(root *sandbox.Root, path string, data []byte) {
+// Put keeps data, the content of path read through root, when it fits
+// and none is kept for path; the caller no longer changes data.
+func (c *Contents) Put(root *sandbox.Root, path string, data []byte) {
 	if c == nil {
 		return
 	}

@@ -71,13 +71,13 @@ func TestDiscoveryHandsTemplatesOver(t *testing.T) {
 		t.Errorf("%d of three templates kept, want the two the budget has room for", kept)
 	}
 	contents = NewContents(1 << 20)
-	contents.put(r, path("a/small.yaml"), []byte(cfnYAML))
+	contents.Put(r, path("a/small.yaml"), []byte(cfnYAML))
 	contents.Clear()
 	if _, ok := contents.Take(r, path("a/small.yaml"), 1<<20); ok {
 		t.Error("a content was given after Clear")
 	}
 	contents = NewContents(1 << 20)
-	contents.put(r, path("a/small.yaml"), []byte(cfnYAML))
+	contents.Put(r, path("a/small.yaml"), []byte(cfnYAML))
 	if _, ok := contents.Take(r, path("a/small.yaml"), int64(len(cfnYAML)-1)); ok {
 		t.Error("a content larger than the limit was given")
 	}

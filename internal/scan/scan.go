@@ -187,8 +187,9 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 	return readSource(r.roots, path)
 }
 
-// maxHandedOver bounds the bytes of the templates discovery keeps for
-// their loaders (parser.Contents): a corpus of a thousand templates
+// maxHandedOver bounds the bytes of the files read before evaluation
+// (templates by discovery, Terraform files by the schedule) kept for
+// their loaders (parser.Contents): a corpus of a few thousand files
 // fits, a larger one has the rest read again, so that memory does not
 // grow with the repository.
 const maxHandedOver = 16 << 20
@@ -321,15 +322,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	s.sources = newSources(s.roots)
 	defer s.sources.close()
-	contents := parser.NewContents(maxHandedOver)
+	s.contents = parser.NewContents(maxHandedOver)
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
-		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile, Contents: contents})
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile, Contents: s.contents})
 	if len(units) == 0 {
 		diags = append(diags, nothingToScan(s.paths, diags)...)
 	}
 	diags = append(diags, s.diags...)
 	c := newChecker(ctx, units, s)
-	c.contents = contents
 	defer c.close()
 	diags = append(diags, c.rootDiags...)
 	sch := newSchedule(ctx, c, opts.Jobs)
@@ -364,7 +364,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// What no loader took (a unit read through another root) is not
 	// kept for the rest of the scan.
-	contents.Clear()
+	s.contents.Clear()
 	if sch.noSkip {
 		// A decision depended on a call the schedule could not see
 		// before evaluating: keptUnits decides from every unit.
@@ -609,8 +609,6 @@ type checker struct {
 	open      []*sandbox.Root
 	rootDiags []graph.Diagnostic
 	ctx       context.Context
-	// contents holds the templates discovery read, for their loaders.
-	contents *parser.Contents
 }
 
 // moduleOptions are the options the module directories of unit i's scan
@@ -891,7 +889,7 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
-			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: c.contents.Take}
+			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID

@@ -63,6 +63,10 @@ type Options struct {
 	// of the files from it instead of reading them again. It is called
 	// from every unit at once, and must not keep data.
 	Read func(root *sandbox.Root, path string, data []byte)
+	// Take, when set, gives the content of a configuration file read
+	// already through a root on the directory of root, of at most limit
+	// bytes, which is then not read again; ok is false when it has none.
+	Take func(root *sandbox.Root, path string, limit int64) (data []byte, ok bool)
 }
 
 // Fetcher downloads remote modules.
