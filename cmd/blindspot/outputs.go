@@ -124,8 +124,14 @@ func reportFormats() []reportFormat {
 			if err != nil {
 				return err
 			}
-			_, err = w.Write(safetext.JSON(log))
-			return err
+			// The log's parts hold whole JSON tokens: escaping them one
+			// by one escapes the log.
+			for _, part := range log {
+				if _, err := w.Write(safetext.JSON(part)); err != nil {
+					return err
+				}
+			}
+			return nil
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -154,10 +160,11 @@ func reportFormats() []reportFormat {
 	}
 }
 
-// marshalSARIF returns the SARIF report.
-func marshalSARIF(in reportInput) ([]byte, error) {
+// marshalSARIF returns the SARIF report, in parts to be written one
+// after the other.
+func marshalSARIF(in reportInput) ([][]byte, error) {
 	r := in.result
-	return sarif.Marshal(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+	return sarif.MarshalParts(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
 		ToolVersion:       readVersion().Version,
 		InformationURI:    informationURI,
 		BaseDir:           in.base,
