@@ -422,6 +422,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			passed[id] += n
 		}
 		scanned = append(scanned, stats[i])
+		// Merged: the unit's own copy can go before the next is copied.
+		results[i] = nil
 	}
 	g.Sort()
 	s.scanSuppressions(ctx, g, opts.Jobs)
