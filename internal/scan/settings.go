@@ -19,6 +19,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/policy"
@@ -72,6 +73,9 @@ type settings struct {
 	// suppressions, when set, waits for the suppressions read while the
 	// scan ran (scanSuppressions) and returns them by file.
 	suppressions func() map[string]*suppress.Scanned
+	// contents holds what was read of the files before evaluation, for
+	// their loaders to take (set by Run for the length of the scan).
+	contents *parser.Contents
 	// scanned holds the suppression comments of the files the loaders
 	// read (sourceRead), by file.
 	scannedMu sync.Mutex
@@ -368,7 +372,7 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
 	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
-		Context: ctx, Limits: s.limits, Read: s.sourceRead}
+		Context: ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 	if s.modules != nil {
 		opts.Fetcher = s.modules
 	}
@@ -441,6 +445,14 @@ func (s *settings) sourceRead(root *sandbox.Root, path string, data []byte) {
 		s.scanned = map[string]*suppress.Scanned{}
 	}
 	s.scanned[path] = sc
+}
+
+// keep is the Read of the schedule's first reading of the Terraform
+// files: what it reads is kept for the loaders (within the budget of
+// contents) besides being scanned for suppressions.
+func (s *settings) keep(root *sandbox.Root, path string, data []byte) {
+	s.contents.Put(root, path, data)
+	s.sourceRead(root, path, data)
 }
 
 // scanSuppressions gathers the suppression comments of every file of g's

@@ -374,7 +374,13 @@ func (l *loader) parseSource(path string, userFile bool) (*hcl.File, bool) {
 		data, err = sandbox.ReadUserFile(path, limit)
 	} else {
 		root := l.rootFor(path)
-		data, err = root.ReadFile(path, limit)
+		taken := false
+		if l.opts.Take != nil {
+			data, taken = l.opts.Take(root, path, limit)
+		}
+		if !taken {
+			data, err = root.ReadFile(path, limit)
+		}
 		if err == nil && l.opts.Read != nil {
 			l.opts.Read(root, path, data)
 		}
