@@ -9,7 +9,6 @@ package sarif
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -177,7 +176,7 @@ func gzipSize(parts [][]byte, level int) int {
 func fastWithin(parts [][]byte, limit int) bool {
 	runs := min(runtime.GOMAXPROCS(0), len(parts))
 	sizes := make([]int, runs)
-	inParallel(runs, func(i int) {
+	parallel.For(runs, func(i int) {
 		sizes[i] = gzipSize(parts[len(parts)*i/runs:len(parts)*(i+1)/runs], gzip.BestSpeed)
 	})
 	total := 0
@@ -185,17 +184,6 @@ func fastWithin(parts [][]byte, limit int) bool {
 		total += n
 	}
 	return total <= limit-limit/10
-}
-
-// inParallel calls f(0) ... f(n-1) on all cores, or on this goroutine
-// when there is only one call to make.
-func inParallel(n int, f func(int)) {
-	if n == 1 {
-		f(0)
-		return
-	}
-	// Nothing cancels: the error of parallel.Do is the context's.
-	_ = parallel.Do(context.Background(), 0, n, f)
 }
 
 type countingWriter int
@@ -324,7 +312,7 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 	parts := (len(selected) + perPart - 1) / perPart
 	var tool []byte
 	fps := make([]string, len(selected))
-	inParallel(1+parts, func(i int) {
+	parallel.For(1+parts, func(i int) {
 		if i == 0 {
 			// Some 1.5 KB a rule; the rules' help is long strings,
 			// which indenting leaves as they are.
@@ -343,7 +331,7 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 		occurrence[i] = seen[fp]
 	}
 	results := make([][]byte, parts)
-	inParallel(parts, func(i int) {
+	parallel.For(parts, func(i int) {
 		// A builder of its own: it remembers the files' URIs.
 		b := *d.b
 		b.uris = nil

@@ -354,9 +354,13 @@ func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call,
 	inputs map[string]moduleInput, providers map[string]*graph.Provider, stack []string) *scope {
 	s := &scope{
 		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
-		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
-		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
-		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
+		// Sized for what the module declares: a named value is large, and
+		// growing the maps copied them for every instance of every module.
+		vars: make(map[string]named, len(mod.variables)), locals: make(map[string]named, len(mod.locals)),
+		modules: make(map[string]named, len(mod.calls)),
+		data:    map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
+		providers: make(map[string]*graph.Provider, len(providers)), resourceTypes: make(map[string]bool, len(mod.resources)),
+		stale: staleAll,
 	}
 	s.funcs = l.functionsFor(pkg)
 	for _, b := range mod.resources {
