@@ -325,9 +325,26 @@ func (v Value) Alternatives() []Value {
 func (v Value) Refs() []Ref { return v.x().refs }
 
 // AllRefs returns the references of v and everything inside it.
-func (v Value) AllRefs() []Ref {
-	var out []Ref
-	v.walk(func(x Value) { out = append(out, x.x().refs...) })
+func (v Value) AllRefs() []Ref { return v.appendRefs(nil) }
+
+// appendRefs appends the references of v and of everything inside it to
+// out, in walk's order, without the closure walk takes (AllRefs runs for
+// every unknown value evaluated).
+func (v Value) appendRefs(out []Ref) []Ref {
+	if v.ext != nil {
+		out = append(out, v.ext.refs...)
+	}
+	for _, e := range v.elems {
+		out = e.appendRefs(out)
+	}
+	for _, fl := range v.fields {
+		out = fl.Value.appendRefs(out)
+	}
+	if v.ext != nil {
+		for _, a := range v.ext.alts {
+			out = a.appendRefs(out)
+		}
+	}
 	return out
 }
 

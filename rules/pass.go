@@ -86,15 +86,6 @@ func (p *Pass) add(status Status, loc graph.Loc, msg string) *Finding {
 	return f
 }
 
-// Results returns what the pass collected.
-func (p *Pass) Results() []Finding {
-	out := make([]Finding, len(p.results))
-	for i, f := range p.results {
-		out[i] = *f
-	}
-	return out
-}
-
 // Passed counts the checks of the pass whose answer was False: the
 // subjects ReportIf found in order.
 func (p *Pass) Passed() int { return p.passed }
@@ -104,34 +95,49 @@ func (p *Pass) Passed() int { return p.passed }
 // passed (see Pass.Passed); rules with none are left out. A rule that
 // panics does not stop the scan: its panic becomes an error diagnostic
 // naming the rule.
+//
+// The findings are copied once into a slice of their exact number: a scan
+// keeps each unit's findings until every unit is checked, and a slice
+// grown by appending held up to twice their size.
 func RunCounting(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, map[string]int, []graph.Diagnostic) {
-	var all []Finding
+	passes := make([]*Pass, 0, len(rs))
 	passed := map[string]int{}
 	var diags []graph.Diagnostic
+	total := 0
 	for _, r := range rs {
-		fs, n, err := runOne(r, g, m)
+		p, err := runOne(r, g, m)
 		if err != nil {
 			diags = append(diags, graph.Diagnostic{Severity: graph.Error, Code: "internal-error", Message: err.Error()})
 			continue
 		}
-		all = append(all, fs...)
-		if n > 0 {
-			passed[r.ID] += n
+		passes = append(passes, p)
+		total += len(p.results)
+		if p.passed > 0 {
+			passed[r.ID] += p.passed
+		}
+	}
+	var all []Finding
+	if total > 0 {
+		all = make([]Finding, 0, total)
+	}
+	for _, p := range passes {
+		for _, f := range p.results {
+			all = append(all, *f)
 		}
 	}
 	SortFindings(all)
 	return all, passed, diags
 }
 
-func runOne(r *Rule, g *graph.Graph, m *aws.Model) (fs []Finding, passed int, err error) {
-	p := &Pass{Rule: r, Graph: g, AWS: m}
+func runOne(r *Rule, g *graph.Graph, m *aws.Model) (p *Pass, err error) {
+	p = &Pass{Rule: r, Graph: g, AWS: m}
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("rule %s failed: %v\n%s", r.ID, v, debug.Stack())
 		}
 	}()
 	r.Check(p)
-	return p.Results(), p.passed, nil
+	return p, nil
 }
 
 // Because returns subject with why as the explanation used when the

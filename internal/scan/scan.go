@@ -187,6 +187,13 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 	return readSource(r.roots, path)
 }
 
+// maxHandedOver bounds the bytes of the files read before evaluation
+// (templates by discovery, Terraform files by the schedule) kept for
+// their loaders (parser.Contents): a corpus of a few thousand files
+// fits, a larger one has the rest read again, so that memory does not
+// grow with the repository.
+const maxHandedOver = 16 << 20
+
 // maxSourceSize bounds a file read again for excerpts, suppression
 // comments and columns.
 const maxSourceSize = 16 << 20
@@ -315,8 +322,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	s.sources = newSources(s.roots)
 	defer s.sources.close()
+	s.contents = parser.NewContents(maxHandedOver)
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
-		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile, Contents: s.contents})
 	if len(units) == 0 {
 		diags = append(diags, nothingToScan(s.paths, diags)...)
 	}
@@ -354,6 +362,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What no loader took (a unit read through another root) is not
+	// kept for the rest of the scan.
+	s.contents.Clear()
 	if sch.noSkip {
 		// A decision depended on a call the schedule could not see
 		// before evaluating: keptUnits decides from every unit.
@@ -422,6 +433,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			passed[id] += n
 		}
 		scanned = append(scanned, stats[i])
+		// Merged: the unit's own copy can go before the next is copied.
+		results[i] = nil
 	}
 	g.Sort()
 	s.scanSuppressions(ctx, g, opts.Jobs)
@@ -758,7 +771,13 @@ type foreignParts struct {
 // in their Metadata and, when all is set, every other resource. stubs maps
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, UnreadModules: g.UnreadModules, Diagnostics: g.Diagnostics}
+	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	if len(g.UnreadModules) > 0 {
+		kept.UnreadModules = make([]*graph.UnreadModule, len(g.UnreadModules))
+		for i, u := range g.UnreadModules {
+			kept.UnreadModules[i] = slimUnread(u)
+		}
+	}
 	for _, p := range g.Providers {
 		if !foreign.providers[p] {
 			kept.Providers = append(kept.Providers, p)
@@ -794,6 +813,25 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 		stubs[r] = stub(r)
 	}
 	return kept, stubs
+}
+
+// slimUnread is u with its arguments reduced to the references they were
+// derived from, each address once: what the organisation rules ask of an
+// unread call (aws.Model.UnreadReceiving with no literal name) and the
+// reports need. The evaluated arguments of every call of a large
+// repository were a fifth of what a scan kept across units.
+func slimUnread(u *graph.UnreadModule) *graph.UnreadModule {
+	s := *u
+	var refs []graph.Ref
+	seen := map[string]bool{}
+	for _, r := range u.Args.AllRefs() {
+		if !seen[r.Address] {
+			seen[r.Address] = true
+			refs = append(refs, graph.Ref{Address: r.Address})
+		}
+	}
+	s.Args = graph.UnknownValue("", u.Args.Range).WithRefs(refs...)
+	return &s
 }
 
 // stub is r without its attributes and metadata: what reports and
@@ -878,7 +916,7 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
-			Context: c.ctx, Limits: s.limits}
+			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID

@@ -20,6 +20,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -72,7 +73,7 @@ func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budge
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)), "tonumber": stdlib.MakeToFunc(cty.Number),
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tostring": stdlib.MakeToFunc(cty.String),
-		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"try": tryFunc(), "can": tryfunc.CanFunc,
 		"replace":     replaceFunc,
 		"one":         oneFunc,
 		"sum":         sumFunc,
@@ -178,6 +179,47 @@ var lengthFunc = function.New(&function.Spec{
 
 // coalesceFunc is Terraform's coalesce: the first argument that is neither
 // null nor an empty string.
+// tryFunc is Terraform's try: the value of the first argument that
+// evaluates without errors (unknown when that value is not wholly known).
+// HCL's tryfunc evaluates the arguments twice, once for the return type
+// and again for the value; this one keeps the value worked out for the
+// type until the call takes it, so each argument is evaluated once. When
+// every argument fails, tryfunc itself gives the error, word for word.
+// A function table serves one unit, evaluated by one goroutine.
+func tryFunc() function.Function {
+	var last struct {
+		first *customdecode.ExpressionClosure
+		val   cty.Value
+	}
+	return function.New(&function.Spec{
+		VarParam: &function.Parameter{Name: "expressions", Type: customdecode.ExpressionClosureType},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			for _, arg := range args {
+				v, diags := customdecode.ExpressionClosureFromVal(arg).Value()
+				if diags.HasErrors() {
+					continue
+				}
+				if !v.IsWhollyKnown() {
+					v = cty.DynamicVal
+				}
+				last.first, last.val = customdecode.ExpressionClosureFromVal(args[0]), v
+				return v.Type(), nil
+			}
+			return tryfunc.TryFunc.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			// The call that asked for the type is the one taking the
+			// value: nothing is evaluated between the two.
+			if len(args) > 0 && last.first != nil && last.first == customdecode.ExpressionClosureFromVal(args[0]) {
+				v := last.val
+				last.first, last.val = nil, cty.NilVal
+				return v, nil
+			}
+			return tryfunc.TryFunc.Call(args)
+		},
+	})
+}
+
 var coalesceFunc = function.New(&function.Spec{
 	VarParam: &function.Parameter{Name: "vals", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true},
 	Type:     function.StaticReturnType(cty.DynamicPseudoType),

@@ -58,6 +58,15 @@ type Options struct {
 	// Fetcher, when set, downloads remote modules that terraform init has
 	// not (--download-modules); otherwise they are not read.
 	Fetcher Fetcher
+	// Read, when set, is given each configuration file as it is read,
+	// with the root it was read through: a scan takes what else it needs
+	// of the files from it instead of reading them again. It is called
+	// from every unit at once, and must not keep data.
+	Read func(root *sandbox.Root, path string, data []byte)
+	// Take, when set, gives the content of a configuration file read
+	// already through a root on the directory of root, of at most limit
+	// bytes, which is then not read again; ok is false when it has none.
+	Take func(root *sandbox.Root, path string, limit int64) (data []byte, ok bool)
 }
 
 // Fetcher downloads remote modules.
@@ -345,9 +354,13 @@ func (l *loader) evalModule(mod *module, pkg, prefix string, calls []graph.Call,
 	inputs map[string]moduleInput, providers map[string]*graph.Provider, stack []string) *scope {
 	s := &scope{
 		l: l, mod: mod, pkg: pkg, prefix: prefix, calls: calls, exists: exists, existsWhy: existsWhy,
-		vars: map[string]named{}, locals: map[string]named{}, modules: map[string]named{},
-		data: map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
-		providers: map[string]*graph.Provider{}, resourceTypes: map[string]bool{}, stale: staleAll,
+		// Sized for what the module declares: a named value is large, and
+		// growing the maps copied them for every instance of every module.
+		vars: make(map[string]named, len(mod.variables)), locals: make(map[string]named, len(mod.locals)),
+		modules: make(map[string]named, len(mod.calls)),
+		data:    map[string]map[string]named{}, policyDocs: map[string]graph.Value{}, policyLookups: map[string]string{},
+		providers: make(map[string]*graph.Provider, len(providers)), resourceTypes: make(map[string]bool, len(mod.resources)),
+		stale: staleAll,
 	}
 	s.funcs = l.functionsFor(pkg)
 	for _, b := range mod.resources {

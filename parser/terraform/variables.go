@@ -14,7 +14,10 @@ import (
 // readVariables sets each declared variable from the inputs, its default,
 // or unknown.
 func (s *scope) readVariables(inputs map[string]moduleInput) {
-	for _, d := range s.mod.variableDecls(s) {
+	decls := s.mod.variableDecls(s)
+	// One allocation for the instance's input records.
+	records := make([]graph.Input, len(decls))
+	for i, d := range decls {
 		s.l.g.Diagnostics = append(s.l.g.Diagnostics, d.diags...)
 		name := d.name
 		var val cty.Value
@@ -50,10 +53,11 @@ func (s *scope) readVariables(inputs map[string]moduleInput) {
 			def = def.WithSensitive(true)
 		}
 		s.vars[name] = named{val: val, gv: gv}
-		s.l.g.Inputs = append(s.l.g.Inputs, &graph.Input{
+		records[i] = graph.Input{
 			Unit: s.l.unit.Path, Format: graph.Terraform, Name: s.prefix + "var." + name,
 			Default: def, HasDefault: d.hasDefault, Value: gv, Sensitive: d.sensitive, Range: d.decl,
-		})
+		}
+		s.l.g.Inputs = append(s.l.g.Inputs, &records[i])
 	}
 	s.stale |= staleVars
 }
