@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/orgview"
+	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/report"
 	"github.com/blindspot-iac/blindspot/internal/safetext"
 	"github.com/blindspot-iac/blindspot/internal/scan"
@@ -100,8 +101,10 @@ func writeEscaped(w io.Writer) func(parts [][]byte, err error) error {
 		if err != nil {
 			return err
 		}
+		// Escaping looks at every byte of a report: on all cores.
+		parallel.For(len(parts), func(i int) { parts[i] = safetext.JSON(parts[i]) })
 		for _, part := range parts {
-			if _, err := w.Write(safetext.JSON(part)); err != nil {
+			if _, err := w.Write(part); err != nil {
 				return err
 			}
 		}

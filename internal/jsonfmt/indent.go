@@ -24,6 +24,7 @@ func AppendIndented(dst, src []byte, indent string) []byte {
 // one by one, each at the depth it starts at, gives the bytes indenting
 // it whole does, so the pieces can be indented apart, on several cores.
 func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
+	breaks := lineBreaks{indent: indent}
 	// open is set after { or [, whose line break waits for the next byte:
 	// an empty object or array stays on one line.
 	open := false
@@ -32,7 +33,7 @@ func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 		if open && c != '}' && c != ']' {
 			open = false
 			depth++
-			dst = AppendLineBreak(dst, indent, depth)
+			dst = breaks.append(dst, depth)
 		}
 		switch c {
 		case '"':
@@ -44,7 +45,7 @@ func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			dst = AppendLineBreak(dst, indent, depth)
+			dst = breaks.append(dst, depth)
 		case ':':
 			dst = append(dst, c, ' ')
 		case '}', ']':
@@ -52,7 +53,7 @@ func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 				open = false
 			} else {
 				depth--
-				dst = AppendLineBreak(dst, indent, depth)
+				dst = breaks.append(dst, depth)
 			}
 			dst = append(dst, c)
 		default:
@@ -89,9 +90,28 @@ func stringEnd(src []byte, start int) int {
 // AppendIndented writes after an opening bracket or a comma, for a writer
 // that opens or closes an array itself around pieces it indents apart.
 func AppendLineBreak(dst []byte, indent string, depth int) []byte {
-	dst = append(dst, '\n')
-	for range depth {
-		dst = append(dst, indent...)
+	breaks := lineBreaks{indent: indent}
+	return breaks.append(dst, depth)
+}
+
+// lineBreaks appends line breaks with their indentation in one copy each,
+// from a line break followed by as many indents as the deepest so far:
+// a log has hundreds of thousands of them.
+type lineBreaks struct {
+	indent string
+	// text is a line break and indents.
+	text []byte
+}
+
+func (b *lineBreaks) append(dst []byte, depth int) []byte {
+	n := 1 + max(depth, 0)*len(b.indent)
+	if len(b.text) < n {
+		if b.text == nil {
+			b.text = append(make([]byte, 0, 64), '\n')
+		}
+		for len(b.text) < n {
+			b.text = append(b.text, b.indent...)
+		}
 	}
-	return dst
+	return append(dst, b.text[:n]...)
 }

@@ -162,3 +162,21 @@ func TestAppendIndentedAtPieces(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAppendIndented indents a log of 2,000 SARIF-like results.
+func BenchmarkAppendIndented(b *testing.B) {
+	var src []byte
+	src = append(src, `{"runs":[{"results":[`...)
+	for i := range 2000 {
+		if i > 0 {
+			src = append(src, ',')
+		}
+		src = append(src, `{"ruleId":"aws-s3-versioning-disabled","ruleIndex":12,"kind":"fail","level":"warning","message":{"text":"versioning of aws_s3_bucket.logs is not enabled"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"modules/s3/main.tf","uriBaseId":"%SRCROOT%"},"region":{"startLine":12,"startColumn":3,"endLine":12,"endColumn":20}}}],"partialFingerprints":{"blindspotFingerprint/v1":"0123456789abcdef0123456789abcdef","primaryLocationLineHash":"0123456789abcdef0123456789abcdef:1"}}`...)
+	}
+	src = append(src, "]}]}\n"...)
+	b.SetBytes(int64(len(src)))
+	dst := make([]byte, 0, len(src)*3)
+	for b.Loop() {
+		dst = AppendIndented(dst[:0], src, "  ")
+	}
+}
