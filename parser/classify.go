@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
 
@@ -44,22 +45,25 @@ func classify(name string, data []byte) (Kind, string) {
 	if !mayHaveTypes && !bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
 		return 0, ""
 	}
-	var doc yaml.Node
-	if nesting.YAML(data) != nil {
-		// Too deep to parse safely: loading it as a template reports
-		// why, instead of skipping it silently.
-		return CloudFormationTemplate, ""
-	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		if mentionsResourceTypes(data) {
-			return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err)
+	top, ok := jsonnode.Parse(data)
+	if !ok {
+		if nesting.YAML(data) != nil {
+			// Too deep to parse safely: loading it as a template reports
+			// why, instead of skipping it silently.
+			return CloudFormationTemplate, ""
 		}
-		return 0, ""
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			if mentionsResourceTypes(data) {
+				return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err)
+			}
+			return 0, ""
+		}
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			return 0, ""
+		}
+		top = doc.Content[0]
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return 0, ""
-	}
-	top := doc.Content[0]
 	var resources *yaml.Node
 	version := ""
 	for i := 0; i+1 < len(top.Content); i += 2 {

@@ -69,6 +69,9 @@ type Options struct {
 	// MaxFileSize bounds the bytes read to classify a file; larger files
 	// are reported and skipped. Zero means MaxTemplateSize.
 	MaxFileSize int64
+	// Contents, when set, keeps the content of the templates found, as
+	// far as its budget allows, for their loaders to take.
+	Contents *Contents
 }
 
 // MaxTemplateSize is the largest YAML or JSON file discovery reads:
@@ -431,7 +434,11 @@ func (d *discoverer) startClassifying() {
 		go func() {
 			defer d.classifying.Done()
 			for j := range d.jobs {
-				j.out.kind, j.out.why, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize)
+				var data []byte
+				j.out.kind, j.out.why, data, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize, d.opts.Contents != nil)
+				if j.out.kind == CloudFormationTemplate && data != nil {
+					d.opts.Contents.Put(j.c.sandbox, j.c.path, data)
+				}
 			}
 		}()
 	}
@@ -492,47 +499,58 @@ const headSize = 64 << 10
 // classifyFile classifies the file at p (read through root) from its
 // head, or, when that does not tell, from all of it; files larger than
 // limit are sandbox.ErrTooLarge. why says why a file that looks like a
-// template is not one.
-func classifyFile(root *sandbox.Root, p string, limit int64) (kind Kind, why string, err error) {
+// template is not one. With whole set, a template is read to its end
+// (within limit) even when its head tells what it is, and data is its
+// content; otherwise data is what was read, possibly only the head.
+func classifyFile(root *sandbox.Root, p string, limit int64, whole bool) (kind Kind, why string, data []byte, err error) {
 	f, size, err := root.Open(p)
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	defer f.Close()
 	// One buffer, as large as the file (within the limit): io.ReadAll
 	// would grow one from 512 bytes, a copy for each step.
 	buf := make([]byte, 0, min(max(size, 0), limit)+1)
-	data, err := readUpTo(f, buf, min(headSize, limit+1))
+	data, err = readUpTo(f, buf, min(headSize, limit+1))
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	if isUTF16(data) {
 		if kind, _ := classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
-			return 0, "", errUTF16
+			return 0, "", nil, errUTF16
 		}
-		return 0, "", nil
+		return 0, "", nil, nil
 	}
 	if int64(len(data)) < headSize {
 		if int64(len(data)) > limit {
-			return 0, "", &sandbox.TooLargeError{Limit: limit}
+			return 0, "", nil, &sandbox.TooLargeError{Limit: limit}
 		}
 		kind, why = classify(filepath.Base(p), data)
-		return kind, why, nil
+		return kind, why, data, nil
 	}
 	// The head of a larger file can only confirm what the file is: a
 	// truncated document proves nothing by failing to parse.
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
-		return kind, "", nil
+		if !whole || kind != CloudFormationTemplate {
+			return kind, "", nil, nil
+		}
+		// Its loader reads the rest anyway: read here, the file is
+		// opened once. One larger than limit is still a template, and
+		// its loader says it is too large.
+		if data, err = readUpTo(f, data, limit+1); err != nil || int64(len(data)) > limit {
+			return kind, "", nil, nil
+		}
+		return kind, "", data, nil
 	}
 	data, err = readUpTo(f, data, limit+1)
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	if int64(len(data)) > limit {
-		return 0, "", &sandbox.TooLargeError{Limit: limit}
+		return 0, "", nil, &sandbox.TooLargeError{Limit: limit}
 	}
 	kind, why = classify(filepath.Base(p), data)
-	return kind, why, nil
+	return kind, why, data, nil
 }
 
 // readUpTo appends what f holds to data until data has n bytes or f ends,

@@ -15,9 +15,9 @@ import (
 )
 
 // This file keeps the writer honest: the log as go-sarif's object model,
-// built the way the writer built it before it appended results directly,
-// and encoded by encoding/json. TestWriterIsObjectModel compares the two
-// byte for byte.
+// built the way the writer built it before it appended rules and results
+// directly, and encoded by encoding/json. TestWriterIsObjectModel
+// compares the two byte for byte.
 
 // ModelLog is the indented log of rs, fs and diags built as go-sarif's
 // object model and encoded by encoding/json, with at most
@@ -31,7 +31,7 @@ func ModelLog(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	if err != nil {
 		return nil, err
 	}
-	run := gosarif.NewRun(d.tool)
+	run := gosarif.NewRun(d.modelTool())
 	run.OriginalUriBaseIDs = map[string]*gosarif.ArtifactLocation{srcRoot: {URI: &d.root}}
 	run.ColumnKind = "unicodeCodePoints"
 	maxResults := opts.MaxResults
@@ -68,6 +68,16 @@ func ModelLog(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 		return nil, err
 	}
 	return jsonfmt.AppendIndented(nil, buf.Bytes(), "  "), nil
+}
+
+// MarshalInParts is Marshal with perPart results in each piece of the
+// log encoded on its own, and the pieces themselves.
+func MarshalInParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, perPart int) ([]byte, [][]byte, error) {
+	parts, err := marshalParts(rs, fs, diags, opts, GitHubMaxGzipBytes, perPart)
+	if err != nil {
+		return nil, nil, err
+	}
+	return bytes.Join(parts, nil), parts, nil
 }
 
 func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity, occurrences map[string]int) *gosarif.Result {
@@ -175,4 +185,84 @@ func (b *builder) fix(fx *rules.Fix) *gosarif.Fix {
 func deletedRegion(r graph.Range) *gosarif.Region {
 	b := deletedBounds(r)
 	return &gosarif.Region{StartLine: &b.startLine, StartColumn: &b.startColumn, EndLine: &b.endLine, EndColumn: &b.endColumn}
+}
+
+// modelTool is the tool object in go-sarif's model.
+func (d *draft) modelTool() gosarif.Tool {
+	opts := d.b.opts
+	driver := &gosarif.ToolComponent{Name: "blindspot"}
+	tool := gosarif.Tool{Driver: driver}
+	if opts.InformationURI != "" {
+		uri := opts.InformationURI
+		driver.InformationURI = &uri
+	}
+	if opts.ToolVersion != "" {
+		v := opts.ToolVersion
+		driver.Version = &v
+		if semver := strings.TrimPrefix(v, "v"); isSemver(semver) {
+			driver.SemanticVersion = &semver
+		}
+	}
+	driver.Rules = []*gosarif.ReportingDescriptor{}
+	var policies *gosarif.ToolComponent
+	if d.policies {
+		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(d.b.policiesGUID),
+			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr(policiesDescription)},
+			Rules:           []*gosarif.ReportingDescriptor{}}
+		tool.Extensions = []*gosarif.ToolComponent{policies}
+	}
+	for _, r := range d.rules {
+		if d.b.custom[r.ID] {
+			policies.Rules = append(policies.Rules, d.b.rule(r, d.shown[r.ID]))
+			continue
+		}
+		driver.Rules = append(driver.Rules, d.b.rule(r, d.shown[r.ID]))
+	}
+	return tool
+}
+
+func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDescriptor {
+	d := &gosarif.ReportingDescriptor{ID: r.ID}
+	name := pascal(r.ID)
+	d.Name = &name
+	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
+	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(cmp.Or(r.Description, r.Title))}
+	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
+	text, markdown := help(r)
+	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
+	switch {
+	case r.Custom():
+		// blindspot has no page for a custom policy; its first reference
+		// is the nearest thing.
+		if len(r.References) > 0 {
+			d.HelpURI = strPtr(r.References[0])
+		}
+	case b.opts.HelpURI != nil:
+		if u := b.opts.HelpURI(r.ID); u != "" {
+			d.HelpURI = &u
+		}
+	}
+	tags := []string{"security"}
+	for _, t := range r.Tags {
+		if t != "security" {
+			tags = append(tags, t)
+		}
+	}
+	props := gosarif.Properties{
+		"tags":              tags,
+		"security-severity": shown.Score(),
+		"problem.severity":  problemSeverity(shown),
+	}
+	if r.Precision != "" {
+		props["precision"] = r.Precision
+	}
+	if len(r.Compliance) > 0 {
+		var cs []string
+		for _, c := range r.Compliance {
+			cs = append(cs, c.Framework+" "+c.ID)
+		}
+		props["compliance"] = cs
+	}
+	d.Properties = props
+	return d
 }

@@ -95,10 +95,11 @@ func TestRandomFindingsGiveValidSARIF(t *testing.T) {
 	}
 }
 
-// TestWriterIsObjectModel: the writer appends results directly; the log
-// it writes is byte for byte the one encoding/json gives for go-sarif's
-// object model of the same results, on logs of every shape and on random
-// findings.
+// TestWriterIsObjectModel: the writer appends the rules and the results
+// directly, in parts; the log it writes is byte for byte the one
+// encoding/json gives for go-sarif's object model of the same log, on
+// logs of every shape and on random findings, however many results a
+// part holds.
 func TestWriterIsObjectModel(t *testing.T) {
 	dir := project(t)
 	check := func(t *testing.T, rs []*rules.Rule, fs []rules.Finding, ds []graph.Diagnostic, opts sarif.Options) {
@@ -109,6 +110,20 @@ func TestWriterIsObjectModel(t *testing.T) {
 		}
 		if got := write(t, rs, fs, ds, opts); !bytes.Equal(got, want) {
 			t.Errorf("the log differs from the object model's:\n%s", firstDifference(got, want))
+		}
+		// The results are encoded in parts, on all cores: cut anywhere,
+		// the log is the same.
+		for perPart := 1; perPart <= 3; perPart++ {
+			got, parts, err := sarif.MarshalInParts(rs, fs, ds, opts, perPart)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%d results a part: the log differs from the object model's:\n%s", perPart, firstDifference(got, want))
+			}
+			if results := len(decode(t, got).Runs[0].Results); len(parts) != 2+(results+perPart-1)/perPart {
+				t.Errorf("%d results in %d parts of %d", results, len(parts), perPart)
+			}
 		}
 	}
 	for _, s := range shapes(dir) {

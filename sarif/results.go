@@ -19,9 +19,9 @@ import (
 // same result (TestWriterIsObjectModel holds the two together).
 
 // appendResult appends f as a compact SARIF result. shown is the severity
-// its rule shows; occurrences counts the results of each fingerprint so
-// far.
-func (b *builder) appendResult(dst []byte, f *rules.Finding, shown rules.Severity, occurrences map[string]int) []byte {
+// its rule shows, fp its fingerprint (Finding.FingerprintIn) and
+// occurrence how many results of the log up to this one have it.
+func (b *builder) appendResult(dst []byte, f *rules.Finding, shown rules.Severity, fp string, occurrence int) []byte {
 	dst = append(dst, '{')
 	if f.Severity != 0 && f.Severity != shown {
 		dst = append(dst, `"properties":{"security-severity":`...)
@@ -71,14 +71,12 @@ func (b *builder) appendResult(dst []byte, f *rules.Finding, shown rules.Severit
 	// an alert stays the same alert when lines are inserted above it. The
 	// ":n" suffix tells apart results that share a fingerprint, as
 	// GitHub's own values do.
-	fp := f.FingerprintIn(b.paths)
-	occurrences[fp]++
 	dst = append(dst, `,"partialFingerprints":{"`+FingerprintKey+`":`...)
 	dst = jsonfmt.AppendString(dst, fp)
 	dst = append(dst, `,"primaryLocationLineHash":"`...)
 	dst = append(dst, fp...) // hexadecimal: nothing to escape
 	dst = append(dst, ':')
-	dst = strconv.AppendInt(dst, int64(occurrences[fp]), 10)
+	dst = strconv.AppendInt(dst, int64(occurrence), 10)
 	dst = append(dst, `"}`...)
 
 	id := uint(0)

@@ -8,13 +8,13 @@ package sarif
 
 import (
 	"bytes"
-	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -22,6 +22,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/jsonfmt"
+	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/rules"
 )
 
@@ -74,49 +75,53 @@ func Write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 	return write(w, rs, fs, diags, opts, limit)
 }
 
-// Marshal returns the log Write would write. A caller that goes on to
-// process the whole log (cmd/blindspot escapes it for terminals) takes it
-// without the copy into a growing buffer that Write into one would make:
-// for a large log that copy costs as much as indenting it.
-func Marshal(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) ([]byte, error) {
-	limit := opts.MaxGzipBytes
-	if limit <= 0 {
-		limit = GitHubMaxGzipBytes
-	}
-	return marshal(rs, fs, diags, opts, limit)
-}
-
 func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) error {
-	log, err := marshal(rs, fs, diags, opts, maxGzip)
+	parts, err := marshalParts(rs, fs, diags, opts, maxGzip, resultsPerPart)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(log); err != nil {
-		return fmt.Errorf("writing SARIF: %w", err)
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
 	}
 	return nil
 }
 
-func marshal(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip int) ([]byte, error) {
+// MarshalParts returns the log Write would write, in pieces to be written
+// one after the other: a caller that goes on to process the whole log
+// (cmd/blindspot escapes it for terminals) does so piece by piece,
+// without a copy of it whole.
+func MarshalParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) ([][]byte, error) {
+	limit := opts.MaxGzipBytes
+	if limit <= 0 {
+		limit = GitHubMaxGzipBytes
+	}
+	return marshalParts(rs, fs, diags, opts, limit, resultsPerPart)
+}
+
+// resultsPerPart is how many results are encoded together, on one core:
+// a few hundred kilobytes of log, enough that handing the parts out costs
+// nothing next to encoding them.
+const resultsPerPart = 256
+
+// marshalParts returns the log in pieces, with perPart results in each
+// piece of results.
+func marshalParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, maxGzip, perPart int) ([][]byte, error) {
 	d, err := newDraft(rs, fs, diags, opts)
 	if err != nil {
 		return nil, err
 	}
 	maxResults := opts.MaxResults
 	for {
-		// Encoded compactly, then indented in one pass that skips over
-		// strings, instead of json.Encoder.SetIndent, which steps through
-		// every byte of the log a second time with its validating scanner.
-		compact, results, err := d.encode(maxResults)
+		parts, results, err := d.encode(maxResults, perPart)
 		if err != nil {
 			return nil, err
 		}
-		// Indenting makes a log some 2.2 times as large.
-		log := jsonfmt.AppendIndented(make([]byte, 0, len(compact)*5/2), compact, "  ")
 		// Compression never makes JSON larger, so a log within the limit
 		// uncompressed needs no measuring.
-		if results > 0 && len(log) > maxGzip && !fastWithin(log, maxGzip) {
-			if size := gzipSize(log, gzip.DefaultCompression); size > maxGzip {
+		if results > 0 && partsLen(parts) > maxGzip && !fastWithin(parts, maxGzip) {
+			if size := gzipSize(parts, gzip.DefaultCompression); size > maxGzip {
 				// Keep a share of the results proportional to the budget,
 				// with a margin for the rules and notifications that do not
 				// shrink.
@@ -127,33 +132,58 @@ func marshal(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opt
 				continue
 			}
 		}
-		return log, nil
+		return parts, nil
 	}
 }
 
-// gzipSize is the size of data compressed with gzip at level.
-func gzipSize(data []byte, level int) int {
+func partsLen(parts [][]byte) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
+}
+
+// gzipSize is the size of the parts, one after the other, compressed
+// with gzip at level.
+func gzipSize(parts [][]byte, level int) int {
 	var n countingWriter
 	zw, err := gzip.NewWriterLevel(&n, level)
 	if err != nil {
 		// Only an invalid level fails; data stored uncompressed is no
 		// smaller.
-		return len(data)
+		return partsLen(parts)
 	}
-	_, _ = zw.Write(data)
+	for _, p := range parts {
+		_, _ = zw.Write(p)
+	}
 	_ = zw.Close()
 	return int(n)
 }
 
-// fastWithin reports whether data compressed with gzip's fastest level
+// fastWithin reports whether the log compressed with gzip's fastest level
 // fits in nine tenths of limit. The limit is measured at the default
 // level, which takes twice as long and compresses a log a third better
 // (1.1 MB against 1.6 MB for the perf corpus's 27 MB log with unknowns;
 // on text that hardly compresses, at most a few bytes per thousand
 // worse): a log this check passes is within the limit, with a tenth to
 // spare, and a log it fails is measured at the default level.
-func fastWithin(data []byte, limit int) bool {
-	return gzipSize(data, gzip.BestSpeed) <= limit-limit/10
+//
+// The log is cut in as many runs of parts as there are cores, compressed
+// apart: each run starts with no earlier text to refer back to, so their
+// sizes add up to a little more than the log's compressed whole (the check
+// errs on the safe side), and a header each.
+func fastWithin(parts [][]byte, limit int) bool {
+	runs := min(runtime.GOMAXPROCS(0), len(parts))
+	sizes := make([]int, runs)
+	parallel.For(runs, func(i int) {
+		sizes[i] = gzipSize(parts[len(parts)*i/runs:len(parts)*(i+1)/runs], gzip.BestSpeed)
+	})
+	total := 0
+	for _, n := range sizes {
+		total += n
+	}
+	return total <= limit-limit/10
 }
 
 type countingWriter int
@@ -170,10 +200,10 @@ type draft struct {
 	// schema is the $schema of SARIF 2.1.0 and root the file URI of
 	// %SRCROOT%.
 	schema, root string
-	// tool is the tool object and encodedTool its JSON: rules' metadata
-	// does not depend on which results are kept.
-	tool        gosarif.Tool
-	encodedTool []byte
+	// rules are the rules sorted by ID, policies set when some are
+	// custom policies.
+	rules    []*rules.Rule
+	policies bool
 	// selected are the findings the report shows, in report order; shown
 	// the severity each rule shows (ruleSeverities).
 	selected []rules.Finding
@@ -191,19 +221,6 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	b.paths = graph.NewPathBase(b.base)
 	for _, r := range rs {
 		b.titles[r.ID] = r.Title
-	}
-	driver := &gosarif.ToolComponent{Name: "blindspot"}
-	tool := gosarif.Tool{Driver: driver}
-	if opts.InformationURI != "" {
-		uri := opts.InformationURI
-		driver.InformationURI = &uri
-	}
-	if opts.ToolVersion != "" {
-		v := opts.ToolVersion
-		driver.Version = &v
-		if semver := strings.TrimPrefix(v, "v"); isSemver(semver) {
-			driver.SemanticVersion = &semver
-		}
 	}
 	root := "file://" + filepath.ToSlash(ensureSlash(b.base))
 	if !strings.HasPrefix(root, "file:///") {
@@ -228,8 +245,11 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 		b.index[r.ID] = uint(drivers)
 		drivers++
 	}
+	if extensions > 0 {
+		b.policiesGUID = guidOf(PoliciesComponent)
+	}
 
-	var selected []rules.Finding
+	selected := make([]rules.Finding, 0, len(fs))
 	for _, f := range fs {
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
 			continue
@@ -243,40 +263,33 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 		selected = append(selected, f)
 	}
 	shown := ruleSeverities(sorted, selected)
-	driver.Rules = []*gosarif.ReportingDescriptor{}
-	var policies *gosarif.ToolComponent
-	if extensions > 0 {
-		b.policiesGUID = guidOf(PoliciesComponent)
-		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(b.policiesGUID),
-			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr("Custom policies (CEL) loaded from the scanned repository's policy files.")},
-			Rules:           []*gosarif.ReportingDescriptor{}}
-		tool.Extensions = []*gosarif.ToolComponent{policies}
-	}
-	for _, r := range sorted {
-		if b.custom[r.ID] {
-			policies.Rules = append(policies.Rules, b.rule(r, shown[r.ID]))
-			continue
-		}
-		driver.Rules = append(driver.Rules, b.rule(r, shown[r.ID]))
-	}
-	encodedTool, err := encodeJSON(nil, tool)
-	if err != nil {
-		return nil, err
-	}
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
 	rules.SortFindings(selected)
 	sortedDiags := append([]graph.Diagnostic(nil), diags...)
 	graph.SortDiagnostics(sortedDiags)
-	return &draft{b: b, schema: report.Schema, root: root, tool: tool, encodedTool: encodedTool, selected: selected, shown: shown, diags: sortedDiags}, nil
+	return &draft{b: b, schema: report.Schema, root: root, rules: sorted, policies: extensions > 0,
+		selected: selected, shown: shown, diags: sortedDiags}, nil
 }
 
-// encode encodes the log, compact, with at most maxResults results (0
-// means GitHubMaxResults; a negative value keeps none), and says how many
-// it holds. The layout is go-sarif's, the bytes those encoding/json would
-// write for its object model (TestWriterIsObjectModel): the results, most
-// of a log, are appended directly instead of built as objects first.
-func (d *draft) encode(maxResults int) ([]byte, int, error) {
+// Indentation depths in the log: the run's members (tool, invocations,
+// results) are at runDepth, each result at resultDepth.
+const (
+	runDepth    = 3
+	resultDepth = runDepth + 1
+	indent      = "  "
+)
+
+// encode encodes the log, indented, with at most maxResults results (0
+// means GitHubMaxResults; a negative value keeps none), in pieces with
+// perPart results each, and says how many results it holds. The layout is
+// go-sarif's, the bytes encoding/json would write for its object model
+// indented by json.Indent (TestWriterIsObjectModel): the rules' metadata
+// and the results, most of a log, are appended directly instead of built
+// as objects first, and encoded and indented on all cores, the rules
+// beside the results and the results in runs of perPart, each on its own
+// (jsonfmt.AppendIndentedAt).
+func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 	switch {
 	case maxResults == 0:
 		maxResults = GitHubMaxResults
@@ -288,33 +301,77 @@ func (d *draft) encode(maxResults int) ([]byte, int, error) {
 		dropped = len(selected) - maxResults
 		selected = mostSevere(selected, maxResults)
 	}
-	inv := d.invocation(dropped)
-
-	// A result takes some 850 bytes.
-	out := make([]byte, 0, len(d.encodedTool)+len(selected)*1024+4096)
-	out = append(out, `{"version":"2.1.0","$schema":`...)
-	out = jsonfmt.AppendString(out, d.schema)
-	out = append(out, `,"runs":[{"tool":`...)
-	out = append(out, d.encodedTool...)
-	out = append(out, `,"invocations":`...)
-	out, err := encodeJSON(out, []*gosarif.Invocation{inv})
+	invocations, err := encodeJSON(nil, []*gosarif.Invocation{d.invocation(dropped)})
 	if err != nil {
 		return nil, 0, err
 	}
-	out = append(out, `,"results":[`...)
-	occurrences := map[string]int{}
-	for i := range selected {
-		if i > 0 {
-			out = append(out, ',')
+
+	// The tool and the results' fingerprints first: a result's
+	// primaryLocationLineHash counts the results of its fingerprint
+	// before it.
+	parts := (len(selected) + perPart - 1) / perPart
+	var tool []byte
+	fps := make([]string, len(selected))
+	parallel.For(1+parts, func(i int) {
+		if i == 0 {
+			// Some 1.5 KB a rule; the rules' help is long strings,
+			// which indenting leaves as they are.
+			compact := d.appendTool(make([]byte, 0, 2048*len(d.rules)))
+			tool = jsonfmt.AppendIndentedAt(make([]byte, 0, len(compact)*5/4), compact, indent, runDepth)
+			return
 		}
-		out = d.b.appendResult(out, &selected[i], d.shown[selected[i].RuleID], occurrences)
+		for j := (i - 1) * perPart; j < min(i*perPart, len(selected)); j++ {
+			fps[j] = selected[j].FingerprintIn(d.b.paths)
+		}
+	})
+	occurrence := make([]int, len(selected))
+	seen := make(map[string]int, len(selected))
+	for i, fp := range fps {
+		seen[fp]++
+		occurrence[i] = seen[fp]
 	}
-	out = append(out, `],"columnKind":"unicodeCodePoints","originalUriBaseIds":{`...)
-	out = jsonfmt.AppendString(out, srcRoot)
-	out = append(out, `:{"uri":`...)
-	out = jsonfmt.AppendString(out, d.root)
-	out = append(out, "}}}]}\n"...)
-	return out, len(selected), nil
+	results := make([][]byte, parts)
+	parallel.For(parts, func(i int) {
+		// A builder of its own: it remembers the files' URIs.
+		b := *d.b
+		b.uris = nil
+		// A result takes some 850 bytes compact, indentation makes
+		// it some 2.2 times as large.
+		from, to := i*perPart, min((i+1)*perPart, len(selected))
+		compact := make([]byte, 0, (to-from)*1024)
+		for j := from; j < to; j++ {
+			if j > 0 {
+				compact = append(compact, ',')
+			}
+			f := &selected[j]
+			compact = b.appendResult(compact, f, d.shown[f.RuleID], fps[j], occurrence[j])
+		}
+		results[i] = jsonfmt.AppendIndentedAt(make([]byte, 0, len(compact)*5/2), compact, indent, resultDepth)
+	})
+
+	head := []byte(`{"version":"2.1.0","$schema":`)
+	head = jsonfmt.AppendString(head, d.schema)
+	head = append(head, `,"runs":[{"tool":`...)
+	// The head, up to the results' opening bracket.
+	pre := jsonfmt.AppendIndented(make([]byte, 0, len(head)+len(tool)+2*len(invocations)+64), head, indent)
+	pre = append(pre, tool...)
+	pre = jsonfmt.AppendIndentedAt(pre, append(append([]byte(`,"invocations":`), invocations...), `,"results":`...), indent, runDepth)
+	pre = append(pre, '[')
+	tail := []byte(`,"columnKind":"unicodeCodePoints","originalUriBaseIds":{`)
+	tail = jsonfmt.AppendString(tail, srcRoot)
+	tail = append(tail, `:{"uri":`...)
+	tail = jsonfmt.AppendString(tail, d.root)
+	tail = append(tail, "}}}]}\n"...)
+	var post []byte
+	if len(selected) == 0 {
+		post = append(post, ']')
+	} else {
+		pre = jsonfmt.AppendLineBreak(pre, indent, resultDepth)
+		post = jsonfmt.AppendLineBreak(post, indent, runDepth)
+		post = append(post, ']')
+	}
+	post = jsonfmt.AppendIndentedAt(post, tail, indent, runDepth)
+	return append(append([][]byte{pre}, results...), post), len(selected), nil
 }
 
 // invocation is the log's invocation: the diagnostics as notifications,
@@ -424,52 +481,6 @@ func ruleSeverities(rs []*rules.Rule, fs []rules.Finding) map[string]rules.Sever
 		}
 	}
 	return out
-}
-
-func (b *builder) rule(r *rules.Rule, shown rules.Severity) *gosarif.ReportingDescriptor {
-	d := &gosarif.ReportingDescriptor{ID: r.ID}
-	name := pascal(r.ID)
-	d.Name = &name
-	d.ShortDescription = &gosarif.MultiformatMessageString{Text: strPtr(r.Title)}
-	d.FullDescription = &gosarif.MultiformatMessageString{Text: strPtr(cmp.Or(r.Description, r.Title))}
-	d.DefaultConfiguration = &gosarif.ReportingConfiguration{Level: shown.Level()}
-	text, markdown := help(r)
-	d.Help = &gosarif.MultiformatMessageString{Text: &text, Markdown: &markdown}
-	switch {
-	case r.Custom():
-		// blindspot has no page for a custom policy; its first reference
-		// is the nearest thing.
-		if len(r.References) > 0 {
-			d.HelpURI = strPtr(r.References[0])
-		}
-	case b.opts.HelpURI != nil:
-		if u := b.opts.HelpURI(r.ID); u != "" {
-			d.HelpURI = &u
-		}
-	}
-	tags := []string{"security"}
-	for _, t := range r.Tags {
-		if t != "security" {
-			tags = append(tags, t)
-		}
-	}
-	props := gosarif.Properties{
-		"tags":              tags,
-		"security-severity": shown.Score(),
-		"problem.severity":  problemSeverity(shown),
-	}
-	if r.Precision != "" {
-		props["precision"] = r.Precision
-	}
-	if len(r.Compliance) > 0 {
-		var cs []string
-		for _, c := range r.Compliance {
-			cs = append(cs, c.Framework+" "+c.ID)
-		}
-		props["compliance"] = cs
-	}
-	d.Properties = props
-	return d
 }
 
 // problemSeverity is the CodeQL-style problem.severity GitHub shows.

@@ -172,7 +172,7 @@ func TestWriteStaysUnderCompressedSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	sariftest.Validate(t, buf.Bytes())
-	if size := gzipSize(buf.Bytes(), gzip.DefaultCompression); size > limit {
+	if size := gzipSize([][]byte{buf.Bytes()}, gzip.DefaultCompression); size > limit {
 		t.Errorf("compressed size %d exceeds %d", size, limit)
 	}
 	doc := decode(t, buf.Bytes())
@@ -188,7 +188,8 @@ func TestWriteStaysUnderCompressedSizeLimit(t *testing.T) {
 // TestFastestLevelIsNoSmaller: fastWithin trusts gzip's fastest level to
 // compress a log no better than the default level, by which the size
 // limit is measured, but for far less than its tenth of margin (on random
-// letters the default level gives a few bytes more per thousand); logs of
+// letters the default level gives a few bytes more per thousand), nor
+// pieces of a log compressed apart better than the whole; logs of
 // repetitive text, random letters and random bytes.
 func TestFastestLevelIsNoSmaller(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
@@ -201,8 +202,21 @@ func TestFastestLevelIsNoSmaller(t *testing.T) {
 		}
 		log := bytes.Repeat([]byte(`{"ruleId": "aws-s3-versioning-disabled", "startLine": 12},`+"\n"), size/60+1)
 		for _, data := range [][]byte{random, letters, log} {
-			if fast, def := gzipSize(data, gzip.BestSpeed), gzipSize(data, gzip.DefaultCompression); def > fast+fast/100 {
+			whole := [][]byte{data}
+			fast, def := gzipSize(whole, gzip.BestSpeed), gzipSize(whole, gzip.DefaultCompression)
+			if def > fast+fast/100 {
 				t.Errorf("%d bytes: fastest level %d bytes, default %d", len(data), fast, def)
+			}
+			// fastWithin compresses runs of a log's parts apart: that
+			// takes no fewer bytes than compressing it whole.
+			for _, runs := range []int{2, 3} {
+				apart := 0
+				for i := range runs {
+					apart += gzipSize([][]byte{data[len(data)*i/runs : len(data)*(i+1)/runs]}, gzip.BestSpeed)
+				}
+				if apart < fast {
+					t.Errorf("%d bytes in %d runs: %d bytes compressed apart, %d whole", len(data), runs, apart, fast)
+				}
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/orgview"
@@ -92,15 +92,21 @@ func guarded(w io.Writer, write func(io.Writer) error) error {
 	return g.Flush()
 }
 
-// escapedJSON writes a JSON report with the characters a terminal or log
-// viewer acts on \u-escaped (safetext.JSON).
-func escapedJSON(w io.Writer, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
+// writeEscaped writes a JSON report given in parts, with the characters a
+// terminal or log viewer acts on \u-escaped (safetext.JSON). The parts
+// hold whole JSON tokens: escaping them one by one escapes the report.
+func writeEscaped(w io.Writer) func(parts [][]byte, err error) error {
+	return func(parts [][]byte, err error) error {
+		if err != nil {
+			return err
+		}
+		for _, part := range parts {
+			if _, err := w.Write(safetext.JSON(part)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	_, err := w.Write(safetext.JSON(buf.Bytes()))
-	return err
 }
 
 // reportFormats is the table of formats, in the order --help lists them.
@@ -115,17 +121,10 @@ func reportFormats() []reportFormat {
 		}},
 		{name: "json", write: func(w io.Writer, in reportInput) error {
 			r := in.result
-			return escapedJSON(w, func(w io.Writer) error {
-				return report.WriteJSON(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
-			})
+			return writeEscaped(w)(report.MarshalJSON(r.Rules, r.Findings, r.Diagnostics, in.reportOptions()))
 		}},
 		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			log, err := marshalSARIF(in)
-			if err != nil {
-				return err
-			}
-			_, err = w.Write(safetext.JSON(log))
-			return err
+			return writeEscaped(w)(marshalSARIF(in))
 		}},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
@@ -154,10 +153,11 @@ func reportFormats() []reportFormat {
 	}
 }
 
-// marshalSARIF returns the SARIF report.
-func marshalSARIF(in reportInput) ([]byte, error) {
+// marshalSARIF returns the SARIF report, in parts to be written one
+// after the other.
+func marshalSARIF(in reportInput) ([][]byte, error) {
 	r := in.result
-	return sarif.Marshal(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+	return sarif.MarshalParts(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
 		ToolVersion:       readVersion().Version,
 		InformationURI:    informationURI,
 		BaseDir:           in.base,
@@ -238,24 +238,31 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 	return outs, nil
 }
 
-// writeOutputs writes every report. A report that cannot be written does
-// not keep the others from being written; the errors are returned together.
+// writeOutputs writes every report, at the same time: each to its own
+// destination (parseOutputs sees to that), from the scan's result, which
+// none of them changes. A report that cannot be written does not keep the
+// others from being written; the errors are returned together, in the
+// order of the reports.
 func writeOutputs(outs []output, in reportInput, noColor bool, stdout io.Writer) error {
-	var errs []error
-	for _, o := range outs {
+	errs := make([]error, len(outs))
+	var wg sync.WaitGroup
+	for i, o := range outs {
 		in := in
 		in.color = false
+		write := func() error {
+			return writeFile(o.path, func(w io.Writer) error { return o.format.write(w, in) })
+		}
 		if o.path == "" {
 			in.color = o.format.name == "text" && isTerminal(stdout) && !noColor && os.Getenv("NO_COLOR") == ""
-			if err := o.format.write(stdout, in); err != nil {
-				errs = append(errs, fmt.Errorf("writing the %s report: %w", o.format.name, err))
+			write = func() error { return o.format.write(stdout, in) }
+		}
+		wg.Go(func() {
+			if err := write(); err != nil {
+				errs[i] = fmt.Errorf("writing the %s report: %w", o.format.name, err)
 			}
-			continue
-		}
-		if err := writeFile(o.path, func(w io.Writer) error { return o.format.write(w, in) }); err != nil {
-			errs = append(errs, fmt.Errorf("writing the %s report: %w", o.format.name, err))
-		}
+		})
 	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
 

@@ -93,6 +93,32 @@ func TestSeveralOutputs(t *testing.T) {
 	}
 }
 
+// TestOutputsWrittenAtOnce: the reports of one scan are written at the
+// same time; each is the report a scan writing it alone writes.
+func TestOutputsWrittenAtOnce(t *testing.T) {
+	inRepoRoot(t)
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	formats := []string{"text", "json", "sarif", "github", "junit", "html", "summary", "gitlab"}
+	args := []string{"scan", "--show-unknown", "--include-suppressed", "examples"}
+	all := args
+	for _, f := range formats {
+		all = append(all, "--format", f+"="+filepath.Join(dir, f))
+	}
+	if code, _, stderr := runCLI(t, all...); code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	for _, f := range formats {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, alone, _ := runCLI(t, append(args, "--format", f)...); string(data) != alone {
+			t.Errorf("the %s report written with the others differs from the one written alone", f)
+		}
+	}
+}
+
 // TestOutputUnwritable checks that a report that cannot be written is an
 // error (exit 2) that does not keep the other reports from being written.
 func TestOutputUnwritable(t *testing.T) {

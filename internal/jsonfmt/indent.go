@@ -13,7 +13,17 @@ import "bytes"
 // Unlike json.Indent it does not validate src or step through strings
 // byte by byte; it skips from quote to quote, which is most of a log.
 func AppendIndented(dst, src []byte, indent string) []byte {
-	depth := 0
+	return AppendIndentedAt(dst, src, indent, 0)
+}
+
+// AppendIndentedAt is AppendIndented for a piece of a document that
+// starts depth levels deep, just after a ':' or ',' or with a whole value
+// (not just after a '{' or '['): a run of elements or members of one
+// array or object, their separating commas included, or a value, or the
+// closing brackets that end the document. Indenting a document's pieces
+// one by one, each at the depth it starts at, gives the bytes indenting
+// it whole does, so the pieces can be indented apart, on several cores.
+func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
 	// open is set after { or [, whose line break waits for the next byte:
 	// an empty object or array stays on one line.
 	open := false
@@ -22,7 +32,7 @@ func AppendIndented(dst, src []byte, indent string) []byte {
 		if open && c != '}' && c != ']' {
 			open = false
 			depth++
-			dst = appendLineBreak(dst, indent, depth)
+			dst = AppendLineBreak(dst, indent, depth)
 		}
 		switch c {
 		case '"':
@@ -34,7 +44,7 @@ func AppendIndented(dst, src []byte, indent string) []byte {
 			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			dst = appendLineBreak(dst, indent, depth)
+			dst = AppendLineBreak(dst, indent, depth)
 		case ':':
 			dst = append(dst, c, ' ')
 		case '}', ']':
@@ -42,7 +52,7 @@ func AppendIndented(dst, src []byte, indent string) []byte {
 				open = false
 			} else {
 				depth--
-				dst = appendLineBreak(dst, indent, depth)
+				dst = AppendLineBreak(dst, indent, depth)
 			}
 			dst = append(dst, c)
 		default:
@@ -75,7 +85,10 @@ func stringEnd(src []byte, start int) int {
 	return len(src)
 }
 
-func appendLineBreak(dst []byte, indent string, depth int) []byte {
+// AppendLineBreak appends a line break and depth indents: what
+// AppendIndented writes after an opening bracket or a comma, for a writer
+// that opens or closes an array itself around pieces it indents apart.
+func AppendLineBreak(dst []byte, indent string, depth int) []byte {
 	dst = append(dst, '\n')
 	for range depth {
 		dst = append(dst, indent...)

@@ -101,3 +101,64 @@ func FuzzAppendIndented(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendIndentedAtPieces: a document cut into pieces where the
+// writers cut theirs (after an array's '[', between its elements, before
+// its ']') and indented piece by piece, each at its depth, is the document
+// indented whole.
+func TestAppendIndentedAtPieces(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for range 300 {
+		elems := make([][]byte, r.Intn(6))
+		for i := range elems {
+			data, err := json.Marshal(randomJSON(r, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			elems[i] = data
+		}
+		// {"head":V,"list":[E1,E2,...],"tail":V}, nested depth levels
+		// deep in arrays.
+		nest := r.Intn(3)
+		head := []byte(strings.Repeat("[", nest) + `{"head":1,"list":`)
+		tail := []byte(`,"tail":{"a":[]}}` + strings.Repeat("]", nest))
+		whole := append(append([]byte(nil), head...), '[')
+		for i, e := range elems {
+			if i > 0 {
+				whole = append(whole, ',')
+			}
+			whole = append(whole, e...)
+		}
+		whole = append(append(whole, ']'), tail...)
+		want := AppendIndented(nil, whole, "  ")
+
+		// The writers' way: the head, then the list's brackets and line
+		// breaks by hand, runs of elements at their depth, and the tail.
+		got := AppendIndented(nil, head, "  ")
+		depth := nest + 1
+		got = append(got, '[')
+		if len(elems) == 0 {
+			got = append(got, ']')
+		} else {
+			got = AppendLineBreak(got, "  ", depth+1)
+			for i := 0; i < len(elems); {
+				n := 1 + r.Intn(3)
+				var run []byte
+				for j := i; j < min(i+n, len(elems)); j++ {
+					if j > 0 {
+						run = append(run, ',')
+					}
+					run = append(run, elems[j]...)
+				}
+				got = AppendIndentedAt(got, run, "  ", depth+1)
+				i += n
+			}
+			got = AppendLineBreak(got, "  ", depth)
+			got = append(got, ']')
+		}
+		got = AppendIndentedAt(got, tail, "  ", depth)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("pieces indented apart:\n%s\nwhole:\n%s", got, want)
+		}
+	}
+}

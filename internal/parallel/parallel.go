@@ -40,3 +40,17 @@ feed:
 	wg.Wait()
 	return err
 }
+
+// For calls f(0) ... f(n-1) on GOMAXPROCS goroutines, or on this
+// goroutine when there is at most one call to make, and returns when they
+// have all returned.
+func For(n int, f func(int)) {
+	if n <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	// Nothing cancels it: Do's error is the context's.
+	_ = Do(context.Background(), 0, n, f)
+}

@@ -32,3 +32,19 @@ func TestDoStopsWhenCancelled(t *testing.T) {
 		t.Errorf("err = %v after %d calls, want cancellation before the end", err, calls.Load())
 	}
 }
+
+func TestFor(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 100} {
+		var calls atomic.Int64
+		done := make([]bool, n)
+		For(n, func(i int) { done[i] = true; calls.Add(1) })
+		if int(calls.Load()) != n {
+			t.Errorf("n=%d: %d calls", n, calls.Load())
+		}
+		for i, d := range done {
+			if !d {
+				t.Errorf("n=%d: f(%d) not called", n, i)
+			}
+		}
+	}
+}

@@ -99,6 +99,10 @@ func (r *Root) Close() error {
 	return r.root.Close()
 }
 
+// Dir returns the root's directory, absolute and cleaned: two roots with
+// the same Dir read the same files.
+func (r *Root) Dir() string { return r.abs }
+
 // Abs returns name as an absolute, cleaned path (resolved against the
 // working directory the root was opened in, not the root).
 func (r *Root) Abs(name string) string {

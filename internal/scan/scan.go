@@ -187,6 +187,13 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 	return readSource(r.roots, path)
 }
 
+// maxHandedOver bounds the bytes of the files read before evaluation
+// (templates by discovery, Terraform files by the schedule) kept for
+// their loaders (parser.Contents): a corpus of a few thousand files
+// fits, a larger one has the rest read again, so that memory does not
+// grow with the repository.
+const maxHandedOver = 16 << 20
+
 // maxSourceSize bounds a file read again for excerpts, suppression
 // comments and columns.
 const maxSourceSize = 16 << 20
@@ -315,8 +322,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	s.sources = newSources(s.roots)
 	defer s.sources.close()
+	s.contents = parser.NewContents(maxHandedOver)
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
-		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile})
+		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile, Contents: s.contents})
 	if len(units) == 0 {
 		diags = append(diags, nothingToScan(s.paths, diags)...)
 	}
@@ -354,6 +362,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What no loader took (a unit read through another root) is not
+	// kept for the rest of the scan.
+	s.contents.Clear()
 	if sch.noSkip {
 		// A decision depended on a call the schedule could not see
 		// before evaluating: keptUnits decides from every unit.
@@ -905,7 +916,7 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
-			Context: c.ctx, Limits: s.limits}
+			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID

@@ -175,6 +175,8 @@ func newSchedule(ctx context.Context, c *checker, jobs int) *schedule {
 		_ = parallel.Do(ctx, jobs, len(frontier), func(k int) {
 			dir := frontier[k]
 			opts := c.moduleOptions(via[dir])
+			// The files are read here first: the loaders take them.
+			opts.Read = c.s.keep
 			found[k], sizes[k] = terraform.CandidateModuleDirs(dir, opts)
 			if _, unit := s.unitDir[dir]; unit {
 				found[k] = append(found[k], terraform.ManifestDirs(dir, opts)...)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -18,6 +19,7 @@ import (
 	"github.com/blindspot-iac/blindspot/internal/parallel"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/internal/suppress"
+	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/parser/terraform"
 	"github.com/blindspot-iac/blindspot/rules"
 	"github.com/blindspot-iac/blindspot/rules/policy"
@@ -71,7 +73,14 @@ type settings struct {
 	// suppressions, when set, waits for the suppressions read while the
 	// scan ran (scanSuppressions) and returns them by file.
 	suppressions func() map[string]*suppress.Scanned
-	modules      ModuleFetcher
+	// contents holds what was read of the files before evaluation, for
+	// their loaders to take (set by Run for the length of the scan).
+	contents *parser.Contents
+	// scanned holds the suppression comments of the files the loaders
+	// read (sourceRead), by file.
+	scannedMu sync.Mutex
+	scanned   map[string]*suppress.Scanned
+	modules   ModuleFetcher
 	// policies is this scan's run of the custom policies; nil when there
 	// are none.
 	policies *policy.Run
@@ -363,7 +372,7 @@ func terraformEnvironment(environ []string) (vars map[string]string, workspace s
 // terraformOptions are the options a Terraform unit is evaluated with.
 func (s *settings) terraformOptions(ctx context.Context, root *sandbox.Root, cache *terraform.ModuleCache, wd string) terraform.Options {
 	opts := terraform.Options{Env: s.tfEnv, Inputs: s.varInputs, Workspace: s.workspace, Root: root, Cache: cache, WorkDir: wd,
-		Context: ctx, Limits: s.limits}
+		Context: ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 	if s.modules != nil {
 		opts.Fetcher = s.modules
 	}
@@ -416,42 +425,81 @@ func (s *settings) suppressOptions() suppress.Options {
 	return suppress.Options{ReadFile: s.sources.read, Today: s.today, KnownRules: s.knownRules, Foreign: s.foreign}
 }
 
-// scanSuppressions starts reading the suppression comments of every file
-// of g's units, jobs at a time, while the scan's serial tail (the
-// organisation pass) runs: finish waits for them instead of reading every
-// file again, one after another. What it reads is what Apply would read,
-// through the same roots, so the result is the same.
+// sourceRead is the loaders' Read: it finds the suppression comments of
+// a file they read, on the core that read it, keeping the directives (not
+// the bytes) for finish. What the file holds is what Apply would read
+// when the loader read it through a root on the directory sources reads
+// it through; a file read otherwise (a downloaded module) is left to
+// scanSuppressions.
+func (s *settings) sourceRead(root *sandbox.Root, path string, data []byte) {
+	s.scannedMu.Lock()
+	_, done := s.scanned[path]
+	s.scannedMu.Unlock()
+	if done || s.sources == nil || !s.sources.readsThrough(root, path) {
+		return
+	}
+	sc := s.suppressOptions().Scan(path, data)
+	s.scannedMu.Lock()
+	defer s.scannedMu.Unlock()
+	if s.scanned == nil {
+		s.scanned = map[string]*suppress.Scanned{}
+	}
+	s.scanned[path] = sc
+}
+
+// keep is the Read of the schedule's first reading of the Terraform
+// files: what it reads is kept for the loaders (within the budget of
+// contents) besides being scanned for suppressions.
+func (s *settings) keep(root *sandbox.Root, path string, data []byte) {
+	s.contents.Put(root, path, data)
+	s.sourceRead(root, path, data)
+}
+
+// scanSuppressions gathers the suppression comments of every file of g's
+// units: those the loaders read come from sourceRead, the others are
+// read, jobs at a time, while the scan's serial tail (the organisation
+// pass) runs, so that finish does not read every file again, one after
+// another. What it reads is what Apply would read, through the same
+// roots, so the result is the same.
 func (s *settings) scanSuppressions(ctx context.Context, g *graph.Graph, jobs int) {
 	seen := map[string]bool{}
+	found := map[string]*suppress.Scanned{}
 	var files []string
+	s.scannedMu.Lock()
 	for _, u := range g.Units {
 		for _, f := range u.Files {
-			if !seen[f] {
-				seen[f] = true
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			if sc := s.scanned[f]; sc != nil {
+				found[f] = sc
+			} else {
 				files = append(files, f)
 			}
 		}
 	}
+	s.scanned = nil
+	s.scannedMu.Unlock()
 	opts := s.suppressOptions()
-	found := make([]*suppress.Scanned, len(files))
+	read := make([]*suppress.Scanned, len(files))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		_ = parallel.Do(ctx, jobs, len(files), func(i int) {
 			if data, err := opts.ReadFile(files[i]); err == nil {
-				found[i] = opts.Scan(files[i], data)
+				read[i] = opts.Scan(files[i], data)
 			}
 		})
 	}()
 	s.suppressions = func() map[string]*suppress.Scanned {
 		<-done
-		m := make(map[string]*suppress.Scanned, len(files))
 		for i, f := range files {
-			if found[i] != nil {
-				m[f] = found[i]
+			if read[i] != nil {
+				found[f] = read[i]
 			}
 		}
-		return m
+		return found
 	}
 }
 

@@ -40,6 +40,23 @@ func (s *sources) read(path string) ([]byte, error) {
 	return nil, fmt.Errorf("%s: %w", path, sandbox.ErrOutside)
 }
 
+// readsThrough reports whether read(path) reads through a root on the
+// directory of root, and so reads what a read of path through root read:
+// only then is what root read the same as what read would.
+func (s *sources) readsThrough(root *sandbox.Root, path string) bool {
+	for i := range s.dirs {
+		r := s.root(i)
+		if r == nil {
+			continue
+		}
+		if _, err := r.Rel(path); err != nil {
+			continue
+		}
+		return r.Dir() == root.Dir()
+	}
+	return false
+}
+
 // root is the i-th root, opened on first use; nil when it cannot be
 // opened.
 func (s *sources) root(i int) *sandbox.Root {

@@ -124,16 +124,20 @@ type comment struct {
 	end int
 }
 
-func parseFile(file string, data []byte, opts parseOptions) (*fileDirectives, []graph.Diagnostic) {
-	fd := &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}
-	found := false
+// mayHold reports whether data holds a marker of a suppression parseFile
+// looks for: a file without one has none.
+func mayHold(data []byte, opts parseOptions) bool {
 	for i, m := range markers {
 		if (i == 0 || opts.foreign != nil) && bytes.Contains(data, m) {
-			found = true
-			break
+			return true
 		}
 	}
-	if !found {
+	return false
+}
+
+func parseFile(file string, data []byte, opts parseOptions) (*fileDirectives, []graph.Diagnostic) {
+	fd := &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}
+	if !mayHold(data, opts) {
 		return fd, nil
 	}
 	var comments []comment
@@ -327,11 +331,20 @@ type Scanned struct {
 // Scan reads the suppression comments of the source file name, whose
 // content is data, as Apply would read them: a scan does it where it
 // holds the content anyway, on every core, and gives the result to Apply
-// (Options.Scanned) instead of having it read every file again.
+// (Options.Scanned) instead of having it read every file again. What it
+// returns holds the directives, not data.
 func (o Options) Scan(name string, data []byte) *Scanned {
-	fd, diags := parseFile(name, data, parseOptions{foreign: o.Foreign, known: o.KnownRules})
+	opts := parseOptions{foreign: o.Foreign, known: o.KnownRules}
+	if !mayHold(data, opts) {
+		// Most files: one result for all, which Apply only reads.
+		return noSuppressions
+	}
+	fd, diags := parseFile(name, data, opts)
 	return &Scanned{fd: fd, diags: diags}
 }
+
+// noSuppressions is what Scan finds in a file without a suppression.
+var noSuppressions = &Scanned{fd: &fileDirectives{byLine: map[int][]*Directive{}, commentLine: map[int]bool{}}}
 
 // Apply marks the findings that a valid suppression matches (setting
 // Finding.Suppressed) and returns diagnostics for invalid, expired and

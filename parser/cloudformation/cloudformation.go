@@ -40,6 +40,16 @@ type Options struct {
 	// AccountID and Region are the deployment target when known.
 	AccountID string
 	Region    string
+	// Read, when set, is given each template as it is read (nested ones
+	// too), with the root it was read through: a scan takes what else it
+	// needs of the files from it instead of reading them again. It is
+	// called from every unit at once, and must not keep data.
+	Read func(root *sandbox.Root, path string, data []byte)
+	// Take, when set, gives the content of a template read already (by
+	// discovery) through a root on the directory of root, of at most
+	// limit bytes, which is then not read again; ok is false when it has
+	// none.
+	Take func(root *sandbox.Root, path string, limit int64) (data []byte, ok bool)
 }
 
 // maxNesting bounds nested stacks within nested stacks.
@@ -152,10 +162,13 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	l.visiting = append(l.visiting, path)
 	defer func() { l.visiting = l.visiting[:len(l.visiting)-1] }()
 
-	data, err := l.opts.Root.ReadFile(path, maxFileSize)
+	data, err := l.read(path)
 	if err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, readDiag(path, err))
 		return nil
+	}
+	if l.opts.Read != nil {
+		l.opts.Read(l.opts.Root, path, data)
 	}
 	l.unit.Files = append(l.unit.Files, path)
 	root, diags := parseDocument(path, data)
@@ -193,6 +206,17 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	}
 	l.flush(t)
 	return t
+}
+
+// read reads the template at path through the root, unless it was read
+// already (Options.Take).
+func (l *loader) read(path string) ([]byte, error) {
+	if l.opts.Take != nil {
+		if data, ok := l.opts.Take(l.opts.Root, path, maxFileSize); ok {
+			return data, nil
+		}
+	}
+	return l.opts.Root.ReadFile(path, maxFileSize)
 }
 
 // evaluate evaluates resource name of t, and the nested stack it creates,

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
 
@@ -54,6 +55,12 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 	if len(data) > maxFileSize {
 		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file}, "file-too-large",
 			"template is %d bytes, more than the %d bytes blindspot reads", len(data), maxFileSize)}
+	}
+	// A JSON template decodes to the tree yaml.v3 would build, faster;
+	// anything the JSON decoder is not sure of (errors, deep nesting,
+	// invalid text) goes through the checks and yaml.v3 below.
+	if root, ok := jsonnode.Parse(data); ok {
+		return root, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		return nil, []graph.Diagnostic{graph.Warningf(graph.Range{File: file, Start: graph.Pos{Line: 1, Column: 1}}, "not-utf8",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -128,13 +129,6 @@ func TestLocalChainIsLinear(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// Each size's fastest of three runs, so that a burst of load on a
-	// shared machine during one run does not read as quadratic work.
-	var g *graph.Graph
-	d := fastest(func() { g = LoadModule(dir, Options{}) })
-	// A quarter of the chain must take about a quarter of the time (a
-	// ratio, so that a loaded machine does not fail the test): quadratic
-	// work would take a sixteenth.
 	var q strings.Builder
 	q.WriteString("locals {\n  l0 = 1\n")
 	for i := 1; i < 2500; i++ {
@@ -145,7 +139,26 @@ func TestLocalChainIsLinear(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(small, "main.tf"), []byte(q.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if quarter := fastest(func() { LoadModule(small, Options{}) }); d > 10*quarter && d > time.Second {
+	// A quarter of the chain must cost about a quarter: quadratic work
+	// would cost a sixteenth. Allocations are counted exactly whatever
+	// the machine's load (no test of this package runs in parallel);
+	// times are compared as each size's fastest of three runs, and again
+	// when a burst of load on a shared machine made one comparison fail.
+	var g *graph.Graph
+	bigAllocs := allocations(func() { g = LoadModule(dir, Options{}) })
+	smallAllocs := allocations(func() { LoadModule(small, Options{}) })
+	if bigAllocs > 6*smallAllocs {
+		t.Errorf("10,000 chained locals made %d allocations, 2,500 made %d: not linear", bigAllocs, smallAllocs)
+	}
+	var d, quarter time.Duration
+	for range 3 {
+		d = fastest(func() { LoadModule(dir, Options{}) })
+		quarter = fastest(func() { LoadModule(small, Options{}) })
+		if d <= 10*quarter || d <= time.Second {
+			break
+		}
+	}
+	if d > 10*quarter && d > time.Second {
 		t.Errorf("10,000 chained locals took %v, 2,500 took %v: not linear", d, quarter)
 	}
 	r := resource(g, "aws_s3_bucket.b")
@@ -155,7 +168,16 @@ func TestLocalChainIsLinear(t *testing.T) {
 	if n, _ := r.Attrs.Get("tags"); !strings.Contains(n.String(), "10000") {
 		t.Errorf("tags = %s, want n = 10000", n)
 	}
-	t.Logf("10,000 chained locals: %v", d)
+	t.Logf("10,000 chained locals: %v, %d allocations (2,500: %v, %d)", d, bigAllocs, quarter, smallAllocs)
+}
+
+// allocations counts the heap allocations f makes.
+func allocations(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.Mallocs - before.Mallocs
 }
 
 // fastest returns the shortest of three timed runs of f.

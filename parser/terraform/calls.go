@@ -74,7 +74,8 @@ func localModuleDir(dir, source string) (string, bool) {
 // to dir. It may name directories that are not called (a string in a
 // resource, a comment) and can miss a source written in an unusual way;
 // it costs little more than reading the files, through opts.Root as
-// evaluation reads them. size is the files' total size.
+// evaluation reads them, and hands each to opts.Read. size is the files'
+// total size.
 func CandidateModuleDirs(dir string, opts Options) (dirs []string, size int64) {
 	if opts.Root == nil {
 		return nil, 0
@@ -93,9 +94,13 @@ func CandidateModuleDirs(dir string, opts Options) (dirs []string, size int64) {
 		if strings.HasSuffix(name, ".json") {
 			limit = MaxJSONSize
 		}
-		data, err := root.ReadFile(filepath.Join(dir, name), limit)
+		path := filepath.Join(dir, name)
+		data, err := root.ReadFile(path, limit)
 		if err != nil {
 			continue
+		}
+		if opts.Read != nil {
+			opts.Read(root, path, data)
 		}
 		size += int64(len(data))
 		dirs = AppendCandidateModuleDirs(dirs, dir, data)

@@ -373,7 +373,17 @@ func (l *loader) parseSource(path string, userFile bool) (*hcl.File, bool) {
 	if userFile {
 		data, err = sandbox.ReadUserFile(path, limit)
 	} else {
-		data, err = l.rootFor(path).ReadFile(path, limit)
+		root := l.rootFor(path)
+		taken := false
+		if l.opts.Take != nil {
+			data, taken = l.opts.Take(root, path, limit)
+		}
+		if !taken {
+			data, err = root.ReadFile(path, limit)
+		}
+		if err == nil && l.opts.Read != nil {
+			l.opts.Read(root, path, data)
+		}
 	}
 	var tooLarge *sandbox.TooLargeError
 	switch {

@@ -58,6 +58,15 @@ type Options struct {
 	// Fetcher, when set, downloads remote modules that terraform init has
 	// not (--download-modules); otherwise they are not read.
 	Fetcher Fetcher
+	// Read, when set, is given each configuration file as it is read,
+	// with the root it was read through: a scan takes what else it needs
+	// of the files from it instead of reading them again. It is called
+	// from every unit at once, and must not keep data.
+	Read func(root *sandbox.Root, path string, data []byte)
+	// Take, when set, gives the content of a configuration file read
+	// already through a root on the directory of root, of at most limit
+	// bytes, which is then not read again; ok is false when it has none.
+	Take func(root *sandbox.Root, path string, limit int64) (data []byte, ok bool)
 }
 
 // Fetcher downloads remote modules.
