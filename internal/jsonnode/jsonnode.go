@@ -57,7 +57,7 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 	if !IsObject(data) {
 		return nil, false
 	}
-	d := decoder{src: string(data), line: 1}
+	d := decoder{src: data, line: 1}
 	n := estimateNodes(data)
 	d.nodes, d.ptrs = make([]yaml.Node, n), make([]*yaml.Node, n)
 	hasBOM := bytes.HasPrefix(data, []byte(bom))
@@ -109,9 +109,9 @@ func IsObject(data []byte) bool {
 
 // decoder is the state of one Parse.
 type decoder struct {
-	// src is the document, copied once: scalars without escapes are
-	// substrings of it.
-	src string
+	// src is the document. Nothing keeps it: the tree's strings are
+	// copies, so that no string in a finding pins a whole template.
+	src []byte
 	pos int
 	// line is the current line (from 1), lineStart the offset where it
 	// starts, and wide the bytes beyond the first of the line's
@@ -127,6 +127,30 @@ type decoder struct {
 	open []*yaml.Node
 	// buf holds a string's text while its escapes are decoded.
 	buf []byte
+	// strs holds the document's short strings, each allocated once.
+	strs map[string]string
+}
+
+// maxInterned is the longest string intern shares.
+const maxInterned = 40
+
+// intern returns text as a string, the same string for the same short
+// text within a document: a template repeats its keys and values (Type,
+// Properties, Ref, AWS::IAM::Role) hundreds of times, and yaml.v3 would
+// allocate each.
+func (d *decoder) intern(text []byte) string {
+	if len(text) > maxInterned {
+		return string(text)
+	}
+	if s, ok := d.strs[string(text)]; ok {
+		return s
+	}
+	if d.strs == nil {
+		d.strs = make(map[string]string)
+	}
+	s := string(text)
+	d.strs[s] = s
+	return s
 }
 
 const slabSize = 256
@@ -373,7 +397,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 // delimiter.
 func (d *decoder) literal(word, tag string) (*yaml.Node, bool) {
 	end := d.pos + len(word)
-	if end > len(d.src) || d.src[d.pos:end] != word || !delimiter(d.src, end) {
+	if end > len(d.src) || string(d.src[d.pos:end]) != word || !delimiter(d.src, end) {
 		return nil, false
 	}
 	n := d.node(yaml.ScalarNode, 0, tag, word)
@@ -383,7 +407,7 @@ func (d *decoder) literal(word, tag string) (*yaml.Node, bool) {
 
 // delimiter reports whether a number or literal may end at i: a plain
 // scalar in a flow collection ends there as JSON's token does.
-func delimiter(s string, i int) bool {
+func delimiter(s []byte, i int) bool {
 	if i >= len(s) {
 		return false // the object is not closed
 	}
@@ -430,13 +454,13 @@ func (d *decoder) number() (*yaml.Node, bool) {
 	if !delimiter(s, i) {
 		return nil, false
 	}
-	text := s[d.pos:i]
+	text := d.intern(s[d.pos:i])
 	n := d.node(yaml.ScalarNode, 0, numberTag(text, integer), text)
 	d.pos = i
 	return n, true
 }
 
-func digits(s string, i int) int {
+func digits(s []byte, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
@@ -473,7 +497,7 @@ func (d *decoder) str() (string, bool) {
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			return s[start:i], true
+			return d.intern(s[start:i]), true
 		case c == '\\':
 			return d.escaped(start, i)
 		case c < 0x20 || c == 0x7f:
@@ -496,7 +520,7 @@ func (d *decoder) str() (string, bool) {
 // char checks the multi-byte character at i, which yaml.v3 must read as
 // an ordinary printable character, and counts its width.
 func (d *decoder) char(i int) (int, bool) {
-	r, size := utf8.DecodeRuneInString(d.src[i:])
+	r, size := utf8.DecodeRune(d.src[i:])
 	switch {
 	case r == utf8.RuneError && size == 1:
 		return 0, false
@@ -526,7 +550,7 @@ func (d *decoder) escaped(start, i int) (string, bool) {
 		case c == '"':
 			d.pos = i + 1
 			d.buf = buf
-			return string(buf), true
+			return d.intern(buf), true
 		case c == '\\':
 			if i+1 >= len(s) {
 				return "", false
@@ -574,12 +598,12 @@ func (d *decoder) escaped(start, i int) (string, bool) {
 	return "", false
 }
 
-func hex4(s string, i int) (rune, bool) {
+func hex4(s []byte, i int) (rune, bool) {
 	if i+4 > len(s) {
 		return 0, false
 	}
 	var r rune
-	for _, c := range []byte(s[i : i+4]) {
+	for _, c := range s[i : i+4] {
 		switch {
 		case c >= '0' && c <= '9':
 			c -= '0'

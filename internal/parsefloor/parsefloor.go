@@ -21,8 +21,22 @@ import (
 	"github.com/hashicorp/hcl/v2/json"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/parallel"
 )
+
+// Options say how to parse.
+type Options struct {
+	// Jobs is how many files are parsed at once (GOMAXPROCS when not
+	// positive).
+	Jobs int
+	// FastJSON decodes JSON documents with internal/jsonnode, as the
+	// scan's template loader does, instead of yaml.v3 (documents it
+	// declines still go to yaml.v3). The floor issue 17 defines parses
+	// every template with yaml.v3; this one is the stricter floor for a
+	// scan that reads JSON faster than yaml.v3 does.
+	FastJSON bool
+}
 
 // Stats count what Parse read.
 type Stats struct {
@@ -82,6 +96,11 @@ func kindOf(p string) int {
 // Parse walks roots and reads and parses every file, jobs at a time
 // (GOMAXPROCS when jobs is not positive).
 func Parse(roots []string, jobs int) (Stats, error) {
+	return ParseWith(roots, Options{Jobs: jobs})
+}
+
+// ParseWith walks roots and reads and parses every file as opts say.
+func ParseWith(roots []string, opts Options) (Stats, error) {
 	var files []string
 	for _, r := range roots {
 		fs, err := Files(r)
@@ -90,14 +109,14 @@ func Parse(roots []string, jobs int) (Stats, error) {
 		}
 		files = append(files, fs...)
 	}
-	return ParseFiles(files, jobs), nil
+	return parseFiles(files, opts), nil
 }
 
-// ParseFiles reads and parses files, jobs at a time.
-func ParseFiles(files []string, jobs int) Stats {
+// parseFiles reads and parses files as opts say.
+func parseFiles(files []string, opts Options) Stats {
 	var size, errs atomic.Int64
-	_ = parallel.Do(context.Background(), jobs, len(files), func(i int) {
-		n, ok := parseFile(files[i])
+	_ = parallel.Do(context.Background(), opts.Jobs, len(files), func(i int) {
+		n, ok := parseFile(files[i], opts.FastJSON)
 		size.Add(n)
 		if !ok {
 			errs.Add(1)
@@ -106,7 +125,7 @@ func ParseFiles(files []string, jobs int) Stats {
 	return Stats{Files: len(files), Bytes: size.Load(), Errors: int(errs.Load())}
 }
 
-func parseFile(p string) (int64, bool) {
+func parseFile(p string, fastJSON bool) (int64, bool) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return 0, false
@@ -120,6 +139,11 @@ func parseFile(p string) (int64, bool) {
 		_, diags := json.Parse(data, p)
 		return int64(len(data)), !diags.HasErrors()
 	default:
+		if fastJSON {
+			if _, ok := jsonnode.Parse(data); ok {
+				return int64(len(data)), true
+			}
+		}
 		var doc yaml.Node
 		err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc)
 		return int64(len(data)), err == nil

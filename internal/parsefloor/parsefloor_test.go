@@ -48,8 +48,8 @@ func TestParse(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Files = %q, want %q", got, want)
 	}
-	for _, jobs := range []int{0, 1, 3} {
-		st, err := Parse([]string{dir}, jobs)
+	for _, opts := range []Options{{}, {Jobs: 1}, {Jobs: 3}, {FastJSON: true}, {Jobs: 1, FastJSON: true}} {
+		st, err := ParseWith([]string{dir}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func TestParse(t *testing.T) {
 		}
 		// broken.tf and values.YML do not parse.
 		if st.Files != len(want) || st.Bytes != size || st.Errors != 2 {
-			t.Errorf("jobs %d: Parse = %+v, want %d files, %d bytes, 2 errors", jobs, st, len(want), size)
+			t.Errorf("%+v: Parse = %+v, want %d files, %d bytes, 2 errors", opts, st, len(want), size)
 		}
 	}
 	if _, err := Parse([]string{filepath.Join(dir, "missing")}, 0); err == nil {

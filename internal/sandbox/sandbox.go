@@ -179,7 +179,7 @@ func (r *Root) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	if h := r.dirs.acquire(r.root, rel); h != nil {
-		entries, err := fs.ReadDir(h.root.FS(), ".")
+		entries, err := readDirIn(h.root, r.root, rel)
 		r.dirs.release(h)
 		if err == nil {
 			return entries, nil

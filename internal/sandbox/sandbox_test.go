@@ -218,3 +218,33 @@ func TestRealPathRemembered(t *testing.T) {
 		t.Errorf("RealPath of a missing name, again = %v, want ErrNotExist", err)
 	}
 }
+
+// TestReadDirTypes: a directory listed through a directory kept open
+// says the type of every entry (files, directories, links, FIFOs) as the
+// operating system's listing does, sorted, and Info looks entries up
+// without following links.
+func TestReadDirTypes(t *testing.T) {
+	root, _ := tree(t)
+	r, err := Open(filepath.Dir(root))
+	must(t, err)
+	defer r.Close()
+	for range 2 { // the directory opened, then kept open
+		entries, err := r.ReadDir(root)
+		must(t, err)
+		want, err := os.ReadDir(root)
+		must(t, err)
+		if len(entries) != len(want) {
+			t.Fatalf("ReadDir = %v, want %v", entries, want)
+		}
+		for i, e := range entries {
+			if e.Name() != want[i].Name() || e.Type() != want[i].Type() || e.IsDir() != want[i].IsDir() {
+				t.Errorf("entry %d: %s %v, want %s %v", i, e.Name(), e.Type(), want[i].Name(), want[i].Type())
+			}
+			info, err := e.Info()
+			must(t, err)
+			if lst, err := os.Lstat(filepath.Join(root, e.Name())); err != nil || info.Mode() != lst.Mode() || info.Size() != lst.Size() {
+				t.Errorf("%s: Info %v, want %v (%v)", e.Name(), info.Mode(), lst.Mode(), err)
+			}
+		}
+	}
+}

@@ -2,6 +2,10 @@ package scan
 
 import (
 	"context"
+	"github.com/blindspot-iac/blindspot/graph"
+	"github.com/blindspot-iac/blindspot/graph/aws"
+	"github.com/blindspot-iac/blindspot/parser"
+	"github.com/blindspot-iac/blindspot/rules"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/rules/builtin"
@@ -41,6 +45,48 @@ func benchmarkCorpus(b *testing.B, policies []string) {
 	for b.Loop() {
 		if _, err := Run(context.Background(), Options{Paths: dirs, Rules: rs, PolicyPaths: policies}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPolicyEvaluation is the policies' share of a scan alone: the
+// 50 policies of testdata/bench-policies evaluated on the models of every
+// unit of the perf corpus, built once before timing. It measures what
+// the policies cost a scan without the noise of parsing.
+func BenchmarkPolicyEvaluation(b *testing.B) {
+	dirs := []string{perfCorpus(b, "terraform"), perfCorpus(b, "cloudformation")}
+	files, err := PolicyFiles([]string{benchPolicies}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := LoadPolicies(files, builtin.Rules(), policy.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := settle(Options{Paths: dirs, Policies: set})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.sources = newSources(s.roots)
+	defer s.sources.close()
+	units, _ := parser.Discover(s.paths, parser.Options{})
+	c := newChecker(context.Background(), units, s)
+	defer c.close()
+	type built struct {
+		g *graph.Graph
+		m *aws.Model
+	}
+	var models []built
+	for i := range units {
+		g := c.loadUnit(i)
+		g.Sort()
+		models = append(models, built{g, aws.Build(g, c.modelOpts)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		policies := set.NewRun(policy.RunOptions{}).Rules()
+		for _, u := range models {
+			rules.RunCounting(policies, u.g, u.m)
 		}
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/ext"
 
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
 )
 
@@ -26,6 +28,45 @@ type Env struct {
 	base        *cel.Env
 	collections map[string]*collection
 	byColl      map[string]*cel.Env
+	// documents keeps the policy documents iamPolicy read from JSON
+	// strings, by text: the same trust or bucket policy is often written
+	// many times (modules called for each environment), and every
+	// evaluation would parse it again.
+	documents documentCache
+}
+
+// documentCache holds parsed policy documents, by their JSON text, up to
+// maxCachedDocuments of them.
+type documentCache struct {
+	mu     sync.Mutex
+	byText map[string]*aws.Policy
+}
+
+const maxCachedDocuments = 4096
+
+// parse returns the policy document text holds.
+func (c *documentCache) parse(text string) *aws.Policy {
+	c.mu.Lock()
+	pol, ok := c.byText[text]
+	c.mu.Unlock()
+	if !ok {
+		// The document's locations are not used: results point at the
+		// resource the condition is about.
+		pol = aws.PolicyOf(aws.Field{Res: &graph.Resource{}, Value: graph.String(text, graph.Range{}), Present: true})
+		c.mu.Lock()
+		if c.byText == nil {
+			c.byText = map[string]*aws.Policy{}
+		}
+		if len(c.byText) < maxCachedDocuments {
+			c.byText[text] = pol
+		}
+		c.mu.Unlock()
+	}
+	// A copy of the document, sharing its statements (which nothing
+	// changes): each call still makes a document of its own, as objects
+	// are equal only to themselves.
+	cp := *pol
+	return &cp
 }
 
 // Options configure an Env.

@@ -26,16 +26,30 @@ type subject struct {
 }
 
 // activation binds a condition's variables for one evaluation. Values
-// are made when the condition first reads them.
+// are made when the condition first reads them. One activation serves
+// every evaluation of a rule's check in turn (reset before each), so an
+// evaluation allocates neither it nor the resource's object.
 type activation struct {
-	// state is the evaluation's, allocated with the activation; st
-	// points at it.
 	state    evalState
 	st       *evalState
 	subj     subject
 	coll     *collection
 	resource ref.Val
 	elem     ref.Val
+	// resObj is the object resource is bound to.
+	resObj objVal
+}
+
+// reset prepares the activation for an evaluation about subj with the
+// alternatives choices, keeping the storage of the last one.
+func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices map[string]int, subj subject, coll *collection) {
+	byPath, unknowns := a.state.byPath, a.state.unknowns
+	clear(byPath)
+	clear(unknowns)
+	a.state = evalState{env: env, run: run, model: model, choices: choices, byPath: byPath, unknowns: unknowns[:0]}
+	a.st = &a.state
+	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
+	a.resObj = objVal{}
 }
 
 // ResolveName implements interpreter.Activation.
@@ -46,7 +60,8 @@ func (a *activation) ResolveName(name string) (any, bool) {
 			return nil, false
 		}
 		if a.resource == nil {
-			a.resource = a.st.resourceVal(a.subj.resource, "resource")
+			a.resObj = objVal{st: a.st, typ: a.st.env.resourceType, path: "resource", native: a.subj.resource, kind: resourceObj, res: a.subj.resource}
+			a.resource = &a.resObj
 		}
 		return a.resource, true
 	case a.coll != nil && name == a.coll.variable:
@@ -84,6 +99,11 @@ const maxEvaluations = 64
 // holds for every combination, False when for none, Unknown otherwise, as
 // for built-in rules ("a rule fails only if every possible value fails").
 func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
+	return c.decideIn(&activation{}, env, run, model, subj)
+}
+
+// decideIn is decide with the activation act, reused.
+func (c *compiled) decideIn(act *activation, env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
 	var (
 		total             verdict
 		sawTrue, sawFalse bool
@@ -99,8 +119,7 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 		}
 		choices := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		act := &activation{state: evalState{env: env, run: run, model: model, choices: choices}, subj: subj, coll: c.coll}
-		act.st = &act.state
+		act.reset(env, run, model, choices, subj, c.coll)
 		st := act.st
 		out, cost, err := c.eval(act)
 		total.cost += cost
@@ -176,8 +195,8 @@ func isCostLimit(err error) bool {
 // first to try each value of; plain is true when some unknown cannot be
 // enumerated, so trying alternatives would not help.
 func (st *evalState) alternativeToTry(u *types.Unknown) (path string, alts int, plain bool) {
-	for _, at := range st.unknowns {
-		if _, ok := u.GetAttributeTrails(st.byPath[at.path]); !ok {
+	for i, at := range st.unknowns {
+		if _, ok := u.GetAttributeTrails(-int64(i) - 1); !ok {
 			continue
 		}
 		if at.alts == 0 {

@@ -245,3 +245,30 @@ func TestSnakeCase(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentCache: a document read again from the same text is parsed
+// once, and each read is still an object of its own.
+func TestDocumentCache(t *testing.T) {
+	doc := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`
+	r := tfResource("aws_s3_bucket", obj("policy", doc, "other", doc))
+	for _, tt := range []struct {
+		cond string
+		want graph.Tri
+	}{
+		{`iamPolicy(resource.attributes.policy).public() && iamPolicy(resource.attributes.other).public()`, graph.True},
+		{`iamPolicy(resource.attributes.policy) == iamPolicy(resource.attributes.other)`, graph.False},
+		{`iamPolicy(resource.attributes.policy).allows("s3:PutObject", "*")`, graph.False},
+	} {
+		if v := decideOn(t, tt.cond, r); v.err != nil || v.tri != tt.want {
+			t.Errorf("%s: got %v (%s, %v), want %v", tt.cond, v.tri, v.why, v.err, tt.want)
+		}
+	}
+	var c documentCache
+	a, b := c.parse(doc), c.parse(doc)
+	if a == b {
+		t.Errorf("parse returned the same document twice")
+	}
+	if len(a.Statements) != 1 || len(b.Statements) != 1 || a.Statements[0] != b.Statements[0] {
+		t.Errorf("the document was parsed twice")
+	}
+}

@@ -205,7 +205,7 @@ func (e *Env) iamPolicy(v ref.Val) ref.Val {
 	)
 	switch x := v.(type) {
 	case types.String:
-		gv = graph.String(string(x), graph.Range{})
+		return e.typed.object(nil, e.typed.structOf(policyType), reflect.ValueOf(e.documents.parse(string(x))), path)
 	case *mapVal:
 		if x.source == nil {
 			return types.NewErr("iamPolicy takes a JSON string or a policy document from a resource's attributes")

@@ -8,6 +8,8 @@ import (
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/common/types/traits"
+
+	"github.com/blindspot-iac/blindspot/graph"
 )
 
 // objType is an object type policies see: the generic resource, its
@@ -114,10 +116,14 @@ type objVal struct {
 	st   *evalState
 	typ  *objType
 	path string
-	// get returns the field's value; found is false when the field is
-	// absent. An absent field whose presence is unknown returns a CEL
-	// unknown with found true.
-	get func(field string) (v ref.Val, found bool)
+	// What the object shows, by its type: res for the generic resource
+	// and its account, info and sv for a struct of the typed model.
+	// (Fields, not a closure: an evaluation makes many objects, and a
+	// closure would be a second allocation for each.)
+	kind objKind
+	res  *graph.Resource
+	info *structInfo
+	sv   reflect.Value
 	// native is the Go value behind the object, for functions that need
 	// it (a policy document's allows()).
 	native any
@@ -153,6 +159,30 @@ func (o *objVal) field(name string) (ref.Val, bool) {
 	}
 	return m.v, m.found
 }
+
+// get returns the field's value; found is false when the field is
+// absent. An absent field whose presence is unknown returns a CEL unknown
+// with found true.
+func (o *objVal) get(name string) (ref.Val, bool) {
+	switch o.kind {
+	case typedObj:
+		return o.info.field(o.st, o.sv, o.path, name)
+	case resourceObj:
+		return o.st.resourceField(o.res, o.path, name)
+	case accountObj:
+		return o.st.accountField(o.res, o.path, name)
+	}
+	return nil, false
+}
+
+// objKind says what an objVal shows.
+type objKind uint8
+
+const (
+	typedObj objKind = iota
+	resourceObj
+	accountObj
+)
 
 var _ traits.Mapper = (*objVal)(nil)
 

@@ -46,78 +46,108 @@ func accountType() *objType {
 
 // resourceVal is the generic view of r.
 func (st *evalState) resourceVal(r *graph.Resource, path string) ref.Val {
-	env := st.env
-	return &objVal{st: st, typ: env.resourceType, path: path, native: r, get: func(field string) (ref.Val, bool) {
-		switch field {
-		case "type":
-			return types.String(r.Type), true
-		case "address":
-			return types.String(r.Address), true
-		case "format":
-			return types.String(r.Format.String()), true
-		case "attributes":
-			return st.graphValue(r.Attrs, path+".attributes"), true
-		case "tags":
-			return st.tags(r, path+".tags"), true
-		case "account":
-			return st.account(r, path+".account"), true
-		case "region":
-			return st.region(r, path+".region"), true
-		case "module_path":
-			if len(r.Calls) == 0 {
-				return types.String(""), true
-			}
-			return types.String(r.Calls[len(r.Calls)-1].Address), true
-		}
-		return nil, false
-	}}
+	return &objVal{st: st, typ: st.env.resourceType, path: path, native: r, kind: resourceObj, res: r}
 }
 
-// account is resource.account: what the model knows of the deployment.
-func (st *evalState) account(r *graph.Resource, path string) ref.Val {
+// formatVals are the CEL values of resource.format, made once.
+var formatVals = func() map[graph.Format]ref.Val {
+	out := map[graph.Format]ref.Val{}
+	for _, f := range []graph.Format{graph.Terraform, graph.TerraformPlan, graph.CloudFormation} {
+		out[f] = types.String(f.String())
+	}
+	return out
+}()
+
+// resourceField is a field of the generic view of r.
+func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.Val, bool) {
+	// The paths of resource's own fields, spelt out: most conditions read
+	// them, and building them would cost a string each time.
+	sub := func(name string) string {
+		if path == "resource" {
+			switch name {
+			case "attributes":
+				return "resource.attributes"
+			case "tags":
+				return "resource.tags"
+			case "account":
+				return "resource.account"
+			case "region":
+				return "resource.region"
+			}
+		}
+		return path + "." + name
+	}
+	switch field {
+	case "type":
+		return types.String(r.Type), true
+	case "address":
+		return types.String(r.Address), true
+	case "format":
+		if v, ok := formatVals[r.Format]; ok {
+			return v, true
+		}
+		return types.String(r.Format.String()), true
+	case "attributes":
+		return st.graphValue(r.Attrs, sub("attributes")), true
+	case "tags":
+		return st.tags(r, sub("tags")), true
+	case "account":
+		return &objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}, true
+	case "region":
+		return st.region(r, sub("region")), true
+	case "module_path":
+		if len(r.Calls) == 0 {
+			return types.String(""), true
+		}
+		return types.String(r.Calls[len(r.Calls)-1].Address), true
+	}
+	return nil, false
+}
+
+// accountField is a field of resource.account: what the model knows of
+// the deployment.
+func (st *evalState) accountField(r *graph.Resource, path, field string) (ref.Val, bool) {
 	var d aws.Deployment
 	if st.model != nil && st.model.Accounts != nil {
 		d = st.model.Accounts.Of(r)
 	} else {
 		d = aws.Deployment{Reason: "the account " + r.Address + " is deployed to is not known"}
 	}
-	return &objVal{st: st, typ: st.env.accountType, path: path, get: func(field string) (ref.Val, bool) {
-		noID := func() string {
-			return "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
+	noID := func() string {
+		return "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
+	}
+	switch field {
+	case "id":
+		if d.AccountID == "" {
+			return st.unknown(path+".id", noID(), 0), true
 		}
-		switch field {
-		case "id":
-			if d.AccountID == "" {
-				return st.unknown(path+".id", noID(), 0), true
-			}
-			return types.String(d.AccountID), true
-		case "management":
-			switch d.Management {
-			case graph.True:
-				return types.True, true
-			case graph.False:
-				return types.False, true
-			}
-			return st.unknown(path+".management", d.Reason, 0), true
-		case "tags":
-			if d.AccountID == "" {
-				return st.unknown(path+".tags", noID(), 0), true
-			}
-			var tags map[string]string
-			if st.run != nil {
-				tags = st.run.AccountTags[d.AccountID]
-			}
-			keys := make([]string, 0, len(tags))
-			vals := make(map[string]ref.Val, len(tags))
-			for k, v := range tags {
-				keys = append(keys, k)
-				vals[k] = types.String(v)
-			}
-			sort.Strings(keys)
-			return stringMap(st, path+".tags", keys, vals), true
+		return types.String(d.AccountID), true
+	case "management":
+		switch d.Management {
+		case graph.True:
+			return types.True, true
+		case graph.False:
+			return types.False, true
 		}
-		return nil, false
-	}}
+		return st.unknown(path+".management", d.Reason, 0), true
+	case "tags":
+		if d.AccountID == "" {
+			return st.unknown(path+".tags", noID(), 0), true
+		}
+		var tags map[string]string
+		if st.run != nil {
+			tags = st.run.AccountTags[d.AccountID]
+		}
+		keys := make([]string, 0, len(tags))
+		vals := make(map[string]ref.Val, len(tags))
+		for k, v := range tags {
+			keys = append(keys, k)
+			vals[k] = types.String(v)
+		}
+		sort.Strings(keys)
+		return stringMap(st, path+".tags", keys, vals), true
+	}
+	return nil, false
 }
 
 // region is resource.region.
@@ -271,24 +301,31 @@ func (m *tagMap) add(v graph.Value) {
 }
 
 func (m *tagMap) val() ref.Val {
-	st, path, tags := m.st, m.path, m.tags
-	keys := make([]string, len(tags))
-	for i, t := range tags {
+	keys := make([]string, len(m.tags))
+	for i, t := range m.tags {
 		keys[i] = t.key
 	}
-	mv := &mapVal{st: st, path: path, keys: keys, findFn: func(k string) (ref.Val, bool) {
-		for _, t := range tags {
-			if t.key == k {
-				if s, ok := t.val.AsString(); ok {
-					return types.String(s), true
-				}
-				return st.graphValue(t.val, keyPath(path, k)), true
-			}
-		}
-		return nil, false
-	}}
+	// An empty map, too, finds its keys among its tags.
+	tags := m.tags
+	if tags == nil {
+		tags = []tag{}
+	}
+	mv := &mapVal{st: m.st, path: m.path, keys: keys, tags: tags}
 	if m.why != "" {
-		mv.open = st.unknown(path+" (its keys)", m.why, 0)
+		mv.open = m.st.unknown(m.path+" (its keys)", m.why, 0)
 	}
 	return mv
+}
+
+// findTag returns the value of tag k.
+func (m *mapVal) findTag(k string) (ref.Val, bool) {
+	for _, t := range m.tags {
+		if t.key == k {
+			if s, ok := t.val.AsString(); ok {
+				return types.String(s), true
+			}
+			return m.st.graphValue(t.val, keyPath(m.path, k)), true
+		}
+	}
+	return nil, false
 }

@@ -174,6 +174,9 @@ type Run struct {
 	opts  RunOptions
 	rules []*rules.Rule
 	state []*policyRun
+	// activations are reused by the policies' checks: most checks of a
+	// unit have few subjects, and an activation is large.
+	activations sync.Pool
 }
 
 // RunOptions are what a scan knows beyond the code that policies see.
@@ -206,10 +209,11 @@ type policyRun struct {
 // run on several units at once.
 func (s *Set) NewRun(opts RunOptions) *Run {
 	r := &Run{set: s, opts: opts}
+	r.activations.New = func() any { return new(activation) }
 	for _, c := range s.policies {
 		st := &policyRun{}
 		r.state = append(r.state, st)
-		r.rules = append(r.rules, c.rule(s.env, &r.opts, st))
+		r.rules = append(r.rules, c.rule(s.env, &r.opts, st, &r.activations))
 	}
 	return r
 }
@@ -219,7 +223,7 @@ func (r *Run) Rules() []*rules.Rule { return r.rules }
 
 // rule turns a compiled policy into a rule whose Check evaluates the
 // condition on every matching resource or element.
-func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
+func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Pool) *rules.Rule {
 	p := c.policy
 	rule := &rules.Rule{
 		ID:          p.ID,
@@ -234,15 +238,29 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 		Scope:       rules.UnitScope,
 		Source:      p.Range,
 	}
-	// The title is the message of every finding: boxed once, not at
-	// each report.
-	title := any(p.Title)
+	// The title is the message of every finding. Without a verb it is
+	// its own format, which spares each report its arguments; otherwise
+	// it is boxed once, not at each report.
+	format, args := "%s", []any{p.Title}
+	if !strings.Contains(p.Title, "%") {
+		format, args = p.Title, nil
+	}
 	rule.Check = func(pass *rules.Pass) {
 		if st.isStopped() {
 			return
 		}
-		for _, subj := range c.subjectsOf(pass.AWS) {
-			v := c.decide(env, run, pass.AWS, subj)
+		subjects := c.subjectsOf(pass.AWS)
+		if len(subjects) == 0 {
+			return
+		}
+		act := acts.Get().(*activation)
+		defer func() {
+			// Back to the pool without what it pointed at.
+			act.reset(nil, nil, nil, nil, subject{}, nil)
+			acts.Put(act)
+		}()
+		for _, subj := range subjects {
+			v := c.decideIn(act, env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
 				if v.overLimit {
@@ -255,7 +273,14 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun) *rules.Rule {
 				pass.ReportIf(graph.Unknown, rules.Because(loc, "the condition could not be evaluated: "+v.err.Error()), "")
 				continue
 			}
-			pass.ReportIf(v.tri, rules.Because(loc, v.why), "%s", title)
+			if r := loc.Resource; v.tri == graph.False && r != nil && r.Exists == graph.True {
+				// A pass about a resource that exists is only counted:
+				// the resource itself is the subject, which costs no
+				// allocation, where loc with its reason would cost two.
+				pass.ReportIf(graph.False, r, "")
+				continue
+			}
+			pass.ReportIf(v.tri, rules.Because(loc, v.why), format, args...)
 		}
 	}
 	return rule
@@ -292,6 +317,16 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		}
 		return out
 	}
+	n := 0
+	for _, r := range m.Graph.Resources {
+		if c.matchesType(r.Type) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out = make([]subject, 0, n)
 	for _, r := range m.Graph.Resources {
 		if c.matchesType(r.Type) {
 			out = append(out, subject{resource: r})
@@ -307,11 +342,59 @@ func (c *compiled) matchesType(t string) bool {
 		}
 	}
 	for _, p := range c.patterns {
-		if aws.WildcardMatch(p, t) {
+		if wildcardMatch(p, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// wildcardMatch is aws.WildcardMatch without its two allocations (it
+// lower-cases both strings first), for the ASCII names resource types
+// are: a wildcard policy matches every resource of a scan against its
+// patterns.
+func wildcardMatch(pattern, value string) bool {
+	if !isASCII(pattern) || !isASCII(value) {
+		return aws.WildcardMatch(pattern, value)
+	}
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	// The same glob match as aws.WildcardMatch, comparing bytes lowered.
+	p, v := pattern, value
+	pi, vi, star, mark := 0, 0, -1, 0
+	for vi < len(v) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || lower(p[pi]) == lower(v[vi])):
+			pi++
+			vi++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, vi
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			vi = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // loc is where a result about the subject points: the element's own

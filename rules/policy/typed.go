@@ -280,19 +280,22 @@ func (tv *typedView) object(st *evalState, info *structInfo, v reflect.Value, pa
 	} else if v.CanAddr() {
 		native = v.Addr().Interface()
 	}
-	return &objVal{st: st, typ: info.obj, path: path, native: native, get: func(name string) (ref.Val, bool) {
-		for _, f := range info.fields {
-			if f.name != name {
-				continue
-			}
-			why := ""
-			if f.why >= 0 {
-				why = v.Field(f.why).String()
-			}
-			return f.conv(st, v, v.Field(f.index), keyPath(path, name), why)
+	return &objVal{st: st, typ: info.obj, path: path, native: native, kind: typedObj, info: info, sv: v}
+}
+
+// field returns field name of the struct v.
+func (info *structInfo) field(st *evalState, v reflect.Value, path, name string) (ref.Val, bool) {
+	for _, f := range info.fields {
+		if f.name != name {
+			continue
 		}
-		return nil, false
-	}}
+		why := ""
+		if f.why >= 0 {
+			why = v.Field(f.why).String()
+		}
+		return f.conv(st, v, v.Field(f.index), keyPath(path, name), why)
+	}
+	return nil, false
 }
 
 // isReason reports whether f explains an unknown value rather than being

@@ -340,6 +340,8 @@ type mapVal struct {
 	// source is the graph object the map shows, when it shows one;
 	// otherwise keys and findFn give its entries.
 	source *graph.Value
+	// tags are the entries of resource.tags (tagMap.val).
+	tags   []tag
 	keys   []string
 	findFn func(key string) (ref.Val, bool)
 	// open, when set, is the CEL unknown standing for keys that are not
@@ -350,6 +352,9 @@ type mapVal struct {
 
 // find returns the value at key k.
 func (m *mapVal) find(k string) (ref.Val, bool) {
+	if m.tags != nil {
+		return m.findTag(k)
+	}
 	if m.source == nil {
 		return m.findFn(k)
 	}
@@ -532,14 +537,13 @@ func stringMap(st *evalState, path string, keys []string, vals map[string]ref.Va
 // an undetermined result gives: the paths read, each with why it is not
 // known, in the order the evaluation met them.
 func (st *evalState) describeUnknown(u *types.Unknown) string {
+	// Each path is in st.unknowns once (st.unknown makes one ID per
+	// path), at index -id-1.
 	var parts []string
-	seen := map[string]bool{}
-	for _, at := range st.unknowns {
-		id := st.byPath[at.path]
-		if _, ok := u.GetAttributeTrails(id); !ok || seen[at.path] {
+	for i, at := range st.unknowns {
+		if _, ok := u.GetAttributeTrails(-int64(i) - 1); !ok {
 			continue
 		}
-		seen[at.path] = true
 		why := at.why
 		if why == "" {
 			why = "not known before deployment"

@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	go run ./internal/tools/parsefloor [-jobs N] DIR...
+//	go run ./internal/tools/parsefloor [-jobs N] [-fast-json] DIR...
 package main
 
 import (
@@ -22,8 +22,9 @@ import (
 
 func main() {
 	jobs := flag.Int("jobs", 0, "parse `N` files at once (default: GOMAXPROCS)")
+	fastJSON := flag.Bool("fast-json", false, "decode JSON documents with internal/jsonnode, as the scan does, instead of yaml.v3")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: parsefloor [-jobs N] DIR...")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: parsefloor [-jobs N] [-fast-json] DIR...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -32,7 +33,7 @@ func main() {
 		os.Exit(2)
 	}
 	start := time.Now()
-	st, err := parsefloor.Parse(flag.Args(), *jobs)
+	st, err := parsefloor.ParseWith(flag.Args(), parsefloor.Options{Jobs: *jobs, FastJSON: *fastJSON})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "parsefloor: %v\n", err)
 		os.Exit(1)

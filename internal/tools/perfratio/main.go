@@ -10,12 +10,14 @@
 //
 // Usage:
 //
-//	go run ./internal/tools/perfratio [-n 3] [-jobs N] [-bin BLINDSPOT] [-baseline BLINDSPOT] DIR...
+//	go run ./internal/tools/perfratio [-n 3] [-jobs N] [-fast-json] [-bin BLINDSPOT] [-baseline BLINDSPOT] DIR...
 //
 // It builds blindspot and the floor from this checkout into a temporary
 // directory unless -bin names a blindspot binary. -baseline adds the same
 // measurement of another build (an older version, for a before/after
-// table). The machine's load shows in wall times: compare figures taken
+// table). -fast-json makes the floor decode JSON templates with
+// internal/jsonnode as the scan does, instead of yaml.v3 as issue 17
+// defines it: the stricter floor. The machine's load shows in wall times: compare figures taken
 // in one sitting on an otherwise idle machine.
 package main
 
@@ -38,8 +40,9 @@ func main() {
 	jobs := flag.Int("jobs", 0, "pass --jobs `N` to the scans (0: their default)")
 	bin := flag.String("bin", "", "blindspot `binary` to measure (default: build this checkout)")
 	baseline := flag.String("baseline", "", "another blindspot `binary` to measure beside it")
+	fastJSON := flag.Bool("fast-json", false, "the floor decodes JSON with internal/jsonnode, as the scan does")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: perfratio [-n 3] [-jobs N] [-bin BLINDSPOT] [-baseline BLINDSPOT] DIR...")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: perfratio [-n 3] [-jobs N] [-fast-json] [-bin BLINDSPOT] [-baseline BLINDSPOT] DIR...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -47,13 +50,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Args(), *runs, *jobs, *bin, *baseline); err != nil {
+	if err := run(flag.Args(), *runs, *jobs, *fastJSON, *bin, *baseline); err != nil {
 		fmt.Fprintf(os.Stderr, "perfratio: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(dirs []string, runs, jobs int, bin, baseline string) error {
+func run(dirs []string, runs, jobs int, fastJSON bool, bin, baseline string) error {
 	tmp, err := os.MkdirTemp("", "perfratio")
 	if err != nil {
 		return err
@@ -80,7 +83,11 @@ func run(dirs []string, runs, jobs int, bin, baseline string) error {
 		if err != nil {
 			return err
 		}
-		fl, err := best(runs, false, abs, floor, ".")
+		floorArgs := []string{"."}
+		if fastJSON {
+			floorArgs = []string{"-fast-json", "."}
+		}
+		fl, err := best(runs, false, abs, floor, floorArgs...)
 		if err != nil {
 			return fmt.Errorf("parse floor of %s: %w", dir, err)
 		}
