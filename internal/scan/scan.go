@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unique"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
@@ -670,7 +671,9 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	var declared []string
 	for _, in := range g.Inputs {
 		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
-			declared = append(declared, in.Name)
+			// Copied: a template's names may be slices of the whole
+			// file (see stub), which the scan keeps to its end.
+			declared = append(declared, strings.Clone(in.Name))
 		}
 	}
 	for _, u := range g.Units {
@@ -772,6 +775,16 @@ type foreignParts struct {
 // every resource not kept in full to its copy without attributes.
 func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
 	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+	for _, u := range g.Units {
+		if u.Format == graph.CloudFormation {
+			// A nested template's path may be a slice of its parent's
+			// file (see stub).
+			u.Path = unique.Make(u.Path).Value()
+			for i, f := range u.Files {
+				u.Files[i] = unique.Make(f).Value()
+			}
+		}
+	}
 	if len(g.UnreadModules) > 0 {
 		kept.UnreadModules = make([]*graph.UnreadModule, len(g.UnreadModules))
 		for i, u := range g.UnreadModules {
@@ -800,7 +813,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			}
 		}
 		if suppressions {
-			s.Metadata = r.Metadata
+			s.Metadata = r.Metadata.Detached()
 		}
 		stubs[r] = s
 		if all || suppressions || aws.WorkloadCategory(r.Type) != "" {
@@ -836,12 +849,29 @@ func slimUnread(u *graph.UnreadModule) *graph.UnreadModule {
 
 // stub is r without its attributes and metadata: what reports and
 // suppressions read of a resource after its unit is checked.
+//
+// A CloudFormation template's strings may be slices of the whole file
+// (internal/jsonnode decodes JSON so), which a stub kept to the end of the
+// scan would hold in memory: its strings are copied (its type shared).
 func stub(r *graph.Resource) *graph.Resource {
-	return &graph.Resource{
+	s := &graph.Resource{
 		Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
 		Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 		Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
 	}
+	if r.Format == graph.CloudFormation {
+		s.Unit = unique.Make(r.Unit).Value()
+		s.Type = unique.Make(r.Type).Value()
+		s.Address = strings.Clone(r.Address)
+		s.ExistsWhy = strings.Clone(r.ExistsWhy)
+		if len(r.Calls) > 0 {
+			s.Calls = make([]graph.Call, len(r.Calls))
+			for i, c := range r.Calls {
+				s.Calls[i] = graph.Call{Address: strings.Clone(c.Address), Range: c.Range}
+			}
+		}
+	}
+	return s
 }
 
 // suppressionMetadata are the Metadata keys of CloudFormation resources

@@ -198,32 +198,67 @@ type estimate func(args []cty.Value) (values, bytes int64, ok bool)
 // budgeted wraps f: the call asks the budget for what est says it will
 // create before it runs, and numbers it returns must be printable. Its
 // parameters are f's, so HCL converts and checks arguments as before.
+//
+// The wrapper runs f when asked for its return type and keeps the result
+// until the call takes it (cty asks for the type of every call, and the
+// call follows at once): asking f for its type first, then calling it,
+// checked every argument once more, deep, for a call as common as merge
+// or format.
 func budgeted(name string, f function.Function, est estimate, b *budget.Budget) function.Function {
+	var last struct {
+		pending bool
+		val     cty.Value
+	}
+	run := func(args []cty.Value) (cty.Value, error) {
+		if est != nil {
+			if plain, ok := plainArgs(args); ok {
+				values, bytes, ok := est(plain)
+				if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
+					return refusedCall(f, args)
+				}
+			}
+		}
+		out, err := f.Call(args)
+		if err != nil {
+			return out, err
+		}
+		if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, b) {
+			return refusedCall(f, args)
+		}
+		return out, nil
+	}
 	spec := &function.Spec{
 		Description: f.Description(),
 		Params:      f.Params(),
 		VarParam:    f.VarParam(),
-		Type:        func(args []cty.Value) (cty.Type, error) { return f.ReturnTypeForValues(args) },
-		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-			if est != nil {
-				if plain, ok := plainArgs(args); ok {
-					values, bytes, ok := est(plain)
-					if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
-						return cty.UnknownVal(ty), nil
-					}
-				}
-			}
-			out, err := f.Call(args)
+		Type: func(args []cty.Value) (cty.Type, error) {
+			v, err := run(args)
 			if err != nil {
-				return out, err
+				return cty.NilType, err
 			}
-			if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, b) {
-				return cty.UnknownVal(ty), nil
+			last.pending, last.val = true, v
+			return v.Type(), nil
+		},
+		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
+			if last.pending {
+				v := last.val
+				last.pending, last.val = false, cty.NilVal
+				return v, nil
 			}
-			return out, nil
+			return run(args)
 		},
 	}
 	return function.New(spec)
+}
+
+// refusedCall is the unknown value of f's type for args: a call the budget
+// refused.
+func refusedCall(f function.Function, args []cty.Value) (cty.Value, error) {
+	ty, err := f.ReturnTypeForValues(args)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return cty.UnknownVal(ty), nil
 }
 
 // plainArgs returns the arguments unmarked, when all are known and not

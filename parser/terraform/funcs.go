@@ -50,6 +50,14 @@ var unknownAtApply = map[string]cty.Type{
 // file() and templatefile() resolve relative paths against workDir, the
 // root module's directory where Terraform runs, and read only inside root.
 func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budget) map[string]function.Function {
+	fs := unbudgeted(workDir, root, marked, b)
+	budgetFunctions(fs, b)
+	return fs
+}
+
+// unbudgeted is functions' table before the functions whose output may be
+// large are wrapped for the budget.
+func unbudgeted(workDir string, root *sandbox.Root, marked *bool, b *budget.Budget) map[string]function.Function {
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -139,7 +147,6 @@ func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budge
 	fs["templatestring"] = templateStringFunc(fs)
 	fs["textencodebase64"] = textEncodeBase64Func
 	fs["textdecodebase64"] = textDecodeBase64Func
-	budgetFunctions(fs, b)
 	return fs
 }
 

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"context"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -8,6 +9,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/blindspot-iac/blindspot/internal/budget"
 )
 
 // TestTryEvaluatesOnce checks that try gives what HCL's tryfunc gives,
@@ -58,6 +61,47 @@ func TestTryEvaluatesOnce(t *testing.T) {
 		}
 		if calls != tt.calls {
 			t.Errorf("%s: arguments evaluated %d times, want %d", tt.expr, calls, tt.calls)
+		}
+	}
+}
+
+// TestBudgetedAgrees checks that a function wrapped for the budget gives
+// what the function itself gives: values, unknowns, marks and errors,
+// nested calls of the same function included.
+func TestBudgetedAgrees(t *testing.T) {
+	vars := map[string]cty.Value{
+		"secret":  cty.StringVal("s").Mark(sensitiveMark),
+		"unknown": cty.UnknownVal(cty.String),
+		"tags":    cty.ObjectVal(map[string]cty.Value{"a": cty.StringVal("1"), "b": cty.StringVal("2").Mark(sensitiveMark)}),
+		"dynamic": cty.DynamicVal,
+	}
+	exprs := []string{
+		`format("%s-%s", format("%s", "a"), join(",", ["b", "c"]))`,
+		`merge(tags, {c = "3"}, merge({d = secret}))`,
+		`join(",", [secret, "x"])`,
+		`format("%s", unknown)`,
+		`concat(["a"], dynamic)`,
+		`max(1, 2, 3)`,
+		`jsondecode("[1, {\"a\": true}]")`,
+		`jsondecode("{")`,
+		`format("%d", "x")`,
+		`range(3)`,
+		`split(",", "a,b,${secret}")`,
+	}
+	b := budget.New(context.Background(), budget.Limits{})
+	defer b.Stop()
+	for _, src := range exprs {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "t.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", src, diags)
+		}
+		want, wantDiags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: unbudgeted(".", nil, new(bool), b)})
+		got, gotDiags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: functions(".", nil, new(bool), b)})
+		if !got.RawEquals(want) {
+			t.Errorf("%s = %#v, want %#v", src, got, want)
+		}
+		if gotDiags.Error() != wantDiags.Error() {
+			t.Errorf("%s: diagnostics\n%v\nwant\n%v", src, gotDiags, wantDiags)
 		}
 	}
 }
