@@ -65,7 +65,7 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 		d.pos = len(bom)
 		d.lineStart = d.pos
 	}
-	if !d.leadingSpace() || d.pos >= len(d.src) || d.src[d.pos] != '{' {
+	if !d.space(false) || d.pos >= len(d.src) || d.src[d.pos] != '{' {
 		return nil, false
 	}
 	root, ok = d.object()
@@ -203,32 +203,15 @@ func (d *decoder) newline() bool {
 	return true
 }
 
-// space skips JSON whitespace inside the top-level object, where yaml.v3
-// (in a flow collection) takes tabs as it does spaces.
-func (d *decoder) space() bool {
+// space skips JSON whitespace. Inside the top-level object yaml.v3 (in a
+// flow collection) takes tabs as it does spaces (tabs true); before it, in
+// YAML's block context, a tab cannot start a line (tabs false).
+func (d *decoder) space(tabs bool) bool {
 	for d.pos < len(d.src) {
-		switch d.src[d.pos] {
-		case ' ', '\t':
+		switch c := d.src[d.pos]; {
+		case c == ' ' || c == '\t' && tabs:
 			d.pos++
-		case '\r', '\n':
-			if !d.newline() {
-				return false
-			}
-		default:
-			return true
-		}
-	}
-	return true
-}
-
-// leadingSpace skips the whitespace before the top-level object: there,
-// in YAML's block context, a tab cannot start a line.
-func (d *decoder) leadingSpace() bool {
-	for d.pos < len(d.src) {
-		switch d.src[d.pos] {
-		case ' ':
-			d.pos++
-		case '\r', '\n':
+		case c == '\r' || c == '\n':
 			if !d.newline() {
 				return false
 			}
@@ -305,7 +288,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 	n := d.node(yaml.MappingNode, yaml.FlowStyle, mapTag, "")
 	d.pos++ // {
 	mark := len(d.open)
-	if !d.space() {
+	if !d.space(true) {
 		return nil, false
 	}
 	if d.pos < len(d.src) && d.src[d.pos] == '}' {
@@ -320,7 +303,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 		keyLine, keyColumn := d.line, d.column()
 		key := d.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, strTag, "")
 		s, ok := d.str()
-		if !ok || !d.space() || d.pos >= len(d.src) || d.src[d.pos] != ':' {
+		if !ok || !d.space(true) || d.pos >= len(d.src) || d.src[d.pos] != ':' {
 			return nil, false
 		}
 		// yaml.v3 takes a key before ':' only on one line and within
@@ -330,18 +313,18 @@ func (d *decoder) object() (*yaml.Node, bool) {
 		}
 		key.Value = s
 		d.pos++ // :
-		if !d.space() {
+		if !d.space(true) {
 			return nil, false
 		}
 		v, ok := d.value()
-		if !ok || !d.space() || d.pos >= len(d.src) {
+		if !ok || !d.space(true) || d.pos >= len(d.src) {
 			return nil, false
 		}
 		d.open = append(d.open, key, v)
 		switch d.src[d.pos] {
 		case ',':
 			d.pos++
-			if !d.space() {
+			if !d.space(true) {
 				return nil, false
 			}
 		case '}':
@@ -362,7 +345,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 	n := d.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "")
 	d.pos++ // [
 	mark := len(d.open)
-	if !d.space() {
+	if !d.space(true) {
 		return nil, false
 	}
 	if d.pos < len(d.src) && d.src[d.pos] == ']' {
@@ -372,14 +355,14 @@ func (d *decoder) array() (*yaml.Node, bool) {
 	}
 	for {
 		v, ok := d.value()
-		if !ok || !d.space() || d.pos >= len(d.src) {
+		if !ok || !d.space(true) || d.pos >= len(d.src) {
 			return nil, false
 		}
 		d.open = append(d.open, v)
 		switch d.src[d.pos] {
 		case ',':
 			d.pos++
-			if !d.space() {
+			if !d.space(true) {
 				return nil, false
 			}
 		case ']':
