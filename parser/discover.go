@@ -224,11 +224,13 @@ func (d *discoverer) root(p string) {
 		d.diag(graph.Error, p, CodePathNotFound, "cannot resolve %s: %v", p, unwrapPathError(err))
 		return
 	}
-	d.walk(p, p, map[string]bool{real: true})
+	d.walk(p, p, real, map[string]bool{real: true})
 }
 
-// walk visits dir (reached as shown) under the root given by the user.
-func (d *discoverer) walk(rootShown, dir string, visited map[string]bool) {
+// walk visits dir (reached as shown, resolving to dirReal) under the root
+// given by the user. visited holds the real paths of the directories
+// walked, so that a symbolic link back into them is not followed.
+func (d *discoverer) walk(rootShown, dir, dirReal string, visited map[string]bool) {
 	entries, err := d.sandbox.ReadDir(dir)
 	if err != nil {
 		code := "read-error"
@@ -272,7 +274,7 @@ func (d *discoverer) walk(rootShown, dir string, visited map[string]bool) {
 					continue
 				}
 				visited[target] = true
-				d.walk(rootShown, full, visited)
+				d.walk(rootShown, full, target, visited)
 				continue
 			}
 			d.other(full, info.Mode(), e.Name())
@@ -282,13 +284,24 @@ func (d *discoverer) walk(rootShown, dir string, visited map[string]bool) {
 			if skipDirs[e.Name()] {
 				continue
 			}
-			if real, err := d.sandbox.RealPath(full); err == nil {
+			// The listing says this is a directory, not a link: it
+			// resolves to its name inside its parent's real path, as
+			// RealPath would find with one more Lstat per directory
+			// (Windows may rewrite names, so it asks there).
+			real := filepath.Join(dirReal, e.Name())
+			if runtime.GOOS == "windows" {
+				var err error
+				if real, err = d.sandbox.RealPath(full); err != nil {
+					real = ""
+				}
+			}
+			if real != "" {
 				if visited[real] {
 					continue
 				}
 				visited[real] = true
 			}
-			d.walk(rootShown, full, visited)
+			d.walk(rootShown, full, real, visited)
 			continue
 		}
 		d.other(full, mode, e.Name())
