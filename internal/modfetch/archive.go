@@ -14,6 +14,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Limits on what one archive may make blindspot download and write.
@@ -105,10 +106,12 @@ func (f *Fetcher) download(src source, dest string, depth int) error {
 }
 
 // metaTag finds <meta name="terraform-get" content="...">.
-var metaTag = regexp.MustCompile(`(?i)<meta\s+name=["']terraform-get["']\s+content=["']([^"']+)["']`)
+var metaTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)<meta\s+name=["']terraform-get["']\s+content=["']([^"']+)["']`)
+})
 
 func metaTerraformGet(body []byte) string {
-	if m := metaTag.FindSubmatch(body); m != nil {
+	if m := metaTag().FindSubmatch(body); m != nil {
 		return string(m[1])
 	}
 	return ""

@@ -39,9 +39,7 @@ type source struct {
 const defaultRegistry = "registry.terraform.io"
 
 var (
-	registryName     = regexp.MustCompile(`^[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}[0-9A-Za-z])?$`)
-	registryProvider = regexp.MustCompile(`^[0-9a-z]{1,64}$`)
-	registryHost     = regexp.MustCompile(`^[0-9A-Za-z.-]+(?::[0-9]+)?$`)
+	registryHost = regexp.MustCompile(`^[0-9A-Za-z.-]+(?::[0-9]+)?$`)
 	// scpLike is git's user@host:path form.
 	scpLike = regexp.MustCompile(`^([A-Za-z0-9_.-]+)@([A-Za-z0-9_.-]+):(.+)$`)
 )
@@ -118,7 +116,7 @@ func registryAddress(s string) (source, bool) {
 	default:
 		return source{}, false
 	}
-	if !registryName.MatchString(parts[0]) || !registryName.MatchString(parts[1]) || !registryProvider.MatchString(parts[2]) {
+	if !isRegistryName(parts[0]) || !isRegistryName(parts[1]) || !isRegistryProvider(parts[2]) {
 		return source{}, false
 	}
 	return source{kind: registrySource, host: host, namespace: parts[0], name: parts[1], provider: parts[2]}, true
@@ -258,4 +256,38 @@ func (s source) String() string {
 		return u + subdirSuffix(s.subdir)
 	}
 	return s.url + subdirSuffix(s.subdir)
+}
+
+// isRegistryName reports whether s is a registry namespace or module name:
+// 1 to 64 letters, digits, '-' and '_', starting and ending with a letter
+// or digit. (As a regular expression, its bounded repetition compiled
+// into a large program at every start of the program.)
+func isRegistryName(s string) bool {
+	if len(s) == 0 || len(s) > 64 || !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRegistryProvider reports whether s is a registry provider name: 1 to
+// 64 lower-case letters and digits.
+func isRegistryProvider(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

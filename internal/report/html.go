@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -25,7 +26,11 @@ var (
 	//go:embed html/script.js
 	htmlJS string
 
-	htmlPage = template.Must(template.New("report").Parse(htmlTemplate))
+	// htmlPage is parsed on first use, not when the program starts:
+	// most runs write no HTML.
+	htmlPage = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("report").Parse(htmlTemplate))
+	})
 )
 
 // WriteHTML writes the HTML report: a summary by severity and rule, the
@@ -35,7 +40,7 @@ var (
 // filters by severity, rule, file and text. It is printable.
 func WriteHTML(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) error {
 	v := buildHTMLView(rs, fs, diags, opts)
-	if err := htmlPage.Execute(w, v); err != nil {
+	if err := htmlPage().Execute(w, v); err != nil {
 		return fmt.Errorf("writing HTML report: %w", err)
 	}
 	return nil
