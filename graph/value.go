@@ -324,49 +324,6 @@ func (v Value) Alternatives() []Value {
 // Refs returns the resource attributes v was derived from.
 func (v Value) Refs() []Ref { return v.x().refs }
 
-// Detached returns a deep copy of v whose strings are copies too: a value
-// kept long after the rest of its file (a resource's Metadata kept for
-// suppressions) then does not keep the file's text in memory when a
-// decoder's strings are slices of it.
-func (v Value) Detached() Value {
-	v.str = strings.Clone(v.str)
-	if v.elems != nil {
-		elems := make([]Value, len(v.elems))
-		for i, e := range v.elems {
-			elems[i] = e.Detached()
-		}
-		v.elems = elems
-	}
-	if v.fields != nil {
-		fields := make([]Field, len(v.fields))
-		for i, f := range v.fields {
-			fields[i] = Field{Key: strings.Clone(f.Key), KeyRange: f.KeyRange, Value: f.Value.Detached()}
-		}
-		v.fields = fields
-	}
-	if v.ext != nil {
-		e := *v.ext
-		e.why, e.literal, e.origin = strings.Clone(e.why), strings.Clone(e.literal), strings.Clone(e.origin)
-		e.prefix, e.suffix = strings.Clone(e.prefix), strings.Clone(e.suffix)
-		if e.alts != nil {
-			alts := make([]Value, len(e.alts))
-			for i, a := range e.alts {
-				alts[i] = a.Detached()
-			}
-			e.alts = alts
-		}
-		if e.refs != nil {
-			refs := make([]Ref, len(e.refs))
-			for i, r := range e.refs {
-				refs[i] = Ref{Address: strings.Clone(r.Address), Attr: strings.Clone(r.Attr), Range: r.Range}
-			}
-			e.refs = refs
-		}
-		v.ext = &e
-	}
-	return v
-}
-
 // AllRefs returns the references of v and everything inside it.
 func (v Value) AllRefs() []Ref { return v.appendRefs(nil) }
 

@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"reflect"
 	"testing"
-	"unsafe"
 )
 
 func TestValueAccessors(t *testing.T) {
@@ -83,49 +81,5 @@ func TestLiteralAffixes(t *testing.T) {
 	}
 	if k := String("x", Range{}).WithLiteralAffixes("a", "b"); k.LiteralPrefix() != "" || k.LiteralSuffix() != "" {
 		t.Errorf("a known value has no affixes")
-	}
-}
-
-// TestDetached checks that a detached value equals the original and
-// shares none of its strings.
-func TestDetached(t *testing.T) {
-	src := "bucket-name key why"
-	r := Range{File: "t.yaml", Start: Pos{Line: 1, Column: 1}}
-	v := Object([]Field{
-		{Key: src[11:14], Value: String(src[:11], r)},
-		{Key: "list", Value: List([]Value{UnknownValue(src[15:], r).WithRefs(Ref{Address: src[:6]})}, r)},
-	}, r)
-	d := v.Detached()
-	if !reflect.DeepEqual(d, v) {
-		t.Fatalf("Detached() = %s, want %s", d, v)
-	}
-	within := func(s string) bool {
-		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-		base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
-		return len(s) > 0 && p >= base && p < base+uintptr(len(src))
-	}
-	var shared []string
-	d.walk(func(x Value) {
-		if within(x.str) {
-			shared = append(shared, x.str)
-		}
-		for _, f := range x.fields {
-			if within(f.Key) {
-				shared = append(shared, f.Key)
-			}
-		}
-		if x.ext != nil {
-			if within(x.ext.why) {
-				shared = append(shared, x.ext.why)
-			}
-			for _, ref := range x.ext.refs {
-				if within(ref.Address) {
-					shared = append(shared, ref.Address)
-				}
-			}
-		}
-	})
-	if len(shared) > 0 {
-		t.Errorf("detached value shares %q with the original", shared)
 	}
 }

@@ -671,9 +671,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	var declared []string
 	for _, in := range g.Inputs {
 		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
-			// Copied: a template's names may be slices of the whole
-			// file (see stub), which the scan keeps to its end.
-			declared = append(declared, strings.Clone(in.Name))
+			declared = append(declared, in.Name)
 		}
 	}
 	for _, u := range g.Units {
@@ -777,8 +775,8 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
 	for _, u := range g.Units {
 		if u.Format == graph.CloudFormation {
-			// A nested template's path may be a slice of its parent's
-			// file (see stub).
+			// Many stubs and findings name the same few paths: one
+			// copy of each is kept.
 			u.Path = unique.Make(u.Path).Value()
 			for i, f := range u.Files {
 				u.Files[i] = unique.Make(f).Value()
@@ -813,7 +811,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			}
 		}
 		if suppressions {
-			s.Metadata = r.Metadata.Detached()
+			s.Metadata = r.Metadata
 		}
 		stubs[r] = s
 		if all || suppressions || aws.WorkloadCategory(r.Type) != "" {
@@ -849,10 +847,8 @@ func slimUnread(u *graph.UnreadModule) *graph.UnreadModule {
 
 // stub is r without its attributes and metadata: what reports and
 // suppressions read of a resource after its unit is checked.
-//
-// A CloudFormation template's strings may be slices of the whole file
-// (internal/jsonnode decodes JSON so), which a stub kept to the end of the
-// scan would hold in memory: its strings are copied (its type shared).
+// A CloudFormation stub's unit and type are shared with the other stubs
+// that have them (unique.Make): a large template has many.
 func stub(r *graph.Resource) *graph.Resource {
 	s := &graph.Resource{
 		Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
@@ -862,14 +858,6 @@ func stub(r *graph.Resource) *graph.Resource {
 	if r.Format == graph.CloudFormation {
 		s.Unit = unique.Make(r.Unit).Value()
 		s.Type = unique.Make(r.Type).Value()
-		s.Address = strings.Clone(r.Address)
-		s.ExistsWhy = strings.Clone(r.ExistsWhy)
-		if len(r.Calls) > 0 {
-			s.Calls = make([]graph.Call, len(r.Calls))
-			for i, c := range r.Calls {
-				s.Calls[i] = graph.Call{Address: strings.Clone(c.Address), Range: c.Range}
-			}
-		}
 	}
 	return s
 }
