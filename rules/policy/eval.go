@@ -38,7 +38,21 @@ type activation struct {
 	elem     ref.Val
 	// resObj is the object resource is bound to.
 	resObj objVal
+	// reason is the subject of the result being reported.
+	reason reasoned
 }
+
+// reasoned is a result's subject with why it is undetermined.
+type reasoned struct {
+	loc graph.Loc
+	why string
+}
+
+// Loc implements rules.Subject.
+func (r *reasoned) Loc() graph.Loc { return r.loc }
+
+// UnknownReason gives why the result is undetermined.
+func (r *reasoned) UnknownReason() string { return r.why }
 
 // reset prepares the activation for an evaluation about subj with the
 // alternatives choices, keeping the storage of the last one.

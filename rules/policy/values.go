@@ -36,6 +36,9 @@ type evalState struct {
 	env     *Env
 	run     *RunOptions
 	model   *aws.Model
+	// account is the object resource.account is bound to, made once per
+	// evaluation without an allocation of its own.
+	account objVal
 }
 
 // unknownAt is one unknown value an evaluation read.
@@ -458,8 +461,15 @@ func (m *mapVal) find(k string) (ref.Val, bool) {
 
 // keyList returns the keys in order.
 func (m *mapVal) keyList() []string {
-	if m.source != nil && m.keys == nil {
+	switch {
+	case m.keys != nil:
+	case m.source != nil:
 		m.keys = fieldKeys(*m.source)
+	case m.tags != nil:
+		m.keys = make([]string, len(m.tags))
+		for i, t := range m.tags {
+			m.keys[i] = t.key
+		}
 	}
 	return m.keys
 }
@@ -626,28 +636,54 @@ func stringMap(st *evalState, path string, keys []string, vals map[string]ref.Va
 // known, in the order the evaluation met them.
 func (st *evalState) describeUnknown(u *types.Unknown) string {
 	// Each path is in st.unknowns once (st.unknown makes one ID per
-	// path).
-	var parts []string
-	for _, at := range st.unknowns {
+	// path). The reasons are joined once, into one string: a scan gives
+	// thousands of them.
+	var (
+		found [3]int
+		n     int
+	)
+	for i, at := range st.unknowns {
 		if _, ok := u.GetAttributeTrails(at.id); !ok {
 			continue
 		}
-		why := at.why
-		if why == "" {
-			why = "not known before deployment"
-		}
-		parts = append(parts, at.path+": "+why)
-		if len(parts) == 3 {
+		found[n] = i
+		if n++; n == len(found) {
 			break
 		}
 	}
-	if trails, ok := u.GetAttributeTrails(foreignUnknown); ok && len(parts) < 3 {
-		for _, t := range trails {
-			parts = append(parts, t.Variable())
+	var foreign []*types.AttributeTrail
+	if n < len(found) {
+		foreign, _ = u.GetAttributeTrails(foreignUnknown)
+	}
+	why := func(at unknownAt) string {
+		if at.why == "" {
+			return "not known before deployment"
 		}
+		return at.why
 	}
-	if len(parts) == 0 {
+	switch {
+	case n == 0 && len(foreign) == 0:
 		return "a value it depends on is not known before deployment"
+	case n == 1 && len(foreign) == 0:
+		at := st.unknowns[found[0]]
+		return "depends on " + at.path + ": " + why(at)
 	}
-	return "depends on " + strings.Join(parts, "; ")
+	var b strings.Builder
+	b.WriteString("depends on ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		at := st.unknowns[found[i]]
+		b.WriteString(at.path)
+		b.WriteString(": ")
+		b.WriteString(why(at))
+	}
+	for i, t := range foreign {
+		if n+i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(t.Variable())
+	}
+	return b.String()
 }
