@@ -32,9 +32,8 @@ type compiled struct {
 	coll     *collection
 	types    []string
 	patterns []string
-	// metered is set when evaluations are metered (the condition has a
-	// comprehension); staticCost is what an evaluation of another costs.
-	metered    bool
+	// staticCost is what an evaluation costs besides the iterations of
+	// its comprehensions (see meterLoops).
 	staticCost uint64
 }
 
@@ -136,20 +135,13 @@ func compileCondition(env *Env, c *compiled) (cel.Program, error) {
 		return nil, &Error{File: p.File, Line: line, Column: col,
 			Msg: fmt.Sprintf("policy %s: condition: it must be true when a resource fails, but it gives %s, not a bool", p.ID, t)}
 	}
-	// Only comprehensions repeat work: a condition without one costs about
-	// one unit per node whatever the resource, so it is charged that and
-	// spared the interpreter's cost tracking, which would double its
-	// evaluation time. One with a comprehension is metered and stopped
-	// at the limit.
+	// Only comprehensions repeat work: a condition costs its nodes, and
+	// one with a comprehension what its iterations are charged besides
+	// (see meterLoops).
 	native := ast.NativeRep()
-	loops := celast.MatchDescendants(celast.NavigateAST(native), celast.KindMatcher(celast.ComprehensionKind))
+	c.staticCost = uint64(celast.NodeCount(native))
+	meterLoops(native)
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	if len(loops) > 0 {
-		c.metered = true
-		opts = append(opts, cel.CostLimit(env.opts.CostLimit))
-	} else {
-		c.staticCost = uint64(celast.NodeCount(native))
-	}
 	prg, err := e.Program(ast, opts...)
 	if err != nil {
 		line, col := p.conditionAt.position(1, 0)
