@@ -85,40 +85,69 @@ func plainText(data []byte) (nodes int, ok bool) {
 	nodes = 1
 	for i := 0; i < len(data); {
 		c := data[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ':':
-				if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\r') {
-					nodes += 2
-				}
-			case c == '-':
-				if i+1 < len(data) && data[i+1] == ' ' {
-					nodes++
-				}
-			case c == ',':
-				nodes++
-			case c == '\n':
-			case c == '\r':
-				if i+1 >= len(data) || data[i+1] != '\n' {
-					return 0, false
-				}
-			case c < 0x20 || c == 0x7f:
-				return 0, false
-			}
+		switch byteClass[c] {
+		case ordinary:
 			i++
 			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
+		case colon:
+			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\r') {
+				nodes += 2
+			}
+		case dash:
+			if i+1 < len(data) && data[i+1] == ' ' {
+				nodes++
+			}
+		case comma:
+			nodes++
+		case carriageReturn:
+			if i+1 >= len(data) || data[i+1] != '\n' {
+				return 0, false
+			}
+		case control:
 			return 0, false
-		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
-			return 0, false
+		case nonASCII:
+			r, size := utf8.DecodeRune(data[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				return 0, false
+			case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+				return 0, false
+			}
+			i += size
+			continue
 		}
-		i += size
+		i++
 	}
 	return nodes, true
 }
+
+// Classes of bytes for plainText.
+const (
+	ordinary = iota
+	colon
+	dash
+	comma
+	carriageReturn
+	control
+	nonASCII
+)
+
+// byteClass is the class of each byte for plainText.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
+		case c == '\n':
+		case c == '\r':
+			t[c] = carriageReturn
+		case c < 0x20 || c == 0x7f:
+			t[c] = control
+		}
+	}
+	t[':'], t['-'], t[','] = colon, dash, comma
+	return t
+}()
 
 // decoder is the state of one Parse.
 type decoder struct {
@@ -165,7 +194,8 @@ func (d *decoder) intern(text []byte) string {
 		return s
 	}
 	if d.strs == nil {
-		d.strs = make(map[string]string)
+		// Templates have about one distinct short string per 40 bytes.
+		d.strs = make(map[string]string, len(d.src)/40)
 	}
 	s := string(text)
 	d.strs[s] = s
