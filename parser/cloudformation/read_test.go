@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
 	"github.com/blindspot-iac/blindspot/parser"
 )
@@ -170,4 +171,44 @@ func TestClassifiedTreesAreParsedTrees(t *testing.T) {
 		t.Skip("no corpus under ../shared/corpus")
 	}
 	t.Logf("%d templates, %d handed over with their tree", templates, used)
+}
+
+// TestRangeEnding: the range of every node of the perf corpus's
+// templates, each handed the end of its last element by its parent as
+// evaluation hands it, is the range nodeRange finds.
+func TestRangeEnding(t *testing.T) {
+	dir := "../../../shared/corpus/perf/cloudformation"
+	contents := parser.NewContents(1<<40, 0)
+	units, _ := parser.Discover([]string{dir}, parser.Options{Contents: contents})
+	r, err := sandbox.Open(dir)
+	if err != nil {
+		t.Skip("no corpus under ../shared/corpus/perf/cloudformation")
+	}
+	defer r.Close()
+	nodes := 0
+	var walk func(file string, n *yaml.Node, end graph.Pos)
+	walk = func(file string, n *yaml.Node, end graph.Pos) {
+		nodes++
+		got, lastEnd := rangeEnding(file, n, end)
+		if want := nodeRange(file, n); got != want {
+			t.Fatalf("%s:%d:%d: range %v, want %v", file, n.Line, n.Column, got, want)
+		}
+		for i, c := range n.Content {
+			var end graph.Pos
+			if i == len(n.Content)-1 {
+				end = lastEnd
+			}
+			walk(file, c, end)
+		}
+	}
+	for _, u := range units {
+		data, _, ok := contents.TakeTemplate(r, u.Path, maxFileSize)
+		if !ok {
+			continue
+		}
+		if root, _ := parseDocument(u.Path, data); root != nil {
+			walk(u.Path, root, graph.Pos{})
+		}
+	}
+	t.Logf("%d nodes", nodes)
 }
