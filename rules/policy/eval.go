@@ -41,6 +41,8 @@ type activation struct {
 	reason reasoned
 	// meter charges the iterations of a metered condition.
 	meter meter
+	// subjects holds what a check evaluates, kept for the next check.
+	subjects []subject
 }
 
 // reasoned is a result's subject with why it is undetermined.

@@ -241,17 +241,17 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 		if st.isStopped() {
 			return
 		}
-		subjects := c.subjectsOf(pass.AWS)
-		if len(subjects) == 0 {
-			return
-		}
 		act := acts.Get().(*activation)
 		defer func() {
 			// Back to the pool without what it pointed at.
 			act.reset(nil, nil, nil, nil, subject{}, nil)
 			act.reason = reasoned{}
+			clear(act.subjects)
+			act.subjects = act.subjects[:0]
 			acts.Put(act)
 		}()
+		act.subjects = c.subjectsOf(pass.AWS, act.subjects[:0])
+		subjects := act.subjects
 		for _, subj := range subjects {
 			v := c.decideIn(act, env, run, pass.AWS, subj)
 			loc := subj.loc()
@@ -282,18 +282,17 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 	return rule
 }
 
-// subjectsOf lists what the policy is evaluated on in a model.
-func (c *compiled) subjectsOf(m *aws.Model) []subject {
-	var out []subject
+// subjectsOf lists what the policy is evaluated on in a model, appended
+// to out.
+func (c *compiled) subjectsOf(m *aws.Model, out []subject) []subject {
 	if c.coll != nil {
+		if c.coll.resourceField == nil {
+			return out
+		}
 		slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
-		out = make([]subject, 0, slice.Len())
 		for i := range slice.Len() {
 			e := slice.Index(i)
 			if e.IsNil() {
-				continue
-			}
-			if c.coll.resourceField == nil {
 				continue
 			}
 			subj := subject{elem: e, atField: c.coll.atField}
@@ -306,37 +305,24 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		return out
 	}
 	if len(c.patterns) == 0 {
-		of := m.Index().OfType(c.types...)
-		out = make([]subject, 0, len(of))
-		for _, r := range of {
-			out = append(out, subject{resource: r})
+		for _, t := range c.types {
+			for _, r := range m.Index().OfType(t) {
+				out = append(out, subject{resource: r})
+			}
 		}
 		return out
 	}
-	// Resources come sorted, mostly by type: each type is matched once
-	// per run of resources of that type.
+	// Resources come sorted, often several of one type in a row: each
+	// run of them is matched once.
 	var (
 		last    string
 		matched bool
 	)
-	matches := func(t string) bool {
-		if t != last || last == "" {
-			last, matched = t, c.matchesType(t)
-		}
-		return matched
-	}
-	n := 0
 	for _, r := range m.Graph.Resources {
-		if matches(r.Type) {
-			n++
+		if r.Type != last || last == "" {
+			last, matched = r.Type, c.matchesType(r.Type)
 		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out = make([]subject, 0, n)
-	for _, r := range m.Graph.Resources {
-		if matches(r.Type) {
+		if matched {
 			out = append(out, subject{resource: r})
 		}
 	}
