@@ -10,6 +10,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/yamlnode"
 )
 
 // templateVersion is the only AWSTemplateFormatVersion CloudFormation
@@ -48,6 +49,9 @@ func classify(name string, data []byte) (Kind, string, *yaml.Node) {
 		return 0, "", nil
 	}
 	top, ok := jsonnode.Parse(data)
+	if !ok {
+		top, ok = yamlnode.Parse(data)
+	}
 	if !ok {
 		if nesting.YAML(data) != nil {
 			// Too deep to parse safely: loading it as a template reports
