@@ -198,7 +198,7 @@ func (d *decoder) intern(text []byte) string {
 		return s
 	}
 	if d.strs == nil {
-		// Templates have about one distinct short string per 40 bytes.
+		// A guess at the distinct short strings, to grow the map less.
 		d.strs = make(map[string]string, len(d.src)/40)
 	}
 	s := string(text)
