@@ -10,6 +10,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/yamlnode"
 )
 
 // templateVersion is the only AWSTemplateFormatVersion CloudFormation
@@ -30,37 +31,42 @@ const templateVersion = "2010-09-09"
 // version but does not parse is a template, so that its parse error is
 // reported instead of silently skipped.
 func Classify(name string, data []byte) Kind {
-	kind, _ := classify(name, data)
+	kind, _, _ := classify(name, data)
 	return kind
 }
 
 // classify is Classify, saying why a file that looks like a template is
-// not one ("" when it does not look like one at all).
-func classify(name string, data []byte) (Kind, string) {
+// not one ("" when it does not look like one at all). For a template it
+// had to parse to recognise, it returns the root node of its (first)
+// document, for the loader to use instead of parsing it again.
+func classify(name string, data []byte) (Kind, string, *yaml.Node) {
 	if kind := classifyQuickly(name, data); kind != 0 {
-		return kind, ""
+		return kind, "", nil
 	}
 	mayHaveTypes := bytes.Contains(data, []byte("Resources")) &&
 		(bytes.Contains(data, []byte("AWS::")) || bytes.Contains(data, []byte("Custom::")) || bytes.Contains(data, []byte("Alexa::")))
 	if !mayHaveTypes && !bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
-		return 0, ""
+		return 0, "", nil
 	}
 	top, ok := jsonnode.Parse(data)
+	if !ok {
+		top, ok = yamlnode.Parse(data)
+	}
 	if !ok {
 		if nesting.YAML(data) != nil {
 			// Too deep to parse safely: loading it as a template reports
 			// why, instead of skipping it silently.
-			return CloudFormationTemplate, ""
+			return CloudFormationTemplate, "", nil
 		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			if mentionsResourceTypes(data) {
-				return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err)
+				return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err), nil
 			}
-			return 0, ""
+			return 0, "", nil
 		}
 		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-			return 0, ""
+			return 0, "", nil
 		}
 		top = doc.Content[0]
 	}
@@ -71,7 +77,7 @@ func classify(name string, data []byte) (Kind, string) {
 		switch key {
 		case "AWSTemplateFormatVersion":
 			if val.Kind == yaml.ScalarNode && val.Value == templateVersion {
-				return CloudFormationTemplate, ""
+				return CloudFormationTemplate, "", top
 			}
 			version = fmt.Sprintf("its AWSTemplateFormatVersion is %q, not %s", scalarText(val), templateVersion)
 		case "Resources":
@@ -79,15 +85,15 @@ func classify(name string, data []byte) (Kind, string) {
 		}
 	}
 	if resources == nil {
-		return 0, version
+		return 0, version, nil
 	}
 	if ok, why := templateResources(resources); !ok {
 		if version != "" {
 			why = version + ", and " + why
 		}
-		return 0, why
+		return 0, why, nil
 	}
-	return CloudFormationTemplate, ""
+	return CloudFormationTemplate, "", top
 }
 
 // templateResources reports whether a Resources node is a template's: a

@@ -1,12 +1,12 @@
 package aws
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blindspot-iac/blindspot/graph"
 )
@@ -252,8 +252,8 @@ func PolicyOf(f Field) *Policy {
 		v = decoded
 		f = Field{Res: f.Res, Path: f.Path, Value: v, Present: true}
 	} else if v.Kind() == graph.KindObject {
-		if enc, ok := encodeJSON(v); ok {
-			pol.MinifiedSize = len(enc)
+		if n, ok := minifiedSize(v); ok {
+			pol.MinifiedSize = n
 		}
 	}
 	pol.Known = true
@@ -458,55 +458,73 @@ func MinifiedLength(text string) int {
 	return n
 }
 
-// encodeJSON writes a known value as minified JSON.
-func encodeJSON(v graph.Value) (string, bool) {
-	var b bytes.Buffer
-	if !writeJSON(&b, v) {
-		return "", false
-	}
-	return b.String(), true
-}
-
-func writeJSON(b *bytes.Buffer, v graph.Value) bool {
+// minifiedSize is the number of bytes of v, a known value, written as
+// minified JSON with strings escaped as encoding/json escapes them (HTML
+// characters included), counted without writing them; ok is false for an
+// unknown value.
+func minifiedSize(v graph.Value) (n int, ok bool) {
 	switch v.Kind() {
 	case graph.KindNull:
-		b.WriteString("null")
+		return len("null"), true
 	case graph.KindBool, graph.KindNumber:
 		s, _ := v.AsString()
-		b.WriteString(s)
+		return len(s), true
 	case graph.KindString:
 		s, _ := v.AsString()
-		enc, _ := json.Marshal(s)
-		b.Write(enc)
+		return jsonStringSize(s), true
 	case graph.KindList:
-		b.WriteByte('[')
-		for i, e := range v.Elems() {
-			if i > 0 {
-				b.WriteByte(',')
+		elems := v.Elems()
+		n = len("[]") + max(len(elems)-1, 0)
+		for _, e := range elems {
+			m, ok := minifiedSize(e)
+			if !ok {
+				return 0, false
 			}
-			if !writeJSON(b, e) {
-				return false
-			}
+			n += m
 		}
-		b.WriteByte(']')
+		return n, true
 	case graph.KindObject:
-		b.WriteByte('{')
-		for i, f := range v.Fields() {
-			if i > 0 {
-				b.WriteByte(',')
+		fields := v.Fields()
+		n = len("{}") + max(len(fields)-1, 0)
+		for _, f := range fields {
+			m, ok := minifiedSize(f.Value)
+			if !ok {
+				return 0, false
 			}
-			k, _ := json.Marshal(f.Key)
-			b.Write(k)
-			b.WriteByte(':')
-			if !writeJSON(b, f.Value) {
-				return false
-			}
+			n += jsonStringSize(f.Key) + len(":") + m
 		}
-		b.WriteByte('}')
-	default:
-		return false
+		return n, true
 	}
-	return true
+	return 0, false
+}
+
+// jsonStringSize is len(json.Marshal(s)): s quoted, with quotes,
+// backslashes, control characters, <, > and &, invalid UTF-8 (as U+FFFD),
+// U+2028 and U+2029 escaped.
+func jsonStringSize(s string) int {
+	n := len(`""`)
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			switch {
+			case b == '"' || b == '\\' || b == '\b' || b == '\f' || b == '\n' || b == '\r' || b == '\t':
+				n += 2
+			case b < 0x20 || b == '<' || b == '>' || b == '&':
+				n += len(`\u0000`)
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			n += len(`\u0000`)
+		} else {
+			n += size
+		}
+		i += size
+	}
+	return n
 }
 
 // CoversEveryAction is True when the statement's Action holds a pattern

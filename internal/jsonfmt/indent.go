@@ -4,7 +4,10 @@
 // that appends JSON itself produces the bytes encoding/json would.
 package jsonfmt
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // AppendIndented appends src, compact JSON as encoding/json writes it (no
 // whitespace outside strings), to dst with each element on its own line
@@ -24,7 +27,7 @@ func AppendIndented(dst, src []byte, indent string) []byte {
 // one by one, each at the depth it starts at, gives the bytes indenting
 // it whole does, so the pieces can be indented apart, on several cores.
 func AppendIndentedAt(dst, src []byte, indent string, depth int) []byte {
-	breaks := lineBreaks{indent: indent}
+	breaks := newLineBreaks(indent)
 	// open is set after { or [, whose line break waits for the next byte:
 	// an empty object or array stays on one line.
 	open := false
@@ -90,21 +93,36 @@ func stringEnd(src []byte, start int) int {
 // AppendIndented writes after an opening bracket or a comma, for a writer
 // that opens or closes an array itself around pieces it indents apart.
 func AppendLineBreak(dst []byte, indent string, depth int) []byte {
-	breaks := lineBreaks{indent: indent}
+	breaks := newLineBreaks(indent)
 	return breaks.append(dst, depth)
 }
+
+// newlineSpaces is a line break and the spaces of the deepest lines
+// indented with spaces are written from.
+var newlineSpaces = "\n" + strings.Repeat(" ", 256)
 
 // lineBreaks appends line breaks with their indentation in one copy each,
 // from a line break followed by as many indents as the deepest so far:
 // a log has hundreds of thousands of them.
 type lineBreaks struct {
 	indent string
+	// spaces is set when indent is only spaces.
+	spaces bool
 	// text is a line break and indents.
 	text []byte
 }
 
+func newLineBreaks(indent string) lineBreaks {
+	return lineBreaks{indent: indent, spaces: strings.Trim(indent, " ") == ""}
+}
+
 func (b *lineBreaks) append(dst []byte, depth int) []byte {
 	n := 1 + max(depth, 0)*len(b.indent)
+	if b.spaces && n <= len(newlineSpaces) {
+		// Indented with spaces (the reports' two): no text of its own
+		// to build, for a caller that indents many small pieces.
+		return append(dst, newlineSpaces[:n]...)
+	}
 	if len(b.text) < n {
 		if b.text == nil {
 			b.text = append(make([]byte, 0, 64), '\n')

@@ -180,3 +180,22 @@ func BenchmarkAppendIndented(b *testing.B) {
 		dst = AppendIndented(dst[:0], src, "  ")
 	}
 }
+
+// TestAppendIndentedIndents: indents of spaces (written from a shared line
+// of spaces up to its length, built beyond), tabs and others, at depths
+// on both sides of that length, give json.Indent's bytes.
+func TestAppendIndentedIndents(t *testing.T) {
+	deep := func(n int) string { return strings.Repeat(`{"a":[`, n) + "1" + strings.Repeat("]}", n) }
+	for _, indent := range []string{"", " ", "  ", "    ", "\t", " \t", "--"} {
+		for _, depth := range []int{1, 60, 64, 65, 129, 300} {
+			src := []byte(deep(depth))
+			var want bytes.Buffer
+			if err := json.Indent(&want, src, "", indent); err != nil {
+				t.Fatal(err)
+			}
+			if got := AppendIndented(nil, src, indent); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("indent %q, depth %d: got %d bytes, want %d", indent, depth, len(got), want.Len())
+			}
+		}
+	}
+}

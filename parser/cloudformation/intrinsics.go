@@ -45,7 +45,15 @@ func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
 // eval evaluates a template value. present is false for AWS::NoValue (and
 // an Fn::If branch that yields it): the property is then removed.
 func (t *template) eval(n *yaml.Node, depth int) (v graph.Value, present bool) {
-	r := nodeRange(t.file, n)
+	return t.evalAt(n, depth, graph.Pos{})
+}
+
+// evalAt is eval of n, given end, where n ends when that is known already
+// (zero otherwise): a mapping or sequence ends where its last element
+// does, so each element is handed its end instead of finding it again
+// (nodeEnd walks down to the last leaf, for every node evaluated).
+func (t *template) evalAt(n *yaml.Node, depth int, end graph.Pos) (v graph.Value, present bool) {
+	r, lastEnd := rangeEnding(t.file, n, end)
 	if !t.spend(n) {
 		return graph.UnknownValue(budget.Reason("this value"), r), true
 	}
@@ -69,8 +77,12 @@ func (t *template) eval(n *yaml.Node, depth int) (v graph.Value, present bool) {
 		return scalar(n, r), true
 	case yaml.SequenceNode:
 		elems := make([]graph.Value, 0, len(n.Content))
-		for _, c := range n.Content {
-			if v, ok := t.eval(c, depth+1); ok {
+		for i, c := range n.Content {
+			var end graph.Pos
+			if i == len(n.Content)-1 {
+				end = lastEnd
+			}
+			if v, ok := t.evalAt(c, depth+1, end); ok {
 				elems = append(elems, v)
 			}
 		}
@@ -79,13 +91,38 @@ func (t *template) eval(n *yaml.Node, depth int) (v graph.Value, present bool) {
 		fields := make([]graph.Field, 0, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
-			if v, ok := t.eval(val, depth+1); ok {
+			var end graph.Pos
+			if i+2 == len(n.Content) {
+				end = lastEnd
+			}
+			if v, ok := t.evalAt(val, depth+1, end); ok {
 				fields = append(fields, graph.Field{Key: k.Value, KeyRange: nodeRange(t.file, k), Value: v})
 			}
 		}
 		return graph.Object(fields, r), true
 	}
 	return graph.Null(r), true
+}
+
+// rangeEnding is nodeRange(file, n), given end, where n ends when that is
+// known already (zero otherwise), and lastEnd, where n's last element
+// ends (zero when n has none, or n has no end of its own).
+func rangeEnding(file string, n *yaml.Node, end graph.Pos) (r graph.Range, lastEnd graph.Pos) {
+	if end.Line == 0 {
+		end = nodeEnd(n, 0)
+	}
+	r = graph.Range{File: file, Start: graph.Pos{Line: n.Line, Column: n.Column, Byte: -1}, End: end}
+	if end.Line == 0 {
+		// nodeRange's stand-in.
+		r.End = graph.Pos{Line: n.Line, Column: n.Column + 1, Byte: -1}
+	} else if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && len(n.Content) > 0 {
+		// nodeEnd's: the last element's end, a column on in flow style.
+		lastEnd = end
+		if n.Style == yaml.FlowStyle {
+			lastEnd.Column--
+		}
+	}
+	return r, lastEnd
 }
 
 // scalar converts a plain YAML or JSON scalar by its resolved tag.
@@ -218,7 +255,11 @@ func (t *template) ref(arg *yaml.Node, r graph.Range) (graph.Value, bool) {
 		t.diags = append(t.diags, graph.Errorf(r, "invalid-intrinsic", "Ref takes the name of a parameter or resource"))
 		return graph.UnknownValue("invalid Ref", r), true
 	}
-	name := arg.Value
+	return t.refName(arg.Value, r)
+}
+
+// refName is Ref of name.
+func (t *template) refName(name string, r graph.Range) (graph.Value, bool) {
 	if name == "AWS::NoValue" {
 		return graph.Value{}, false
 	}
@@ -343,6 +384,11 @@ func (t *template) getAtt(arg *yaml.Node, r graph.Range, depth int) graph.Value 
 		t.diags = append(t.diags, graph.Errorf(r, "invalid-intrinsic", "Fn::GetAtt takes [resource, attribute] or \"resource.attribute\""))
 		return graph.UnknownValue("invalid Fn::GetAtt", r)
 	}
+	return t.attribute(res, attr, r)
+}
+
+// attribute is Fn::GetAtt of attribute attr of resource res.
+func (t *template) attribute(res, attr string, r graph.Range) graph.Value {
 	if _, ok := t.resources[res]; !ok {
 		t.diags = append(t.diags, graph.Warningf(r, "unresolved-reference", "Fn::GetAtt of %s, which is not a resource of this template", res))
 	}
@@ -357,12 +403,13 @@ func (t *template) getAtt(arg *yaml.Node, r graph.Range, depth int) graph.Value 
 func (t *template) sub(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 	arg = deref(arg)
 	var text *yaml.Node
-	vars := map[string]graph.Value{}
+	var vars map[string]graph.Value
 	switch {
 	case arg != nil && arg.Kind == yaml.ScalarNode:
 		text = arg
 	case arg != nil && arg.Kind == yaml.SequenceNode && len(arg.Content) == 2:
 		text = deref(arg.Content[0])
+		vars = map[string]graph.Value{}
 		for _, e := range entries(arg.Content[1]) {
 			v, ok := t.eval(e.value, depth)
 			if !ok {
@@ -375,8 +422,9 @@ func (t *template) sub(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 		t.diags = append(t.diags, graph.Errorf(r, "invalid-intrinsic", "Fn::Sub takes a string or [string, {variables}]"))
 		return graph.UnknownValue("invalid Fn::Sub", r)
 	}
-	var parts []graph.Value
 	s := text.Value
+	// A literal before each ${...}, its value, and the rest.
+	parts := make([]graph.Value, 0, 2*strings.Count(s, "${")+1)
 	for {
 		i := strings.Index(s, "${")
 		if i < 0 {
@@ -401,10 +449,10 @@ func (t *template) sub(arg *yaml.Node, r graph.Range, depth int) graph.Value {
 			continue
 		}
 		if res, attr, ok := strings.Cut(name, "."); ok && !strings.HasPrefix(name, "AWS::") {
-			parts = append(parts, t.getAtt(&yaml.Node{Kind: yaml.ScalarNode, Value: res + "." + attr, Line: text.Line, Column: text.Column}, r, depth))
+			parts = append(parts, t.attribute(res, attr, r))
 			continue
 		}
-		v, _ := t.ref(&yaml.Node{Kind: yaml.ScalarNode, Value: name, Line: text.Line, Column: text.Column}, r)
+		v, _ := t.refName(name, r)
 		parts = append(parts, v)
 	}
 	if !t.budget.Bytes(joinedSize(parts, ""), r) {
@@ -437,6 +485,19 @@ func joinedSize(parts []graph.Value, sep string) int64 {
 // alternatives give the alternatives of the whole; otherwise the result is
 // unknown, keeping the references of its parts.
 func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
+	if joined, ok := joinKnown(parts, sep); ok {
+		// Every part is one known string (most of them): the loop below
+		// would build the same one combination, a copy per part.
+		sensitive := false
+		var refs []graph.Ref
+		for _, p := range parts {
+			sensitive = sensitive || p.Sensitive()
+			refs = append(refs, p.AllRefs()...)
+		}
+		src := soleOrigin(parts, r)
+		v := graph.String(joined, r).WithSensitive(sensitive).WithSource(src)
+		return v.WithRefs(refs...).WithSensitive(sensitive).WithSource(src)
+	}
 	combos := []string{""}
 	sensitive := false
 	var refs []graph.Ref
@@ -521,6 +582,29 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 		}
 	}
 	return graph.OneOf(alts, why, r).WithRefs(refs...).WithSensitive(sensitive).WithSource(src)
+}
+
+// joinKnown joins parts with sep when every part is a known value with a
+// string form (what concat makes one string of).
+func joinKnown(parts []graph.Value, sep string) (string, bool) {
+	n := len(sep) * max(len(parts)-1, 0)
+	for _, p := range parts {
+		s, ok := p.AsString()
+		if !ok || p.Kind() == graph.KindUnknown {
+			return "", false
+		}
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		s, _ := p.AsString()
+		b.WriteString(s)
+	}
+	return b.String(), true
 }
 
 // soleOrigin is where the one part of a string written elsewhere was

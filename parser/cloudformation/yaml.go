@@ -13,6 +13,7 @@ import (
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/jsonnode"
 	"github.com/blindspot-iac/blindspot/internal/nesting"
+	"github.com/blindspot-iac/blindspot/internal/yamlnode"
 )
 
 // Limits on what a template may make the front end do. CloudFormation
@@ -56,10 +57,15 @@ func parseDocument(file string, data []byte) (*yaml.Node, []graph.Diagnostic) {
 		return nil, []graph.Diagnostic{graph.Errorf(graph.Range{File: file}, "file-too-large",
 			"template is %d bytes, more than the %d bytes blindspot reads", len(data), maxFileSize)}
 	}
-	// A JSON template decodes to the tree yaml.v3 would build, faster;
-	// anything the JSON decoder is not sure of (errors, deep nesting,
-	// invalid text) goes through the checks and yaml.v3 below.
+	// A JSON template, and a YAML one in the block style templates are
+	// written in, decode to the tree yaml.v3 would build, faster; anything
+	// the decoders are not sure of (errors, deep nesting, invalid text,
+	// NEL and the other breaks fixLineBreaks moves) goes through the
+	// checks and yaml.v3 below.
 	if root, ok := jsonnode.Parse(data); ok {
+		return root, nil
+	}
+	if root, ok := yamlnode.Parse(data); ok {
 		return root, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
