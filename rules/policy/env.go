@@ -33,6 +33,9 @@ type Env struct {
 	// many times (modules called for each environment), and every
 	// evaluation would parse it again.
 	documents documentCache
+	// unknowns are the CEL unknowns of the paths evaluations found
+	// unknown values at.
+	unknowns unknownPaths
 }
 
 // documentCache holds parsed policy documents, by their JSON text, up to

@@ -38,15 +38,28 @@ type activation struct {
 	elem     ref.Val
 	// resObj is the object resource is bound to.
 	resObj objVal
+	// reason is the subject of the result being reported.
+	reason reasoned
 }
+
+// reasoned is a result's subject with why it is undetermined.
+type reasoned struct {
+	loc graph.Loc
+	why string
+}
+
+// Loc implements rules.Subject.
+func (r *reasoned) Loc() graph.Loc { return r.loc }
+
+// UnknownReason gives why the result is undetermined.
+func (r *reasoned) UnknownReason() string { return r.why }
 
 // reset prepares the activation for an evaluation about subj with the
 // alternatives choices, keeping the storage of the last one.
 func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices map[string]int, subj subject, coll *collection) {
-	byPath, unknowns := a.state.byPath, a.state.unknowns
-	clear(byPath)
+	unknowns := a.state.unknowns
 	clear(unknowns)
-	a.state = evalState{env: env, run: run, model: model, choices: choices, byPath: byPath, unknowns: unknowns[:0]}
+	a.state = evalState{env: env, run: run, model: model, choices: choices, unknowns: unknowns[:0]}
 	a.st = &a.state
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
 	a.resObj = objVal{}
@@ -195,8 +208,8 @@ func isCostLimit(err error) bool {
 // first to try each value of; plain is true when some unknown cannot be
 // enumerated, so trying alternatives would not help.
 func (st *evalState) alternativeToTry(u *types.Unknown) (path string, alts int, plain bool) {
-	for i, at := range st.unknowns {
-		if _, ok := u.GetAttributeTrails(-int64(i) - 1); !ok {
+	for _, at := range st.unknowns {
+		if _, ok := u.GetAttributeTrails(at.id); !ok {
 			continue
 		}
 		if at.alts == 0 {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -270,5 +271,49 @@ func TestDocumentCache(t *testing.T) {
 	}
 	if len(a.Statements) != 1 || len(b.Statements) != 1 || a.Statements[0] != b.Statements[0] {
 		t.Errorf("the document was parsed twice")
+	}
+}
+
+// TestUnknownsSharedAcrossEvaluations: an unknown path has one CEL unknown
+// per scan, yet each evaluation gives its own reasons, in the order it read
+// them, whatever other evaluations read first; past the paths a scan
+// keeps, evaluations number unknowns of their own.
+func TestUnknownsSharedAcrossEvaluations(t *testing.T) {
+	env, err := NewEnv(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{"aws_s3_bucket"},
+		Condition: `resource.attributes.b == "x" || resource.attributes.a == "x"`, File: "p.yaml", matchAt: []graph.Range{{}}}
+	set, err := Compile(env, []*Policy{p}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := set.policies[0]
+	decide := func(r *graph.Resource) string {
+		t.Helper()
+		g := &graph.Graph{Resources: []*graph.Resource{r}}
+		v := c.decide(env, &RunOptions{}, aws.Build(g, aws.Options{}), subject{resource: r})
+		if v.err != nil || v.tri != graph.Unknown {
+			t.Fatalf("got %v (%v), want unknown", v.tri, v.err)
+		}
+		return v.why
+	}
+	// The first resource makes the unknown of a only; the second reads b
+	// first, then a.
+	first := tfResource("aws_s3_bucket", obj("a", unknown("var.a has no value"), "b", "y"))
+	second := tfResource("aws_s3_bucket", obj("a", unknown("var.other has no value"), "b", unknown("var.b has no value")))
+	for range 2 {
+		if got, want := decide(first), "depends on resource.attributes.a: var.a has no value"; got != want {
+			t.Errorf("first: %q, want %q", got, want)
+		}
+		if got, want := decide(second), "depends on resource.attributes.b: var.b has no value; resource.attributes.a: var.other has no value"; got != want {
+			t.Errorf("second: %q, want %q", got, want)
+		}
+		// Fill the paths a scan keeps: the same answers follow.
+		env.unknowns.byPath = map[string]pathUnknown{"resource.attributes.b": env.unknowns.byPath["resource.attributes.b"]}
+		for i := 1; len(env.unknowns.byPath) < maxUnknownPaths; i++ {
+			env.unknowns.byPath[strconv.Itoa(i)] = pathUnknown{}
+		}
 	}
 }

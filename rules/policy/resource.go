@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/google/cel-go/common/types"
@@ -92,7 +93,13 @@ func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.V
 	case "tags":
 		return st.tags(r, sub("tags")), true
 	case "account":
-		return &objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}, true
+		acct := objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}
+		if path == "resource" && st.account.typ == nil {
+			// The evaluation's own resource: its slot.
+			st.account = acct
+			return &st.account, true
+		}
+		return &acct, true
 	case "region":
 		return st.region(r, sub("region")), true
 	case "module_path":
@@ -268,11 +275,13 @@ func (m *tagMap) add(v graph.Value) {
 	switch v.Kind() {
 	case graph.KindNull:
 	case graph.KindObject:
+		m.tags = slices.Grow(m.tags, len(v.Fields()))
 		for _, f := range v.Fields() {
 			m.set(f.Key, f.Value)
 		}
 	case graph.KindList:
 		// CloudFormation: [{Key: k, Value: v}, ...]
+		m.tags = slices.Grow(m.tags, len(v.Elems()))
 		for _, e := range v.Elems() {
 			if !e.IsKnown() {
 				m.why = e.Why()
@@ -301,16 +310,12 @@ func (m *tagMap) add(v graph.Value) {
 }
 
 func (m *tagMap) val() ref.Val {
-	keys := make([]string, len(m.tags))
-	for i, t := range m.tags {
-		keys[i] = t.key
-	}
 	// An empty map, too, finds its keys among its tags.
 	tags := m.tags
 	if tags == nil {
 		tags = []tag{}
 	}
-	mv := &mapVal{st: m.st, path: m.path, keys: keys, tags: tags}
+	mv := &mapVal{st: m.st, path: m.path, tags: tags}
 	if m.why != "" {
 		mv.open = m.st.unknown(m.path+" (its keys)", m.why, 0)
 	}

@@ -257,6 +257,7 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 		defer func() {
 			// Back to the pool without what it pointed at.
 			act.reset(nil, nil, nil, nil, subject{}, nil)
+			act.reason = reasoned{}
 			acts.Put(act)
 		}()
 		for _, subj := range subjects {
@@ -280,7 +281,10 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 				pass.ReportIf(graph.False, r, "")
 				continue
 			}
-			pass.ReportIf(v.tri, rules.Because(loc, v.why), format, args...)
+			// The subject with its reason, in the activation: ReportIf
+			// keeps neither, so a result costs no allocation for them.
+			act.reason = reasoned{loc, v.why}
+			pass.ReportIf(v.tri, &act.reason, format, args...)
 		}
 	}
 	return rule
@@ -317,9 +321,21 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		}
 		return out
 	}
+	// Resources come sorted, mostly by type: each type is matched once
+	// per run of resources of that type.
+	var (
+		last    string
+		matched bool
+	)
+	matches := func(t string) bool {
+		if t != last || last == "" {
+			last, matched = t, c.matchesType(t)
+		}
+		return matched
+	}
 	n := 0
 	for _, r := range m.Graph.Resources {
-		if c.matchesType(r.Type) {
+		if matches(r.Type) {
 			n++
 		}
 	}
@@ -328,7 +344,7 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 	}
 	out = make([]subject, 0, n)
 	for _, r := range m.Graph.Resources {
-		if c.matchesType(r.Type) {
+		if matches(r.Type) {
 			out = append(out, subject{resource: r})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
@@ -25,18 +26,24 @@ import (
 // unknown (types.Unknown) at the moment it is read, carrying a synthetic
 // ID that leads back here, to its path and the reason it is unknown.
 type evalState struct {
+	// unknowns are the unknown values read, in the order first read;
+	// byID indexes them once there are many.
 	unknowns []unknownAt
-	byPath   map[string]int64
+	byID     map[int64]int
 	// choices fixes the alternative used for values that may take
 	// several, by path.
 	choices map[string]int
 	env     *Env
 	run     *RunOptions
 	model   *aws.Model
+	// account is the object resource.account is bound to, made once per
+	// evaluation without an allocation of its own.
+	account objVal
 }
 
 // unknownAt is one unknown value an evaluation read.
 type unknownAt struct {
+	id   int64
 	path string
 	why  string
 	// alts is the number of values it may take; 0 when they cannot be
@@ -48,6 +55,11 @@ type unknownAt struct {
 // negative, so they never meet the IDs of expression nodes when CEL merges
 // unknowns.
 //
+// The unknown of a path is made once per scan (Env.unknowns) and has the
+// same ID in every evaluation: each evaluation lists the IDs it read, in
+// the order it read them, with why each is unknown, so its answer and
+// its reasons do not depend on what other evaluations read.
+//
 // A value made outside an evaluation (a policy document read from a
 // literal string by iamPolicy) has no state; its unknowns carry their
 // reason in their attribute trail instead.
@@ -55,20 +67,99 @@ func (st *evalState) unknown(path, why string, alts int) ref.Val {
 	if st == nil {
 		return types.NewUnknown(foreignUnknown, types.NewAttributeTrail(path+": "+why))
 	}
-	id, ok := st.byPath[path]
-	if !ok {
-		if st.byPath == nil {
-			st.byPath = map[string]int64{}
+	u, id := st.env.unknowns.of(path)
+	if u == nil {
+		// The scan has met too many paths to keep: one of this
+		// evaluation's own, after every path kept.
+		id = localUnknowns - int64(len(st.unknowns))
+		for _, at := range st.unknowns {
+			if at.path == path {
+				id = at.id
+				break
+			}
 		}
-		st.unknowns = append(st.unknowns, unknownAt{path: path, why: why, alts: alts})
-		id = -int64(len(st.unknowns))
-		st.byPath[path] = id
+		u = types.NewUnknown(id, types.NewAttributeTrail(path))
 	}
-	return types.NewUnknown(id, types.NewAttributeTrail(path))
+	if !st.read(id) {
+		st.unknowns = append(st.unknowns, unknownAt{id: id, path: path, why: why, alts: alts})
+		if st.byID != nil {
+			st.byID[id] = len(st.unknowns) - 1
+		}
+	}
+	return u
 }
 
-// foreignUnknown is the ID of unknowns made without an evaluation state.
-const foreignUnknown = -1 << 40
+// read reports whether the evaluation has read the unknown id.
+func (st *evalState) read(id int64) bool {
+	if st.byID != nil {
+		_, ok := st.byID[id]
+		return ok
+	}
+	for _, at := range st.unknowns {
+		if at.id == id {
+			return true
+		}
+	}
+	if len(st.unknowns) >= 16 {
+		// Many unknowns (a list of them iterated): a map from now on.
+		st.byID = make(map[int64]int, 2*len(st.unknowns))
+		for i, at := range st.unknowns {
+			st.byID[at.id] = i
+		}
+	}
+	return false
+}
+
+// unknownPaths gives each path an unknown that is read there the same
+// CEL unknown, made once per scan, with an ID of its own. It keeps at
+// most maxUnknownPaths of them.
+type unknownPaths struct {
+	mu     sync.RWMutex
+	byPath map[string]pathUnknown
+}
+
+type pathUnknown struct {
+	u  *types.Unknown
+	id int64
+}
+
+// maxUnknownPaths bounds the unknowns a scan keeps. The paths are those of
+// attributes, the same in many resources: few thousand at most.
+const maxUnknownPaths = 1 << 16
+
+// IDs of unknowns: those of unknownPaths count down from -1, those an
+// evaluation makes for itself from localUnknowns; foreignUnknown marks
+// those made outside an evaluation.
+const (
+	localUnknowns  = -1 << 32
+	foreignUnknown = -1 << 40
+)
+
+// of returns the unknown of path and its ID; nil when the scan keeps too
+// many.
+func (p *unknownPaths) of(path string) (*types.Unknown, int64) {
+	p.mu.RLock()
+	pu, ok := p.byPath[path]
+	p.mu.RUnlock()
+	if ok {
+		return pu.u, pu.id
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if pu, ok := p.byPath[path]; ok {
+		return pu.u, pu.id
+	}
+	if len(p.byPath) >= maxUnknownPaths {
+		return nil, 0
+	}
+	if p.byPath == nil {
+		p.byPath = map[string]pathUnknown{}
+	}
+	id := -int64(len(p.byPath)) - 1
+	pu = pathUnknown{types.NewUnknown(id, types.NewAttributeTrail(path)), id}
+	p.byPath[path] = pu
+	return pu.u, pu.id
+}
 
 // choose returns the alternative this evaluation uses for a value at path
 // that may take n values, or -1 when none is chosen.
@@ -370,8 +461,15 @@ func (m *mapVal) find(k string) (ref.Val, bool) {
 
 // keyList returns the keys in order.
 func (m *mapVal) keyList() []string {
-	if m.source != nil && m.keys == nil {
+	switch {
+	case m.keys != nil:
+	case m.source != nil:
 		m.keys = fieldKeys(*m.source)
+	case m.tags != nil:
+		m.keys = make([]string, len(m.tags))
+		for i, t := range m.tags {
+			m.keys[i] = t.key
+		}
 	}
 	return m.keys
 }
@@ -538,28 +636,54 @@ func stringMap(st *evalState, path string, keys []string, vals map[string]ref.Va
 // known, in the order the evaluation met them.
 func (st *evalState) describeUnknown(u *types.Unknown) string {
 	// Each path is in st.unknowns once (st.unknown makes one ID per
-	// path), at index -id-1.
-	var parts []string
+	// path). The reasons are joined once, into one string: a scan gives
+	// thousands of them.
+	var (
+		found [3]int
+		n     int
+	)
 	for i, at := range st.unknowns {
-		if _, ok := u.GetAttributeTrails(-int64(i) - 1); !ok {
+		if _, ok := u.GetAttributeTrails(at.id); !ok {
 			continue
 		}
-		why := at.why
-		if why == "" {
-			why = "not known before deployment"
-		}
-		parts = append(parts, at.path+": "+why)
-		if len(parts) == 3 {
+		found[n] = i
+		if n++; n == len(found) {
 			break
 		}
 	}
-	if trails, ok := u.GetAttributeTrails(foreignUnknown); ok && len(parts) < 3 {
-		for _, t := range trails {
-			parts = append(parts, t.Variable())
+	var foreign []*types.AttributeTrail
+	if n < len(found) {
+		foreign, _ = u.GetAttributeTrails(foreignUnknown)
+	}
+	why := func(at unknownAt) string {
+		if at.why == "" {
+			return "not known before deployment"
 		}
+		return at.why
 	}
-	if len(parts) == 0 {
+	switch {
+	case n == 0 && len(foreign) == 0:
 		return "a value it depends on is not known before deployment"
+	case n == 1 && len(foreign) == 0:
+		at := st.unknowns[found[0]]
+		return "depends on " + at.path + ": " + why(at)
 	}
-	return "depends on " + strings.Join(parts, "; ")
+	var b strings.Builder
+	b.WriteString("depends on ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		at := st.unknowns[found[i]]
+		b.WriteString(at.path)
+		b.WriteString(": ")
+		b.WriteString(why(at))
+	}
+	for i, t := range foreign {
+		if n+i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(t.Variable())
+	}
+	return b.String()
 }
