@@ -143,6 +143,7 @@ func NewEnv(opts Options) (*Env, error) {
 		ext.Strings(ext.StringsMaxPrecision(100)),
 	}
 	envOpts = append(envOpts, functions(e)...)
+	envOpts = append(envOpts, meterFunction())
 	e.base, err = cel.NewEnv(envOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("policy environment: %w", err)

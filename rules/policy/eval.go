@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -40,6 +39,10 @@ type activation struct {
 	resObj objVal
 	// reason is the subject of the result being reported.
 	reason reasoned
+	// meter charges the iterations of a metered condition.
+	meter meter
+	// subjects holds what a check evaluates, kept for the next check.
+	subjects []subject
 }
 
 // reasoned is a result's subject with why it is undetermined.
@@ -63,6 +66,10 @@ func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices 
 	a.st = &a.state
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
 	a.resObj = objVal{}
+	a.meter = meter{}
+	if env != nil {
+		a.meter.limit = env.opts.CostLimit
+	}
 }
 
 // ResolveName implements interpreter.Activation.
@@ -77,6 +84,8 @@ func (a *activation) ResolveName(name string) (any, bool) {
 			a.resource = &a.resObj
 		}
 		return a.resource, true
+	case name == meterName:
+		return &a.meter, true
 	case a.coll != nil && name == a.coll.variable:
 		if a.elem == nil {
 			a.elem = a.st.env.typed.object(a.st, a.coll.elem, a.subj.elem, a.coll.variable)
@@ -134,14 +143,14 @@ func (c *compiled) decideIn(act *activation, env *Env, run *RunOptions, model *a
 		queue = queue[:len(queue)-1]
 		act.reset(env, run, model, choices, subj, c.coll)
 		st := act.st
-		out, cost, err := c.eval(act)
-		total.cost += cost
+		out, _, err := c.prg.Eval(act)
+		total.cost += c.staticCost + act.meter.spent
+		if act.meter.over {
+			total.overLimit = true
+			return total
+		}
 		if err != nil {
-			if isCostLimit(err) {
-				total.overLimit = true
-			} else {
-				total.err = err
-			}
+			total.err = err
 			return total
 		}
 		switch out := out.(type) {
@@ -180,27 +189,6 @@ func (c *compiled) decideIn(act *activation, env *Env, run *RunOptions, model *a
 	}
 	total.tri = graph.TriOf(sawTrue)
 	return total
-}
-
-// eval runs the program once.
-func (c *compiled) eval(act *activation) (ref.Val, uint64, error) {
-	out, det, err := c.prg.Eval(act)
-	cost := c.staticCost
-	if det != nil && det.ActualCost() != nil {
-		cost = *det.ActualCost()
-	}
-	if err != nil {
-		return nil, cost, err
-	}
-	return out, cost, nil
-}
-
-func isCostLimit(err error) bool {
-	var cancelled interpreter.EvalCancelledError
-	if errors.As(err, &cancelled) {
-		return cancelled.Cause == interpreter.CostLimitExceeded
-	}
-	return strings.Contains(err.Error(), "cost limit exceeded")
 }
 
 // alternativeToTry looks at the unknowns a result depends on: when every

@@ -93,13 +93,12 @@ func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.V
 	case "tags":
 		return st.tags(r, sub("tags")), true
 	case "account":
-		acct := objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}
 		if path == "resource" && st.account.typ == nil {
 			// The evaluation's own resource: its slot.
-			st.account = acct
+			st.account = objVal{st: st, typ: st.env.accountType, path: "resource.account", kind: accountObj, res: r}
 			return &st.account, true
 		}
-		return &acct, true
+		return &objVal{st: st, typ: st.env.accountType, path: sub("account"), kind: accountObj, res: r}, true
 	case "region":
 		return st.region(r, sub("region")), true
 	case "module_path":
@@ -139,6 +138,10 @@ func (st *evalState) accountField(r *graph.Resource, path, field string) (ref.Va
 		return st.unknown(path+".management", d.Reason, 0), true
 	case "tags":
 		if d.AccountID == "" {
+			if path == "resource.account" {
+				// Spelt out: most resources' accounts are not known.
+				return st.unknown("resource.account.tags", noID(), 0), true
+			}
 			return st.unknown(path+".tags", noID(), 0), true
 		}
 		var tags map[string]string

@@ -32,9 +32,8 @@ type compiled struct {
 	coll     *collection
 	types    []string
 	patterns []string
-	// metered is set when evaluations are metered (the condition has a
-	// comprehension); staticCost is what an evaluation of another costs.
-	metered    bool
+	// staticCost is what an evaluation costs besides the iterations of
+	// its comprehensions (see meterLoops).
 	staticCost uint64
 }
 
@@ -136,20 +135,13 @@ func compileCondition(env *Env, c *compiled) (cel.Program, error) {
 		return nil, &Error{File: p.File, Line: line, Column: col,
 			Msg: fmt.Sprintf("policy %s: condition: it must be true when a resource fails, but it gives %s, not a bool", p.ID, t)}
 	}
-	// Only comprehensions repeat work: a condition without one costs about
-	// one unit per node whatever the resource, so it is charged that and
-	// spared the interpreter's cost tracking, which would double its
-	// evaluation time. One with a comprehension is metered and stopped
-	// at the limit.
+	// Only comprehensions repeat work: a condition costs its nodes, and
+	// one with a comprehension what its iterations are charged besides
+	// (see meterLoops).
 	native := ast.NativeRep()
-	loops := celast.MatchDescendants(celast.NavigateAST(native), celast.KindMatcher(celast.ComprehensionKind))
+	c.staticCost = uint64(celast.NodeCount(native))
+	meterLoops(native)
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	if len(loops) > 0 {
-		c.metered = true
-		opts = append(opts, cel.CostLimit(env.opts.CostLimit))
-	} else {
-		c.staticCost = uint64(celast.NodeCount(native))
-	}
 	prg, err := e.Program(ast, opts...)
 	if err != nil {
 		line, col := p.conditionAt.position(1, 0)
@@ -249,17 +241,17 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 		if st.isStopped() {
 			return
 		}
-		subjects := c.subjectsOf(pass.AWS)
-		if len(subjects) == 0 {
-			return
-		}
 		act := acts.Get().(*activation)
 		defer func() {
 			// Back to the pool without what it pointed at.
 			act.reset(nil, nil, nil, nil, subject{}, nil)
 			act.reason = reasoned{}
+			clear(act.subjects)
+			act.subjects = act.subjects[:0]
 			acts.Put(act)
 		}()
+		act.subjects = c.subjectsOf(pass.AWS, act.subjects[:0])
+		subjects := act.subjects
 		for _, subj := range subjects {
 			v := c.decideIn(act, env, run, pass.AWS, subj)
 			loc := subj.loc()
@@ -290,18 +282,17 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 	return rule
 }
 
-// subjectsOf lists what the policy is evaluated on in a model.
-func (c *compiled) subjectsOf(m *aws.Model) []subject {
-	var out []subject
+// subjectsOf lists what the policy is evaluated on in a model, appended
+// to out.
+func (c *compiled) subjectsOf(m *aws.Model, out []subject) []subject {
 	if c.coll != nil {
+		if c.coll.resourceField == nil {
+			return out
+		}
 		slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
-		out = make([]subject, 0, slice.Len())
 		for i := range slice.Len() {
 			e := slice.Index(i)
 			if e.IsNil() {
-				continue
-			}
-			if c.coll.resourceField == nil {
 				continue
 			}
 			subj := subject{elem: e, atField: c.coll.atField}
@@ -314,37 +305,24 @@ func (c *compiled) subjectsOf(m *aws.Model) []subject {
 		return out
 	}
 	if len(c.patterns) == 0 {
-		of := m.Index().OfType(c.types...)
-		out = make([]subject, 0, len(of))
-		for _, r := range of {
-			out = append(out, subject{resource: r})
+		for _, t := range c.types {
+			for _, r := range m.Index().OfType(t) {
+				out = append(out, subject{resource: r})
+			}
 		}
 		return out
 	}
-	// Resources come sorted, mostly by type: each type is matched once
-	// per run of resources of that type.
+	// Resources come sorted, often several of one type in a row: each
+	// run of them is matched once.
 	var (
 		last    string
 		matched bool
 	)
-	matches := func(t string) bool {
-		if t != last || last == "" {
-			last, matched = t, c.matchesType(t)
-		}
-		return matched
-	}
-	n := 0
 	for _, r := range m.Graph.Resources {
-		if matches(r.Type) {
-			n++
+		if r.Type != last || last == "" {
+			last, matched = r.Type, c.matchesType(r.Type)
 		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out = make([]subject, 0, n)
-	for _, r := range m.Graph.Resources {
-		if matches(r.Type) {
+		if matched {
 			out = append(out, subject{resource: r})
 		}
 	}

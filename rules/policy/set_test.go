@@ -75,6 +75,26 @@ func TestCostLimits(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("the hostile policy ran for %v", d)
 	}
+
+	// So are loops without a condition to stop them (map, filter), over
+	// a resource's values or over lists a condition builds.
+	for _, hostile := range []string{
+		`resource.attributes.grants.map(a, resource.attributes.grants.map(b, resource.attributes.grants.map(c,
+			resource.attributes.grants.map(d, resource.attributes.grants.map(e, resource.attributes.grants.map(f,
+			resource.attributes.grants.map(g, resource.attributes.grants.filter(h, h == a)))))))).size() == 0`,
+		`[1,2,3,4,5,6,7,8,9,10].map(a, [1,2,3,4,5,6,7,8,9,10].map(b, [1,2,3,4,5,6,7,8,9,10].map(c,
+			[1,2,3,4,5,6,7,8,9,10].map(d, [1,2,3,4,5,6,7,8,9,10].map(e, [1,2,3,4,5,6,7,8,9,10].map(f,
+			[1,2,3,4,5,6,7,8,9,10].map(g, a+b+c+d+e+f+g)))))))[0][0][0][0][0][0][0] > 0`,
+	} {
+		start := time.Now()
+		fs, diags = runPolicy(t, Options{}, hostile, 3)
+		if len(fs) != 0 || len(diags) != 1 || diags[0].Code != "policy-stopped" || !strings.Contains(diags[0].Message, "cost more than the limit of 100000") {
+			t.Fatalf("hostile: %d findings, %v", len(fs), diags)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("the hostile policy ran for %v", d)
+		}
+	}
 }
 
 // An evaluation error is an undetermined result and one warning for the

@@ -192,7 +192,11 @@ func (st *evalState) graphValue(v graph.Value, path string) ref.Val {
 		elems := v.Elems()
 		return &listVal{st: st, n: len(elems), vals: elems, path: path}
 	case graph.KindObject:
-		return &mapVal{st: st, path: path, source: &v}
+		// The object keeps its own copy of v: taking v's address would
+		// move every value converted to the heap.
+		m := &mapVal{st: st, path: path, sourceVal: v}
+		m.source = &m.sourceVal
+		return m
 	}
 	alts := v.Alternatives()
 	if len(alts) > 0 {
@@ -412,6 +416,10 @@ func (it *listIter) Next() ref.Val {
 	return it.l.elem(it.i - 1)
 }
 
+// iteratorType is the type of iterators (and of the meter): made once,
+// as CEL asks a function's arguments their type at each call.
+var iteratorType = types.NewOpaqueType("iterator")
+
 // baseIter supplies the ref.Val methods iterators must have but never use.
 type baseIter struct{}
 
@@ -420,7 +428,7 @@ func (baseIter) ConvertToNative(reflect.Type) (any, error) {
 }
 func (baseIter) ConvertToType(ref.Type) ref.Val { return types.NewErr("an iterator has no type") }
 func (baseIter) Equal(ref.Val) ref.Val          { return types.False }
-func (baseIter) Type() ref.Type                 { return types.NewOpaqueType("iterator") }
+func (baseIter) Type() ref.Type                 { return iteratorType }
 func (baseIter) Value() any                     { return nil }
 
 // mapVal is a CEL map with string keys whose values convert when read:
@@ -431,6 +439,9 @@ type mapVal struct {
 	// source is the graph object the map shows, when it shows one;
 	// otherwise keys and findFn give its entries.
 	source *graph.Value
+	// sourceVal holds the object source points at, when the map was
+	// made from a graph value.
+	sourceVal graph.Value
 	// tags are the entries of resource.tags (tagMap.val).
 	tags   []tag
 	keys   []string
