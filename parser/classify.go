@@ -154,10 +154,36 @@ func classifyQuickly(name string, data []byte) Kind {
 	if strings.HasSuffix(strings.ToLower(name), ".json") && bytes.Contains(data, []byte(`"planned_values"`)) && bytes.Contains(data, []byte(`"format_version"`)) {
 		return TerraformPlan
 	}
-	if bytes.Contains(data, []byte("AWSTemplateFormatVersion")) && versionLine.Match(data) {
+	if hasVersionLine(data) {
 		return CloudFormationTemplate
 	}
 	return 0
+}
+
+// hasVersionLine reports whether versionLine matches a line of data: it
+// is matched against the lines that hold AWSTemplateFormatVersion only,
+// not the whole file (its start, a file's first lines, is most of what a
+// template's head holds).
+func hasVersionLine(data []byte) bool {
+	key := []byte("AWSTemplateFormatVersion")
+	for from := 0; ; {
+		i := bytes.Index(data[from:], key)
+		if i < 0 {
+			return false
+		}
+		i += from
+		start := bytes.LastIndexByte(data[:i], '\n') + 1
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += i
+		}
+		if versionLine.Match(data[start:end]) {
+			return true
+		}
+		from = end
+	}
 }
 
 // versionLine matches AWSTemplateFormatVersion: 2010-09-09 as a top-level

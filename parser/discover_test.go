@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -325,4 +327,40 @@ func TestReadUpTo(t *testing.T) {
 	if _, err := readUpTo(iotest.ErrReader(errors.New("boom")), nil, 10); err == nil {
 		t.Error("readUpTo hid a read error")
 	}
+}
+
+// TestHasVersionLine: matching the lines that name AWSTemplateFormatVersion
+// finds what matching the whole file does, on every YAML and JSON file of
+// the corpora and on edge cases.
+func TestHasVersionLine(t *testing.T) {
+	cases := []string{
+		"AWSTemplateFormatVersion: 2010-09-09\n",
+		"AWSTemplateFormatVersion: '2010-09-09'\r\nResources: {}\r\n",
+		"# AWSTemplateFormatVersion: 2010-09-09\nAWSTemplateFormatVersion: \"2010-09-09\" # c\n",
+		"x: AWSTemplateFormatVersion\nAWSTemplateFormatVersion: 2010-09-09",
+		"{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {}}",
+		"  \"AWSTemplateFormatVersion\" : \"2010-09-09\",\n",
+		"AWSTemplateFormatVersion: 2010-09-09-OC\n",
+		"AWSTemplateFormatVersion:\n  2010-09-09\n",
+		"AWSTemplateFormatVersion: 2010-09-09\rResources: {}\r",
+		"AWSTemplateFormatVersionAWSTemplateFormatVersion: 2010-09-09\n",
+		"",
+	}
+	for _, dir := range []string{"../../shared/corpus"} {
+		_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !relevant(e.Name()) || strings.HasSuffix(e.Name(), ".tf") {
+				return nil
+			}
+			if data, err := os.ReadFile(p); err == nil && bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
+				cases = append(cases, string(data))
+			}
+			return nil
+		})
+	}
+	for _, c := range cases {
+		if got, want := hasVersionLine([]byte(c)), versionLine.MatchString(c); got != want {
+			t.Errorf("hasVersionLine(%.60q) = %v, want %v", c, got, want)
+		}
+	}
+	t.Logf("%d files", len(cases))
 }

@@ -101,11 +101,16 @@ func (p *Pass) Passed() int { return p.passed }
 // grown by appending held up to twice their size.
 func RunCounting(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, map[string]int, []graph.Diagnostic) {
 	passes := make([]*Pass, 0, len(rs))
+	// One allocation for every rule's pass, not one each: a scan runs
+	// every rule on every unit.
+	all := make([]Pass, len(rs))
 	passed := map[string]int{}
 	var diags []graph.Diagnostic
 	total := 0
-	for _, r := range rs {
-		p, err := runOne(r, g, m)
+	for i, r := range rs {
+		p := &all[i]
+		*p = Pass{Rule: r, Graph: g, AWS: m}
+		err := runOne(p)
 		if err != nil {
 			diags = append(diags, graph.Diagnostic{Severity: graph.Error, Code: "internal-error", Message: err.Error()})
 			continue
@@ -116,28 +121,28 @@ func RunCounting(rs []*Rule, g *graph.Graph, m *aws.Model) ([]Finding, map[strin
 			passed[r.ID] += p.passed
 		}
 	}
-	var all []Finding
+	var findings []Finding
 	if total > 0 {
-		all = make([]Finding, 0, total)
+		findings = make([]Finding, 0, total)
 	}
 	for _, p := range passes {
 		for _, f := range p.results {
-			all = append(all, *f)
+			findings = append(findings, *f)
 		}
 	}
-	SortFindings(all)
-	return all, passed, diags
+	SortFindings(findings)
+	return findings, passed, diags
 }
 
-func runOne(r *Rule, g *graph.Graph, m *aws.Model) (p *Pass, err error) {
-	p = &Pass{Rule: r, Graph: g, AWS: m}
+// runOne runs p's rule on p's graph and model.
+func runOne(p *Pass) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("rule %s failed: %v\n%s", r.ID, v, debug.Stack())
+			err = fmt.Errorf("rule %s failed: %v\n%s", p.Rule.ID, v, debug.Stack())
 		}
 	}()
-	r.Check(p)
-	return p, nil
+	p.Rule.Check(p)
+	return nil
 }
 
 // Because returns subject with why as the explanation used when the

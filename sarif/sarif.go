@@ -306,12 +306,26 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 		return nil, 0, err
 	}
 
-	// The tool and the results' fingerprints first: a result's
+	// The results' fingerprints first: a result's
 	// primaryLocationLineHash counts the results of its fingerprint
 	// before it.
 	parts := (len(selected) + perPart - 1) / perPart
-	var tool []byte
 	fps := make([]string, len(selected))
+	parallel.For(parts, func(i int) {
+		for j := i * perPart; j < min((i+1)*perPart, len(selected)); j++ {
+			fps[j] = selected[j].FingerprintIn(d.b.paths)
+		}
+	})
+	occurrence := make([]int, len(selected))
+	seen := make(map[string]int, len(selected))
+	for i, fp := range fps {
+		seen[fp]++
+		occurrence[i] = seen[fp]
+	}
+	// Then the tool, the largest piece, handed out first, beside the
+	// parts of results, so that no core waits for it alone.
+	var tool []byte
+	results := make([][]byte, parts)
 	parallel.For(1+parts, func(i int) {
 		if i == 0 {
 			// Some 5 KB a rule (4.9 KB for the 160 built-in rules, most
@@ -323,18 +337,7 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 			tool = jsonfmt.AppendIndentedAt(make([]byte, 0, len(compact)*5/4), compact, indent, runDepth)
 			return
 		}
-		for j := (i - 1) * perPart; j < min(i*perPart, len(selected)); j++ {
-			fps[j] = selected[j].FingerprintIn(d.b.paths)
-		}
-	})
-	occurrence := make([]int, len(selected))
-	seen := make(map[string]int, len(selected))
-	for i, fp := range fps {
-		seen[fp]++
-		occurrence[i] = seen[fp]
-	}
-	results := make([][]byte, parts)
-	parallel.For(parts, func(i int) {
+		i--
 		// A builder of its own: it remembers the files' URIs.
 		b := *d.b
 		b.uris = nil

@@ -3,6 +3,7 @@ package aws
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -48,8 +49,13 @@ func (f Field) Blocks() (blocks []Field, ok bool) {
 	}
 	switch f.Value.Kind() {
 	case graph.KindList:
-		for i, e := range f.Value.Elems() {
-			blocks = append(blocks, Field{Res: f.Res, Path: fmt.Sprintf("%s[%d]", f.Path, i), Value: e, Present: true})
+		elems := f.Value.Elems()
+		if len(elems) == 0 {
+			return nil, true
+		}
+		blocks = make([]Field, len(elems))
+		for i, e := range elems {
+			blocks[i] = Field{Res: f.Res, Path: f.Path + "[" + strconv.Itoa(i) + "]", Value: e, Present: true}
 		}
 		return blocks, true
 	case graph.KindObject:

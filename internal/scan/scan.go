@@ -703,7 +703,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Severity: graph.Error, Code: "internal-error", Range: graph.Range{File: paths[0]},
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
-			kept, _ := slim(g, isForeign, false)
+			kept := slim(g, isForeign, false, nil)
 			out = &checked{graph: kept, stats: stats}
 		}
 	}()
@@ -729,39 +729,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	links := model.Links()
 	links.Settings = slices.DeleteFunc(links.Settings, func(st aws.AccountSetting) bool { return isForeign.resources[st.Resource] })
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	kept, stubs := slim(g, isForeign, c.s.keepResources)
-	inGraph := map[*graph.Resource]bool{}
-	for _, r := range kept.Resources {
-		inGraph[r] = true
-	}
-	dataSources := make(map[*graph.Resource]bool, len(g.DataSources))
-	for _, r := range g.DataSources {
-		dataSources[r] = true
-	}
-	// restub points a finding at the copy kept of its resource (or data
-	// source), which the kept graph then holds too.
-	restub := func(r *graph.Resource) *graph.Resource {
-		s := stubs[r]
-		if s == nil {
-			return r
-		}
-		if !inGraph[s] {
-			inGraph[s] = true
-			if dataSources[r] {
-				kept.DataSources = append(kept.DataSources, s)
-			} else {
-				kept.Resources = append(kept.Resources, s)
-			}
-		}
-		return s
-	}
-	for i := range findings {
-		f := &findings[i]
-		f.Loc.Resource = restub(f.Loc.Resource)
-		for j := range f.Related {
-			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
-		}
-	}
+	kept := slim(g, isForeign, c.s.keepResources, findings)
 	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats, declared: declared}
 }
 
@@ -773,13 +741,19 @@ type foreignParts struct {
 }
 
 // slim returns what the organisation-scoped rules and the reports need of
-// g, leaving out foreign parts: its units, providers and diagnostics, the resources the organisation
-// rules read in full (aws.OrganizationScoped), and, without attributes,
-// workloads (whose account those rules check), resources with suppressions
-// in their Metadata and, when all is set, every other resource. stubs maps
-// every resource not kept in full to its copy without attributes.
-func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, stubs map[*graph.Resource]*graph.Resource) {
-	kept = &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
+// g, leaving out foreign parts: its units, providers and diagnostics, the
+// resources the organisation rules read in full (aws.OrganizationScoped),
+// and, without attributes (stub), workloads (whose account those rules
+// check), resources with suppressions in their Metadata and, when all is
+// set, every other resource. It points findings at the stubs of their
+// resources and data sources, which the kept graph then holds too.
+//
+// The stubs are made for exactly these resources, in one allocation:
+// they are kept to the end of the scan, and stubs allocated one by one
+// among the unit's garbage left the heap fragmented as it grew with the
+// repository.
+func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Finding) *graph.Graph {
+	kept := &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
 	for _, u := range g.Units {
 		if u.Format == graph.CloudFormation {
 			// Many stubs and findings name the same few paths: one
@@ -801,7 +775,17 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			kept.Providers = append(kept.Providers, p)
 		}
 	}
-	stubs = make(map[*graph.Resource]*graph.Resource, len(g.Resources))
+	// stubbed holds the resources and data sources replaced by a stub,
+	// and where: in kept.Resources, or kept.DataSources when data is set.
+	type stubbed struct {
+		r            *graph.Resource
+		at           int
+		data         bool
+		suppressions bool
+	}
+	var order []stubbed
+	position := map[*graph.Resource]int{} // index in order
+	stubbable := make(map[*graph.Resource]bool, len(g.Resources)+len(g.DataSources))
 	for _, r := range g.Resources {
 		if foreign.resources[r] {
 			continue
@@ -810,27 +794,78 @@ func slim(g *graph.Graph, foreign foreignParts, all bool) (kept *graph.Graph, st
 			kept.Resources = append(kept.Resources, r)
 			continue
 		}
-		s := stub(r)
+		stubbable[r] = true
 		suppressions := false
 		for _, key := range suppressionMetadata {
 			if _, ok := r.Metadata.Get(key); ok {
 				suppressions = true
 			}
 		}
-		if suppressions {
-			s.Metadata = r.Metadata
-		}
-		stubs[r] = s
 		if all || suppressions || aws.WorkloadCategory(r.Type) != "" {
-			kept.Resources = append(kept.Resources, s)
+			position[r] = len(order)
+			order = append(order, stubbed{r: r, at: len(kept.Resources), suppressions: suppressions})
+			kept.Resources = append(kept.Resources, r)
 		}
 	}
-	// Data sources are stubbed the same way; findings about them keep
-	// their stub in kept.DataSources (restub).
+	data := make(map[*graph.Resource]bool, len(g.DataSources))
 	for _, r := range g.DataSources {
-		stubs[r] = stub(r)
+		stubbable[r] = true
+		data[r] = true
 	}
-	return kept, stubs
+	// The resources findings are about get their stub too, in the order
+	// the findings name them.
+	need := func(r *graph.Resource) {
+		if !stubbable[r] {
+			return
+		}
+		if _, ok := position[r]; ok {
+			return
+		}
+		position[r] = len(order)
+		if data[r] {
+			order = append(order, stubbed{r: r, at: len(kept.DataSources), data: true})
+			kept.DataSources = append(kept.DataSources, r)
+			return
+		}
+		order = append(order, stubbed{r: r, at: len(kept.Resources)})
+		kept.Resources = append(kept.Resources, r)
+	}
+	for i := range findings {
+		f := &findings[i]
+		need(f.Loc.Resource)
+		for j := range f.Related {
+			need(f.Related[j].Loc.Resource)
+		}
+	}
+	if len(order) == 0 {
+		return kept
+	}
+	slab := make([]graph.Resource, len(order))
+	for i, st := range order {
+		slab[i] = stub(st.r)
+		if st.suppressions {
+			slab[i].Metadata = st.r.Metadata
+		}
+		if st.data {
+			kept.DataSources[st.at] = &slab[i]
+		} else {
+			kept.Resources[st.at] = &slab[i]
+		}
+	}
+	restub := func(r *graph.Resource) *graph.Resource {
+		if i, ok := position[r]; ok {
+			return &slab[i]
+		}
+		return r
+	}
+	for i := range findings {
+		f := &findings[i]
+		f.Loc.Resource = restub(f.Loc.Resource)
+		for j := range f.Related {
+			f.Related[j].Loc.Resource = restub(f.Related[j].Loc.Resource)
+		}
+	}
+	return kept
 }
 
 // slimUnread is u with its arguments reduced to the references they were
@@ -856,8 +891,8 @@ func slimUnread(u *graph.UnreadModule) *graph.UnreadModule {
 // suppressions read of a resource after its unit is checked.
 // A CloudFormation stub's unit and type are shared with the other stubs
 // that have them (unique.Make): a large template has many.
-func stub(r *graph.Resource) *graph.Resource {
-	s := &graph.Resource{
+func stub(r *graph.Resource) graph.Resource {
+	s := graph.Resource{
 		Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
 		Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 		Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,

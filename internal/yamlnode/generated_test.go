@@ -123,8 +123,17 @@ func (g *generator) value(indent string, depth int, inMap bool) {
 		tag = " " + g.pick("!If", "!Sub", "!Ref", "!GetAZs", "!Join")
 	}
 	switch {
-	case k < 6:
+	case k < 5:
 		g.b.WriteString(tag + " " + g.scalar(false) + g.pick("", "", " ", " # c") + g.eol)
+	case k < 6:
+		// A scalar or flow collection over several lines.
+		g.b.WriteString(tag + " " + g.pick("a b", "'q r", "\"d \\\"", "[a,", "{k: v,", "[", "{", "\"x\\", "'", "- x", "x:", "[a # c"))
+		for range 1 + g.r.IntN(3) {
+			g.b.WriteString(g.pick("", " ", "  ") + g.eol + g.pick("", g.eol, "  "+g.eol) +
+				g.pick(deeper, indent, "", deeper+"  ", deeper+"# c"+g.eol+deeper) +
+				g.pick("more", "x y ", "'q'", "s'", "s\"", "b, c", "]", "}", "],", "k: v", "- z", "# c", "\\ u", "é", "---", "x]"))
+		}
+		g.b.WriteString(g.pick("", "'", "\"", "]", "}", "]]") + g.eol)
 	case k < 8:
 		g.b.WriteString(tag + g.pick("", " # c") + g.eol)
 		g.mapping(deeper, depth+1)

@@ -2,20 +2,21 @@
 // are written in into the yaml.Node trees yaml.v3 builds for them,
 // several times faster than yaml.v3's general YAML 1.1 scanner.
 //
-// The trees are the same field for field, but for comments: block and
-// flow mappings and sequences, plain scalars with the tags yaml.v3
-// resolves for them, single- and double-quoted scalars, literal and folded
-// block scalars, short-form tags such as !Ref and !Sub with the Tag and
-// Style yaml.v3 gives them, and yaml.v3's lines and columns (columns
-// counted in characters). HeadComment, LineComment and FootComment are left
-// empty: nothing in blindspot reads them (keep it so, or fill them in
-// here). The decoder accepts only what it is sure to decode as yaml.v3
-// does; on anything else (anchors, aliases and merge keys, plain or quoted
-// scalars over several lines, flow collections over several lines,
-// explicit keys, directives, several documents, tabs, a byte order mark,
-// characters YAML treats as line breaks or forbids, deep nesting, syntax
-// errors) it declines, and the caller parses with yaml.v3, whose
-// diagnostics then stay what they were.
+// The trees are the same field for field, but for comments: block
+// mappings and sequences (compact and indentless ones too), flow
+// collections, plain scalars with the tags yaml.v3 resolves for them,
+// single- and double-quoted scalars, literal and folded block scalars,
+// scalars and flow collections over several lines, local tags such as
+// !Ref and !Sub with the Tag and Style yaml.v3 gives them, and yaml.v3's
+// lines and columns (columns counted in characters). HeadComment,
+// LineComment and FootComment are left empty: nothing in blindspot reads
+// them (keep it so, or fill them in here first). The decoder accepts only
+// what it is sure to decode as yaml.v3 does; on anything else (anchors,
+// aliases and merge keys, explicit keys, directives, several documents,
+// tags other than local ones, single-pair mappings in flow sequences,
+// tabs, a byte order mark, characters YAML treats as line breaks or
+// forbids, deep nesting, syntax errors) it declines, and the caller
+// parses with yaml.v3, whose diagnostics then stay what they were.
 package yamlnode
 
 import (
@@ -49,6 +50,9 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	d := decoder{src: data, line: 1}
+	// Commas and colons in text could make the guess far too large:
+	// past maxGuess, slabs follow as needed.
+	nodes = min(nodes, maxGuess)
 	d.nodes, d.ptrs = make([]yaml.Node, nodes), make([]*yaml.Node, nodes)
 	if !d.skipBlank() || d.eof() {
 		return nil, false
@@ -194,7 +198,7 @@ func (d *decoder) intern(text []byte) string {
 		return s
 	}
 	if d.strs == nil {
-		// Templates have about one distinct short string per 40 bytes.
+		// A guess at the distinct short strings, to grow the map less.
 		d.strs = make(map[string]string, len(d.src)/40)
 	}
 	s := string(text)
@@ -207,6 +211,9 @@ func (d *decoder) intern(text []byte) string {
 const (
 	minSlab = 64
 	maxSlab = 4096
+	// maxGuess bounds the nodes allocated at once from plainText's guess
+	// (64 Ki nodes are about 10 MB).
+	maxGuess = 1 << 16
 )
 
 // grow returns the size of the next slab after one of size n.
@@ -387,37 +394,42 @@ func (d *decoder) isEntry() bool {
 // a blank), leaving pos after the ':'.
 func (d *decoder) key() (*yaml.Node, bool) {
 	start := d.pos
-	var k *yaml.Node
-	switch d.at(start) {
-	case '"', '\'':
-		k = d.node(yaml.ScalarNode, 0, strTag, "", start)
-		line := d.line
-		s, style, ok := d.quoted()
-		if !ok || d.line != line {
-			return nil, false // a key is on one line
-		}
-		d.skipSpaces()
-		k.Value, k.Style = s, style
-	default:
-		if !d.plainStart(false) {
-			return nil, false
-		}
-		end, stop := d.plain(false)
-		if stop != stopColon {
-			return nil, false
-		}
-		text := d.src[start:end]
-		if string(text) == "<<" {
-			return nil, false // a merge key
-		}
-		s := d.intern(text)
-		k = d.node(yaml.ScalarNode, 0, resolveTag(s), s, start)
-	}
-	if d.at(d.pos) != ':' || !d.blankz(d.pos+1) || d.keyTooLong(start) {
+	k, _, ok := d.keyScalar(false)
+	if !ok || !d.blankz(d.pos+1) || d.keyTooLong(start) {
 		return nil, false
 	}
 	d.pos++
 	return k, true
+}
+
+// keyScalar reads the scalar of a simple key at pos, on one line, up to
+// the ':' after it, where it leaves pos.
+func (d *decoder) keyScalar(flow bool) (k *yaml.Node, quoted, ok bool) {
+	start := d.pos
+	if c := d.at(start); c == '"' || c == '\'' {
+		k = d.node(yaml.ScalarNode, 0, strTag, "", start)
+		line := d.line
+		s, style, ok := d.quoted()
+		if !ok || d.line != line {
+			return nil, false, false // a key is on one line
+		}
+		k.Value, k.Style = s, style
+		d.skipSpaces()
+		return k, true, d.at(d.pos) == ':'
+	}
+	if !d.plainStart(flow) {
+		return nil, false, false
+	}
+	end, stop := d.plain(flow)
+	if stop != stopColon {
+		return nil, false, false
+	}
+	text := d.src[start:end]
+	if string(text) == "<<" {
+		return nil, false, false // a merge key
+	}
+	s := d.intern(text)
+	return d.node(yaml.ScalarNode, 0, resolveTag(s), s, start), false, true
 }
 
 // keyTooLong reports whether the ':' at pos is too far from the key
@@ -1098,35 +1110,9 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 // key's line.
 func (d *decoder) flowKey() (*yaml.Node, bool) {
 	start := d.pos
-	var k *yaml.Node
-	quoted := false
-	if c := d.at(start); c == '"' || c == '\'' {
-		k = d.node(yaml.ScalarNode, 0, strTag, "", start)
-		line := d.line
-		s, style, ok := d.quoted()
-		if !ok || d.line != line {
-			return nil, false // a key is on one line
-		}
-		k.Value, k.Style = s, style
-		d.skipSpaces()
-		quoted = true
-	} else {
-		if !d.plainStart(true) {
-			return nil, false
-		}
-		end, stop := d.plain(true)
-		if stop != stopColon {
-			return nil, false
-		}
-		text := d.src[start:end]
-		if string(text) == "<<" {
-			return nil, false
-		}
-		s := d.intern(text)
-		k = d.node(yaml.ScalarNode, 0, resolveTag(s), s, start)
-	}
+	k, quoted, ok := d.keyScalar(true)
 	// After a quoted key, ':' need not be followed by a blank ("a":1).
-	if d.at(d.pos) != ':' || !quoted && !d.blankz(d.pos+1) || d.keyTooLong(start) {
+	if !ok || !quoted && !d.blankz(d.pos+1) || d.keyTooLong(start) {
 		return nil, false
 	}
 	d.pos++
@@ -1149,6 +1135,11 @@ func (d *decoder) flowNode() (*yaml.Node, bool) {
 	start := d.pos
 	var n *yaml.Node
 	switch c := d.at(start); c {
+	case ',', ']', '}':
+		if tag == "" {
+			return nil, false
+		}
+		n = d.node(yaml.ScalarNode, 0, "", "", start) // "[!GetAZs ]"
 	case '[', '{':
 		var ok bool
 		if n, ok = d.flow(); !ok {

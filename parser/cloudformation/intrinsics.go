@@ -502,17 +502,31 @@ func concat(parts []graph.Value, sep string, r graph.Range) graph.Value {
 	sensitive := false
 	var refs []graph.Ref
 	why := ""
+	var one [1]string
 	for i, p := range parts {
 		sensitive = sensitive || p.Sensitive()
 		refs = append(refs, p.AllRefs()...)
+		if combos == nil && why != "" {
+			// The string is unknown already, and why said: what is
+			// left to gather is only the references and sensitivity.
+			continue
+		}
 		var strs []string
-		for _, a := range p.Alternatives() {
-			s, ok := a.AsString()
-			if !ok {
-				strs = nil
-				break
+		if p.Kind() != graph.KindUnknown {
+			// Its only alternative is itself.
+			if s, ok := p.AsString(); ok {
+				one[0] = s
+				strs = one[:]
 			}
-			strs = append(strs, s)
+		} else {
+			for _, a := range p.Alternatives() {
+				s, ok := a.AsString()
+				if !ok {
+					strs = nil
+					break
+				}
+				strs = append(strs, s)
+			}
 		}
 		if len(strs) == 0 || len(combos)*len(strs) > maxAlternatives {
 			if why == "" {

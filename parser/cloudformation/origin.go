@@ -2,7 +2,6 @@ package cloudformation
 
 import (
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,21 +24,26 @@ func (t *template) withOrigins(props *yaml.Node, v graph.Value) graph.Value {
 		return v
 	}
 	var fields []graph.Field
+	// One buffer for every property's text; only the texts kept are
+	// copied out.
+	var b []byte
 	for i, f := range v.Fields() {
 		if f.Value.IsKnown() {
 			continue
 		}
 		_, n := lookup(deref(props), f.Key)
-		var b strings.Builder
-		b.WriteString(t.prefix)
-		b.WriteByte('|')
-		if n == nil || !writeNodeOrigin(&b, n, 0) || b.Len() > maxOriginLen {
+		b = append(append(b[:0], t.prefix...), '|')
+		var ok bool
+		if n == nil {
+			continue
+		}
+		if b, ok = appendNodeOrigin(b, n, 0); !ok || len(b) > maxOriginLen {
 			continue
 		}
 		if fields == nil {
 			fields = append([]graph.Field(nil), v.Fields()...)
 		}
-		fields[i].Value = f.Value.WithOrigin(b.String())
+		fields[i].Value = f.Value.WithOrigin(string(b))
 	}
 	if fields == nil {
 		return v
@@ -47,49 +51,47 @@ func (t *template) withOrigins(props *yaml.Node, v graph.Value) graph.Value {
 	return graph.Object(fields, v.Range)
 }
 
-// writeNodeOrigin writes a template value to b.
-func writeNodeOrigin(b *strings.Builder, n *yaml.Node, depth int) bool {
+// appendNodeOrigin appends a template value written out to b; ok is false
+// when it cannot be (an unresolved alias, nesting too deep) or b grows
+// beyond maxOriginLen.
+func appendNodeOrigin(b []byte, n *yaml.Node, depth int) (_ []byte, ok bool) {
 	n = deref(n)
-	if n == nil || depth > maxDepth || b.Len() > maxOriginLen {
-		return false
+	if n == nil || depth > maxDepth || len(b) > maxOriginLen {
+		return b, false
 	}
 	if name, arg, ok := intrinsic(n); ok {
-		b.WriteString(name + "(")
-		if !writeNodeOrigin(b, arg, depth+1) {
-			return false
+		b = append(append(b, name...), '(')
+		if b, ok = appendNodeOrigin(b, arg, depth+1); !ok {
+			return b, false
 		}
-		b.WriteByte(')')
-		return true
+		return append(b, ')'), true
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		b.WriteString(strconv.Quote(n.Value))
-		return true
+		return strconv.AppendQuote(b, n.Value), true
 	case yaml.SequenceNode:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, c := range n.Content {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			if !writeNodeOrigin(b, c, depth+1) {
-				return false
+			if b, ok = appendNodeOrigin(b, c, depth+1); !ok {
+				return b, false
 			}
 		}
-		b.WriteByte(']')
-		return true
+		return append(b, ']'), true
 	case yaml.MappingNode:
-		b.WriteByte('{')
+		b = append(b, '{')
 		for i, e := range entries(n) {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(strconv.Quote(e.key.Value) + "=")
-			if !writeNodeOrigin(b, e.value, depth+1) {
-				return false
+			b = append(strconv.AppendQuote(b, e.key.Value), '=')
+			if b, ok = appendNodeOrigin(b, e.value, depth+1); !ok {
+				return b, false
 			}
 		}
-		b.WriteByte('}')
-		return true
+		return append(b, '}'), true
 	}
-	return false
+	return b, false
 }

@@ -1,6 +1,8 @@
 package cloudformation
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -211,4 +213,76 @@ func TestRangeEnding(t *testing.T) {
 		}
 	}
 	t.Logf("%d nodes", nodes)
+}
+
+// TestDeeperThan: the node reported too deep is the one a walk with a
+// stack (each node before its elements, the last element first) meets
+// first, on random trees.
+func TestDeeperThan(t *testing.T) {
+	stackWalk := func(root *yaml.Node, max int) (*yaml.Node, bool) {
+		type item struct {
+			n     *yaml.Node
+			depth int
+		}
+		stack := []item{{root, 0}}
+		for len(stack) > 0 {
+			it := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if it.depth > max {
+				return it.n, true
+			}
+			for _, c := range it.n.Content {
+				stack = append(stack, item{c, it.depth + 1})
+			}
+		}
+		return nil, false
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	var grow func(depth int) *yaml.Node
+	grow = func(depth int) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Line: rnd.IntN(1000)}
+		if depth < 8 {
+			for range rnd.IntN(4) {
+				n.Content = append(n.Content, grow(depth+1))
+			}
+		}
+		return n
+	}
+	for range 500 {
+		root := grow(0)
+		for max := range 9 {
+			want, wantOK := stackWalk(root, max)
+			if got, ok := deeperThan(root, max); got != want || ok != wantOK {
+				t.Fatalf("depth %d: got %p %v, want %p %v", max, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestDuplicateKeys: in small and large mappings, every repeated key is
+// reported with the line of its first occurrence.
+func TestDuplicateKeysSmallAndLarge(t *testing.T) {
+	for _, n := range []int{3, smallMapping, smallMapping + 1, 40} {
+		var b strings.Builder
+		b.WriteString("Resources:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  K%d: 1\n", i%(n-1)) // the last key repeats the first
+		}
+		fmt.Fprintf(&b, "  K1: 2\n")
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(b.String()), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range duplicateKeys("t.yaml", doc.Content[0]) {
+			got = append(got, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Message))
+		}
+		want := []string{
+			fmt.Sprintf("%d:duplicate key \"K0\" (first at line 2); CloudFormation rejects the template", n+1),
+			fmt.Sprintf("%d:duplicate key \"K1\" (first at line 3); CloudFormation rejects the template", n+2),
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d keys: got %q, want %q", n, got, want)
+		}
+	}
 }

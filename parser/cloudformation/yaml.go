@@ -373,22 +373,23 @@ func deref(n *yaml.Node) *yaml.Node {
 // silently keep one of the values.
 func duplicateKeys(file string, root *yaml.Node) []graph.Diagnostic {
 	var diags []graph.Diagnostic
+	// seen is firstKey's index of a large mapping's keys, emptied after
+	// each.
+	seen := map[string]*yaml.Node{}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
 		if n == nil || depth > maxDepth || n.Kind == yaml.AliasNode {
 			return
 		}
 		if n.Kind == yaml.MappingNode {
-			seen := map[string]*yaml.Node{}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
-				if first, dup := seen[k.Value]; dup {
+				if first := firstKey(n, i, seen); first != nil {
 					diags = append(diags, graph.Errorf(nodeRange(file, k), "duplicate-key",
 						"duplicate key %q (first at line %d); CloudFormation rejects the template", k.Value, first.Line))
-				} else {
-					seen[k.Value] = k
 				}
 			}
+			clear(seen)
 		}
 		for _, c := range n.Content {
 			walk(c, depth+1)
@@ -398,22 +399,47 @@ func duplicateKeys(file string, root *yaml.Node) []graph.Diagnostic {
 	return diags
 }
 
-// tooDeep reports nesting beyond maxDepth, before evaluation recurses into
-// it.
-func tooDeep(root *yaml.Node) (*yaml.Node, bool) {
-	type item struct {
-		n     *yaml.Node
-		depth int
-	}
-	stack := []item{{root, 0}}
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if it.depth > maxDepth {
-			return it.n, true
+// smallMapping is the number of keys up to which firstKey compares a key
+// with those before it instead of indexing them: most mappings of a
+// template have a few keys.
+const smallMapping = 16
+
+// firstKey returns the first key of mapping n with the value of its key
+// at index i, when that is an earlier key (nil otherwise). seen indexes
+// the keys before i of a mapping larger than smallMapping; firstKey adds
+// key i to it.
+func firstKey(n *yaml.Node, i int, seen map[string]*yaml.Node) *yaml.Node {
+	k := n.Content[i]
+	if len(n.Content) <= 2*smallMapping {
+		for j := 0; j < i; j += 2 {
+			if n.Content[j].Value == k.Value {
+				return n.Content[j]
+			}
 		}
-		for _, c := range it.n.Content {
-			stack = append(stack, item{c, it.depth + 1})
+		return nil
+	}
+	if first, dup := seen[k.Value]; dup {
+		return first
+	}
+	seen[k.Value] = k
+	return nil
+}
+
+// tooDeep reports nesting beyond maxDepth, before evaluation recurses into
+// it: the first node that deep met visiting each node before its
+// elements, and the elements from the last.
+func tooDeep(root *yaml.Node) (*yaml.Node, bool) {
+	return deeperThan(root, maxDepth)
+}
+
+// deeperThan is tooDeep of n, for nodes more than depth levels below n.
+func deeperThan(n *yaml.Node, depth int) (*yaml.Node, bool) {
+	if depth < 0 {
+		return n, true
+	}
+	for i := len(n.Content) - 1; i >= 0; i-- {
+		if deep, ok := deeperThan(n.Content[i], depth-1); ok {
+			return deep, true
 		}
 	}
 	return nil, false
