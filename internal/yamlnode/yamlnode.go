@@ -45,7 +45,7 @@ const maxKeySpan = 1000
 // document Parse accepts passes nesting.YAML, the pre-scan yaml.v3's input
 // goes through.
 func Parse(data []byte) (root *yaml.Node, ok bool) {
-	nodes, ok := plainText(data)
+	nodes, mayNest, ok := plainText(data)
 	if !ok {
 		return nil, false
 	}
@@ -73,6 +73,13 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 	if !ok || !d.eof() {
 		return nil, false
 	}
+	// The nesting pre-scan is lexical: brackets, "- " and deeper lines in
+	// plain text (a scalar continued on a line starting with "{{{") count
+	// as levels for it. Documents where that could pass its limit are
+	// declined when it would reject them, so that its diagnostic stays.
+	if mayNest && nesting.YAML(data) != nil {
+		return nil, false
+	}
 	return root, true
 }
 
@@ -85,14 +92,23 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 // allocate them at once: two a ':' before a blank (a key and its value),
 // one a "- " or ',' (an entry). Colons in text and collections themselves
 // make up for each other in templates, within a few percent.
-func plainText(data []byte) (nodes int, ok bool) {
+//
+// mayNest is false when the nesting pre-scan cannot reject data: it counts
+// at most a level per bracket and per column of a line.
+func plainText(data []byte) (nodes int, mayNest, ok bool) {
 	nodes = 1
+	brackets, lineStart, longest := 0, 0, 0
 	for i := 0; i < len(data); {
 		c := data[i]
 		switch byteClass[c] {
 		case ordinary:
 			i++
 			continue
+		case bracket:
+			brackets++
+		case lineFeed:
+			longest = max(longest, i-lineStart)
+			lineStart = i + 1
 		case colon:
 			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\r') {
 				nodes += 2
@@ -105,24 +121,25 @@ func plainText(data []byte) (nodes int, ok bool) {
 			nodes++
 		case carriageReturn:
 			if i+1 >= len(data) || data[i+1] != '\n' {
-				return 0, false
+				return 0, false, false
 			}
 		case control:
-			return 0, false
+			return 0, false, false
 		case nonASCII:
 			r, size := utf8.DecodeRune(data[i:])
 			switch {
 			case r == utf8.RuneError && size == 1:
-				return 0, false
+				return 0, false, false
 			case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
-				return 0, false
+				return 0, false, false
 			}
 			i += size
 			continue
 		}
 		i++
 	}
-	return nodes, true
+	longest = max(longest, len(data)-lineStart)
+	return nodes, brackets+longest+1 > nesting.MaxDepth, true
 }
 
 // Classes of bytes for plainText.
@@ -134,6 +151,8 @@ const (
 	carriageReturn
 	control
 	nonASCII
+	bracket
+	lineFeed
 )
 
 // byteClass is the class of each byte for plainText.
@@ -143,6 +162,7 @@ var byteClass = func() (t [256]uint8) {
 		case c >= utf8.RuneSelf:
 			t[c] = nonASCII
 		case c == '\n':
+			t[c] = lineFeed
 		case c == '\r':
 			t[c] = carriageReturn
 		case c < 0x20 || c == 0x7f:
@@ -150,6 +170,7 @@ var byteClass = func() (t [256]uint8) {
 		}
 	}
 	t[':'], t['-'], t[','] = colon, dash, comma
+	t['['], t['{'] = bracket, bracket
 	return t
 }()
 

@@ -256,6 +256,9 @@ func TestEdgeCases(t *testing.T) {
 		{"key at the limit", long(maxKeySpan) + ": 1\n", true},
 
 		{"depth beyond the limit", deep(MaxDepth), false},
+		{"brackets the pre-scan counts in plain text", "a: b\n " + strings.Repeat("{", 300) + "\n", false},
+		{"brackets the pre-scan counts after a dash", "a: b - " + strings.Repeat("[", 300) + "\n", false},
+		{"brackets the pre-scan does not reach", "a: b\n " + strings.Repeat("{", 100) + "\n", true},
 		{"key beyond the limit", long(maxKeySpan+1) + ": 1\n", false},
 		{"anchor", "a: &x 1\nb: 2\n", false},
 		{"alias", "a: 1\nb: *a\n", false},
