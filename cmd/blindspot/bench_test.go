@@ -1,12 +1,13 @@
 package main
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/benchcpu"
+
 	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/blindspot-iac/blindspot/internal/parsefloor"
 	"github.com/blindspot-iac/blindspot/internal/scan"
@@ -94,7 +95,7 @@ func benchmarkCommand(b *testing.B, format string, policies bool) {
 		args = append(args, "--policy-dir", benchPolicies)
 	}
 	b.ReportAllocs()
-	defer reportCPUTime(b)()
+	defer benchcpu.Report(b)()
 	for b.Loop() {
 		var report countingWriter
 		if code := run(args, &report, io.Discard); code > exitError || report == 0 {
@@ -128,22 +129,11 @@ func benchmarkReport(b *testing.B, format string, policies bool) {
 	}
 	in := reportInput{result: res, base: res.Base, stats: scanStats(res)}
 	b.ReportAllocs()
-	defer reportCPUTime(b)()
+	defer benchcpu.Report(b)()
 	for b.Loop() {
 		var report countingWriter
 		if err := writeOutputs(outs, in, true, &report); err != nil || report == 0 {
 			b.Fatalf("%v, %d bytes of %s", err, report, format)
-		}
-	}
-}
-
-// reportCPUTime adds the process's CPU time per iteration to a benchmark's
-// figures (cpu-ms/op) when the function it returns is called at its end.
-func reportCPUTime(b *testing.B) func() {
-	start, ok := processCPUTime()
-	return func() {
-		if end, _ := processCPUTime(); ok && b.N > 0 {
-			b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package jsonnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/benchcpu"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -298,7 +300,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("yaml.v3", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
-		defer reportCPUTime(b)()
+		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, err := yamlRoot(d); err != nil {
@@ -310,7 +312,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("jsonnode", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
-		defer reportCPUTime(b)()
+		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, ok := Parse(d); !ok {

@@ -44,6 +44,7 @@ var allowed = map[string][]string{
 	"internal/suppress":    {"graph", "rules", "internal/spelling", "docs/rules"},
 	"internal/spelling":    {},
 	"internal/parallel":    {},
+	"internal/benchcpu":    {},
 	"internal/sandbox":     {},
 	"internal/nesting":     {},
 	"internal/jsonnode":    {"internal/nesting"},

@@ -1,6 +1,8 @@
 package yamlnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/benchcpu"
+
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -226,7 +228,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("yaml.v3", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
-		defer reportCPUTime(b)()
+		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, err := decodeYAML(d); err != nil {
@@ -238,7 +240,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("yamlnode", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
-		defer reportCPUTime(b)()
+		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
 				if _, ok := Parse(d); !ok {

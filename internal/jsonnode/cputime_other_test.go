@@ -1,8 +1,0 @@
-//go:build !unix
-
-package jsonnode
-
-import "testing"
-
-// reportCPUTime does not measure CPU time here.
-func reportCPUTime(*testing.B) func() { return func() {} }
