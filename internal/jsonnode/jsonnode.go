@@ -14,6 +14,7 @@ package jsonnode
 
 import (
 	"bytes"
+	"github.com/blindspot-iac/blindspot/internal/nodeslab"
 	"strconv"
 	"unicode/utf8"
 
@@ -58,8 +59,7 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	d := decoder{src: data, line: 1}
-	n := estimateNodes(data)
-	d.nodes, d.ptrs = make([]yaml.Node, n), make([]*yaml.Node, n)
+	d.slab = nodeslab.New(estimateNodes(data), 0)
 	hasBOM := bytes.HasPrefix(data, []byte(bom))
 	if hasBOM {
 		d.pos = len(bom)
@@ -119,74 +119,17 @@ type decoder struct {
 	// characters as yaml.v3 counts, is pos-lineStart-wide+1.
 	line, lineStart, wide int
 	depth                 int
-	// nodes and ptrs are slabs the tree's nodes and content slices are
-	// cut from, to allocate them at once.
-	nodes []yaml.Node
-	ptrs  []*yaml.Node
-	// open holds the children of the collections being decoded.
-	open []*yaml.Node
+	// slab holds the tree's nodes and strings.
+	slab nodeslab.Slab
 	// buf holds a string's text while its escapes are decoded.
 	buf []byte
-	// strs holds the document's short strings, each allocated once.
-	strs map[string]string
 }
-
-// maxInterned is the longest string intern shares.
-const maxInterned = 40
-
-// intern returns text as a string, the same string for the same short
-// text within a document: a template repeats its keys and values (Type,
-// Properties, Ref, AWS::IAM::Role) hundreds of times, and yaml.v3 would
-// allocate each.
-func (d *decoder) intern(text []byte) string {
-	if len(text) > maxInterned {
-		return string(text)
-	}
-	if s, ok := d.strs[string(text)]; ok {
-		return s
-	}
-	if d.strs == nil {
-		d.strs = make(map[string]string)
-	}
-	s := string(text)
-	d.strs[s] = s
-	return s
-}
-
-const slabSize = 256
 
 func (d *decoder) column() int { return d.pos - d.lineStart - d.wide + 1 }
 
 // node returns a new node at the current position.
 func (d *decoder) node(kind yaml.Kind, style yaml.Style, tag, value string) *yaml.Node {
-	if len(d.nodes) == 0 {
-		d.nodes = make([]yaml.Node, slabSize)
-	}
-	n := &d.nodes[0]
-	d.nodes = d.nodes[1:]
-	n.Kind, n.Style, n.Tag, n.Value = kind, style, tag, value
-	n.Line, n.Column = d.line, d.column()
-	return n
-}
-
-// content moves the children opened since mark into a content slice, nil
-// when there are none (as yaml.v3 leaves an empty collection's).
-func (d *decoder) content(mark int) []*yaml.Node {
-	kids := d.open[mark:]
-	d.open = d.open[:mark]
-	if len(kids) == 0 {
-		return nil
-	}
-	if len(kids) > len(d.ptrs) {
-		d.ptrs = make([]*yaml.Node, max(slabSize, len(kids)))
-	}
-	// The full slice expression makes appends to one node's content
-	// reallocate instead of overwriting its neighbour's.
-	c := d.ptrs[:len(kids):len(kids)]
-	d.ptrs = d.ptrs[len(kids):]
-	copy(c, kids)
-	clear(kids)
-	return c
+	return d.slab.Node(kind, style, tag, value, d.line, d.column())
 }
 
 // newline moves past a line break at pos: LF or CR LF (a CR alone
@@ -287,7 +230,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 	}
 	n := d.node(yaml.MappingNode, yaml.FlowStyle, mapTag, "")
 	d.pos++ // {
-	mark := len(d.open)
+	mark := len(d.slab.Open)
 	if !d.space(true) {
 		return nil, false
 	}
@@ -320,7 +263,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 		if !ok || !d.space(true) || d.pos >= len(d.src) {
 			return nil, false
 		}
-		d.open = append(d.open, key, v)
+		d.slab.Open = append(d.slab.Open, key, v)
 		switch d.src[d.pos] {
 		case ',':
 			d.pos++
@@ -330,7 +273,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 		case '}':
 			d.pos++
 			d.depth--
-			n.Content = d.content(mark)
+			n.Content = d.slab.Content(mark)
 			return n, true
 		default:
 			return nil, false
@@ -344,7 +287,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 	}
 	n := d.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "")
 	d.pos++ // [
-	mark := len(d.open)
+	mark := len(d.slab.Open)
 	if !d.space(true) {
 		return nil, false
 	}
@@ -358,7 +301,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 		if !ok || !d.space(true) || d.pos >= len(d.src) {
 			return nil, false
 		}
-		d.open = append(d.open, v)
+		d.slab.Open = append(d.slab.Open, v)
 		switch d.src[d.pos] {
 		case ',':
 			d.pos++
@@ -368,7 +311,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 		case ']':
 			d.pos++
 			d.depth--
-			n.Content = d.content(mark)
+			n.Content = d.slab.Content(mark)
 			return n, true
 		default:
 			return nil, false
@@ -437,7 +380,7 @@ func (d *decoder) number() (*yaml.Node, bool) {
 	if !delimiter(s, i) {
 		return nil, false
 	}
-	text := d.intern(s[d.pos:i])
+	text := d.slab.Intern(s[d.pos:i])
 	n := d.node(yaml.ScalarNode, 0, numberTag(text, integer), text)
 	d.pos = i
 	return n, true
@@ -480,7 +423,7 @@ func (d *decoder) str() (string, bool) {
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			return d.intern(s[start:i]), true
+			return d.slab.Intern(s[start:i]), true
 		case c == '\\':
 			return d.escaped(start, i)
 		case c < 0x20 || c == 0x7f:
@@ -533,7 +476,7 @@ func (d *decoder) escaped(start, i int) (string, bool) {
 		case c == '"':
 			d.pos = i + 1
 			d.buf = buf
-			return d.intern(buf), true
+			return d.slab.Intern(buf), true
 		case c == '\\':
 			if i+1 >= len(s) {
 				return "", false

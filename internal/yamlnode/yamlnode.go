@@ -20,6 +20,7 @@
 package yamlnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/nodeslab"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -53,7 +54,8 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 	// Commas and colons in text could make the guess far too large:
 	// past maxGuess, slabs follow as needed.
 	nodes = min(nodes, maxGuess)
-	d.nodes, d.ptrs = make([]yaml.Node, nodes), make([]*yaml.Node, nodes)
+	// A guess at the distinct short strings, to grow their map less.
+	d.slab = nodeslab.New(nodes, len(data)/40)
 	if !d.skipBlank() || d.eof() {
 		return nil, false
 	}
@@ -191,54 +193,15 @@ type decoder struct {
 	// a "---" may start it: later ones are other documents.
 	started bool
 	depth   int
-	// nodes and ptrs are slabs the tree's nodes and content slices are
-	// cut from, to allocate them at once.
-	nodes []yaml.Node
-	ptrs  []*yaml.Node
-	// nodeSlab and ptrSlab are the sizes of the last slabs.
-	nodeSlab, ptrSlab int
-	// open holds the children of the collections being decoded.
-	open []*yaml.Node
+	// slab holds the tree's nodes and strings.
+	slab nodeslab.Slab
 	// buf holds a scalar's text while it is decoded.
 	buf []byte
-	// strs holds the document's short strings, each allocated once.
-	strs map[string]string
 }
 
-// maxInterned is the longest string intern shares.
-const maxInterned = 40
-
-// intern returns text as a string, the same string for the same short
-// text within a document: a template repeats its keys and values (Type,
-// Properties, Ref, AWS::IAM::Role) hundreds of times.
-func (d *decoder) intern(text []byte) string {
-	if len(text) > maxInterned {
-		return string(text)
-	}
-	if s, ok := d.strs[string(text)]; ok {
-		return s
-	}
-	if d.strs == nil {
-		// A guess at the distinct short strings, to grow the map less.
-		d.strs = make(map[string]string, len(d.src)/40)
-	}
-	s := string(text)
-	d.strs[s] = s
-	return s
-}
-
-// Slabs start small, for the many short templates, and grow to
-// maxSlab.
-const (
-	minSlab = 64
-	maxSlab = 4096
-	// maxGuess bounds the nodes allocated at once from plainText's guess
-	// (64 Ki nodes are about 10 MB).
-	maxGuess = 1 << 16
-)
-
-// grow returns the size of the next slab after one of size n.
-func grow(n int) int { return min(max(2*n, minSlab), maxSlab) }
+// maxGuess bounds the nodes allocated at once from plainText's guess
+// (64 Ki nodes are about 10 MB).
+const maxGuess = 1 << 16
 
 func (d *decoder) eof() bool { return d.pos >= len(d.src) }
 
@@ -278,36 +241,7 @@ func (d *decoder) column(p int) int {
 
 // node returns a new node at offset p of the current line.
 func (d *decoder) node(kind yaml.Kind, style yaml.Style, tag, value string, p int) *yaml.Node {
-	if len(d.nodes) == 0 {
-		d.nodeSlab = grow(d.nodeSlab)
-		d.nodes = make([]yaml.Node, d.nodeSlab)
-	}
-	n := &d.nodes[0]
-	d.nodes = d.nodes[1:]
-	n.Kind, n.Style, n.Tag, n.Value = kind, style, tag, value
-	n.Line, n.Column = d.line, d.column(p)
-	return n
-}
-
-// content moves the children opened since mark into a content slice, nil
-// when there are none (as yaml.v3 leaves an empty collection's).
-func (d *decoder) content(mark int) []*yaml.Node {
-	kids := d.open[mark:]
-	d.open = d.open[:mark]
-	if len(kids) == 0 {
-		return nil
-	}
-	if len(kids) > len(d.ptrs) {
-		d.ptrSlab = grow(d.ptrSlab)
-		d.ptrs = make([]*yaml.Node, max(d.ptrSlab, len(kids)))
-	}
-	// The full slice expression makes appends to one node's content
-	// reallocate instead of overwriting its neighbour's.
-	c := d.ptrs[:len(kids):len(kids)]
-	d.ptrs = d.ptrs[len(kids):]
-	copy(c, kids)
-	clear(kids)
-	return c
+	return d.slab.Node(kind, style, tag, value, d.line, d.column(p))
 }
 
 // enter counts one more level of nesting, declining beyond MaxDepth.
@@ -449,7 +383,7 @@ func (d *decoder) keyScalar(flow bool) (k *yaml.Node, quoted, ok bool) {
 	if string(text) == "<<" {
 		return nil, false, false // a merge key
 	}
-	s := d.intern(text)
+	s := d.slab.Intern(text)
 	return d.node(yaml.ScalarNode, 0, resolveTag(s), s, start), false, true
 }
 
@@ -580,10 +514,10 @@ func (d *decoder) quoted() (string, yaml.Style, bool) {
 func (d *decoder) closeQuote(i, start int, buf []byte, escaped bool) string {
 	d.pos = i + 1
 	if !escaped {
-		return d.intern(d.src[start:i])
+		return d.slab.Intern(d.src[start:i])
 	}
 	d.buf = buf
-	return d.intern(buf)
+	return d.slab.Intern(buf)
 }
 
 // folded reads a quoted scalar over several lines, from start after its
@@ -667,7 +601,7 @@ func (d *decoder) folded(single bool, start int) (string, bool) {
 	}
 	d.pos++
 	d.buf = buf
-	return d.intern(buf), true
+	return d.slab.Intern(buf), true
 }
 
 // escape decodes the double-quoted escape at i, appending it to buf.
@@ -764,7 +698,7 @@ func (d *decoder) tag() (string, bool) {
 		// "!", "!!str", "!<...>", "!a%21" and the like.
 		return "", false
 	}
-	t := d.intern(d.src[d.pos:i])
+	t := d.slab.Intern(d.src[d.pos:i])
 	d.pos = i
 	return t, true
 }
@@ -791,7 +725,7 @@ func (d *decoder) blockMapping(col int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	n := d.node(yaml.MappingNode, 0, mapTag, "", d.pos)
-	mark := len(d.open)
+	mark := len(d.slab.Open)
 	for {
 		k, ok := d.key()
 		if !ok {
@@ -801,7 +735,7 @@ func (d *decoder) blockMapping(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		d.open = append(d.open, k, v)
+		d.slab.Open = append(d.slab.Open, k, v)
 		if d.eof() || d.ind < col {
 			break
 		}
@@ -814,7 +748,7 @@ func (d *decoder) blockMapping(col int) (*yaml.Node, bool) {
 		}
 	}
 	d.depth--
-	n.Content = d.content(mark)
+	n.Content = d.slab.Content(mark)
 	return n, true
 }
 
@@ -826,14 +760,14 @@ func (d *decoder) blockSequence(col int, indentless bool) (*yaml.Node, bool) {
 		return nil, false
 	}
 	n := d.node(yaml.SequenceNode, 0, seqTag, "", d.pos)
-	mark := len(d.open)
+	mark := len(d.slab.Open)
 	for {
 		d.pos++ // -
 		v, ok := d.value(col, false)
 		if !ok {
 			return nil, false
 		}
-		d.open = append(d.open, v)
+		d.slab.Open = append(d.slab.Open, v)
 		if d.eof() || d.ind < col {
 			break
 		}
@@ -850,7 +784,7 @@ func (d *decoder) blockSequence(col int, indentless bool) (*yaml.Node, bool) {
 		}
 	}
 	d.depth--
-	n.Content = d.content(mark)
+	n.Content = d.slab.Content(mark)
 	return n, true
 }
 
@@ -999,7 +933,7 @@ func (d *decoder) inline(indent, col int, collections, tagged bool) (*yaml.Node,
 	if string(text) == "<<" {
 		return nil, false
 	}
-	n.Value = d.intern(text)
+	n.Value = d.slab.Intern(text)
 	n.Tag = strTag
 	if !tagged {
 		n.Tag = resolveTag(n.Value)
@@ -1079,7 +1013,7 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 	if !d.flowSpace() {
 		return nil, false
 	}
-	mark := len(d.open)
+	mark := len(d.slab.Open)
 	if d.at(d.pos) == closing {
 		d.pos++
 		d.depth--
@@ -1091,13 +1025,13 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 			if !ok {
 				return nil, false
 			}
-			d.open = append(d.open, k)
+			d.slab.Open = append(d.slab.Open, k)
 		}
 		v, ok := d.flowNode()
 		if !ok {
 			return nil, false
 		}
-		d.open = append(d.open, v)
+		d.slab.Open = append(d.slab.Open, v)
 		if !d.flowSpace() {
 			return nil, false
 		}
@@ -1111,7 +1045,7 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 			case closing: // a trailing comma
 				d.pos++
 				d.depth--
-				n.Content = d.content(mark)
+				n.Content = d.slab.Content(mark)
 				return n, true
 			case ',', ']', '}':
 				return nil, false
@@ -1119,7 +1053,7 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 		case closing:
 			d.pos++
 			d.depth--
-			n.Content = d.content(mark)
+			n.Content = d.slab.Content(mark)
 			return n, true
 		default:
 			return nil, false
@@ -1185,7 +1119,7 @@ func (d *decoder) flowNode() (*yaml.Node, bool) {
 		if string(text) == "<<" {
 			return nil, false
 		}
-		s := d.intern(text)
+		s := d.slab.Intern(text)
 		t := strTag
 		if tag == "" {
 			t = resolveTag(s)
