@@ -200,14 +200,25 @@ func (st *Statement) ConditionsOn(key string) []Condition {
 }
 
 // WildcardMatch matches an IAM pattern (with * and ?) against a value,
-// case-insensitively, as IAM matches actions.
+// case-insensitively, as IAM matches actions. ASCII text (actions,
+// resource types: a wildcard policy matches every resource of a scan) is
+// compared byte by byte with its letters lowered, without lower-cased
+// copies; other text is lower-cased first.
 func WildcardMatch(pattern, value string) bool {
-	p, v := strings.ToLower(pattern), strings.ToLower(value)
-	// Iterative glob match with backtracking on the last star.
+	if !isASCII(pattern) || !isASCII(value) {
+		pattern, value = strings.ToLower(pattern), strings.ToLower(value)
+	}
+	return globMatch(pattern, value)
+}
+
+// globMatch matches pattern p against v, ASCII letters compared
+// case-insensitively: an iterative glob match with backtracking on the
+// last star.
+func globMatch(p, v string) bool {
 	pi, vi, star, mark := 0, 0, -1, 0
 	for vi < len(v) {
 		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == v[vi]):
+		case pi < len(p) && (p[pi] == '?' || lowerASCII(p[pi]) == lowerASCII(v[vi])):
 			pi++
 			vi++
 		case pi < len(p) && p[pi] == '*':
@@ -225,6 +236,22 @@ func WildcardMatch(pattern, value string) bool {
 		pi++
 	}
 	return pi == len(p)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // PolicyOf reads the policy document in field f.

@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/blindspot-iac/blindspot/graph"
@@ -28,6 +29,42 @@ func TestWildcardMatch(t *testing.T) {
 		if got := WildcardMatch(tt.pattern, tt.value); got != tt.want {
 			t.Errorf("WildcardMatch(%q, %q) = %v, want %v", tt.pattern, tt.value, got, tt.want)
 		}
+	}
+}
+
+// TestWildcardMatchAgreesWithLowerCasing compares WildcardMatch, which
+// lowers ASCII letters as it compares, with a recursive glob match over
+// lower-cased copies, the definition it keeps to, on resource types,
+// actions and non-ASCII text; and checks that ASCII matching allocates
+// nothing (a wildcard policy matches every resource of a scan).
+func TestWildcardMatchAgreesWithLowerCasing(t *testing.T) {
+	var reference func(p, v string) bool
+	reference = func(p, v string) bool {
+		switch {
+		case p == "":
+			return v == ""
+		case p[0] == '*':
+			return reference(p[1:], v) || (v != "" && reference(p, v[1:]))
+		case v == "":
+			return false
+		case p[0] == '?' || p[0] == v[0]:
+			return reference(p[1:], v[1:])
+		}
+		return false
+	}
+	values := []string{"aws_s3_bucket", "AWS::S3::Bucket", "aws_s3_bucket_policy", "", "a", "AWS::EC2::SecurityGroup",
+		"Ä_s3", "aws_ä", "ÄWS::S3", "s3:GetObject", "iam:PassRole"}
+	patterns := []string{"aws_*", "AWS::*", "aws::s3::*", "aws_s3_*", "*", "", "a?s_*", "*bucket", "*::ec2::*",
+		"AWS::*::Bucket", "**", "ä_*", "Ä_*", "aws_?", "*_*_*", "äws::*", "S3:get*", "iam:*Role"}
+	for _, p := range patterns {
+		for _, v := range values {
+			if got, want := WildcardMatch(p, v), reference(strings.ToLower(p), strings.ToLower(v)); got != want {
+				t.Errorf("WildcardMatch(%q, %q) = %v, lower-cased glob says %v", p, v, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { WildcardMatch("AWS::*::Bucket", "AWS::S3::Bucket") }); n != 0 {
+		t.Errorf("WildcardMatch of ASCII text allocates %v times, want 0", n)
 	}
 }
 

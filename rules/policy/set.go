@@ -336,59 +336,11 @@ func (c *compiled) matchesType(t string) bool {
 		}
 	}
 	for _, p := range c.patterns {
-		if wildcardMatch(p, t) {
+		if aws.WildcardMatch(p, t) {
 			return true
 		}
 	}
 	return false
-}
-
-// wildcardMatch is aws.WildcardMatch without its two allocations (it
-// lower-cases both strings first), for the ASCII names resource types
-// are: a wildcard policy matches every resource of a scan against its
-// patterns.
-func wildcardMatch(pattern, value string) bool {
-	if !isASCII(pattern) || !isASCII(value) {
-		return aws.WildcardMatch(pattern, value)
-	}
-	lower := func(c byte) byte {
-		if 'A' <= c && c <= 'Z' {
-			return c + 'a' - 'A'
-		}
-		return c
-	}
-	// The same glob match as aws.WildcardMatch, comparing bytes lowered.
-	p, v := pattern, value
-	pi, vi, star, mark := 0, 0, -1, 0
-	for vi < len(v) {
-		switch {
-		case pi < len(p) && (p[pi] == '?' || lower(p[pi]) == lower(v[vi])):
-			pi++
-			vi++
-		case pi < len(p) && p[pi] == '*':
-			star, mark = pi, vi
-			pi++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			vi = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(p) && p[pi] == '*' {
-		pi++
-	}
-	return pi == len(p)
-}
-
-func isASCII(s string) bool {
-	for i := range len(s) {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // loc is where a result about the subject points: the element's own

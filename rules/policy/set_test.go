@@ -108,17 +108,3 @@ func TestEvaluationErrors(t *testing.T) {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 }
-
-// TestWildcardMatch keeps the allocation-free match of resource types
-// answering as aws.WildcardMatch does.
-func TestWildcardMatch(t *testing.T) {
-	values := []string{"aws_s3_bucket", "AWS::S3::Bucket", "aws_s3_bucket_policy", "", "a", "AWS::EC2::SecurityGroup", "Ä_s3", "aws_ä"}
-	patterns := []string{"aws_*", "AWS::*", "aws::s3::*", "aws_s3_*", "*", "", "a?s_*", "*bucket", "*::ec2::*", "AWS::*::Bucket", "**", "ä_*", "aws_?", "*_*_*"}
-	for _, p := range patterns {
-		for _, v := range values {
-			if got, want := wildcardMatch(p, v), aws.WildcardMatch(p, v); got != want {
-				t.Errorf("wildcardMatch(%q, %q) = %v, aws.WildcardMatch says %v", p, v, got, want)
-			}
-		}
-	}
-}
