@@ -1,6 +1,8 @@
 package jsonnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/nodecheck"
+
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -30,7 +32,7 @@ func TestGenerated(t *testing.T) {
 			continue
 		}
 		accepted++
-		sameAsYAML(t, fmt.Sprint("document ", i), data, root)
+		nodecheck.Same(t, fmt.Sprint("document ", i), data, root)
 		if t.Failed() {
 			t.Fatalf("document %d: %q", i, data)
 		}

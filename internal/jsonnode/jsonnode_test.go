@@ -1,18 +1,16 @@
 package jsonnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/nodecheck"
+
 	"github.com/blindspot-iac/blindspot/internal/benchcpu"
 
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -20,58 +18,6 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
-
-// yamlRoot decodes data as the template loader does with yaml.v3: one
-// document, whose content is the root.
-func yamlRoot(data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc, extra yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		return nil, err
-	}
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("not a single document: %v", err)
-	}
-	if len(doc.Content) != 1 {
-		return nil, errors.New("empty document")
-	}
-	return doc.Content[0], nil
-}
-
-// sameAsYAML checks that data, which Parse accepted as root, decodes with
-// yaml.v3 to the same tree and passes the nesting pre-scan.
-func sameAsYAML(t *testing.T, name string, data []byte, root *yaml.Node) {
-	t.Helper()
-	want, err := yamlRoot(data)
-	if err != nil {
-		t.Errorf("%s: Parse accepted what yaml.v3 rejects: %v", name, err)
-		return
-	}
-	if !reflect.DeepEqual(root, want) {
-		t.Errorf("%s: trees differ: %s", name, firstDifference(root, want, "root"))
-	}
-	if err := nesting.YAML(data); err != nil {
-		t.Errorf("%s: Parse accepted what the nesting pre-scan rejects: %v", name, err)
-	}
-}
-
-// firstDifference describes where two trees first differ.
-func firstDifference(got, want *yaml.Node, path string) string {
-	g, w := *got, *want
-	g.Content, w.Content = nil, nil
-	if !reflect.DeepEqual(g, w) {
-		return fmt.Sprintf("%s: got %+v, want %+v", path, g, w)
-	}
-	if len(got.Content) != len(want.Content) || (got.Content == nil) != (want.Content == nil) {
-		return fmt.Sprintf("%s: %d children (nil %v), want %d (nil %v)", path, len(got.Content), got.Content == nil, len(want.Content), want.Content == nil)
-	}
-	for i := range got.Content {
-		if d := firstDifference(got.Content[i], want.Content[i], fmt.Sprintf("%s/%d", path, i)); d != "" {
-			return d
-		}
-	}
-	return ""
-}
 
 // TestCorpora decodes every JSON (or JSON-looking) template and YAML file
 // of the corpora beside the repository with both decoders.
@@ -104,14 +50,14 @@ func TestCorpora(t *testing.T) {
 			root, ok := Parse(data)
 			if !ok {
 				declined++
-				if _, err := yamlRoot(data); err == nil && nesting.YAML(data) == nil && plainJSON(data) {
+				if _, err := nodecheck.Root(data); err == nil && nesting.YAML(data) == nil && plainJSON(data) {
 					t.Logf("declined valid JSON that yaml.v3 reads: %s", path)
 				}
 				return nil
 			}
 			accepted++
 			bytesAccepted += len(data)
-			sameAsYAML(t, path, data, root)
+			nodecheck.Same(t, path, data, root)
 			return nil
 		})
 		if err != nil {
@@ -215,11 +161,11 @@ func TestEdgeCases(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			root, ok := Parse([]byte(tc.in))
 			if ok != tc.accept {
-				_, err := yamlRoot([]byte(tc.in))
+				_, err := nodecheck.Root([]byte(tc.in))
 				t.Fatalf("Parse accepted %v, want %v (yaml.v3: %v)", ok, tc.accept, err)
 			}
 			if ok {
-				sameAsYAML(t, tc.name, []byte(tc.in), root)
+				nodecheck.Same(t, tc.name, []byte(tc.in), root)
 			}
 		})
 	}
@@ -273,7 +219,7 @@ func FuzzJSON(f *testing.F) {
 		if !ok {
 			return
 		}
-		sameAsYAML(t, "input", data, root)
+		nodecheck.Same(t, "input", data, root)
 	})
 }
 
@@ -303,7 +249,7 @@ func BenchmarkParse(b *testing.B) {
 		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
-				if _, err := yamlRoot(d); err != nil {
+				if _, err := nodecheck.Decode(d); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -337,7 +283,7 @@ func TestBufferBoundaries(t *testing.T) {
 			if !ok {
 				t.Fatalf("declined %q after %d bytes", piece, pad)
 			}
-			sameAsYAML(t, fmt.Sprintf("%q after %d bytes", piece, pad), doc, root)
+			nodecheck.Same(t, fmt.Sprintf("%q after %d bytes", piece, pad), doc, root)
 		}
 	}
 }

@@ -49,6 +49,7 @@ var allowed = map[string][]string{
 	"internal/nesting":     {},
 	"internal/jsonnode":    {"internal/nesting", "internal/nodeslab"},
 	"internal/nodeslab":    {},
+	"internal/nodecheck":   {"internal/nesting"},
 	"internal/yamlnode":    {"internal/nesting", "internal/nodeslab"},
 	"internal/budget":      {"graph"},
 	"internal/safetext":    {},

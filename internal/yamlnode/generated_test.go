@@ -1,6 +1,8 @@
 package yamlnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/nodecheck"
+
 	"github.com/blindspot-iac/blindspot/internal/benchcpu"
 
 	"fmt"
@@ -27,7 +29,7 @@ func TestGenerated(t *testing.T) {
 			continue
 		}
 		accepted++
-		sameAsYAML(t, fmt.Sprint("document ", i), data, root)
+		nodecheck.Same(t, fmt.Sprint("document ", i), data, root)
 		if t.Failed() {
 			t.Fatalf("document %d: %q", i, data)
 		}
@@ -201,7 +203,7 @@ func FuzzYAML(f *testing.F) {
 		if !ok {
 			return
 		}
-		sameAsYAML(t, "input", data, root)
+		nodecheck.Same(t, "input", data, root)
 	})
 }
 
@@ -212,7 +214,7 @@ func BenchmarkParse(b *testing.B) {
 	var docs [][]byte
 	size, accepted := 0, 0
 	corpusYAML(b, []string{filepath.Join("perf", "cloudformation")}, func(_ string, data []byte) {
-		if _, err := yamlRoot(data); err != nil {
+		if _, err := nodecheck.Root(data); err != nil {
 			return
 		}
 		docs = append(docs, data)
@@ -231,7 +233,7 @@ func BenchmarkParse(b *testing.B) {
 		defer benchcpu.Report(b)()
 		for b.Loop() {
 			for _, d := range docs {
-				if _, err := decodeYAML(d); err != nil {
+				if _, err := nodecheck.Decode(d); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -244,7 +246,7 @@ func BenchmarkParse(b *testing.B) {
 		for b.Loop() {
 			for _, d := range docs {
 				if _, ok := Parse(d); !ok {
-					if _, err := decodeYAML(d); err != nil {
+					if _, err := nodecheck.Decode(d); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -1,14 +1,13 @@
 package yamlnode
 
 import (
+	"github.com/blindspot-iac/blindspot/internal/nodecheck"
+
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -18,83 +17,6 @@ import (
 
 	"github.com/blindspot-iac/blindspot/internal/nesting"
 )
-
-// yamlRoot decodes data as the template loader does with yaml.v3: one
-// document, whose content is the root, with comments cleared.
-func yamlRoot(data []byte) (*yaml.Node, error) {
-	root, err := decodeYAML(data)
-	if err == nil {
-		clearComments(root)
-	}
-	return root, err
-}
-
-// decodeYAML decodes data as the template loader does with yaml.v3.
-func decodeYAML(data []byte) (root *yaml.Node, err error) {
-	defer func() {
-		// yaml.v3 panics on a few inputs; the loader's pre-scan and
-		// recover keep them away from it.
-		if r := recover(); r != nil {
-			root, err = nil, fmt.Errorf("yaml.v3 panicked: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc, extra yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		return nil, err
-	}
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("not a single document: %v", err)
-	}
-	if len(doc.Content) != 1 {
-		return nil, errors.New("empty document")
-	}
-	return doc.Content[0], nil
-}
-
-// clearComments empties the comment fields Parse leaves empty.
-func clearComments(n *yaml.Node) {
-	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
-	for _, c := range n.Content {
-		clearComments(c)
-	}
-}
-
-// sameAsYAML checks that data, which Parse accepted as root, decodes with
-// yaml.v3 to the same tree and passes the nesting pre-scan.
-func sameAsYAML(t *testing.T, name string, data []byte, root *yaml.Node) {
-	t.Helper()
-	if err := nesting.YAML(data); err != nil {
-		t.Errorf("%s: Parse accepted what the nesting pre-scan rejects: %v", name, err)
-		return
-	}
-	want, err := yamlRoot(data)
-	if err != nil {
-		t.Errorf("%s: Parse accepted what yaml.v3 rejects: %v", name, err)
-		return
-	}
-	if !reflect.DeepEqual(root, want) {
-		t.Errorf("%s: trees differ: %s", name, firstDifference(root, want, "root"))
-	}
-}
-
-// firstDifference describes where two trees first differ.
-func firstDifference(got, want *yaml.Node, path string) string {
-	g, w := *got, *want
-	g.Content, w.Content = nil, nil
-	if !reflect.DeepEqual(g, w) {
-		return fmt.Sprintf("%s: got %+v, want %+v", path, g, w)
-	}
-	if len(got.Content) != len(want.Content) || (got.Content == nil) != (want.Content == nil) {
-		return fmt.Sprintf("%s: %d children (nil %v), want %d (nil %v)", path, len(got.Content), got.Content == nil, len(want.Content), want.Content == nil)
-	}
-	for i := range got.Content {
-		if d := firstDifference(got.Content[i], want.Content[i], fmt.Sprintf("%s/%d", path, i)); d != "" {
-			return d
-		}
-	}
-	return ""
-}
 
 // corpusYAML calls f with every YAML file (by extension, and not a JSON
 // object, which internal/jsonnode reads) of the corpora beside the
@@ -148,7 +70,7 @@ func TestCorpora(t *testing.T) {
 		corpusYAML(t, []string{corpus}, func(path string, data []byte) {
 			files++
 			root, ok := Parse(data)
-			_, err := yamlRoot(data)
+			_, err := nodecheck.Root(data)
 			if err == nil && nesting.YAML(data) == nil {
 				valid++
 				bytesValid += len(data)
@@ -161,7 +83,7 @@ func TestCorpora(t *testing.T) {
 			}
 			accepted++
 			bytesAccepted += len(data)
-			sameAsYAML(t, path, data, root)
+			nodecheck.Same(t, path, data, root)
 		})
 		total += files
 		if testing.Verbose() {
@@ -352,11 +274,11 @@ func TestEdgeCases(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			root, ok := Parse([]byte(tc.in))
 			if ok != tc.accept {
-				_, err := yamlRoot([]byte(tc.in))
+				_, err := nodecheck.Root([]byte(tc.in))
 				t.Fatalf("Parse accepted %v, want %v (yaml.v3: %v)", ok, tc.accept, err)
 			}
 			if ok {
-				sameAsYAML(t, tc.name, []byte(tc.in), root)
+				nodecheck.Same(t, tc.name, []byte(tc.in), root)
 			}
 		})
 	}
@@ -456,7 +378,7 @@ func TestBufferBoundaries(t *testing.T) {
 			if !ok {
 				t.Fatalf("declined %q after %d bytes", piece, pad)
 			}
-			sameAsYAML(t, fmt.Sprintf("%q after %d bytes", piece, pad), doc, root)
+			nodecheck.Same(t, fmt.Sprintf("%q after %d bytes", piece, pad), doc, root)
 		}
 	}
 }
@@ -472,7 +394,7 @@ func TestGuessBounded(t *testing.T) {
 	if !ok {
 		t.Fatal("declined")
 	}
-	sameAsYAML(t, "commas", doc, root)
+	nodecheck.Same(t, "commas", doc, root)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 32<<20 {
 		t.Errorf("Parse allocated %d MB for a %d MB document of two nodes", n>>20, len(doc)>>20)
 	}
@@ -480,7 +402,8 @@ func TestGuessBounded(t *testing.T) {
 
 // TestNoCommentReaders keeps true what Parse relies on to leave comments
 // out of its trees: no Go file of the repository outside this package
-// reads a node's comments.
+// reads a node's comments (internal/nodecheck, these tests' comparison
+// with yaml.v3, clears them).
 func TestNoCommentReaders(t *testing.T) {
 	root := filepath.Join("..", "..")
 	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
@@ -488,7 +411,7 @@ func TestNoCommentReaders(t *testing.T) {
 			return err
 		}
 		if e.IsDir() {
-			if name := e.Name(); name == "testdata" || name == "yamlnode" || strings.HasPrefix(name, ".") && path != root {
+			if name := e.Name(); name == "testdata" || name == "yamlnode" || name == "nodecheck" || strings.HasPrefix(name, ".") && path != root {
 				return filepath.SkipDir
 			}
 			return nil
