@@ -188,10 +188,9 @@ type draft struct {
 	// schema is the $schema of SARIF 2.1.0 and root the file URI of
 	// %SRCROOT%.
 	schema, root string
-	// rules are the rules sorted by ID, policies set when some are
-	// custom policies.
-	rules    []*rules.Rule
-	policies bool
+	// builtin are the built-in rules sorted by ID, custom the custom
+	// policies.
+	builtin, custom []*rules.Rule
 	// selected are the findings the report shows, in report order; shown
 	// the severity each rule shows (ruleSeverities).
 	selected []rules.Finding
@@ -222,18 +221,18 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	// a rule's position in its component.
 	b.index = map[string]uint{}
 	b.custom = map[string]bool{}
-	drivers, extensions := 0, 0
+	var builtin, custom []*rules.Rule
 	for _, r := range sorted {
 		if r.Custom() {
 			b.custom[r.ID] = true
-			b.index[r.ID] = uint(extensions)
-			extensions++
+			b.index[r.ID] = uint(len(custom))
+			custom = append(custom, r)
 			continue
 		}
-		b.index[r.ID] = uint(drivers)
-		drivers++
+		b.index[r.ID] = uint(len(builtin))
+		builtin = append(builtin, r)
 	}
-	if extensions > 0 {
+	if len(custom) > 0 {
 		b.policiesGUID = guidOf(PoliciesComponent)
 	}
 
@@ -256,23 +255,28 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	rules.SortFindings(selected)
 	sortedDiags := append([]graph.Diagnostic(nil), diags...)
 	graph.SortDiagnostics(sortedDiags)
-	return &draft{b: b, schema: report.Schema, root: root, rules: sorted, policies: extensions > 0,
+	return &draft{b: b, schema: report.Schema, root: root, builtin: builtin, custom: custom,
 		selected: selected, shown: shown, diags: sortedDiags}, nil
 }
 
 // Indentation depths in the log: the run's members (tool, invocations,
-// results) are at runDepth, each result at resultDepth.
+// results) are at runDepth, each result at resultDepth, each of the
+// driver's rules at ruleDepth (run, tool, driver, rules).
 const (
 	runDepth    = 3
 	resultDepth = runDepth + 1
+	ruleDepth   = runDepth + 3
 	indent      = "  "
 )
+
+// rulesPerPiece is how many of the driver's rules a piece of the log
+// holds: some 80 KB.
+const rulesPerPiece = 16
 
 // encode encodes the log, indented, with at most maxResults results (0
 // means GitHubMaxResults; a negative value keeps none), in pieces with
 // perPart results each, and says how many results it holds. The pieces
-// are encoded on all cores (plan.piece), the first, with the tool, the
-// largest, handed out first, so that no core waits for it alone.
+// are encoded on all cores (plan.piece).
 func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 	p, err := d.plan(maxResults, perPart)
 	if err != nil {
@@ -287,9 +291,10 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 }
 
 // plan is a log with its results chosen and their fingerprints worked
-// out: what remains is encoding its pieces, each on its own — the head
-// up to the results' opening bracket (with the tool, the rules' metadata),
-// the results in runs of perPart, and the tail.
+// out: what remains is encoding its pieces, each on its own — the head up
+// to the driver's rules, the rules in runs of rulesPerPiece, the rest of
+// the head up to the results' opening bracket, the results in runs of
+// perPart, and the tail.
 type plan struct {
 	d *draft
 	// selected are the results, fps their fingerprints and occurrence
@@ -300,6 +305,8 @@ type plan struct {
 	// invocations is the invocations array, compact.
 	invocations []byte
 	perPart     int
+	// ruleParts is the number of pieces of rules.
+	ruleParts int
 }
 
 // plan chooses the log's results, at most maxResults of them (0 means
@@ -338,13 +345,14 @@ func (d *draft) plan(maxResults, perPart int) (*plan, error) {
 		seen[fp]++
 		occurrence[i] = seen[fp]
 	}
-	return &plan{d: d, selected: selected, fps: fps, occurrence: occurrence, invocations: invocations, perPart: perPart}, nil
+	return &plan{d: d, selected: selected, fps: fps, occurrence: occurrence, invocations: invocations, perPart: perPart,
+		ruleParts: (len(d.builtin) + rulesPerPiece - 1) / rulesPerPiece}, nil
 }
 
-// pieces is the number of pieces of the log: the head, the runs of
-// results and the tail.
+// pieces is the number of pieces of the log: the head's two and the runs
+// of rules between them, the runs of results and the tail.
 func (p *plan) pieces() int {
-	return 2 + (len(p.selected)+p.perPart-1)/p.perPart
+	return 3 + p.ruleParts + (len(p.selected)+p.perPart-1)/p.perPart
 }
 
 // pieceEncoder is what encoding a piece needs besides the plan, kept by
@@ -352,7 +360,8 @@ func (p *plan) pieces() int {
 type pieceEncoder struct {
 	// b is a builder of its own: it remembers the files' URIs.
 	b *builder
-	// compact holds a result or the tool before it is indented.
+	// compact holds a rule, a result or a run of the head before it is
+	// indented.
 	compact []byte
 }
 
@@ -369,28 +378,53 @@ func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
 		b.uris = nil
 		e.b = &b
 	}
-	switch last := p.pieces() - 1; i {
-	case 0:
-		// The head, up to the results' opening bracket. The tool is some
-		// 5 KB a rule (4.9 KB for the 160 built-in rules, most of it
-		// their help): a buffer that had to grow would be copied, and
-		// fresh memory touched, at each step. The help is long strings,
-		// which indenting leaves as they are.
-		head := []byte(`{"version":"2.1.0","$schema":`)
+	switch last := p.pieces() - 1; {
+	case i == 0:
+		// The head, up to the driver's rules.
+		head := append(e.compact[:0], `{"version":"2.1.0","$schema":`...)
 		head = jsonfmt.AppendString(head, d.schema)
 		head = append(head, `,"runs":[{"tool":`...)
-		compact := d.appendTool(grow(e.compact[:0], 6<<10*len(d.rules)))
-		dst = grow(dst, len(head)+len(compact)*5/4+2*len(p.invocations)+64)
+		head = d.appendDriverStart(head)
 		dst = jsonfmt.AppendIndented(dst, head, indent)
-		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, runDepth)
-		e.compact = compact
-		dst = jsonfmt.AppendIndentedAt(dst, append(append([]byte(`,"invocations":`), p.invocations...), `,"results":`...), indent, runDepth)
+		e.compact = head
+		if len(d.builtin) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, ruleDepth)
+		}
+		return dst
+	case i <= p.ruleParts:
+		// A run of the driver's rules, each written compact in a buffer
+		// used again for the next and indented at once, as results are.
+		from, to := (i-1)*rulesPerPiece, min(i*rulesPerPiece, len(d.builtin))
+		for j := from; j < to; j++ {
+			compact := e.compact[:0]
+			if j > 0 {
+				compact = append(compact, ',')
+			}
+			r := d.builtin[j]
+			compact = e.b.appendRule(compact, r, d.shown[r.ID])
+			dst = jsonfmt.AppendIndentedAt(dst, compact, indent, ruleDepth)
+			e.compact = compact
+		}
+		return dst
+	case i == p.ruleParts+1:
+		// The rest of the head, from the end of the driver's rules to the
+		// results' opening bracket.
+		if len(d.builtin) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, ruleDepth-1)
+		}
+		dst = append(dst, ']')
+		rest := d.appendToolEnd(e.compact[:0])
+		rest = append(rest, `,"invocations":`...)
+		rest = append(rest, p.invocations...)
+		rest = append(rest, `,"results":`...)
+		dst = jsonfmt.AppendIndentedAt(dst, rest, indent, ruleDepth-1)
+		e.compact = rest
 		dst = append(dst, '[')
 		if len(p.selected) > 0 {
 			dst = jsonfmt.AppendLineBreak(dst, indent, resultDepth)
 		}
 		return dst
-	case last:
+	case i == last:
 		tail := []byte(`,"columnKind":"unicodeCodePoints","originalUriBaseIds":{`)
 		tail = jsonfmt.AppendString(tail, srcRoot)
 		tail = append(tail, `:{"uri":`...)
@@ -407,7 +441,8 @@ func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
 	// again for the next, and indented at once (a run of elements, its
 	// comma included, indents apart): a compact copy of the whole piece
 	// would be fresh memory written and read once.
-	from, to := (i-1)*p.perPart, min(i*p.perPart, len(p.selected))
+	i -= p.ruleParts + 2
+	from, to := i*p.perPart, min((i+1)*p.perPart, len(p.selected))
 	dst = grow(dst, (to-from)*1536)
 	for j := from; j < to; j++ {
 		compact := e.compact[:0]
