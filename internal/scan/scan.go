@@ -790,7 +790,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Findi
 		stubbable[r] = true
 		suppressions := false
 		for _, key := range suppressionMetadata {
-			if _, ok := r.Metadata.Get(key); ok {
+			if _, ok := r.MetadataEntry(key); ok {
 				suppressions = true
 			}
 		}

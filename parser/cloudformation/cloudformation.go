@@ -443,7 +443,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 	r := &graph.Resource{
 		Format: graph.CloudFormation, Unit: unit, Type: typ, Address: t.prefix + name,
 		Range: spanRange(t.file, e.key, e.value), NameRange: header, Exists: graph.True,
-		Calls: calls, Metadata: graph.Null(header),
+		Calls: calls,
 	}
 	if ck, cn := lookup(body, "Condition"); cn != nil {
 		cond, why := t.condition(deref(cn).Value, nodeRange(t.file, ck))
@@ -456,7 +456,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 	}
 	if _, md := lookup(body, "Metadata"); md != nil {
 		if v, ok := t.eval(md, 1); ok {
-			r.Metadata = v
+			r.Metadata = &v
 		}
 	}
 	_, props := lookup(body, "Properties")
