@@ -113,15 +113,20 @@ func (f *Finding) FingerprintIn(base graph.PathBase) string {
 // order every report uses.
 func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j] // not copies: a finding is some 250 bytes
-		if c := graph.CompareRange(a.Loc.Range, b.Loc.Range); c != 0 {
-			return c < 0
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		return a.Message < b.Message
+		return CompareFindings(&fs[i], &fs[j]) < 0 // not copies: a finding is some 250 bytes
 	})
+}
+
+// CompareFindings orders two findings as SortFindings does: by file,
+// line, column, rule and message.
+func CompareFindings(a, b *Finding) int {
+	if c := graph.CompareRange(a.Loc.Range, b.Loc.Range); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // FixLiteral offers a quick fix replacing the literal written at at with

@@ -51,7 +51,7 @@ func ModelLog(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	run.Results = []*gosarif.Result{}
 	occurrences := map[string]int{}
 	for i := range selected {
-		f := &selected[i]
+		f := selected[i]
 		res := d.b.result(f, d.b.index[f.RuleID], d.shown[f.RuleID], occurrences)
 		if d.b.custom[f.RuleID] {
 			idx, zero := d.b.index[f.RuleID], uint(0)

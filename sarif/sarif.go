@@ -15,6 +15,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -193,7 +194,9 @@ type draft struct {
 	builtin, custom []*rules.Rule
 	// selected are the findings the report shows, in report order; shown
 	// the severity each rule shows (ruleSeverities).
-	selected []rules.Finding
+	// They point into the findings given: a finding is some 250 bytes,
+	// a copy of thousands a megabyte.
+	selected []*rules.Finding
 	shown    map[string]rules.Severity
 	// diags are the diagnostics in report order.
 	diags []graph.Diagnostic
@@ -236,8 +239,9 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 		b.policiesGUID = guidOf(PoliciesComponent)
 	}
 
-	selected := make([]rules.Finding, 0, len(fs))
-	for _, f := range fs {
+	selected := make([]*rules.Finding, 0, len(fs))
+	for i := range fs {
+		f := &fs[i]
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
 			continue
 		}
@@ -252,7 +256,7 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	shown := ruleSeverities(sorted, selected)
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
-	rules.SortFindings(selected)
+	slices.SortStableFunc(selected, rules.CompareFindings)
 	sortedDiags := append([]graph.Diagnostic(nil), diags...)
 	graph.SortDiagnostics(sortedDiags)
 	return &draft{b: b, schema: report.Schema, root: root, builtin: builtin, custom: custom,
@@ -299,7 +303,7 @@ type plan struct {
 	d *draft
 	// selected are the results, fps their fingerprints and occurrence
 	// how many results up to each have its fingerprint.
-	selected   []rules.Finding
+	selected   []*rules.Finding
 	fps        []string
 	occurrence []int
 	// invocations is the invocations array, compact.
@@ -449,7 +453,7 @@ func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
 		if j > 0 {
 			compact = append(compact, ',')
 		}
-		f := &p.selected[j]
+		f := p.selected[j]
 		compact = e.b.appendResult(compact, f, d.shown[f.RuleID], p.fps[j], p.occurrence[j])
 		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, resultDepth)
 		e.compact = compact
@@ -506,7 +510,7 @@ func encodeJSON(dst []byte, v any) ([]byte, error) {
 // mostSevere keeps max of the sorted findings fs: failed checks before
 // undetermined ones, more severe before less, then in report order; the
 // result stays in report order.
-func mostSevere(fs []rules.Finding, max int) []rules.Finding {
+func mostSevere(fs []*rules.Finding, max int) []*rules.Finding {
 	rank := func(f *rules.Finding) int {
 		r := int(f.Severity)
 		if f.Status == rules.Undetermined {
@@ -518,10 +522,10 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return rank(&fs[idx[a]]) > rank(&fs[idx[b]]) })
+	sort.SliceStable(idx, func(a, b int) bool { return rank(fs[idx[a]]) > rank(fs[idx[b]]) })
 	idx = idx[:max]
 	sort.Ints(idx)
-	out := make([]rules.Finding, len(idx))
+	out := make([]*rules.Finding, len(idx))
 	for i, j := range idx {
 		out[i] = fs[j]
 	}
@@ -552,7 +556,7 @@ type builder struct {
 // (the more severe on a tie) — with a configuration override, the
 // override — and the rule's own when it has none. Results of another
 // severity carry their own security-severity too.
-func ruleSeverities(rs []*rules.Rule, fs []rules.Finding) map[string]rules.Severity {
+func ruleSeverities(rs []*rules.Rule, fs []*rules.Finding) map[string]rules.Severity {
 	counts := map[string]map[rules.Severity]int{}
 	for _, f := range fs {
 		if f.Status != rules.Failed || f.Severity == 0 {
