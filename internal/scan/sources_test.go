@@ -55,7 +55,7 @@ resource "aws_s3_bucket" "b" {
 	for i := range units {
 		checked := c.check([]int{i}, nil)
 		g.Merge(checked.graph)
-		findings = append(findings, checked.findings...)
+		findings = c.rules.appendTo(findings, checked.findings)
 	}
 	var files []string
 	for _, u := range g.Units {
