@@ -17,7 +17,9 @@ import (
 
 // keptFinding is a unit's rules.Finding as the scan keeps it, in half its
 // size: the rule as an index into the checker's unit rules, positions in
-// 32 bits, the rarely set source range out of line, and the message
+// 32 bits, the rarely set source range out of line, the related locations
+// only when they are not those every finding gets (rules.StandardRelated,
+// made again when merged), and the message
 // shared with the equal messages of other findings (findings of a rule
 // often say the same). A finding that does not fit (a position
 // beyond 32 bits, a rule not among the unit rules, a suppression or
@@ -36,6 +38,9 @@ type keptFinding struct {
 	rule       uint16
 	severity   rules.Severity
 	status     rules.Status
+	// stdRelated is set when the related locations are
+	// rules.StandardRelated's (related is then nil).
+	stdRelated bool
 }
 
 // unfitRule marks a keptFinding kept whole in keptFindings.unfit.
@@ -109,6 +114,9 @@ func (t ruleTable) keep(fs []rules.Finding, strs *interner) keptFindings {
 			src := f.Loc.Source
 			kf.source = &src
 		}
+		if f.HasStandardRelated() {
+			kf.related, kf.stdRelated = nil, true
+		}
 		k.list[i] = kf
 	}
 	return k
@@ -132,6 +140,9 @@ func (t ruleTable) appendTo(fs []rules.Finding, k keptFindings) []rules.Finding 
 		}
 		if kf.source != nil {
 			f.Loc.Source = *kf.source
+		}
+		if kf.stdRelated {
+			f.Related = rules.StandardRelated(f.Loc)
 		}
 		fs = append(fs, f)
 	}

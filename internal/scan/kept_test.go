@@ -17,6 +17,8 @@ import (
 func TestKeptFindingsRoundTrip(t *testing.T) {
 	table := newRuleTable([]*rules.Rule{{ID: "rule-a"}, {ID: "rule-b"}, {ID: "rule-a"}})
 	r := &graph.Resource{Address: "aws_s3_bucket.b", Unit: "dir"}
+	inModule := &graph.Resource{Address: "module.m.aws_s3_bucket.b", Unit: "dir",
+		Calls: []graph.Call{{Address: "module.m", Range: graph.Range{File: "main.tf", Start: graph.Pos{Line: 1, Column: 1}}}}}
 	rng := func(file string, line, col, byte int) graph.Range {
 		return graph.Range{File: file, Start: graph.Pos{Line: line, Column: col, Byte: byte},
 			End: graph.Pos{Line: line, Column: col + 3, Byte: byte + 3}}
@@ -42,6 +44,14 @@ func TestKeptFindingsRoundTrip(t *testing.T) {
 		{RuleID: "rule-b", Status: rules.Failed, Message: "b", BaselineState: rules.BaselineNew,
 			Loc: graph.Loc{Range: rng("a.tf", 6, 1, 60)}},
 		{RuleID: "rule-b", Status: rules.Failed, Message: "last", Loc: graph.Loc{Range: rng("a.tf", 8, 1, 80)}},
+		// Related locations as every finding gets them, and not.
+		{RuleID: "rule-a", Status: rules.Failed, Message: "std",
+			Loc:     graph.Loc{Resource: inModule, Range: rng("m/a.tf", 1, 1, 0), Source: rng("vars.tf", 2, 1, 9)},
+			Related: rules.StandardRelated(graph.Loc{Resource: inModule, Range: rng("m/a.tf", 1, 1, 0), Source: rng("vars.tf", 2, 1, 9)})},
+		{RuleID: "rule-a", Status: rules.Failed, Message: "more",
+			Loc: graph.Loc{Resource: inModule, Range: rng("m/a.tf", 1, 1, 0)},
+			Related: append(rules.StandardRelated(graph.Loc{Resource: inModule, Range: rng("m/a.tf", 1, 1, 0)}),
+				rules.Related{Loc: graph.Loc{Range: rng("x.tf", 1, 1, 0)}, Message: "the policy"})},
 	}
 	want := make([]rules.Finding, len(fs))
 	copy(want, fs)
@@ -50,6 +60,9 @@ func TestKeptFindingsRoundTrip(t *testing.T) {
 	}
 	var strs interner
 	kept := table.keep(fs, &strs)
+	if !kept.list[8].stdRelated || kept.list[9].stdRelated {
+		t.Error("related locations kept when standard, or not kept when not")
+	}
 	if len(kept.unfit) != 4 {
 		t.Errorf("%d findings kept whole, want 4", len(kept.unfit))
 	}

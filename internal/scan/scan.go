@@ -349,10 +349,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	declared := make([][]string, len(units))
 	evaluate := func(i int) {
 		t0 := time.Now()
-		results[i] = c.check([]int{i}, nil)
-		stats[i] = results[i].stats
+		results[i], stats[i], declared[i] = c.check([]int{i}, nil)
 		stats[i].Elapsed = time.Since(t0)
-		declared[i] = results[i].declared
 	}
 	progress := func() {
 		if opts.Progress != nil {
@@ -406,7 +404,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	rechecks := recheckJobs(keptIdx, results)
 	err = parallel.Do(ctx, opts.Jobs, len(rechecks), func(k int) {
 		job := rechecks[k]
-		results[job.units[0]] = c.check(job.units, job.foreign)
+		results[job.units[0]], _, _ = c.check(job.units, job.foreign)
 		for _, i := range job.units[1:] {
 			results[i] = &checked{graph: &graph.Graph{}}
 		}
@@ -557,7 +555,9 @@ func recheckJobs(keptIdx []int, results []*checked) []recheck {
 	links := make([]aws.Links, len(keptIdx))
 	byAccount := map[string][]int{} // account -> positions in keptIdx of units with settings for it
 	for at, i := range keptIdx {
-		links[at] = results[i].links
+		if l := results[i].links; l != nil {
+			links[at] = *l
+		}
 		for _, st := range links[at].Settings {
 			byAccount[st.Account] = append(byAccount[st.Account], at)
 		}
@@ -658,7 +658,8 @@ func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker 
 	return c
 }
 
-// checked is what a scan keeps of units once they are checked.
+// checked is what a scan keeps of units once they are checked, until all
+// are: kept small (see keptFinding).
 type checked struct {
 	// graph holds the units, their providers and diagnostics, the
 	// organisation-scoped resources and the others without attributes.
@@ -668,24 +669,21 @@ type checked struct {
 	// those of rules c.rules does not number.
 	passed      []passCount
 	passedOther map[string]int
-	links       aws.Links
-	// declared names the inputs the units declare: var.NAME of Terraform
-	// root modules, NAME of CloudFormation templates.
-	declared []string
-	// stats describe the first unit checked (its first check).
-	stats UnitStats
+	// links are nil when the units have none.
+	links *aws.Links
 }
 
 // check evaluates the units idx, checks them together with the
 // unit-scoped rules, with foreign resources of other units added to their
-// model, and returns what the rest of the scan needs of the units.
-func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
+// model, and returns what the rest of the scan needs of the units, stats
+// describing the first unit, and the inputs the units declare (var.NAME of
+// Terraform root modules, NAME of CloudFormation templates).
+func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked, stats UnitStats, declared []string) {
 	g := &graph.Graph{}
 	for _, i := range idx {
 		g.Merge(c.loadUnit(i))
 	}
-	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
-	var declared []string
+	stats = UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
 	for _, in := range g.Inputs {
 		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
 			declared = append(declared, in.Name)
@@ -714,7 +712,7 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
 			kept := slim(g, isForeign, false, nil, &c.strs)
-			out = &checked{graph: kept, stats: stats}
+			out, declared = &checked{graph: kept}, nil
 		}
 	}()
 	g.Sort()
@@ -741,8 +739,11 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	g.Diagnostics = append(g.Diagnostics, diags...)
 	kept := slim(g, isForeign, c.s.keepResources, findings, &c.strs)
 	passCounts, passedOther := c.rules.keepPassed(passed)
-	return &checked{graph: kept, findings: c.rules.keep(findings, &c.strs), passed: passCounts, passedOther: passedOther,
-		links: links, stats: stats, declared: declared}
+	out = &checked{graph: kept, findings: c.rules.keep(findings, &c.strs), passed: passCounts, passedOther: passedOther}
+	if len(links.Names) > 0 || len(links.Targets) > 0 || len(links.Accounts) > 0 || len(links.Settings) > 0 {
+		out.links = &links
+	}
+	return out, stats, declared
 }
 
 // foreignParts are the resources (and their providers) of other units
