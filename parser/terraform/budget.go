@@ -2,7 +2,9 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -161,17 +163,22 @@ func budgetFunctions(fs map[string]function.Function, b *budget.Budget) {
 			return cty.UnknownVal(ty).WithMarks(marks), nil
 		},
 	})
-	for name, estimate := range outputEstimates {
+	for _, name := range budgetedNames() {
 		if f, ok := fs[name]; ok {
-			fs[name] = budgeted(name, f, estimate, b)
-		}
-	}
-	for _, name := range []string{"pow", "parseint", "tonumber", "sum", "max", "min", "abs", "ceil", "floor", "log"} {
-		if f, ok := fs[name]; ok {
-			fs[name] = budgeted(name, f, nil, b)
+			fs[name] = budgeted(name, f, outputEstimates[name], b)
 		}
 	}
 }
+
+// budgetedNames are the functions budgetFunctions wraps: those with an
+// output estimate, and those that return numbers.
+func budgetedNames() []string {
+	names := slices.Collect(maps.Keys(outputEstimates))
+	return append(names, numberFunctions...)
+}
+
+// numberFunctions return numbers, which must be printable.
+var numberFunctions = []string{"pow", "parseint", "tonumber", "sum", "max", "min", "abs", "ceil", "floor", "log"}
 
 // saneNumber reports whether a number's decimal text is of a size that can
 // be printed; refusing one is a refusal of the budget.
@@ -205,51 +212,86 @@ type estimate func(args []cty.Value) (values, bytes int64, ok bool)
 // checked every argument once more, deep, for a call as common as merge
 // or format.
 func budgeted(name string, f function.Function, est estimate, b *budget.Budget) function.Function {
-	var last struct {
-		pending bool
-		val     cty.Value
+	c := &budgetedCall{f: f, est: est, b: b}
+	p := budgetedParams[name]
+	if p == nil {
+		p = &paramsOf{params: f.Params(), varParam: f.VarParam()}
 	}
-	run := func(args []cty.Value) (cty.Value, error) {
-		if est != nil {
-			if plain, ok := plainArgs(args); ok {
-				values, bytes, ok := est(plain)
-				if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
-					return refusedCall(f, args)
-				}
-			}
-		}
-		out, err := f.Call(args)
-		if err != nil {
-			return out, err
-		}
-		if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, b) {
-			return refusedCall(f, args)
-		}
-		return out, nil
-	}
-	spec := &function.Spec{
+	return function.New(&function.Spec{
 		Description: f.Description(),
-		Params:      f.Params(),
-		VarParam:    f.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			v, err := run(args)
-			if err != nil {
-				return cty.NilType, err
-			}
-			last.pending, last.val = true, v
-			return v.Type(), nil
-		},
-		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-			if last.pending {
-				v := last.val
-				last.pending, last.val = false, cty.NilVal
-				return v, nil
-			}
-			return run(args)
-		},
-	}
-	return function.New(spec)
+		Params:      p.params,
+		VarParam:    p.varParam,
+		Type:        c.typeOf,
+		Impl:        c.impl,
+	})
 }
+
+// budgetedCall is the state of a budgeted function: the call whose result
+// was worked out when its type was asked for.
+type budgetedCall struct {
+	f       function.Function
+	est     estimate
+	b       *budget.Budget
+	pending bool
+	val     cty.Value
+}
+
+func (c *budgetedCall) typeOf(args []cty.Value) (cty.Type, error) {
+	v, err := c.run(args)
+	if err != nil {
+		return cty.NilType, err
+	}
+	c.pending, c.val = true, v
+	return v.Type(), nil
+}
+
+func (c *budgetedCall) impl(args []cty.Value, _ cty.Type) (cty.Value, error) {
+	if c.pending {
+		v := c.val
+		c.pending, c.val = false, cty.NilVal
+		return v, nil
+	}
+	return c.run(args)
+}
+
+func (c *budgetedCall) run(args []cty.Value) (cty.Value, error) {
+	if c.est != nil {
+		if plain, ok := plainArgs(args); ok {
+			values, bytes, ok := c.est(plain)
+			if !ok || !c.b.Values(values, graph.Range{}) || !c.b.Bytes(bytes, graph.Range{}) {
+				return refusedCall(c.f, args)
+			}
+		}
+	}
+	out, err := c.f.Call(args)
+	if err != nil {
+		return out, err
+	}
+	if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, c.b) {
+		return refusedCall(c.f, args)
+	}
+	return out, nil
+}
+
+// paramsOf are a function's parameters, read once: a budgeted function
+// declares those of the function it wraps, which cty copies each time
+// they are asked for.
+type paramsOf struct {
+	params   []function.Parameter
+	varParam *function.Parameter
+}
+
+// budgetedParams are the parameters of the shared functions budgeted
+// wraps, by name.
+var budgetedParams = func() map[string]*paramsOf {
+	out := map[string]*paramsOf{}
+	for _, name := range budgetedNames() {
+		if f, ok := sharedFunctions[name]; ok {
+			out[name] = &paramsOf{params: f.Params(), varParam: f.VarParam()}
+		}
+	}
+	return out
+}()
 
 // refusedCall is the unknown value of f's type for args: a call the budget
 // refused.
