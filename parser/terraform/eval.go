@@ -118,6 +118,9 @@ func (s *scope) context() *hcl.EvalContext {
 			"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(filepath.ToSlash(s.l.rootDir())),
 		})
 		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(cmp.Or(s.l.opts.Workspace, "default"))})
+		if s.l.budget != nil {
+			vars[budgetVariable] = cty.CapsuleVal(budgetCapsule, s.l.budget)
+		}
 	}
 	if s.stale&staleVars != 0 {
 		vars["var"] = objectOf(s.vars)
