@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
@@ -45,7 +46,13 @@ func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...
 	case graph.False:
 		p.passed++
 	case graph.True:
-		return p.add(Failed, loc, fmt.Sprintf(format, args...))
+		// A message without verbs (a custom policy's title) is its own
+		// text: Sprintf would copy it for each finding.
+		msg := format
+		if len(args) > 0 || strings.IndexByte(format, '%') >= 0 {
+			msg = fmt.Sprintf(format, args...)
+		}
+		return p.add(Failed, loc, msg)
 	case graph.Unknown:
 		why := existsWhy
 		if why == "" {
@@ -56,7 +63,8 @@ func (p *Pass) ReportIf(cond graph.Tri, subject Subject, format string, args ...
 		if why == "" {
 			why = "a value it depends on is not known before deployment"
 		}
-		p.add(Undetermined, loc, fmt.Sprintf("could not evaluate %s: %s", p.Rule.ID, why))
+		// Joined, not formatted: a scan gives thousands of these.
+		p.add(Undetermined, loc, "could not evaluate "+p.Rule.ID+": "+why)
 	}
 	return nil
 }

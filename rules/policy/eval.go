@@ -41,8 +41,6 @@ type activation struct {
 	reason reasoned
 	// meter charges the iterations of a metered condition.
 	meter meter
-	// subjects holds what a check evaluates, kept for the next check.
-	subjects []subject
 }
 
 // reasoned is a result's subject with why it is undetermined.
@@ -60,9 +58,10 @@ func (r *reasoned) UnknownReason() string { return r.why }
 // reset prepares the activation for an evaluation about subj with the
 // alternatives choices, keeping the storage of the last one.
 func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices map[string]int, subj subject, coll *collection) {
-	unknowns := a.state.unknowns
+	unknowns, tagBuf := a.state.unknowns, a.state.tagBuf
 	clear(unknowns)
-	a.state = evalState{env: env, run: run, model: model, choices: choices, unknowns: unknowns[:0]}
+	clear(tagBuf)
+	a.state = evalState{env: env, run: run, model: model, choices: choices, unknowns: unknowns[:0], tagBuf: tagBuf[:0]}
 	a.st = &a.state
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
 	a.resObj = objVal{}

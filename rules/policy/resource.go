@@ -89,6 +89,12 @@ func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.V
 		}
 		return types.String(r.Format.String()), true
 	case "attributes":
+		if path == "resource" && r.Attrs.Kind() == graph.KindObject && st.attrs.st == nil {
+			// The evaluation's own resource: its slot.
+			st.attrs = mapVal{st: st, path: "resource.attributes", sourceVal: r.Attrs}
+			st.attrs.source = &st.attrs.sourceVal
+			return &st.attrs, true
+		}
 		return st.graphValue(r.Attrs, sub("attributes")), true
 	case "tags":
 		return st.tags(r, sub("tags")), true
@@ -119,13 +125,10 @@ func (st *evalState) accountField(r *graph.Resource, path, field string) (ref.Va
 	} else {
 		d = aws.Deployment{Reason: "the account " + r.Address + " is deployed to is not known"}
 	}
-	noID := func() string {
-		return "the code does not say which account " + r.Address + " is deployed to (map it in .blindspot.yaml accounts)"
-	}
 	switch field {
 	case "id":
 		if d.AccountID == "" {
-			return st.unknown(path+".id", noID(), 0), true
+			return st.unknownOf(unknownAt{path: path + ".id", unmapped: r}), true
 		}
 		return types.String(d.AccountID), true
 	case "management":
@@ -140,9 +143,9 @@ func (st *evalState) accountField(r *graph.Resource, path, field string) (ref.Va
 		if d.AccountID == "" {
 			if path == "resource.account" {
 				// Spelt out: most resources' accounts are not known.
-				return st.unknown("resource.account.tags", noID(), 0), true
+				return st.unknownOf(unknownAt{path: "resource.account.tags", unmapped: r}), true
 			}
-			return st.unknown(path+".tags", noID(), 0), true
+			return st.unknownOf(unknownAt{path: path + ".tags", unmapped: r}), true
 		}
 		var tags map[string]string
 		if st.run != nil {
@@ -203,6 +206,10 @@ func (st *evalState) scalar(v graph.Value, path string) ref.Val {
 // CEL unknown.
 func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
 	m := tagMap{st: st, path: path}
+	if path == "resource.tags" && st.tagsVal.st == nil {
+		// The evaluation's own resource: its slot and storage.
+		m.slot, m.tags = &st.tagsVal, st.tagBuf[:0]
+	}
 	// own returns the resource's own tags; when they may take one of
 	// several values (Fn::If), the one this evaluation uses, or an
 	// unknown that makes the evaluation try each.
@@ -255,6 +262,9 @@ type tagMap struct {
 	st   *evalState
 	path string
 	tags []tag
+	// slot, when set, is where the map is made (evalState.tagsVal), and
+	// tags the evaluation's storage for them.
+	slot *mapVal
 	// why is set when some keys are not known.
 	why string
 }
@@ -318,7 +328,13 @@ func (m *tagMap) val() ref.Val {
 	if tags == nil {
 		tags = []tag{}
 	}
-	mv := &mapVal{st: m.st, path: m.path, tags: tags}
+	mv := m.slot
+	if mv == nil {
+		mv = new(mapVal)
+	} else {
+		m.st.tagBuf = tags
+	}
+	*mv = mapVal{st: m.st, path: m.path, tags: tags}
 	if m.why != "" {
 		mv.open = m.st.unknown(m.path+" (its keys)", m.why, 0)
 	}

@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"reflect"
 	"sort"
 	"strings"
@@ -246,13 +247,9 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 			// Back to the pool without what it pointed at.
 			act.reset(nil, nil, nil, nil, subject{}, nil)
 			act.reason = reasoned{}
-			clear(act.subjects)
-			act.subjects = act.subjects[:0]
 			acts.Put(act)
 		}()
-		act.subjects = c.subjectsOf(pass.AWS, act.subjects[:0])
-		subjects := act.subjects
-		for _, subj := range subjects {
+		for subj := range c.subjects(pass.AWS) {
 			v := c.decideIn(act, env, run, pass.AWS, subj)
 			loc := subj.loc()
 			if st.spend(v.cost, env.opts.ScanCostLimit, loc) || v.overLimit {
@@ -282,51 +279,56 @@ func (c *compiled) rule(env *Env, run *RunOptions, st *policyRun, acts *sync.Poo
 	return rule
 }
 
-// subjectsOf lists what the policy is evaluated on in a model, appended
-// to out.
-func (c *compiled) subjectsOf(m *aws.Model, out []subject) []subject {
-	if c.coll != nil {
-		if c.coll.resourceField == nil {
-			return out
-		}
-		slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
-		for i := range slice.Len() {
-			e := slice.Index(i)
-			if e.IsNil() {
-				continue
+// subjects yields what the policy is evaluated on in a model, in turn
+// (not collected: a wildcard policy is evaluated on every resource).
+func (c *compiled) subjects(m *aws.Model) iter.Seq[subject] {
+	return func(yield func(subject) bool) {
+		if c.coll != nil {
+			if c.coll.resourceField == nil {
+				return
 			}
-			subj := subject{elem: e, atField: c.coll.atField}
-			subj.resource, _ = e.Elem().FieldByIndex(c.coll.resourceField).Interface().(*graph.Resource)
-			if subj.resource == nil {
-				continue
+			slice := reflect.ValueOf(m).Elem().FieldByIndex(c.coll.index)
+			for i := range slice.Len() {
+				e := slice.Index(i)
+				if e.IsNil() {
+					continue
+				}
+				subj := subject{elem: e, atField: c.coll.atField}
+				subj.resource, _ = e.Elem().FieldByIndex(c.coll.resourceField).Interface().(*graph.Resource)
+				if subj.resource == nil {
+					continue
+				}
+				if !yield(subj) {
+					return
+				}
 			}
-			out = append(out, subj)
+			return
 		}
-		return out
-	}
-	if len(c.patterns) == 0 {
-		for _, t := range c.types {
-			for _, r := range m.Index().OfType(t) {
-				out = append(out, subject{resource: r})
+		if len(c.patterns) == 0 {
+			for _, t := range c.types {
+				for _, r := range m.Index().OfType(t) {
+					if !yield(subject{resource: r}) {
+						return
+					}
+				}
+			}
+			return
+		}
+		// Resources come sorted, often several of one type in a row: each
+		// run of them is matched once.
+		var (
+			last    string
+			matched bool
+		)
+		for _, r := range m.Graph.Resources {
+			if r.Type != last || last == "" {
+				last, matched = r.Type, c.matchesType(r.Type)
+			}
+			if matched && !yield(subject{resource: r}) {
+				return
 			}
 		}
-		return out
 	}
-	// Resources come sorted, often several of one type in a row: each
-	// run of them is matched once.
-	var (
-		last    string
-		matched bool
-	)
-	for _, r := range m.Graph.Resources {
-		if r.Type != last || last == "" {
-			last, matched = r.Type, c.matchesType(r.Type)
-		}
-		if matched {
-			out = append(out, subject{resource: r})
-		}
-	}
-	return out
 }
 
 func (c *compiled) matchesType(t string) bool {

@@ -33,7 +33,7 @@ func decideTyped(t *testing.T, collection, cond string, rs ...*graph.Resource) [
 	g := &graph.Graph{Resources: rs}
 	m := aws.Build(g, aws.Options{})
 	var out []verdict
-	for _, subj := range c.subjectsOf(m, nil) {
+	for subj := range c.subjects(m) {
 		out = append(out, c.decide(env, &RunOptions{}, m, subj))
 	}
 	return out

@@ -39,6 +39,11 @@ type evalState struct {
 	// account is the object resource.account is bound to, made once per
 	// evaluation without an allocation of its own.
 	account objVal
+	// attrs and tagsVal are the maps resource.attributes and resource.tags
+	// are bound to, and tagBuf holds the tags: no value of an evaluation
+	// outlives it, so their storage serves every evaluation in turn.
+	attrs, tagsVal mapVal
+	tagBuf      []tag
 }
 
 // unknownAt is one unknown value an evaluation read.
@@ -49,7 +54,27 @@ type unknownAt struct {
 	// alts is the number of values it may take; 0 when they cannot be
 	// enumerated.
 	alts int
+	// unmapped, when set, is a resource whose account the code does not
+	// say: the reason, spelt out only if a result gives it (most
+	// resources' accounts are not known, and most such reads are
+	// passed over).
+	unmapped *graph.Resource
 }
+
+// reason is why the value is unknown.
+func (at *unknownAt) reason() string {
+	if r := at.unmapped; r != nil {
+		return noAccountBefore + r.Address + noAccountAfter
+	}
+	return at.why
+}
+
+// Why the account of a resource is not known when the code does not say
+// it: noAccountBefore, its address, noAccountAfter.
+const (
+	noAccountBefore = "the code does not say which account "
+	noAccountAfter  = " is deployed to (map it in .blindspot.yaml accounts)"
+)
 
 // unknown returns the CEL unknown for the value at path. Unknown IDs are
 // negative, so they never meet the IDs of expression nodes when CEL merges
@@ -64,24 +89,30 @@ type unknownAt struct {
 // literal string by iamPolicy) has no state; its unknowns carry their
 // reason in their attribute trail instead.
 func (st *evalState) unknown(path, why string, alts int) ref.Val {
+	return st.unknownOf(unknownAt{path: path, why: why, alts: alts})
+}
+
+// unknownOf is unknown for at, whose id it sets.
+func (st *evalState) unknownOf(at unknownAt) ref.Val {
 	if st == nil {
-		return types.NewUnknown(foreignUnknown, types.NewAttributeTrail(path+": "+why))
+		return types.NewUnknown(foreignUnknown, types.NewAttributeTrail(at.path+": "+at.reason()))
 	}
-	u, id := st.env.unknowns.of(path)
+	u, id := st.env.unknowns.of(at.path)
 	if u == nil {
 		// The scan has met too many paths to keep: one of this
 		// evaluation's own, after every path kept.
 		id = localUnknowns - int64(len(st.unknowns))
-		for _, at := range st.unknowns {
-			if at.path == path {
-				id = at.id
+		for _, prev := range st.unknowns {
+			if prev.path == at.path {
+				id = prev.id
 				break
 			}
 		}
-		u = types.NewUnknown(id, types.NewAttributeTrail(path))
+		u = types.NewUnknown(id, types.NewAttributeTrail(at.path))
 	}
 	if !st.read(id) {
-		st.unknowns = append(st.unknowns, unknownAt{id: id, path: path, why: why, alts: alts})
+		at.id = id
+		st.unknowns = append(st.unknowns, at)
 		if st.byID != nil {
 			st.byID[id] = len(st.unknowns) - 1
 		}
@@ -666,17 +697,21 @@ func (st *evalState) describeUnknown(u *types.Unknown) string {
 	if n < len(found) {
 		foreign, _ = u.GetAttributeTrails(foreignUnknown)
 	}
-	why := func(at unknownAt) string {
-		if at.why == "" {
-			return "not known before deployment"
+	why := func(at *unknownAt) string {
+		if r := at.reason(); r != "" {
+			return r
 		}
-		return at.why
+		return "not known before deployment"
 	}
 	switch {
 	case n == 0 && len(foreign) == 0:
 		return "a value it depends on is not known before deployment"
 	case n == 1 && len(foreign) == 0:
-		at := st.unknowns[found[0]]
+		at := &st.unknowns[found[0]]
+		if r := at.unmapped; r != nil {
+			// One string, not the reason and then the sentence.
+			return "depends on " + at.path + ": " + noAccountBefore + r.Address + noAccountAfter
+		}
 		return "depends on " + at.path + ": " + why(at)
 	}
 	var b strings.Builder
@@ -685,7 +720,7 @@ func (st *evalState) describeUnknown(u *types.Unknown) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		at := st.unknowns[found[i]]
+		at := &st.unknowns[found[i]]
 		b.WriteString(at.path)
 		b.WriteString(": ")
 		b.WriteString(why(at))
