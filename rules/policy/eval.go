@@ -125,6 +125,9 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 
 // decideIn is decide with the activation act, reused.
 func (c *compiled) decideIn(act *activation, env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
+	if c.guarded(subj.resource) {
+		return verdict{tri: graph.False, cost: c.staticCost}
+	}
 	var (
 		total             verdict
 		sawTrue, sawFalse bool
