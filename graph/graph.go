@@ -94,8 +94,10 @@ type Resource struct {
 	// block is a list of objects under its type name) or the Properties
 	// (CloudFormation). It is always an object or unknown.
 	Attrs Value
-	// Metadata is the CloudFormation Metadata attribute (null for Terraform).
-	Metadata Value
+	// Metadata is the CloudFormation Metadata attribute; nil when the
+	// resource has none (always for Terraform). A pointer: few resources
+	// have one, and a scan keeps a stub of many resources to its end.
+	Metadata *Value
 	// Range covers the whole resource; NameRange is the header (the
 	// `resource "t" "n"` line, the logical ID) where findings about a missing
 	// attribute point.
@@ -114,6 +116,15 @@ type Resource struct {
 	ProviderRef string
 	// Calls is the module (or nested stack) call chain, outermost first.
 	Calls []Call
+}
+
+// MetadataEntry returns an entry of the resource's Metadata; ok is false
+// when the resource has no Metadata or no such entry.
+func (r *Resource) MetadataEntry(key string) (Value, bool) {
+	if r.Metadata == nil {
+		return Value{}, false
+	}
+	return r.Metadata.Get(key)
 }
 
 // Attr returns a top-level attribute. ok is false when it is absent (and

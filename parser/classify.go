@@ -31,22 +31,20 @@ const templateVersion = "2010-09-09"
 // version but does not parse is a template, so that its parse error is
 // reported instead of silently skipped.
 func Classify(name string, data []byte) Kind {
-	kind, _, _ := classify(name, data)
+	kind, _ := classify(name, data)
 	return kind
 }
 
 // classify is Classify, saying why a file that looks like a template is
-// not one ("" when it does not look like one at all). For a template it
-// had to parse to recognise, it returns the root node of its (first)
-// document, for the loader to use instead of parsing it again.
-func classify(name string, data []byte) (Kind, string, *yaml.Node) {
+// not one ("" when it does not look like one at all).
+func classify(name string, data []byte) (Kind, string) {
 	if kind := classifyQuickly(name, data); kind != 0 {
-		return kind, "", nil
+		return kind, ""
 	}
 	mayHaveTypes := bytes.Contains(data, []byte("Resources")) &&
 		(bytes.Contains(data, []byte("AWS::")) || bytes.Contains(data, []byte("Custom::")) || bytes.Contains(data, []byte("Alexa::")))
 	if !mayHaveTypes && !bytes.Contains(data, []byte("AWSTemplateFormatVersion")) {
-		return 0, "", nil
+		return 0, ""
 	}
 	top, ok := jsonnode.Parse(data)
 	if !ok {
@@ -56,17 +54,17 @@ func classify(name string, data []byte) (Kind, string, *yaml.Node) {
 		if nesting.YAML(data) != nil {
 			// Too deep to parse safely: loading it as a template reports
 			// why, instead of skipping it silently.
-			return CloudFormationTemplate, "", nil
+			return CloudFormationTemplate, ""
 		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			if mentionsResourceTypes(data) {
-				return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err), nil
+				return 0, fmt.Sprintf("it does not parse (%v) and declares no AWSTemplateFormatVersion", err)
 			}
-			return 0, "", nil
+			return 0, ""
 		}
 		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-			return 0, "", nil
+			return 0, ""
 		}
 		top = doc.Content[0]
 	}
@@ -77,7 +75,7 @@ func classify(name string, data []byte) (Kind, string, *yaml.Node) {
 		switch key {
 		case "AWSTemplateFormatVersion":
 			if val.Kind == yaml.ScalarNode && val.Value == templateVersion {
-				return CloudFormationTemplate, "", top
+				return CloudFormationTemplate, ""
 			}
 			version = fmt.Sprintf("its AWSTemplateFormatVersion is %q, not %s", scalarText(val), templateVersion)
 		case "Resources":
@@ -85,15 +83,15 @@ func classify(name string, data []byte) (Kind, string, *yaml.Node) {
 		}
 	}
 	if resources == nil {
-		return 0, version, nil
+		return 0, version
 	}
 	if ok, why := templateResources(resources); !ok {
 		if version != "" {
 			why = version + ", and " + why
 		}
-		return 0, why, nil
+		return 0, why
 	}
-	return CloudFormationTemplate, "", top
+	return CloudFormationTemplate, ""
 }
 
 // templateResources reports whether a Resources node is a template's: a

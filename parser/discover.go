@@ -15,7 +15,6 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/sandbox"
@@ -449,10 +448,9 @@ func (d *discoverer) startClassifying() {
 			defer d.classifying.Done()
 			for j := range d.jobs {
 				var data []byte
-				var tree *yaml.Node
-				j.out.kind, j.out.why, data, tree, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize, d.opts.Contents != nil)
+				j.out.kind, j.out.why, data, j.out.err = classifyFile(j.c.sandbox, j.c.path, d.opts.MaxFileSize, d.opts.Contents != nil)
 				if j.out.kind == CloudFormationTemplate && data != nil {
-					d.opts.Contents.PutTemplate(j.c.sandbox, j.c.path, data, tree)
+					d.opts.Contents.Put(j.c.sandbox, j.c.path, data)
 				}
 			}
 		}()
@@ -516,13 +514,11 @@ const headSize = 64 << 10
 // limit are sandbox.ErrTooLarge. why says why a file that looks like a
 // template is not one. With whole set, a template is read to its end
 // (within limit) even when its head tells what it is, and data is its
-// content; otherwise data is what was read, possibly only the head. tree
-// is the root node of a template's document when classification parsed
-// all of data (classify).
-func classifyFile(root *sandbox.Root, p string, limit int64, whole bool) (kind Kind, why string, data []byte, tree *yaml.Node, err error) {
+// content; otherwise data is what was read, possibly only the head.
+func classifyFile(root *sandbox.Root, p string, limit int64, whole bool) (kind Kind, why string, data []byte, err error) {
 	f, size, err := root.Open(p)
 	if err != nil {
-		return 0, "", nil, nil, err
+		return 0, "", nil, err
 	}
 	defer f.Close()
 	// One buffer, as large as the file (within the limit): io.ReadAll
@@ -530,44 +526,44 @@ func classifyFile(root *sandbox.Root, p string, limit int64, whole bool) (kind K
 	buf := make([]byte, 0, min(max(size, 0), limit)+1)
 	data, err = readUpTo(f, buf, min(headSize, limit+1))
 	if err != nil {
-		return 0, "", nil, nil, err
+		return 0, "", nil, err
 	}
 	if isUTF16(data) {
-		if kind, _, _ := classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
-			return 0, "", nil, nil, errUTF16
+		if kind, _ := classify(filepath.Base(p), fromUTF16(data)); kind != 0 {
+			return 0, "", nil, errUTF16
 		}
-		return 0, "", nil, nil, nil
+		return 0, "", nil, nil
 	}
 	if int64(len(data)) < headSize {
 		if int64(len(data)) > limit {
-			return 0, "", nil, nil, &sandbox.TooLargeError{Limit: limit}
+			return 0, "", nil, &sandbox.TooLargeError{Limit: limit}
 		}
-		kind, why, tree = classify(filepath.Base(p), data)
-		return kind, why, data, tree, nil
+		kind, why = classify(filepath.Base(p), data)
+		return kind, why, data, nil
 	}
 	// The head of a larger file can only confirm what the file is: a
 	// truncated document proves nothing by failing to parse.
 	if kind := classifyQuickly(filepath.Base(p), data); kind != 0 {
 		if !whole || kind != CloudFormationTemplate {
-			return kind, "", nil, nil, nil
+			return kind, "", nil, nil
 		}
 		// Its loader reads the rest anyway: read here, the file is
 		// opened once. One larger than limit is still a template, and
 		// its loader says it is too large.
 		if data, err = readUpTo(f, data, limit+1); err != nil || int64(len(data)) > limit {
-			return kind, "", nil, nil, nil
+			return kind, "", nil, nil
 		}
-		return kind, "", data, nil, nil
+		return kind, "", data, nil
 	}
 	data, err = readUpTo(f, data, limit+1)
 	if err != nil {
-		return 0, "", nil, nil, err
+		return 0, "", nil, err
 	}
 	if int64(len(data)) > limit {
-		return 0, "", nil, nil, &sandbox.TooLargeError{Limit: limit}
+		return 0, "", nil, &sandbox.TooLargeError{Limit: limit}
 	}
-	kind, why, tree = classify(filepath.Base(p), data)
-	return kind, why, data, tree, nil
+	kind, why = classify(filepath.Base(p), data)
+	return kind, why, data, nil
 }
 
 // readUpTo appends what f holds to data until data has n bytes or f ends,

@@ -20,7 +20,7 @@ func TestDiscoveryHandsTemplatesOver(t *testing.T) {
 		"a/package.json": `{"name": "app"}`,
 		"main.tf":        `resource "aws_s3_bucket" "b" {}`,
 	})
-	contents := NewContents(1<<20, 1<<20)
+	contents := NewContents(1 << 20)
 	units, _ := Discover([]string{root}, Options{Contents: contents})
 	if len(units) != 3 {
 		t.Fatalf("units %v, want 2 templates and a module", units)
@@ -56,7 +56,7 @@ func TestDiscoveryHandsTemplatesOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r2.Close()
-	contents = NewContents(int64(2*len(cfnYAML)), 0)
+	contents = NewContents(int64(2 * len(cfnYAML)))
 	Discover([]string{root2}, Options{Contents: contents})
 	kept := 0
 	for _, name := range []string{"a.yaml", "b.yaml", "c.yaml"} {
@@ -70,51 +70,15 @@ func TestDiscoveryHandsTemplatesOver(t *testing.T) {
 	if kept != 2 {
 		t.Errorf("%d of three templates kept, want the two the budget has room for", kept)
 	}
-	contents = NewContents(1<<20, 1<<20)
+	contents = NewContents(1 << 20)
 	contents.Put(r, path("a/small.yaml"), []byte(cfnYAML))
 	contents.Clear()
 	if _, ok := contents.Take(r, path("a/small.yaml"), 1<<20); ok {
 		t.Error("a content was given after Clear")
 	}
-	contents = NewContents(1<<20, 1<<20)
+	contents = NewContents(1 << 20)
 	contents.Put(r, path("a/small.yaml"), []byte(cfnYAML))
 	if _, ok := contents.Take(r, path("a/small.yaml"), int64(len(cfnYAML)-1)); ok {
 		t.Error("a content larger than the limit was given")
-	}
-}
-
-// TestDiscoveryHandsTreesOver: a template classification parsed to
-// recognise (it has no version line) is handed over with its tree, within
-// the budget of trees; one recognised by its version line is not parsed,
-// and comes without one.
-func TestDiscoveryHandsTreesOver(t *testing.T) {
-	const noVersion = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"
-	root := tree(t, map[string]string{"a.yaml": noVersion, "b.yaml": noVersion, "v.yaml": cfnYAML})
-	r, err := sandbox.Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	contents := NewContents(1<<20, int64(len(noVersion)))
-	Discover([]string{root}, Options{Contents: contents})
-	trees := 0
-	for _, name := range []string{"a.yaml", "b.yaml", "v.yaml"} {
-		data, tree, ok := contents.TakeTemplate(r, filepath.Join(root, name), 1<<20)
-		if !ok {
-			t.Fatalf("%s not kept", name)
-		}
-		if tree == nil {
-			continue
-		}
-		trees++
-		if name == "v.yaml" || string(data) != noVersion {
-			t.Errorf("%s handed over with a tree", name)
-		}
-		if len(tree.Content) != 2 || tree.Content[0].Value != "Resources" {
-			t.Errorf("%s: tree %+v, want the document's root mapping", name, tree)
-		}
-	}
-	if trees != 1 {
-		t.Errorf("%d trees kept, want the one the budget has room for", trees)
 	}
 }

@@ -294,7 +294,7 @@ func TestClassifyExplains(t *testing.T) {
 		{"apiVersion: v1\nkind: ConfigMap\n", ""},
 	}
 	for _, tt := range tests {
-		kind, why, _ := classify("t.yaml", []byte(tt.data))
+		kind, why := classify("t.yaml", []byte(tt.data))
 		if kind != 0 || why != tt.want {
 			t.Errorf("classify(%q) = %v, %q; want 0, %q", tt.data, kind, why, tt.want)
 		}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
@@ -78,6 +79,11 @@ func MarshalInParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnost
 		return nil, nil, err
 	}
 	return bytes.Join(parts, nil), parts, nil
+}
+
+// StreamIn is Stream with perPiece results a piece, encoded by workers.
+func StreamIn(w io.Writer, restart func() error, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, escape func([]byte) []byte, perPiece, workers int) error {
+	return streamIn(w, restart, rs, fs, diags, opts, escape, perPiece, workers)
 }
 
 func (b *builder) result(f *rules.Finding, idx uint, defaultSeverity rules.Severity, occurrences map[string]int) *gosarif.Result {

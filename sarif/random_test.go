@@ -125,6 +125,15 @@ func TestWriterIsObjectModel(t *testing.T) {
 				t.Errorf("%d results in %d parts of %d", results, len(parts), perPart)
 			}
 		}
+		// Streamed, each piece written once it and those before it are
+		// encoded, by any number of cores: the same log.
+		for perPart := 1; perPart <= 3; perPart++ {
+			for workers := 1; workers <= 3; workers++ {
+				if got := stream(t, rs, fs, ds, opts, perPart, workers); !bytes.Equal(got, want) {
+					t.Errorf("streamed with %d results a piece, %d workers: the log differs from the object model's:\n%s", perPart, workers, firstDifference(got, want))
+				}
+			}
+		}
 	}
 	for _, s := range shapes(dir) {
 		t.Run(s.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,18 +87,6 @@ func write(w io.Writer, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diag
 		}
 	}
 	return nil
-}
-
-// MarshalParts returns the log Write would write, in pieces to be written
-// one after the other: a caller that goes on to process the whole log
-// (cmd/blindspot escapes it for terminals) does so piece by piece,
-// without a copy of it whole.
-func MarshalParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options) ([][]byte, error) {
-	limit := opts.MaxGzipBytes
-	if limit <= 0 {
-		limit = GitHubMaxGzipBytes
-	}
-	return marshalParts(rs, fs, diags, opts, limit, resultsPerPart)
 }
 
 // resultsPerPart is how many results are encoded together, on one core:
@@ -282,14 +271,42 @@ const (
 
 // encode encodes the log, indented, with at most maxResults results (0
 // means GitHubMaxResults; a negative value keeps none), in pieces with
-// perPart results each, and says how many results it holds. The layout is
-// go-sarif's, the bytes encoding/json would write for its object model
-// indented by json.Indent (TestWriterIsObjectModel): the rules' metadata
-// and the results, most of a log, are appended directly instead of built
-// as objects first, and encoded and indented on all cores, the rules
-// beside the results and the results in runs of perPart, each on its own
-// (jsonfmt.AppendIndentedAt).
+// perPart results each, and says how many results it holds. The pieces
+// are encoded on all cores (plan.piece), the first, with the tool, the
+// largest, handed out first, so that no core waits for it alone.
 func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
+	p, err := d.plan(maxResults, perPart)
+	if err != nil {
+		return nil, 0, err
+	}
+	pieces := make([][]byte, p.pieces())
+	parallel.For(len(pieces), func(i int) {
+		var e pieceEncoder
+		pieces[i] = p.piece(&e, i, nil)
+	})
+	return pieces, len(p.selected), nil
+}
+
+// plan is a log with its results chosen and their fingerprints worked
+// out: what remains is encoding its pieces, each on its own — the head
+// up to the results' opening bracket (with the tool, the rules' metadata),
+// the results in runs of perPart, and the tail.
+type plan struct {
+	d *draft
+	// selected are the results, fps their fingerprints and occurrence
+	// how many results up to each have its fingerprint.
+	selected   []rules.Finding
+	fps        []string
+	occurrence []int
+	// invocations is the invocations array, compact.
+	invocations []byte
+	perPart     int
+}
+
+// plan chooses the log's results, at most maxResults of them (0 means
+// GitHubMaxResults; a negative value keeps none), and works out what
+// encoding them needs from all of them.
+func (d *draft) plan(maxResults, perPart int) (*plan, error) {
 	switch {
 	case maxResults == 0:
 		maxResults = GitHubMaxResults
@@ -303,7 +320,7 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 	}
 	invocations, err := encodeJSON(nil, []*gosarif.Invocation{d.invocation(dropped)})
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 
 	// The results' fingerprints first: a result's
@@ -322,69 +339,88 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 		seen[fp]++
 		occurrence[i] = seen[fp]
 	}
-	// Then the tool, the largest piece, handed out first, beside the
-	// parts of results, so that no core waits for it alone.
-	var tool []byte
-	results := make([][]byte, parts)
-	parallel.For(1+parts, func(i int) {
-		if i == 0 {
-			// Some 5 KB a rule (4.9 KB for the 160 built-in rules, most
-			// of it their help): a buffer that had to grow would be
-			// copied, and fresh memory touched, at each step. The
-			// help is long strings, which indenting leaves as they
-			// are.
-			compact := d.appendTool(make([]byte, 0, 6<<10*len(d.rules)))
-			tool = jsonfmt.AppendIndentedAt(make([]byte, 0, len(compact)*5/4), compact, indent, runDepth)
-			return
-		}
-		i--
-		// A builder of its own: it remembers the files' URIs.
+	return &plan{d: d, selected: selected, fps: fps, occurrence: occurrence, invocations: invocations, perPart: perPart}, nil
+}
+
+// pieces is the number of pieces of the log: the head, the runs of
+// results and the tail.
+func (p *plan) pieces() int {
+	return 2 + (len(p.selected)+p.perPart-1)/p.perPart
+}
+
+// pieceEncoder is what encoding a piece needs besides the plan, kept by
+// a core for the pieces it encodes one after the other.
+type pieceEncoder struct {
+	// b is a builder of its own: it remembers the files' URIs.
+	b *builder
+	// compact holds a result or the tool before it is indented.
+	compact []byte
+}
+
+// piece appends the log's piece i to dst. The layout is go-sarif's, the
+// bytes encoding/json would write for its object model indented by
+// json.Indent (TestWriterIsObjectModel): the rules' metadata and the
+// results, most of a log, are appended directly instead of built as
+// objects first, and each piece indented on its own
+// (jsonfmt.AppendIndentedAt).
+func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
+	d := p.d
+	if e.b == nil {
 		b := *d.b
 		b.uris = nil
-		// A result takes some 600 bytes compact, indentation makes
-		// it some 1.75 times as large. Each is written compact in a
-		// buffer used again for the next, and indented at once (a run
-		// of elements, its comma included, indents apart): a compact
-		// copy of the whole part would be fresh memory written and
-		// read once.
-		from, to := i*perPart, min((i+1)*perPart, len(selected))
-		out := make([]byte, 0, (to-from)*1536)
-		compact := make([]byte, 0, 4096)
-		for j := from; j < to; j++ {
-			compact = compact[:0]
-			if j > 0 {
-				compact = append(compact, ',')
-			}
-			f := &selected[j]
-			compact = b.appendResult(compact, f, d.shown[f.RuleID], fps[j], occurrence[j])
-			out = jsonfmt.AppendIndentedAt(out, compact, indent, resultDepth)
-		}
-		results[i] = out
-	})
-
-	head := []byte(`{"version":"2.1.0","$schema":`)
-	head = jsonfmt.AppendString(head, d.schema)
-	head = append(head, `,"runs":[{"tool":`...)
-	// The head, up to the results' opening bracket.
-	pre := jsonfmt.AppendIndented(make([]byte, 0, len(head)+len(tool)+2*len(invocations)+64), head, indent)
-	pre = append(pre, tool...)
-	pre = jsonfmt.AppendIndentedAt(pre, append(append([]byte(`,"invocations":`), invocations...), `,"results":`...), indent, runDepth)
-	pre = append(pre, '[')
-	tail := []byte(`,"columnKind":"unicodeCodePoints","originalUriBaseIds":{`)
-	tail = jsonfmt.AppendString(tail, srcRoot)
-	tail = append(tail, `:{"uri":`...)
-	tail = jsonfmt.AppendString(tail, d.root)
-	tail = append(tail, "}}}]}\n"...)
-	var post []byte
-	if len(selected) == 0 {
-		post = append(post, ']')
-	} else {
-		pre = jsonfmt.AppendLineBreak(pre, indent, resultDepth)
-		post = jsonfmt.AppendLineBreak(post, indent, runDepth)
-		post = append(post, ']')
+		e.b = &b
 	}
-	post = jsonfmt.AppendIndentedAt(post, tail, indent, runDepth)
-	return append(append([][]byte{pre}, results...), post), len(selected), nil
+	switch last := p.pieces() - 1; i {
+	case 0:
+		// The head, up to the results' opening bracket. The tool is some
+		// 5 KB a rule (4.9 KB for the 160 built-in rules, most of it
+		// their help): a buffer that had to grow would be copied, and
+		// fresh memory touched, at each step. The help is long strings,
+		// which indenting leaves as they are.
+		head := []byte(`{"version":"2.1.0","$schema":`)
+		head = jsonfmt.AppendString(head, d.schema)
+		head = append(head, `,"runs":[{"tool":`...)
+		compact := d.appendTool(slices.Grow(e.compact[:0], 6<<10*len(d.rules)))
+		dst = slices.Grow(dst, len(head)+len(compact)*5/4+2*len(p.invocations)+64)
+		dst = jsonfmt.AppendIndented(dst, head, indent)
+		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, runDepth)
+		e.compact = compact
+		dst = jsonfmt.AppendIndentedAt(dst, append(append([]byte(`,"invocations":`), p.invocations...), `,"results":`...), indent, runDepth)
+		dst = append(dst, '[')
+		if len(p.selected) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, resultDepth)
+		}
+		return dst
+	case last:
+		tail := []byte(`,"columnKind":"unicodeCodePoints","originalUriBaseIds":{`)
+		tail = jsonfmt.AppendString(tail, srcRoot)
+		tail = append(tail, `:{"uri":`...)
+		tail = jsonfmt.AppendString(tail, d.root)
+		tail = append(tail, "}}}]}\n"...)
+		if len(p.selected) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, runDepth)
+		}
+		dst = append(dst, ']')
+		return jsonfmt.AppendIndentedAt(dst, tail, indent, runDepth)
+	}
+	// A result takes some 600 bytes compact, indentation makes it some
+	// 1.75 times as large. Each is written compact in a buffer used
+	// again for the next, and indented at once (a run of elements, its
+	// comma included, indents apart): a compact copy of the whole piece
+	// would be fresh memory written and read once.
+	from, to := (i-1)*p.perPart, min(i*p.perPart, len(p.selected))
+	dst = slices.Grow(dst, (to-from)*1536)
+	for j := from; j < to; j++ {
+		compact := e.compact[:0]
+		if j > 0 {
+			compact = append(compact, ',')
+		}
+		f := &p.selected[j]
+		compact = e.b.appendResult(compact, f, d.shown[f.RuleID], p.fps[j], p.occurrence[j])
+		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, resultDepth)
+		e.compact = compact
+	}
+	return dst
 }
 
 // invocation is the log's invocation: the diagnostics as notifications,

@@ -126,9 +126,7 @@ func reportFormats() []reportFormat {
 			r := in.result
 			return writeEscaped(w)(report.MarshalJSON(r.Rules, r.Findings, r.Diagnostics, in.reportOptions()))
 		}},
-		{name: "sarif", write: func(w io.Writer, in reportInput) error {
-			return writeEscaped(w)(marshalSARIF(in))
-		}},
+		{name: "sarif", write: writeSARIF},
 		{name: "github", write: func(w io.Writer, in reportInput) error {
 			r := in.result
 			return report.WriteGitHub(w, r.Rules, r.Findings, r.Diagnostics, in.reportOptions())
@@ -156,18 +154,45 @@ func reportFormats() []reportFormat {
 	}
 }
 
-// marshalSARIF returns the SARIF report, in parts to be written one
-// after the other.
-func marshalSARIF(in reportInput) ([][]byte, error) {
+// writeSARIF writes the SARIF report, escaped as writeEscaped escapes
+// it. A report to a file is streamed, written as its pieces are encoded
+// (sarif.Stream): should it have to be written again with fewer results,
+// the file is emptied back to where the report started.
+func writeSARIF(w io.Writer, in reportInput) error {
 	r := in.result
-	return sarif.MarshalParts(r.Rules, r.Findings, r.Diagnostics, sarif.Options{
+	opts := sarif.Options{
 		ToolVersion:       readVersion().Version,
 		InformationURI:    informationURI,
 		BaseDir:           in.base,
 		ShowUnknown:       in.showUnknown,
 		IncludeSuppressed: in.includeSuppressed,
 		HelpURI:           helpURI,
-	})
+	}
+	return sarif.Stream(w, restartFile(w), r.Rules, r.Findings, r.Diagnostics, opts, safetext.JSON)
+}
+
+// restartFile returns a function that empties w back to where it is now,
+// for a regular file, or nil for a destination that cannot be emptied (a
+// pipe, a terminal, a writer that is not a file).
+func restartFile(w io.Writer) func() error {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	start, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil
+	}
+	return func() error {
+		if err := f.Truncate(start); err != nil {
+			return err
+		}
+		_, err := f.Seek(start, io.SeekStart)
+		return err
+	}
 }
 
 // formatNames lists the formats for help and error messages: "a, b or c".

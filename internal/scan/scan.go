@@ -195,13 +195,6 @@ func (r *Result) ReadSource(path string) ([]byte, error) {
 // grow with the repository.
 const maxHandedOver = 16 << 20
 
-// maxTreesHandedOver bounds the source of the templates whose syntax trees
-// (parsed by classification) are kept for their loaders among them: those
-// of a corpus's templates without a version line fit (about 0.5 MB of
-// source in the perf corpus, some 7 MB of nodes); a larger repository has
-// the rest parsed again.
-const maxTreesHandedOver = 1 << 20
-
 // maxSourceSize bounds a file read again for excerpts, suppression
 // comments and columns.
 const maxSourceSize = 16 << 20
@@ -330,7 +323,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	s.sources = newSources(s.roots)
 	defer s.sources.close()
-	s.contents = parser.NewContents(maxHandedOver, maxTreesHandedOver)
+	s.contents = parser.NewContents(maxHandedOver)
 	units, diags := parser.Discover(s.paths, parser.Options{Exclude: s.exclude,
 		ReportedExclude: s.reportedExclude, ReportedExcludeSource: s.configFile, Contents: s.contents})
 	if len(units) == 0 {
@@ -797,7 +790,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Findi
 		stubbable[r] = true
 		suppressions := false
 		for _, key := range suppressionMetadata {
-			if _, ok := r.Metadata.Get(key); ok {
+			if _, ok := r.MetadataEntry(key); ok {
 				suppressions = true
 			}
 		}
@@ -976,7 +969,7 @@ func (c *checker) loadUnit(i int) (g *graph.Graph) {
 		return terraform.LoadPlan(u.Path, s.terraformOptions(c.ctx, root, nil, ""))
 	case parser.CloudFormationTemplate:
 		cfOpts := cloudformation.Options{Parameters: s.parameters, ParameterFiles: s.parameterFiles, Root: root,
-			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.TakeTemplate}
+			Context: c.ctx, Limits: s.limits, Read: s.sourceRead, Take: s.contents.Take}
 		if s.unitAccount != nil {
 			if ua, ok := s.unitAccount(u.Path); ok {
 				cfOpts.AccountID = ua.ID

@@ -123,7 +123,7 @@ func trailingReason(s string) string {
 func (e *Equivalents) metadataDirectives(r *graph.Resource) []*Directive {
 	var out []*Directive
 	read := func(tool, listKey, reasonKey string, index map[string][]string) {
-		section, ok := r.Metadata.Get(tool)
+		section, ok := r.MetadataEntry(tool)
 		if !ok {
 			return
 		}

@@ -164,8 +164,9 @@ func TestForeignMetadata(t *testing.T) {
 		}
 		return graph.Object(fields, at(file, 5))
 	}
-	meta := func(tool, list string, items ...graph.Value) graph.Value {
-		return graph.Object([]graph.Field{{Key: tool, Value: graph.Object([]graph.Field{{Key: list, Value: graph.List(items, at(file, 4))}}, at(file, 4))}}, at(file, 4))
+	meta := func(tool, list string, items ...graph.Value) *graph.Value {
+		v := graph.Object([]graph.Field{{Key: tool, Value: graph.Object([]graph.Field{{Key: list, Value: graph.List(items, at(file, 4))}}, at(file, 4))}}, at(file, 4))
+		return &v
 	}
 	a := &graph.Resource{Address: "A", Unit: file, NameRange: at(file, 2), Exists: graph.True,
 		Metadata: meta("cfn_nag", "rules_to_suppress", item("id", "W35", "reason", "logging elsewhere"), item("id", "F19", "reason", "HSM rotation"))}

@@ -515,7 +515,7 @@ func (d *Directive) matches(ruleID string) bool { return slices.Contains(d.RuleI
 // resource: a list of {rule, reason, until} objects or of strings in the
 // comment syntax ("aws-... until=... -- reason").
 func metadataDirectives(r *graph.Resource, known []string) ([]*Directive, []graph.Diagnostic) {
-	bs, ok := r.Metadata.Get("blindspot")
+	bs, ok := r.MetadataEntry("blindspot")
 	if !ok {
 		return nil, nil
 	}

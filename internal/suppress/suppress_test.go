@@ -115,13 +115,13 @@ func testApply(t *testing.T, scannedBefore bool) {
 
 func TestMetadataSuppression(t *testing.T) {
 	r := &graph.Resource{Address: "Bucket", Unit: "t.json", NameRange: at("t.json", 3), Exists: graph.True,
-		Metadata: graph.Object([]graph.Field{{Key: "blindspot", Value: graph.Object([]graph.Field{{Key: "ignore", Value: graph.List([]graph.Value{
+		Metadata: ptr(graph.Object([]graph.Field{{Key: "blindspot", Value: graph.Object([]graph.Field{{Key: "ignore", Value: graph.List([]graph.Value{
 			graph.Object([]graph.Field{
 				{Key: "rule", Value: graph.String("aws-s3-versioning-disabled", at("t.json", 6))},
 				{Key: "reason", Value: graph.String("scratch data", at("t.json", 7))},
 			}, at("t.json", 5)),
 			graph.String("aws-kms-rotation-disabled", at("t.json", 9)),
-		}, at("t.json", 4))}}, at("t.json", 4))}}, at("t.json", 4))}
+		}, at("t.json", 4))}}, at("t.json", 4))}}, at("t.json", 4)))}
 	fs := []rules.Finding{{RuleID: "aws-s3-versioning-disabled", Status: rules.Failed, Loc: graph.Loc{Resource: r, Range: at("t.json", 3)}}}
 	g := &graph.Graph{Resources: []*graph.Resource{r}}
 	diags := Apply(fs, g, Options{ReadFile: func(string) ([]byte, error) { return []byte("{}"), nil }})
@@ -161,3 +161,5 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("after the fix: kept %d, dropped %d, unmatched %+v", len(kept), len(dropped), unmatched)
 	}
 }
+
+func ptr(v graph.Value) *graph.Value { return &v }

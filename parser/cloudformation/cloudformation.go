@@ -7,14 +7,12 @@
 package cloudformation
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -50,11 +48,8 @@ type Options struct {
 	// Take, when set, gives the content of a template read already (by
 	// discovery) through a root on the directory of root, of at most
 	// limit bytes, which is then not read again; ok is false when it has
-	// none. tree, when not nil, is the root node of data's first
-	// document as yaml.v3 (or internal/jsonnode) reads it, parsed already
-	// (by classification), which the loader then owns; it is used when it
-	// is surely the tree parsing data would give (parsedAlready).
-	Take func(root *sandbox.Root, path string, limit int64) (data []byte, tree *yaml.Node, ok bool)
+	// none.
+	Take func(root *sandbox.Root, path string, limit int64) (data []byte, ok bool)
 }
 
 // maxNesting bounds nested stacks within nested stacks.
@@ -167,7 +162,7 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 	l.visiting = append(l.visiting, path)
 	defer func() { l.visiting = l.visiting[:len(l.visiting)-1] }()
 
-	data, root, err := l.read(path)
+	data, err := l.read(path)
 	if err != nil {
 		l.g.Diagnostics = append(l.g.Diagnostics, readDiag(path, err))
 		return nil
@@ -176,13 +171,10 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 		l.opts.Read(l.opts.Root, path, data)
 	}
 	l.unit.Files = append(l.unit.Files, path)
-	if root == nil || !parsedAlready(data) {
-		var diags []graph.Diagnostic
-		root, diags = parseDocument(path, data)
-		l.g.Diagnostics = append(l.g.Diagnostics, diags...)
-		if root == nil {
-			return nil
-		}
+	root, diags := parseDocument(path, data)
+	l.g.Diagnostics = append(l.g.Diagnostics, diags...)
+	if root == nil {
+		return nil
 	}
 	if n, deep := tooDeep(root); deep {
 		l.g.Diagnostics = append(l.g.Diagnostics, graph.Errorf(pos(path, n), "depth-limit", "template nests deeper than %d levels; it is not evaluated", maxDepth))
@@ -217,52 +209,14 @@ func (l *loader) load(path, prefix string, calls []graph.Call, given map[string]
 }
 
 // read reads the template at path through the root, unless it was read
-// already (Options.Take), in which case it may come with its tree.
-func (l *loader) read(path string) ([]byte, *yaml.Node, error) {
+// already (Options.Take).
+func (l *loader) read(path string) ([]byte, error) {
 	if l.opts.Take != nil {
-		if data, tree, ok := l.opts.Take(l.opts.Root, path, maxFileSize); ok {
-			return data, tree, nil
+		if data, ok := l.opts.Take(l.opts.Root, path, maxFileSize); ok {
+			return data, nil
 		}
 	}
-	data, err := l.opts.Root.ReadFile(path, maxFileSize)
-	return data, nil, err
-}
-
-// parsedAlready reports whether the tree of data's first document, as
-// yaml.v3 or internal/jsonnode parsed it for classification (which
-// checked that it is a mapping, within the nesting limit), is surely the
-// root parseDocument returns for data: data is UTF-8 text without NUL,
-// which parseDocument would refuse; it has no line break only YAML counts
-// (whose positions parseDocument moves) nor U+FEFF (which yaml.v3 reads
-// differently at its buffer boundaries); and no line starts with a
-// document marker, so that it holds one document (parseDocument refuses
-// a second). Anything else is parsed again, as without a tree.
-func parsedAlready(data []byte) bool {
-	if len(data) > maxFileSize || bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) || bytes.Contains(data, []byte("\uFEFF")) {
-		return false
-	}
-	for _, b := range yamlOnlyBreaks {
-		if bytes.Contains(data, []byte(b)) {
-			return false
-		}
-	}
-	// Comments and blank lines may precede the first document's "---".
-	content := false
-	for rest := data; len(rest) > 0; {
-		switch {
-		case bytes.HasPrefix(rest, []byte("...")), content && bytes.HasPrefix(rest, []byte("---")):
-			return false
-		case !content:
-			line := bytes.TrimLeft(rest, " \t")
-			content = len(line) > 0 && line[0] != '#' && line[0] != '\n' && line[0] != '\r'
-		}
-		i := bytes.IndexAny(rest, "\r\n")
-		if i < 0 {
-			break
-		}
-		rest = rest[i+1:]
-	}
-	return true
+	return l.opts.Root.ReadFile(path, maxFileSize)
 }
 
 // evaluate evaluates resource name of t, and the nested stack it creates,
@@ -489,7 +443,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 	r := &graph.Resource{
 		Format: graph.CloudFormation, Unit: unit, Type: typ, Address: t.prefix + name,
 		Range: spanRange(t.file, e.key, e.value), NameRange: header, Exists: graph.True,
-		Calls: calls, Metadata: graph.Null(header),
+		Calls: calls,
 	}
 	if ck, cn := lookup(body, "Condition"); cn != nil {
 		cond, why := t.condition(deref(cn).Value, nodeRange(t.file, ck))
@@ -502,7 +456,7 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 	}
 	if _, md := lookup(body, "Metadata"); md != nil {
 		if v, ok := t.eval(md, 1); ok {
-			r.Metadata = v
+			r.Metadata = &v
 		}
 	}
 	_, props := lookup(body, "Properties")

@@ -40,11 +40,11 @@ func TestTemplatesTakenAndHandedOn(t *testing.T) {
 	read := map[string]string{}
 	g := LoadTemplate(parent, Options{
 		Root: root,
-		Take: func(r *sandbox.Root, path string, limit int64) ([]byte, *yaml.Node, bool) {
+		Take: func(r *sandbox.Root, path string, limit int64) ([]byte, bool) {
 			if r != root || limit < int64(len(taken)) {
 				t.Errorf("Take(%s, %s, %d)", r.Dir(), path, limit)
 			}
-			return []byte(taken), nil, path == parent
+			return []byte(taken), path == parent
 		},
 		Read: func(r *sandbox.Root, path string, data []byte) {
 			if r != root {
@@ -65,122 +65,12 @@ func TestTemplatesTakenAndHandedOn(t *testing.T) {
 	}
 }
 
-// TestTakenTreeUsed: a template taken with its tree is not parsed again
-// when parsedAlready says the tree is what parsing would give, and is
-// parsed (its errors reported) otherwise.
-func TestTakenTreeUsed(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "t.yaml")
-	root, err := sandbox.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	// The tree is another document's, so that the resources tell which
-	// was evaluated.
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte("Resources:\n  FromTree:\n    Type: AWS::S3::Bucket\n"), &doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, data string
-		want       string
-	}{
-		{"one document", "Resources:\n  FromData:\n    Type: AWS::S3::Bucket\n", "FromTree"},
-		{"two documents", "Resources:\n  FromData:\n    Type: AWS::S3::Bucket\n---\nx: 1\n", ""},
-		{"NEL", "Resources:\n  FromData:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: \"a\u0085b\"}\n", "FromData"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			tree := *doc.Content[0]
-			g := LoadTemplate(path, Options{Root: root,
-				Take: func(*sandbox.Root, string, int64) ([]byte, *yaml.Node, bool) {
-					return []byte(tc.data), &tree, true
-				}})
-			got := ""
-			for _, r := range g.Resources {
-				got += r.Address
-			}
-			if got != tc.want {
-				t.Errorf("resources %q, want %q (diagnostics %v)", got, tc.want, g.Diagnostics)
-			}
-		})
-	}
-}
-
-func TestParsedAlready(t *testing.T) {
-	for _, tc := range []struct {
-		data string
-		want bool
-	}{
-		{"Resources: {}\n", true},
-		{"---\nResources: {}\n", true},
-		{"# head\n\n  # indented\r\n---\nResources: {}\n", true},
-		{"--- # comment\nResources: {}\n", true},
-		{"Resources:\n  A: {Type: x, P: '---'}\n  B: ...\n", true},
-		{"{\"Resources\": {}}", true},
-		{"Resources: {}\n---\n", false},
-		{"---\nResources: {}\n---\nx: 1\n", false},
-		{"Resources: {}\r---\r", false},
-		{"Resources: {}\n...\n", false},
-		{"...\nResources: {}\n", false},
-		{"Resources: |\n  a\n---\n", false},
-		{"\ufeffResources: {}\n", false},
-		{"Resources: {A: \"\u2028\"}\n", false},
-		{"Resources: {A: \"\u2029\"}\n", false},
-		{"Resources: {A: \"\x00\"}\n", false},
-		{"Resources: {A: \"\xff\"}\n", false},
-		{strings.Repeat("#", maxFileSize+1), false},
-	} {
-		if got := parsedAlready([]byte(tc.data)); got != tc.want {
-			t.Errorf("parsedAlready(%.40q) = %v, want %v", tc.data, got, tc.want)
-		}
-	}
-}
-
-// TestClassifiedTreesAreParsedTrees: on every corpus, the tree discovery
-// hands over with a template (the one classification parsed) is the one
-// parseDocument gives, whenever the loader uses it.
-func TestClassifiedTreesAreParsedTrees(t *testing.T) {
-	dirs, _ := filepath.Glob("../../../shared/corpus/*")
-	used, templates := 0, 0
-	for _, dir := range dirs {
-		contents := parser.NewContents(1<<40, 1<<40)
-		units, _ := parser.Discover([]string{dir}, parser.Options{Contents: contents})
-		r, err := sandbox.Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, u := range units {
-			if u.Kind != parser.CloudFormationTemplate {
-				continue
-			}
-			templates++
-			data, tree, ok := contents.TakeTemplate(r, u.Path, maxFileSize)
-			if !ok || tree == nil || !parsedAlready(data) {
-				// Trees beyond the budget are not kept: take them
-				// from a fresh store.
-				continue
-			}
-			used++
-			parsed, diags := parseDocument(u.Path, data)
-			if !reflect.DeepEqual(tree, parsed) {
-				t.Errorf("%s: classification's tree differs from parseDocument's (%v)", u.Path, diags)
-			}
-		}
-		r.Close()
-	}
-	if templates == 0 {
-		t.Skip("no corpus under ../shared/corpus")
-	}
-	t.Logf("%d templates, %d handed over with their tree", templates, used)
-}
-
 // TestRangeEnding: the range of every node of the perf corpus's
 // templates, each handed the end of its last element by its parent as
 // evaluation hands it, is the range nodeRange finds.
 func TestRangeEnding(t *testing.T) {
 	dir := "../../../shared/corpus/perf/cloudformation"
-	contents := parser.NewContents(1<<40, 0)
+	contents := parser.NewContents(1 << 40)
 	units, _ := parser.Discover([]string{dir}, parser.Options{Contents: contents})
 	r, err := sandbox.Open(dir)
 	if err != nil {
@@ -204,7 +94,7 @@ func TestRangeEnding(t *testing.T) {
 		}
 	}
 	for _, u := range units {
-		data, _, ok := contents.TakeTemplate(r, u.Path, maxFileSize)
+		data, ok := contents.Take(r, u.Path, maxFileSize)
 		if !ok {
 			continue
 		}

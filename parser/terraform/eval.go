@@ -90,6 +90,9 @@ type scope struct {
 	// existence is not known: its arguments may fail in ways Terraform
 	// would never evaluate (a splat over resources that do not exist).
 	mayNotExist bool
+	// pending is the evaluation evaluate made of the expression it hands
+	// to value, for eval to take rather than evaluate it again.
+	pending evaluated
 }
 
 // reserved roots of references that are not resource types.
@@ -362,8 +365,29 @@ func isNullOrEmpty(v cty.Value) bool {
 // once and its graph value read from it along the expression's structure;
 // anything else goes through value, which explains the unknown parts.
 func (s *scope) evaluate(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Value, graph.Value) {
+	refusals := s.l.budget.Refusals()
 	v, diags := expr.Value(ctx)
-	return v, s.valueOf(expr, ctx, v, diags.HasErrors())
+	if diags.HasErrors() || s.l.marked || !v.IsWhollyKnown() {
+		// value evaluates expr again where it does not take it apart;
+		// eval takes this evaluation instead.
+		if e, ok := expr.(hclsyntax.Expression); ok {
+			s.pending = evaluated{expr: e, ctx: ctx, v: v, diags: diags, refusals: refusals}
+		}
+		gv := s.value(expr, ctx, 0)
+		s.pending = evaluated{}
+		return v, gv
+	}
+	return v, s.known(expr, ctx, v, 0)
+}
+
+// evaluated is an expression's value as HCL gave it in a context, with its
+// diagnostics and the budget's refusals before it was evaluated.
+type evaluated struct {
+	expr     hclsyntax.Expression // a pointer, compared by identity
+	ctx      *hcl.EvalContext
+	v        cty.Value
+	diags    hcl.Diagnostics
+	refusals int
 }
 
 // valueOf is value for expr, given v, its value as HCL evaluated it (failed
@@ -673,8 +697,17 @@ func (s *scope) policyDocAttr(t hcl.Traversal, key string) (graph.Value, bool) {
 // unknown parts are unknown and which resources they came from.
 func (s *scope) eval(expr hcl.Expression, ctx *hcl.EvalContext) graph.Value {
 	r := toRange(expr.Range())
-	refusals := s.l.budget.Refusals()
-	v, diags := expr.Value(ctx)
+	var v cty.Value
+	var diags hcl.Diagnostics
+	var refusals int
+	if e, ok := expr.(hclsyntax.Expression); ok && s.pending.expr == e && s.pending.ctx == ctx {
+		p := s.pending
+		s.pending = evaluated{}
+		v, diags, refusals = p.v, p.diags, p.refusals
+	} else {
+		refusals = s.l.budget.Refusals()
+		v, diags = expr.Value(ctx)
+	}
 	// Reasons and references are only attached to unknown parts; a known
 	// value (the common case) needs no explanation.
 	if !diags.HasErrors() && v.IsWhollyKnown() {

@@ -103,7 +103,7 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 			local, _, _ := strings.Cut(r.Type, "_")
 			g.Resources = append(g.Resources, &graph.Resource{
 				Format: graph.TerraformPlan, Unit: path, Type: r.Type, Address: r.Address, Attrs: attrs,
-				Metadata: graph.Null(at), Range: whole, NameRange: at, Exists: graph.True, ProviderRef: local,
+				Range: whole, NameRange: at, Exists: graph.True, ProviderRef: local,
 			})
 		}
 		for _, c := range m.ChildModules {
