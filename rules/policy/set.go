@@ -146,7 +146,7 @@ func compileCondition(env *Env, c *compiled) (cel.Program, error) {
 	c.staticCost = uint64(celast.NodeCount(native))
 	c.attrGuards = attributeGuards(native)
 	meterLoops(native)
-	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CustomDecoratorV2(decorate)}
 	prg, err := e.Program(ast, opts...)
 	if err != nil {
 		line, col := p.conditionAt.position(1, 0)
