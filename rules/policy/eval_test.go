@@ -229,6 +229,24 @@ func TestHelpers(t *testing.T) {
 	}
 }
 
+// A policy document's helpers name the call an undetermined answer
+// depends on.
+func TestHelperUnknowns(t *testing.T) {
+	r := tfResource("aws_iam_policy", obj(
+		"doc", obj("Statement", []any{obj("Effect", "Allow", "Principal", unknown("var.who has no value"),
+			"Action", unknown("var.action has no value"), "Resource", "*")}),
+	))
+	for cond, why := range map[string]string{
+		`iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`: `depends on iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`,
+		`iamPolicy(resource.attributes.doc).public()`:                   `depends on iamPolicy(resource.attributes.doc).public()`,
+	} {
+		v := decideOn(t, cond, r)
+		if v.err != nil || v.tri != graph.Unknown || !strings.HasPrefix(v.why, why) {
+			t.Errorf("%s: got %v (%s, %v), want unknown: %s...", cond, v.tri, v.why, v.err, why)
+		}
+	}
+}
+
 func TestSnakeCase(t *testing.T) {
 	for in, want := range map[string]string{
 		"BlockPublicACLs": "block_public_acls",
