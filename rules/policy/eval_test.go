@@ -238,7 +238,7 @@ func TestHelperUnknowns(t *testing.T) {
 	))
 	for cond, why := range map[string]string{
 		`iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`: `depends on iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`,
-		`iamPolicy(resource.attributes.doc).public()`:                   `depends on iamPolicy(resource.attributes.doc).public()`,
+		`iamPolicy(resource.attributes.doc).public()`:                    `depends on iamPolicy(resource.attributes.doc).public()`,
 	} {
 		v := decideOn(t, cond, r)
 		if v.err != nil || v.tri != graph.Unknown || !strings.HasPrefix(v.why, why) {
