@@ -56,15 +56,29 @@ func (r *reasoned) Loc() graph.Loc { return r.loc }
 func (r *reasoned) UnknownReason() string { return r.why }
 
 // reset prepares the activation for an evaluation about subj with the
-// alternatives choices, keeping the storage of the last one.
+// alternatives choices, keeping the storage of the last one. Only the
+// slots the last evaluation used are cleared: they are large, and
+// clearing them all for each evaluation cost more than most evaluations.
 func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices map[string]int, subj subject, coll *collection) {
-	unknowns, tagBuf := a.state.unknowns, a.state.tagBuf
-	clear(unknowns)
-	clear(tagBuf)
-	a.state = evalState{env: env, run: run, model: model, choices: choices, unknowns: unknowns[:0], tagBuf: tagBuf[:0]}
-	a.st = &a.state
+	st := &a.state
+	clear(st.unknowns)
+	clear(st.tagBuf)
+	st.unknowns, st.tagBuf, st.byID = st.unknowns[:0], st.tagBuf[:0], nil
+	st.env, st.run, st.model, st.choices = env, run, model, choices
+	if st.account.typ != nil {
+		st.account = objVal{}
+	}
+	if st.attrs.st != nil {
+		st.attrs = mapVal{}
+	}
+	if st.tagsVal.st != nil {
+		st.tagsVal = mapVal{}
+	}
+	a.st = st
+	if a.resource != nil {
+		a.resObj = objVal{}
+	}
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
-	a.resObj = objVal{}
 	a.meter = meter{}
 	if env != nil {
 		a.meter.limit = env.opts.CostLimit
