@@ -35,8 +35,9 @@ type activation struct {
 	coll     *collection
 	resource ref.Val
 	elem     ref.Val
-	// resObj is the object resource is bound to.
-	resObj objVal
+	// resObj and elemObj are the objects resource and the collection's
+	// element are bound to.
+	resObj, elemObj objVal
 	// reason is the subject of the result being reported.
 	reason reasoned
 	// meter charges the iterations of a metered condition.
@@ -78,6 +79,9 @@ func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices 
 	if a.resource != nil {
 		a.resObj = objVal{}
 	}
+	if a.elem != nil {
+		a.elemObj = objVal{}
+	}
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
 	a.meter = meter{}
 	if env != nil {
@@ -101,7 +105,8 @@ func (a *activation) ResolveName(name string) (any, bool) {
 		return &a.meter, true
 	case a.coll != nil && name == a.coll.variable:
 		if a.elem == nil {
-			a.elem = a.st.env.typed.object(a.st, a.coll.elem, a.subj.elem, a.coll.variable)
+			a.st.env.typed.objectIn(&a.elemObj, a.st, a.coll.elem, a.subj.elem, a.coll.variable)
+			a.elem = &a.elemObj
 		}
 		return a.elem, true
 	}
