@@ -82,6 +82,60 @@ type Finding struct {
 	BaselineState string
 }
 
+// StandardRelated is what ReportIf relates to a finding at loc: where its
+// value was set, when that is elsewhere, and the module (or nested stack)
+// calls of its resource, outermost first. Nil when there is none.
+func StandardRelated(loc graph.Loc) []Related {
+	n := 0
+	setElsewhere := !loc.Source.IsZero() && loc.Source != loc.Range
+	if setElsewhere {
+		n++
+	}
+	if loc.Resource != nil {
+		n += len(loc.Resource.Calls)
+	}
+	if n == 0 {
+		return nil
+	}
+	rel := make([]Related, 0, n)
+	if setElsewhere {
+		rel = append(rel, Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"})
+	}
+	if r := loc.Resource; r != nil {
+		for _, c := range r.Calls {
+			rel = append(rel, Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
+		}
+	}
+	return rel
+}
+
+// HasStandardRelated reports whether f's related locations are exactly
+// StandardRelated(f.Loc), and not none: what a scan then need not keep.
+func (f *Finding) HasStandardRelated() bool {
+	loc := f.Loc
+	i := 0
+	if !loc.Source.IsZero() && loc.Source != loc.Range {
+		if len(f.Related) == 0 || f.Related[0] != (Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"}) {
+			return false
+		}
+		i = 1
+	}
+	if r := loc.Resource; r != nil {
+		if len(f.Related)-i != len(r.Calls) {
+			return false
+		}
+		for _, c := range r.Calls {
+			rel := f.Related[i]
+			if rel.Loc != (graph.Loc{Range: c.Range}) || len(rel.Message) != len("via ")+len(c.Address) ||
+				!strings.HasPrefix(rel.Message, "via ") || !strings.HasSuffix(rel.Message, c.Address) {
+				return false
+			}
+			i++
+		}
+	}
+	return i > 0 && i == len(f.Related)
+}
+
 // FingerprintIn identifies the finding independently of line numbers and
 // of where the scan ran: the rule, the resource's unit and address (or the
 // file, for a finding about no resource) and the attribute path, with paths
