@@ -53,7 +53,7 @@ func oneOf(alts ...any) graph.Value {
 
 func tfResource(typ string, attrs graph.Value) *graph.Resource {
 	r := graph.Range{File: "main.tf", Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}
-	return &graph.Resource{Format: graph.Terraform, Unit: ".", Type: typ, Address: typ + ".this", Attrs: attrs, Exists: graph.True, Range: r, NameRange: r}
+	return &graph.Resource{Format: graph.Terraform, Unit: ".", Type: typ, Address: typ + ".this", Attrs: new(attrs), Exists: graph.True, Range: r, NameRange: r}
 }
 
 // decideOn compiles cond for resources of r's type and evaluates it on r.
