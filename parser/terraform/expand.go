@@ -236,17 +236,21 @@ func metaAttributes(body hcl.Body) map[string]*hcl.Attribute {
 	return attrs
 }
 
-// metaAttribute reads one attribute of a body, as metaAttributes does.
-func metaAttribute(body hcl.Body, name string) (*hcl.Attribute, bool) {
+// metaExpr is the expression of one attribute of a body, read as
+// metaAttributes reads it.
+func metaExpr(body hcl.Body, name string) (hcl.Expression, bool) {
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		a, ok := sb.Attributes[name]
 		if !ok {
 			return nil, false
 		}
-		return a.AsHCLAttribute(), true
+		return a.Expr, true
 	}
 	a, ok := metaAttributes(body)[name]
-	return a, ok
+	if !ok {
+		return nil, false
+	}
+	return a.Expr, true
 }
 
 // attributes is metaAttributes, read once per body for the unit: a block
