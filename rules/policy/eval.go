@@ -35,8 +35,9 @@ type activation struct {
 	coll     *collection
 	resource ref.Val
 	elem     ref.Val
-	// resObj is the object resource is bound to.
-	resObj objVal
+	// resObj and elemObj are the objects resource and the collection's
+	// element are bound to.
+	resObj, elemObj objVal
 	// reason is the subject of the result being reported.
 	reason reasoned
 	// meter charges the iterations of a metered condition.
@@ -56,15 +57,32 @@ func (r *reasoned) Loc() graph.Loc { return r.loc }
 func (r *reasoned) UnknownReason() string { return r.why }
 
 // reset prepares the activation for an evaluation about subj with the
-// alternatives choices, keeping the storage of the last one.
+// alternatives choices, keeping the storage of the last one. Only the
+// slots the last evaluation used are cleared: they are large, and
+// clearing them all for each evaluation cost more than most evaluations.
 func (a *activation) reset(env *Env, run *RunOptions, model *aws.Model, choices map[string]int, subj subject, coll *collection) {
-	unknowns, tagBuf := a.state.unknowns, a.state.tagBuf
-	clear(unknowns)
-	clear(tagBuf)
-	a.state = evalState{env: env, run: run, model: model, choices: choices, unknowns: unknowns[:0], tagBuf: tagBuf[:0]}
-	a.st = &a.state
+	st := &a.state
+	clear(st.unknowns)
+	clear(st.tagBuf)
+	st.unknowns, st.tagBuf, st.byID = st.unknowns[:0], st.tagBuf[:0], nil
+	st.env, st.run, st.model, st.choices = env, run, model, choices
+	if st.account.typ != nil {
+		st.account = objVal{}
+	}
+	if st.attrs.st != nil {
+		st.attrs = mapVal{}
+	}
+	if st.tagsVal.st != nil {
+		st.tagsVal = mapVal{}
+	}
+	a.st = st
+	if a.resource != nil {
+		a.resObj = objVal{}
+	}
+	if a.elem != nil {
+		a.elemObj = objVal{}
+	}
 	a.subj, a.coll, a.resource, a.elem = subj, coll, nil, nil
-	a.resObj = objVal{}
 	a.meter = meter{}
 	if env != nil {
 		a.meter.limit = env.opts.CostLimit
@@ -87,7 +105,8 @@ func (a *activation) ResolveName(name string) (any, bool) {
 		return &a.meter, true
 	case a.coll != nil && name == a.coll.variable:
 		if a.elem == nil {
-			a.elem = a.st.env.typed.object(a.st, a.coll.elem, a.subj.elem, a.coll.variable)
+			a.st.env.typed.objectIn(&a.elemObj, a.st, a.coll.elem, a.subj.elem, a.coll.variable)
+			a.elem = &a.elemObj
 		}
 		return a.elem, true
 	}
@@ -125,6 +144,9 @@ func (c *compiled) decide(env *Env, run *RunOptions, model *aws.Model, subj subj
 
 // decideIn is decide with the activation act, reused.
 func (c *compiled) decideIn(act *activation, env *Env, run *RunOptions, model *aws.Model, subj subject) verdict {
+	if c.guarded(subj.resource) {
+		return verdict{tri: graph.False, cost: c.staticCost}
+	}
 	var (
 		total             verdict
 		sawTrue, sawFalse bool

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -229,6 +230,24 @@ func TestHelpers(t *testing.T) {
 	}
 }
 
+// A policy document's helpers name the call an undetermined answer
+// depends on.
+func TestHelperUnknowns(t *testing.T) {
+	r := tfResource("aws_iam_policy", obj(
+		"doc", obj("Statement", []any{obj("Effect", "Allow", "Principal", unknown("var.who has no value"),
+			"Action", unknown("var.action has no value"), "Resource", "*")}),
+	))
+	for cond, why := range map[string]string{
+		`iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`: `depends on iamPolicy(resource.attributes.doc).allows("s3:GetObject", "*")`,
+		`iamPolicy(resource.attributes.doc).public()`:                    `depends on iamPolicy(resource.attributes.doc).public()`,
+	} {
+		v := decideOn(t, cond, r)
+		if v.err != nil || v.tri != graph.Unknown || !strings.HasPrefix(v.why, why) {
+			t.Errorf("%s: got %v (%s, %v), want unknown: %s...", cond, v.tri, v.why, v.err, why)
+		}
+	}
+}
+
 func TestSnakeCase(t *testing.T) {
 	for in, want := range map[string]string{
 		"BlockPublicACLs": "block_public_acls",
@@ -314,6 +333,44 @@ func TestUnknownsSharedAcrossEvaluations(t *testing.T) {
 		env.unknowns.byPath = map[string]pathUnknown{"resource.attributes.b": env.unknowns.byPath["resource.attributes.b"]}
 		for i := 1; len(env.unknowns.byPath) < maxUnknownPaths; i++ {
 			env.unknowns.byPath[strconv.Itoa(i)] = pathUnknown{}
+		}
+	}
+}
+
+// An activation reset after an evaluation is as a new one, but for the
+// storage it keeps.
+func TestActivationReset(t *testing.T) {
+	r := tfResource("aws_s3_bucket", obj("tags", obj("owner", "a", "env", unknown("var.env has no value")), "acl", "private"))
+	env, err := NewEnv(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{r.Type},
+		Condition: `resource.account.tags.?environment.orValue("") == "prod" || resource.tags.env == "x" || resource.attributes.acl == "y"`,
+		File:      "p.yaml", matchAt: []graph.Range{{}}}
+	set, err := Compile(env, []*Policy{p}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := aws.Build(&graph.Graph{Resources: []*graph.Resource{r}}, aws.Options{})
+	act := &activation{}
+	if v := set.policies[0].decideIn(act, env, &RunOptions{}, m, subject{resource: r}); v.tri != graph.Unknown {
+		t.Fatalf("got %v (%s, %v), want unknown", v.tri, v.why, v.err)
+	}
+	if act.state.account.typ == nil || act.state.attrs.st == nil || act.state.tagsVal.st == nil || act.resource == nil || len(act.state.unknowns) == 0 {
+		t.Fatal("the evaluation did not use every slot")
+	}
+	act.reset(nil, nil, nil, nil, subject{}, nil)
+	want := evalState{unknowns: act.state.unknowns, tagBuf: act.state.tagBuf}
+	if !reflect.DeepEqual(act.state, want) || len(want.unknowns) != 0 || len(want.tagBuf) != 0 {
+		t.Errorf("state after reset: %+v", act.state)
+	}
+	if !reflect.DeepEqual(act.resObj, objVal{}) || act.resource != nil || act.elem != nil || act.meter != (meter{}) {
+		t.Errorf("activation after reset: %+v", act)
+	}
+	for _, at := range act.state.unknowns[:cap(act.state.unknowns)] {
+		if at != (unknownAt{}) {
+			t.Errorf("unknowns kept after reset: %+v", at)
 		}
 	}
 }

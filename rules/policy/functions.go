@@ -108,7 +108,12 @@ func functions(e *Env) []cel.EnvOption {
 						return errv
 					}
 					action, resource := string(args[1].(types.String)), string(args[2].(types.String))
-					return o.tri(allows(pol, action, resource), fmt.Sprintf("%s.allows(%q, %q)", o.path, action, resource), pol.UnknownReason())
+					t := allows(pol, action, resource)
+					if t != graph.Unknown {
+						// Known, as most are: no path to spell out.
+						return o.tri(t, "", "")
+					}
+					return o.tri(t, fmt.Sprintf("%s.allows(%q, %q)", o.path, action, resource), pol.UnknownReason())
 				}))),
 		cel.Function("public",
 			cel.MemberOverload("policy_public", []*cel.Type{policy}, cel.BoolType,
@@ -117,7 +122,11 @@ func functions(e *Env) []cel.EnvOption {
 					if errv != nil {
 						return errv
 					}
-					return o.tri(pol.AnyStatement((*aws.Statement).GrantsPublicAccess), o.path+".public()", pol.UnknownReason())
+					t := pol.AnyStatement((*aws.Statement).GrantsPublicAccess)
+					if t != graph.Unknown {
+						return o.tri(t, "", "")
+					}
+					return o.tri(t, o.path+".public()", pol.UnknownReason())
 				}))),
 	}
 }

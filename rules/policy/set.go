@@ -36,6 +36,9 @@ type compiled struct {
 	// staticCost is what an evaluation costs besides the iterations of
 	// its comprehensions (see meterLoops).
 	staticCost uint64
+	// attrGuards are attributes without which the condition is false
+	// (see attributeGuards).
+	attrGuards []string
 }
 
 // Compile type-checks and compiles policies in env. taken reports IDs
@@ -141,8 +144,9 @@ func compileCondition(env *Env, c *compiled) (cel.Program, error) {
 	// (see meterLoops).
 	native := ast.NativeRep()
 	c.staticCost = uint64(celast.NodeCount(native))
+	c.attrGuards = attributeGuards(native)
 	meterLoops(native)
-	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CustomDecoratorV2(decorate)}
 	prg, err := e.Program(ast, opts...)
 	if err != nil {
 		line, col := p.conditionAt.position(1, 0)

@@ -273,6 +273,13 @@ func (tv *typedView) structOf(t reflect.Type) *structInfo {
 
 // object is the CEL value of the struct v (a pointer or a struct).
 func (tv *typedView) object(st *evalState, info *structInfo, v reflect.Value, path string) ref.Val {
+	o := new(objVal)
+	tv.objectIn(o, st, info, v, path)
+	return o
+}
+
+// objectIn makes o the CEL value of the struct v.
+func (tv *typedView) objectIn(o *objVal, st *evalState, info *structInfo, v reflect.Value, path string) {
 	var native any
 	if v.Kind() == reflect.Pointer {
 		native = v.Interface()
@@ -280,7 +287,7 @@ func (tv *typedView) object(st *evalState, info *structInfo, v reflect.Value, pa
 	} else if v.CanAddr() {
 		native = v.Addr().Interface()
 	}
-	return &objVal{st: st, typ: info.obj, path: path, native: native, kind: typedObj, info: info, sv: v}
+	*o = objVal{st: st, typ: info.obj, path: path, native: native, kind: typedObj, info: info, sv: v}
 }
 
 // field returns field name of the struct v.

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -32,9 +33,17 @@ func decideTyped(t *testing.T, collection, cond string, rs ...*graph.Resource) [
 	c := set.policies[0]
 	g := &graph.Graph{Resources: rs}
 	m := aws.Build(g, aws.Options{})
-	var out []verdict
+	// One activation for every element, as a check uses it.
+	var (
+		out []verdict
+		act activation
+	)
 	for subj := range c.subjects(m) {
-		out = append(out, c.decide(env, &RunOptions{}, m, subj))
+		out = append(out, c.decideIn(&act, env, &RunOptions{}, m, subj))
+	}
+	act.reset(nil, nil, nil, nil, subject{}, nil)
+	if !reflect.DeepEqual(act.elemObj, objVal{}) || !reflect.DeepEqual(act.resObj, objVal{}) {
+		t.Errorf("%s: objects kept after reset: %+v", cond, act)
 	}
 	return out
 }

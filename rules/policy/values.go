@@ -43,7 +43,7 @@ type evalState struct {
 	// are bound to, and tagBuf holds the tags: no value of an evaluation
 	// outlives it, so their storage serves every evaluation in turn.
 	attrs, tagsVal mapVal
-	tagBuf      []tag
+	tagBuf         []tag
 }
 
 // unknownAt is one unknown value an evaluation read.
