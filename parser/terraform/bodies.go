@@ -2,7 +2,7 @@ package terraform
 
 import (
 	"cmp"
-	"sort"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -65,14 +65,17 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 	if !ok {
 		return s.jsonBodyValue(body, r, ctx, skip, depth)
 	}
-	var fields []graph.Field
 	attrs := make([]*hclsyntax.Attribute, 0, len(sb.Attributes))
 	for _, a := range sb.Attributes {
 		if !skip[a.Name] {
 			attrs = append(attrs, a)
 		}
 	}
-	sort.Slice(attrs, func(i, j int) bool { return writtenBefore(toRange(attrs[i].SrcRange), toRange(attrs[j].SrcRange)) })
+	// No two arguments start at the same place: any sort gives one order.
+	slices.SortFunc(attrs, func(a, b *hclsyntax.Attribute) int {
+		return compareWritten(toRange(a.SrcRange), toRange(b.SrcRange))
+	})
+	fields := make([]graph.Field, 0, len(attrs)+blockGroups(sb.Blocks, skip))
 	for _, a := range attrs {
 		v := s.value(a.Expr, ctx, depth+1)
 		if depth == 0 && !v.IsKnown() {
@@ -124,8 +127,44 @@ func (s *scope) bodyValue(body hcl.Body, r graph.Range, ctx *hcl.EvalContext, sk
 		}
 		fields = append(fields, graph.Field{Key: typ, KeyRange: g.key, Value: v})
 	}
-	sort.SliceStable(fields, func(i, j int) bool { return writtenBefore(fields[i].KeyRange, fields[j].KeyRange) })
+	slices.SortStableFunc(fields, func(a, b graph.Field) int { return compareWritten(a.KeyRange, b.KeyRange) })
 	return graph.Object(fields, r)
+}
+
+// compareWritten orders a before b as writtenBefore does.
+func compareWritten(a, b graph.Range) int {
+	switch {
+	case writtenBefore(a, b):
+		return -1
+	case writtenBefore(b, a):
+		return 1
+	}
+	return 0
+}
+
+// blockGroups counts the fields bodyValue makes of blocks: one per block
+// type (a dynamic block's is its label) not skipped.
+func blockGroups(blocks hclsyntax.Blocks, skip map[string]bool) int {
+	n := 0
+	for i, blk := range blocks {
+		if skip[blk.Type] {
+			continue
+		}
+		if !slices.ContainsFunc(blocks[:i], func(prev *hclsyntax.Block) bool {
+			return !skip[prev.Type] && groupType(prev) == groupType(blk)
+		}) {
+			n++
+		}
+	}
+	return n
+}
+
+// groupType is the type of the field a block goes under.
+func groupType(blk *hclsyntax.Block) string {
+	if blk.Type == "dynamic" && len(blk.Labels) == 1 {
+		return blk.Labels[0]
+	}
+	return blk.Type
 }
 
 // writtenBefore orders the arguments and blocks of a body as written; a

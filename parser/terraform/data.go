@@ -34,9 +34,8 @@ func (s *scope) dataSource(b *hcl.Block) {
 		}
 		return
 	}
-	attrs := s.attributes(b.Body)
-	_, hasCount := attrs["count"]
-	_, hasForEach := attrs["for_each"]
+	_, hasCount := metaExpr(b.Body, "count")
+	_, hasForEach := metaExpr(b.Body, "for_each")
 	instances := s.expand(b.Body, s.prefix+what)
 	if len(instances) == 1 && instances[0].exists != graph.True {
 		s.data[typ][name] = s.namedOf(cty.DynamicVal, r, instances[0].existsWhy, nil)
@@ -72,14 +71,13 @@ func (s *scope) dataSource(b *hcl.Block) {
 // lookUpPolicy records the policy name an aws_iam_policy data source
 // looks up, when it is known and the block has no count or for_each.
 func (s *scope) lookUpPolicy(b *hcl.Block, name string) {
-	attrs := s.attributes(b.Body)
-	_, hasCount := attrs["count"]
-	_, hasForEach := attrs["for_each"]
-	a, ok := attrs["name"]
+	_, hasCount := metaExpr(b.Body, "count")
+	_, hasForEach := metaExpr(b.Body, "for_each")
+	expr, ok := metaExpr(b.Body, "name")
 	if hasCount || hasForEach || !ok {
 		return
 	}
-	v := s.unmarked(s.ctyValue(a.Expr, s.context()))
+	v := s.unmarked(s.ctyValue(expr, s.context()))
 	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String && v.AsString() != "" && !strings.Contains(v.AsString(), "/") {
 		s.policyLookups[name] = v.AsString()
 	}

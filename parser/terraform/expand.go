@@ -50,19 +50,18 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 		s.resourceShapes[typ] = map[string]cty.Value{}
 	}
 	s.resourceShapes[typ][name] = cty.DynamicVal
-	attrs := s.attributes(b.Body)
-	a, isCount := attrs["count"]
+	expr, isCount := metaExpr(b.Body, "count")
 	if !isCount {
 		var ok bool
-		if a, ok = attrs["for_each"]; !ok {
+		if expr, ok = metaExpr(b.Body, "for_each"); !ok {
 			return false
 		}
 	}
 	refersToResource := false
-	for _, t := range variables(a.Expr) {
+	for _, t := range variables(expr) {
 		refersToResource = refersToResource || s.resourceTypes[t.RootName()]
 	}
-	v, diags := a.Expr.Value(s.context())
+	v, diags := expr.Value(s.context())
 	v = s.unmarked(v)
 	if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 		return refersToResource
@@ -72,7 +71,7 @@ func (s *scope) shapeResource(b *hcl.Block) bool {
 		if s.shaped == nil {
 			s.shaped = map[hcl.Expression]cty.Value{}
 		}
-		s.shaped[a.Expr] = v
+		s.shaped[expr] = v
 	}
 	switch {
 	case isCount:
@@ -130,13 +129,12 @@ func (s *scope) shapedValue(expr hcl.Expression, ctx *hcl.EvalContext) (cty.Valu
 
 // expand evaluates count or for_each of a block.
 func (s *scope) expand(body hcl.Body, what string) []instance {
-	attrs := s.attributes(body)
 	ctx := s.context()
-	if a, ok := attrs["count"]; ok {
-		v, diags := s.shapedValue(a.Expr, ctx)
+	if a, ok := metaExpr(body, "count"); ok {
+		v, diags := s.shapedValue(a, ctx)
 		v, _ = v.Unmark()
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() {
-			why, _ := s.explain(a.Expr, ctx)
+			why, _ := s.explain(a, ctx)
 			if why == "" {
 				why = "count is not known before apply"
 			}
@@ -145,10 +143,10 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 		}
 		n, _ := v.AsBigFloat().Int64()
 		if n > maxInstances {
-			s.l.diag(graph.Warningf(toRange(a.Expr.Range()), "expansion-limit", "count = %d: only the first %d instances of %s are evaluated", n, maxInstances, what))
+			s.l.diag(graph.Warningf(toRange(a.Range()), "expansion-limit", "count = %d: only the first %d instances of %s are evaluated", n, maxInstances, what))
 			n = maxInstances
 		}
-		if !s.l.budget.Values(max(n, 0)*blockWeight(body), toRange(a.Expr.Range())) {
+		if !s.l.budget.Values(max(n, 0)*blockWeight(body), toRange(a.Range())) {
 			return []instance{{key: "[0]", exists: graph.Unknown, existsWhy: "count of " + what + " is " + budget.Reason("its expansion"),
 				each: map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})}}}
 		}
@@ -159,11 +157,11 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 		}
 		return out
 	}
-	if a, ok := attrs["for_each"]; ok {
-		v, diags := s.shapedValue(a.Expr, ctx)
+	if a, ok := metaExpr(body, "for_each"); ok {
+		v, diags := s.shapedValue(a, ctx)
 		v = s.unmarked(v)
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
-			why, _ := s.explain(a.Expr, ctx)
+			why, _ := s.explain(a, ctx)
 			if why == "" {
 				why = "for_each is not known before apply"
 			}
@@ -171,12 +169,12 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is unknown: " + why,
 				each: map[string]cty.Value{"each": each}}}
 		}
-		if !s.l.budget.Values(int64(min(v.LengthInt(), maxInstances))*blockWeight(body), toRange(a.Expr.Range())) {
+		if !s.l.budget.Values(int64(min(v.LengthInt(), maxInstances))*blockWeight(body), toRange(a.Range())) {
 			each := cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
 			return []instance{{key: "[?]", exists: graph.Unknown, existsWhy: "for_each of " + what + " is " + budget.Reason("its expansion"),
 				each: map[string]cty.Value{"each": each}}}
 		}
-		gv := s.valueOf(a.Expr, ctx, v, false)
+		gv := s.valueOf(a, ctx, v, false)
 		var out []instance
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
@@ -190,9 +188,9 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 				}
 				// for_each over another resource: each.value is that
 				// resource's instance of the same key.
-				if addr, ok := s.resourceTraversal(a.Expr); ok {
-					ref := graph.Ref{Address: s.prefix + addr + indexKey(k), Range: toRange(a.Expr.Range())}
-					u := graph.UnknownValue(addr+indexKey(k)+" is known only after apply", toRange(a.Expr.Range())).WithRefs(ref)
+				if addr, ok := s.resourceTraversal(a); ok {
+					ref := graph.Ref{Address: s.prefix + addr + indexKey(k), Range: toRange(a.Range())}
+					u := graph.UnknownValue(addr+indexKey(k)+" is known only after apply", toRange(a.Range())).WithRefs(ref)
 					ev = &u
 				}
 			}
@@ -211,7 +209,7 @@ func (s *scope) expand(body hcl.Body, what string) []instance {
 				}
 			}
 			if len(out) >= maxInstances {
-				s.l.diag(graph.Warningf(toRange(a.Expr.Range()), "expansion-limit", "for_each has more than %d elements: only the first %d instances of %s are evaluated", maxInstances, maxInstances, what))
+				s.l.diag(graph.Warningf(toRange(a.Range()), "expansion-limit", "for_each has more than %d elements: only the first %d instances of %s are evaluated", maxInstances, maxInstances, what))
 				break
 			}
 			out = append(out, instance{key: indexKey(k), exists: graph.True, eachValue: ev,
@@ -236,17 +234,21 @@ func metaAttributes(body hcl.Body) map[string]*hcl.Attribute {
 	return attrs
 }
 
-// metaAttribute reads one attribute of a body, as metaAttributes does.
-func metaAttribute(body hcl.Body, name string) (*hcl.Attribute, bool) {
+// metaExpr is the expression of one attribute of a body, read as
+// metaAttributes reads it.
+func metaExpr(body hcl.Body, name string) (hcl.Expression, bool) {
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		a, ok := sb.Attributes[name]
 		if !ok {
 			return nil, false
 		}
-		return a.AsHCLAttribute(), true
+		return a.Expr, true
 	}
 	a, ok := metaAttributes(body)[name]
-	return a, ok
+	if !ok {
+		return nil, false
+	}
+	return a.Expr, true
 }
 
 // attributes is metaAttributes, read once per body for the unit: a block

@@ -268,12 +268,12 @@ func (s *scope) passProviders(body hcl.Body) map[string]*graph.Provider {
 // when there is no providers argument. A name the caller has no
 // configuration for maps to nil.
 func (s *scope) explicitProviders(body hcl.Body) (out map[string]*graph.Provider, given bool) {
-	a, ok := metaAttribute(body, "providers")
+	expr, ok := metaExpr(body, "providers")
 	if !ok {
 		return nil, false
 	}
 	out = map[string]*graph.Provider{}
-	pairs, diags := hcl.ExprMap(a.Expr)
+	pairs, diags := hcl.ExprMap(expr)
 	if diags.HasErrors() {
 		s.l.hclDiags(diags, graph.Warning, "invalid-module")
 		return out, true
@@ -291,16 +291,16 @@ func (s *scope) explicitProviders(body hcl.Body) (out map[string]*graph.Provider
 
 // outputs evaluates the module's outputs into an object.
 func (s *scope) outputs() (cty.Value, graph.Value) {
-	vals := map[string]cty.Value{}
-	var fields []graph.Field
+	vals := make(map[string]cty.Value, len(s.mod.outputs))
+	fields := make([]graph.Field, 0, len(s.mod.outputs))
 	ctx := s.context()
 	for _, b := range s.mod.outputs {
 		name := b.Labels[0]
-		a, ok := metaAttribute(b.Body, "value")
+		expr, ok := metaExpr(b.Body, "value")
 		if !ok {
 			continue
 		}
-		v, gv := s.evaluate(a.Expr, ctx)
+		v, gv := s.evaluate(expr, ctx)
 		vals[name] = v
 		fields = append(fields, graph.Field{Key: name, KeyRange: toRange(b.DefRange), Value: gv})
 	}

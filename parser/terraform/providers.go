@@ -40,8 +40,8 @@ func (s *scope) recordProviders(at int) {
 // providerLocalName is the name a module gives a provider block: the
 // provider's name, with its alias when it has one.
 func providerLocalName(b *hcl.Block) string {
-	if a, ok := metaAttribute(b.Body, "alias"); ok {
-		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+	if expr, ok := metaExpr(b.Body, "alias"); ok {
+		if v, diags := expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 			return b.Labels[0] + "." + v.AsString()
 		}
 	}
@@ -52,11 +52,11 @@ func providerLocalName(b *hcl.Block) string {
 // call passes in its providers argument, as dependencies
 // ("provider.aws.member").
 func passedProviders(body hcl.Body) []string {
-	a, ok := metaAttribute(body, "providers")
+	expr, ok := metaExpr(body, "providers")
 	if !ok {
 		return nil
 	}
-	pairs, diags := hcl.ExprMap(a.Expr)
+	pairs, diags := hcl.ExprMap(expr)
 	if diags.HasErrors() {
 		return nil
 	}
@@ -73,11 +73,11 @@ func passedProviders(body hcl.Body) []string {
 // provider argument, or the default configuration of the provider its type
 // belongs to.
 func providerRef(body hcl.Body, typ string) string {
-	if a, ok := metaAttribute(body, "provider"); ok {
-		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() {
+	if expr, ok := metaExpr(body, "provider"); ok {
+		if t, diags := hcl.AbsTraversalForExpr(expr); !diags.HasErrors() {
 			return describeTraversal(t)
 		}
-		v, _ := a.Expr.Value(nil)
+		v, _ := expr.Value(nil)
 		if v.IsKnown() && v.Type() == cty.String {
 			return v.AsString()
 		}
