@@ -82,6 +82,60 @@ type Finding struct {
 	BaselineState string
 }
 
+// StandardRelated is what ReportIf relates to a finding at loc: where its
+// value was set, when that is elsewhere, and the module (or nested stack)
+// calls of its resource, outermost first. Nil when there is none.
+func StandardRelated(loc graph.Loc) []Related {
+	n := 0
+	setElsewhere := !loc.Source.IsZero() && loc.Source != loc.Range
+	if setElsewhere {
+		n++
+	}
+	if loc.Resource != nil {
+		n += len(loc.Resource.Calls)
+	}
+	if n == 0 {
+		return nil
+	}
+	rel := make([]Related, 0, n)
+	if setElsewhere {
+		rel = append(rel, Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"})
+	}
+	if r := loc.Resource; r != nil {
+		for _, c := range r.Calls {
+			rel = append(rel, Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
+		}
+	}
+	return rel
+}
+
+// HasStandardRelated reports whether f's related locations are exactly
+// StandardRelated(f.Loc), and not none: what a scan then need not keep.
+func (f *Finding) HasStandardRelated() bool {
+	loc := f.Loc
+	i := 0
+	if !loc.Source.IsZero() && loc.Source != loc.Range {
+		if len(f.Related) == 0 || f.Related[0] != (Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"}) {
+			return false
+		}
+		i = 1
+	}
+	if r := loc.Resource; r != nil {
+		if len(f.Related)-i != len(r.Calls) {
+			return false
+		}
+		for _, c := range r.Calls {
+			rel := f.Related[i]
+			if rel.Loc != (graph.Loc{Range: c.Range}) || len(rel.Message) != len("via ")+len(c.Address) ||
+				!strings.HasPrefix(rel.Message, "via ") || !strings.HasSuffix(rel.Message, c.Address) {
+				return false
+			}
+			i++
+		}
+	}
+	return i > 0 && i == len(f.Related)
+}
+
 // FingerprintIn identifies the finding independently of line numbers and
 // of where the scan ran: the rule, the resource's unit and address (or the
 // file, for a finding about no resource) and the attribute path, with paths
@@ -90,8 +144,11 @@ type Finding struct {
 // the file, and scanning from another directory or by another path to the
 // same files, keep it.
 func (f *Finding) FingerprintIn(base graph.PathBase) string {
-	h := sha256.New()
-	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	// The fields, each followed by a zero byte, hashed at once from a
+	// buffer on the stack: a report hashes thousands of findings.
+	var buf [256]byte
+	text := buf[:0]
+	write := func(s string) { text = append(append(text, s...), 0) }
 	write(f.RuleID)
 	if r := f.Loc.Resource; r != nil {
 		write(base.Rel(r.Unit))
@@ -100,22 +157,30 @@ func (f *Finding) FingerprintIn(base graph.PathBase) string {
 		write(base.Rel(f.Loc.Range.File))
 	}
 	write(f.Loc.Path)
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256.Sum256(text)
+	var digits [32]byte
+	hex.Encode(digits[:], sum[:16])
+	return string(digits[:])
 }
 
 // SortFindings orders findings by file, line, column, rule and message, the
 // order every report uses.
 func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j] // not copies: a finding is some 250 bytes
-		if c := graph.CompareRange(a.Loc.Range, b.Loc.Range); c != 0 {
-			return c < 0
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		return a.Message < b.Message
+		return CompareFindings(&fs[i], &fs[j]) < 0 // not copies: a finding is some 250 bytes
 	})
+}
+
+// CompareFindings orders two findings as SortFindings does: by file,
+// line, column, rule and message.
+func CompareFindings(a, b *Finding) int {
+	if c := graph.CompareRange(a.Loc.Range, b.Loc.Range); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // FixLiteral offers a quick fix replacing the literal written at at with

@@ -81,14 +81,7 @@ func (p *Pass) add(status Status, loc graph.Loc, msg string) *Finding {
 		Status:   status,
 		Message:  msg,
 		Loc:      loc,
-	}
-	if !loc.Source.IsZero() && loc.Source != loc.Range {
-		f.Related = append(f.Related, Related{Loc: graph.Loc{Resource: loc.Resource, Range: loc.Source}, Message: "value set here"})
-	}
-	if r := loc.Resource; r != nil {
-		for _, c := range r.Calls {
-			f.Related = append(f.Related, Related{Loc: graph.Loc{Range: c.Range}, Message: "via " + c.Address})
-		}
+		Related:  StandardRelated(loc),
 	}
 	p.results = append(p.results, f)
 	return f

@@ -51,7 +51,7 @@ func ModelLog(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	run.Results = []*gosarif.Result{}
 	occurrences := map[string]int{}
 	for i := range selected {
-		f := &selected[i]
+		f := selected[i]
 		res := d.b.result(f, d.b.index[f.RuleID], d.shown[f.RuleID], occurrences)
 		if d.b.custom[f.RuleID] {
 			idx, zero := d.b.index[f.RuleID], uint(0)
@@ -80,6 +80,9 @@ func MarshalInParts(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnost
 	}
 	return bytes.Join(parts, nil), parts, nil
 }
+
+// RulesPerPiece is how many built-in rules a piece of the log holds.
+const RulesPerPiece = rulesPerPiece
 
 // StreamIn is Stream with perPiece results a piece, encoded by workers.
 func StreamIn(w io.Writer, restart func() error, rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, opts Options, escape func([]byte) []byte, perPiece, workers int) error {
@@ -211,18 +214,17 @@ func (d *draft) modelTool() gosarif.Tool {
 	}
 	driver.Rules = []*gosarif.ReportingDescriptor{}
 	var policies *gosarif.ToolComponent
-	if d.policies {
+	if len(d.custom) > 0 {
 		policies = &gosarif.ToolComponent{Name: PoliciesComponent, GUID: strPtr(d.b.policiesGUID),
 			FullDescription: &gosarif.MultiformatMessageString{Text: strPtr(policiesDescription)},
 			Rules:           []*gosarif.ReportingDescriptor{}}
 		tool.Extensions = []*gosarif.ToolComponent{policies}
 	}
-	for _, r := range d.rules {
-		if d.b.custom[r.ID] {
-			policies.Rules = append(policies.Rules, d.b.rule(r, d.shown[r.ID]))
-			continue
-		}
+	for _, r := range d.builtin {
 		driver.Rules = append(driver.Rules, d.b.rule(r, d.shown[r.ID]))
+	}
+	for _, r := range d.custom {
+		policies.Rules = append(policies.Rules, d.b.rule(r, d.shown[r.ID]))
 	}
 	return tool
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/rules"
+	"github.com/blindspot-iac/blindspot/rules/builtin"
 	"github.com/blindspot-iac/blindspot/sarif"
 	"github.com/blindspot-iac/blindspot/sarif/sariftest"
 )
@@ -121,8 +122,10 @@ func TestWriterIsObjectModel(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Errorf("%d results a part: the log differs from the object model's:\n%s", perPart, firstDifference(got, want))
 			}
-			if results := len(decode(t, got).Runs[0].Results); len(parts) != 2+(results+perPart-1)/perPart {
-				t.Errorf("%d results in %d parts of %d", results, len(parts), perPart)
+			run := decode(t, got).Runs[0]
+			rulesParts := (len(run.Tool.Driver.Rules) + sarif.RulesPerPiece - 1) / sarif.RulesPerPiece
+			if results := len(run.Results); len(parts) != 3+rulesParts+(results+perPart-1)/perPart {
+				t.Errorf("%d results in %d parts of %d, %d parts of rules", results, len(parts), perPart, rulesParts)
 			}
 		}
 		// Streamed, each piece written once it and those before it are
@@ -144,6 +147,15 @@ func TestWriterIsObjectModel(t *testing.T) {
 			check(t, append(findingtest.Rules(), s.policies...), s.fs, s.diags, opts)
 		})
 	}
+	// The rules are encoded in pieces too: none, some built-in and only
+	// custom ones, and every built-in rule.
+	t.Run("no rules", func(t *testing.T) { check(t, nil, nil, nil, baseOptions(dir)) })
+	t.Run("only custom policies", func(t *testing.T) {
+		check(t, []*rules.Rule{customPolicy}, policyFindings(dir), nil, baseOptions(dir))
+	})
+	t.Run("built-in rules", func(t *testing.T) {
+		check(t, append(builtin.Rules(), customPolicy), append(findingtest.Findings(dir), policyFindings(dir)...), nil, baseOptions(dir))
+	})
 	t.Run("random", func(t *testing.T) {
 		r := rand.New(rand.NewSource(6))
 		for range 200 {

@@ -189,13 +189,14 @@ type draft struct {
 	// schema is the $schema of SARIF 2.1.0 and root the file URI of
 	// %SRCROOT%.
 	schema, root string
-	// rules are the rules sorted by ID, policies set when some are
-	// custom policies.
-	rules    []*rules.Rule
-	policies bool
+	// builtin are the built-in rules sorted by ID, custom the custom
+	// policies.
+	builtin, custom []*rules.Rule
 	// selected are the findings the report shows, in report order; shown
 	// the severity each rule shows (ruleSeverities).
-	selected []rules.Finding
+	// They point into the findings given: a finding is some 250 bytes,
+	// a copy of thousands a megabyte.
+	selected []*rules.Finding
 	shown    map[string]rules.Severity
 	// diags are the diagnostics in report order.
 	diags []graph.Diagnostic
@@ -223,23 +224,24 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	// a rule's position in its component.
 	b.index = map[string]uint{}
 	b.custom = map[string]bool{}
-	drivers, extensions := 0, 0
+	var builtin, custom []*rules.Rule
 	for _, r := range sorted {
 		if r.Custom() {
 			b.custom[r.ID] = true
-			b.index[r.ID] = uint(extensions)
-			extensions++
+			b.index[r.ID] = uint(len(custom))
+			custom = append(custom, r)
 			continue
 		}
-		b.index[r.ID] = uint(drivers)
-		drivers++
+		b.index[r.ID] = uint(len(builtin))
+		builtin = append(builtin, r)
 	}
-	if extensions > 0 {
+	if len(custom) > 0 {
 		b.policiesGUID = guidOf(PoliciesComponent)
 	}
 
-	selected := make([]rules.Finding, 0, len(fs))
-	for _, f := range fs {
+	selected := make([]*rules.Finding, 0, len(fs))
+	for i := range fs {
+		f := &fs[i]
 		if f.Status == rules.Undetermined && !opts.ShowUnknown {
 			continue
 		}
@@ -254,26 +256,31 @@ func newDraft(rs []*rules.Rule, fs []rules.Finding, diags []graph.Diagnostic, op
 	shown := ruleSeverities(sorted, selected)
 	// Sorting here, not only in the caller, makes the log depend on the
 	// findings and not on their order.
-	rules.SortFindings(selected)
+	slices.SortStableFunc(selected, rules.CompareFindings)
 	sortedDiags := append([]graph.Diagnostic(nil), diags...)
 	graph.SortDiagnostics(sortedDiags)
-	return &draft{b: b, schema: report.Schema, root: root, rules: sorted, policies: extensions > 0,
+	return &draft{b: b, schema: report.Schema, root: root, builtin: builtin, custom: custom,
 		selected: selected, shown: shown, diags: sortedDiags}, nil
 }
 
 // Indentation depths in the log: the run's members (tool, invocations,
-// results) are at runDepth, each result at resultDepth.
+// results) are at runDepth, each result at resultDepth, each of the
+// driver's rules at ruleDepth (run, tool, driver, rules).
 const (
 	runDepth    = 3
 	resultDepth = runDepth + 1
+	ruleDepth   = runDepth + 3
 	indent      = "  "
 )
+
+// rulesPerPiece is how many of the driver's rules a piece of the log
+// holds: some 80 KB.
+const rulesPerPiece = 16
 
 // encode encodes the log, indented, with at most maxResults results (0
 // means GitHubMaxResults; a negative value keeps none), in pieces with
 // perPart results each, and says how many results it holds. The pieces
-// are encoded on all cores (plan.piece), the first, with the tool, the
-// largest, handed out first, so that no core waits for it alone.
+// are encoded on all cores (plan.piece).
 func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 	p, err := d.plan(maxResults, perPart)
 	if err != nil {
@@ -288,19 +295,22 @@ func (d *draft) encode(maxResults, perPart int) ([][]byte, int, error) {
 }
 
 // plan is a log with its results chosen and their fingerprints worked
-// out: what remains is encoding its pieces, each on its own — the head
-// up to the results' opening bracket (with the tool, the rules' metadata),
-// the results in runs of perPart, and the tail.
+// out: what remains is encoding its pieces, each on its own — the head up
+// to the driver's rules, the rules in runs of rulesPerPiece, the rest of
+// the head up to the results' opening bracket, the results in runs of
+// perPart, and the tail.
 type plan struct {
 	d *draft
 	// selected are the results, fps their fingerprints and occurrence
 	// how many results up to each have its fingerprint.
-	selected   []rules.Finding
+	selected   []*rules.Finding
 	fps        []string
 	occurrence []int
 	// invocations is the invocations array, compact.
 	invocations []byte
 	perPart     int
+	// ruleParts is the number of pieces of rules.
+	ruleParts int
 }
 
 // plan chooses the log's results, at most maxResults of them (0 means
@@ -339,13 +349,14 @@ func (d *draft) plan(maxResults, perPart int) (*plan, error) {
 		seen[fp]++
 		occurrence[i] = seen[fp]
 	}
-	return &plan{d: d, selected: selected, fps: fps, occurrence: occurrence, invocations: invocations, perPart: perPart}, nil
+	return &plan{d: d, selected: selected, fps: fps, occurrence: occurrence, invocations: invocations, perPart: perPart,
+		ruleParts: (len(d.builtin) + rulesPerPiece - 1) / rulesPerPiece}, nil
 }
 
-// pieces is the number of pieces of the log: the head, the runs of
-// results and the tail.
+// pieces is the number of pieces of the log: the head's two and the runs
+// of rules between them, the runs of results and the tail.
 func (p *plan) pieces() int {
-	return 2 + (len(p.selected)+p.perPart-1)/p.perPart
+	return 3 + p.ruleParts + (len(p.selected)+p.perPart-1)/p.perPart
 }
 
 // pieceEncoder is what encoding a piece needs besides the plan, kept by
@@ -353,7 +364,8 @@ func (p *plan) pieces() int {
 type pieceEncoder struct {
 	// b is a builder of its own: it remembers the files' URIs.
 	b *builder
-	// compact holds a result or the tool before it is indented.
+	// compact holds a rule, a result or a run of the head before it is
+	// indented.
 	compact []byte
 }
 
@@ -370,28 +382,53 @@ func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
 		b.uris = nil
 		e.b = &b
 	}
-	switch last := p.pieces() - 1; i {
-	case 0:
-		// The head, up to the results' opening bracket. The tool is some
-		// 5 KB a rule (4.9 KB for the 160 built-in rules, most of it
-		// their help): a buffer that had to grow would be copied, and
-		// fresh memory touched, at each step. The help is long strings,
-		// which indenting leaves as they are.
-		head := []byte(`{"version":"2.1.0","$schema":`)
+	switch last := p.pieces() - 1; {
+	case i == 0:
+		// The head, up to the driver's rules.
+		head := append(e.compact[:0], `{"version":"2.1.0","$schema":`...)
 		head = jsonfmt.AppendString(head, d.schema)
 		head = append(head, `,"runs":[{"tool":`...)
-		compact := d.appendTool(slices.Grow(e.compact[:0], 6<<10*len(d.rules)))
-		dst = slices.Grow(dst, len(head)+len(compact)*5/4+2*len(p.invocations)+64)
+		head = d.appendDriverStart(head)
 		dst = jsonfmt.AppendIndented(dst, head, indent)
-		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, runDepth)
-		e.compact = compact
-		dst = jsonfmt.AppendIndentedAt(dst, append(append([]byte(`,"invocations":`), p.invocations...), `,"results":`...), indent, runDepth)
+		e.compact = head
+		if len(d.builtin) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, ruleDepth)
+		}
+		return dst
+	case i <= p.ruleParts:
+		// A run of the driver's rules, each written compact in a buffer
+		// used again for the next and indented at once, as results are.
+		from, to := (i-1)*rulesPerPiece, min(i*rulesPerPiece, len(d.builtin))
+		for j := from; j < to; j++ {
+			compact := e.compact[:0]
+			if j > 0 {
+				compact = append(compact, ',')
+			}
+			r := d.builtin[j]
+			compact = e.b.appendRule(compact, r, d.shown[r.ID])
+			dst = jsonfmt.AppendIndentedAt(dst, compact, indent, ruleDepth)
+			e.compact = compact
+		}
+		return dst
+	case i == p.ruleParts+1:
+		// The rest of the head, from the end of the driver's rules to the
+		// results' opening bracket.
+		if len(d.builtin) > 0 {
+			dst = jsonfmt.AppendLineBreak(dst, indent, ruleDepth-1)
+		}
+		dst = append(dst, ']')
+		rest := d.appendToolEnd(e.compact[:0])
+		rest = append(rest, `,"invocations":`...)
+		rest = append(rest, p.invocations...)
+		rest = append(rest, `,"results":`...)
+		dst = jsonfmt.AppendIndentedAt(dst, rest, indent, ruleDepth-1)
+		e.compact = rest
 		dst = append(dst, '[')
 		if len(p.selected) > 0 {
 			dst = jsonfmt.AppendLineBreak(dst, indent, resultDepth)
 		}
 		return dst
-	case last:
+	case i == last:
 		tail := []byte(`,"columnKind":"unicodeCodePoints","originalUriBaseIds":{`)
 		tail = jsonfmt.AppendString(tail, srcRoot)
 		tail = append(tail, `:{"uri":`...)
@@ -408,19 +445,30 @@ func (p *plan) piece(e *pieceEncoder, i int, dst []byte) []byte {
 	// again for the next, and indented at once (a run of elements, its
 	// comma included, indents apart): a compact copy of the whole piece
 	// would be fresh memory written and read once.
-	from, to := (i-1)*p.perPart, min(i*p.perPart, len(p.selected))
-	dst = slices.Grow(dst, (to-from)*1536)
+	i -= p.ruleParts + 2
+	from, to := i*p.perPart, min((i+1)*p.perPart, len(p.selected))
+	dst = grow(dst, (to-from)*1536)
 	for j := from; j < to; j++ {
 		compact := e.compact[:0]
 		if j > 0 {
 			compact = append(compact, ',')
 		}
-		f := &p.selected[j]
+		f := p.selected[j]
 		compact = e.b.appendResult(compact, f, d.shown[f.RuleID], p.fps[j], p.occurrence[j])
 		dst = jsonfmt.AppendIndentedAt(dst, compact, indent, resultDepth)
 		e.compact = compact
 	}
 	return dst
+}
+
+// grow returns b with room for n more bytes. Unlike slices.Grow it does
+// not clear the room: a fresh buffer of a megabyte cleared is a megabyte
+// of memory touched, and faulted in, before a byte of it is written.
+func grow(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	return append(make([]byte, 0, len(b)+n), b...)
 }
 
 // invocation is the log's invocation: the diagnostics as notifications,
@@ -462,7 +510,7 @@ func encodeJSON(dst []byte, v any) ([]byte, error) {
 // mostSevere keeps max of the sorted findings fs: failed checks before
 // undetermined ones, more severe before less, then in report order; the
 // result stays in report order.
-func mostSevere(fs []rules.Finding, max int) []rules.Finding {
+func mostSevere(fs []*rules.Finding, max int) []*rules.Finding {
 	rank := func(f *rules.Finding) int {
 		r := int(f.Severity)
 		if f.Status == rules.Undetermined {
@@ -474,10 +522,10 @@ func mostSevere(fs []rules.Finding, max int) []rules.Finding {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return rank(&fs[idx[a]]) > rank(&fs[idx[b]]) })
+	sort.SliceStable(idx, func(a, b int) bool { return rank(fs[idx[a]]) > rank(fs[idx[b]]) })
 	idx = idx[:max]
 	sort.Ints(idx)
-	out := make([]rules.Finding, len(idx))
+	out := make([]*rules.Finding, len(idx))
 	for i, j := range idx {
 		out[i] = fs[j]
 	}
@@ -508,7 +556,7 @@ type builder struct {
 // (the more severe on a tie) — with a configuration override, the
 // override — and the rule's own when it has none. Results of another
 // severity carry their own security-severity too.
-func ruleSeverities(rs []*rules.Rule, fs []rules.Finding) map[string]rules.Severity {
+func ruleSeverities(rs []*rules.Rule, fs []*rules.Finding) map[string]rules.Severity {
 	counts := map[string]map[rules.Severity]int{}
 	for _, f := range fs {
 		if f.Status != rules.Failed || f.Severity == 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -384,7 +385,10 @@ func docURL(r *rules.Rule) string {
 // its continuation lines are indented, and no line can start a CI
 // workflow command.
 func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose, quiet bool) {
-	g := safetext.NewWriter(w)
+	// Buffered: one system call for a few kilobytes, not one per
+	// diagnostic (hundreds in a large repository).
+	buf := bufio.NewWriter(w)
+	g := safetext.NewWriter(buf)
 	for _, d := range diags {
 		if d.Severity == graph.Debug && !verbose || quiet && d.Severity != graph.Error {
 			continue
@@ -393,6 +397,7 @@ func printDiagnostics(w io.Writer, diags []graph.Diagnostic, verbose, quiet bool
 		fmt.Fprintln(g, strings.ReplaceAll(text, "\n", "\n    "))
 	}
 	g.Flush()
+	buf.Flush()
 }
 
 func isTerminal(w io.Writer) bool {

@@ -69,11 +69,13 @@ func TestJSON(t *testing.T) {
 // against escaping rune by rune, on text mixing ASCII, safe and unsafe
 // non-ASCII characters and invalid UTF-8.
 func TestJSONRuneByRune(t *testing.T) {
-	pieces := []string{"a", `"x"`, "é", "🙂", "\u202e", "\u0085", "\ufeff", "\u2028", "\ufffd", "\xff", "\xe2\x80", "\n"}
+	// Runs of ASCII of every length, which JSON skips eight bytes at a
+	// time, around the rest.
+	pieces := []string{"a", `"x"`, "0123456", "abcdefghijklmnopq", "é", "🙂", "\u202e", "\u0085", "\ufeff", "\u2028", "\ufffd", "\xff", "\xe2\x80", "\n"}
 	r := rand.New(rand.NewSource(1))
 	for range 2000 {
 		var b strings.Builder
-		for range r.Intn(12) {
+		for range r.Intn(24) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		in := []byte(b.String())

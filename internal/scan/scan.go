@@ -22,7 +22,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unique"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/graph/aws"
@@ -343,10 +342,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	declared := make([][]string, len(units))
 	evaluate := func(i int) {
 		t0 := time.Now()
-		results[i] = c.check([]int{i}, nil)
-		stats[i] = results[i].stats
+		results[i], stats[i], declared[i] = c.check([]int{i}, nil)
 		stats[i].Elapsed = time.Since(t0)
-		declared[i] = results[i].declared
 	}
 	progress := func() {
 		if opts.Progress != nil {
@@ -400,7 +397,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	rechecks := recheckJobs(keptIdx, results)
 	err = parallel.Do(ctx, opts.Jobs, len(rechecks), func(k int) {
 		job := rechecks[k]
-		results[job.units[0]] = c.check(job.units, job.foreign)
+		results[job.units[0]], _, _ = c.check(job.units, job.foreign)
 		for _, i := range job.units[1:] {
 			results[i] = &checked{graph: &graph.Graph{}}
 		}
@@ -419,7 +416,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	// a tenth of this serial tail with many findings.
 	total := 0
 	for _, i := range keptIdx {
-		total += len(results[i].findings)
+		total += results[i].findings.len()
 	}
 	var findings []rules.Finding
 	if total > 0 {
@@ -429,8 +426,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	var scanned []UnitStats
 	for _, i := range keptIdx {
 		g.Merge(results[i].graph)
-		findings = append(findings, results[i].findings...)
-		for id, n := range results[i].passed {
+		findings = c.rules.appendTo(findings, results[i].findings)
+		for _, pc := range results[i].passed {
+			passed[c.rules.ids[pc.rule]] += pc.n
+		}
+		for id, n := range results[i].passedOther {
 			passed[id] += n
 		}
 		scanned = append(scanned, stats[i])
@@ -548,7 +548,9 @@ func recheckJobs(keptIdx []int, results []*checked) []recheck {
 	links := make([]aws.Links, len(keptIdx))
 	byAccount := map[string][]int{} // account -> positions in keptIdx of units with settings for it
 	for at, i := range keptIdx {
-		links[at] = results[i].links
+		if l := results[i].links; l != nil {
+			links[at] = *l
+		}
 		for _, st := range links[at].Settings {
 			byAccount[st.Account] = append(byAccount[st.Account], at)
 		}
@@ -604,6 +606,10 @@ type checker struct {
 	modelOpts aws.Options
 	unitRules []*rules.Rule
 	orgRules  []*rules.Rule
+	// rules numbers the unit rules for what units keep; strs holds one
+	// copy of the strings they keep that many repeat.
+	rules ruleTable
+	strs  interner
 	// wd is the working directory ("" when unknown).
 	wd string
 	// roots are the units' scan roots, by index of unit; rootDiags say
@@ -641,34 +647,36 @@ func newChecker(ctx context.Context, units []parser.Unit, s *settings) *checker 
 			c.unitRules = append(c.unitRules, r)
 		}
 	}
+	c.rules = newRuleTable(c.unitRules)
 	return c
 }
 
-// checked is what a scan keeps of units once they are checked.
+// checked is what a scan keeps of units once they are checked, until all
+// are: kept small (see keptFinding).
 type checked struct {
 	// graph holds the units, their providers and diagnostics, the
 	// organisation-scoped resources and the others without attributes.
 	graph    *graph.Graph
-	findings []rules.Finding
-	passed   map[string]int
-	links    aws.Links
-	// declared names the inputs the units declare: var.NAME of Terraform
-	// root modules, NAME of CloudFormation templates.
-	declared []string
-	// stats describe the first unit checked (its first check).
-	stats UnitStats
+	findings keptFindings
+	// passed counts the checks that passed by unit rule; passedOther
+	// those of rules c.rules does not number.
+	passed      []passCount
+	passedOther map[string]int
+	// links are nil when the units have none.
+	links *aws.Links
 }
 
 // check evaluates the units idx, checks them together with the
 // unit-scoped rules, with foreign resources of other units added to their
-// model, and returns what the rest of the scan needs of the units.
-func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
+// model, and returns what the rest of the scan needs of the units, stats
+// describing the first unit, and the inputs the units declare (var.NAME of
+// Terraform root modules, NAME of CloudFormation templates).
+func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked, stats UnitStats, declared []string) {
 	g := &graph.Graph{}
 	for _, i := range idx {
 		g.Merge(c.loadUnit(i))
 	}
-	stats := UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
-	var declared []string
+	stats = UnitStats{Path: c.units[idx[0]].Path, Kind: c.units[idx[0]].Kind, Resources: len(g.Resources), Diagnostics: len(g.Diagnostics)}
 	for _, in := range g.Inputs {
 		if in.Format == graph.CloudFormation && !strings.Contains(in.Name, ".") || in.Format == graph.Terraform && strings.HasPrefix(in.Name, "var.") {
 			declared = append(declared, in.Name)
@@ -696,8 +704,8 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 				Severity: graph.Error, Code: "internal-error", Range: graph.Range{File: paths[0]},
 				Message: fmt.Sprintf("internal error while checking %s (please report it): %v\n%s", strings.Join(paths, ", "), v, debug.Stack()),
 			})
-			kept := slim(g, isForeign, false, nil)
-			out = &checked{graph: kept, stats: stats}
+			kept := slim(g, isForeign, false, nil, &c.strs)
+			out, declared = &checked{graph: kept}, nil
 		}
 	}()
 	g.Sort()
@@ -722,8 +730,13 @@ func (c *checker) check(idx []int, foreign []*graph.Resource) (out *checked) {
 	links := model.Links()
 	links.Settings = slices.DeleteFunc(links.Settings, func(st aws.AccountSetting) bool { return isForeign.resources[st.Resource] })
 	g.Diagnostics = append(g.Diagnostics, diags...)
-	kept := slim(g, isForeign, c.s.keepResources, findings)
-	return &checked{graph: kept, findings: findings, passed: passed, links: links, stats: stats, declared: declared}
+	kept := slim(g, isForeign, c.s.keepResources, findings, &c.strs)
+	passCounts, passedOther := c.rules.keepPassed(passed)
+	out = &checked{graph: kept, findings: c.rules.keep(findings, &c.strs), passed: passCounts, passedOther: passedOther}
+	if len(links.Names) > 0 || len(links.Targets) > 0 || len(links.Accounts) > 0 || len(links.Settings) > 0 {
+		out.links = &links
+	}
+	return out, stats, declared
 }
 
 // foreignParts are the resources (and their providers) of other units
@@ -745,15 +758,15 @@ type foreignParts struct {
 // they are kept to the end of the scan, and stubs allocated one by one
 // among the unit's garbage left the heap fragmented as it grew with the
 // repository.
-func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Finding) *graph.Graph {
+func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Finding, strs *interner) *graph.Graph {
 	kept := &graph.Graph{Units: g.Units, Diagnostics: g.Diagnostics}
 	for _, u := range g.Units {
 		if u.Format == graph.CloudFormation {
 			// Many stubs and findings name the same few paths: one
 			// copy of each is kept.
-			u.Path = unique.Make(u.Path).Value()
+			u.Path = strs.intern(u.Path)
 			for i, f := range u.Files {
-				u.Files[i] = unique.Make(f).Value()
+				u.Files[i] = strs.intern(f)
 			}
 		}
 	}
@@ -835,7 +848,7 @@ func slim(g *graph.Graph, foreign foreignParts, all bool, findings []rules.Findi
 	}
 	slab := make([]graph.Resource, len(order))
 	for i, st := range order {
-		slab[i] = stub(st.r)
+		slab[i] = stub(st.r, strs)
 		if st.suppressions {
 			slab[i].Metadata = st.r.Metadata
 		}
@@ -883,16 +896,16 @@ func slimUnread(u *graph.UnreadModule) *graph.UnreadModule {
 // stub is r without its attributes and metadata: what reports and
 // suppressions read of a resource after its unit is checked.
 // A CloudFormation stub's unit and type are shared with the other stubs
-// that have them (unique.Make): a large template has many.
-func stub(r *graph.Resource) graph.Resource {
+// that have them (strs): a large template has many.
+func stub(r *graph.Resource, strs *interner) graph.Resource {
 	s := graph.Resource{
 		Format: r.Format, Unit: r.Unit, Type: r.Type, Address: r.Address,
 		Range: r.Range, NameRange: r.NameRange, Exists: r.Exists, ExistsWhy: r.ExistsWhy,
 		Provider: r.Provider, ProviderRef: r.ProviderRef, Calls: r.Calls,
 	}
 	if r.Format == graph.CloudFormation {
-		s.Unit = unique.Make(r.Unit).Value()
-		s.Type = unique.Make(r.Type).Value()
+		s.Unit = strs.intern(r.Unit)
+		s.Type = strs.intern(r.Type)
 	}
 	return s
 }

@@ -353,11 +353,11 @@ func TestAccountSettingsReachEveryUnitOfTheAccount(t *testing.T) {
 func TestRecheckJobsKeepUnitsApart(t *testing.T) {
 	block := &graph.Resource{Unit: "baseline", Type: "aws_s3_account_public_access_block", Address: "aws_s3_account_public_access_block.all"}
 	results := []*checked{
-		{links: aws.Links{Accounts: []string{"111111111111"}, Settings: []aws.AccountSetting{{Account: "111111111111", Resource: block}}}},
-		{links: aws.Links{Accounts: []string{"111111111111"}, Names: []string{"logs"}}},
-		{links: aws.Links{Accounts: []string{"111111111111"}}},
-		{links: aws.Links{Accounts: []string{"222222222222"}, Targets: []string{"logs"}}},
-		{links: aws.Links{Accounts: []string{"222222222222"}}},
+		{links: &aws.Links{Accounts: []string{"111111111111"}, Settings: []aws.AccountSetting{{Account: "111111111111", Resource: block}}}},
+		{links: &aws.Links{Accounts: []string{"111111111111"}, Names: []string{"logs"}}},
+		{links: &aws.Links{Accounts: []string{"111111111111"}}},
+		{links: &aws.Links{Accounts: []string{"222222222222"}, Targets: []string{"logs"}}},
+		{links: &aws.Links{Accounts: []string{"222222222222"}}},
 	}
 	got := recheckJobs([]int{0, 1, 2, 3, 4}, results)
 	want := []recheck{

@@ -29,8 +29,11 @@ import (
 // directories others name are parsed and held; once all that is done, the
 // group decides which of its named units to skip and evaluates the
 // others. Groups follow one another in path order; a worker with nothing
-// to do in one group moves on to the next, a few groups ahead at most, so
-// only the trees of the groups under way are in memory.
+// to do in one group moves on to the next, a few groups that hold trees
+// ahead at most, so only the trees of the groups under way are in memory.
+// Groups without named units (every template, most Terraform roots) hold
+// none: they do not count, so that a long unit does not leave the other
+// cores waiting once they have done the few units after it.
 //
 // What keptUnits decides after evaluation must not change. Evaluation
 // records a call to every local module a root module's blocks name
@@ -59,8 +62,9 @@ type schedule struct {
 	mu   sync.Mutex
 	wake *sync.Cond
 	// lo is the first group not finished, hi the end of the groups work
-	// is handed out from.
-	lo, hi int
+	// is handed out from; holding counts the groups in between that have
+	// named units.
+	lo, hi, holding int
 	// running counts the jobs handed out and not finished.
 	running int
 	// noSkip is set when no unit may be skipped: a decision would depend
@@ -68,7 +72,7 @@ type schedule struct {
 	noSkip bool
 }
 
-// maxGroupsAhead bounds the groups under way at once.
+// maxGroupsAhead bounds the groups with named units under way at once.
 const maxGroupsAhead = 4
 
 // maxHeldSource bounds the size of the configuration files whose syntax
@@ -333,9 +337,16 @@ func (s *schedule) next(ctx context.Context) (j job, ok bool) {
 				return j, true
 			}
 		}
-		if s.hi < len(s.groups) && s.hi-s.lo < maxGroupsAhead {
-			s.hi++
-			continue
+		if s.hi < len(s.groups) {
+			if len(s.groups[s.hi].named) == 0 {
+				s.hi++
+				continue
+			}
+			if s.holding < maxGroupsAhead {
+				s.holding++
+				s.hi++
+				continue
+			}
 		}
 		if s.lo == len(s.groups) {
 			return job{}, false
@@ -429,6 +440,9 @@ func (s *schedule) finish(j job) {
 		g.held = nil
 	}
 	for s.lo < s.hi && s.done(s.groups[s.lo]) {
+		if len(s.groups[s.lo].named) > 0 {
+			s.holding--
+		}
 		s.lo++
 	}
 	s.wake.Broadcast()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/blindspot-iac/blindspot/parser"
 	"github.com/blindspot-iac/blindspot/rules"
@@ -221,4 +222,64 @@ func render(t *testing.T, opts Options) string {
 		fmt.Fprintln(&b, d.String())
 	}
 	return b.String()
+}
+
+// TestScheduleDoesNotWaitBehindALongUnit: while one worker evaluates the
+// first unit, another goes on through every group that holds no trees
+// (templates, roots no other directory names), and through at most
+// maxGroupsAhead of those that do.
+func TestScheduleDoesNotWaitBehindALongUnit(t *testing.T) {
+	s := &schedule{}
+	s.wake = sync.NewCond(&s.mu)
+	const light, holding = 10, maxGroupsAhead + 2
+	for i := range 1 + light + holding {
+		g := &group{leaves: []int{i}, pending: 1}
+		kind := leafJob
+		if i > light {
+			g.leaves, g.named, kind = nil, []int{i}, prepareJob
+		}
+		g.ready = []job{{g: g, unit: i, kind: kind}}
+		s.groups = append(s.groups, g)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	long, ok := s.next(ctx)
+	if !ok || long.unit != 0 {
+		t.Fatalf("first job %+v, %v", long, ok)
+	}
+	got := make(chan int)
+	go func() {
+		defer close(got)
+		for {
+			j, ok := s.next(ctx)
+			if !ok {
+				return
+			}
+			got <- j.unit
+			if j.kind == leafJob {
+				s.finish(j)
+			}
+		}
+	}()
+	for want := 1; want <= light+maxGroupsAhead; want++ {
+		select {
+		case unit := <-got:
+			if unit != want {
+				t.Fatalf("unit %d handed out, want %d", unit, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the second worker waits for the first after %d units", want-1)
+		}
+	}
+	select {
+	case unit := <-got:
+		t.Fatalf("unit %d handed out: more than %d groups holding trees under way", unit, maxGroupsAhead)
+	case <-time.After(100 * time.Millisecond):
+	}
+	cancel()
+	s.mu.Lock()
+	s.wake.Broadcast()
+	s.mu.Unlock()
+	for range got {
+	}
 }

@@ -53,9 +53,9 @@ resource "aws_s3_bucket" "b" {
 	g := &graph.Graph{}
 	var findings []rules.Finding
 	for i := range units {
-		checked := c.check([]int{i}, nil)
+		checked, _, _ := c.check([]int{i}, nil)
 		g.Merge(checked.graph)
-		findings = append(findings, checked.findings...)
+		findings = c.rules.appendTo(findings, checked.findings)
 	}
 	var files []string
 	for _, u := range g.Units {

@@ -2,7 +2,10 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -95,15 +98,84 @@ func instrumentBody(body hcl.Body) {
 // expr's range, so that diagnostics and values point where they did.
 func budgetCall(name string, expr hclsyntax.Expression, extra ...hclsyntax.Expression) hclsyntax.Expression {
 	r := expr.Range()
-	return &hclsyntax.FunctionCallExpr{
+	call := &budgetExpr{FunctionCallExpr: &hclsyntax.FunctionCallExpr{
 		Name: name, Args: append([]hclsyntax.Expression{expr}, extra...),
 		NameRange: r, OpenParenRange: r, CloseParenRange: r,
+	}}
+	if name == iterFunc {
+		call.weight, _ = extra[0].(*hclsyntax.LiteralValueExpr).Val.AsBigFloat().Int64()
 	}
+	return call
 }
 
 func isBudgetCall(expr hclsyntax.Expression) bool {
+	if _, ok := expr.(*budgetExpr); ok {
+		return true
+	}
 	fc, ok := expr.(*hclsyntax.FunctionCallExpr)
 	return ok && strings.HasPrefix(fc.Name, "__blindspot_")
+}
+
+// budgetExpr is the call of a budget function that instrument puts in. To
+// everything that reads the syntax it is the call it embeds (walkExpr,
+// origin and render hand that on); evaluated in a scope's context, which
+// carries the unit's budget (budgetIn), it checks its argument's value
+// itself, as the budget function would, without HCL's function call and
+// cty's, which copy the parameters, convert the arguments and walk each
+// deep for marks, for every template part, operand and for expression
+// evaluated. Elsewhere it is evaluated as the call.
+type budgetExpr struct {
+	*hclsyntax.FunctionCallExpr
+	// weight is the second argument of iterFunc's call, a literal.
+	weight int64
+}
+
+// Value is the call's value.
+func (e *budgetExpr) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	b, ok := budgetIn(ctx)
+	if !ok {
+		return e.FunctionCallExpr.Value(ctx)
+	}
+	v, diags := e.Args[0].Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	u, marks := v.Unmark()
+	if !u.IsKnown() || u.IsNull() {
+		return v, diags
+	}
+	var fits bool
+	switch e.Name {
+	case iterFunc:
+		fits = iterFits(u, e.weight, b)
+	case partFunc:
+		fits = partFits(u, b)
+	default:
+		fits = numberFits(u, b)
+	}
+	if fits {
+		return v, diags
+	}
+	return cty.UnknownVal(v.Type()).WithMarks(marks), diags
+}
+
+// budgetVariable is the variable of a scope's evaluation context that
+// carries the unit's budget to budgetExpr: its name is no identifier, so
+// no expression can read it. It goes only in contexts whose functions are
+// a table of functions(), built with the same budget.
+const budgetVariable = "blindspot budget"
+
+// budgetCapsule holds a *budget.Budget.
+var budgetCapsule = cty.Capsule("budget", reflect.TypeFor[budget.Budget]())
+
+// budgetIn finds the budget carried by ctx or its parents.
+func budgetIn(ctx *hcl.EvalContext) (*budget.Budget, bool) {
+	for c := ctx; c != nil; c = c.Parent() {
+		if v, ok := c.Variables[budgetVariable]; ok {
+			return v.EncapsulatedValue().(*budget.Budget), true
+		}
+	}
+	return nil, false
 }
 
 // countNodes counts the syntax nodes of an expression: the work of one
@@ -133,16 +205,8 @@ func budgetFunctions(fs map[string]function.Function, b *budget.Budget) {
 			},
 		})
 	}
-	fs[partFunc] = pass(func(v cty.Value) bool {
-		switch {
-		case v.Type() == cty.String && len(v.AsString()) >= partThreshold:
-			return b.Bytes(int64(len(v.AsString())), graph.Range{})
-		case v.Type() == cty.Number:
-			return saneNumber(v, b)
-		}
-		return true
-	})
-	fs[numberFunc] = pass(func(v cty.Value) bool { return v.Type() != cty.Number || saneNumber(v, b) })
+	fs[partFunc] = pass(func(v cty.Value) bool { return partFits(v, b) })
+	fs[numberFunc] = pass(func(v cty.Value) bool { return numberFits(v, b) })
 	fs[iterFunc] = function.New(&function.Spec{
 		Params: []function.Parameter{
 			{Name: "collection", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true, AllowMarked: true},
@@ -151,26 +215,55 @@ func budgetFunctions(fs map[string]function.Function, b *budget.Budget) {
 		Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
 		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
 			v, marks := args[0].Unmark()
-			if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+			if !v.IsKnown() || v.IsNull() {
 				return args[0], nil
 			}
 			weight, _ := args[1].AsBigFloat().Int64()
-			if b.Values(int64(v.LengthInt())*max(weight, 1), graph.Range{}) {
+			if iterFits(v, weight, b) {
 				return args[0], nil
 			}
 			return cty.UnknownVal(ty).WithMarks(marks), nil
 		},
 	})
-	for name, estimate := range outputEstimates {
+	for _, name := range budgetedNames() {
 		if f, ok := fs[name]; ok {
-			fs[name] = budgeted(name, f, estimate, b)
+			fs[name] = budgeted(name, f, outputEstimates[name], b)
 		}
 	}
-	for _, name := range []string{"pow", "parseint", "tonumber", "sum", "max", "min", "abs", "ceil", "floor", "log"} {
-		if f, ok := fs[name]; ok {
-			fs[name] = budgeted(name, f, nil, b)
-		}
+}
+
+// budgetedNames are the functions budgetFunctions wraps: those with an
+// output estimate, and those that return numbers.
+func budgetedNames() []string {
+	names := slices.Collect(maps.Keys(outputEstimates))
+	return append(names, numberFunctions...)
+}
+
+// numberFunctions return numbers, which must be printable.
+var numberFunctions = []string{"pow", "parseint", "tonumber", "sum", "max", "min", "abs", "ceil", "floor", "log"}
+
+// partFits charges a template part's known, unmarked, not null value:
+// a long string, or a number that must be printable.
+func partFits(v cty.Value, b *budget.Budget) bool {
+	switch {
+	case v.Type() == cty.String && len(v.AsString()) >= partThreshold:
+		return b.Bytes(int64(len(v.AsString())), graph.Range{})
+	case v.Type() == cty.Number:
+		return saneNumber(v, b)
 	}
+	return true
+}
+
+// numberFits checks an arithmetic operand's known, unmarked, not null
+// value.
+func numberFits(v cty.Value, b *budget.Budget) bool {
+	return v.Type() != cty.Number || saneNumber(v, b)
+}
+
+// iterFits charges a for expression's known, unmarked, not null
+// collection: its length times the weight of the loop's body.
+func iterFits(v cty.Value, weight int64, b *budget.Budget) bool {
+	return !v.CanIterateElements() || b.Values(int64(v.LengthInt())*max(weight, 1), graph.Range{})
 }
 
 // saneNumber reports whether a number's decimal text is of a size that can
@@ -205,51 +298,86 @@ type estimate func(args []cty.Value) (values, bytes int64, ok bool)
 // checked every argument once more, deep, for a call as common as merge
 // or format.
 func budgeted(name string, f function.Function, est estimate, b *budget.Budget) function.Function {
-	var last struct {
-		pending bool
-		val     cty.Value
+	c := &budgetedCall{f: f, est: est, b: b}
+	p := budgetedParams[name]
+	if p == nil {
+		p = &paramsOf{params: f.Params(), varParam: f.VarParam()}
 	}
-	run := func(args []cty.Value) (cty.Value, error) {
-		if est != nil {
-			if plain, ok := plainArgs(args); ok {
-				values, bytes, ok := est(plain)
-				if !ok || !b.Values(values, graph.Range{}) || !b.Bytes(bytes, graph.Range{}) {
-					return refusedCall(f, args)
-				}
-			}
-		}
-		out, err := f.Call(args)
-		if err != nil {
-			return out, err
-		}
-		if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, b) {
-			return refusedCall(f, args)
-		}
-		return out, nil
-	}
-	spec := &function.Spec{
+	return function.New(&function.Spec{
 		Description: f.Description(),
-		Params:      f.Params(),
-		VarParam:    f.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			v, err := run(args)
-			if err != nil {
-				return cty.NilType, err
-			}
-			last.pending, last.val = true, v
-			return v.Type(), nil
-		},
-		Impl: func(args []cty.Value, ty cty.Type) (cty.Value, error) {
-			if last.pending {
-				v := last.val
-				last.pending, last.val = false, cty.NilVal
-				return v, nil
-			}
-			return run(args)
-		},
-	}
-	return function.New(spec)
+		Params:      p.params,
+		VarParam:    p.varParam,
+		Type:        c.typeOf,
+		Impl:        c.impl,
+	})
 }
+
+// budgetedCall is the state of a budgeted function: the call whose result
+// was worked out when its type was asked for.
+type budgetedCall struct {
+	f       function.Function
+	est     estimate
+	b       *budget.Budget
+	pending bool
+	val     cty.Value
+}
+
+func (c *budgetedCall) typeOf(args []cty.Value) (cty.Type, error) {
+	v, err := c.run(args)
+	if err != nil {
+		return cty.NilType, err
+	}
+	c.pending, c.val = true, v
+	return v.Type(), nil
+}
+
+func (c *budgetedCall) impl(args []cty.Value, _ cty.Type) (cty.Value, error) {
+	if c.pending {
+		v := c.val
+		c.pending, c.val = false, cty.NilVal
+		return v, nil
+	}
+	return c.run(args)
+}
+
+func (c *budgetedCall) run(args []cty.Value) (cty.Value, error) {
+	if c.est != nil {
+		if plain, ok := plainArgs(args); ok {
+			values, bytes, ok := c.est(plain)
+			if !ok || !c.b.Values(values, graph.Range{}) || !c.b.Bytes(bytes, graph.Range{}) {
+				return refusedCall(c.f, args)
+			}
+		}
+	}
+	out, err := c.f.Call(args)
+	if err != nil {
+		return out, err
+	}
+	if u, _ := out.Unmark(); u.IsKnown() && !u.IsNull() && u.Type() == cty.Number && !saneNumber(u, c.b) {
+		return refusedCall(c.f, args)
+	}
+	return out, nil
+}
+
+// paramsOf are a function's parameters, read once: a budgeted function
+// declares those of the function it wraps, which cty copies each time
+// they are asked for.
+type paramsOf struct {
+	params   []function.Parameter
+	varParam *function.Parameter
+}
+
+// budgetedParams are the parameters of the shared functions budgeted
+// wraps, by name.
+var budgetedParams = func() map[string]*paramsOf {
+	out := map[string]*paramsOf{}
+	for _, name := range budgetedNames() {
+		if f, ok := sharedFunctions[name]; ok {
+			out[name] = &paramsOf{params: f.Params(), varParam: f.VarParam()}
+		}
+	}
+	return out
+}()
 
 // refusedCall is the unknown value of f's type for args: a call the budget
 // refused.

@@ -1,13 +1,20 @@
 package terraform
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/blindspot-iac/blindspot/graph"
 	"github.com/blindspot-iac/blindspot/internal/budget"
@@ -189,4 +196,78 @@ func fastest(f func()) time.Duration {
 		best = min(best, time.Since(start))
 	}
 	return best
+}
+
+// TestBudgetExprAgrees checks that a budget call instrument put in gives,
+// evaluated in a context carrying the unit's budget, what the budget
+// function gives through HCL's function call: values, unknowns, marks,
+// diagnostics and what the budget was charged and refused.
+func TestBudgetExprAgrees(t *testing.T) {
+	long := strings.Repeat("x", 3000)
+	vars := map[string]cty.Value{
+		"secret":  cty.StringVal("s").Mark(sensitiveMark),
+		"longsec": cty.StringVal(long).Mark(sensitiveMark),
+		"long":    cty.StringVal(long),
+		"unknown": cty.UnknownVal(cty.String),
+		"nothing": cty.NullVal(cty.String),
+		"dynamic": cty.DynamicVal,
+		"big":     cty.MustParseNumberVal("1e4000"),
+		"list":    cty.ListVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b").Mark(sensitiveMark)}),
+		"marked":  cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)}).Mark(sensitiveMark),
+		"ulist":   cty.UnknownVal(cty.List(cty.String)),
+		"many":    cty.ListVal(slices.Repeat([]cty.Value{cty.NumberIntVal(7)}, 5000)),
+	}
+	exprs := []string{
+		`"a-${secret}-${long}-${unknown}"`,
+		`"${long}${long}${long}${long}"`,
+		`"${longsec}${long}"`,
+		`"${nothing}x"`,
+		`"x${dynamic}"`,
+		`"${big * big}!"`,
+		`big * big * big * big`,
+		`1 + secret`,
+		`unknown + 1`,
+		`"${undeclared}x"`,
+		`"${list}x"`,
+		`[for s in list : "${s}${long}"]`,
+		`[for i in many : [for j in range(100) : j]]`,
+		`[for i in many : i]`,
+		`"${long}${long}${long}${long}${long}${long}${long}"`,
+		`{for k, v in marked : k => v * 2}`,
+		`[for s in ulist : s]`,
+		`[for s in nothing : s]`,
+		`[for s in undeclared : s]`,
+		`[for s in "text" : s]`,
+		`length([for i in many : "${i}-${long}"])`,
+	}
+	for _, src := range exprs {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "t.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", src, diags)
+		}
+		instrument(expr)
+		eval := func(carried bool) (cty.Value, hcl.Diagnostics, string) {
+			b := budget.New(context.Background(), budget.Limits{Values: 100_000, Bytes: 20_000})
+			defer b.Stop()
+			ctx := &hcl.EvalContext{Variables: maps.Clone(vars), Functions: functions(".", nil, new(bool), b)}
+			if carried {
+				ctx.Variables[budgetVariable] = cty.CapsuleVal(budgetCapsule, b)
+				ctx = ctx.NewChild()
+			}
+			v, diags := expr.Value(ctx)
+			why, at, refusals, spent := b.Exhausted()
+			return v, diags, fmt.Sprint(why, at, refusals, spent)
+		}
+		want, wantDiags, wantBudget := eval(false)
+		got, gotDiags, gotBudget := eval(true)
+		if !got.RawEquals(want) {
+			t.Errorf("%s = %#v, want %#v", src, got, want)
+		}
+		if gotDiags.Error() != wantDiags.Error() {
+			t.Errorf("%s: diagnostics\n%v\nwant\n%v", src, gotDiags, wantDiags)
+		}
+		if gotBudget != wantBudget {
+			t.Errorf("%s: budget %s, want %s", src, gotBudget, wantBudget)
+		}
+	}
 }

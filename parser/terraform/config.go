@@ -66,14 +66,17 @@ type module struct {
 	files []string
 	// weight is the work of evaluating the module once: one value per 32
 	// bytes of its source.
-	weight    int64
-	variables []*hcl.Block
-	locals    []*hcl.Attribute
-	resources []*hcl.Block
-	data      []*hcl.Block
-	calls     []*hcl.Block
-	providers []*hcl.Block
-	outputs   []*hcl.Block
+	weight int64
+	// dotTerraform says whether the directory holds a .terraform entry,
+	// where terraform init writes its module manifest.
+	dotTerraform bool
+	variables    []*hcl.Block
+	locals       []*hcl.Attribute
+	resources    []*hcl.Block
+	data         []*hcl.Block
+	calls        []*hcl.Block
+	providers    []*hcl.Block
+	outputs      []*hcl.Block
 
 	declsOnce sync.Once
 	decls     []*varDecl
@@ -284,6 +287,9 @@ func (l *loader) parseModuleFiles(dir string) (*module, bool) {
 	var names []string
 	for _, e := range entries {
 		name := e.Name()
+		if name == ".terraform" {
+			m.dotTerraform = true
+		}
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}

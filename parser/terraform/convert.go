@@ -91,7 +91,8 @@ func describeTraversal(t hcl.Traversal) string {
 		case hcl.TraverseRoot:
 			b.WriteString(s.Name)
 		case hcl.TraverseAttr:
-			b.WriteString("." + s.Name)
+			b.WriteByte('.')
+			b.WriteString(s.Name)
 		case hcl.TraverseIndex:
 			b.WriteString(indexKey(s.Key))
 		case hcl.TraverseSplat:

@@ -118,6 +118,9 @@ func (s *scope) context() *hcl.EvalContext {
 			"module": cty.StringVal(s.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(filepath.ToSlash(s.l.rootDir())),
 		})
 		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(cmp.Or(s.l.opts.Workspace, "default"))})
+		if s.l.budget != nil {
+			vars[budgetVariable] = cty.CapsuleVal(budgetCapsule, s.l.budget)
+		}
 	}
 	if s.stale&staleVars != 0 {
 		vars["var"] = objectOf(s.vars)
@@ -856,7 +859,10 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 	why := ""
 	var refs []graph.Ref
 	seen := map[string]bool{}
-	indexed := s.indexedRefs(expr, ctx)
+	// The references indexed by expr, found when a resource reference
+	// needs them.
+	var indexed map[graph.Range]graph.Ref
+	indexedFound := false
 	for _, t := range variables(expr) {
 		root := t.RootName()
 		if root == "each" && s.curEach != nil {
@@ -956,6 +962,9 @@ func (s *scope) explain(expr hcl.Expression, ctx *hcl.EvalContext) (string, []gr
 				continue
 			}
 			ref, desc := s.resourceRef(t)
+			if !indexedFound {
+				indexed, indexedFound = s.indexedRefs(expr, ctx), true
+			}
 			if r, ok := indexed[toRange(t.SourceRange())]; ok {
 				ref = r
 				desc = r.String()
@@ -1112,15 +1121,15 @@ func attrName(t hcl.Traversal, i int) (string, bool) {
 // resourceRef names the resource instance and attribute a reference such as
 // aws_s3_bucket.logs["a"].id points at, with the module path prefix.
 func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
-	addr := t.RootName()
-	i := 1
-	if name, ok := attrName(t, 1); ok {
-		addr += "." + name
-		i = 2
+	i, dot := 1, ""
+	name, ok := attrName(t, 1)
+	if ok {
+		i, dot = 2, "."
 	}
+	key := ""
 	if i < len(t) {
 		if idx, ok := t[i].(hcl.TraverseIndex); ok {
-			addr += indexKey(idx.Key)
+			key = indexKey(idx.Key)
 			i++
 		}
 	}
@@ -1128,6 +1137,7 @@ func (s *scope) resourceRef(t hcl.Traversal) (graph.Ref, string) {
 	if a, ok := attrName(t, i); ok {
 		attr = a
 	}
-	ref := graph.Ref{Address: s.prefix + addr, Attr: attr, Range: toRange(t.SourceRange())}
+	// One allocation for the address.
+	ref := graph.Ref{Address: s.prefix + t.RootName() + dot + name + key, Attr: attr, Range: toRange(t.SourceRange())}
 	return ref, describeTraversal(t)
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/big"
 	"net/netip"
 	"path/filepath"
@@ -56,8 +57,31 @@ func functions(workDir string, root *sandbox.Root, marked *bool, b *budget.Budge
 }
 
 // unbudgeted is functions' table before the functions whose output may be
-// large are wrapped for the budget.
+// large are wrapped for the budget: the functions that hold nothing of
+// the unit, shared by every table, and the unit's own.
 func unbudgeted(workDir string, root *sandbox.Root, marked *bool, b *budget.Budget) map[string]function.Function {
+	fs := make(map[string]function.Function, len(sharedFunctions)+16)
+	maps.Copy(fs, sharedFunctions)
+	fs["try"] = tryFunc()
+	fs["sensitive"] = markFunc(true, marked)
+	fs["nonsensitive"] = markFunc(false, marked)
+	fs["filemd5"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
+	fs["filesha1"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
+	fs["filesha256"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
+	fs["fileset"] = filesetFunc(workDir, root, b)
+	fs["file"] = fileFunc(workDir, root, false)
+	fs["filebase64"] = fileFunc(workDir, root, true)
+	fs["fileexists"] = fileExistsFunc(workDir, root)
+	fs["templatefile"] = templateFileFunc(workDir, root, fs)
+	fs["templatestring"] = templateStringFunc(fs)
+	return fs
+}
+
+// sharedFunctions are the functions that hold nothing of a unit: go-cty's
+// standard library where it behaves as Terraform's functions do, and our
+// own implementations of the rest, written from Terraform's documentation.
+// Built once; never changed.
+var sharedFunctions = func() map[string]function.Function {
 	fs := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
@@ -81,7 +105,7 @@ func unbudgeted(workDir string, root *sandbox.Root, marked *bool, b *budget.Budg
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 		"tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)), "tonumber": stdlib.MakeToFunc(cty.Number),
 		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tostring": stdlib.MakeToFunc(cty.String),
-		"try": tryFunc(), "can": tryfunc.CanFunc,
+		"can":         tryfunc.CanFunc,
 		"replace":     replaceFunc,
 		"one":         oneFunc,
 		"sum":         sumFunc,
@@ -123,32 +147,21 @@ func unbudgeted(workDir string, root *sandbox.Root, marked *bool, b *budget.Budg
 		}),
 		"cidrsubnet":  cidrSubnetFunc,
 		"cidrsubnets": cidrSubnetsFunc,
+		"pathexpand": stringFunc(func(p string) (string, error) {
+			// The home directory of whoever runs Terraform is not known here.
+			if p == "~" || strings.HasPrefix(p, "~/") {
+				return "", fmt.Errorf("the home directory is not known before apply")
+			}
+			return p, nil
+		}),
+		"textencodebase64": textEncodeBase64Func,
+		"textdecodebase64": textDecodeBase64Func,
 	}
 	for name, ty := range unknownAtApply {
 		fs[name] = unknownFunc(ty)
 	}
-	fs["sensitive"] = markFunc(true, marked)
-	fs["nonsensitive"] = markFunc(false, marked)
-	fs["pathexpand"] = stringFunc(func(p string) (string, error) {
-		// The home directory of whoever runs Terraform is not known here.
-		if p == "~" || strings.HasPrefix(p, "~/") {
-			return "", fmt.Errorf("the home directory is not known before apply")
-		}
-		return p, nil
-	})
-	fs["filemd5"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := md5.Sum(b); return h[:] })
-	fs["filesha1"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha1.Sum(b); return h[:] })
-	fs["filesha256"] = fileHashFunc(workDir, root, func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })
-	fs["fileset"] = filesetFunc(workDir, root, b)
-	fs["file"] = fileFunc(workDir, root, false)
-	fs["filebase64"] = fileFunc(workDir, root, true)
-	fs["fileexists"] = fileExistsFunc(workDir, root)
-	fs["templatefile"] = templateFileFunc(workDir, root, fs)
-	fs["templatestring"] = templateStringFunc(fs)
-	fs["textencodebase64"] = textEncodeBase64Func
-	fs["textdecodebase64"] = textDecodeBase64Func
 	return fs
-}
+}()
 
 // abspathFunc is Terraform's abspath: a relative path is taken from dir,
 // the directory Terraform runs in (the root module's), not from wherever

@@ -85,6 +85,8 @@ func (s *scope) writeOrigin(b *strings.Builder, expr hcl.Expression, ctx *hcl.Ev
 		return writeSteps(b, e.Traversal)
 	case *hclsyntax.IndexExpr:
 		return list("index(", []hclsyntax.Expression{e.Collection, e.Key}, ")")
+	case *budgetExpr:
+		return s.writeOrigin(b, e.FunctionCallExpr, ctx, depth)
 	case *hclsyntax.FunctionCallExpr:
 		if unstableFunctions[e.Name] || strings.Contains(e.Name, "::") {
 			return false

@@ -116,8 +116,13 @@ func LoadModule(dir string, opts Options) *graph.Graph {
 			r.Close()
 		}
 	}()
-	l.readModulesManifest(dir)
 	mod, ok := l.parseModule(dir)
+	// The manifest is looked for only where the listing the module was
+	// parsed from shows .terraform: a read that fails goes through the
+	// whole path again to say why.
+	if !ok || mod.dotTerraform {
+		l.readModulesManifest(dir)
+	}
 	if !ok {
 		return g
 	}

@@ -81,9 +81,14 @@ type varDecl struct {
 // variableDecls reads the module's variable declarations once.
 func (m *module) variableDecls(s *scope) []*varDecl {
 	m.declsOnce.Do(func() {
+		// p collects the declarations' diagnostics, each declaration's
+		// its own part.
+		p := &loader{g: &graph.Graph{}, unit: s.l.unit, opts: s.l.opts}
+		literal := &hcl.EvalContext{Functions: s.funcs}
+		m.decls = make([]*varDecl, 0, len(m.variables))
 		for _, b := range m.variables {
 			d := &varDecl{name: b.Labels[0], decl: toRange(b.DefRange), nullable: true}
-			p := &loader{g: &graph.Graph{}, unit: s.l.unit, opts: s.l.opts, reported: map[string]bool{}}
+			first := len(p.g.Diagnostics)
 			attrs, diags := variableAttributes(b.Body)
 			p.hclDiags(diags, graph.Error, "parse-error")
 			d.ty, d.defaults = variableType(attrs["type"], p)
@@ -96,13 +101,12 @@ func (m *module) variableDecls(s *scope) []*varDecl {
 				d.nullable = !(v.Type() == cty.Bool && v.IsKnown() && !v.IsNull() && v.False())
 			}
 			if a, ok := attrs["default"]; ok {
-				literal := &hcl.EvalContext{Functions: s.funcs}
 				d.hasDefault = true
 				d.def = s.value(a.Expr, literal, 0)
 				d.defVal, _ = a.Expr.Value(literal)
 				d.defVal, d.def = convertDeclared(d, d.defVal, d.def, p)
 			}
-			d.diags = p.g.Diagnostics
+			d.diags = p.g.Diagnostics[first:len(p.g.Diagnostics):len(p.g.Diagnostics)]
 			m.decls = append(m.decls, d)
 		}
 	})

@@ -72,6 +72,8 @@ func walkExpr(expr hclsyntax.Expression, locals []string, enter, unknown func(hc
 		for _, a := range e.Args {
 			walk(a)
 		}
+	case *budgetExpr:
+		walkExpr(e.FunctionCallExpr, locals, enter, unknown)
 	case *hclsyntax.ConditionalExpr:
 		enter(e, locals)
 		walk(e.Condition)
