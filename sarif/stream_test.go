@@ -145,3 +145,41 @@ func TestStreamWriteError(t *testing.T) {
 		t.Errorf("restart failing: err = %v", err)
 	}
 }
+
+// TestStreamMeasuresPastTheLimit: a log larger than the gzip limit
+// uncompressed that compresses well is written once, streamed, its pieces
+// measured compressed as they are encoded; the log is Write's.
+func TestStreamMeasuresPastTheLimit(t *testing.T) {
+	dir := project(t)
+	var fs []rules.Finding
+	for i := range 3000 {
+		fs = append(fs, rules.Finding{
+			RuleID: "aws-kms-rotation-disabled", Severity: rules.Low, Status: rules.Failed,
+			Message: strings.Repeat("key rotation is disabled; ", 8),
+			Loc:     graph.Loc{Range: findingtest.Range(dir+"/main.tf", i+1, 1, i+1, 5)},
+		})
+	}
+	opts := baseOptions(dir)
+	whole := write(t, findingtest.Rules(), fs, nil, opts)
+	for _, limit := range []int{len(whole) * 9 / 10, len(whole) / 2} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			opts.MaxGzipBytes = limit
+			want := write(t, findingtest.Rules(), fs, nil, opts)
+			if !bytes.Equal(want, whole) {
+				t.Fatal("Write cut the log: the test needs a log within the limit compressed")
+			}
+			var buf bytes.Buffer
+			restarts := 0
+			restart := func() error { restarts++; buf.Reset(); return nil }
+			if err := sarif.StreamIn(&buf, restart, findingtest.Rules(), fs, nil, opts, nil, 16, 2); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("the streamed log differs from Write's:\n%s", firstDifference(buf.Bytes(), want))
+			}
+			if restarts != 0 {
+				t.Errorf("%d restarts of a log that compresses within the limit, want 0", restarts)
+			}
+		})
+	}
+}
