@@ -92,8 +92,11 @@ type Resource struct {
 	Address string
 	// Attrs holds the evaluated arguments and nested blocks (Terraform; a
 	// block is a list of objects under its type name) or the Properties
-	// (CloudFormation). It is always an object or unknown.
-	Attrs Value
+	// (CloudFormation). It is always an object or unknown; nil in the
+	// stub a scan keeps of a resource once its unit is checked (a pointer
+	// so that stubs, kept to the end, do not carry an empty value).
+	// Attributes reads it either way.
+	Attrs *Value
 	// Metadata is the CloudFormation Metadata attribute; nil when the
 	// resource has none (always for Terraform). A pointer: few resources
 	// have one, and a scan keeps a stub of many resources to its end.
@@ -127,9 +130,18 @@ func (r *Resource) MetadataEntry(key string) (Value, bool) {
 	return r.Metadata.Get(key)
 }
 
+// Attributes returns r.Attrs, or an unknown value without a reason when
+// it is nil.
+func (r *Resource) Attributes() Value {
+	if r.Attrs == nil {
+		return Value{}
+	}
+	return *r.Attrs
+}
+
 // Attr returns a top-level attribute. ok is false when it is absent (and
 // the resource's attributes are known).
-func (r *Resource) Attr(name string) (Value, bool) { return r.Attrs.Get(name) }
+func (r *Resource) Attr(name string) (Value, bool) { return r.Attributes().Get(name) }
 
 // At returns the location of the attribute path inside r, holding value v.
 // When v has no range of its own (the attribute is absent), it points at the

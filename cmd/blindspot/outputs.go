@@ -155,9 +155,9 @@ func reportFormats() []reportFormat {
 }
 
 // writeSARIF writes the SARIF report, escaped as writeEscaped escapes
-// it. A report to a file is streamed, written as its pieces are encoded
-// (sarif.Stream): should it have to be written again with fewer results,
-// the file is emptied back to where the report started.
+// it. A report to an empty file is streamed, written as its pieces are
+// encoded (sarif.Stream): should it have to be written again with fewer
+// results, the file is emptied.
 func writeSARIF(w io.Writer, in reportInput) error {
 	r := in.result
 	opts := sarif.Options{
@@ -171,26 +171,27 @@ func writeSARIF(w io.Writer, in reportInput) error {
 	return sarif.Stream(w, restartFile(w), r.Rules, r.Findings, r.Diagnostics, opts, safetext.JSON)
 }
 
-// restartFile returns a function that empties w back to where it is now,
-// for a regular file, or nil for a destination that cannot be emptied (a
-// pipe, a terminal, a writer that is not a file).
+// restartFile returns a function that empties w, for an empty regular
+// file (what --output creates, or a shell's > redirection), or nil for a
+// destination that cannot be emptied: a pipe, a terminal, a writer that
+// is not a file, or a file that already holds something (opened to
+// append: its offset does not say where the report starts).
 func restartFile(w io.Writer) func() error {
 	f, ok := w.(*os.File)
 	if !ok {
 		return nil
 	}
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() != 0 {
 		return nil
 	}
-	start, err := f.Seek(0, io.SeekCurrent)
-	if err != nil {
+	if at, err := f.Seek(0, io.SeekCurrent); err != nil || at != 0 {
 		return nil
 	}
 	return func() error {
-		if err := f.Truncate(start); err != nil {
+		if err := f.Truncate(0); err != nil {
 			return err
 		}
-		_, err := f.Seek(start, io.SeekStart)
+		_, err := f.Seek(0, io.SeekStart)
 		return err
 	}
 }

@@ -236,3 +236,59 @@ func TestGitLabTemplate(t *testing.T) {
 		t.Errorf("reports = %v, want sast and junit", job.Blindspot.Artifacts.Reports)
 	}
 }
+
+// TestRestartFile: a streamed report that must be written again empties
+// its file; a file that held something before (opened to append) and
+// destinations that cannot be emptied get no restart, and the report is
+// written whole, as before streaming.
+func TestRestartFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.sarif")
+	for _, flag := range []int{os.O_WRONLY | os.O_CREATE | os.O_TRUNC, os.O_WRONLY | os.O_CREATE | os.O_APPEND} {
+		f, err := os.OpenFile(path, flag, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		restart := restartFile(f)
+		if restart == nil {
+			t.Fatalf("flags %#x: no restart for an empty regular file", flag)
+		}
+		if _, err := f.WriteString("first attempt"); err != nil {
+			t.Fatal(err)
+		}
+		if err := restart(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteString("second"); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if data, err := os.ReadFile(path); err != nil || string(data) != "second" {
+			t.Errorf("flags %#x: file holds %q (%v)", flag, data, err)
+		}
+		if flag&os.O_APPEND == 0 {
+			// The next, appending, starts empty too.
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// The file now holds "second".
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if restartFile(f) != nil {
+		t.Error("a restart for a file that holds something")
+	}
+	if restartFile(&bytes.Buffer{}) != nil {
+		t.Error("a restart for a buffer")
+	}
+	if devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		defer devNull.Close()
+		if restartFile(devNull) != nil {
+			t.Error("a restart for " + os.DevNull)
+		}
+	}
+}

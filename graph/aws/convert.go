@@ -20,7 +20,7 @@ type Field struct {
 
 // Attrs returns the root of a resource's attributes.
 func Attrs(r *graph.Resource) Field {
-	return Field{Res: r, Value: r.Attrs, Present: true}
+	return Field{Res: r, Value: r.Attributes(), Present: true}
 }
 
 // Get descends into a field of an object. Terraform nested blocks are lists

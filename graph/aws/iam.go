@@ -333,7 +333,7 @@ func customPasswordPolicy(r *graph.Resource) bool {
 	if !strings.HasPrefix(r.Type, "Custom::") && r.Type != "AWS::CloudFormation::CustomResource" {
 		return false
 	}
-	for _, f := range r.Attrs.Fields() {
+	for _, f := range r.Attributes().Fields() {
 		if passwordPolicyProperties[strings.ToLower(f.Key)] {
 			return true
 		}

@@ -20,7 +20,7 @@ func KeyLoc(f Field) graph.Loc {
 	if k := f.Value.Kind(); k != graph.KindObject && k != graph.KindList {
 		return loc
 	}
-	key, ok := keyRange(f.Res.Attrs, f.Path)
+	key, ok := keyRange(f.Res.Attributes(), f.Path)
 	if !ok || key.IsZero() || key.File != loc.Range.File {
 		return loc
 	}

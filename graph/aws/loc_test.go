@@ -18,7 +18,7 @@ func TestKeyLoc(t *testing.T) {
 	stmt := graph.Object([]graph.Field{{Key: "Principal", KeyRange: at(7, 9), Value: principal}}, at(7, 9))
 	doc := graph.Object([]graph.Field{{Key: "Statement", KeyRange: at(6, 5), Value: graph.List([]graph.Value{stmt}, at(7, 7))}}, at(6, 5))
 	r := &graph.Resource{Format: graph.CloudFormation, Address: "Policy", Exists: graph.True,
-		Attrs: graph.Object([]graph.Field{{Key: "PolicyDocument", KeyRange: at(5, 5), Value: doc}}, at(5, 5))}
+		Attrs: new(graph.Object([]graph.Field{{Key: "PolicyDocument", KeyRange: at(5, 5), Value: doc}}, at(5, 5)))}
 
 	if got := KeyLoc(Attrs(r).Get("PolicyDocument")).Range.Start.Line; got != 5 {
 		t.Errorf("PolicyDocument starts on line %d, want 5", got)

@@ -16,7 +16,7 @@ func tfResource(typ, name string, attrs map[string]graph.Value) *graph.Resource 
 		fields = append(fields, graph.Field{Key: k, Value: attrs[k]})
 	}
 	return &graph.Resource{Format: graph.Terraform, Unit: "root", Type: typ, Address: typ + "." + name,
-		Attrs: graph.Object(fields, graph.Range{}), Exists: graph.True, ProviderRef: "aws"}
+		Attrs: new(graph.Object(fields, graph.Range{})), Exists: graph.True, ProviderRef: "aws"}
 }
 
 func str(s string) graph.Value { return graph.String(s, graph.Range{}) }

@@ -296,11 +296,11 @@ resource "aws_cloudwatch_log_group" "quiet" {
 		for _, r := range res.Graph.Resources {
 			byAddr[r.Address] = r
 		}
-		if r := byAddr["aws_organizations_organization.org"]; r == nil || r.Attrs.Kind() != graph.KindObject {
+		if r := byAddr["aws_organizations_organization.org"]; r == nil || r.Attributes().Kind() != graph.KindObject {
 			t.Errorf("keepAll=%v: organisation not kept with its attributes: %+v", keepAll, r)
 		}
 		for _, addr := range []string{"aws_instance.app", "aws_s3_bucket.unversioned"} {
-			if r := byAddr[addr]; r == nil || r.Attrs.Kind() == graph.KindObject || r.Range.Start.Line == 0 {
+			if r := byAddr[addr]; r == nil || r.Attributes().Kind() == graph.KindObject || r.Range.Start.Line == 0 {
 				t.Errorf("keepAll=%v: %s not kept, located and without attributes: %+v", keepAll, addr, r)
 			}
 		}

@@ -115,7 +115,7 @@ func testApply(t *testing.T, scannedBefore bool) {
 
 func TestMetadataSuppression(t *testing.T) {
 	r := &graph.Resource{Address: "Bucket", Unit: "t.json", NameRange: at("t.json", 3), Exists: graph.True,
-		Metadata: ptr(graph.Object([]graph.Field{{Key: "blindspot", Value: graph.Object([]graph.Field{{Key: "ignore", Value: graph.List([]graph.Value{
+		Metadata: new(graph.Object([]graph.Field{{Key: "blindspot", Value: graph.Object([]graph.Field{{Key: "ignore", Value: graph.List([]graph.Value{
 			graph.Object([]graph.Field{
 				{Key: "rule", Value: graph.String("aws-s3-versioning-disabled", at("t.json", 6))},
 				{Key: "reason", Value: graph.String("scratch data", at("t.json", 7))},
@@ -161,5 +161,3 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("after the fix: kept %d, dropped %d, unmatched %+v", len(kept), len(dropped), unmatched)
 	}
 }
-
-func ptr(v graph.Value) *graph.Value { return &v }

@@ -460,18 +460,20 @@ func (t *template) resource(name, unit string, calls []graph.Call) (*graph.Resou
 		}
 	}
 	_, props := lookup(body, "Properties")
+	var attrs graph.Value
 	if props != nil {
 		v, ok := t.eval(props, 1)
 		if !ok {
 			v = graph.Object(nil, header)
 		}
-		r.Attrs = t.withOrigins(props, v)
+		attrs = t.withOrigins(props, v)
 	} else {
-		r.Attrs = graph.Object(nil, header)
+		attrs = graph.Object(nil, header)
 	}
 	if t.sam {
-		r.Attrs = t.applyGlobals(typ, r.Attrs)
+		attrs = t.applyGlobals(typ, attrs)
 	}
+	r.Attrs = &attrs
 	var nested *nestedStack
 	switch typ {
 	case "AWS::CloudFormation::Stack", "AWS::Serverless::Application":

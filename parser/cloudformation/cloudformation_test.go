@@ -19,7 +19,7 @@ func attr(t *testing.T, g *graph.Graph, address, path string) graph.Value {
 		if r.Address != address {
 			continue
 		}
-		v := r.Attrs
+		v := r.Attributes()
 		for _, seg := range strings.Split(path, ".") {
 			name, idx, hasIdx := strings.Cut(seg, "[")
 			var ok bool

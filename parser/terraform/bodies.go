@@ -29,7 +29,7 @@ func (s *scope) instances(b *hcl.Block, what string) []*graph.Resource {
 		s.curEach, s.mayNotExist = nil, false
 		r := &graph.Resource{
 			Format: graph.Terraform, Unit: s.l.unit.Path, Type: typ, Address: s.prefix + what + in.key,
-			Attrs: attrs, Range: blockRange(b), NameRange: toRange(b.DefRange),
+			Attrs: &attrs, Range: blockRange(b), NameRange: toRange(b.DefRange),
 			Exists: in.exists.And(s.exists), Calls: s.calls,
 		}
 		r.ExistsWhy = cmp.Or(in.existsWhy, s.existsWhy)

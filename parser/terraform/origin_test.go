@@ -57,7 +57,7 @@ resource "aws_s3_bucket" "m" {
 		if r == nil {
 			t.Fatalf("no %s", addr)
 		}
-		return at(t, r.Attrs, "bucket").Origin()
+		return at(t, r.Attributes(), "bucket").Origin()
 	}
 	same := [][2]string{
 		{"aws_s3_bucket.a", "aws_s3_bucket.b"},
@@ -114,12 +114,12 @@ variable "unset" {
 }
 `})
 	g := LoadModule(dir, Options{Root: mustRoot(t, dir)})
-	pol := at(t, resource(g, "aws_kms_key.k").Attrs, "policy")
+	pol := at(t, resource(g, "aws_kms_key.k").Attributes(), "policy")
 	id := at(t, pol, "Statement[0].Principal.AWS[0]")
 	if pol.Kind() != graph.KindObject || id.IsKnown() || len(id.AllRefs()) == 0 {
 		t.Errorf("coalesce: policy %s, principal %s (refs %v)", pol, id, id.AllRefs())
 	}
-	if u := at(t, resource(g, "aws_kms_key.unknown").Attrs, "policy"); u.IsKnown() {
+	if u := at(t, resource(g, "aws_kms_key.unknown").Attributes(), "policy"); u.IsKnown() {
 		t.Errorf("coalesce of an unset variable first: %s, want unknown", u)
 	}
 }

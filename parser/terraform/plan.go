@@ -102,7 +102,7 @@ func LoadPlan(path string, opts Options) *graph.Graph {
 			}
 			local, _, _ := strings.Cut(r.Type, "_")
 			g.Resources = append(g.Resources, &graph.Resource{
-				Format: graph.TerraformPlan, Unit: path, Type: r.Type, Address: r.Address, Attrs: attrs,
+				Format: graph.TerraformPlan, Unit: path, Type: r.Type, Address: r.Address, Attrs: &attrs,
 				Range: whole, NameRange: at, Exists: graph.True, ProviderRef: local,
 			})
 		}

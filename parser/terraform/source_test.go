@@ -78,7 +78,7 @@ rotate = { k = false }
 		if r == nil {
 			t.Fatalf("no %s in %v", tt.address, g.Diagnostics)
 		}
-		loc := r.At(tt.path, at(t, r.Attrs, tt.path))
+		loc := r.At(tt.path, at(t, r.Attributes(), tt.path))
 		src := loc.Source
 		if tt.line == 0 {
 			if src.File == tfvars {

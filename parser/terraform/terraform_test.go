@@ -87,7 +87,7 @@ func TestEvaluation(t *testing.T) {
 			if r == nil {
 				t.Fatalf("no resource %s; diagnostics %v", tt.address, g.Diagnostics)
 			}
-			if got := at(t, r.Attrs, tt.path).String(); got != tt.want {
+			if got := at(t, r.Attributes(), tt.path).String(); got != tt.want {
 				t.Errorf("%s.%s = %s, want %s", tt.address, tt.path, got, tt.want)
 			}
 		})
@@ -97,24 +97,24 @@ func TestEvaluation(t *testing.T) {
 func TestReferencesAndReasons(t *testing.T) {
 	g := load(t, Options{})
 	rule := resource(g, "aws_security_group_rule.admin[0]")
-	sg := at(t, rule.Attrs, "security_group_id")
+	sg := at(t, rule.Attributes(), "security_group_id")
 	if refs := sg.Refs(); len(refs) != 1 || refs[0].Address != "aws_security_group.web" || refs[0].Attr != "id" {
 		t.Errorf("refs = %v", refs)
 	}
 	if want := "aws_security_group.web.id is known only after apply"; sg.Why() != want {
 		t.Errorf("why = %q, want %q", sg.Why(), want)
 	}
-	cidr := at(t, rule.Attrs, "cidr_blocks[0]")
+	cidr := at(t, rule.Attributes(), "cidr_blocks[0]")
 	if !strings.HasPrefix(cidr.Why(), "var.admin_cidr has no value") {
 		t.Errorf("why = %q", cidr.Why())
 	}
 	versioning := resource(g, `module.bucket["logs"].aws_s3_bucket_versioning.this`)
-	bucket := at(t, versioning.Attrs, "bucket")
+	bucket := at(t, versioning.Attributes(), "bucket")
 	if refs := bucket.Refs(); len(refs) != 1 || refs[0].Address != `module.bucket["logs"].aws_s3_bucket.this` {
 		t.Errorf("refs across the module = %v", refs)
 	}
 	policy := resource(g, "aws_s3_bucket_policy.p")
-	if refs := at(t, policy.Attrs, "bucket").AllRefs(); len(refs) != 1 || refs[0].Address != `module.bucket["logs"].aws_s3_bucket.this` {
+	if refs := at(t, policy.Attributes(), "bucket").AllRefs(); len(refs) != 1 || refs[0].Address != `module.bucket["logs"].aws_s3_bucket.this` {
 		t.Errorf("refs through a module output = %v", refs)
 	}
 	if len(versioning.Calls) != 1 || versioning.Calls[0].Address != `module.bucket["logs"]` {
@@ -142,7 +142,7 @@ func TestModules(t *testing.T) {
 		t.Errorf("downloaded module not evaluated; resources %v", g.Resources)
 	}
 	flow := resource(g, "aws_flow_log.f")
-	if refs := at(t, flow.Attrs, "vpc_id").AllRefs(); len(refs) != 1 || refs[0].Address != "module.vpc.aws_vpc.this" {
+	if refs := at(t, flow.Attributes(), "vpc_id").AllRefs(); len(refs) != 1 || refs[0].Address != "module.vpc.aws_vpc.this" {
 		t.Errorf("refs = %v", refs)
 	}
 	var notes []string
@@ -161,7 +161,7 @@ func TestModules(t *testing.T) {
 	if got := strings.Join(codes, " "); !strings.Contains(got, "module-cycle") || !strings.Contains(got, "dependency-cycle") {
 		t.Errorf("diagnostics = %v", got)
 	}
-	if b := resource(g, "aws_s3_bucket.x"); b == nil || at(t, b.Attrs, "bucket").IsKnown() {
+	if b := resource(g, "aws_s3_bucket.x"); b == nil || at(t, b.Attributes(), "bucket").IsKnown() {
 		t.Errorf("a local in a cycle must be unknown: %v", b)
 	}
 }
@@ -188,16 +188,16 @@ func TestPlan(t *testing.T) {
 	if b == nil {
 		t.Fatalf("diagnostics %v", g.Diagnostics)
 	}
-	if got := at(t, b.Attrs, "bucket").String(); got != `"planned"` {
+	if got := at(t, b.Attributes(), "bucket").String(); got != `"planned"` {
 		t.Errorf("bucket = %s", got)
 	}
-	if at(t, b.Attrs, "arn").IsKnown() {
+	if at(t, b.Attributes(), "arn").IsKnown() {
 		t.Error("arn is known only after apply")
 	}
 	if b.NameRange.Start.Line != 8 {
 		t.Errorf("resource points at %v, want line 8", b.NameRange)
 	}
-	if k := resource(g, "module.k.aws_kms_key.this"); k == nil || at(t, k.Attrs, "enable_key_rotation").String() != "false" {
+	if k := resource(g, "module.k.aws_kms_key.this"); k == nil || at(t, k.Attributes(), "enable_key_rotation").String() != "false" {
 		t.Errorf("child module resource = %v", k)
 	}
 }
@@ -251,7 +251,7 @@ resource "aws_flow_log" "by_value" {
 		if r == nil {
 			t.Fatalf("no %s", tt.address)
 		}
-		refs := at(t, r.Attrs, "vpc_id").AllRefs()
+		refs := at(t, r.Attributes(), "vpc_id").AllRefs()
 		if len(refs) != 1 || refs[0].String() != tt.want {
 			t.Errorf("%s: refs = %v, want %s", tt.address, refs, tt.want)
 		}
@@ -299,14 +299,14 @@ check "health" {
 		}
 	}
 	key := resource(g, "aws_kms_key.k")
-	if key == nil || at(t, key.Attrs, "enable_key_rotation").String() != "true" || key.NameRange.Start.Line != 3 {
+	if key == nil || at(t, key.Attributes(), "enable_key_rotation").String() != "true" || key.NameRange.Start.Line != 3 {
 		t.Fatalf(".tf.json resource = %+v", key)
 	}
 	b := resource(g, "aws_s3_bucket.b")
-	if got := at(t, b.Attrs, "bucket").String(); got != `"fallback"` {
+	if got := at(t, b.Attributes(), "bucket").String(); got != `"fallback"` {
 		t.Errorf("try = %s", got)
 	}
-	if got := at(t, b.Attrs, "force_destroy").String(); got != "true" {
+	if got := at(t, b.Attributes(), "force_destroy").String(); got != "true" {
 		t.Errorf("can = %s", got)
 	}
 }
@@ -320,7 +320,7 @@ func TestPlanBesideConfiguration(t *testing.T) {
 	if !strings.HasSuffix(b.NameRange.File, "main.tf") || b.NameRange.Start.Line != 1 {
 		t.Errorf("resource points at %v, want main.tf:1", b.NameRange)
 	}
-	if v := at(t, b.Attrs, "bucket"); v.Range.Start.Line != 2 || !strings.HasSuffix(v.Range.File, "main.tf") {
+	if v := at(t, b.Attributes(), "bucket"); v.Range.Start.Line != 2 || !strings.HasSuffix(v.Range.File, "main.tf") {
 		t.Errorf("bucket points at %v, want main.tf:2", v.Range)
 	}
 	if k := resource(g, "module.k.aws_kms_key.this"); k == nil || !strings.HasSuffix(k.NameRange.File, "plan.json") {
@@ -349,10 +349,10 @@ resource "aws_dynamodb_table" "t" {
 	}
 	g := LoadModule(dir, Options{})
 	r := resource(g, "aws_dynamodb_table.t")
-	if got := at(t, r.Attrs, "replica[0].point_in_time_recovery").String(); got != "false" {
+	if got := at(t, r.Attributes(), "replica[0].point_in_time_recovery").String(); got != "false" {
 		t.Errorf("known attribute of a block with unknown parts = %s", got)
 	}
-	if key := at(t, r.Attrs, "replica[0].kms_key_arn"); key.IsKnown() || len(key.AllRefs()) != 1 || key.AllRefs()[0].String() != "aws_kms_key.k.arn" {
+	if key := at(t, r.Attributes(), "replica[0].kms_key_arn"); key.IsKnown() || len(key.AllRefs()) != 1 || key.AllRefs()[0].String() != "aws_kms_key.k.arn" {
 		t.Errorf("kms_key_arn = %s with refs %v, want unknown from aws_kms_key.k.arn", key, key.AllRefs())
 	}
 }
@@ -407,7 +407,7 @@ resource "aws_kms_key" "inner" {
 		if r == nil {
 			t.Fatalf("no resource %s; diagnostics %v", tt.address, g.Diagnostics)
 		}
-		if got := at(t, r.Attrs, tt.path).Sensitive(); got != tt.sensitive {
+		if got := at(t, r.Attributes(), tt.path).Sensitive(); got != tt.sensitive {
 			t.Errorf("%s.%s sensitive = %v, want %v", tt.address, tt.path, got, tt.sensitive)
 		}
 	}
@@ -595,7 +595,7 @@ resource "aws_s3_bucket" "b" {
 			case tt.wantCode != "" && (len(got) != 1 || got[0].Code != tt.wantCode || got[0].Severity != tt.wantSev):
 				t.Errorf("diagnostics %v, want one %s of severity %v", got, tt.wantCode, tt.wantSev)
 			}
-			v := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket")
+			v := at(t, resource(g, "aws_s3_bucket.b").Attributes(), "bucket")
 			if v.IsKnown() {
 				t.Errorf("bucket = %s, want unknown", v)
 			}
@@ -643,7 +643,7 @@ resource "aws_kms_key" "k" {
 			g := LoadModule(dir, Options{})
 			k := resource(g, "aws_kms_key.k")
 			for _, path := range []string{"description", "tags.Direct"} {
-				v := at(t, k.Attrs, path)
+				v := at(t, k.Attributes(), path)
 				if got := v.String(); got != tt.want {
 					t.Errorf("%s = %s, want %s", path, got, tt.want)
 				}
@@ -651,7 +651,7 @@ resource "aws_kms_key" "k" {
 					t.Errorf("%s: why = %q", path, v.Why())
 				}
 			}
-			if id := at(t, k.Attrs, "tags.Id"); id.IsKnown() != (tt.want != "(unknown)") {
+			if id := at(t, k.Attributes(), "tags.Id"); id.IsKnown() != (tt.want != "(unknown)") {
 				t.Errorf("id = %s, account %s", id, tt.want)
 			}
 		})
@@ -724,7 +724,7 @@ resource "aws_kms_key" "inner" {
 		t.Errorf("role_arn = %s", got)
 	}
 	for addr, want := range map[string]string{"aws_kms_key.k": `"444455556666"`, "module.member.aws_kms_key.inner": `"444455556666"`} {
-		if got := at(t, resource(g, addr).Attrs, "description").String(); got != want {
+		if got := at(t, resource(g, addr).Attributes(), "description").String(); got != want {
 			t.Errorf("%s: caller account = %s, want %s", addr, got, want)
 		}
 	}
@@ -772,7 +772,7 @@ locals {
 	if len(cycles) != 1 || !strings.HasPrefix(cycles[0], "local.a ") {
 		t.Errorf("cycle diagnostics = %q, want one about local.a", cycles)
 	}
-	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"123456789012"` {
+	if got := at(t, resource(g, "aws_kms_key.k").Attributes(), "description").String(); got != `"123456789012"` {
 		t.Errorf("caller account = %s", got)
 	}
 }
@@ -819,7 +819,7 @@ resource "aws_kms_key" "k" {
 			g := LoadModule(dir, Options{Env: env, Inputs: tt.inputs})
 			k := resource(g, "aws_kms_key.k")
 			for name, want := range tt.want {
-				v := at(t, k.Attrs, "tags."+name)
+				v := at(t, k.Attributes(), "tags."+name)
 				got, ok := v.AsString()
 				if !ok {
 					got = v.String()
@@ -841,7 +841,7 @@ func TestWorkspace(t *testing.T) {
 `})
 	for _, tt := range []struct{ workspace, want string }{{"", `"logs-default"`}, {"prod", `"logs-prod"`}} {
 		g := LoadModule(dir, Options{Workspace: tt.workspace})
-		if got := at(t, resource(g, "aws_s3_bucket.b").Attrs, "bucket").String(); got != tt.want {
+		if got := at(t, resource(g, "aws_s3_bucket.b").Attributes(), "bucket").String(); got != tt.want {
 			t.Errorf("workspace %q: bucket = %s, want %s", tt.workspace, got, tt.want)
 		}
 	}
@@ -885,12 +885,12 @@ resource "aws_kms_key" "k" {
 				"tags.cwd": infra, "tags.root": ".", "tags.module": ".", "tags.abspath": infra + "/files/x.json",
 				"description": `{"Version": "2012-10-17"}`,
 			} {
-				if got, _ := at(t, k.Attrs, path).AsString(); got != want {
+				if got, _ := at(t, k.Attributes(), path).AsString(); got != want {
 					t.Errorf("%s = %q, want %q", path, got, want)
 				}
 			}
 			inner := resource(g, "module.m.aws_kms_key.inner")
-			if got, _ := at(t, inner.Attrs, "description").AsString(); got != infra+"/modules/m" {
+			if got, _ := at(t, inner.Attributes(), "description").AsString(); got != infra+"/modules/m" {
 				t.Errorf("abspath(path.module) in a module = %q", got)
 			}
 		})
@@ -929,7 +929,7 @@ resource "aws_security_group" "web" {
 	}
 	sg := resource(g, "aws_security_group.web")
 	for path, want := range map[string]string{"ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "tags.team": `"a"`, "ingress[0].from_port": "22"} {
-		if got := at(t, sg.Attrs, path).String(); got != want {
+		if got := at(t, sg.Attributes(), path).String(); got != want {
 			t.Errorf("%s = %s, want %s", path, got, want)
 		}
 	}
@@ -1027,28 +1027,28 @@ resource "aws_s3_bucket" "missing" {
 		"name": `"override"`, "description": `"kept"`,
 		"ingress[0].from_port": "443", "ingress[0].cidr_blocks[0]": `"10.0.0.0/8"`, "egress[0].protocol": `"-1"`,
 	} {
-		if got := at(t, sg.Attrs, path).String(); got != want {
+		if got := at(t, sg.Attributes(), path).String(); got != want {
 			t.Errorf("security group %s = %s, want %s", path, got, want)
 		}
 	}
-	if n := len(at(t, sg.Attrs, "ingress").Elems()); n != 1 {
+	if n := len(at(t, sg.Attributes(), "ingress").Elems()); n != 1 {
 		t.Errorf("%d ingress blocks, want the override's one", n)
 	}
-	if r := at(t, sg.Attrs, "ingress[0].from_port").Range; !strings.HasSuffix(r.File, "override.tf") {
+	if r := at(t, sg.Attributes(), "ingress[0].from_port").Range; !strings.HasSuffix(r.File, "override.tf") {
 		t.Errorf("an overridden argument points at %v, want override.tf", r)
 	}
 	b := resource(g, "aws_s3_bucket.b")
 	// a_override.tf is merged before z_override.tf; the override's default
 	// takes the variable's declared type.
 	for path, want := range map[string]string{"bucket": `"a-3"`, "force_destroy": "true"} {
-		if got := at(t, b.Attrs, path).String(); got != want {
+		if got := at(t, b.Attributes(), path).String(); got != want {
 			t.Errorf("bucket %s = %s, want %s", path, got, want)
 		}
 	}
-	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "true" {
+	if got := at(t, resource(g, "aws_kms_key.k").Attributes(), "enable_key_rotation").String(); got != "true" {
 		t.Errorf("JSON override: enable_key_rotation = %s", got)
 	}
-	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "description").String(); got != `"json"` {
+	if got := at(t, resource(g, "aws_kms_key.k").Attributes(), "description").String(); got != `"json"` {
 		t.Errorf("JSON override: description = %s", got)
 	}
 	var regions []string
@@ -1072,7 +1072,7 @@ func TestOverrideInOtherSyntax(t *testing.T) {
 	if len(g.Diagnostics) != 1 || g.Diagnostics[0].Code != "override-not-merged" || g.Diagnostics[0].Severity != graph.Warning {
 		t.Errorf("diagnostics = %v", g.Diagnostics)
 	}
-	if got := at(t, resource(g, "aws_kms_key.k").Attrs, "enable_key_rotation").String(); got != "false" {
+	if got := at(t, resource(g, "aws_kms_key.k").Attributes(), "enable_key_rotation").String(); got != "false" {
 		t.Errorf("enable_key_rotation = %s", got)
 	}
 }
@@ -1196,12 +1196,12 @@ resource "aws_iam_policy" "unknown_override" {
 		{"aws_iam_policy.unknown_override", "? :Allow:s3:ListBucket ?"},
 	}
 	for _, tt := range tests {
-		policy := at(t, resource(g, tt.address).Attrs, "policy")
+		policy := at(t, resource(g, tt.address).Attributes(), "policy")
 		if got := statementsOf(t, policy); got != tt.want {
 			t.Errorf("%s statements = %s, want %s", tt.address, got, tt.want)
 		}
 	}
-	if p := at(t, resource(g, "aws_iam_policy.sources_only").Attrs, "policy"); p.Kind() != graph.KindString {
+	if p := at(t, resource(g, "aws_iam_policy.sources_only").Attributes(), "policy"); p.Kind() != graph.KindString {
 		t.Errorf("a document built from known sources is known JSON, got %s", p)
 	}
 	var dups []string
@@ -1271,18 +1271,18 @@ resource "aws_iam_policy" "unknown_count" {
 `})
 	g := LoadModule(dir, Options{})
 	for _, addr := range []string{"aws_s3_bucket_policy.static_index", "aws_s3_bucket_policy.count_index[0]"} {
-		policy := at(t, resource(g, addr).Attrs, "policy")
+		policy := at(t, resource(g, addr).Attributes(), "policy")
 		if got := statementsOf(t, policy); got != ":Deny:s3:*" {
 			t.Errorf("%s: statements = %s, want the Deny with its unknown resource", addr, got)
 		}
 	}
 	for _, key := range []string{"read", "write"} {
-		policy := at(t, resource(g, `aws_iam_policy.each["`+key+`"]`).Attrs, "policy")
+		policy := at(t, resource(g, `aws_iam_policy.each["`+key+`"]`).Attributes(), "policy")
 		if got := statementsOf(t, policy); got != key+":Allow:s3:Get*" {
 			t.Errorf("%s: statements = %s", key, got)
 		}
 	}
-	policy := at(t, resource(g, "aws_iam_policy.unknown_count").Attrs, "policy")
+	policy := at(t, resource(g, "aws_iam_policy.unknown_count").Attributes(), "policy")
 	if policy.IsKnown() || !strings.Contains(policy.Why(), "count of data.aws_iam_policy_document.unknown_count is unknown") {
 		t.Errorf("policy of a document with unknown count = %s (%s)", policy, policy.Why())
 	}
@@ -1366,7 +1366,7 @@ resource "aws_s3_bucket_policy" "marker" {
 	})
 	g := LoadModule(dir, Options{})
 	for _, addr := range []string{"aws_s3_bucket_policy.heredoc", "aws_s3_bucket_policy.templatefile"} {
-		p := at(t, resource(g, addr).Attrs, "policy")
+		p := at(t, resource(g, addr).Attributes(), "policy")
 		if got := at(t, p, "Statement[0].Effect").String(); got != `"Deny"` {
 			t.Errorf("%s: Effect = %s (policy %s)", addr, got, p)
 		}
@@ -1382,27 +1382,27 @@ resource "aws_s3_bucket_policy" "marker" {
 			t.Errorf("%s: Resource[1] = %s, literal %q, why %q", addr, objects, objects.LiteralText(), objects.Why())
 		}
 	}
-	f := at(t, resource(g, "aws_s3_bucket_policy.format").Attrs, "policy")
+	f := at(t, resource(g, "aws_s3_bucket_policy.format").Attributes(), "policy")
 	if got := at(t, f, "Statement[0].Effect").String(); got != `"Deny"` {
 		t.Errorf("format: Effect = %s (policy %s)", got, f)
 	}
 	if r := at(t, f, "Statement[0].Resource"); r.IsKnown() || r.LiteralText() != "/*" {
 		t.Errorf("format: Resource = %s", r)
 	}
-	c := at(t, resource(g, "aws_s3_bucket_policy.conditional").Attrs, "policy")
+	c := at(t, resource(g, "aws_s3_bucket_policy.conditional").Attributes(), "policy")
 	if e := at(t, c, "Statement[0].Effect"); e.IsKnown() {
 		t.Errorf("a condition on an unknown value is guessed: Effect = %s", e)
 	}
 	if r := at(t, c, "Statement[0].Resource"); r.IsKnown() || !strings.HasPrefix(r.Why(), "var.arns has no value") {
 		t.Errorf("jsonencode of an unknown list: Resource = %s (%s)", r, r.Why())
 	}
-	if cond := at(t, resource(g, "aws_s3_bucket_policy.key").Attrs, "policy.Statement[0].Condition"); cond.IsKnown() {
+	if cond := at(t, resource(g, "aws_s3_bucket_policy.key").Attributes(), "policy.Statement[0].Condition"); cond.IsKnown() {
 		t.Errorf("an object with an unknown key = %s", cond)
 	}
-	if u := at(t, resource(g, "aws_instance.script").Attrs, "user_data"); u.IsKnown() || u.Kind() != graph.KindUnknown {
+	if u := at(t, resource(g, "aws_instance.script").Attributes(), "user_data"); u.IsKnown() || u.Kind() != graph.KindUnknown {
 		t.Errorf("a script is not JSON: user_data = %s", u)
 	}
-	if m := at(t, resource(g, "aws_s3_bucket_policy.marker").Attrs, "policy"); m.IsKnown() {
+	if m := at(t, resource(g, "aws_s3_bucket_policy.marker").Attributes(), "policy"); m.IsKnown() {
 		t.Errorf("text holding the placeholder marker itself = %s", m)
 	}
 }
@@ -1437,7 +1437,7 @@ output "id" {
 		"aws_s3_bucket_versioning.v": "module.counted[1].aws_s3_bucket.this.id",
 		"aws_s3_bucket_versioning.w": `module.each["b"].aws_s3_bucket.this.id`,
 	} {
-		v := at(t, resource(g, addr).Attrs, "bucket")
+		v := at(t, resource(g, addr).Attributes(), "bucket")
 		if refs := v.AllRefs(); len(refs) != 1 || refs[0].String() != want {
 			t.Errorf("%s: refs = %v, want %s", addr, refs, want)
 		}
@@ -1471,7 +1471,7 @@ resource "aws_kms_key" "k" {
 		{"tags.Known", "", "", ""},
 	}
 	for _, tt := range tests {
-		v := at(t, k.Attrs, tt.path)
+		v := at(t, k.Attributes(), tt.path)
 		if v.IsKnown() || v.LiteralText() != tt.lit || v.LiteralPrefix() != tt.prefix || v.LiteralSuffix() != tt.suffix {
 			t.Errorf("%s = %s: literal %q, prefix %q, suffix %q; want %q, %q, %q", tt.path, v,
 				v.LiteralText(), v.LiteralPrefix(), v.LiteralSuffix(), tt.lit, tt.prefix, tt.suffix)
@@ -1514,10 +1514,10 @@ resource "aws_s3_bucket_policy" "q" {
 		}
 	}
 	g := LoadModule(root, Options{Fetcher: packageFetcher{pkg}})
-	if p := resource(g, "module.m.aws_s3_bucket_policy.p"); p == nil || !at(t, p.Attrs, "policy").IsKnown() {
+	if p := resource(g, "module.m.aws_s3_bucket_policy.p"); p == nil || !at(t, p.Attributes(), "policy").IsKnown() {
 		t.Errorf("the module's own file was not read: %+v", p)
 	}
-	if q := resource(g, "module.m.aws_s3_bucket_policy.q"); q == nil || at(t, q.Attrs, "policy").IsKnown() {
+	if q := resource(g, "module.m.aws_s3_bucket_policy.q"); q == nil || at(t, q.Attributes(), "policy").IsKnown() {
 		t.Errorf("a file outside the module's package was read: %+v", q)
 	}
 }
@@ -1567,13 +1567,13 @@ resource "aws_instance" "web" {
 		}
 	}
 	web1 := g.DataSources[slices.IndexFunc(g.DataSources, func(r *graph.Resource) bool { return r.Address == "data.aws_ami.web[1]" })]
-	if v := at(t, web1.Attrs, "filter[0].values[0]"); v.String() != `"web-1-*"` {
+	if v := at(t, web1.Attributes(), "filter[0].values[0]"); v.String() != `"web-1-*"` {
 		t.Errorf("filter value = %s", v)
 	}
-	if v := at(t, web1.Attrs, "owners[0]"); v.IsKnown() {
+	if v := at(t, web1.Attributes(), "owners[0]"); v.IsKnown() {
 		t.Errorf("owners[0] = %s, want unknown", v)
 	}
-	if v := at(t, resource(g, "aws_instance.web").Attrs, "ami"); v.IsKnown() {
+	if v := at(t, resource(g, "aws_instance.web").Attributes(), "ami"); v.IsKnown() {
 		t.Errorf("ami = %s, want unknown (read when Terraform plans)", v)
 	}
 }

@@ -26,27 +26,11 @@ func decorate(i interpreter.InterpretableV2) (interpreter.InterpretableV2, error
 	args := call.Args()
 	switch call.Function() {
 	case tickFunction:
-		if len(args) != 3 {
-			return i, nil
+		if n, ok := lastConst[types.Int](args, 3); ok {
+			return &tickCall{id: call.ID(), args: [3]interpreter.InterpretableV2(args), perIteration: uint64(n)}, nil
 		}
-		cost, ok := args[2].(interpreter.InterpretableConst)
-		if !ok {
-			return i, nil
-		}
-		n, ok := cost.Value().(types.Int)
-		if !ok {
-			return i, nil
-		}
-		return &tickCall{id: call.ID(), meter: args[0], cond: args[1], cost: args[2], perIteration: uint64(n)}, nil
 	case "matches":
-		if len(args) != 2 {
-			return i, nil
-		}
-		pattern, ok := args[1].(interpreter.InterpretableConst)
-		if !ok {
-			return i, nil
-		}
-		s, ok := pattern.Value().(types.String)
+		s, ok := lastConst[types.String](args, 2)
 		if !ok {
 			return i, nil
 		}
@@ -55,18 +39,33 @@ func decorate(i interpreter.InterpretableV2) (interpreter.InterpretableV2, error
 			// CEL's own optimisation reports it.
 			return i, nil
 		}
-		return &matchesCall{id: call.ID(), in: args[0], pattern: args[1], re: re}, nil
+		return &matchesCall{id: call.ID(), args: [2]interpreter.InterpretableV2(args), re: re}, nil
 	}
 	return i, nil
+}
+
+// lastConst returns the last of n arguments when it is a constant of type
+// T.
+func lastConst[T ref.Val](args []interpreter.InterpretableV2, n int) (T, bool) {
+	var zero T
+	if len(args) != n {
+		return zero, false
+	}
+	c, ok := args[n-1].(interpreter.InterpretableConst)
+	if !ok {
+		return zero, false
+	}
+	v, ok := c.Value().(T)
+	return v, ok
 }
 
 // tickCall is a call of tickFunction: its arguments are evaluated, and
 // errors and unknowns among them returned, as CEL does for any strict
 // function.
 type tickCall struct {
-	id                int64
-	meter, cond, cost interpreter.InterpretableV2
-	perIteration      uint64
+	id           int64
+	args         [3]interpreter.InterpretableV2 // meter, loop condition, cost
+	perIteration uint64
 }
 
 func (t *tickCall) ID() int64 { return t.id }
@@ -74,34 +73,25 @@ func (t *tickCall) ID() int64 { return t.id }
 func (t *tickCall) Eval(a interpreter.Activation) ref.Val { return t.Exec(interpreter.AsFrame(a)) }
 
 func (t *tickCall) Exec(f *interpreter.ExecutionFrame) ref.Val {
-	m, unk, done := strictArg(t.meter.Exec(f), nil)
-	if done {
-		return m
-	}
-	cond, unk, done := strictArg(t.cond.Exec(f), unk)
-	if done {
-		return cond
-	}
-	if v, unk, done := strictArg(t.cost.Exec(f), unk); done {
+	var vals [3]ref.Val
+	if v, done := execStrict(f, t.args[:], vals[:]); done {
 		return v
-	} else if unk != nil {
-		return unk
 	}
-	mt, ok := m.(*meter)
+	mt, ok := vals[0].(*meter)
 	if !ok {
 		return types.LabelErrNode(t.id, types.NewErr("%s outside a metered evaluation", tickFunction))
 	}
 	if !mt.tick(t.perIteration) {
 		return types.False
 	}
-	return cond
+	return vals[1]
 }
 
 // matchesCall is `matches` with a constant pattern, compiled once.
 type matchesCall struct {
-	id          int64
-	in, pattern interpreter.InterpretableV2
-	re          *regexp.Regexp
+	id   int64
+	args [2]interpreter.InterpretableV2 // string, pattern
+	re   *regexp.Regexp
 }
 
 func (m *matchesCall) ID() int64 { return m.id }
@@ -109,32 +99,35 @@ func (m *matchesCall) ID() int64 { return m.id }
 func (m *matchesCall) Eval(a interpreter.Activation) ref.Val { return m.Exec(interpreter.AsFrame(a)) }
 
 func (m *matchesCall) Exec(f *interpreter.ExecutionFrame) ref.Val {
-	in, unk, done := strictArg(m.in.Exec(f), nil)
-	if done {
-		return in
-	}
-	if v, unk, done := strictArg(m.pattern.Exec(f), unk); done {
+	var vals [2]ref.Val
+	if v, done := execStrict(f, m.args[:], vals[:]); done {
 		return v
-	} else if unk != nil {
-		return unk
 	}
-	if s, ok := in.(types.String); ok {
+	if s, ok := vals[0].(types.String); ok {
 		return types.Bool(m.re.MatchString(string(s)))
 	}
-	s, ok := in.Value().(string)
+	s, ok := vals[0].Value().(string)
 	if !ok {
 		return types.LabelErrNode(m.id, types.NoSuchOverloadErr())
 	}
 	return types.Bool(m.re.MatchString(s))
 }
 
-// strictArg is what CEL does with each argument of a strict function:
-// an error is the call's answer at once (done), unknowns are merged into
-// unk.
-func strictArg(v ref.Val, unk *types.Unknown) (ref.Val, *types.Unknown, bool) {
-	if types.IsError(v) {
-		return v, unk, true
+// execStrict evaluates the arguments of a strict call into vals, as CEL
+// does: the first error, or else the unknowns among them merged, is the
+// call's answer (done).
+func execStrict(f *interpreter.ExecutionFrame, args []interpreter.InterpretableV2, vals []ref.Val) (ref.Val, bool) {
+	var unk *types.Unknown
+	for i, a := range args {
+		v := a.Exec(f)
+		if types.IsError(v) {
+			return v, true
+		}
+		unk, _ = types.MaybeMergeUnknowns(v, unk)
+		vals[i] = v
 	}
-	unk, _ = types.MaybeMergeUnknowns(v, unk)
-	return v, unk, false
+	if unk != nil {
+		return unk, true
+	}
+	return nil, false
 }

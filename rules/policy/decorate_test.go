@@ -39,17 +39,7 @@ func TestDecoratedCalls(t *testing.T) {
 	} {
 		var got [2]string
 		for i, decorated := range []bool{true, false} {
-			env, err := NewEnv(Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{r.Type}, Condition: cond,
-				File: "p.yaml", matchAt: []graph.Range{{}}}
-			set, err := Compile(env, []*Policy{p}, nil)
-			if err != nil {
-				t.Fatalf("%s: %v", cond, err)
-			}
-			c := set.policies[0]
+			env, c := compileOne(t, r.Type, cond)
 			if !decorated {
 				c.prg = undecorated(t, env, c)
 			}

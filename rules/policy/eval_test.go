@@ -53,26 +53,33 @@ func oneOf(alts ...any) graph.Value {
 
 func tfResource(typ string, attrs graph.Value) *graph.Resource {
 	r := graph.Range{File: "main.tf", Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}
-	return &graph.Resource{Format: graph.Terraform, Unit: ".", Type: typ, Address: typ + ".this", Attrs: attrs, Exists: graph.True, Range: r, NameRange: r}
+	return &graph.Resource{Format: graph.Terraform, Unit: ".", Type: typ, Address: typ + ".this", Attrs: new(attrs), Exists: graph.True, Range: r, NameRange: r}
 }
 
-// decideOn compiles cond for resources of r's type and evaluates it on r.
-func decideOn(t *testing.T, cond string, r *graph.Resource) verdict {
+// compileOne compiles a policy of condition cond matching match.
+func compileOne(t *testing.T, match, cond string) (*Env, *compiled) {
 	t.Helper()
 	env, err := NewEnv(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{r.Type}, Condition: cond,
+	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{match}, Condition: cond,
 		File: "p.yaml", matchAt: []graph.Range{{}}}
 	set, err := Compile(env, []*Policy{p}, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", cond, err)
 	}
+	return env, set.policies[0]
+}
+
+// decideOn compiles cond for resources of r's type and evaluates it on r.
+func decideOn(t *testing.T, cond string, r *graph.Resource) verdict {
+	t.Helper()
+	env, c := compileOne(t, r.Type, cond)
 	g := &graph.Graph{Resources: []*graph.Resource{r}}
 	m := aws.Build(g, aws.Options{})
 	run := &RunOptions{AccountTags: map[string]map[string]string{"111111111111": {"environment": "production"}}}
-	return set.policies[0].decide(env, run, m, subject{resource: r})
+	return c.decide(env, run, m, subject{resource: r})
 }
 
 func TestThreeValued(t *testing.T) {
@@ -341,20 +348,10 @@ func TestUnknownsSharedAcrossEvaluations(t *testing.T) {
 // storage it keeps.
 func TestActivationReset(t *testing.T) {
 	r := tfResource("aws_s3_bucket", obj("tags", obj("owner", "a", "env", unknown("var.env has no value")), "acl", "private"))
-	env, err := NewEnv(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{r.Type},
-		Condition: `resource.account.tags.?environment.orValue("") == "prod" || resource.tags.env == "x" || resource.attributes.acl == "y"`,
-		File:      "p.yaml", matchAt: []graph.Range{{}}}
-	set, err := Compile(env, []*Policy{p}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	env, c := compileOne(t, r.Type, `resource.account.tags.?environment.orValue("") == "prod" || resource.tags.env == "x" || resource.attributes.acl == "y"`)
 	m := aws.Build(&graph.Graph{Resources: []*graph.Resource{r}}, aws.Options{})
 	act := &activation{}
-	if v := set.policies[0].decideIn(act, env, &RunOptions{}, m, subject{resource: r}); v.tri != graph.Unknown {
+	if v := c.decideIn(act, env, &RunOptions{}, m, subject{resource: r}); v.tri != graph.Unknown {
 		t.Fatalf("got %v (%s, %v), want unknown", v.tri, v.why, v.err)
 	}
 	if act.state.account.typ == nil || act.state.attrs.st == nil || act.state.tagsVal.st == nil || act.resource == nil || len(act.state.unknowns) == 0 {

@@ -73,11 +73,15 @@ func attributePresence(a *celast.AST, e celast.Expr) (string, bool) {
 // guarded reports whether the condition is false on r by one of its
 // attribute guards.
 func (c *compiled) guarded(r *graph.Resource) bool {
-	if len(c.attrGuards) == 0 || r == nil || r.Attrs.Kind() != graph.KindObject {
+	if len(c.attrGuards) == 0 || r == nil {
+		return false
+	}
+	attrs := r.Attributes()
+	if attrs.Kind() != graph.KindObject {
 		return false
 	}
 	for _, key := range c.attrGuards {
-		if _, ok := r.Attrs.Get(key); !ok {
+		if _, ok := attrs.Get(key); !ok {
 			return true
 		}
 	}

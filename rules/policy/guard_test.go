@@ -35,17 +35,7 @@ func TestAttributeGuards(t *testing.T) {
 		{`has(resource.tags.owner) && true`, nil},
 		{`[resource].exists(resource, has(resource.attributes.tags))`, nil},
 	} {
-		env, err := NewEnv(Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := &Policy{ID: "acme-test", Title: "t", Severity: 2, Description: "d", Match: []string{"aws_s3_bucket"}, Condition: tc.cond,
-			File: "p.yaml", matchAt: []graph.Range{{}}}
-		set, err := Compile(env, []*Policy{p}, nil)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.cond, err)
-		}
-		c := set.policies[0]
+		env, c := compileOne(t, "aws_s3_bucket", tc.cond)
 		if !reflect.DeepEqual(c.attrGuards, tc.guards) {
 			t.Errorf("%s: guards %q, want %q", tc.cond, c.attrGuards, tc.guards)
 		}

@@ -89,13 +89,13 @@ func (st *evalState) resourceField(r *graph.Resource, path, field string) (ref.V
 		}
 		return types.String(r.Format.String()), true
 	case "attributes":
-		if path == "resource" && r.Attrs.Kind() == graph.KindObject && st.attrs.st == nil {
+		if path == "resource" && r.Attributes().Kind() == graph.KindObject && st.attrs.st == nil {
 			// The evaluation's own resource: its slot.
-			st.attrs = mapVal{st: st, path: "resource.attributes", sourceVal: r.Attrs}
+			st.attrs = mapVal{st: st, path: "resource.attributes", sourceVal: r.Attributes()}
 			st.attrs.source = &st.attrs.sourceVal
 			return &st.attrs, true
 		}
-		return st.graphValue(r.Attrs, sub("attributes")), true
+		return st.graphValue(r.Attributes(), sub("attributes")), true
 	case "tags":
 		return st.tags(r, sub("tags")), true
 	case "account":
@@ -180,7 +180,7 @@ func (st *evalState) region(r *graph.Resource, path string) ref.Val {
 	if r.Format == graph.CloudFormation {
 		return configured("the region of a CloudFormation stack is chosen when it is deployed")
 	}
-	if v, ok := r.Attrs.Get("region"); ok && !v.IsNull() {
+	if v, ok := r.Attributes().Get("region"); ok && !v.IsNull() {
 		return st.scalar(v, path)
 	}
 	if r.Provider == nil {
@@ -214,10 +214,10 @@ func (st *evalState) tags(r *graph.Resource, path string) ref.Val {
 	// several values (Fn::If), the one this evaluation uses, or an
 	// unknown that makes the evaluation try each.
 	own := func(key string) (graph.Value, ref.Val) {
-		v, ok := r.Attrs.Get(key)
+		v, ok := r.Attributes().Get(key)
 		if !ok {
-			if !r.Attrs.IsKnown() {
-				return r.Attrs, nil
+			if !r.Attributes().IsKnown() {
+				return r.Attributes(), nil
 			}
 			return graph.Null(graph.Range{}), nil
 		}

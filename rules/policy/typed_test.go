@@ -13,7 +13,7 @@ import (
 
 func cfnResource(typ, address string, props graph.Value) *graph.Resource {
 	r := graph.Range{File: "stack.yaml", Start: graph.Pos{Line: 1, Column: 1}, End: graph.Pos{Line: 1, Column: 10}}
-	return &graph.Resource{Format: graph.CloudFormation, Unit: "stack.yaml", Type: typ, Address: address, Attrs: props, Exists: graph.True, Range: r, NameRange: r}
+	return &graph.Resource{Format: graph.CloudFormation, Unit: "stack.yaml", Type: typ, Address: address, Attrs: new(props), Exists: graph.True, Range: r, NameRange: r}
 }
 
 // decideTyped evaluates cond on every element of a typed collection in the
