@@ -502,23 +502,8 @@ func TestOddFindings(t *testing.T) {
 // leaving out the least severe results, with a notification saying so.
 func TestSizeLimit(t *testing.T) {
 	dir := project(t)
-	r := rand.New(rand.NewSource(2))
-	var fs []rules.Finding
-	for i := 0; i < 2000; i++ {
-		// Random text, so that compression cannot hide the size.
-		msg := make([]byte, 200)
-		for j := range msg {
-			msg[j] = 'a' + byte(r.Intn(26))
-		}
-		sev := rules.Low
-		if i%10 == 0 {
-			sev = rules.Critical
-		}
-		fs = append(fs, rules.Finding{
-			RuleID: "aws-kms-rotation-disabled", Severity: sev, Status: rules.Failed, Message: string(msg),
-			Loc: graph.Loc{Range: findingtest.Range(dir+"/main.tf", i+1, 1, i+1, 5)},
-		})
-	}
+	// Random text, so that compression cannot hide the size.
+	fs := randomTextFindings(dir, 2000)
 	opts := baseOptions(dir)
 	opts.MaxGzipBytes = 100 << 10
 	data := write(t, findingtest.Rules(), fs, nil, opts)
