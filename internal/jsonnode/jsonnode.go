@@ -34,17 +34,6 @@ const MaxDepth = nesting.MaxDepth - 1
 // (YAML's 1024-character limit on implicit keys).
 const maxKeySpan = 1024
 
-// Tags yaml.v3 gives JSON's scalars and collections.
-const (
-	strTag   = "!!str"
-	intTag   = "!!int"
-	floatTag = "!!float"
-	boolTag  = "!!bool"
-	nullTag  = "!!null"
-	mapTag   = "!!map"
-	seqTag   = "!!seq"
-)
-
 // bom is the UTF-8 byte order mark, which yaml.v3 skips at the start.
 const bom = "\ufeff"
 
@@ -202,18 +191,18 @@ func (d *decoder) value() (*yaml.Node, bool) {
 	case c == '[':
 		return d.array()
 	case c == '"':
-		n := d.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, strTag, "")
+		n := d.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, nodeslab.StrTag, "")
 		s, ok := d.str()
 		n.Value = s
 		return n, ok
 	case c == '-' || c >= '0' && c <= '9':
 		return d.number()
 	case c == 't':
-		return d.literal("true", boolTag)
+		return d.literal("true", nodeslab.BoolTag)
 	case c == 'f':
-		return d.literal("false", boolTag)
+		return d.literal("false", nodeslab.BoolTag)
 	case c == 'n':
-		return d.literal("null", nullTag)
+		return d.literal("null", nodeslab.NullTag)
 	}
 	return nil, false
 }
@@ -228,7 +217,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 	if !d.enter() {
 		return nil, false
 	}
-	n := d.node(yaml.MappingNode, yaml.FlowStyle, mapTag, "")
+	n := d.node(yaml.MappingNode, yaml.FlowStyle, nodeslab.MapTag, "")
 	d.pos++ // {
 	mark := len(d.slab.Open)
 	if !d.space(true) {
@@ -244,7 +233,7 @@ func (d *decoder) object() (*yaml.Node, bool) {
 			return nil, false
 		}
 		keyLine, keyColumn := d.line, d.column()
-		key := d.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, strTag, "")
+		key := d.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, nodeslab.StrTag, "")
 		s, ok := d.str()
 		if !ok || !d.space(true) || d.pos >= len(d.src) || d.src[d.pos] != ':' {
 			return nil, false
@@ -285,7 +274,7 @@ func (d *decoder) array() (*yaml.Node, bool) {
 	if !d.enter() {
 		return nil, false
 	}
-	n := d.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "")
+	n := d.node(yaml.SequenceNode, yaml.FlowStyle, nodeslab.SeqTag, "")
 	d.pos++ // [
 	mark := len(d.slab.Open)
 	if !d.space(true) {
@@ -399,19 +388,19 @@ func digits(s []byte, i int) int {
 func numberTag(text string, integer bool) string {
 	if integer {
 		if len(text) <= 18 {
-			return intTag // fits int64 whatever its digits
+			return nodeslab.IntTag // fits int64 whatever its digits
 		}
 		if _, err := strconv.ParseInt(text, 10, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 		if _, err := strconv.ParseUint(text, 10, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 	}
 	if _, err := strconv.ParseFloat(text, 64); err == nil {
-		return floatTag
+		return nodeslab.FloatTag
 	}
-	return strTag
+	return nodeslab.StrTag
 }
 
 // str decodes the string whose opening quote is at pos.

@@ -4,19 +4,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/blindspot-iac/blindspot/internal/nodeslab"
 )
 
-// Tags yaml.v3 gives nodes.
-const (
-	strTag       = "!!str"
-	intTag       = "!!int"
-	floatTag     = "!!float"
-	boolTag      = "!!bool"
-	nullTag      = "!!null"
-	timestampTag = "!!timestamp"
-	mapTag       = "!!map"
-	seqTag       = "!!seq"
-)
+// timestampTag is the tag yaml.v3 gives a plain scalar that reads as a
+// timestamp; the other tags are nodeslab's.
+const timestampTag = "!!timestamp"
 
 // resolveTag is the tag yaml.v3 resolves an untagged plain scalar to
 // (its resolve("", value)): YAML 1.1 booleans only as true/false in three
@@ -25,34 +19,34 @@ const (
 // layouts it parses. "<<" (a merge key) is the caller's to decline.
 func resolveTag(in string) string {
 	if in == "" {
-		return nullTag
+		return nodeslab.NullTag
 	}
 	switch in[0] {
 	case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<':
 		switch in {
 		case "true", "True", "TRUE", "false", "False", "FALSE":
-			return boolTag
+			return nodeslab.BoolTag
 		case "~", "null", "Null", "NULL":
-			return nullTag
+			return nodeslab.NullTag
 		}
-		return strTag
+		return nodeslab.StrTag
 	case '.':
 		switch in {
 		case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF":
-			return floatTag
+			return nodeslab.FloatTag
 		}
 		if _, err := strconv.ParseFloat(in, 64); err == nil {
-			return floatTag
+			return nodeslab.FloatTag
 		}
-		return strTag
+		return nodeslab.StrTag
 	case '+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		switch in {
 		case "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
-			return floatTag
+			return nodeslab.FloatTag
 		}
 		return numberTag(in)
 	}
-	return strTag
+	return nodeslab.StrTag
 }
 
 // numberTag resolves a plain scalar starting with a sign or a digit.
@@ -62,43 +56,43 @@ func numberTag(in string) string {
 	}
 	plain := strings.ReplaceAll(in, "_", "")
 	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
-		return intTag
+		return nodeslab.IntTag
 	}
 	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
-		return intTag
+		return nodeslab.IntTag
 	}
 	if isYAMLFloat(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
-			return floatTag
+			return nodeslab.FloatTag
 		}
 	}
 	switch {
 	case strings.HasPrefix(plain, "0b"):
 		if _, err := strconv.ParseInt(plain[2:], 2, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 		if _, err := strconv.ParseUint(plain[2:], 2, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 	case strings.HasPrefix(plain, "-0b"):
 		if _, err := strconv.ParseInt("-"+plain[3:], 2, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 	}
 	switch {
 	case strings.HasPrefix(plain, "0o"):
 		if _, err := strconv.ParseInt(plain[2:], 8, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 		if _, err := strconv.ParseUint(plain[2:], 8, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 	case strings.HasPrefix(plain, "-0o"):
 		if _, err := strconv.ParseInt("-"+plain[3:], 8, 64); err == nil {
-			return intTag
+			return nodeslab.IntTag
 		}
 	}
-	return strTag
+	return nodeslab.StrTag
 }
 
 // isYAMLFloat matches ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$,

@@ -362,7 +362,7 @@ func (d *decoder) key() (*yaml.Node, bool) {
 func (d *decoder) keyScalar(flow bool) (k *yaml.Node, quoted, ok bool) {
 	start := d.pos
 	if c := d.at(start); c == '"' || c == '\'' {
-		k = d.node(yaml.ScalarNode, 0, strTag, "", start)
+		k = d.node(yaml.ScalarNode, 0, nodeslab.StrTag, "", start)
 		line := d.line
 		s, style, ok := d.quoted()
 		if !ok || d.line != line {
@@ -724,7 +724,7 @@ func (d *decoder) blockMapping(col int) (*yaml.Node, bool) {
 	if !d.enter() {
 		return nil, false
 	}
-	n := d.node(yaml.MappingNode, 0, mapTag, "", d.pos)
+	n := d.node(yaml.MappingNode, 0, nodeslab.MapTag, "", d.pos)
 	mark := len(d.slab.Open)
 	for {
 		k, ok := d.key()
@@ -759,7 +759,7 @@ func (d *decoder) blockSequence(col int, indentless bool) (*yaml.Node, bool) {
 	if !d.enter() {
 		return nil, false
 	}
-	n := d.node(yaml.SequenceNode, 0, seqTag, "", d.pos)
+	n := d.node(yaml.SequenceNode, 0, nodeslab.SeqTag, "", d.pos)
 	mark := len(d.slab.Open)
 	for {
 		d.pos++ // -
@@ -851,7 +851,7 @@ func (d *decoder) following(indent int, inMap, tagged bool, line, column int) (*
 	case tagged:
 		return d.node(yaml.ScalarNode, 0, "", "", d.pos), true
 	case inMap:
-		n := d.node(yaml.ScalarNode, 0, nullTag, "", d.pos)
+		n := d.node(yaml.ScalarNode, 0, nodeslab.NullTag, "", d.pos)
 		n.Line, n.Column = line, column
 		return n, true
 	}
@@ -886,7 +886,7 @@ func (d *decoder) inline(indent, col int, collections, tagged bool) (*yaml.Node,
 		}
 		return n, true
 	case '"', '\'':
-		n := d.node(yaml.ScalarNode, 0, strTag, "", start)
+		n := d.node(yaml.ScalarNode, 0, nodeslab.StrTag, "", start)
 		line := d.line
 		s, style, ok := d.quoted()
 		if !ok {
@@ -934,7 +934,7 @@ func (d *decoder) inline(indent, col int, collections, tagged bool) (*yaml.Node,
 		return nil, false
 	}
 	n.Value = d.slab.Intern(text)
-	n.Tag = strTag
+	n.Tag = nodeslab.StrTag
 	if !tagged {
 		n.Tag = resolveTag(n.Value)
 	}
@@ -1004,10 +1004,10 @@ func (d *decoder) flow() (*yaml.Node, bool) {
 		return nil, false
 	}
 	mapping := d.src[d.pos] == '{'
-	n := d.node(yaml.SequenceNode, yaml.FlowStyle, seqTag, "", d.pos)
+	n := d.node(yaml.SequenceNode, yaml.FlowStyle, nodeslab.SeqTag, "", d.pos)
 	closing := byte(']')
 	if mapping {
-		n.Kind, n.Tag, closing = yaml.MappingNode, mapTag, '}'
+		n.Kind, n.Tag, closing = yaml.MappingNode, nodeslab.MapTag, '}'
 	}
 	d.pos++
 	if !d.flowSpace() {
@@ -1101,7 +1101,7 @@ func (d *decoder) flowNode() (*yaml.Node, bool) {
 			return nil, false
 		}
 	case '"', '\'':
-		n = d.node(yaml.ScalarNode, 0, strTag, "", start)
+		n = d.node(yaml.ScalarNode, 0, nodeslab.StrTag, "", start)
 		s, style, ok := d.quoted()
 		if !ok {
 			return nil, false
@@ -1120,7 +1120,7 @@ func (d *decoder) flowNode() (*yaml.Node, bool) {
 			return nil, false
 		}
 		s := d.slab.Intern(text)
-		t := strTag
+		t := nodeslab.StrTag
 		if tag == "" {
 			t = resolveTag(s)
 		}
@@ -1184,7 +1184,7 @@ func (d *decoder) blockScalar(indent int) (*yaml.Node, bool) {
 	if literal {
 		style = yaml.LiteralStyle
 	}
-	n := d.node(yaml.ScalarNode, style, strTag, "", d.pos)
+	n := d.node(yaml.ScalarNode, style, nodeslab.StrTag, "", d.pos)
 	d.pos++
 	chomping, increment := 0, 0
 	switch c := d.at(d.pos); {
